@@ -1,0 +1,226 @@
+package io.yardstick.ingest;
+
+import io.yardstick.model.Field;
+import io.yardstick.model.FieldType;
+import io.yardstick.model.RecordType;
+import io.yardstick.model.SurveyKind;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the text values of one record into a typed row of its {@link RecordType}, checking each value and the rules
+ * between values (an answer cannot come before the arrival, a score must be on its survey's scale...). Every refusal
+ * is an {@link ImportException} naming file, line, column and value.
+ */
+public final class RowParser {
+  private final RecordType type;
+  private final String file;
+  private final Field[] fields;
+  private final int arrivedAt;
+
+  public RowParser(RecordType type, String file) {
+    this.type = type;
+    this.file = file;
+    this.fields = type.fields().toArray(Field[]::new);
+    this.arrivedAt = type == RecordType.CONTACTS ? type.indexOf("arrived_at") : -1;
+  }
+
+  public RecordType type() {
+    return type;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  /**
+   * Parses one record.
+   *
+   * @param line the line number in the file, for messages
+   * @param raw the text of each field, indexed like {@link RecordType#fields()}; null or blank when absent
+   * @param attributes further attribute values (customers only), or null
+   * @return the typed row, of length {@link RecordType#rowLength()}
+   */
+  public Object[] parse(long line, String[] raw, Map<String, String> attributes) {
+    Object[] row = new Object[type.rowLength()];
+    for (int i = 0; i < fields.length; i++) {
+      Field field = fields[i];
+      String text = raw[i];
+      if (text != null) {
+        text = text.strip();
+        if (text.isEmpty()) {
+          text = null;
+        }
+      }
+      if (text == null) {
+        if (field.required()) {
+          throw new ImportException(file, line, field.name(), null, "is empty, but " + type.table()
+              + " require a value here: " + field.type().expected());
+        }
+        continue;
+      }
+      row[i] = value(line, field, text);
+    }
+    if (type.hasAttributes()) {
+      row[fields.length] = attributes == null ? Map.of() : attributes;
+    }
+    checkRow(line, row);
+    return row;
+  }
+
+  private Object value(long line, Field field, String text) {
+    FieldType ft = field.type();
+    switch (ft) {
+      case TEXT:
+        return text;
+      case WORD:
+        return text.toLowerCase(Locale.ROOT);
+      case DIRECTION:
+      case SURVEY_KIND:
+      case AGENT_STATE: {
+        String word = text.toLowerCase(Locale.ROOT);
+        if (!isOneOf(ft, word)) {
+          throw bad(line, field, text, "is not allowed here; expected " + ft.expected());
+        }
+        return word;
+      }
+      case INSTANT: {
+        Instant instant = Timestamps.parse(text);
+        if (instant == null) {
+          String why = Timestamps.lacksOffset(text)
+              ? "has no time-zone offset, so the instant it means is ambiguous; add Z (UTC) or an offset such as +01:00"
+              : "is not a valid timestamp; expected " + ft.expected();
+          throw bad(line, field, text, why);
+        }
+        return instant;
+      }
+      case DATE:
+        try {
+          return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+          throw bad(line, field, text, "is not a valid date; expected " + ft.expected());
+        }
+      case SECONDS: {
+        if (!isPlainDecimal(text)) {
+          throw bad(line, field, text, "is not a valid duration; expected " + ft.expected());
+        }
+        return Double.parseDouble(text);
+      }
+      case BOOLEAN: {
+        if (text.equalsIgnoreCase("true")) return Boolean.TRUE;
+        if (text.equalsIgnoreCase("false")) return Boolean.FALSE;
+        throw bad(line, field, text, "is not a boolean; expected " + ft.expected());
+      }
+      case MONEY: {
+        BigDecimal amount;
+        try {
+          amount = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+          throw bad(line, field, text, "is not a decimal amount; expected " + ft.expected());
+        }
+        BigDecimal stripped = amount.stripTrailingZeros();
+        if (stripped.scale() > 4 || stripped.precision() - stripped.scale() > 14) {
+          throw bad(line, field, text, "cannot be stored exactly; expected " + ft.expected()
+              + " and under 10^14");
+        }
+        return amount.setScale(4);
+      }
+      case SCORE:
+        try {
+          return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+          throw bad(line, field, text, "is not a whole number; expected a survey score such as 4");
+        }
+    }
+    throw new IllegalStateException("unhandled field type " + ft);
+  }
+
+  private static boolean isOneOf(FieldType ft, String word) {
+    return switch (ft) {
+      case DIRECTION -> word.equals("inbound") || word.equals("outbound");
+      case SURVEY_KIND -> word.equals("csat") || word.equals("nps") || word.equals("ces") || word.equals("esat");
+      case AGENT_STATE -> word.equals("available") || word.equals("busy") || word.equals("wrap")
+          || word.equals("break") || word.equals("offline");
+      default -> false;
+    };
+  }
+
+  /** Digits with at most one decimal point: no sign, exponent, NaN or Infinity. */
+  private static boolean isPlainDecimal(String s) {
+    boolean digit = false;
+    boolean dot = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c == '.' && !dot) {
+        dot = true;
+      } else {
+        return false;
+      }
+    }
+    return digit;
+  }
+
+  private void checkRow(long line, Object[] row) {
+    switch (type) {
+      case CONTACTS -> {
+        if (row[type.indexOf("direction")] == null) {
+          row[type.indexOf("direction")] = "inbound";
+        }
+        Instant arrived = (Instant) row[arrivedAt];
+        for (String later : new String[] {"answered_at", "first_response_at", "abandoned_at", "resolved_at"}) {
+          Instant t = (Instant) row[type.indexOf(later)];
+          if (t != null && t.isBefore(arrived)) {
+            throw new ImportException(file, line, later, t.toString(),
+                "is before arrived_at " + arrived + "; expected a time at or after the arrival");
+          }
+        }
+        int resolved = type.indexOf("resolved");
+        if (row[resolved] == null) {
+          row[resolved] = row[type.indexOf("resolved_at")] != null;
+        }
+      }
+      case SURVEYS -> {
+        SurveyKind kind = SurveyKind.valueOf(((String) row[1]).toUpperCase(Locale.ROOT));
+        int score = (Integer) row[2];
+        if (!kind.accepts(score)) {
+          throw new ImportException(file, line, "score", Integer.toString(score),
+              "is outside the " + kind.id() + " scale; expected a whole number from " + kind.min() + " to " + kind.max());
+        }
+      }
+      case AGENT_STATES -> {
+        Instant started = (Instant) row[2];
+        Instant ended = (Instant) row[3];
+        if (!ended.isAfter(started)) {
+          throw new ImportException(file, line, "ended_at", ended.toString(),
+              "is not after started_at " + started + "; expected the end of the state to come after its start");
+        }
+      }
+      case CUSTOMERS -> {
+        LocalDate since = (LocalDate) row[1];
+        LocalDate churned = (LocalDate) row[2];
+        if (churned != null && churned.isBefore(since)) {
+          throw new ImportException(file, line, "churned_at", churned.toString(),
+              "is before since " + since + "; expected a churn date on or after the customer's start");
+        }
+      }
+      case COSTS -> {
+        LocalDate start = (LocalDate) row[0];
+        LocalDate end = (LocalDate) row[1];
+        if (end.isBefore(start)) {
+          throw new ImportException(file, line, "period_end", end.toString(),
+              "is before period_start " + start + "; expected the last day of the period (inclusive)");
+        }
+      }
+    }
+  }
+
+  private ImportException bad(long line, Field field, String text, String problem) {
+    return new ImportException(file, line, field.name(), text, problem);
+  }
+}

@@ -1,0 +1,29 @@
+package io.yardstick.store;
+
+import io.yardstick.ingest.RowSink;
+import io.yardstick.model.RecordType;
+import java.util.Map;
+
+/**
+ * An all-or-nothing load into a store: rows go to a staging area through {@link #sink}, and {@link #commit} moves them
+ * into the store in one transaction, replacing stored records that have the same key. Closing a loader that was not
+ * committed discards everything it received.
+ *
+ * <pre>{@code
+ * try (Loader loader = store.loader()) {
+ *   RowSink contacts = loader.sink(RecordType.CONTACTS);
+ *   contacts.accept(2, contact.toRow());
+ *   Map<RecordType, LoadCounts> counts = loader.commit();
+ * }
+ * }</pre>
+ */
+public interface Loader extends AutoCloseable {
+  /** The sink for one record type; the {@code line} a row comes with orders duplicates (the later wins). */
+  RowSink sink(RecordType type);
+
+  /** Moves everything received into the store, atomically. */
+  Map<RecordType, LoadCounts> commit();
+
+  @Override
+  void close();
+}

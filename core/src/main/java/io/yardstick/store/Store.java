@@ -1,0 +1,79 @@
+package io.yardstick.store;
+
+import io.yardstick.ingest.ImportSource;
+import io.yardstick.ingest.RecordReader;
+import io.yardstick.model.RecordType;
+import io.yardstick.store.internal.DuckDbStore;
+import io.yardstick.store.internal.PostgresStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Where Yardstick keeps its records: an embedded DuckDB file (the default) or a PostgreSQL database. Opening a store
+ * applies any schema migrations it lacks.
+ *
+ * <pre>{@code
+ * try (Store store = Store.open("./yardstick.duckdb")) {
+ *   LoadCounts counts = store.importFile(RecordType.CONTACTS, ImportSource.of("contacts.csv"), bytes -> {});
+ * }
+ * }</pre>
+ */
+public interface Store extends AutoCloseable {
+  /** The location used when neither {@code --db} nor {@code YARDSTICK_DB} says otherwise. */
+  String DEFAULT_LOCATION = "./yardstick.duckdb";
+
+  /**
+   * Opens a store: a {@code jdbc:postgresql://} URL opens PostgreSQL; anything else is the path of a DuckDB file
+   * (created when missing; {@code jdbc:duckdb:} prefix optional).
+   */
+  static Store open(String location) {
+    if (location.startsWith("jdbc:postgresql:")) {
+      return PostgresStore.open(location);
+    }
+    String path = location.startsWith("jdbc:duckdb:") ? location.substring("jdbc:duckdb:".length()) : location;
+    return DuckDbStore.open(Path.of(path));
+  }
+
+  /** The location chosen by the user: the option when given, else {@code YARDSTICK_DB}, else the default file. */
+  static String resolveLocation(String option) {
+    if (option != null && !option.isBlank()) return option;
+    String env = System.getenv("YARDSTICK_DB");
+    return env != null && !env.isBlank() ? env : DEFAULT_LOCATION;
+  }
+
+  /** The SQL dialect, for the KPI engine's renderer. */
+  Dialect dialect();
+
+  /** A human description of where the data is, without passwords. */
+  String describe();
+
+  /** Starts an all-or-nothing load. */
+  Loader loader();
+
+  /** Imports one canonical file, all or nothing; see {@link RecordReader}. */
+  default LoadCounts importFile(RecordType type, ImportSource source, LongConsumer progress) {
+    try (Loader loader = loader()) {
+      RecordReader.read(type, source, loader.sink(type), progress);
+      return loader.commit().get(type);
+    }
+  }
+
+  /** The number of stored records of a type. */
+  long count(RecordType type);
+
+  /**
+   * Runs a query and returns its rows as arrays of JDBC objects (timestamps as {@code OffsetDateTime}). Parameters
+   * may be instants, dates, strings and numbers.
+   */
+  List<Object[]> query(String sql, Object... params);
+
+  @Override
+  void close();
+
+  /** The SQL dialects Yardstick renders KPIs for. */
+  enum Dialect {
+    DUCKDB,
+    POSTGRESQL
+  }
+}

@@ -1,0 +1,250 @@
+package io.yardstick.store.internal;
+
+import io.yardstick.ingest.RowSink;
+import io.yardstick.model.Field;
+import io.yardstick.model.RecordType;
+import io.yardstick.store.LoadCounts;
+import io.yardstick.store.Loader;
+import io.yardstick.store.Store;
+import io.yardstick.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What both SQL stores share: one JDBC connection, migrations, and the merge of staged rows into the record tables in
+ * one transaction. Subclasses only say how rows reach the staging tables fast (DuckDB's appender, PostgreSQL's COPY).
+ */
+public abstract class JdbcStore implements Store {
+  /** Staging tables carry the line each row came from, so that the later of two rows with one key wins. */
+  static final String LINE = "_line";
+
+  final Connection connection;
+  private boolean loading;
+
+  JdbcStore(Connection connection) {
+    this.connection = connection;
+  }
+
+  void migrate() {
+    Migrations.apply(connection, dialect());
+  }
+
+  /** Stages rows of one type; created on first use of {@link Loader#sink}. */
+  abstract static class Stage implements RowSink {
+    long rows;
+
+    /** Makes every row received so far visible to SQL on the store's connection. */
+    abstract void flush() throws SQLException;
+
+    abstract void discard();
+  }
+
+  abstract Stage stage(RecordType type) throws SQLException;
+
+  static String stagingTable(String table) {
+    return "stg_" + table;
+  }
+
+  /** Creates the staging tables of a type, shaped like the record tables plus the line. */
+  void createStagingTables(RecordType type) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      for (String table : tablesOf(type)) {
+        st.execute("DROP TABLE IF EXISTS " + stagingTable(table));
+        st.execute("CREATE TEMPORARY TABLE " + stagingTable(table) + " AS SELECT *, CAST(0 AS BIGINT) AS " + LINE
+            + " FROM " + table + " WHERE 1 = 0");
+      }
+    }
+  }
+
+  void dropStagingTables(RecordType type) {
+    try (Statement st = connection.createStatement()) {
+      for (String table : tablesOf(type)) {
+        st.execute("DROP TABLE IF EXISTS " + stagingTable(table));
+      }
+    } catch (SQLException e) {
+      // the connection is in trouble already; the temporary tables die with it
+    }
+  }
+
+  static List<String> tablesOf(RecordType type) {
+    return type.hasAttributes() ? List.of(type.table(), "customer_attributes") : List.of(type.table());
+  }
+
+  @Override
+  public Loader loader() {
+    if (loading) {
+      throw new StoreException("A load is already running on this store connection; finish it first.");
+    }
+    loading = true;
+    return new JdbcLoader();
+  }
+
+  private final class JdbcLoader implements Loader {
+    private final Map<RecordType, Stage> stages = new LinkedHashMap<>();
+    private boolean done;
+
+    @Override
+    public RowSink sink(RecordType type) {
+      Stage stage = stages.get(type);
+      if (stage == null) {
+        try {
+          stage = stage(type);
+        } catch (SQLException e) {
+          throw new StoreException("Could not prepare the import of " + type.table() + ": " + e.getMessage(), e);
+        }
+        stages.put(type, stage);
+      }
+      return stage;
+    }
+
+    @Override
+    public Map<RecordType, LoadCounts> commit() {
+      if (done) throw new IllegalStateException("this load was already committed or closed");
+      Map<RecordType, LoadCounts> counts = new EnumMap<>(RecordType.class);
+      String sql = null;
+      try {
+        for (Stage stage : stages.values()) {
+          stage.flush();
+        }
+        connection.setAutoCommit(false);
+        try {
+          for (Map.Entry<RecordType, Stage> e : stages.entrySet()) {
+            counts.put(e.getKey(), merge(e.getKey(), e.getValue().rows));
+          }
+          connection.commit();
+        } catch (SQLException | RuntimeException e) {
+          connection.rollback();
+          throw e;
+        } finally {
+          connection.setAutoCommit(true);
+        }
+      } catch (SQLException e) {
+        throw new StoreException("The import failed and was rolled back; nothing was kept: " + e.getMessage(), e);
+      } finally {
+        close();
+      }
+      return counts;
+    }
+
+    @Override
+    public void close() {
+      if (done) return;
+      done = true;
+      loading = false;
+      for (Map.Entry<RecordType, Stage> e : stages.entrySet()) {
+        e.getValue().discard();
+        dropStagingTables(e.getKey());
+      }
+    }
+  }
+
+  /** Moves one type's staged rows into its table: the later row of a key wins, stored rows of those keys go. */
+  private LoadCounts merge(RecordType type, long read) throws SQLException {
+    String table = type.table();
+    String stg = stagingTable(table);
+    String keys = String.join(", ", type.key());
+    long distinct = scalar("SELECT COUNT(*) FROM (SELECT DISTINCT " + keys + " FROM " + stg + ") d");
+    long duplicates = read - distinct;
+    String match = type.key().stream()
+        .map(k -> nullable(type, k) ? "s." + k + " IS NOT DISTINCT FROM " + table + "." + k : "s." + k + " = " + table + "." + k)
+        .collect(Collectors.joining(" AND "));
+    long replaced = scalar("SELECT COUNT(*) FROM (SELECT DISTINCT " + keys + " FROM " + stg + ") s WHERE EXISTS (SELECT 1 FROM "
+        + table + " WHERE " + match + ")");
+    if (replaced > 0) {
+      update("DELETE FROM " + table + " WHERE EXISTS (SELECT 1 FROM " + stg + " s WHERE " + match + ")");
+      if (type.hasAttributes()) {
+        update("DELETE FROM customer_attributes WHERE customer_id IN (SELECT customer_id FROM " + stg + ")");
+      }
+    }
+    String columns = type.fields().stream().map(Field::name).collect(Collectors.joining(", "));
+    String source = duplicates == 0 ? stg
+        : "(SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY " + keys + " ORDER BY " + LINE
+            + " DESC) AS rn_ FROM " + stg + " t) ranked WHERE rn_ = 1) latest";
+    update("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + source);
+    if (type.hasAttributes()) {
+      String attrs = stagingTable("customer_attributes");
+      update("INSERT INTO customer_attributes (customer_id, name, value, number) SELECT a.customer_id, a.name, a.value, a.number FROM "
+          + attrs + " a JOIN (SELECT customer_id, MAX(" + LINE + ") AS last_line FROM " + stg
+          + " GROUP BY customer_id) l ON a.customer_id = l.customer_id AND a." + LINE + " = l.last_line");
+    }
+    return new LoadCounts(read, distinct - replaced, replaced, duplicates);
+  }
+
+  private static boolean nullable(RecordType type, String key) {
+    return !type.field(key).orElseThrow().required();
+  }
+
+  long scalar(String sql) throws SQLException {
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new SQLException(e.getMessage() + " [SQL: " + sql + "]", e);
+    }
+  }
+
+  void update(String sql) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.executeUpdate(sql);
+    } catch (SQLException e) {
+      throw new SQLException(e.getMessage() + " [SQL: " + sql + "]", e);
+    }
+  }
+
+  @Override
+  public long count(RecordType type) {
+    try {
+      return scalar("SELECT COUNT(*) FROM " + type.table());
+    } catch (SQLException e) {
+      throw new StoreException("Could not count " + type.table() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<Object[]> query(String sql, Object... params) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        Object p = params[i];
+        if (p instanceof Instant instant) {
+          ps.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+        } else {
+          ps.setObject(i + 1, p);
+        }
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        int n = rs.getMetaData().getColumnCount();
+        List<Object[]> rows = new ArrayList<>();
+        while (rs.next()) {
+          Object[] row = new Object[n];
+          for (int c = 0; c < n; c++) {
+            row[c] = rs.getObject(c + 1);
+          }
+          rows.add(row);
+        }
+        return rows;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Query failed: " + e.getMessage() + " [SQL: " + sql + "]", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("Could not close " + describe() + ": " + e.getMessage(), e);
+    }
+  }
+}
