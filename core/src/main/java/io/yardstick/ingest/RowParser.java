@@ -79,6 +79,11 @@ public final class RowParser {
         return text;
       case WORD:
         return text.toLowerCase(Locale.ROOT);
+      case CURRENCY:
+        if (text.length() != 3 || !text.chars().allMatch(Character::isLetter)) {
+          throw bad(line, field, text, "is not a currency code; expected " + ft.expected());
+        }
+        return text.toUpperCase(Locale.ROOT);
       case DIRECTION:
       case SURVEY_KIND:
       case AGENT_STATE: {

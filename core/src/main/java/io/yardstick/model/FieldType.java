@@ -22,7 +22,9 @@ public enum FieldType {
   /** A decimal amount with at most four decimal places. */
   MONEY(java.math.BigDecimal.class, "a decimal amount such as 1250.50 (at most 4 decimal places)"),
   /** A whole-number survey score; its range depends on the survey kind. */
-  SCORE(Integer.class, "a whole number");
+  SCORE(Integer.class, "a whole number"),
+  /** A three-letter currency code, stored uppercase. */
+  CURRENCY(String.class, "a three-letter currency code such as EUR");
 
   private final Class<?> javaType;
   private final String expected;

@@ -75,7 +75,7 @@ public enum RecordType {
           required("period_start", DATE),
           required("period_end", DATE),
           required("amount", MONEY),
-          optional("currency", WORD),
+          optional("currency", CURRENCY),
           optional("category", WORD)));
 
   private final String table;

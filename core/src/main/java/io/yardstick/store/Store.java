@@ -63,8 +63,9 @@ public interface Store extends AutoCloseable {
   long count(RecordType type);
 
   /**
-   * Runs a query and returns its rows as arrays of JDBC objects (timestamps as {@code OffsetDateTime}). Parameters
-   * may be instants, dates, strings and numbers.
+   * Runs a query and returns its rows as arrays of the same Java types on every store: timestamps as {@code
+   * Instant}, dates as {@code LocalDate}, whole numbers as {@code Long}, floating point as {@code Double}, decimals as
+   * {@code BigDecimal}. Parameters may be instants, dates, strings and numbers.
    */
   List<Object[]> query(String sql, Object... params);
 

@@ -10,6 +10,10 @@ import io.yardstick.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -223,12 +227,17 @@ public abstract class JdbcStore implements Store {
         }
       }
       try (ResultSet rs = ps.executeQuery()) {
-        int n = rs.getMetaData().getColumnCount();
+        ResultSetMetaData meta = rs.getMetaData();
+        int n = meta.getColumnCount();
+        int[] types = new int[n];
+        for (int c = 0; c < n; c++) {
+          types[c] = meta.getColumnType(c + 1);
+        }
         List<Object[]> rows = new ArrayList<>();
         while (rs.next()) {
           Object[] row = new Object[n];
           for (int c = 0; c < n; c++) {
-            row[c] = rs.getObject(c + 1);
+            row[c] = value(rs, c + 1, types[c]);
           }
           rows.add(row);
         }
@@ -237,6 +246,28 @@ public abstract class JdbcStore implements Store {
     } catch (SQLException e) {
       throw new StoreException("Query failed: " + e.getMessage() + " [SQL: " + sql + "]", e);
     }
+  }
+
+  /** One Java type per SQL type, whatever the driver prefers: Instant, LocalDate, Long, Double, BigDecimal... */
+  private static Object value(ResultSet rs, int c, int type) throws SQLException {
+    Object v = switch (type) {
+      case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP -> {
+        OffsetDateTime t = rs.getObject(c, OffsetDateTime.class);
+        yield t == null ? null : t.toInstant();
+      }
+      case Types.DATE -> rs.getObject(c, LocalDate.class);
+      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> {
+        long l = rs.getLong(c);
+        yield rs.wasNull() ? null : l;
+      }
+      case Types.REAL, Types.FLOAT, Types.DOUBLE -> {
+        double d = rs.getDouble(c);
+        yield rs.wasNull() ? null : d;
+      }
+      case Types.DECIMAL, Types.NUMERIC -> rs.getBigDecimal(c);
+      default -> rs.getObject(c);
+    };
+    return v;
   }
 
   @Override

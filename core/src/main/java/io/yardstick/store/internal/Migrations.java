@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Versioned schema migrations: {@code migrations/<dialect>/V<n>__<description>.sql} on the class path, listed in
@@ -48,8 +49,10 @@ final class Migrations {
         String sql = read(dialect, name);
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
-          for (String statement : sql.split(";")) {
-            if (!statement.strip().isEmpty() && !statement.strip().lines().allMatch(l -> l.strip().startsWith("--") || l.isBlank())) {
+          // Comment lines go first, so that a ';' in a comment does not split a statement.
+          String code = sql.lines().filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"));
+          for (String statement : code.split(";")) {
+            if (!statement.isBlank()) {
               st.execute(statement);
             }
           }

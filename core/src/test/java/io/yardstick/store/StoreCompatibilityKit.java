@@ -1,0 +1,257 @@
+package io.yardstick.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.yardstick.ingest.ImportException;
+import io.yardstick.ingest.ImportSource;
+import io.yardstick.kpi.Kpi;
+import io.yardstick.kpi.KpiEngine;
+import io.yardstick.kpi.KpiQuery;
+import io.yardstick.model.Contact;
+import io.yardstick.model.RecordType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every store must have, run against each store by a subclass (like Micrometer's
+ * MeterRegistryCompatibilityKit). Expected contents are written out by hand, so both stores are checked against the
+ * same text: identical contents on DuckDB and PostgreSQL.
+ */
+public abstract class StoreCompatibilityKit {
+  protected Store store;
+
+  /** A new, empty store. */
+  protected abstract Store newStore() throws Exception;
+
+  @BeforeEach
+  void openStore() throws Exception {
+    store = newStore();
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  static final String CONTACTS = """
+      c1|k1|phone|inbound|billing|billing|cust1|a1|red|2026-03-02T09:00:00Z|2026-03-02T09:00:15Z|null|null|2026-03-02T09:06:00Z|300.0|20.0|40.0|true|false|null
+      c2|k1|phone|inbound|billing|billing|cust1|a2|red|2026-03-03T09:00:00Z|2026-03-03T09:01:00Z|null|null|null|200.5|null|30.0|false|null|null
+      c3|null|chat|inbound|general|login|cust2|null|null|2026-03-03T11:00:00Z|null|null|2026-03-03T11:00:04Z|null|null|null|null|false|null|null
+      c4|null|email|inbound|support|returns|cust3|a1|red|2026-03-05T04:30:00Z|null|2026-03-05T13:00:00Z|null|2026-03-05T14:00:00Z|600.0|null|null|true|null|null
+      c5|null|phone|outbound|sales|plan change, upgrade|cust2|a2|blue|2026-03-06T14:00:00.250Z|2026-03-06T14:00:00.250Z|null|null|2026-03-06T14:10:00Z|590.0|0.0|60.0|true|true|129.9
+      """;
+
+  @Test
+  void imports_canonical_contacts_exactly() {
+    LoadCounts counts = importResource(RecordType.CONTACTS, "contacts.csv");
+
+    assertThat(counts).isEqualTo(new LoadCounts(5, 5, 0, 0));
+    assertThat(dump("contacts", "contact_id")).isEqualTo(CONTACTS);
+  }
+
+  @Test
+  void json_lines_import_gives_the_same_contents_as_csv() {
+    importResource(RecordType.CONTACTS, "contacts.jsonl");
+
+    assertThat(dump("contacts", "contact_id")).isEqualTo(CONTACTS);
+  }
+
+  @Test
+  void imports_surveys_agent_states_customers_and_costs_exactly() {
+    assertThat(importResource(RecordType.SURVEYS, "surveys.csv").inserted()).isEqualTo(4);
+    assertThat(importResource(RecordType.AGENT_STATES, "agent_states.csv").inserted()).isEqualTo(4);
+    assertThat(importResource(RecordType.CUSTOMERS, "customers.csv").inserted()).isEqualTo(3);
+    assertThat(importResource(RecordType.COSTS, "costs.csv").inserted()).isEqualTo(3);
+
+    assertThat(dump("surveys", "survey_id")).isEqualTo("""
+        s1|csat|5|2026-03-02T10:00:00Z|c1|cust1|a1
+        s2|nps|0|2026-03-04T10:00:00Z|null|cust1|null
+        s3|ces|7|2026-03-05T08:00:00Z|c4|cust3|a1
+        s4|esat|3|2026-03-31T18:00:00Z|null|null|a2
+        """);
+    assertThat(dump("agent_states", "agent_id, started_at")).isEqualTo("""
+        a1|available|2026-03-02T08:00:00Z|2026-03-02T09:00:15Z
+        a1|busy|2026-03-02T09:00:15Z|2026-03-02T09:05:35Z
+        a1|wrap|2026-03-02T09:05:35Z|2026-03-02T09:06:15Z
+        a1|break|2026-03-02T12:00:00Z|2026-03-02T12:30:00Z
+        """);
+    assertThat(dump("customers", "customer_id")).isEqualTo("""
+        cust1|2024-01-15|null
+        cust2|2025-06-01|2026-02-28
+        cust3|2026-01-10|null
+        """);
+    assertThat(dump("customer_attributes", "customer_id, name")).isEqualTo("""
+        cust1|age|61|61.0
+        cust1|region|Catalonia|null
+        cust1|tier|premium|null
+        cust2|age|34|34.0
+        cust2|tier|basic|null
+        cust3|region|Bucharest|null
+        cust3|tier|plus|null
+        """);
+    assertThat(dump("costs", "period_start, period_end, currency NULLS LAST, category NULLS LAST")).isEqualTo("""
+        2026-03-01|2026-03-31|42000.5|EUR|staff
+        2026-03-01|2026-03-31|1200|EUR|telephony
+        2026-03-01|2026-03-31|300.1234|null|null
+        """);
+  }
+
+  @Test
+  void importing_the_same_file_again_changes_nothing() {
+    importResource(RecordType.CONTACTS, "contacts.csv");
+    importResource(RecordType.CUSTOMERS, "customers.csv");
+    importResource(RecordType.COSTS, "costs.csv");
+    String contacts = dump("contacts", "contact_id");
+    String attributes = dump("customer_attributes", "customer_id, name");
+    String costs = dump("costs", "period_start, currency NULLS LAST, category NULLS LAST");
+
+    LoadCounts again = importResource(RecordType.CONTACTS, "contacts.csv");
+    importResource(RecordType.CUSTOMERS, "customers.csv");
+    LoadCounts costsAgain = importResource(RecordType.COSTS, "costs.csv");
+
+    assertThat(again).isEqualTo(new LoadCounts(5, 0, 5, 0));
+    assertThat(costsAgain).isEqualTo(new LoadCounts(3, 0, 3, 0)); // the cost without currency and category too
+    assertThat(dump("contacts", "contact_id")).isEqualTo(contacts);
+    assertThat(dump("customer_attributes", "customer_id, name")).isEqualTo(attributes);
+    assertThat(dump("costs", "period_start, currency NULLS LAST, category NULLS LAST")).isEqualTo(costs);
+  }
+
+  @Test
+  void a_refused_file_keeps_nothing_even_after_valid_lines() {
+    importResource(RecordType.CONTACTS, "contacts.csv");
+    String before = dump("contacts", "contact_id");
+    String broken = """
+        contact_id,channel,arrived_at,answered_at
+        c1,chat,2026-03-02T09:00:00Z,
+        new1,chat,2026-03-02T09:00:00Z,2026-03-02T09:00:10Z
+        new2,chat,2026-03-02T09:00:00Z,2026-03-02T08:59:00Z
+        """;
+
+    assertThatThrownBy(() -> importText(RecordType.CONTACTS, "broken.csv", broken))
+        .isInstanceOf(ImportException.class)
+        .hasMessage("broken.csv, line 4, column answered_at: \"2026-03-02T08:59:00Z\" is before arrived_at"
+            + " 2026-03-02T09:00:00Z; expected a time at or after the arrival. Nothing from this file was imported.");
+    assertThat(dump("contacts", "contact_id")).isEqualTo(before);
+    assertThat(store.count(RecordType.CONTACTS)).isEqualTo(5);
+  }
+
+  @Test
+  void a_record_with_a_stored_id_replaces_it_and_the_later_of_two_lines_wins() {
+    importResource(RecordType.CONTACTS, "contacts.csv");
+
+    LoadCounts counts = importText(RecordType.CONTACTS, "update.csv", """
+        contact_id,channel,arrived_at,topic
+        c3,chat,2026-03-03T11:00:00Z,first
+        c9,sms,2026-03-07T11:00:00Z,new
+        c3,chat,2026-03-03T11:00:00Z,second
+        """);
+
+    assertThat(counts).isEqualTo(new LoadCounts(3, 1, 1, 1));
+    assertThat(store.count(RecordType.CONTACTS)).isEqualTo(6);
+    assertThat(store.query("SELECT topic, answered_at FROM contacts WHERE contact_id = 'c3'").get(0))
+        .containsExactly("second", null);
+  }
+
+  @Test
+  void reimported_customer_keeps_only_its_new_attributes() {
+    importResource(RecordType.CUSTOMERS, "customers.csv");
+
+    importText(RecordType.CUSTOMERS, "customers2.csv", """
+        customer_id,since,tier
+        cust1,2024-01-15,basic
+        """);
+
+    assertThat(dump("customer_attributes", "customer_id, name")).startsWith("""
+        cust1|tier|basic|null
+        cust2|age|34|34.0
+        """);
+  }
+
+  @Test
+  void a_loader_stages_several_types_and_commits_them_together() {
+    try (Loader loader = store.loader()) {
+      loader.sink(RecordType.CONTACTS).accept(1, Contact.builder("x1", "Chat", Instant.parse("2026-01-01T00:00:00Z")).build().toRow());
+      loader.sink(RecordType.COSTS).accept(1, new io.yardstick.model.Cost(LocalDate.parse("2026-01-01"),
+          LocalDate.parse("2026-01-31"), new BigDecimal("10.5000"), "EUR", "software").toRow());
+      loader.sink(RecordType.CONTACTS).accept(2, Contact.builder("x2", "chat", Instant.parse("2026-01-01T00:00:01Z")).build().toRow());
+      assertThat(loader.commit()).containsEntry(RecordType.CONTACTS, new LoadCounts(2, 2, 0, 0))
+          .containsEntry(RecordType.COSTS, new LoadCounts(1, 1, 0, 0));
+    }
+    assertThat(store.count(RecordType.CONTACTS)).isEqualTo(2);
+  }
+
+  @Test
+  void a_loader_closed_without_commit_keeps_nothing() {
+    try (Loader loader = store.loader()) {
+      loader.sink(RecordType.CONTACTS).accept(1, Contact.builder("x1", "chat", Instant.parse("2026-01-01T00:00:00Z")).build().toRow());
+    }
+    assertThat(store.count(RecordType.CONTACTS)).isZero();
+    // and the store can load again afterwards
+    assertThat(importResource(RecordType.CONTACTS, "contacts.csv").inserted()).isEqualTo(5);
+  }
+
+  @Test
+  void contacts_kpi_counts_local_days_across_the_spring_dst_change() {
+    // Europe/Madrid moves from +01:00 to +02:00 at 2026-03-29 02:00 local (01:00Z).
+    importText(RecordType.CONTACTS, "dst.csv", """
+        contact_id,channel,arrived_at
+        before-start,phone,2026-03-27T22:59:59Z
+        first-instant,phone,2026-03-27T23:00:00Z
+        in-short-day,phone,2026-03-29T01:30:00Z
+        last-instant,phone,2026-03-29T21:59:59.999Z
+        after-end,phone,2026-03-29T22:00:00Z
+        """);
+    KpiEngine engine = new KpiEngine(store);
+
+    // 28 March local starts at 2026-03-27T23:00Z (+01:00); 29 March local ends at 2026-03-29T22:00Z (+02:00).
+    var madrid = engine.compute(new KpiQuery(LocalDate.parse("2026-03-28"), LocalDate.parse("2026-03-29"),
+        ZoneId.of("Europe/Madrid"), List.of(Kpi.CONTACTS)));
+    // The same dates in UTC: [2026-03-28T00:00Z, 2026-03-30T00:00Z) holds in-short-day, last-instant, after-end.
+    var utc = engine.compute(new KpiQuery(LocalDate.parse("2026-03-28"), LocalDate.parse("2026-03-29"),
+        ZoneId.of("UTC"), List.of(Kpi.CONTACTS)));
+
+    assertThat(madrid.rows().get(0).values()).containsEntry(Kpi.CONTACTS, 3L);
+    assertThat(utc.rows().get(0).values()).containsEntry(Kpi.CONTACTS, 3L);
+    var madridDayOfChange = engine.compute(new KpiQuery(LocalDate.parse("2026-03-29"), LocalDate.parse("2026-03-29"),
+        ZoneId.of("Europe/Madrid"), List.of(Kpi.CONTACTS)));
+    // 29 March local: [2026-03-28T23:00Z, 2026-03-29T22:00Z), a 23-hour day: in-short-day and last-instant.
+    assertThat(madridDayOfChange.rows().get(0).values()).containsEntry(Kpi.CONTACTS, 2L);
+  }
+
+  protected LoadCounts importResource(RecordType type, String name) {
+    try (InputStream in = StoreCompatibilityKit.class.getResourceAsStream("/canonical/" + name)) {
+      return store.importFile(type, ImportSource.of(name, in.readAllBytes()), bytes -> {});
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  protected LoadCounts importText(RecordType type, String name, String text) {
+    return store.importFile(type, ImportSource.of(name, text.getBytes(StandardCharsets.UTF_8)), bytes -> {});
+  }
+
+  /** The table as text, one line per row, values joined by |, in a form that does not depend on the store. */
+  protected String dump(String table, String orderBy) {
+    List<String> lines = new ArrayList<>();
+    for (Object[] row : store.query("SELECT * FROM " + table + " ORDER BY " + orderBy)) {
+      List<String> values = new ArrayList<>();
+      for (Object v : row) {
+        values.add(v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : String.valueOf(v));
+      }
+      lines.add(String.join("|", values));
+    }
+    return lines.stream().map(l -> l + "\n").collect(Collectors.joining());
+  }
+}
