@@ -96,7 +96,7 @@ public final class RecordReader {
         .allowExtraFields(true)
         .allowMissingFields(true)
         .skipEmptyLines(true)
-        .ofCsvRecord(new InputStreamReader(content, StandardCharsets.UTF_8));
+        .ofCsvRecord(content, StandardCharsets.UTF_8);
     Iterator<CsvRecord> it = csv.iterator();
     try {
       if (!it.hasNext()) {
@@ -236,7 +236,7 @@ public final class RecordReader {
       Map<String, Integer> seen = new HashMap<>();
       TreeSet<String> unknown = new TreeSet<>();
       for (int c = 0; c < header.size(); c++) {
-        String name = header.get(c).strip().toLowerCase(Locale.ROOT);
+        String name = header.get(c).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
         if (name.isEmpty()) {
           throw new ImportException(file, line, "#" + (c + 1), "", "is an empty column name in the header; every column needs a name");
         }

@@ -21,6 +21,12 @@ public interface Loader extends AutoCloseable {
   /** The sink for one record type; the {@code line} a row comes with orders duplicates (the later wins). */
   RowSink sink(RecordType type);
 
+  /**
+   * Makes the commit replace everything: stored records of every staged type are removed in the same transaction,
+   * before the staged rows go in (the demo's {@code --fresh}).
+   */
+  Loader replacingAll();
+
   /** Moves everything received into the store, atomically. */
   Map<RecordType, LoadCounts> commit();
 

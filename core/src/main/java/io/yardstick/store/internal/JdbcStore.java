@@ -97,6 +97,13 @@ public abstract class JdbcStore implements Store {
   private final class JdbcLoader implements Loader {
     private final Map<RecordType, Stage> stages = new LinkedHashMap<>();
     private boolean done;
+    private boolean replaceAll;
+
+    @Override
+    public Loader replacingAll() {
+      replaceAll = true;
+      return this;
+    }
 
     @Override
     public RowSink sink(RecordType type) {
@@ -124,6 +131,11 @@ public abstract class JdbcStore implements Store {
         connection.setAutoCommit(false);
         try {
           for (Map.Entry<RecordType, Stage> e : stages.entrySet()) {
+            if (replaceAll) {
+              for (String table : tablesOf(e.getKey())) {
+                update("DELETE FROM " + table);
+              }
+            }
             counts.put(e.getKey(), merge(e.getKey(), e.getValue().rows));
           }
           connection.commit();

@@ -1,0 +1,73 @@
+package io.yardstick.cli;
+
+import io.yardstick.ingest.ImportSource;
+import io.yardstick.model.RecordType;
+import io.yardstick.store.LoadCounts;
+import io.yardstick.store.Store;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code yardstick import <kind> FILE}: one canonical file into the store, all or nothing. */
+@Command(
+    name = "import",
+    description = {
+      "Import a canonical CSV or JSON Lines file (gzip accepted; - reads standard input) into the store.",
+      "The import is all or nothing: a bad value stops it with the file, line, column and value, and nothing of the"
+          + " file is kept. Records whose key is already stored are replaced, so importing a file again changes"
+          + " nothing. Formats: docs/data-format.md."
+    })
+final class ImportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "KIND", completionCandidates = Kinds.class,
+      description = "What the file holds: ${COMPLETION-CANDIDATES}.")
+  String kind;
+
+  @Parameters(index = "1", paramLabel = "FILE", description = "The file to read; - for standard input.")
+  String file;
+
+  @Mixin DbOption db;
+
+  static final class Kinds implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(RecordType.values()).map(RecordType::cliName).iterator();
+    }
+  }
+
+  @Override
+  public Integer call() {
+    RecordType type = RecordType.fromName(kind).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        "Unknown kind '" + kind + "'; expected one of contacts, surveys, agent-states, customers, costs."));
+    ImportSource source = ImportSource.of(file);
+    long started = System.nanoTime();
+    LoadCounts counts;
+    try (Store store = db.open();
+        Progress progress = Progress.start("Importing " + type.table(), source.sizeBytes(), " MiB", 1 << 20,
+            source.sizeBytes() < 0 || source.sizeBytes() > (8 << 20))) {
+      counts = store.importFile(type, source, progress::stepTo);
+      progress.stepTo(Math.max(source.sizeBytes(), 0));
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    StringBuilder line = new StringBuilder()
+        .append("Imported ").append(type.table()).append(" from ").append(source.name()).append(": ")
+        .append(Formats.count(counts.read())).append(" rows read, ")
+        .append(Formats.count(counts.inserted())).append(" inserted, ")
+        .append(Formats.count(counts.replaced())).append(" replaced");
+    if (counts.duplicates() > 0) {
+      line.append(", ").append(Formats.count(counts.duplicates())).append(" repeated in the file (the later line kept)");
+    }
+    line.append(" in ").append(Formats.seconds(took)).append(" (").append(Formats.rate(counts.read(), took))
+        .append(" rows/s).");
+    spec.commandLine().getOut().println(line);
+    return 0;
+  }
+}
