@@ -1,6 +1,7 @@
 package io.yardstick.store;
 
 import io.yardstick.ingest.ImportSource;
+import io.yardstick.ingest.PipelinedReader;
 import io.yardstick.ingest.RecordReader;
 import io.yardstick.model.RecordType;
 import io.yardstick.store.internal.DuckDbStore;
@@ -54,7 +55,7 @@ public interface Store extends AutoCloseable {
   /** Imports one canonical file, all or nothing; see {@link RecordReader}. */
   default LoadCounts importFile(RecordType type, ImportSource source, LongConsumer progress) {
     try (Loader loader = loader()) {
-      RecordReader.read(type, source, loader.sink(type), progress);
+      PipelinedReader.read(type, source, loader.sink(type), progress);
       return loader.commit().get(type);
     }
   }

@@ -165,6 +165,34 @@ public abstract class StoreCompatibilityKit {
   }
 
   @Test
+  void the_later_of_two_lines_wins_in_an_empty_store_too() {
+    LoadCounts counts = importText(RecordType.COSTS, "costs.csv", """
+        period_start,period_end,amount,category
+        2026-03-01,2026-03-31,10,staff
+        2026-03-01,2026-03-31,20,
+        2026-03-01,2026-03-31,30,staff
+        2026-03-01,2026-03-31,40,
+        """);
+
+    assertThat(counts).isEqualTo(new LoadCounts(4, 2, 0, 2));
+    assertThat(dump("costs", "category NULLS LAST")).isEqualTo("""
+        2026-03-01|2026-03-31|30|null|staff
+        2026-03-01|2026-03-31|40|null|null
+        """);
+  }
+
+  @Test
+  void a_refused_first_import_leaves_the_store_empty() {
+    assertThatThrownBy(() -> importText(RecordType.SURVEYS, "s.csv", """
+        survey_id,kind,score,submitted_at
+        s1,csat,5,2026-03-01T10:00:00Z
+        s2,csat,6,2026-03-01T10:00:00Z
+        """)).isInstanceOf(ImportException.class);
+
+    assertThat(store.count(RecordType.SURVEYS)).isZero();
+  }
+
+  @Test
   void reimported_customer_keeps_only_its_new_attributes() {
     importResource(RecordType.CUSTOMERS, "customers.csv");
 

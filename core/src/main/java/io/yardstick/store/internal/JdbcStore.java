@@ -51,6 +51,11 @@ public abstract class JdbcStore implements Store {
     /** Makes every row received so far visible to SQL on the store's connection. */
     abstract void flush() throws SQLException;
 
+    /** Whether rows go straight into the record table (it was empty when the load began) rather than staging. */
+    boolean direct() {
+      return false;
+    }
+
     abstract void discard();
   }
 
@@ -90,6 +95,15 @@ public abstract class JdbcStore implements Store {
     if (loading) {
       throw new StoreException("A load is already running on this store connection; finish it first.");
     }
+    try {
+      // The whole load is one transaction, staging included: closing without commit rolls everything back.
+      connection.setAutoCommit(false);
+      try (Statement st = connection.createStatement()) {
+        st.execute("SELECT 1"); // opens the transaction now, so that DuckDB's appenders write inside it
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Could not start a load on " + describe() + ": " + e.getMessage(), e);
+    }
     loading = true;
     return new JdbcLoader();
   }
@@ -110,6 +124,12 @@ public abstract class JdbcStore implements Store {
       Stage stage = stages.get(type);
       if (stage == null) {
         try {
+          if (replaceAll) {
+            // Emptied first, inside the transaction: the rows then go in as into an empty store.
+            for (String table : tablesOf(type)) {
+              update("DELETE FROM " + table);
+            }
+          }
           stage = stage(type);
         } catch (SQLException e) {
           throw new StoreException("Could not prepare the import of " + type.table() + ": " + e.getMessage(), e);
@@ -123,28 +143,17 @@ public abstract class JdbcStore implements Store {
     public Map<RecordType, LoadCounts> commit() {
       if (done) throw new IllegalStateException("this load was already committed or closed");
       Map<RecordType, LoadCounts> counts = new EnumMap<>(RecordType.class);
-      String sql = null;
       try {
         for (Stage stage : stages.values()) {
           stage.flush();
         }
-        connection.setAutoCommit(false);
-        try {
-          for (Map.Entry<RecordType, Stage> e : stages.entrySet()) {
-            if (replaceAll) {
-              for (String table : tablesOf(e.getKey())) {
-                update("DELETE FROM " + table);
-              }
-            }
-            counts.put(e.getKey(), merge(e.getKey(), e.getValue().rows));
-          }
-          connection.commit();
-        } catch (SQLException | RuntimeException e) {
-          connection.rollback();
-          throw e;
-        } finally {
-          connection.setAutoCommit(true);
+        for (Map.Entry<RecordType, Stage> e : stages.entrySet()) {
+          Stage stage = e.getValue();
+          counts.put(e.getKey(), stage.direct() ? mergeDirect(e.getKey(), stage.rows) : merge(e.getKey(), stage.rows));
         }
+        connection.commit();
+        connection.setAutoCommit(true);
+        done = true;
       } catch (SQLException e) {
         throw new StoreException("The import failed and was rolled back; nothing was kept: " + e.getMessage(), e);
       } finally {
@@ -155,14 +164,31 @@ public abstract class JdbcStore implements Store {
 
     @Override
     public void close() {
-      if (done) return;
-      done = true;
       loading = false;
-      for (Map.Entry<RecordType, Stage> e : stages.entrySet()) {
-        e.getValue().discard();
-        dropStagingTables(e.getKey());
+      for (Stage stage : stages.values()) {
+        stage.discard();
+      }
+      if (!done) {
+        done = true;
+        try {
+          connection.rollback();
+          connection.setAutoCommit(true);
+        } catch (SQLException e) {
+          throw new StoreException("Could not roll back the load on " + describe() + ": " + e.getMessage(), e);
+        }
+      }
+      for (RecordType type : stages.keySet()) {
+        dropStagingTables(type);
       }
     }
+  }
+
+  /**
+   * Completes a load whose rows went straight into a table that was empty when the load began (see {@link
+   * Stage#direct}): only repeated keys within the load remain to settle, the later row winning.
+   */
+  LoadCounts mergeDirect(RecordType type, long read) throws SQLException {
+    throw new UnsupportedOperationException("direct loads are DuckDB's");
   }
 
   /** Moves one type's staged rows into its table: the later row of a key wins, stored rows of those keys go. */

@@ -5,11 +5,9 @@ import io.yardstick.model.RecordType;
 import io.yardstick.store.StoreException;
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
@@ -113,28 +111,8 @@ public final class PostgresStore extends JdbcStore {
       }
     }
 
-    /** CSV as COPY reads it: an unquoted empty field is NULL, a quoted one is text. */
     private static void write(StringBuilder sb, Object v) {
-      if (v == null) {
-        return;
-      }
-      if (v instanceof String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-          char c = s.charAt(i);
-          if (c == '"') sb.append('"');
-          sb.append(c);
-        }
-        sb.append('"');
-      } else if (v instanceof Instant t) {
-        sb.append(t.toString());
-      } else if (v instanceof BigDecimal d) {
-        sb.append(d.toPlainString());
-      } else if (v instanceof Double d) {
-        sb.append(d.doubleValue());
-      } else {
-        sb.append(v); // Boolean, Integer, LocalDate: their toString is what PostgreSQL reads
-      }
+      CsvRows.append(sb, v, false); // COPY's CSV: an unquoted empty field is NULL, a quoted one is text
     }
 
     @Override
