@@ -1,7 +1,6 @@
 package io.yardstick.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiEngine;
 import io.yardstick.kpi.KpiQuery;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "kpi", description = "Compute KPIs over a period of local dates (both inclusive) in a time zone."
     + " Definitions: docs/kpis.md.")
 final class KpiCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   enum Format { TABLE, JSON, CSV }
 
