@@ -5,14 +5,32 @@ import java.util.Map;
 import java.util.SequencedMap;
 
 /**
- * The answer to a {@link KpiQuery}: rows in a stable order, the overall row first with an empty group. A KPI without
- * data has a null value, never 0 or NaN.
+ * The answer to a {@link KpiQuery}: rows in a stable order, the overall row first with an empty group, then the groups
+ * sorted by their values (nulls last). A KPI without data has a null value, never 0 or NaN. Counts are {@code Long},
+ * everything else {@code Double}.
  */
 public record KpiResult(KpiQuery query, List<Row> rows) {
   public KpiResult {
     rows = List.copyOf(rows);
   }
 
-  /** One group (empty for the overall row) and its KPI values in catalog order. */
-  public record Row(Map<String, String> group, SequencedMap<Kpi, Number> values) {}
+  /** The overall row. */
+  public Row overall() {
+    return rows.get(0);
+  }
+
+  /**
+   * One group (empty for the overall row; a dimension's value may be null: contacts without a queue) and its KPI values
+   * in the query's order; with {@code comparePrevious}, {@code previous} holds the previous period's values of the
+   * same group (for time buckets: the bucket holding the same moment one period earlier), else it is empty.
+   */
+  public record Row(Map<String, String> group, SequencedMap<Kpi, Number> values, SequencedMap<Kpi, Number> previous) {
+    public Row(Map<String, String> group, SequencedMap<Kpi, Number> values) {
+      this(group, values, new java.util.LinkedHashMap<>());
+    }
+
+    public Number value(Kpi kpi) {
+      return values.get(kpi);
+    }
+  }
 }
