@@ -1,5 +1,6 @@
 package io.yardstick.cli;
 
+import io.yardstick.kpi.Kpi;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.Locale;
@@ -20,5 +21,47 @@ final class Formats {
   static String rate(long rows, Duration d) {
     double s = Math.max(d.toNanos() / 1e9, 1e-9);
     return count(Math.round(rows / s));
+  }
+
+  /** A duration for people: 8.4 s, 38 s, 1 min 8 s, 2 h 5 min, 3 d 4 h. */
+  static String duration(double seconds) {
+    if (seconds < 0) return "-" + duration(-seconds);
+    if (seconds < 10) return String.format(Locale.ROOT, "%.1f s", seconds);
+    long s = Math.round(seconds);
+    if (s < 60) return s + " s";
+    if (s < 3600) return (s / 60) + " min " + (s % 60) + " s";
+    long m = Math.round(seconds / 60.0);
+    if (m < 24 * 60) return (m / 60) + " h " + (m % 60) + " min";
+    long h = Math.round(seconds / 3600.0);
+    return (h / 24) + " d " + (h % 24) + " h";
+  }
+
+  /** A KPI value in its unit, for people; "-" without data. */
+  static String value(Kpi kpi, Number v) {
+    if (v == null) return "-";
+    double d = v.doubleValue();
+    return switch (kpi.unit()) {
+      case COUNT -> count(v.longValue());
+      case PERCENT -> String.format(Locale.ENGLISH, "%.1f%%", d);
+      case SECONDS -> duration(d);
+      case SCORE -> String.format(Locale.ENGLISH, "%.1f", d);
+      case RATIO -> String.format(Locale.ENGLISH, "%.2f", d);
+      case MONEY -> String.format(Locale.ENGLISH, "%,.2f", d);
+    };
+  }
+
+  /** The change between two values, for people: +1.2 pp for percentages, +8 s, +3.4%. */
+  static String change(Kpi kpi, Number now, Number before) {
+    if (now == null || before == null) return "";
+    double delta = now.doubleValue() - before.doubleValue();
+    String sign = delta > 0 ? "+" : delta < 0 ? "-" : "±";
+    double abs = Math.abs(delta);
+    return switch (kpi.unit()) {
+      case PERCENT -> String.format(Locale.ENGLISH, "%s%.1f pp", sign, abs);
+      case SECONDS -> sign + duration(abs);
+      case COUNT -> before.doubleValue() == 0 ? sign + count(Math.round(abs))
+          : String.format(Locale.ENGLISH, "%s%.1f%%", sign, abs * 100 / Math.abs(before.doubleValue()));
+      default -> String.format(Locale.ENGLISH, "%s%.2f", sign, abs);
+    };
   }
 }

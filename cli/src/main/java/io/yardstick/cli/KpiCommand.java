@@ -1,16 +1,13 @@
 package io.yardstick.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.yardstick.kpi.Dimension;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiEngine;
 import io.yardstick.kpi.KpiQuery;
 import io.yardstick.kpi.KpiResult;
 import io.yardstick.store.Store;
 import java.io.PrintWriter;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,36 +20,41 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code yardstick kpi}: KPI values over local dates in a zone, as a table, JSON or CSV. */
+/** {@code yardstick kpi}: KPI values over local dates in a zone, grouped and filtered, as a table, JSON or CSV. */
 @Command(name = "kpi", description = "Compute KPIs over a period of local dates (both inclusive) in a time zone."
     + " Definitions: docs/kpis.md.")
 final class KpiCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
 
   enum Format { TABLE, JSON, CSV }
 
+  enum Compare { PREVIOUS }
+
   @Spec CommandSpec spec;
 
-  @Option(names = "--from", required = true, paramLabel = "DATE", description = "First local date, YYYY-MM-DD.")
-  String from;
+  @Mixin QueryOptions period;
 
-  @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last local date (inclusive), YYYY-MM-DD.")
-  String to;
-
-  @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
-      description = "IANA time zone of the dates, such as Europe/Madrid (default: ${DEFAULT-VALUE}).")
-  String tz;
+  @Option(names = "--by", paramLabel = "DIM", split = ",",
+      description = "Group by channel, direction, queue, topic, team, agent, a customer attribute (age, tier...) or a"
+          + " time bucket (hour, day, week, month); comma-separated.")
+  List<String> by;
 
   @Option(names = "--kpi", paramLabel = "ID", split = ",",
       description = "KPI ids, comma-separated (default: all). Known: ${COMPLETION-CANDIDATES}.",
       completionCandidates = KpiIds.class)
   List<String> kpis;
 
+  @Option(names = "--compare", paramLabel = "previous",
+      description = "previous: also compute the period of the same length just before, and the change.")
+  Compare compare;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       description = "table (for people), json or csv (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Mixin DbOption db;
+
+  @Mixin SettingsOption settings;
 
   static final class KpiIds implements Iterable<String> {
     @Override
@@ -63,10 +65,12 @@ final class KpiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    KpiQuery query = new KpiQuery(date("--from", from), date("--to", to), zone(), kpis());
+    KpiQuery query = period.query(spec.commandLine(), kpis())
+        .withGroupBy(QueryOptions.dimensions(spec.commandLine(), "--by", by))
+        .withComparePrevious(compare == Compare.PREVIOUS);
     KpiResult result;
     try (Store store = db.open()) {
-      result = new KpiEngine(store).compute(query);
+      result = new KpiEngine(store, settings.load()).compute(query);
     }
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
@@ -77,46 +81,52 @@ final class KpiCommand implements Callable<Integer> {
     return 0;
   }
 
-  private LocalDate date(String option, String text) {
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw new ParameterException(spec.commandLine(),
-          option + ": '" + text + "' is not a date; expected YYYY-MM-DD, such as 2026-03-01.");
-    }
-  }
-
-  private ZoneId zone() {
-    try {
-      return ZoneId.of(tz.strip());
-    } catch (DateTimeException e) {
-      throw new ParameterException(spec.commandLine(),
-          "--tz: '" + tz + "' is not a time zone; expected an IANA name such as Europe/Madrid, America/New_York or UTC.");
-    }
-  }
-
   private List<Kpi> kpis() {
     if (kpis == null || kpis.isEmpty()) return List.of(Kpi.values());
     List<Kpi> list = new ArrayList<>();
     for (String id : kpis) {
-      list.add(Kpi.byId(id).orElseThrow(() -> new ParameterException(spec.commandLine(),
-          "--kpi: unknown KPI '" + id + "'; expected one of " + String.join(", ", Kpi.ids()) + ".")));
+      Kpi k = Kpi.byId(id).orElseThrow(() -> new ParameterException(spec.commandLine(),
+          "--kpi: unknown KPI '" + id + "'; expected one of " + String.join(", ", Kpi.ids()) + "."));
+      if (!list.contains(k)) list.add(k);
     }
     return list;
   }
 
-  /** The JSON shape of the API: {"from","to","tz","rows":[{"group":{},"kpis":{...}}]}; null for no data. */
+  /**
+   * The JSON shape of the API: {"from","to","tz","rows":[{"group":{},"kpis":{...}}]}; null for no data. With a
+   * comparison each value is {"value","previous","change","change_percent"}.
+   */
   static Map<String, Object> json(KpiResult result) {
+    KpiQuery q = result.query();
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("from", result.query().from().toString());
-    root.put("to", result.query().to().toString());
-    root.put("tz", result.query().zone().getId());
+    root.put("from", q.from().toString());
+    root.put("to", q.to().toString());
+    root.put("tz", q.zone().getId());
+    if (q.comparePrevious()) {
+      KpiQuery p = q.previous();
+      root.put("previous_from", p.from().toString());
+      root.put("previous_to", p.to().toString());
+    }
     List<Object> rows = new ArrayList<>();
     for (KpiResult.Row row : result.rows()) {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("group", row.group());
       Map<String, Object> values = new LinkedHashMap<>();
-      row.values().forEach((k, v) -> values.put(k.id(), v));
+      for (Kpi k : q.kpis()) {
+        Number v = row.values().get(k);
+        if (q.comparePrevious()) {
+          Number p = row.previous().get(k);
+          Map<String, Object> c = new LinkedHashMap<>();
+          c.put("value", v);
+          c.put("previous", p);
+          c.put("change", v == null || p == null ? null : change(v, p));
+          c.put("change_percent", v == null || p == null || p.doubleValue() == 0 ? null
+              : (v.doubleValue() - p.doubleValue()) * 100.0 / Math.abs(p.doubleValue()));
+          values.put(k.id(), c);
+        } else {
+          values.put(k.id(), v);
+        }
+      }
       r.put("kpis", values);
       rows.add(r);
     }
@@ -124,29 +134,107 @@ final class KpiCommand implements Callable<Integer> {
     return root;
   }
 
+  private static Number change(Number v, Number p) {
+    if (v instanceof Long a && p instanceof Long b) return a - b;
+    return v.doubleValue() - p.doubleValue();
+  }
+
   private static void printCsv(PrintWriter out, KpiResult result) {
-    List<Kpi> kpis = result.query().kpis();
-    out.println(String.join(",", kpis.stream().map(Kpi::id).toList()));
+    KpiQuery q = result.query();
+    List<String> header = new ArrayList<>();
+    q.groupBy().forEach(d -> header.add(d.name()));
+    for (Kpi k : q.kpis()) {
+      header.add(k.id());
+      if (q.comparePrevious()) {
+        header.add(k.id() + "_previous");
+        header.add(k.id() + "_change");
+      }
+    }
+    out.println(String.join(",", header));
     for (KpiResult.Row row : result.rows()) {
       List<String> cells = new ArrayList<>();
-      for (Kpi k : kpis) {
+      for (Dimension d : q.groupBy()) {
+        cells.add(row.group().isEmpty() ? "(all)" : csv(row.group().get(d.name())));
+      }
+      for (Kpi k : q.kpis()) {
         Number v = row.values().get(k);
         cells.add(v == null ? "" : v.toString());
+        if (q.comparePrevious()) {
+          Number p = row.previous().get(k);
+          cells.add(p == null ? "" : p.toString());
+          cells.add(v == null || p == null ? "" : change(v, p).toString());
+        }
       }
       out.println(String.join(",", cells));
     }
   }
 
+  private static String csv(String s) {
+    if (s == null) return "";
+    if (s.contains(",") || s.contains("\"") || s.contains("\n")) return "\"" + s.replace("\"", "\"\"") + "\"";
+    return s;
+  }
+
   private static void printTable(PrintWriter out, KpiResult result) {
     KpiQuery q = result.query();
-    out.println(q.from() + " .. " + q.to() + " (" + q.zone().getId() + ")");
-    int width = q.kpis().stream().mapToInt(k -> k.displayName().length()).max().orElse(3);
-    for (KpiResult.Row row : result.rows()) {
+    out.println(q.from() + " .. " + q.to() + " (" + q.zone().getId() + ")"
+        + (q.filters().isEmpty() ? "" : ", where " + String.join(" and ", q.filters().stream().map(f ->
+            f.dimension().name() + (f.isRange() ? " in " + range(f.low()) + ".." + range(f.high())
+                : " = " + String.join(" or ", f.values()))).toList()))
+        + (q.comparePrevious() ? ", against " + q.previous().from() + " .. " + q.previous().to() : ""));
+    List<KpiResult.Row> rows = result.rows();
+    boolean wide = rows.size() > 9;
+    List<List<String>> table = new ArrayList<>();
+    if (!wide) {
+      // KPIs down, groups across.
+      List<String> head = new ArrayList<>();
+      head.add("KPI");
+      for (KpiResult.Row row : rows) {
+        head.add(row.group().isEmpty() ? "All" : groupLabel(row.group()));
+        if (q.comparePrevious()) head.add("change");
+      }
+      table.add(head);
       for (Kpi k : q.kpis()) {
-        Number v = row.values().get(k);
-        String text = v == null ? "-" : Formats.count(v.longValue());
-        out.printf("  %-" + width + "s  %12s%n", k.displayName(), text);
+        List<String> line = new ArrayList<>();
+        line.add(k.displayName());
+        for (KpiResult.Row row : rows) {
+          line.add(Formats.value(k, row.values().get(k)));
+          if (q.comparePrevious()) line.add(Formats.change(k, row.values().get(k), row.previous().get(k)));
+        }
+        table.add(line);
+      }
+    } else {
+      // Groups down, KPIs across.
+      List<String> head = new ArrayList<>();
+      q.groupBy().forEach(d -> head.add(d.name()));
+      for (Kpi k : q.kpis()) {
+        head.add(k.id());
+        if (q.comparePrevious()) head.add("change");
+      }
+      table.add(head);
+      for (KpiResult.Row row : rows) {
+        List<String> line = new ArrayList<>();
+        for (Dimension d : q.groupBy()) {
+          String v = row.group().isEmpty() ? "All" : row.group().get(d.name());
+          line.add(v == null ? "(none)" : v);
+        }
+        for (Kpi k : q.kpis()) {
+          line.add(Formats.value(k, row.values().get(k)));
+          if (q.comparePrevious()) line.add(Formats.change(k, row.values().get(k), row.previous().get(k)));
+        }
+        table.add(line);
       }
     }
+    Tables.print(out, table, 1);
+  }
+
+  private static String range(Double d) {
+    return d == null ? "" : (d == Math.rint(d) ? String.valueOf(d.longValue()) : d.toString());
+  }
+
+  private static String groupLabel(Map<String, String> group) {
+    List<String> parts = new ArrayList<>();
+    group.values().forEach(v -> parts.add(v == null ? "(none)" : v));
+    return String.join(" / ", parts);
   }
 }

@@ -1,23 +1,201 @@
 package io.yardstick.kpi;
 
+import static io.yardstick.kpi.Part.*;
+
+import io.yardstick.kpi.KpiSettings.CesMode;
+import io.yardstick.kpi.KpiSettings.FcrDenominator;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The KPI catalog: every KPI once, with the definition that docs, API and UI read. Issue 3 fills the catalog; the
- * foundation defines volume.
+ * The KPI catalog: every KPI once, with its definition (read by docs/kpis.md, the API and the UI) and its formula over
+ * {@link Part}s (read by the engine). A formula lives here and nowhere else.
+ *
+ * <pre>{@code
+ * Kpi.byId("abandonment_rate").orElseThrow().formula();  // the written definition
+ * }</pre>
  */
 public enum Kpi {
-  CONTACTS(
-      "contacts",
-      "Contacts",
-      Unit.COUNT,
-      Direction.NEUTRAL,
-      "count of contacts whose arrived_at falls in the period [from 00:00, to+1 00:00) in the report's zone, all"
-          + " directions and channels",
-      "Volume as counted by contact-center reporting (COPC CX Standard, 'contacts offered'); by channel it is volume"
-          + " by channel");
+  CONTACTS("contacts", "Contacts", Unit.COUNT, Direction.NEUTRAL,
+      "count of contacts whose arrived_at is in the period, all directions and channels (by channel: volume by"
+          + " channel)",
+      "Volume ('contacts offered' plus outbound) as contact-center reporting counts it (COPC CX Standard).",
+      "3 phone calls and 2 e-mails arrived in the period: contacts = 5; by channel phone 3, email 2.",
+      (p, s) -> p.count(N)),
+  ABANDONMENT_RATE("abandonment_rate", "Abandonment rate", Unit.PERCENT, Direction.LOWER_IS_BETTER,
+      "inbound contacts abandoned (abandoned_at set, never answered) after waiting at least the short-abandon"
+          + " threshold (default 5 s), divided by (answered inbound + those abandoned), x 100",
+      "Abandon rate excluding short abandons, as ICMI and most ACDs report it; the threshold is the setting"
+          + " kpi.short_abandon_seconds.",
+      "8 answered inbound calls, 1 abandoned after 40 s, 1 after 3 s (short): 1 / (8 + 1) x 100 = 11.1%.",
+      (p, s) -> pct(p.get(ABANDONED_LONG), sum(p.get(ANSWERED_IN), p.get(ABANDONED_LONG)))),
+  SERVICE_LEVEL("service_level", "Service level", Unit.PERCENT, Direction.HIGHER_IS_BETTER,
+      "answered inbound contacts whose wait (answered_at - arrived_at) is at most T seconds (default 20, settable"
+          + " per channel), divided by (answered inbound + abandoned inbound that are not short), x 100",
+      "The 'X% answered within Y seconds' service level (ICMI; 80/20 is the classic target). Variants by the"
+          + " setting kpi.service_level.formula: answered_only divides by answered inbound only, all_offered adds"
+          + " short abandons to the denominator.",
+      "8 answered inbound calls, 6 of them within 20 s, 1 long abandon, 1 short: 6 / (8 + 1) x 100 = 66.7%.",
+      (p, s) -> pct(p.get(WITHIN_TARGET), switch (s.serviceLevelFormula()) {
+        case ANSWERED_AND_ABANDONED -> sum(p.get(ANSWERED_IN), p.get(ABANDONED_LONG));
+        case ANSWERED_ONLY -> p.get(ANSWERED_IN);
+        case ALL_OFFERED -> sum(p.get(ANSWERED_IN), p.get(ABANDONED_ALL));
+      })),
+  ASA("asa", "Average speed of answer", Unit.SECONDS, Direction.LOWER_IS_BETTER,
+      "mean wait (answered_at - arrived_at) of answered inbound contacts",
+      "ASA as defined by ICMI: queue time of answered contacts only; abandoned contacts are not in it.",
+      "Answered inbound waits 10 s, 20 s and 60 s: (10 + 20 + 60) / 3 = 30 s.",
+      (p, s) -> div(p.get(WAIT_SUM), p.get(ANSWERED_IN))),
+  WAIT_OVER_LIMIT("wait_over_limit", "Waits over the limit", Unit.PERCENT, Direction.LOWER_IS_BETTER,
+      "share of (answered + abandoned, not short) inbound contacts that waited more than the wait limit (default"
+          + " 180 s), x 100",
+      "The 'longest acceptable wait' of contact-center practice; three minutes is the wait customers commonly call"
+          + " too long (setting kpi.wait_limit_seconds).",
+      "9 answered and 1 long-abandoned inbound calls; 1 answered after 200 s and the abandon after 240 s: 2 / 10 x 100"
+          + " = 20%.",
+      (p, s) -> pct(sum(p.get(ANSWERED_OVER_LIMIT), p.get(ABANDONED_OVER_LIMIT)),
+          sum(p.get(ANSWERED_IN), p.get(ABANDONED_LONG)))),
+  AHT("aht", "Average handle time", Unit.SECONDS, Direction.LOWER_IS_BETTER,
+      "mean of talk_s + hold_s + wrap_s (a missing part counts 0) over contacts with answered_at",
+      "Handle time = talk + hold + after-contact work (ICMI, COPC).",
+      "Two answered calls: 300 + 20 + 40 and 200 + 0 + 30: (360 + 230) / 2 = 295 s.",
+      (p, s) -> div(p.get(HANDLE_SUM), p.get(ANSWERED))),
+  TALK_TIME_AVG("talk_time_avg", "Average call duration", Unit.SECONDS, Direction.NEUTRAL,
+      "mean of talk_s + hold_s (a missing part counts 0) over contacts with answered_at",
+      "Call duration as phone systems report it: from connect to hang-up, hold included, wrap-up excluded.",
+      "Two answered calls: 300 + 20 and 200 + 0: (320 + 200) / 2 = 260 s.",
+      (p, s) -> div(p.get(TALK_HOLD_SUM), p.get(ANSWERED))),
+  FRT_AVG("frt_avg", "First response time (mean)", Unit.SECONDS, Direction.LOWER_IS_BETTER,
+      "mean over inbound contacts with a first response of (first_response_at, else answered_at) - arrived_at;"
+          + " in business time with --business-hours",
+      "First reply time as help desks measure it (Zendesk 'first reply time', Freshdesk 'first response time').",
+      "Inbound e-mails answered after 1 h and 3 h, one never answered: (3600 + 10800) / 2 = 7200 s.",
+      (p, s) -> div(p.get(FRT_SUM), p.get(FRT_N))),
+  FRT_MEDIAN("frt_median", "First response time (median)", Unit.SECONDS, Direction.LOWER_IS_BETTER,
+      "median of the first response times of frt_avg, by linear interpolation (percentile_cont(0.5))",
+      "Medians resist the long tail of response times (Zendesk reports medians for this reason).",
+      "First responses 60, 120, 600 and 3600 s: (120 + 600) / 2 = 360 s.",
+      (p, s) -> p.get(Part.FRT_MEDIAN)),
+  FRT_P90("frt_p90", "First response time (90th percentile)", Unit.SECONDS, Direction.LOWER_IS_BETTER,
+      "90th percentile of the first response times of frt_avg, by linear interpolation (percentile_cont(0.9))",
+      "Percentile targets ('90% answered within...') as in SRE-style service objectives; interpolation as SQL's"
+          + " percentile_cont.",
+      "First responses 60, 120, 600 and 3600 s: rank 0.9 x 3 = 2.7, 600 + 0.7 x (3600 - 600) = 2700 s.",
+      (p, s) -> p.get(Part.FRT_P90)),
+  EMAIL_RESPONSE_24H("email_response_24h", "E-mails answered within 24 h", Unit.PERCENT,
+      Direction.HIGHER_IS_BETTER,
+      "inbound email contacts whose first response (first_response_at, else answered_at) came within 24 h of"
+          + " arrived_at, divided by inbound email contacts, x 100 (clock time)",
+      "Customers expect an e-mail answer within a day (widely cited: about 80% expect a reply within 24 h).",
+      "4 inbound e-mails: answered after 2 h, 20 h, 30 h, and never: 2 / 4 x 100 = 50%.",
+      (p, s) -> pct(p.get(EMAIL_24H), p.get(EMAIL_IN))),
+  CONVERSION_RATE("conversion_rate", "Conversion rate", Unit.PERCENT, Direction.HIGHER_IS_BETTER,
+      "contacts with converted = true divided by contacts, x 100",
+      "Sales conversion per contact, as sales and retention desks report it.",
+      "20 contacts, 3 ended in a sale: 3 / 20 x 100 = 15%.",
+      (p, s) -> pct(p.get(CONVERTED), p.get(N))),
+  REVENUE("revenue", "Revenue", Unit.MONEY, Direction.HIGHER_IS_BETTER,
+      "sum of revenue over the contacts of the period; null when none has a revenue",
+      "Revenue attributed to service contacts (sales and retention desks).",
+      "Sales of 129.90 and 49.50: 179.40.",
+      (p, s) -> positive(p.get(REVENUE_N)) ? p.get(REVENUE_SUM) : null),
+  RESOLUTION_RATE("resolution_rate", "Resolution rate", Unit.PERCENT, Direction.HIGHER_IS_BETTER,
+      "resolved cases divided by cases, x 100; a case is resolved when any of its contacts is (resolved = true, or"
+          + " resolved empty and resolved_at set)",
+      "Resolution rate per case (ticket), as help desks report solved tickets over created tickets.",
+      "4 cases began in the period, 3 were resolved: 3 / 4 x 100 = 75%.",
+      (p, s) -> pct(p.get(RESOLVED), p.get(Part.CASES))),
+  FCR("fcr", "First contact resolution", Unit.PERCENT, Direction.HIGHER_IS_BETTER,
+      "resolved cases with exactly one inbound contact divided by resolved cases, x 100; all contacts of a case"
+          + " count, whenever they arrived",
+      "FCR as SQM Group measures it (resolved without a repeat contact); the setting kpi.fcr.denominator = all_cases"
+          + " divides by all cases instead of resolved cases.",
+      "3 resolved cases: one with a single inbound contact, one with two, one with three: 1 / 3 x 100 = 33.3%.",
+      (p, s) -> pct(p.get(RESOLVED_SINGLE),
+          s.fcrDenominator() == FcrDenominator.ALL_CASES ? p.get(Part.CASES) : p.get(RESOLVED))),
+  CONTACTS_PER_RESOLUTION("contacts_per_resolution", "Contacts per resolution", Unit.RATIO,
+      Direction.LOWER_IS_BETTER,
+      "contacts (all directions, whenever they arrived) of resolved cases divided by resolved cases",
+      "Contacts per resolution (SQM Group, ICMI), the effort a resolution costs.",
+      "Resolved cases with 1, 2 and 3 contacts: (1 + 2 + 3) / 3 = 2.",
+      (p, s) -> div(p.get(RESOLVED_CONTACTS), p.get(RESOLVED))),
+  RESOLUTION_TIME_AVG("resolution_time_avg", "Resolution time (mean)", Unit.SECONDS, Direction.LOWER_IS_BETTER,
+      "mean over resolved cases with a resolved_at of (latest resolved_at of the case - its first contact's"
+          + " arrived_at); in business time with --business-hours",
+      "Full resolution time as help desks report it (Zendesk 'full resolution time').",
+      "Resolved cases taking 1 h and 5 h: (3600 + 18000) / 2 = 10800 s.",
+      (p, s) -> div(p.get(RESOLUTION_SUM), p.get(RESOLUTION_N))),
+  RESOLUTION_TIME_MEDIAN("resolution_time_median", "Resolution time (median)", Unit.SECONDS,
+      Direction.LOWER_IS_BETTER,
+      "median of the resolution times of resolution_time_avg, by linear interpolation",
+      "As resolution_time_avg, summarised by the median, which resists the long tail.",
+      "Resolved cases taking 1 h, 5 h and 50 h: 18000 s.",
+      (p, s) -> p.get(RESOLUTION_MEDIAN)),
+  CSAT("csat", "Customer satisfaction (CSAT)", Unit.PERCENT, Direction.HIGHER_IS_BETTER,
+      "csat responses scoring 4 or 5 divided by csat responses, x 100",
+      "CSAT as the share of satisfied responses (top-two-box on a 1-5 scale), as ACSI-style and help-desk surveys"
+          + " report it.",
+      "Scores 5, 4, 3, 1: 2 / 4 x 100 = 50%.",
+      (p, s) -> pct(p.get(CSAT_SATISFIED), p.get(CSAT_N))),
+  ESAT("esat", "Employee satisfaction (ESAT)", Unit.PERCENT, Direction.HIGHER_IS_BETTER,
+      "esat responses scoring 4 or 5 divided by esat responses, x 100",
+      "The CSAT formula on employee surveys (1-5).",
+      "Scores 5, 5, 2: 2 / 3 x 100 = 66.7%.",
+      (p, s) -> pct(p.get(ESAT_SATISFIED), p.get(ESAT_N))),
+  NPS("nps", "Net Promoter Score", Unit.SCORE, Direction.HIGHER_IS_BETTER,
+      "percent of nps scores 9-10 minus percent of scores 0-6 (-100..100)",
+      "Net Promoter Score (Reichheld, Harvard Business Review 2003; Bain & Company).",
+      "Scores 10, 9, 8, 6, 0: 2/5 x 100 - 2/5 x 100 = 0.",
+      (p, s) -> p.get(NPS_N) == null || p.get(NPS_N) == 0 ? null
+          : (p.get(NPS_PROMOTERS) - p.get(NPS_DETRACTORS)) * 100.0 / p.get(NPS_N)),
+  CES("ces", "Customer effort score", Unit.SCORE, Direction.LOWER_IS_BETTER,
+      "mean ces score on 1-7, lower = less effort",
+      "Customer Effort Score (Dixon, Freeman & Toman, Harvard Business Review 2010; CEB/Gartner CES 2.0 uses 1-7)."
+          + " The setting kpi.ces.mode = low_effort_percent reports the share of scores 1-3 instead.",
+      "Scores 2, 3, 7: (2 + 3 + 7) / 3 = 4.",
+      (p, s) -> s.cesMode() == CesMode.LOW_EFFORT_PERCENT ? pct(p.get(CES_LOW), p.get(CES_N))
+          : div(p.get(CES_SUM), p.get(CES_N))),
+  OCCUPANCY("occupancy", "Occupancy", Unit.PERCENT, Direction.NEUTRAL,
+      "(busy + wrap) divided by (available + busy + wrap) agent time, x 100; states clipped to the period",
+      "Occupancy as workforce management defines it (ICMI): time handling contacts over time logged in and ready.",
+      "An agent 6 h busy, 1 h wrap, 1 h available: (6 + 1) / 8 x 100 = 87.5%.",
+      (p, s) -> pct(sum(p.get(BUSY_S), p.get(WRAP_S)), sum(p.get(AVAILABLE_S), p.get(BUSY_S), p.get(WRAP_S)))),
+  IDLE_TIME_AVG("idle_time_avg", "Idle time between contacts", Unit.SECONDS, Direction.NEUTRAL,
+      "available agent time divided by contacts with answered_at (idle time between contacts)",
+      "Average idle (available, not handling) time per handled contact, the complement of occupancy.",
+      "2 h available and 40 answered contacts: 7200 / 40 = 180 s.",
+      (p, s) -> positive(p.get(STATE_ROWS)) ? div(p.get(AVAILABLE_S), p.get(ANSWERED)) : null),
+  CONTACTS_PER_HOUR("contacts_per_hour", "Contacts per hour", Unit.RATIO, Direction.HIGHER_IS_BETTER,
+      "contacts with answered_at divided by logged-in hours (available + busy + wrap)",
+      "Productivity per logged-in hour (ICMI).",
+      "40 answered contacts over 8 logged-in hours: 40 / 8 = 5.",
+      (p, s) -> div(p.get(ANSWERED), hours(sum(p.get(AVAILABLE_S), p.get(BUSY_S), p.get(WRAP_S))))),
+  ABSENCE_RATE("absence_rate", "Absence rate", Unit.PERCENT, Direction.LOWER_IS_BETTER,
+      "break time divided by (available + busy + wrap + break) time, x 100",
+      "Share of scheduled time spent away (breaks), a part of shrinkage in workforce management.",
+      "7 h logged in and 1 h on break: 1 / 8 x 100 = 12.5%.",
+      (p, s) -> pct(p.get(BREAK_S), sum(p.get(AVAILABLE_S), p.get(BUSY_S), p.get(WRAP_S), p.get(BREAK_S)))),
+  COST_PER_CONTACT("cost_per_contact", "Cost per contact", Unit.MONEY, Direction.LOWER_IS_BETTER,
+      "costs prorated by whole local days of overlap with the period (amount x overlap days / days of the cost"
+          + " period), divided by contacts",
+      "Cost per contact (COPC, MetricNet): total service cost over contacts handled.",
+      "A monthly cost of 31,000 for March, a period of 10 March days with 500 contacts: 31000 x 10 / 31 / 500 = 20.",
+      (p, s) -> div(p.get(COST), p.get(N))),
+  COST_PER_RESOLUTION("cost_per_resolution", "Cost per resolution", Unit.MONEY, Direction.LOWER_IS_BETTER,
+      "costs prorated as for cost_per_contact, divided by resolved cases",
+      "Cost per resolution (MetricNet's cost per ticket, counted per resolved case).",
+      "10,000 of prorated cost and 400 resolved cases: 10000 / 400 = 25.",
+      (p, s) -> div(p.get(COST), p.get(RESOLVED))),
+  RETENTION_RATE("retention_rate", "Customer retention", Unit.PERCENT, Direction.HIGHER_IS_BETTER,
+      "customers active at both the start and the end of the period, divided by customers active at its start, x 100"
+          + " (that is (E - N) / S with N the new customers still active at the end). Active on day d: since <= d and"
+          + " (no churned_at or churned_at > d); the start is the day before from, the end is to",
+      "Customer retention rate (E - N) / S x 100, as in Reichheld's retention economics and SaaS reporting.",
+      "100 customers active the day before the period, 5 of them churned by its end, 20 joined: 95 / 100 x 100 = 95%.",
+      (p, s) -> pct(p.get(RETAINED), p.get(ACTIVE_START)));
 
   /** What a KPI's value is measured in. */
   public enum Unit {
@@ -25,6 +203,7 @@ public enum Kpi {
     PERCENT,
     SECONDS,
     SCORE,
+    RATIO,
     MONEY
   }
 
@@ -35,20 +214,32 @@ public enum Kpi {
     NEUTRAL
   }
 
+  /** A KPI's value from the parts of one group, under the settings; null without data. */
+  @FunctionalInterface
+  interface Formula {
+    Number compute(PartValues parts, KpiSettings settings);
+  }
+
   private final String id;
   private final String displayName;
   private final Unit unit;
   private final Direction direction;
   private final String formula;
   private final String source;
+  private final String example;
+  private final Formula compute;
+  private Set<Part> parts;
 
-  Kpi(String id, String displayName, Unit unit, Direction direction, String formula, String source) {
+  Kpi(String id, String displayName, Unit unit, Direction direction, String formula, String source, String example,
+      Formula compute) {
     this.id = id;
     this.displayName = displayName;
     this.unit = unit;
     this.direction = direction;
     this.formula = formula;
     this.source = source;
+    this.example = example;
+    this.compute = compute;
   }
 
   /** The stable snake_case id used by the CLI, the API, goals and alerts. */
@@ -68,12 +259,52 @@ public enum Kpi {
     return direction;
   }
 
+  /** The written definition. */
   public String formula() {
     return formula;
   }
 
+  /** The convention it follows, with its source. */
   public String source() {
     return source;
+  }
+
+  /** A worked example with its arithmetic. */
+  public String example() {
+    return example;
+  }
+
+  /** The parts its formula reads (found by evaluating the formula once under every setting variant). */
+  public synchronized Set<Part> parts() {
+    if (parts == null) {
+      EnumSet<Part> read = EnumSet.noneOf(Part.class);
+      PartValues recorder = new PartValues(read);
+      for (KpiSettings.ServiceLevelFormula slf : KpiSettings.ServiceLevelFormula.values()) {
+        for (FcrDenominator fd : FcrDenominator.values()) {
+          for (CesMode cm : CesMode.values()) {
+            KpiSettings d = KpiSettings.defaults();
+            compute.compute(recorder, new KpiSettings(d.shortAbandonSeconds(), d.serviceLevelSeconds(),
+                d.serviceLevelSecondsByChannel(), slf, d.waitLimitSeconds(), fd, cm, d.calendars(), d.benchmarks()));
+          }
+        }
+      }
+      parts = Set.copyOf(read);
+    }
+    return parts;
+  }
+
+  /** The bases its parts come from. */
+  public Set<Base> bases() {
+    EnumSet<Base> bases = EnumSet.noneOf(Base.class);
+    parts().forEach(p -> bases.add(p.base()));
+    return bases;
+  }
+
+  /** Its value from one group's parts. */
+  public Number compute(PartValues parts, KpiSettings settings) {
+    Number v = compute.compute(parts, settings);
+    if (v instanceof Double d && (d.isNaN() || d.isInfinite())) return null;
+    return v;
   }
 
   public static Optional<Kpi> byId(String id) {
@@ -82,5 +313,32 @@ public enum Kpi {
 
   public static List<String> ids() {
     return Arrays.stream(values()).map(Kpi::id).toList();
+  }
+
+  private static Double pct(Double numerator, Double denominator) {
+    if (numerator == null || denominator == null || denominator == 0) return null;
+    return numerator * 100.0 / denominator;
+  }
+
+  private static Double div(Double numerator, Double denominator) {
+    if (numerator == null || denominator == null || denominator == 0) return null;
+    return numerator / denominator;
+  }
+
+  private static Double sum(Double... values) {
+    double total = 0;
+    for (Double v : values) {
+      if (v == null) return null;
+      total += v;
+    }
+    return total;
+  }
+
+  private static Double hours(Double seconds) {
+    return seconds == null ? null : seconds / 3600.0;
+  }
+
+  private static boolean positive(Double v) {
+    return v != null && v > 0;
   }
 }

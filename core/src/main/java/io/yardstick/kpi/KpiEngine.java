@@ -1,27 +1,279 @@
 package io.yardstick.kpi;
 
+import io.yardstick.YardstickException;
+import io.yardstick.calendar.BusinessCalendar;
+import io.yardstick.kpi.sql.SqlRenderer;
 import io.yardstick.store.Store;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
-/** Computes KPI values from a store. Faces never compute a KPI themselves; they format what this returns. */
+/**
+ * Computes KPI values from a store: each base the asked KPIs need is one SQL query (one scan, the overall row and the
+ * groups together), and every formula is then applied to the parts of each group. Faces never compute a KPI
+ * themselves; they format what this returns.
+ *
+ * <pre>{@code
+ * KpiResult r = new KpiEngine(store, KpiSettings.defaults()).compute(
+ *     KpiQuery.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), ZoneId.of("Europe/Madrid"))
+ *         .withGroupBy(List.of(Dimension.of("channel"))));
+ * Number sl = r.overall().value(Kpi.SERVICE_LEVEL);
+ * }</pre>
+ */
 public final class KpiEngine {
+  /** Business-time calendars are laid out day by day up to this far after the period's start. */
+  private static final int MAX_CALENDAR_DAYS = 3700;
+
   private final Store store;
+  private final KpiSettings settings;
 
   public KpiEngine(Store store) {
+    this(store, KpiSettings.defaults());
+  }
+
+  public KpiEngine(Store store, KpiSettings settings) {
     this.store = store;
+    this.settings = settings;
+  }
+
+  public KpiSettings settings() {
+    return settings;
   }
 
   public KpiResult compute(KpiQuery query) {
+    check(query);
+    List<KpiResult.Row> rows = rows(query);
+    if (query.comparePrevious()) {
+      List<KpiResult.Row> previous = rows(query.previous());
+      rows = withPrevious(query, rows, previous);
+    }
+    return new KpiResult(query, rows);
+  }
+
+  private void check(KpiQuery query) {
+    if (query.zone() instanceof ZoneOffset offset && offset.getTotalSeconds() != 0) {
+      throw new YardstickException("The time zone '" + query.zone().getId() + "' is a fixed offset; give an IANA"
+          + " zone name such as Europe/Madrid (or Etc/GMT-2 for a fixed UTC+2).");
+    }
+    long timeDims = query.groupBy().stream().filter(d -> d.kind() == Dimension.Kind.TIME).count();
+    if (timeDims > 1) {
+      throw new YardstickException("Group by one time bucket at most (hour, day, week or month); got "
+          + query.groupBy().stream().filter(d -> d.kind() == Dimension.Kind.TIME).map(Dimension::name).toList()
+          + ".");
+    }
+    if (query.businessHours() != null) calendar(query);
+  }
+
+  private BusinessCalendar calendar(KpiQuery query) {
+    return settings.calendar(query.businessHours()).orElseThrow(() -> new YardstickException(
+        "There is no business-hours calendar named '" + query.businessHours() + "'"
+            + (settings.calendars().isEmpty() ? "; none is defined: add one under business_hours in the settings file"
+                + " (docs/settings.md)."
+                : "; defined: " + String.join(", ", new TreeMap<>(settings.calendars()).keySet()) + ".")));
+  }
+
+  private List<KpiResult.Row> rows(KpiQuery query) {
+    Map<Base, List<Part>> partsByBase = new EnumMap<>(Base.class);
+    for (Kpi kpi : query.kpis()) {
+      for (Part p : kpi.parts()) {
+        List<Part> list = partsByBase.computeIfAbsent(p.base(), b -> new ArrayList<>());
+        if (!list.contains(p)) list.add(p);
+      }
+    }
+    partsByBase.values().forEach(l -> l.sort(Comparator.naturalOrder()));
+
+    BusinessCalendar calendar = null;
+    List<BusinessCalendar.Day> days = null;
+    boolean businessMeasures = query.kpis().stream().anyMatch(k -> k.parts().contains(Part.FRT_SUM)
+        || k.parts().contains(Part.FRT_MEDIAN) || k.parts().contains(Part.FRT_P90)
+        || k.parts().contains(Part.RESOLUTION_SUM) || k.parts().contains(Part.RESOLUTION_MEDIAN));
+    if (query.businessHours() != null && businessMeasures) {
+      calendar = calendar(query);
+      days = calendarDays(calendar, query);
+    }
+    SqlRenderer renderer = new SqlRenderer(store.dialect(), settings, query.zone(), query.from(), query.to(),
+        query.filters(), calendar, days);
+
+    List<Dimension> dims = query.groupBy();
+    PartValues overall = new PartValues();
+    Map<List<String>, PartValues> groups = new HashMap<>();
+    Set<Base> grouped = java.util.EnumSet.noneOf(Base.class);
+    for (Map.Entry<Base, List<Part>> e : partsByBase.entrySet()) {
+      Base base = e.getKey();
+      List<Part> parts = e.getValue();
+      if (!query.filters().stream().allMatch(f -> base.filters(f.dimension()))) continue;
+      boolean groupable = !dims.isEmpty() && dims.stream().allMatch(base::groups);
+      if (!groupable) {
+        read(store.query(renderer.render(base, parts, List.of(), true)), 0, parts, List.of(), overall, groups);
+        continue;
+      }
+      grouped.add(base);
+      boolean splitsRows = base == Base.CUSTOMERS && dims.stream().anyMatch(d -> d.kind() == Dimension.Kind.TIME);
+      if (splitsRows) {
+        // A customer is counted in every bucket: the overall row is a query of its own.
+        read(store.query(renderer.render(base, parts, List.of(), true)), 0, parts, List.of(), overall, groups);
+        read(store.query(renderer.render(base, parts, dims, false)), dims.size(), parts, dims, overall, groups);
+      } else {
+        read(store.query(renderer.render(base, parts, dims, true)), dims.size(), parts, dims, overall, groups);
+      }
+      // A base that ran but found nothing for a group still counts zero there.
+      for (Part p : parts) {
+        if (!overall.has(p)) overall.put(p, null);
+      }
+    }
+    for (Map.Entry<Base, List<Part>> e : partsByBase.entrySet()) {
+      if (!grouped.contains(e.getKey())) continue;
+      for (PartValues g : groups.values()) {
+        for (Part p : e.getValue()) {
+          if (!g.has(p)) g.put(p, null);
+        }
+      }
+    }
+    for (Map.Entry<Base, List<Part>> e : partsByBase.entrySet()) {
+      if (!query.filters().stream().allMatch(f -> e.getKey().filters(f.dimension()))) continue;
+      for (Part p : e.getValue()) {
+        if (!overall.has(p)) overall.put(p, null);
+      }
+    }
+
+    // A time series shows every bucket of the period, those without data too.
+    if (dims.size() == 1 && dims.get(0).kind() == Dimension.Kind.TIME && !grouped.isEmpty()) {
+      for (TimeBucket b : TimeBucket.of(dims.get(0).timeUnit(), query.from(), query.to(), query.zone())) {
+        PartValues g = groups.computeIfAbsent(List.of(b.label()), k -> new PartValues());
+        for (Map.Entry<Base, List<Part>> e : partsByBase.entrySet()) {
+          if (!grouped.contains(e.getKey())) continue;
+          for (Part p : e.getValue()) {
+            if (!g.has(p)) g.put(p, null);
+          }
+        }
+      }
+    }
+
+    List<KpiResult.Row> rows = new ArrayList<>();
+    rows.add(row(query, Map.of(), overall, null));
+    List<List<String>> keys = new ArrayList<>(groups.keySet());
+    keys.sort(KpiEngine::compareKeys);
+    for (List<String> key : keys) {
+      Map<String, String> group = new LinkedHashMap<>();
+      for (int i = 0; i < dims.size(); i++) {
+        group.put(dims.get(i).name(), key.get(i));
+      }
+      rows.add(row(query, group, groups.get(key), grouped));
+    }
+    return rows;
+  }
+
+  private KpiResult.Row row(KpiQuery query, Map<String, String> group, PartValues parts, Set<Base> grouped) {
     LinkedHashMap<Kpi, Number> values = new LinkedHashMap<>();
     for (Kpi kpi : query.kpis()) {
-      values.put(kpi, switch (kpi) {
-        case CONTACTS -> ((Number) store.query(
-                "SELECT COUNT(*) FROM contacts WHERE arrived_at >= ? AND arrived_at < ?", query.start(), query.end())
-            .get(0)[0]).longValue();
-      });
+      boolean available = grouped == null || grouped.containsAll(kpi.bases());
+      values.put(kpi, available ? kpi.compute(parts, settings) : null);
     }
-    return new KpiResult(query, List.of(new KpiResult.Row(Map.of(), values)));
+    return new KpiResult.Row(Collections.unmodifiableMap(group), values);
+  }
+
+  private static void read(List<Object[]> result, int dimCount, List<Part> parts, List<Dimension> dims,
+      PartValues overall, Map<List<String>, PartValues> groups) {
+    for (Object[] r : result) {
+      boolean isOverall = ((Number) r[dimCount]).longValue() != 0;
+      PartValues target;
+      if (isOverall) {
+        target = overall;
+      } else {
+        List<String> key = new ArrayList<>(dimCount);
+        for (int i = 0; i < dimCount; i++) {
+          key.add(label(dims.get(i), r[i]));
+        }
+        target = groups.computeIfAbsent(key, k -> new PartValues());
+      }
+      for (int i = 0; i < parts.size(); i++) {
+        Object v = r[dimCount + 1 + i];
+        target.put(parts.get(i), v == null ? null : ((Number) v).doubleValue());
+      }
+    }
+  }
+
+  private static String label(Dimension d, Object value) {
+    if (value == null) return null;
+    if (d.kind() == Dimension.Kind.TIME) {
+      long seconds = Math.round(((Number) value).doubleValue());
+      return TimeBucket.label(d.timeUnit(), LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC));
+    }
+    return value.toString();
+  }
+
+  private static int compareKeys(List<String> a, List<String> b) {
+    for (int i = 0; i < a.size(); i++) {
+      String x = a.get(i);
+      String y = b.get(i);
+      if (x == null && y == null) continue;
+      if (x == null) return 1;
+      if (y == null) return -1;
+      int c = x.compareTo(y);
+      if (c != 0) return c;
+    }
+    return 0;
+  }
+
+  /** The calendar's days from the day before the period to the last instant any measured span can end. */
+  private List<BusinessCalendar.Day> calendarDays(BusinessCalendar calendar, KpiQuery query) {
+    Object[] r = store.query("SELECT MAX(first_response_at), MAX(answered_at), MAX(resolved_at), MAX(arrived_at)"
+        + " FROM contacts WHERE arrived_at >= CAST('" + query.start() + "' AS TIMESTAMP WITH TIME ZONE)").get(0);
+    Instant last = query.end();
+    for (Object o : r) {
+      if (o instanceof Instant i && i.isAfter(last)) last = i;
+    }
+    ZoneId z = calendar.zone();
+    LocalDate first = LocalDate.ofInstant(query.start(), z).minusDays(1);
+    LocalDate lastDay = LocalDate.ofInstant(last, z).plusDays(1);
+    if (lastDay.isAfter(first.plusDays(MAX_CALENDAR_DAYS))) lastDay = first.plusDays(MAX_CALENDAR_DAYS);
+    return calendar.days(first, lastDay);
+  }
+
+  /** Pairs each row with the previous period's row of the same group (time buckets: one period earlier). */
+  private static List<KpiResult.Row> withPrevious(KpiQuery query, List<KpiResult.Row> rows,
+      List<KpiResult.Row> previous) {
+    Map<Map<String, String>, KpiResult.Row> byGroup = new HashMap<>();
+    for (KpiResult.Row p : previous) {
+      byGroup.put(p.group(), p);
+    }
+    long days = query.days();
+    List<KpiResult.Row> out = new ArrayList<>();
+    for (KpiResult.Row row : rows) {
+      Map<String, String> key = new LinkedHashMap<>();
+      for (Map.Entry<String, String> g : row.group().entrySet()) {
+        Dimension d = Dimension.of(g.getKey());
+        String v = g.getValue();
+        if (d.kind() == Dimension.Kind.TIME && v != null) {
+          v = TimeBucket.labelOf(d.timeUnit(), TimeBucket.parse(d.timeUnit(), v).minusDays(days));
+        }
+        key.put(g.getKey(), v);
+      }
+      KpiResult.Row p = byGroup.get(key);
+      LinkedHashMap<Kpi, Number> prev = new LinkedHashMap<>();
+      for (Kpi k : query.kpis()) {
+        prev.put(k, p == null ? null : p.values().get(k));
+      }
+      out.add(new KpiResult.Row(row.group(), row.values(), prev));
+    }
+    return out;
+  }
+
+  /** The KPIs the query asks for, as an ordered set (for faces that list them). */
+  public static Set<Kpi> asked(KpiQuery query) {
+    return new LinkedHashSet<>(query.kpis());
   }
 }

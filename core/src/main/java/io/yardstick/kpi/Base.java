@@ -1,0 +1,46 @@
+package io.yardstick.kpi;
+
+import java.util.Set;
+
+/**
+ * The relations KPIs are computed over, each with the period membership of issue 3 and the dimensions it can be grouped
+ * and filtered by. A KPI asked for under a dimension its bases lack is null there, never a misleading total.
+ */
+public enum Base {
+  /** Contacts whose arrived_at is in the period. */
+  CONTACTS(Set.of("channel", "direction", "queue", "topic", "team", "agent"), true, true),
+  /** Cases (contacts sharing a case_id, or a contact alone) whose first contact arrived in the period. */
+  CASES(Set.of("channel", "direction", "queue", "topic", "team", "agent"), true, true),
+  /** Survey responses submitted in the period; dimensions from their contact, else their own agent and customer. */
+  SURVEYS(Set.of("channel", "direction", "queue", "topic", "team", "agent"), true, true),
+  /** Agent states clipped to the period. */
+  AGENT_TIME(Set.of("agent", "team"), false, true),
+  /** Costs prorated by whole local days of overlap with the period. */
+  COSTS(Set.of(), false, true),
+  /** Customers active at the period's start and end. */
+  CUSTOMERS(Set.of(), true, true);
+
+  private final Set<String> contactFields;
+  private final boolean attributes;
+  private final boolean time;
+
+  Base(Set<String> contactFields, boolean attributes, boolean time) {
+    this.contactFields = contactFields;
+    this.attributes = attributes;
+    this.time = time;
+  }
+
+  /** Whether this base can be grouped by the dimension (hour buckets: not for costs and customers, which are daily). */
+  public boolean groups(Dimension d) {
+    return switch (d.kind()) {
+      case CONTACT_FIELD -> contactFields.contains(d.name());
+      case ATTRIBUTE -> attributes;
+      case TIME -> time && !(d.timeUnit() == Dimension.TimeUnit.HOUR && (this == COSTS || this == CUSTOMERS));
+    };
+  }
+
+  /** Whether this base can be filtered by the dimension (costs by nothing). */
+  public boolean filters(Dimension d) {
+    return d.kind() != Dimension.Kind.TIME && groups(d);
+  }
+}

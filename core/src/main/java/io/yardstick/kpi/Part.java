@@ -1,0 +1,106 @@
+package io.yardstick.kpi;
+
+/**
+ * The building blocks of KPI formulas: a filtered count, sum or quantile over one {@link Base}'s rows, computable by
+ * any SQL engine in one scan (and mergeable across groups, except the quantiles). The renderers in {@code kpi.sql}
+ * turn the base's columns and these conditions into SQL; the columns of each base are written in docs/kpis.md.
+ *
+ * <p>Columns of the CONTACTS base: inbound, answered, abandoned, short_abandon (booleans); wait_s, frt_s (business
+ * seconds with --business-hours), frt_clock_s, handle_s (talk + hold + wrap), talk_hold_s, revenue (numbers); channel;
+ * sl_target_s (the service-level target of the contact's channel); converted. CASES: resolved, n_contacts, n_inbound,
+ * resolution_s. SURVEYS: kind, score. AGENT_TIME: state, seconds. COSTS: prorated. CUSTOMERS: active_start,
+ * active_end.
+ */
+public enum Part {
+  N(Base.CONTACTS, Agg.COUNT, null, null),
+  ANSWERED_IN(Base.CONTACTS, Agg.COUNT, null, "inbound AND answered"),
+  ABANDONED_LONG(Base.CONTACTS, Agg.COUNT, null, "inbound AND abandoned AND NOT short_abandon"),
+  ABANDONED_ALL(Base.CONTACTS, Agg.COUNT, null, "inbound AND abandoned"),
+  WITHIN_TARGET(Base.CONTACTS, Agg.COUNT, null, "inbound AND answered AND wait_s <= sl_target_s"),
+  ANSWERED_OVER_LIMIT(Base.CONTACTS, Agg.COUNT, null, "inbound AND answered AND wait_s > {wait_limit}"),
+  ABANDONED_OVER_LIMIT(Base.CONTACTS, Agg.COUNT, null,
+      "inbound AND abandoned AND NOT short_abandon AND wait_s > {wait_limit}"),
+  WAIT_SUM(Base.CONTACTS, Agg.SUM, "wait_s", "inbound AND answered"),
+  ANSWERED(Base.CONTACTS, Agg.COUNT, null, "answered"),
+  HANDLE_SUM(Base.CONTACTS, Agg.SUM, "handle_s", "answered"),
+  TALK_HOLD_SUM(Base.CONTACTS, Agg.SUM, "talk_hold_s", "answered"),
+  FRT_N(Base.CONTACTS, Agg.COUNT, null, "inbound AND frt_s IS NOT NULL"),
+  FRT_SUM(Base.CONTACTS, Agg.SUM, "frt_s", "inbound"),
+  FRT_MEDIAN(Base.CONTACTS, Agg.MEDIAN, "frt_s", "inbound"),
+  FRT_P90(Base.CONTACTS, Agg.P90, "frt_s", "inbound"),
+  EMAIL_IN(Base.CONTACTS, Agg.COUNT, null, "inbound AND channel = 'email'"),
+  EMAIL_24H(Base.CONTACTS, Agg.COUNT, null, "inbound AND channel = 'email' AND frt_clock_s <= 86400"),
+  CONVERTED(Base.CONTACTS, Agg.COUNT, null, "converted"),
+  REVENUE_N(Base.CONTACTS, Agg.COUNT, null, "revenue IS NOT NULL"),
+  REVENUE_SUM(Base.CONTACTS, Agg.SUM, "revenue", null),
+
+  CASES(Base.CASES, Agg.COUNT, null, null),
+  RESOLVED(Base.CASES, Agg.COUNT, null, "resolved"),
+  RESOLVED_SINGLE(Base.CASES, Agg.COUNT, null, "resolved AND n_inbound = 1"),
+  RESOLVED_CONTACTS(Base.CASES, Agg.SUM, "n_contacts", "resolved"),
+  RESOLUTION_N(Base.CASES, Agg.COUNT, null, "resolution_s IS NOT NULL"),
+  RESOLUTION_SUM(Base.CASES, Agg.SUM, "resolution_s", null),
+  RESOLUTION_MEDIAN(Base.CASES, Agg.MEDIAN, "resolution_s", null),
+
+  CSAT_N(Base.SURVEYS, Agg.COUNT, null, "kind = 'csat'"),
+  CSAT_SATISFIED(Base.SURVEYS, Agg.COUNT, null, "kind = 'csat' AND score >= 4"),
+  ESAT_N(Base.SURVEYS, Agg.COUNT, null, "kind = 'esat'"),
+  ESAT_SATISFIED(Base.SURVEYS, Agg.COUNT, null, "kind = 'esat' AND score >= 4"),
+  NPS_N(Base.SURVEYS, Agg.COUNT, null, "kind = 'nps'"),
+  NPS_PROMOTERS(Base.SURVEYS, Agg.COUNT, null, "kind = 'nps' AND score >= 9"),
+  NPS_DETRACTORS(Base.SURVEYS, Agg.COUNT, null, "kind = 'nps' AND score <= 6"),
+  CES_N(Base.SURVEYS, Agg.COUNT, null, "kind = 'ces'"),
+  CES_SUM(Base.SURVEYS, Agg.SUM, "score", "kind = 'ces'"),
+  CES_LOW(Base.SURVEYS, Agg.COUNT, null, "kind = 'ces' AND score <= 3"),
+
+  AVAILABLE_S(Base.AGENT_TIME, Agg.SUM, "seconds", "state = 'available'"),
+  BUSY_S(Base.AGENT_TIME, Agg.SUM, "seconds", "state = 'busy'"),
+  WRAP_S(Base.AGENT_TIME, Agg.SUM, "seconds", "state = 'wrap'"),
+  BREAK_S(Base.AGENT_TIME, Agg.SUM, "seconds", "state = 'break'"),
+  STATE_ROWS(Base.AGENT_TIME, Agg.COUNT, null, null),
+
+  COST(Base.COSTS, Agg.SUM, "prorated", null),
+
+  ACTIVE_START(Base.CUSTOMERS, Agg.COUNT, null, "active_start"),
+  RETAINED(Base.CUSTOMERS, Agg.COUNT, null, "active_start AND active_end");
+
+  /** How a part aggregates its base's rows. */
+  public enum Agg {
+    COUNT,
+    SUM,
+    /** percentile_cont(0.5) */
+    MEDIAN,
+    /** percentile_cont(0.9) */
+    P90
+  }
+
+  private final Base base;
+  private final Agg agg;
+  private final String expression;
+  private final String condition;
+
+  Part(Base base, Agg agg, String expression, String condition) {
+    this.base = base;
+    this.agg = agg;
+    this.expression = expression;
+    this.condition = condition;
+  }
+
+  public Base base() {
+    return base;
+  }
+
+  public Agg agg() {
+    return agg;
+  }
+
+  /** The column summed or ranked (null for counts). */
+  public String expression() {
+    return expression;
+  }
+
+  /** The rows counted, as a boolean SQL expression over the base's columns ({@code {wait_limit}} is a setting), or null. */
+  public String condition() {
+    return condition;
+  }
+}

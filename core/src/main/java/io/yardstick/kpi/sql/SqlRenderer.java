@@ -1,0 +1,370 @@
+package io.yardstick.kpi.sql;
+
+import io.yardstick.calendar.BusinessCalendar;
+import io.yardstick.kpi.Base;
+import io.yardstick.kpi.Dimension;
+import io.yardstick.kpi.Filter;
+import io.yardstick.kpi.KpiSettings;
+import io.yardstick.kpi.Part;
+import io.yardstick.kpi.TimeBucket;
+import io.yardstick.store.Store;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the parts of one {@link Base} over one period as one SQL query: a base relation with the normalized columns
+ * of {@link Part}'s documentation, filters, and {@code GROUP BY GROUPING SETS ((), (dims...))}, so the overall row and
+ * the groups come from a single scan. The only place that knows SQL; the few differences between DuckDB and PostgreSQL
+ * are in {@link #epoch}.
+ *
+ * <p>Result columns: one per dimension (text; time buckets as the local start in seconds of a UTC clock), then the
+ * grouping flag (0 for a group row, non-zero for the overall row), then one per part in the order given.
+ */
+public final class SqlRenderer {
+  private final Store.Dialect dialect;
+  private final KpiSettings settings;
+  private final ZoneId zone;
+  private final Instant start;
+  private final Instant end;
+  private final LocalDate from;
+  private final LocalDate to;
+  private final List<Filter> filters;
+  private final BusinessCalendar calendar;
+  private final List<BusinessCalendar.Day> calendarDays;
+  private final Map<String, String> agentTeamSql;
+
+  /**
+   * @param calendarDays the business calendar's days covering every instant measured (null for clock time)
+   */
+  public SqlRenderer(Store.Dialect dialect, KpiSettings settings, ZoneId zone, LocalDate from, LocalDate to,
+      List<Filter> filters, BusinessCalendar calendar, List<BusinessCalendar.Day> calendarDays) {
+    this.dialect = dialect;
+    this.settings = settings;
+    this.zone = zone;
+    this.from = from;
+    this.to = to;
+    this.start = from.atStartOfDay(zone).toInstant();
+    this.end = to.plusDays(1).atStartOfDay(zone).toInstant();
+    this.filters = List.copyOf(filters);
+    this.calendar = calendar;
+    this.calendarDays = calendarDays;
+    this.agentTeamSql = Map.of();
+  }
+
+  /**
+   * The query for some parts of a base.
+   *
+   * @param dims the group-by (empty: the overall row only)
+   * @param overall whether to include the overall row (grouping set ()) besides the groups
+   */
+  public String render(Base base, List<Part> parts, List<Dimension> dims, boolean overall) {
+    Dimension time = dims.stream().filter(d -> d.kind() == Dimension.Kind.TIME).findFirst().orElse(null);
+    boolean bucketed = base == Base.AGENT_TIME || base == Base.COSTS || base == Base.CUSTOMERS;
+    StringBuilder sql = new StringBuilder();
+    if (bucketed) {
+      List<TimeBucket> buckets = time == null
+          ? List.of(new TimeBucket(Dimension.TimeUnit.DAY, from.atStartOfDay(), start, end, from, to))
+          : TimeBucket.of(time.timeUnit(), from, to, zone);
+      sql.append("WITH bk (k, s, e, first_day, last_day, day_before) AS (VALUES ");
+      StringJoiner rows = new StringJoiner(", ");
+      for (TimeBucket b : buckets) {
+        rows.add("(" + b.key() + ".0, " + ts(b.start()) + ", " + ts(b.end()) + ", " + date(b.firstDay()) + ", "
+            + date(b.lastDay()) + ", " + date(b.firstDay().minusDays(1)) + ")");
+      }
+      sql.append(rows).append(")\n");
+    }
+    String baseSql = switch (base) {
+      case CONTACTS -> contacts();
+      case CASES -> cases();
+      case SURVEYS -> surveys(needsContact(dims), kinds(parts));
+      case AGENT_TIME -> agentTime(needsTeam(dims));
+      case COSTS -> costs();
+      case CUSTOMERS -> customers();
+    };
+    if (base == Base.CONTACTS || base == Base.CASES) {
+      baseSql = calendarDays != null ? businessTime(base, baseSql) : clockTime(base, baseSql);
+    }
+
+    List<String> dimCols = new ArrayList<>();
+    StringBuilder inner = new StringBuilder("SELECT b.*");
+    StringBuilder joins = new StringBuilder();
+    for (int i = 0; i < dims.size(); i++) {
+      Dimension d = dims.get(i);
+      String col = "d" + i;
+      dimCols.add(col);
+      String expr = switch (d.kind()) {
+        case CONTACT_FIELD -> "b." + d.name();
+        case TIME -> bucketed ? "b.tb" : "CAST(EXTRACT(EPOCH FROM date_trunc('" + d.timeUnit().sqlName() + "', b.t AT"
+            + " TIME ZONE " + lit(zone.getId()) + ")) AS DOUBLE PRECISION)";
+        case ATTRIBUTE -> {
+          joins.append(" LEFT JOIN customer_attributes a").append(i).append(" ON a").append(i)
+              .append(".customer_id = b.cust_id AND a").append(i).append(".name = ").append(lit(d.name()));
+          yield "a" + i + ".value";
+        }
+      };
+      inner.append(", ").append(expr).append(" AS ").append(col);
+    }
+    inner.append(" FROM (").append(baseSql).append(") b").append(joins);
+    List<String> where = new ArrayList<>();
+    for (Filter f : filters) {
+      where.add(filter(f));
+    }
+    if (!where.isEmpty()) inner.append(" WHERE ").append(String.join(" AND ", where));
+
+    StringJoiner select = new StringJoiner(", ");
+    dimCols.forEach(select::add);
+    if (dimCols.isEmpty()) {
+      select.add("1 AS g");
+    } else {
+      select.add("GROUPING(" + String.join(", ", dimCols) + ") AS g");
+    }
+    for (Part p : parts) {
+      select.add(aggregate(p));
+    }
+    sql.append("SELECT ").append(select).append(" FROM (").append(inner).append(") x");
+    if (!dimCols.isEmpty()) {
+      String cols = String.join(", ", dimCols);
+      sql.append(" GROUP BY GROUPING SETS (").append(overall ? "(), " : "").append("(").append(cols).append("))");
+    }
+    return sql.toString();
+  }
+
+  private static boolean needsContact(List<Dimension> dims) {
+    return !dims.isEmpty();
+  }
+
+  private boolean needsContactFilter() {
+    return !filters.isEmpty();
+  }
+
+  private boolean needsTeam(List<Dimension> dims) {
+    return dims.stream().anyMatch(d -> d.name().equals("team"))
+        || filters.stream().anyMatch(f -> f.dimension().name().equals("team"));
+  }
+
+  private String filter(Filter f) {
+    Dimension d = f.dimension();
+    if (d.kind() == Dimension.Kind.ATTRIBUTE) {
+      String cond;
+      if (f.isRange()) {
+        List<String> c = new ArrayList<>();
+        if (f.low() != null) c.add("number >= " + num(f.low()));
+        if (f.high() != null) c.add("number <= " + num(f.high()));
+        cond = String.join(" AND ", c);
+      } else {
+        cond = "value IN (" + f.values().stream().map(SqlRenderer::lit).collect(Collectors.joining(", ")) + ")";
+      }
+      return "b.cust_id IN (SELECT customer_id FROM customer_attributes WHERE name = " + lit(d.name()) + " AND "
+          + cond + ")";
+    }
+    return "b." + d.name() + " IN (" + f.values().stream().map(SqlRenderer::lit).collect(Collectors.joining(", "))
+        + ")";
+  }
+
+  private String aggregate(Part p) {
+    String cond = p.condition() == null ? null
+        : p.condition().replace("{wait_limit}", num(settings.waitLimitSeconds()));
+    String filter = cond == null ? "" : " FILTER (WHERE " + cond + ")";
+    return switch (p.agg()) {
+      case COUNT -> "CAST(COUNT(*)" + filter + " AS DOUBLE PRECISION)";
+      case SUM -> "CAST(SUM(" + p.expression() + ")" + filter + " AS DOUBLE PRECISION)";
+      case MEDIAN -> "CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY " + p.expression() + ")" + filter
+          + " AS DOUBLE PRECISION)";
+      case P90 -> "CAST(percentile_cont(0.9) WITHIN GROUP (ORDER BY " + p.expression() + ")" + filter
+          + " AS DOUBLE PRECISION)";
+    };
+  }
+
+  private String inPeriod(String column) {
+    return column + " >= " + ts(start) + " AND " + column + " < " + ts(end);
+  }
+
+  private String contacts() {
+    String sl = num(settings.serviceLevelSeconds());
+    if (!settings.serviceLevelSecondsByChannel().isEmpty()) {
+      StringBuilder cs = new StringBuilder("CASE c.channel");
+      settings.serviceLevelSecondsByChannel().entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> cs.append(" WHEN ").append(lit(e.getKey())).append(" THEN ").append(num(e.getValue())));
+      sl = cs.append(" ELSE ").append(sl).append(" END").toString();
+    }
+    String waitAnswered = diff("c.answered_at", "c.arrived_at");
+    String waitAbandoned = diff("c.abandoned_at", "c.arrived_at");
+    return "SELECT c.channel AS channel, c.direction AS direction, c.queue AS queue, c.topic AS topic,"
+        + " c.team AS team, c.agent_id AS agent, c.customer_id AS cust_id, c.arrived_at AS t,"
+        + " c.direction = 'inbound' AS inbound,"
+        + " c.answered_at IS NOT NULL AS answered,"
+        + " (c.answered_at IS NULL AND c.abandoned_at IS NOT NULL) AS abandoned,"
+        + " (c.answered_at IS NULL AND c.abandoned_at IS NOT NULL AND " + waitAbandoned + " < "
+        + num(settings.shortAbandonSeconds()) + ") AS short_abandon,"
+        + " CASE WHEN c.answered_at IS NOT NULL THEN " + waitAnswered + " WHEN c.abandoned_at IS NOT NULL THEN "
+        + waitAbandoned + " END AS wait_s,"
+        + " COALESCE(c.first_response_at, c.answered_at) AS frt_end,"
+        + " " + diff("COALESCE(c.first_response_at, c.answered_at)", "c.arrived_at") + " AS frt_clock_s,"
+        + " COALESCE(c.talk_s, 0) + COALESCE(c.hold_s, 0) + COALESCE(c.wrap_s, 0) AS handle_s,"
+        + " COALESCE(c.talk_s, 0) + COALESCE(c.hold_s, 0) AS talk_hold_s,"
+        + " " + sl + " AS sl_target_s,"
+        + " c.converted AS converted,"
+        + " CAST(c.revenue AS DOUBLE PRECISION) AS revenue"
+        + " FROM contacts c WHERE " + inPeriod("c.arrived_at");
+  }
+
+  private String cases() {
+    String dims = "c.channel AS channel, c.direction AS direction, c.queue AS queue, c.topic AS topic,"
+        + " c.team AS team, c.agent_id AS agent, c.customer_id AS cust_id, c.arrived_at AS t";
+    String single = "SELECT " + dims + ", c.resolved AS resolved, 1 AS n_contacts,"
+        + " CASE WHEN c.direction = 'inbound' THEN 1 ELSE 0 END AS n_inbound, c.resolved_at AS last_resolved_at"
+        + " FROM contacts c WHERE c.case_id IS NULL AND " + inPeriod("c.arrived_at");
+    String grouped = "SELECT " + dims + ", c.case_resolved AS resolved, c.case_contacts AS n_contacts,"
+        + " c.case_inbound AS n_inbound, c.case_resolved_at AS last_resolved_at FROM ("
+        + "SELECT k.*, row_number() OVER w1 AS rn,"
+        + " MAX(CASE WHEN k.resolved THEN 1 ELSE 0 END) OVER w = 1 AS case_resolved,"
+        + " COUNT(*) OVER w AS case_contacts,"
+        + " SUM(CASE WHEN k.direction = 'inbound' THEN 1 ELSE 0 END) OVER w AS case_inbound,"
+        + " MAX(k.resolved_at) OVER w AS case_resolved_at"
+        + " FROM contacts k WHERE k.case_id IN (SELECT p.case_id FROM contacts p WHERE p.case_id IS NOT NULL AND "
+        + inPeriod("p.arrived_at") + ")"
+        + " WINDOW w AS (PARTITION BY k.case_id),"
+        + " w1 AS (PARTITION BY k.case_id ORDER BY k.arrived_at, k.contact_id)"
+        + ") c WHERE c.rn = 1 AND " + inPeriod("c.arrived_at");
+    return "SELECT u.*, CASE WHEN u.resolved THEN u.last_resolved_at END AS resolution_end FROM ("
+        + single + " UNION ALL " + grouped + ") u";
+  }
+
+  /** The survey kinds the parts read ("" when a part reads every kind). */
+  private static String kinds(List<Part> parts) {
+    java.util.TreeSet<String> kinds = new java.util.TreeSet<>();
+    for (Part p : parts) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("kind = '([a-z]+)'")
+          .matcher(p.condition() == null ? "" : p.condition());
+      if (!m.find()) return "";
+      kinds.add(lit(m.group(1)));
+    }
+    return kinds.isEmpty() ? "" : " AND s.kind IN (" + String.join(", ", kinds) + ")";
+  }
+
+  private String surveys(boolean join, String kinds) {
+    if (!join && !needsContactFilter()) {
+      return "SELECT s.agent_id AS agent, s.customer_id AS cust_id, s.submitted_at AS t, s.kind AS kind,"
+          + " s.score AS score FROM surveys s WHERE " + inPeriod("s.submitted_at") + kinds;
+    }
+    return "SELECT c.channel AS channel, c.direction AS direction, c.queue AS queue, c.topic AS topic,"
+        + " c.team AS team,"
+        + " CASE WHEN c.contact_id IS NULL THEN s.agent_id ELSE c.agent_id END AS agent,"
+        + " CASE WHEN c.contact_id IS NULL THEN s.customer_id ELSE c.customer_id END AS cust_id,"
+        + " s.submitted_at AS t, s.kind AS kind, s.score AS score"
+        + " FROM surveys s LEFT JOIN contacts c ON c.contact_id = s.contact_id WHERE " + inPeriod("s.submitted_at")
+        + kinds;
+  }
+
+  private String agentTime(boolean team) {
+    String teamJoin = "";
+    String teamCol = "CAST(NULL AS TEXT)";
+    if (team) {
+      teamJoin = " LEFT JOIN (SELECT agent_id, team FROM (SELECT agent_id, team, row_number() OVER (PARTITION BY"
+          + " agent_id ORDER BY arrived_at DESC, contact_id DESC) AS rn FROM contacts WHERE agent_id IS NOT NULL AND"
+          + " team IS NOT NULL AND " + inPeriod("arrived_at") + ") z WHERE rn = 1) tm ON tm.agent_id = s.agent_id";
+      teamCol = "tm.team";
+    }
+    return "SELECT s.agent_id AS agent, " + teamCol + " AS team, bk.k AS tb, s.state AS state,"
+        + " GREATEST(0, LEAST(" + epoch("s.ended_at") + ", " + epoch("bk.e") + ") - GREATEST(" + epoch("s.started_at")
+        + ", " + epoch("bk.s") + ")) AS seconds"
+        + " FROM agent_states s JOIN bk ON s.started_at < bk.e AND s.ended_at > bk.s" + teamJoin;
+  }
+
+  private String costs() {
+    return "SELECT bk.k AS tb, CAST(c.amount AS DOUBLE PRECISION) * CAST(LEAST(c.period_end, bk.last_day)"
+        + " - GREATEST(c.period_start, bk.first_day) + 1 AS DOUBLE PRECISION)"
+        + " / CAST(c.period_end - c.period_start + 1 AS DOUBLE PRECISION) AS prorated"
+        + " FROM costs c JOIN bk ON c.period_start <= bk.last_day AND c.period_end >= bk.first_day";
+  }
+
+  private String customers() {
+    return "SELECT c.customer_id AS cust_id, bk.k AS tb,"
+        + " (c.since <= bk.day_before AND (c.churned_at IS NULL OR c.churned_at > bk.day_before)) AS active_start,"
+        + " (c.since <= bk.last_day AND (c.churned_at IS NULL OR c.churned_at > bk.last_day)) AS active_end"
+        + " FROM customers c CROSS JOIN bk";
+  }
+
+  /** Adds frt_s or resolution_s in clock time. */
+  private String clockTime(Base base, String baseSql) {
+    String endCol = base == Base.CONTACTS ? "b0.frt_end" : "b0.resolution_end";
+    String measure = base == Base.CONTACTS ? "frt_s" : "resolution_s";
+    return "SELECT b0.*, " + diff(endCol, "b0.t") + " AS " + measure + " FROM (" + baseSql + ") b0";
+  }
+
+  /** Adds frt_s or resolution_s by business seconds: B(end) - B(start) with B from the calendar's days. */
+  private String businessTime(Base base, String baseSql) {
+    String startCol = "b0.t";
+    String endCol = base == Base.CONTACTS ? "b0.frt_end" : "b0.resolution_end";
+    String measure = base == Base.CONTACTS ? "frt_s" : "resolution_s";
+    int windows = Math.max(1, calendar.maxWindowsPerDay());
+    StringBuilder values = new StringBuilder();
+    StringJoiner rows = new StringJoiner(", ");
+    for (BusinessCalendar.Day day : calendarDays) {
+      StringBuilder row = new StringBuilder("(" + date(day.date()) + ", " + num(day.cumulativeBefore()));
+      for (int w = 0; w < windows; w++) {
+        double[] win = w < day.windows().size() ? day.windows().get(w) : new double[] {0, 0};
+        row.append(", ").append(num(win[0])).append(", ").append(num(win[1]));
+      }
+      rows.add(row.append(")").toString());
+    }
+    StringJoiner cols = new StringJoiner(", ", "(day, cum", ")");
+    for (int w = 0; w < windows; w++) {
+      cols.add("w" + w + "s").add("w" + w + "e");
+    }
+    values.append("(SELECT * FROM (VALUES ").append(rows).append(") AS v ").append(cols).append(")");
+    String zoneLit = lit(calendar.zone().getId());
+    String b1 = businessClock("h1", startCol, windows);
+    String b2 = businessClock("h2", endCol, windows);
+    return "SELECT b0.*, (" + b2 + ") - (" + b1 + ") AS " + measure
+        + " FROM (" + baseSql + ") b0"
+        + " LEFT JOIN " + values + " h1 ON h1.day = CAST(" + startCol + " AT TIME ZONE " + zoneLit + " AS DATE)"
+        + " LEFT JOIN " + values + " h2 ON h2.day = CAST(" + endCol + " AT TIME ZONE " + zoneLit + " AS DATE)";
+  }
+
+  private String businessClock(String h, String instant, int windows) {
+    StringBuilder b = new StringBuilder(h + ".cum");
+    for (int w = 0; w < windows; w++) {
+      String s = h + ".w" + w + "s";
+      String e = h + ".w" + w + "e";
+      b.append(" + GREATEST(0, LEAST(").append(epoch(instant)).append(" - ").append(s).append(", ").append(e)
+          .append(" - ").append(s).append("))");
+    }
+    return b.toString();
+  }
+
+  /** Seconds since the epoch of a timestamp with time zone, as a double. */
+  public String epoch(String expr) {
+    return switch (dialect) {
+      case DUCKDB, POSTGRESQL -> "CAST(EXTRACT(EPOCH FROM " + expr + ") AS DOUBLE PRECISION)";
+    };
+  }
+
+  private String diff(String later, String earlier) {
+    return "(" + epoch(later) + " - " + epoch(earlier) + ")";
+  }
+
+  static String ts(Instant instant) {
+    return "CAST('" + instant + "' AS TIMESTAMP WITH TIME ZONE)";
+  }
+
+  static String date(LocalDate d) {
+    return "CAST('" + d + "' AS DATE)";
+  }
+
+  static String lit(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+
+  static String num(double d) {
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) return String.format(Locale.ROOT, "%.1f", d);
+    return Double.toString(d);
+  }
+}
