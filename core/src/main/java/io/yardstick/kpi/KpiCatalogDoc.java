@@ -1,6 +1,8 @@
 package io.yardstick.kpi;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Renders the KPI catalog as Markdown: docs/kpis.md is this text, checked by a test to stay in step. */
 public final class KpiCatalogDoc {
@@ -11,18 +13,80 @@ public final class KpiCatalogDoc {
     md.append("# KPI catalog\n\n");
     md.append("Generated from `io.yardstick.kpi.Kpi` (the one place a formula is written); do not edit by hand.\n");
     md.append("Regenerate with `./mvnw -q -pl core test -Dtest=KpiCatalogDocTest -Dyardstick.regenerateDocs=true`.\n\n");
-    md.append("Conventions for every KPI: the period is the local dates from..to (both inclusive) in the report's time"
-        + " zone, that is [from 00:00, to+1 00:00) local time, whatever daylight-saving time does in between."
-        + " Percentages are 0-100, durations are seconds, and a KPI without data is null, never 0.\n\n");
-    md.append("| id | name | unit | better |\n| --- | --- | --- | --- |\n");
+    md.append("""
+        ## Conventions
+
+        - **Period**: the local dates from..to, both inclusive, in the report's time zone (an IANA name), that is
+          [from 00:00, to+1 00:00) local time, whatever daylight-saving time does in between (a local day lasts 23 or
+          25 hours on the change days). `--compare previous` adds the period of the same number of days just before.
+        - **Units**: percentages are 0-100, durations are seconds, money is in the costs' and revenue's currency.
+          A KPI without data is null (shown `-`), never 0 or NaN; `contacts` is 0 when nothing arrived.
+        - **Period membership**: contacts by arrived_at; cases by the arrival of their first contact; surveys by
+          submitted_at; agent states clipped to the period; costs prorated by whole local days of overlap;
+          customers by being active on the day before the period and on its last day.
+        - **Terms**: *answered* = answered_at set; *abandoned* = abandoned_at set and never answered; *wait* =
+          answered_at (or abandoned_at) - arrived_at; a *short abandon* waited less than the short-abandon threshold
+          (default 5 s; exactly 5 s is not short); *first response* = first_response_at, else answered_at; a *case*
+          is the contacts sharing a case_id, or a contact without one on its own; its *first contact* is the
+          earliest (ties: the smallest contact_id); it is *resolved* when any of its contacts is.
+        - **Percentiles** interpolate linearly between closest ranks, as SQL's `percentile_cont`.
+
+        ## Bases, groupings and filters
+
+        Each KPI is computed from parts (filtered counts, sums and percentiles) of one or more bases; one SQL query
+        per base computes the overall row and every group in a single scan. A KPI is null under a grouping its bases
+        cannot take, and everywhere under a filter they cannot take, rather than showing a misleading total.
+
+        | base | period membership | groups and filters by |
+        | --- | --- | --- |
+        | contacts | arrived_at | channel, direction, queue, topic, team, agent, customer attributes, time |
+        | cases | first contact's arrived_at; all contacts of the case count, whenever they arrived | the first contact's dimensions and time |
+        | surveys | submitted_at | the contact's dimensions when contact_id names a stored contact, else the survey's own agent_id and customer_id (other dimensions empty); time |
+        | agent time | states clipped to the period and to each time bucket | agent, team (the team of the agent's latest contact in the period), time |
+        | costs | amount x overlap days / days of the cost period | time buckets of a day or longer only; no filter |
+        | customers | active on the day before the period (start) and on its last day (end); per time bucket likewise | customer attributes (filters too), day/week/month buckets |
+
+        Time buckets are local to the report zone: hour (local clock hours; on the autumn change day the repeated
+        hour is one bucket of two hours, the skipped spring hour has none), day, ISO week (labelled `2026-W13`),
+        month. A series grouped by one time bucket lists every bucket of the period, those without data too.
+
+        ## Settings
+
+        The variants below are set in the settings file (docs/settings.md); the definitions on this page are the
+        defaults.
+
+        | setting | default | effect |
+        | --- | --- | --- |
+        | `kpi.short_abandon_seconds` | 5 | abandons after a shorter wait are short: out of abandonment_rate, service_level and wait_over_limit |
+        | `kpi.service_level.seconds` | 20 | the service-level target T |
+        | `kpi.service_level.per_channel` | none | T per channel, for example chat: 30 |
+        | `kpi.service_level.formula` | answered_and_abandoned | answered_only: divide by answered inbound only; all_offered: short abandons in the denominator too |
+        | `kpi.wait_limit_seconds` | 180 | the limit of wait_over_limit |
+        | `kpi.fcr.denominator` | resolved_cases | all_cases: FCR over every case that began in the period |
+        | `kpi.ces.mode` | mean | low_effort_percent: the share of scores 1-3, x 100 |
+        | `business_hours.NAME` | none | `--business-hours NAME` measures frt_* and resolution_time_* in open time; a contact arriving while closed counts from the next opening |
+
+        """);
+    md.append("## The catalog\n\n");
+    md.append("| id | name | unit | better | bases | benchmark |\n| --- | --- | --- | --- | --- | --- |\n");
+    Map<Kpi, Benchmark> benchmarks = Benchmark.defaults();
     for (Kpi k : Kpi.values()) {
+      Benchmark b = benchmarks.get(k);
       md.append("| `").append(k.id()).append("` | ").append(k.displayName()).append(" | ")
-          .append(k.unit().name().toLowerCase(Locale.ROOT)).append(" | ").append(better(k)).append(" |\n");
+          .append(k.unit().name().toLowerCase(Locale.ROOT)).append(" | ").append(better(k)).append(" | ")
+          .append(k.bases().stream().map(x -> x.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+              .collect(Collectors.joining(", ")))
+          .append(" | ").append(b == null ? "" : b.text()).append(" |\n");
     }
     for (Kpi k : Kpi.values()) {
-      md.append("\n## ").append(k.displayName()).append(" (`").append(k.id()).append("`)\n\n");
+      md.append("\n### ").append(k.displayName()).append(" (`").append(k.id()).append("`)\n\n");
       md.append("- **Formula:** ").append(k.formula()).append("\n");
+      md.append("- **Worked example:** ").append(k.example()).append("\n");
       md.append("- **Convention and source:** ").append(k.source()).append("\n");
+      Benchmark b = benchmarks.get(k);
+      if (b != null) {
+        md.append("- **Benchmark:** ").append(b.text()).append(" (").append(b.source()).append(")\n");
+      }
     }
     return md.toString();
   }

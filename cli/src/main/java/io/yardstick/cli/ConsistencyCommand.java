@@ -1,0 +1,154 @@
+package io.yardstick.cli;
+
+import io.yardstick.kpi.Consistency;
+import io.yardstick.kpi.Kpi;
+import io.yardstick.kpi.KpiEngine;
+import io.yardstick.kpi.KpiQuery;
+import io.yardstick.store.Store;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code yardstick consistency}: how evenly the agents serve, KPI by KPI. */
+@Command(name = "consistency", description = "The spread of every agent KPI across agents (standard deviation,"
+    + " coefficient of variation, interquartile range) and the agents outside 1.5 IQR.")
+final class ConsistencyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin QueryOptions period;
+
+  @Option(names = "--kpi", paramLabel = "ID", split = ",", description = "Agent KPI ids (default: every agent KPI).")
+  List<String> kpis;
+
+  @Option(names = "--min-contacts", paramLabel = "N", defaultValue = "20",
+      description = "Leave out agents with fewer contacts in the period (default: ${DEFAULT-VALUE}).")
+  int minContacts;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+  KpiCommand.Format format;
+
+  @Mixin DbOption db;
+
+  @Mixin SettingsOption settings;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Kpi> list = new ArrayList<>();
+    for (String id : kpis == null ? List.<String>of() : kpis) {
+      Kpi k = Kpi.byId(id).orElseThrow(() -> new ParameterException(spec.commandLine(),
+          "--kpi: unknown KPI '" + id + "'; expected one of " + String.join(", ", Kpi.ids()) + "."));
+      if (!Consistency.agentKpis().contains(k)) {
+        throw new ParameterException(spec.commandLine(), "--kpi: " + id + " is not measured per agent; agent KPIs: "
+            + String.join(", ", Consistency.agentKpis().stream().map(Kpi::id).toList()) + ".");
+      }
+      list.add(k);
+    }
+    if (list.isEmpty()) list = Consistency.agentKpis();
+    KpiQuery query = period.query(spec.commandLine(), list);
+    Consistency c;
+    try (Store store = db.open()) {
+      c = Consistency.of(new KpiEngine(store, settings.load()), query, minContacts);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case JSON -> out.println(KpiCommand.JSON.writeValueAsString(json(c)));
+      case CSV -> csv(out, c);
+      case TABLE -> table(out, c);
+    }
+    return 0;
+  }
+
+  static Map<String, Object> json(Consistency c) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("from", c.query().from().toString());
+    root.put("to", c.query().to().toString());
+    root.put("tz", c.query().zone().getId());
+    root.put("min_contacts", c.minContacts());
+    root.put("agents", c.agents());
+    List<Object> kpis = new ArrayList<>();
+    for (Consistency.Spread s : c.kpis()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("kpi", s.kpi().id());
+      m.put("agents", s.agents());
+      m.put("mean", s.mean());
+      m.put("stddev", s.standardDeviation());
+      m.put("cv_percent", s.coefficientOfVariation());
+      m.put("q1", s.q1());
+      m.put("median", s.median());
+      m.put("q3", s.q3());
+      m.put("iqr", s.iqr());
+      m.put("low_fence", s.lowFence());
+      m.put("high_fence", s.highFence());
+      List<Object> outliers = new ArrayList<>();
+      for (Consistency.Outlier o : s.outliers()) {
+        Map<String, Object> om = new LinkedHashMap<>();
+        om.put("agent", o.agent());
+        om.put("value", o.value());
+        om.put("side", o.high() ? "high" : "low");
+        om.put("better", o.better());
+        outliers.add(om);
+      }
+      m.put("outliers", outliers);
+      kpis.add(m);
+    }
+    root.put("kpis", kpis);
+    return root;
+  }
+
+  private static void csv(PrintWriter out, Consistency c) {
+    out.println("kpi,agents,mean,stddev,cv_percent,q1,median,q3,iqr,low_fence,high_fence,outliers");
+    for (Consistency.Spread s : c.kpis()) {
+      out.println(String.join(",", s.kpi().id(), String.valueOf(s.agents()), n(s.mean()), n(s.standardDeviation()),
+          n(s.coefficientOfVariation()), n(s.q1()), n(s.median()), n(s.q3()), n(s.iqr()), n(s.lowFence()),
+          n(s.highFence()), "\"" + String.join(" ", s.outliers().stream().map(Consistency.Outlier::agent).toList())
+              + "\""));
+    }
+  }
+
+  private static String n(Double d) {
+    return d == null ? "" : d.toString();
+  }
+
+  private static void table(PrintWriter out, Consistency c) {
+    KpiQuery q = c.query();
+    out.println("Consistency across " + c.agents() + " agents with at least " + c.minContacts() + " contacts, "
+        + q.from() + " .. " + q.to() + " (" + q.zone().getId() + ")");
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("KPI", "agents", "mean", "std dev", "CV", "Q1", "median", "Q3", "IQR", "outside 1.5 IQR"));
+    for (Consistency.Spread s : c.kpis()) {
+      Kpi k = s.kpi();
+      List<String> outliers = new ArrayList<>();
+      for (Consistency.Outlier o : s.outliers()) {
+        if (outliers.size() == 3) {
+          outliers.add("and " + (s.outliers().size() - 3) + " more (--format json lists all)");
+          break;
+        }
+        outliers.add(o.agent() + " " + Formats.value(k, o.value())
+            + (o.better() == null ? "" : o.better() ? " (better)" : " (worse)"));
+      }
+      rows.add(List.of(k.displayName(), String.valueOf(s.agents()), Formats.value(k, s.mean()),
+          s.standardDeviation() == null ? "-" : spread(k, s.standardDeviation()),
+          s.coefficientOfVariation() == null ? "-" : String.format(Locale.ENGLISH, "%.1f%%", s.coefficientOfVariation()),
+          Formats.value(k, s.q1()), Formats.value(k, s.median()), Formats.value(k, s.q3()),
+          s.iqr() == null ? "-" : spread(k, s.iqr()), outliers.isEmpty() ? "none" : String.join(", ", outliers)));
+    }
+    Tables.print(out, rows, 1);
+    out.println("Outliers lie outside [Q1 - 1.5 IQR, Q3 + 1.5 IQR]; CV = std dev / mean. Definitions: docs/kpis.md.");
+  }
+
+  /** A spread in the KPI's unit: percentage points for percentages. */
+  private static String spread(Kpi k, double v) {
+    return k.unit() == Kpi.Unit.PERCENT ? String.format(Locale.ENGLISH, "%.1f pp", v) : Formats.value(k, v);
+  }
+}

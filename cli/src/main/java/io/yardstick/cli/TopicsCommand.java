@@ -1,0 +1,115 @@
+package io.yardstick.cli;
+
+import io.yardstick.kpi.Kpi;
+import io.yardstick.kpi.KpiEngine;
+import io.yardstick.kpi.KpiQuery;
+import io.yardstick.kpi.TopTopics;
+import io.yardstick.store.Store;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code yardstick topics}: topics ranked by volume, with share, change, FCR, CSAT and AHT; spikes marked. */
+@Command(name = "topics", description = "Rank topics by volume with their share, the change against the previous"
+    + " period, and each topic's FCR, CSAT and AHT; spikes are marked.")
+final class TopicsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin QueryOptions period;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+      description = "Show the N largest topics (default: ${DEFAULT-VALUE}; 0 for all).")
+  int limit;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+  KpiCommand.Format format;
+
+  @Mixin DbOption db;
+
+  @Mixin SettingsOption settings;
+
+  @Override
+  public Integer call() throws Exception {
+    KpiQuery query = period.query(spec.commandLine(), List.of(Kpi.CONTACTS));
+    TopTopics t;
+    try (Store store = db.open()) {
+      t = TopTopics.of(new KpiEngine(store, settings.load()), query);
+    }
+    List<TopTopics.Topic> topics = limit > 0 && t.topics().size() > limit ? t.topics().subList(0, limit) : t.topics();
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case JSON -> {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("from", t.query().from().toString());
+        root.put("to", t.query().to().toString());
+        root.put("tz", t.query().zone().getId());
+        root.put("contacts", t.contacts());
+        List<Object> list = new ArrayList<>();
+        for (TopTopics.Topic x : topics) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("topic", x.topic());
+          m.put("contacts", x.contacts());
+          m.put("share", x.share());
+          m.put("previous_contacts", x.previousContacts());
+          m.put("previous_share", x.previousShare());
+          m.put("change_percent", x.changePercent());
+          m.put("fcr", x.fcr());
+          m.put("csat", x.csat());
+          m.put("aht", x.aht());
+          m.put("spike", x.spike());
+          list.add(m);
+        }
+        root.put("topics", list);
+        out.println(KpiCommand.JSON.writeValueAsString(root));
+      }
+      case CSV -> {
+        out.println("topic,contacts,share,previous_contacts,previous_share,change_percent,fcr,csat,aht,spike");
+        for (TopTopics.Topic x : topics) {
+          out.println(String.join(",", x.topic() == null ? "" : quote(x.topic()), String.valueOf(x.contacts()),
+              s(x.share()), x.previousContacts() == null ? "" : x.previousContacts().toString(), s(x.previousShare()),
+              s(x.changePercent()), s(x.fcr()), s(x.csat()), s(x.aht()), String.valueOf(x.spike())));
+        }
+      }
+      case TABLE -> {
+        KpiQuery q = t.query();
+        out.println("Topics " + q.from() + " .. " + q.to() + " (" + q.zone().getId() + "), " + Formats.count(t.contacts())
+            + " contacts; change against " + q.previous().from() + " .. " + q.previous().to());
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("#", "topic", "contacts", "share", "change", "FCR", "CSAT", "AHT", ""));
+        int rank = 0;
+        for (TopTopics.Topic x : topics) {
+          rows.add(List.of(String.valueOf(++rank), x.topic() == null ? "(none)" : x.topic(),
+              Formats.count(x.contacts()), pct(x.share()),
+              x.changePercent() == null ? (x.previousContacts() == null || x.previousContacts() == 0 ? "new" : "-")
+                  : String.format(Locale.ENGLISH, "%+.1f%%", x.changePercent()),
+              Formats.value(Kpi.FCR, x.fcr()), Formats.value(Kpi.CSAT, x.csat()), Formats.value(Kpi.AHT, x.aht()),
+              x.spike() ? "SPIKE" : ""));
+        }
+        Tables.print(out, rows, 2);
+      }
+    }
+    return 0;
+  }
+
+  private static String pct(Double d) {
+    return d == null ? "-" : String.format(Locale.ENGLISH, "%.1f%%", d);
+  }
+
+  private static String s(Double d) {
+    return d == null ? "" : d.toString();
+  }
+
+  private static String quote(String v) {
+    return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+  }
+}
