@@ -127,4 +127,142 @@ class CliTest {
         "--format", "csv", "--db", db());
     assertThat(kpi.out()).isEqualTo("contacts" + System.lineSeparator() + "3000" + System.lineSeparator());
   }
+
+  static final String CALLS = """
+      contact_id,channel,agent_id,topic,arrived_at,answered_at,abandoned_at,talk_s
+      p1,phone,a1,billing,2026-03-02T09:00:00Z,2026-03-02T09:00:10Z,,60
+      p2,phone,a1,billing,2026-03-02T10:00:00Z,2026-03-02T10:01:58Z,,120
+      p3,phone,a2,login,2026-03-02T11:00:00Z,,2026-03-02T11:00:03Z,
+      p4,phone,a2,login,2026-03-02T12:00:00Z,,2026-03-02T12:00:30Z,
+      c1,chat,a2,login,2026-03-03T09:00:00Z,2026-03-03T09:00:20Z,,300
+      e1,email,,billing,2026-02-23T09:00:00Z,,,
+      """;
+
+  @Test
+  void kpi_groups_by_channel_as_csv_with_the_overall_row_first() throws IOException {
+    run("import", "contacts", write("calls.csv", CALLS).toString(), "--db", db());
+
+    // March 2-3 UTC: p1-p4, c1. Abandonment: p3 waited 3 s (short), p4 30 s; answered inbound p1, p2, c1:
+    // overall 1 / (3 + 1) x 100 = 25; phone 1 / (2 + 1) x 100 = 33.33...; chat 0 / 1 = 0.
+    // ASA: overall (10 + 118 + 20) / 3 = 49.33...; phone (10 + 118) / 2 = 64; chat 20.
+    Run run = run("kpi", "--kpi", "contacts,abandonment_rate,asa", "--by", "channel", "--from", "2026-03-02", "--to",
+        "2026-03-03", "--format", "csv", "--db", db());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo(String.join(System.lineSeparator(),
+        "channel,contacts,abandonment_rate,asa",
+        "(all),5,25.0," + (148.0 / 3),
+        "chat,1,0.0,20.0",
+        "phone,4," + (100.0 / 3) + ",64.0", ""));
+  }
+
+  @Test
+  void kpi_table_shows_units_and_human_durations() throws IOException {
+    run("import", "contacts", write("calls.csv", CALLS).toString(), "--db", db());
+
+    Run run = run("kpi", "--kpi", "asa,abandonment_rate,contacts", "--where", "channel=phone", "--from", "2026-03-02",
+        "--to", "2026-03-02", "--db", db());
+
+    // Phone ASA (10 + 118) / 2 = 64 s = 1 min 4 s.
+    assertThat(run.out()).contains("2026-03-02 .. 2026-03-02 (UTC), where channel = phone")
+        .containsPattern("Average speed of answer +1 min 4 s")
+        .containsPattern("Abandonment rate +33.3%")
+        .containsPattern("Contacts +4");
+  }
+
+  @Test
+  void kpi_compare_previous_gives_value_previous_and_change() throws IOException {
+    run("import", "contacts", write("calls.csv", CALLS).toString(), "--db", db());
+
+    // 2026-03-02..08 against 2026-02-23..03-01: 5 contacts against 1 (e1): change 4, +400%.
+    Run run = run("kpi", "--kpi", "contacts", "--compare", "previous", "--from", "2026-03-02", "--to", "2026-03-08",
+        "--format", "json", "--db", db());
+
+    assertThat(run.out().strip()).isEqualTo("{\"from\":\"2026-03-02\",\"to\":\"2026-03-08\",\"tz\":\"UTC\","
+        + "\"previous_from\":\"2026-02-23\",\"previous_to\":\"2026-03-01\",\"rows\":[{\"group\":{},\"kpis\":"
+        + "{\"contacts\":{\"value\":5,\"previous\":1,\"change\":4,\"change_percent\":400.0}}}]}");
+  }
+
+  @Test
+  void kpi_refuses_bad_filters_and_dimensions_as_bad_usage() {
+    Run where = run("kpi", "--where", "channel", "--from", "2026-03-01", "--to", "2026-03-02", "--db", db());
+    Run by = run("kpi", "--by", "chan nel", "--from", "2026-03-01", "--to", "2026-03-02", "--db", db());
+    Run range = run("kpi", "--where", "age=70..55", "--from", "2026-03-01", "--to", "2026-03-02", "--db", db());
+    Run kpi = run("kpi", "--kpi", "csat,happiness", "--from", "2026-03-01", "--to", "2026-03-02", "--db", db());
+
+    assertThat(where.code()).isEqualTo(2);
+    assertThat(where.err()).contains("--where: 'channel' is not a filter; expected DIM=VALUE[,VALUE...] or"
+        + " DIM=LOW..HIGH, such as channel=phone,chat or age=55..70.");
+    assertThat(by.code()).isEqualTo(2);
+    assertThat(by.err()).contains("--by: 'chan nel' is not a dimension");
+    assertThat(range.err()).contains("'age=70..55': the range starts above its end (70.0 > 55.0).");
+    assertThat(kpi.err()).contains("--kpi: unknown KPI 'happiness'; expected one of contacts, abandonment_rate,");
+  }
+
+  @Test
+  void an_unknown_business_hours_calendar_is_named() {
+    Run run = run("kpi", "--kpi", "frt_avg", "--business-hours", "support", "--from", "2026-03-01", "--to",
+        "2026-03-02", "--db", db());
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("There is no business-hours calendar named 'support'; none is defined");
+  }
+
+  @Test
+  void business_hours_from_a_settings_file_measure_first_response_in_open_time() throws IOException {
+    // Arrives Friday 2026-03-06 17:00 UTC, answered Monday 10:00; open Mon-Fri 09:00-18:00 UTC:
+    // 1 h on Friday + 1 h on Monday = 7200 s (clock time: 65 h = 234000 s).
+    run("import", "contacts", write("mail.csv", """
+        contact_id,channel,arrived_at,first_response_at
+        m1,email,2026-03-06T17:00:00Z,2026-03-09T10:00:00Z
+        """).toString(), "--db", db());
+    Path settings = write("yardstick.yaml", """
+        business_hours:
+          office:
+            zone: UTC
+            hours:
+              mon-fri: "09:00-18:00"
+        """);
+
+    Run business = run("kpi", "--kpi", "frt_avg", "--business-hours", "office", "--settings", settings.toString(),
+        "--from", "2026-03-06", "--to", "2026-03-06", "--format", "csv", "--db", db());
+    Run clock = run("kpi", "--kpi", "frt_avg", "--from", "2026-03-06", "--to", "2026-03-06", "--format", "csv",
+        "--db", db());
+
+    assertThat(business.out()).as(business.err()).isEqualTo("frt_avg" + System.lineSeparator() + "7200.0"
+        + System.lineSeparator());
+    assertThat(clock.out()).isEqualTo("frt_avg" + System.lineSeparator() + "234000.0" + System.lineSeparator());
+  }
+
+  @Test
+  void topics_rank_by_volume_with_share_and_change() throws IOException {
+    run("import", "contacts", write("calls.csv", CALLS).toString(), "--db", db());
+
+    // 2026-03-02..08: login p3, p4, c1 = 3 of 5 (60%); billing p1, p2 = 2 (40%), previous week billing e1 = 1: +100%.
+    // Login is new (none the week before) with a share over 1 point: a spike. Billing doubled (>= 1.5x) and its
+    // share went from 100% to 40%: not a spike. No case is resolved and there are no surveys: FCR and CSAT empty.
+    Run run = run("topics", "--from", "2026-03-02", "--to", "2026-03-08", "--format", "csv", "--db", db());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).containsExactly(
+        "topic,contacts,share,previous_contacts,previous_share,change_percent,fcr,csat,aht,spike",
+        "login,3,60.0,0,0.0,,,,300.0,true",
+        "billing,2,40.0,1,100.0,100.0,,,90.0,false");
+  }
+
+  @Test
+  void consistency_lists_the_spread_across_agents() throws IOException {
+    run("import", "contacts", write("calls.csv", CALLS).toString(), "--db", db());
+
+    // AHT per agent (answered contacts): a1 (60 + 120) / 2 = 90; a2 c1 = 300. Mean 195, sample sd
+    // sqrt(((90-195)^2 + (300-195)^2) / 1) = 148.49..., CV 76.15...%; quartiles (HF7): 142.5, 195, 247.5.
+    Run run = run("consistency", "--kpi", "aht", "--min-contacts", "1", "--from", "2026-03-02", "--to", "2026-03-08",
+        "--format", "csv", "--db", db());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    double sd = Math.sqrt(2 * 105.0 * 105.0);
+    assertThat(run.out().lines().toList()).containsExactly(
+        "kpi,agents,mean,stddev,cv_percent,q1,median,q3,iqr,low_fence,high_fence,outliers",
+        "aht,2,195.0," + sd + "," + (sd / 195 * 100) + ",142.5,195.0,247.5,105.0,-15.0,405.0,\"\"");
+  }
 }

@@ -265,7 +265,8 @@ public final class KpiEngine {
       KpiResult.Row p = byGroup.get(key);
       LinkedHashMap<Kpi, Number> prev = new LinkedHashMap<>();
       for (Kpi k : query.kpis()) {
-        prev.put(k, p == null ? null : p.values().get(k));
+        // A group absent from the previous period had no contacts there.
+        prev.put(k, p != null ? p.values().get(k) : k == Kpi.CONTACTS ? (Number) 0L : null);
       }
       out.add(new KpiResult.Row(row.group(), row.values(), prev));
     }

@@ -315,7 +315,8 @@ public final class SqlRenderer {
       }
       rows.add(row.append(")").toString());
     }
-    StringJoiner cols = new StringJoiner(", ", "(day, cum", ")");
+    StringJoiner cols = new StringJoiner(", ", "(", ")");
+    cols.add("day").add("cum");
     for (int w = 0; w < windows; w++) {
       cols.add("w" + w + "s").add("w" + w + "e");
     }
