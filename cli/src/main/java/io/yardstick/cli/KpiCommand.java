@@ -69,14 +69,15 @@ final class KpiCommand implements Callable<Integer> {
         .withGroupBy(QueryOptions.dimensions(spec.commandLine(), "--by", by))
         .withComparePrevious(compare == Compare.PREVIOUS);
     KpiResult result;
+    io.yardstick.kpi.KpiSettings engineSettings = settings.load();
     try (Store store = db.open()) {
-      result = new KpiEngine(store, settings.load()).compute(query);
+      result = new KpiEngine(store, engineSettings).compute(query);
     }
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case JSON -> out.println(JSON.writeValueAsString(json(result)));
       case CSV -> printCsv(out, result);
-      case TABLE -> printTable(out, result);
+      case TABLE -> printTable(out, result, engineSettings);
     }
     return 0;
   }
@@ -175,7 +176,7 @@ final class KpiCommand implements Callable<Integer> {
     return s;
   }
 
-  private static void printTable(PrintWriter out, KpiResult result) {
+  private static void printTable(PrintWriter out, KpiResult result, io.yardstick.kpi.KpiSettings settings) {
     KpiQuery q = result.query();
     out.println(q.from() + " .. " + q.to() + " (" + q.zone().getId() + ")"
         + (q.filters().isEmpty() ? "" : ", where " + String.join(" and ", q.filters().stream().map(f ->
@@ -193,6 +194,8 @@ final class KpiCommand implements Callable<Integer> {
         head.add(row.group().isEmpty() ? "All" : groupLabel(row.group()));
         if (q.comparePrevious()) head.add("change");
       }
+      boolean benchmarks = q.kpis().stream().anyMatch(k -> settings.benchmarks().containsKey(k));
+      if (benchmarks) head.add("benchmark");
       table.add(head);
       for (Kpi k : q.kpis()) {
         List<String> line = new ArrayList<>();
@@ -200,6 +203,10 @@ final class KpiCommand implements Callable<Integer> {
         for (KpiResult.Row row : rows) {
           line.add(Formats.value(k, row.values().get(k)));
           if (q.comparePrevious()) line.add(Formats.change(k, row.values().get(k), row.previous().get(k)));
+        }
+        if (benchmarks) {
+          io.yardstick.kpi.Benchmark b = settings.benchmarks().get(k);
+          line.add(b == null ? "" : b.text());
         }
         table.add(line);
       }
@@ -225,7 +232,11 @@ final class KpiCommand implements Callable<Integer> {
         table.add(line);
       }
     }
-    Tables.print(out, table, 1);
+    boolean benchmarkColumn = !wide && table.get(0).get(table.get(0).size() - 1).equals("benchmark");
+    Tables.print(out, table, 1, benchmarkColumn);
+    if (benchmarkColumn) {
+      out.println("Benchmarks and their sources: docs/kpis.md; yours in the settings file (docs/settings.md).");
+    }
   }
 
   private static String range(Double d) {

@@ -11,6 +11,11 @@ final class Tables {
    * @param textColumns how many leading columns are text (left-aligned)
    */
   static void print(PrintWriter out, List<List<String>> rows, int textColumns) {
+    print(out, rows, textColumns, false);
+  }
+
+  /** As {@link #print(PrintWriter, List, int)}, with the last column left-aligned text when {@code lastText}. */
+  static void print(PrintWriter out, List<List<String>> rows, int textColumns, boolean lastText) {
     int columns = rows.stream().mapToInt(List::size).max().orElse(0);
     int[] width = new int[columns];
     for (List<String> row : rows) {
@@ -25,7 +30,8 @@ final class Tables {
         if (c > 0) line.append("  ");
         String cell = row.get(c);
         String pad = " ".repeat(width[c] - cell.length());
-        line.append(c < textColumns ? cell + pad : pad + cell);
+        boolean left = c < textColumns || (lastText && c == columns - 1);
+        line.append(left ? cell + pad : pad + cell);
       }
       out.println(line.toString().stripTrailing());
       if (r == 0) {
