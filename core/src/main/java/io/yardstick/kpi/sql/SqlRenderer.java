@@ -136,8 +136,9 @@ public final class SqlRenderer {
     return sql.toString();
   }
 
+  /** Surveys need their contact for every dimension but time. */
   private static boolean needsContact(List<Dimension> dims) {
-    return !dims.isEmpty();
+    return dims.stream().anyMatch(d -> d.kind() != Dimension.Kind.TIME);
   }
 
   private boolean needsContactFilter() {
