@@ -274,8 +274,8 @@ public final class SqlRenderer {
       teamCol = "tm.team";
     }
     return "SELECT s.agent_id AS agent, " + teamCol + " AS team, bk.k AS tb, s.state AS state,"
-        + " GREATEST(0, LEAST(" + epoch("s.ended_at") + ", " + epoch("bk.e") + ") - GREATEST(" + epoch("s.started_at")
-        + ", " + epoch("bk.s") + ")) AS seconds"
+        + " CAST(GREATEST(0, LEAST(" + micros("s.ended_at") + ", " + micros("bk.e") + ") - GREATEST("
+        + micros("s.started_at") + ", " + micros("bk.s") + ")) AS DOUBLE PRECISION) / 1000000.0 AS seconds"
         + " FROM agent_states s JOIN bk ON s.started_at < bk.e AND s.ended_at > bk.s" + teamJoin;
   }
 
@@ -312,7 +312,7 @@ public final class SqlRenderer {
       StringBuilder row = new StringBuilder("(" + date(day.date()) + ", " + num(day.cumulativeBefore()));
       for (int w = 0; w < windows; w++) {
         double[] win = w < day.windows().size() ? day.windows().get(w) : new double[] {0, 0};
-        row.append(", ").append(num(win[0])).append(", ").append(num(win[1]));
+        row.append(", ").append(Math.round(win[0] * 1e6)).append(", ").append(Math.round(win[1] * 1e6));
       }
       rows.add(row.append(")").toString());
     }
@@ -336,8 +336,8 @@ public final class SqlRenderer {
     for (int w = 0; w < windows; w++) {
       String s = h + ".w" + w + "s";
       String e = h + ".w" + w + "e";
-      b.append(" + GREATEST(0, LEAST(").append(epoch(instant)).append(" - ").append(s).append(", ").append(e)
-          .append(" - ").append(s).append("))");
+      b.append(" + CAST(GREATEST(0, LEAST(").append(micros(instant)).append(" - ").append(s).append(", ").append(e)
+          .append(" - ").append(s).append(")) AS DOUBLE PRECISION) / 1000000.0");
     }
     return b.toString();
   }
@@ -349,8 +349,20 @@ public final class SqlRenderer {
     };
   }
 
+  /**
+   * Whole microseconds since the epoch of a timestamp with time zone, exact (a double of epoch seconds near 1.8e9
+   * keeps only about 0.24 µs, so a difference of two of them would not be exact).
+   */
+  public String micros(String expr) {
+    return switch (dialect) {
+      case DUCKDB -> "epoch_us(" + expr + ")";
+      case POSTGRESQL -> "CAST(EXTRACT(EPOCH FROM " + expr + ") * 1000000 AS BIGINT)";
+    };
+  }
+
+  /** Seconds from one instant to another, exact to the microsecond. */
   private String diff(String later, String earlier) {
-    return "(" + epoch(later) + " - " + epoch(earlier) + ")";
+    return "(CAST(" + micros(later) + " - " + micros(earlier) + " AS DOUBLE PRECISION) / 1000000.0)";
   }
 
   static String ts(Instant instant) {
