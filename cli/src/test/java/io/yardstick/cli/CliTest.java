@@ -265,4 +265,18 @@ class CliTest {
         "kpi,agents,mean,stddev,cv_percent,q1,median,q3,iqr,low_fence,high_fence,outliers",
         "aht,2,195.0," + sd + "," + (sd / 195 * 100) + ",142.5,195.0,247.5,105.0,-15.0,405.0,\"\"");
   }
+
+  @Test
+  void kpis_lists_the_catalog_with_definitions_and_benchmarks() throws Exception {
+    Run run = run("kpis", "--format", "json");
+
+    var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    assertThat(root.get("kpis")).hasSize(io.yardstick.kpi.Kpi.values().length);
+    var abandonment = root.get("kpis").get(1);
+    assertThat(abandonment.get("id").asText()).isEqualTo("abandonment_rate");
+    assertThat(abandonment.get("unit").asText()).isEqualTo("percent");
+    assertThat(abandonment.get("better").asText()).isEqualTo("lower");
+    assertThat(abandonment.get("benchmark").get("low").asDouble()).isEqualTo(5.0);
+    assertThat(abandonment.get("benchmark").get("high").asDouble()).isEqualTo(8.0);
+  }
 }
