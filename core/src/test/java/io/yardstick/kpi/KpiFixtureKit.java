@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -525,11 +524,6 @@ public abstract class KpiFixtureKit {
     contact("a2c2", "phone", "2026-03-03T11:00:00Z").answeredAfter(10).agent("a2").team("blue");
   }
 
-  @Disabled("ENGINE BUG: a state kind with no time in a group makes the agent-time KPIs null instead of counting 0"
-      + " seconds: Part AVAILABLE_S/BUSY_S/WRAP_S/BREAK_S are SQL SUMs that come back NULL when no row of that state"
-      + " falls in the group, PartValues.get turns only null COUNTs into 0, and Kpi.sum() returns null when any"
-      + " summand is null (so occupancy, contacts_per_hour and absence_rate are null; idle_time_avg is null without"
-      + " available time). The definitions add state times, in which an absent state is 0 s.")
   @Test
   void agent_time_counts_a_state_kind_without_time_as_zero() {
     // a: available 2 h, busy 2 h (no wrap, no break), 2 answered; b: busy 1 h, wrap 1 h (no available), 1 answered

@@ -175,7 +175,10 @@ public final class SqlRenderer {
     String filter = cond == null ? "" : " FILTER (WHERE " + cond + ")";
     return switch (p.agg()) {
       case COUNT -> "CAST(COUNT(*)" + filter + " AS DOUBLE PRECISION)";
-      case SUM -> "CAST(SUM(" + p.expression() + ")" + filter + " AS DOUBLE PRECISION)";
+      // Agent time in a state without rows is 0 s (a group without any state rows has STATE_ROWS = 0 instead).
+      case SUM -> p.base() == Base.AGENT_TIME
+          ? "CAST(COALESCE(SUM(" + p.expression() + ")" + filter + ", 0) AS DOUBLE PRECISION)"
+          : "CAST(SUM(" + p.expression() + ")" + filter + " AS DOUBLE PRECISION)";
       case MEDIAN -> "CAST(percentile_cont(0.5) WITHIN GROUP (ORDER BY " + p.expression() + ")" + filter
           + " AS DOUBLE PRECISION)";
       case P90 -> "CAST(percentile_cont(0.9) WITHIN GROUP (ORDER BY " + p.expression() + ")" + filter
