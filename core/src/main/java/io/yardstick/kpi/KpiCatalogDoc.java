@@ -42,9 +42,14 @@ public final class KpiCatalogDoc {
         | contacts | arrived_at | channel, direction, queue, topic, team, agent, customer attributes, time |
         | cases | first contact's arrived_at; all contacts of the case count, whenever they arrived | the first contact's dimensions and time |
         | surveys | submitted_at | the contact's dimensions when contact_id names a stored contact, else the survey's own agent_id and customer_id (other dimensions empty); time |
-        | agent time | states clipped to the period and to each time bucket | agent, team (the team of the agent's latest contact in the period), time |
+        | agent time | states clipped to the period and to each time bucket; a state without time in a group counts 0 s | agent, team (the team of the agent's latest contact in the period), time |
         | costs | amount x overlap days / days of the cost period | time buckets of a day or longer only; no filter |
         | customers | active on the day before the period (start) and on its last day (end); per time bucket likewise | customer attributes (filters too), day/week/month buckets |
+
+        KPIs that combine agent time with contacts (idle_time_avg, contacts_per_hour) take the contacts of the same
+        group: by agent, the contacts whose agent_id is the agent; by team, the contacts whose team is the team (an
+        agent who moved teams in the period brings time to the newer team and contacts to each team they were
+        handled in).
 
         Time buckets are local to the report zone: hour (local clock hours; on the autumn change day the repeated
         hour is one bucket of two hours, the skipped spring hour has none), day, ISO week (labelled `2026-W13`),
