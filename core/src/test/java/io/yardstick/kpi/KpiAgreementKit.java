@@ -64,16 +64,9 @@ public abstract class KpiAgreementKit {
     engine = new KpiEngine(store, settings);
   }
 
-  /** Called once the store is closed: a subclass stops the server it started for the class. */
-  protected void stopServer() throws Exception {}
-
   @AfterAll
-  void closeStore() throws Exception {
-    try {
-      if (store != null) store.close();
-    } finally {
-      stopServer();
-    }
+  void closeStore() {
+    if (store != null) store.close();
   }
 
   // ---------------------------------------------------------------------------------------------------------------
