@@ -70,6 +70,12 @@ public interface Store extends AutoCloseable {
    */
   List<Object[]> query(String sql, Object... params);
 
+  /**
+   * Runs one statement that changes data (INSERT, UPDATE, DELETE) in its own transaction and returns the rows it
+   * changed. For the small tables of settings and users; record imports go through {@link #loader()}.
+   */
+  int update(String sql, Object... params);
+
   @Override
   void close();
 

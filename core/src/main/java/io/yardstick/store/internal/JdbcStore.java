@@ -254,16 +254,9 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
-  public List<Object[]> query(String sql, Object... params) {
+  public synchronized List<Object[]> query(String sql, Object... params) {
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        Object p = params[i];
-        if (p instanceof Instant instant) {
-          ps.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
-        } else {
-          ps.setObject(i + 1, p);
-        }
-      }
+      bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
         ResultSetMetaData meta = rs.getMetaData();
         int n = meta.getColumnCount();
@@ -283,6 +276,27 @@ public abstract class JdbcStore implements Store {
       }
     } catch (SQLException e) {
       throw new StoreException("Query failed: " + e.getMessage() + " [SQL: " + sql + "]", e);
+    }
+  }
+
+  @Override
+  public synchronized int update(String sql, Object... params) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, params);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("Update failed: " + e.getMessage() + " [SQL: " + sql + "]", e);
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      Object p = params[i];
+      if (p instanceof Instant instant) {
+        ps.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+      } else {
+        ps.setObject(i + 1, p);
+      }
     }
   }
 

@@ -1,0 +1,155 @@
+package io.yardstick.user;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.yardstick.YardstickException;
+import io.yardstick.store.Store;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The users of a store: passwords kept as bcrypt hashes (cost 12, salted), API tokens kept as SHA-256 hashes.
+ *
+ * <pre>{@code
+ * Users users = new Users(store, Clock.systemUTC());
+ * String password = users.add("ana", Role.MANAGER, null);   // a one-time password to hand over
+ * Optional<User> ana = users.authenticate("ana", password);
+ * }</pre>
+ */
+public final class Users {
+  private static final int COST = 12;
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+  private final Store store;
+  private final Clock clock;
+
+  public Users(Store store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Adds a user with a generated one-time password (to be changed at first log-in) and returns that password. */
+  public String add(String name, Role role, String agentId) {
+    String password = randomPassword();
+    add(name, role, agentId, password, true);
+    return password;
+  }
+
+  /** Adds a user with the given password. */
+  public void add(String name, Role role, String agentId, String password, boolean mustChange) {
+    String n = checkName(name);
+    if (role == Role.AGENT && (agentId == null || agentId.isBlank())) {
+      throw new YardstickException("An agent user needs the agent_id of their contacts; add --agent ID.");
+    }
+    if (find(n).isPresent()) {
+      throw new YardstickException("A user named '" + n + "' exists already.");
+    }
+    checkPassword(password);
+    store.update("INSERT INTO users (name, role, agent_id, password_hash, must_change_password, created_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?)", n, role.id(), role == Role.AGENT ? agentId.strip() : null, hash(password),
+        mustChange, clock.instant());
+  }
+
+  public Optional<User> find(String name) {
+    List<Object[]> rows = store.query("SELECT name, role, agent_id, must_change_password FROM users WHERE name = ?",
+        name.strip().toLowerCase(java.util.Locale.ROOT));
+    if (rows.isEmpty()) return Optional.empty();
+    Object[] r = rows.get(0);
+    return Optional.of(new User((String) r[0], Role.of((String) r[1]), (String) r[2], Boolean.TRUE.equals(r[3])));
+  }
+
+  public List<User> list() {
+    List<User> users = new ArrayList<>();
+    for (Object[] r : store.query("SELECT name, role, agent_id, must_change_password FROM users ORDER BY name")) {
+      users.add(new User((String) r[0], Role.of((String) r[1]), (String) r[2], Boolean.TRUE.equals(r[3])));
+    }
+    return users;
+  }
+
+  public boolean isEmpty() {
+    return ((Number) store.query("SELECT COUNT(*) FROM users").get(0)[0]).longValue() == 0;
+  }
+
+  /** The user when the password is theirs; the same time spent whether or not the name exists. */
+  public Optional<User> authenticate(String name, String password) {
+    if (name == null || password == null) return Optional.empty();
+    List<Object[]> rows = store.query("SELECT password_hash FROM users WHERE name = ?",
+        name.strip().toLowerCase(java.util.Locale.ROOT));
+    String stored = rows.isEmpty() ? DUMMY_HASH : (String) rows.get(0)[0];
+    boolean ok = BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
+        stored.getBytes(StandardCharsets.UTF_8)).verified;
+    return ok && !rows.isEmpty() ? find(name) : Optional.empty();
+  }
+
+  public void setPassword(String name, String password) {
+    checkPassword(password);
+    int n = store.update("UPDATE users SET password_hash = ?, must_change_password = ? WHERE name = ?", hash(password),
+        false, name.strip().toLowerCase(java.util.Locale.ROOT));
+    if (n == 0) throw new YardstickException("There is no user named '" + name + "'.");
+  }
+
+  /** Creates an API token for a user and returns it; only its hash is stored, so it is shown once. */
+  public String createToken(String name, String label) {
+    User user = find(name).orElseThrow(() -> new YardstickException("There is no user named '" + name + "'."));
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = "ys_" + HexFormat.of().formatHex(bytes);
+    store.update("INSERT INTO api_tokens (token_hash, user_name, label, created_at) VALUES (?, ?, ?, ?)",
+        sha256(token), user.name(), label, clock.instant());
+    return token;
+  }
+
+  public Optional<User> forToken(String token) {
+    if (token == null || token.isBlank()) return Optional.empty();
+    List<Object[]> rows = store.query("SELECT user_name FROM api_tokens WHERE token_hash = ?", sha256(token.strip()));
+    return rows.isEmpty() ? Optional.empty() : find((String) rows.get(0)[0]);
+  }
+
+  private static final String DUMMY_HASH =
+      new String(BCrypt.withDefaults().hash(COST, "not a password".toCharArray()), StandardCharsets.UTF_8);
+
+  private static String hash(String password) {
+    return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+  }
+
+  private static String checkName(String name) {
+    String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!n.matches("[a-z0-9][a-z0-9._@-]{0,63}")) {
+      throw new YardstickException("'" + name + "' is not a user name; use letters, digits, '.', '_', '-' or '@'"
+          + " (up to 64).");
+    }
+    return n;
+  }
+
+  private static void checkPassword(String password) {
+    if (password == null || password.length() < 10) {
+      throw new YardstickException("A password needs at least 10 characters.");
+    }
+    if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
+      throw new YardstickException("A password may have at most 72 bytes (bcrypt's limit).");
+    }
+  }
+
+  private static String randomPassword() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 16; i++) {
+      sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    }
+    return sb.toString();
+  }
+
+  static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
