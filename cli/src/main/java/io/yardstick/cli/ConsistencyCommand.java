@@ -70,40 +70,7 @@ final class ConsistencyCommand implements Callable<Integer> {
   }
 
   static Map<String, Object> json(Consistency c) {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("from", c.query().from().toString());
-    root.put("to", c.query().to().toString());
-    root.put("tz", c.query().zone().getId());
-    root.put("min_contacts", c.minContacts());
-    root.put("agents", c.agents());
-    List<Object> kpis = new ArrayList<>();
-    for (Consistency.Spread s : c.kpis()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("kpi", s.kpi().id());
-      m.put("agents", s.agents());
-      m.put("mean", s.mean());
-      m.put("stddev", s.standardDeviation());
-      m.put("cv_percent", s.coefficientOfVariation());
-      m.put("q1", s.q1());
-      m.put("median", s.median());
-      m.put("q3", s.q3());
-      m.put("iqr", s.iqr());
-      m.put("low_fence", s.lowFence());
-      m.put("high_fence", s.highFence());
-      List<Object> outliers = new ArrayList<>();
-      for (Consistency.Outlier o : s.outliers()) {
-        Map<String, Object> om = new LinkedHashMap<>();
-        om.put("agent", o.agent());
-        om.put("value", o.value());
-        om.put("side", o.high() ? "high" : "low");
-        om.put("better", o.better());
-        outliers.add(om);
-      }
-      m.put("outliers", outliers);
-      kpis.add(m);
-    }
-    root.put("kpis", kpis);
-    return root;
+    return io.yardstick.kpi.KpiJson.consistency(c);
   }
 
   private static void csv(PrintWriter out, Consistency c) {

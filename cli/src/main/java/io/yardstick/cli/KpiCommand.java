@@ -93,51 +93,12 @@ final class KpiCommand implements Callable<Integer> {
     return list;
   }
 
-  /**
-   * The JSON shape of the API: {"from","to","tz","rows":[{"group":{},"kpis":{...}}]}; null for no data. With a
-   * comparison each value is {"value","previous","change","change_percent"}.
-   */
   static Map<String, Object> json(KpiResult result) {
-    KpiQuery q = result.query();
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("from", q.from().toString());
-    root.put("to", q.to().toString());
-    root.put("tz", q.zone().getId());
-    if (q.comparePrevious()) {
-      KpiQuery p = q.previous();
-      root.put("previous_from", p.from().toString());
-      root.put("previous_to", p.to().toString());
-    }
-    List<Object> rows = new ArrayList<>();
-    for (KpiResult.Row row : result.rows()) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("group", row.group());
-      Map<String, Object> values = new LinkedHashMap<>();
-      for (Kpi k : q.kpis()) {
-        Number v = row.values().get(k);
-        if (q.comparePrevious()) {
-          Number p = row.previous().get(k);
-          Map<String, Object> c = new LinkedHashMap<>();
-          c.put("value", v);
-          c.put("previous", p);
-          c.put("change", v == null || p == null ? null : change(v, p));
-          c.put("change_percent", v == null || p == null || p.doubleValue() == 0 ? null
-              : (v.doubleValue() - p.doubleValue()) * 100.0 / Math.abs(p.doubleValue()));
-          values.put(k.id(), c);
-        } else {
-          values.put(k.id(), v);
-        }
-      }
-      r.put("kpis", values);
-      rows.add(r);
-    }
-    root.put("rows", rows);
-    return root;
+    return io.yardstick.kpi.KpiJson.result(result);
   }
 
   private static Number change(Number v, Number p) {
-    if (v instanceof Long a && p instanceof Long b) return a - b;
-    return v.doubleValue() - p.doubleValue();
+    return io.yardstick.kpi.KpiJson.change(v, p);
   }
 
   private static void printCsv(PrintWriter out, KpiResult result) {

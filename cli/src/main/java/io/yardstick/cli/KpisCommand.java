@@ -35,48 +35,18 @@ final class KpisCommand implements Callable<Integer> {
       List<List<String>> rows = new ArrayList<>();
       rows.add(List.of("id", "name", "unit", "better", "definition"));
       for (Kpi k : Kpi.values()) {
-        rows.add(List.of(k.id(), k.displayName(), lower(k.unit().name()), better(k), k.formula()));
+        rows.add(List.of(k.id(), k.displayName(), lower(k.unit().name()), io.yardstick.kpi.KpiJson.better(k), k.formula()));
       }
       Tables.print(out, rows, 5);
       out.println("Sources, worked examples and benchmarks: docs/kpis.md, or --format json.");
       return 0;
     }
-    List<Object> list = new ArrayList<>();
-    for (Kpi k : Kpi.values()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", k.id());
-      m.put("name", k.displayName());
-      m.put("unit", lower(k.unit().name()));
-      m.put("better", better(k));
-      m.put("definition", k.formula());
-      m.put("source", k.source());
-      m.put("example", k.example());
-      Benchmark b = s.benchmarks().get(k);
-      if (b != null) {
-        Map<String, Object> bm = new LinkedHashMap<>();
-        bm.put("low", b.low());
-        bm.put("high", b.high());
-        bm.put("text", b.text());
-        bm.put("source", b.source());
-        m.put("benchmark", bm);
-      }
-      list.add(m);
-    }
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("kpis", list);
+    Map<String, Object> root = io.yardstick.kpi.KpiJson.catalog(s);
     out.println(KpiCommand.JSON.writeValueAsString(root));
     return 0;
   }
 
   private static String lower(String s) {
     return s.toLowerCase(Locale.ROOT);
-  }
-
-  private static String better(Kpi k) {
-    return switch (k.direction()) {
-      case HIGHER_IS_BETTER -> "higher";
-      case LOWER_IS_BETTER -> "lower";
-      case NEUTRAL -> "neither";
-    };
   }
 }

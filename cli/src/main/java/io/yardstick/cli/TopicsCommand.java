@@ -48,30 +48,7 @@ final class TopicsCommand implements Callable<Integer> {
     List<TopTopics.Topic> topics = limit > 0 && t.topics().size() > limit ? t.topics().subList(0, limit) : t.topics();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
-      case JSON -> {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("from", t.query().from().toString());
-        root.put("to", t.query().to().toString());
-        root.put("tz", t.query().zone().getId());
-        root.put("contacts", t.contacts());
-        List<Object> list = new ArrayList<>();
-        for (TopTopics.Topic x : topics) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("topic", x.topic());
-          m.put("contacts", x.contacts());
-          m.put("share", x.share());
-          m.put("previous_contacts", x.previousContacts());
-          m.put("previous_share", x.previousShare());
-          m.put("change_percent", x.changePercent());
-          m.put("fcr", x.fcr());
-          m.put("csat", x.csat());
-          m.put("aht", x.aht());
-          m.put("spike", x.spike());
-          list.add(m);
-        }
-        root.put("topics", list);
-        out.println(KpiCommand.JSON.writeValueAsString(root));
-      }
+      case JSON -> out.println(KpiCommand.JSON.writeValueAsString(io.yardstick.kpi.KpiJson.topics(t, limit)));
       case CSV -> {
         out.println("topic,contacts,share,previous_contacts,previous_share,change_percent,fcr,csat,aht,spike");
         for (TopTopics.Topic x : topics) {
