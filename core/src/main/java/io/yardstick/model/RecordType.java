@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The five kinds of records Yardstick stores, each with its canonical columns (docs/data-format.md). A row of a record
+ * The kinds of records Yardstick stores, each with its canonical columns (docs/data-format.md). A row of a record
  * type is an {@code Object[]} holding, in {@link #fields()} order, the parsed value of each field or null when absent;
  * a customer row carries one more element, the map of its further attributes (see {@link #CUSTOMERS}).
  *
@@ -76,7 +76,16 @@ public enum RecordType {
           required("period_end", DATE),
           required("amount", MONEY),
           optional("currency", CURRENCY),
-          optional("category", WORD)));
+          optional("category", WORD))),
+  /**
+   * How a queued call ended, as its phone system said (docs/sources.md): outcome is one of agent_hangup,
+   * caller_hangup, transfer, abandon, timeout, empty, key, unknown; detail says more (the key pressed, the transfer
+   * target, which end is missing). The contact row carries what the KPIs need; this keeps the reason.
+   */
+  CALL_OUTCOMES(
+      "call_outcomes",
+      List.of("contact_id"),
+      List.of(required("contact_id", TEXT), required("outcome", WORD), optional("detail", TEXT)));
 
   private final String table;
   private final List<String> key;

@@ -170,7 +170,9 @@ class DemoSimulationTest {
         }
         assertThat(keys.add(key.toString())).as("unique key %s in %s", key, type).isTrue();
       }
-      assertThat(c.of(type)).as("rows of %s", type).isNotEmpty();
+      if (type != RecordType.CALL_OUTCOMES) { // only phone-system imports say how a call ended
+        assertThat(c.of(type)).as("rows of %s", type).isNotEmpty();
+      }
     }
     for (Object[] customer : c.of(RecordType.CUSTOMERS)) {
       @SuppressWarnings("unchecked")
