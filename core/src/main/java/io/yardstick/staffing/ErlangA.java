@@ -46,7 +46,7 @@ public final class ErlangA {
       sl += pwa * (1 - ErlangMath.answeredWaitSurvival(s.x(), s.y(), answerSeconds / patienceSeconds));
       asa = pwa * patienceSeconds * ErlangMath.answeredWaitSurvivalIntegral(s.x(), s.y()) / answered;
     }
-    return new QueueMetrics("erlang_a", agents, n, a, sl, asa, pw, a * answered / n, abandon);
+    return new QueueMetrics("erlang_a", agents, n, a, sl, asa, pw, Math.min(1, a * answered / n), abandon);
   }
 
   /** The service level alone (no ASA integral): what the staffing search evaluates at each step. */
@@ -69,6 +69,6 @@ public final class ErlangA {
     if (a == 0) return 0;
     if (servers == 0) return 1;
     ErlangMath.ErlangAState s = ErlangMath.erlangA(a, servers, w.ahtSeconds() / patienceSeconds);
-    return a * (1 - s.probabilityWait() + s.probabilityWaitAndAnswered()) / servers;
+    return Math.min(1, a * (1 - s.probabilityWait() + s.probabilityWaitAndAnswered()) / servers);
   }
 }
