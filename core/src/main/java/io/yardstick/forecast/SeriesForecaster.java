@@ -1,0 +1,250 @@
+package io.yardstick.forecast;
+
+import io.yardstick.forecast.internal.Models;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Forecasts one series of interval counts: backtests every applicable {@link Model} with rolling origins, chooses the
+ * one with the lowest WAPE, and forecasts with it, with prediction intervals from its backtest errors. Knows nothing of
+ * stores or time: {@link Forecaster} turns the store's history into such a series.
+ *
+ * <pre>{@code
+ * SeriesForecaster.Result r = new SeriesForecaster(48, 7).forecast(counts, null, 14 * 48, p -> {});
+ * r.model();          // the model chosen
+ * r.forecast();       // 14 days of 30-minute forecasts, r.low() and r.high() around them
+ * }</pre>
+ *
+ * <p>Backtest: origins one week apart, the last one {@code h} steps before the end of the history; at each origin
+ * every model is fitted on the history before it and forecasts the next {@code h} steps (the forecast horizon, capped
+ * so that the first origin keeps two weeks and one interval of training, which Holt-Winters' start-up needs).
+ * Accuracy pools all origins. Excluded points (holidays, events) are neither trained on nor scored.
+ *
+ * <p>Prediction intervals: the backtest errors of the chosen model, scaled as z = (a - f) / sqrt(max(f, 1)) because
+ * the spread of counts grows like the square root of their level (Poisson), give the empirical quantiles q_lo and q_hi
+ * of the level asked (80% by default: the 10th and 90th percentiles); the interval is f + q sqrt(max(f, 1)), cut at 0.
+ * Daily totals get theirs the same way from daily backtest errors.
+ */
+public final class SeriesForecaster {
+  private final int perDay;
+  private final int daysPerWeek;
+  private int origins = 4;
+  private double level = 0.8;
+
+  /**
+   * @param perDay intervals in a day of the series (48 for 30-minute intervals, 1 for a daily series)
+   * @param daysPerWeek days in a week of the series (7; 5 for a weekdays-only series)
+   */
+  public SeriesForecaster(int perDay, int daysPerWeek) {
+    if (perDay < 1 || daysPerWeek < 1 || perDay * daysPerWeek < 2) {
+      throw new IllegalArgumentException("a week needs at least 2 intervals: perDay " + perDay + ", daysPerWeek "
+          + daysPerWeek);
+    }
+    this.perDay = perDay;
+    this.daysPerWeek = daysPerWeek;
+  }
+
+  /** How many rolling origins the backtest uses (default 4). */
+  public SeriesForecaster origins(int origins) {
+    if (origins < 1) throw new IllegalArgumentException("origins must be at least 1, was " + origins);
+    this.origins = origins;
+    return this;
+  }
+
+  /** The coverage of the prediction intervals, in (0, 1) (default 0.8). */
+  public SeriesForecaster level(double level) {
+    if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level must be in (0, 1), was " + level);
+    this.level = level;
+    return this;
+  }
+
+  /** One model's backtest: accuracy per interval and per day, and whether it was chosen. */
+  public record Score(Model model, Accuracy intervals, Accuracy days, boolean chosen) {}
+
+  /**
+   * The forecast of a series.
+   *
+   * @param forecast one value per step ahead; {@code low} and {@code high} around it (NaN without a backtest)
+   * @param dayForecast daily totals of the forecast (whole days of the horizon), with their own intervals
+   * @param scores the backtest of every model tried, seasonal naive first; empty when the history was too short
+   * @param origins the backtest origins used
+   * @param backtestHorizon the steps forecast at each origin
+   */
+  public record Result(Model model, double[] forecast, double[] low, double[] high, double[] dayForecast,
+      double[] dayLow, double[] dayHigh, List<Score> scores, double level, int origins, int backtestHorizon) {
+    /** The chosen model's backtest, or null. */
+    public Score chosen() {
+      return scores.stream().filter(Score::chosen).findFirst().orElse(null);
+    }
+
+    /** The seasonal-naive backtest, or null. */
+    public Score baseline() {
+      return scores.stream().filter(s -> s.model() == Model.SEASONAL_NAIVE).findFirst().orElse(null);
+    }
+  }
+
+  /** The season length in intervals: one week. */
+  public int week() {
+    return perDay * daysPerWeek;
+  }
+
+  /**
+   * Forecasts {@code horizon} steps after {@code y}.
+   *
+   * @param excluded points to leave out of training and scoring (null: none); same length as y
+   * @param progress receives the fraction done, 0 to 1
+   */
+  public Result forecast(double[] y, boolean[] excluded, int horizon, DoubleConsumer progress) {
+    int week = week();
+    if (excluded != null && excluded.length != y.length) {
+      throw new IllegalArgumentException("excluded has " + excluded.length + " points, the series " + y.length);
+    }
+    if (y.length < week) {
+      throw new IllegalArgumentException("the history has " + y.length + " intervals, less than one week (" + week
+          + "): nothing to forecast from");
+    }
+    double[] filled = Models.fillExcluded(y, excluded, week);
+    int minTrain = 2 * week + 1;
+    int h = Math.min(horizon, y.length - minTrain);
+    List<Integer> starts = new ArrayList<>();
+    if (h >= 1) {
+      for (int j = 0; j < origins; j++) {
+        int o = y.length - h - j * week;
+        if (o < minTrain) break;
+        starts.add(o);
+      }
+    }
+    List<Model> models = new ArrayList<>();
+    for (Model m : Model.values()) {
+      if (starts.isEmpty() ? Models.applicable(m, filled, perDay, week)
+          : Models.applicable(m, Arrays.copyOf(filled, starts.get(starts.size() - 1)), perDay, week)
+              && Models.applicable(m, filled, perDay, week)) {
+        models.add(m);
+      }
+    }
+    int total = starts.size() * models.size() + 1;
+    int done = 0;
+    progress.accept(0);
+
+    // Backtest: per model, the pooled (actual, forecast) pairs of every origin.
+    List<double[][]> pairs = new ArrayList<>();
+    for (Model m : models) {
+      double[] a = new double[starts.size() * h];
+      double[] f = new double[starts.size() * h];
+      int k = 0;
+      for (int o : starts) {
+        double[] train = Arrays.copyOf(filled, o);
+        boolean[] ex = excluded == null ? null : Arrays.copyOf(excluded, o);
+        double[] fc = Models.forecast(m, train, ex, perDay, week, h);
+        for (int i = 0; i < h; i++) {
+          boolean skip = excluded != null && excluded[o + i];
+          a[k] = skip ? Double.NaN : y[o + i];
+          f[k] = fc[i];
+          k++;
+        }
+        progress.accept(++done / (double) total);
+      }
+      pairs.add(new double[][] {a, f});
+    }
+    List<Score> scores = new ArrayList<>();
+    Model best = null;
+    double bestWape = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < models.size(); i++) {
+      Accuracy acc = Accuracy.of(pairs.get(i)[0], pairs.get(i)[1]);
+      if (acc.wape() != null && acc.wape() < bestWape) {
+        bestWape = acc.wape();
+        best = models.get(i);
+      }
+    }
+    if (best == null) best = Model.SEASONAL_NAIVE;
+    double[][] bestPairs = null;
+    for (int i = 0; i < models.size(); i++) {
+      double[][] p = pairs.get(i);
+      double[][] days = daily(p[0], p[1], h);
+      scores.add(new Score(models.get(i), Accuracy.of(p[0], p[1]), Accuracy.of(days[0], days[1]),
+          models.get(i) == best));
+      if (models.get(i) == best) bestPairs = p;
+    }
+
+    double[] f = Models.forecast(best, filled, excluded, perDay, week, horizon);
+    progress.accept(1);
+    double[] low = new double[horizon];
+    double[] high = new double[horizon];
+    int nDays = horizon / perDay;
+    double[] dayF = new double[nDays];
+    for (int d = 0; d < nDays; d++) {
+      for (int i = 0; i < perDay; i++) {
+        dayF[d] += f[d * perDay + i];
+      }
+    }
+    double[] dayLow = new double[nDays];
+    double[] dayHigh = new double[nDays];
+    if (bestPairs == null) {
+      Arrays.fill(low, Double.NaN);
+      Arrays.fill(high, Double.NaN);
+      Arrays.fill(dayLow, Double.NaN);
+      Arrays.fill(dayHigh, Double.NaN);
+    } else {
+      band(bestPairs[0], bestPairs[1], f, low, high);
+      double[][] days = daily(bestPairs[0], bestPairs[1], h);
+      band(days[0], days[1], dayF, dayLow, dayHigh);
+    }
+    return new Result(best, f, low, high, dayF, dayLow, dayHigh, List.copyOf(scores), level, starts.size(), h);
+  }
+
+  /** Daily totals of backtest pairs laid out as origins of h steps each (whole days only; NaN if a point is). */
+  private double[][] daily(double[] a, double[] f, int h) {
+    int daysPerOrigin = h / perDay;
+    int originsHere = a.length / Math.max(h, 1);
+    double[] da = new double[originsHere * daysPerOrigin];
+    double[] df = new double[da.length];
+    for (int o = 0; o < originsHere; o++) {
+      for (int d = 0; d < daysPerOrigin; d++) {
+        double sa = 0;
+        double sf = 0;
+        for (int i = 0; i < perDay; i++) {
+          int k = o * h + d * perDay + i;
+          sa += a[k];
+          sf += f[k];
+        }
+        da[o * daysPerOrigin + d] = sa;
+        df[o * daysPerOrigin + d] = sf;
+      }
+    }
+    return new double[][] {da, df};
+  }
+
+  /** Empirical quantiles of z = (a - f) / sqrt(max(f, 1)) applied to new forecasts. */
+  private void band(double[] a, double[] f, double[] forecast, double[] low, double[] high) {
+    double[] z = new double[a.length];
+    int n = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (Double.isNaN(a[i]) || Double.isNaN(f[i])) continue;
+      z[n++] = (a[i] - f[i]) / Math.sqrt(Math.max(f[i], 1));
+    }
+    if (n == 0) {
+      Arrays.fill(low, Double.NaN);
+      Arrays.fill(high, Double.NaN);
+      return;
+    }
+    z = Arrays.copyOf(z, n);
+    Arrays.sort(z);
+    double qLo = quantile(z, (1 - level) / 2);
+    double qHi = quantile(z, (1 + level) / 2);
+    for (int i = 0; i < forecast.length; i++) {
+      double s = Math.sqrt(Math.max(forecast[i], 1));
+      low[i] = Math.max(0, forecast[i] + qLo * s);
+      high[i] = Math.max(low[i], forecast[i] + qHi * s);
+    }
+  }
+
+  /** Hyndman-Fan type 7 (R's default, percentile_cont) on sorted values. */
+  static double quantile(double[] sorted, double p) {
+    double pos = p * (sorted.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+  }
+}
