@@ -52,10 +52,19 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--fresh", description = "Replace whatever the store holds with the demo data.")
   boolean fresh;
 
+  @Option(names = "--no-serve", description = "Only fill the store; do not start the dashboard.")
+  boolean noServe;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+      description = "Port of the dashboard (default: ${DEFAULT-VALUE}).")
+  int port;
+
   @Mixin DbOption db;
 
+  @Mixin SettingsOption settingsOption;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     if (contacts < 1) throw new ParameterException(spec.commandLine(), "--contacts must be at least 1.");
     if (days < 1) throw new ParameterException(spec.commandLine(), "--days must be at least 1.");
     ZoneId zone;
@@ -78,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println(store.describe() + " already holds " + Formats.count(existing)
             + " contacts; the demo left it as it is. Add --fresh to replace its contents with demo data, or use"
             + " --db for another store.");
-        return 0;
+        return serve(store, out);
       }
       long started = System.nanoTime();
       DemoSummary summary;
@@ -108,7 +117,12 @@ final class DemoCommand implements Callable<Integer> {
       out.println("Stored in " + store.describe() + " in " + Formats.seconds(took) + ".");
       out.println("Try: ./yardstick kpi --kpi contacts --from " + lastDay.withDayOfMonth(1) + " --to " + lastDay
           + " --tz " + zone.getId());
-      return 0;
+      return serve(store, out);
     }
+  }
+
+  private int serve(Store store, PrintWriter out) throws InterruptedException {
+    if (!noServe) Serving.serveUntilStopped(store, settingsOption.load(), port, out);
+    return 0;
   }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Customer-service KPIs computed right: import what your help desk, phone system and surveys record,"
         + " and measure how your service is doing.",
-    subcommands = {ImportCommand.class, KpiCommand.class, KpisCommand.class, ConsistencyCommand.class, TopicsCommand.class,
+    subcommands = {ImportCommand.class, KpiCommand.class, KpisCommand.class, ConsistencyCommand.class, ServeCommand.class, UserCommand.class, TopicsCommand.class,
         DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   public static void main(String[] args) {

@@ -116,8 +116,8 @@ class CliTest {
 
   @Test
   void demo_fills_an_empty_store_and_leaves_a_filled_one_alone() {
-    Run first = run("demo", "--contacts", "3000", "--days", "14", "--end", "2026-03-31", "--db", db());
-    Run second = run("demo", "--contacts", "3000", "--days", "14", "--end", "2026-03-31", "--db", db());
+    Run first = run("demo", "--contacts", "3000", "--days", "14", "--end", "2026-03-31", "--no-serve", "--db", db());
+    Run second = run("demo", "--contacts", "3000", "--days", "14", "--end", "2026-03-31", "--no-serve", "--db", db());
 
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out()).startsWith("Simulated a contact center from 2026-03-18 to 2026-03-31 (Europe/Madrid), seed 42:")

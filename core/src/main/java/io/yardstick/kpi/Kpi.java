@@ -293,6 +293,13 @@ public enum Kpi {
     return parts;
   }
 
+  /** The parts in the order the formula first reads them under the default settings (the numerator first). */
+  public List<Part> partsInOrder() {
+    java.util.LinkedHashSet<Part> read = new java.util.LinkedHashSet<>();
+    compute.compute(new PartValues(read), KpiSettings.defaults());
+    return List.copyOf(read);
+  }
+
   /** The bases its parts come from. */
   public Set<Base> bases() {
     EnumSet<Base> bases = EnumSet.noneOf(Base.class);

@@ -88,6 +88,15 @@ public final class Users {
     return ok && !rows.isEmpty() ? find(name) : Optional.empty();
   }
 
+  /** Gives a user a new one-time password (to be changed at the next log-in) and returns it. */
+  public String resetPassword(String name) {
+    String password = randomPassword();
+    int n = store.update("UPDATE users SET password_hash = ?, must_change_password = ? WHERE name = ?", hash(password),
+        true, name.strip().toLowerCase(java.util.Locale.ROOT));
+    if (n == 0) throw new YardstickException("There is no user named '" + name + "'.");
+    return password;
+  }
+
   public void setPassword(String name, String password) {
     checkPassword(password);
     int n = store.update("UPDATE users SET password_hash = ?, must_change_password = ? WHERE name = ?", hash(password),

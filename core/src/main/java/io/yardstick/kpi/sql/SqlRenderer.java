@@ -136,6 +136,29 @@ public final class SqlRenderer {
     return sql.toString();
   }
 
+  /**
+   * The contacts behind a number: the rows of the contacts base that pass the filters and a condition over the base's
+   * columns (null: all), newest first, one page. Columns: contact_id, case_id, channel, direction, queue, topic, team,
+   * agent, customer_id, arrived_at, answered_at, first_response_at, abandoned_at, resolved_at, wait_s, frt_s, handle_s,
+   * resolved, converted, revenue.
+   */
+  public String renderContacts(String condition, int limit, long offset, boolean count) {
+    String base = clockTime(Base.CONTACTS, contacts());
+    List<String> where = new ArrayList<>();
+    for (Filter f : filters) {
+      where.add(filter(f));
+    }
+    if (condition != null) {
+      where.add("(" + condition.replace("{wait_limit}", num(settings.waitLimitSeconds())) + ")");
+    }
+    String from = " FROM (" + base + ") b" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+    if (count) return "SELECT COUNT(*)" + from;
+    return "SELECT b.contact_id, b.case_id, b.channel, b.direction, b.queue, b.topic, b.team, b.agent, b.cust_id,"
+        + " b.t, b.answered_at, b.first_response_at, b.abandoned_at, b.resolved_at, b.wait_s, b.frt_s, b.handle_s,"
+        + " b.resolved, b.converted, b.revenue" + from + " ORDER BY b.t DESC, b.contact_id LIMIT " + limit
+        + " OFFSET " + offset;
+  }
+
   /** Surveys need their contact for every dimension but time. */
   private static boolean needsContact(List<Dimension> dims) {
     return dims.stream().anyMatch(d -> d.kind() != Dimension.Kind.TIME);
@@ -200,7 +223,10 @@ public final class SqlRenderer {
     }
     String waitAnswered = diff("c.answered_at", "c.arrived_at");
     String waitAbandoned = diff("c.abandoned_at", "c.arrived_at");
-    return "SELECT c.channel AS channel, c.direction AS direction, c.queue AS queue, c.topic AS topic,"
+    return "SELECT c.contact_id AS contact_id, c.case_id AS case_id, c.answered_at AS answered_at,"
+        + " c.first_response_at AS first_response_at, c.abandoned_at AS abandoned_at, c.resolved_at AS resolved_at,"
+        + " c.resolved AS resolved,"
+        + " c.channel AS channel, c.direction AS direction, c.queue AS queue, c.topic AS topic,"
         + " c.team AS team, c.agent_id AS agent, c.customer_id AS cust_id, c.arrived_at AS t,"
         + " c.direction = 'inbound' AS inbound,"
         + " c.answered_at IS NOT NULL AS answered,"

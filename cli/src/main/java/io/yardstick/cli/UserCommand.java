@@ -1,0 +1,93 @@
+package io.yardstick.cli;
+
+import io.yardstick.store.Store;
+import io.yardstick.user.Role;
+import io.yardstick.user.User;
+import io.yardstick.user.Users;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code yardstick user add|list|token}: the users of the web app and the API. */
+@Command(name = "user", description = "Manage the users of the dashboard and the API.",
+    subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Token.class})
+final class UserCommand {
+  @Command(name = "add", description = "Add a user and print a one-time password (changed at first log-in).")
+  static final class Add implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "The user name.")
+    String name;
+
+    @Option(names = "--role", required = true, paramLabel = "ROLE",
+        description = "admin (users, settings), manager (everything) or agent (own scorecard and contacts).")
+    String role;
+
+    @Option(names = "--agent", paramLabel = "AGENT_ID", description = "For agents: the agent_id of their contacts.")
+    String agent;
+
+    @Mixin DbOption db;
+
+    @Override
+    public Integer call() {
+      try (Store store = db.open()) {
+        String password = new Users(store, Clock.systemUTC()).add(name, Role.of(role), agent);
+        spec.commandLine().getOut().println("Added " + name.strip().toLowerCase(java.util.Locale.ROOT) + " ("
+            + Role.of(role).id() + "); one-time password: " + password);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "list", description = "List the users.")
+  static final class ListUsers implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin DbOption db;
+
+    @Override
+    public Integer call() {
+      try (Store store = db.open()) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("name", "role", "agent", "password"));
+        for (User u : new Users(store, Clock.systemUTC()).list()) {
+          rows.add(List.of(u.name(), u.role().id(), u.agentId() == null ? "" : u.agentId(),
+              u.mustChangePassword() ? "one-time" : "set"));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Tables.print(out, rows, 4);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "token", description = "Create an API token for a user (shown once).")
+  static final class Token implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "The user the token acts as.")
+    String name;
+
+    @Option(names = "--label", paramLabel = "TEXT", description = "What the token is for.")
+    String label;
+
+    @Mixin DbOption db;
+
+    @Override
+    public Integer call() {
+      try (Store store = db.open()) {
+        String token = new Users(store, Clock.systemUTC()).createToken(name, label);
+        spec.commandLine().getOut().println(token);
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.yardstick.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.yardstick.YardstickException;
+import io.yardstick.kpi.KpiSettings;
+import io.yardstick.server.api.ApiException;
+import io.yardstick.server.api.Routes;
+import io.yardstick.server.auth.Auth;
+import io.yardstick.server.auth.Sessions;
+import io.yardstick.store.Store;
+import io.yardstick.user.Users;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face: the JSON API under {@code /api}, the web pages, {@code /health} and {@code /openapi.json}. Wiring
+ * only; every number comes from the core.
+ *
+ * <pre>{@code
+ * try (YardstickServer server = YardstickServer.start(store, settings, Clock.systemUTC(), 8080)) {
+ *   System.out.println("http://localhost:" + server.port() + "/");
+ * }
+ * }</pre>
+ */
+public final class YardstickServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("yardstick.http");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> OPEN = Set.of("/api/login", "/api/logout");
+
+  private final Javalin app;
+
+  private YardstickServer(Javalin app) {
+    this.app = app;
+  }
+
+  public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port) {
+    Users users = new Users(store, clock);
+    Sessions sessions = new Sessions(clock, Duration.ofHours(12));
+    Auth auth = new Auth(users, sessions);
+    Javalin app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.jsonMapper(new JavalinJackson(JSON, false));
+      config.staticFiles.add(s -> {
+        s.hostedPath = "/";
+        s.directory = "/io/yardstick/server/web";
+        s.location = Location.CLASSPATH;
+      });
+      config.staticFiles.enableWebjars();
+      config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+      config.requestLogger.http((ctx, ms) -> {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("method", ctx.method().name());
+        line.put("path", ctx.path());
+        line.put("status", ctx.statusCode());
+        line.put("ms", Math.round(ms * 10) / 10.0);
+        Object user = ctx.attribute("yardstick.user");
+        if (user instanceof io.yardstick.user.User u) line.put("user", u.name());
+        try {
+          LOG.info(JSON.writeValueAsString(line));
+        } catch (IOException e) {
+          LOG.info(line.toString());
+        }
+      });
+    });
+    app.before(ctx -> {
+      ctx.header("X-Content-Type-Options", "nosniff");
+      ctx.header("X-Frame-Options", "DENY");
+      ctx.header("Referrer-Policy", "no-referrer");
+      ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self';"
+          + " script-src 'self'; frame-ancestors 'none'");
+    });
+    app.before("/api/*", ctx -> {
+      if (!OPEN.contains(ctx.path())) auth.require(ctx);
+    });
+    app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "store", store.describe())));
+    app.get("/openapi.json", ctx -> {
+      try (InputStream in = YardstickServer.class.getResourceAsStream("openapi.json")) {
+        ctx.contentType("application/json").result(in.readAllBytes());
+      }
+    });
+    new Routes(store, settings, users, auth, sessions).register(app);
+    app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.title(), e.getMessage()));
+    app.exception(YardstickException.class, (e, ctx) -> error(ctx, 400, "Bad request", e.getMessage()));
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("Unexpected error on " + ctx.method() + " " + ctx.path(), e);
+      error(ctx, 500, "Server error", "The server could not answer: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    });
+    app.error(404, ctx -> {
+      if (ctx.path().startsWith("/api/") && ctx.result() == null) {
+        error(ctx, 404, "Not found", "There is no " + ctx.method().name() + " " + ctx.path() + "; see /openapi.json.");
+      }
+    });
+    app.start(port);
+    return new YardstickServer(app);
+  }
+
+  /** The one error shape: {title, status, type, details}. */
+  private static void error(io.javalin.http.Context ctx, int status, String title, String details) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("title", title);
+    body.put("status", status);
+    body.put("type", "https://yardstick.io/errors/" + status);
+    body.put("details", details);
+    ctx.status(status).json(body);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,127 @@
+package io.yardstick.server.api;
+
+import io.javalin.http.Context;
+import io.yardstick.YardstickException;
+import io.yardstick.kpi.Dimension;
+import io.yardstick.kpi.Filter;
+import io.yardstick.kpi.Kpi;
+import io.yardstick.kpi.KpiQuery;
+import io.yardstick.user.User;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The query model of the API, the same as the CLI's: from, to (local dates, both inclusive), tz, by (comma-separated
+ * dimensions), where (repeatable DIM=V[,V...] or DIM=LOW..HIGH), kpi (comma-separated ids), compare=previous,
+ * business_hours. A bad parameter answers 400 naming the parameter and the expected form. An agent's queries are
+ * always restricted to their own agent_id.
+ */
+public final class ApiParams {
+  private ApiParams() {}
+
+  public static KpiQuery query(Context ctx, User user, List<Kpi> defaultKpis) {
+    LocalDate from = date(ctx, "from");
+    LocalDate to = date(ctx, "to");
+    if (to.isBefore(from)) {
+      throw ApiException.badRequest("Parameter 'to' (" + to + ") is before 'from' (" + from + "); give to on or after from.");
+    }
+    ZoneId zone = zone(ctx);
+    List<Kpi> kpis = kpis(ctx, defaultKpis);
+    List<Dimension> by = new ArrayList<>();
+    for (String name : list(ctx, "by")) {
+      try {
+        by.add(Dimension.of(name));
+      } catch (YardstickException e) {
+        throw ApiException.badRequest("Parameter 'by': " + e.getMessage());
+      }
+    }
+    List<Filter> filters = new ArrayList<>();
+    for (String w : ctx.queryParams("where")) {
+      if (w.isBlank()) continue;
+      try {
+        filters.add(Filter.parse(w));
+      } catch (YardstickException e) {
+        throw ApiException.badRequest("Parameter 'where': " + e.getMessage());
+      }
+    }
+    if (!user.seesEveryone()) {
+      filters.removeIf(f -> f.dimension().name().equals("agent"));
+      filters.add(new Filter(Dimension.of("agent"), List.of(user.agentId()), null, null));
+    }
+    String compare = ctx.queryParam("compare");
+    if (compare != null && !compare.isBlank() && !compare.equals("previous")) {
+      throw ApiException.badRequest("Parameter 'compare': '" + compare + "' is not known; expected previous.");
+    }
+    String bh = ctx.queryParam("business_hours");
+    try {
+      return new KpiQuery(from, to, zone, kpis, by, filters, "previous".equals(compare),
+          bh == null || bh.isBlank() ? null : bh);
+    } catch (YardstickException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+  }
+
+  public static List<Kpi> kpis(Context ctx, List<Kpi> defaultKpis) {
+    List<String> ids = list(ctx, "kpi");
+    if (ids.isEmpty()) return defaultKpis;
+    List<Kpi> kpis = new ArrayList<>();
+    for (String id : ids) {
+      Kpi k = Kpi.byId(id).orElseThrow(() -> ApiException.badRequest("Parameter 'kpi': unknown KPI '" + id
+          + "'; expected comma-separated ids of " + String.join(", ", Kpi.ids()) + "."));
+      if (!kpis.contains(k)) kpis.add(k);
+    }
+    return kpis;
+  }
+
+  public static LocalDate date(Context ctx, String name) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isBlank()) {
+      throw ApiException.badRequest("Parameter '" + name + "' is missing; expected a date YYYY-MM-DD, such as 2026-03-01.");
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest("Parameter '" + name + "': '" + text + "' is not a date; expected YYYY-MM-DD, such as"
+          + " 2026-03-01.");
+    }
+  }
+
+  public static ZoneId zone(Context ctx) {
+    String tz = ctx.queryParam("tz");
+    if (tz == null || tz.isBlank()) return ZoneId.of("UTC");
+    try {
+      ZoneId z = ZoneId.of(tz.strip());
+      return z.normalized().equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : z;
+    } catch (DateTimeException e) {
+      throw ApiException.badRequest("Parameter 'tz': '" + tz + "' is not a time zone; expected an IANA name such as"
+          + " Europe/Madrid.");
+    }
+  }
+
+  public static int integer(Context ctx, String name, int fallback, int min, int max) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isBlank()) return fallback;
+    try {
+      int v = Integer.parseInt(text.strip());
+      if (v < min || v > max) throw new NumberFormatException();
+      return v;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("Parameter '" + name + "': '" + text + "' is not a whole number from " + min + " to "
+          + max + ".");
+    }
+  }
+
+  static List<String> list(Context ctx, String name) {
+    List<String> out = new ArrayList<>();
+    for (String v : ctx.queryParams(name)) {
+      Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(out::add);
+    }
+    return out;
+  }
+}

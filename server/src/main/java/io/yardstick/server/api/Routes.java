@@ -1,0 +1,255 @@
+package io.yardstick.server.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.yardstick.kpi.Consistency;
+import io.yardstick.kpi.ContactList;
+import io.yardstick.kpi.Dimension;
+import io.yardstick.kpi.Filter;
+import io.yardstick.kpi.Kpi;
+import io.yardstick.kpi.KpiEngine;
+import io.yardstick.kpi.KpiJson;
+import io.yardstick.kpi.KpiQuery;
+import io.yardstick.kpi.KpiSettings;
+import io.yardstick.kpi.TopTopics;
+import io.yardstick.server.auth.Auth;
+import io.yardstick.server.auth.Sessions;
+import io.yardstick.store.Store;
+import io.yardstick.user.Role;
+import io.yardstick.user.User;
+import io.yardstick.user.Users;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON API: KPI values, series, catalog, agents, consistency, topics, drill-down, users and tokens. */
+public final class Routes {
+  private final Store store;
+  private final KpiSettings settings;
+  private final Users users;
+  private final Auth auth;
+  private final Sessions sessions;
+
+  public Routes(Store store, KpiSettings settings, Users users, Auth auth, Sessions sessions) {
+    this.store = store;
+    this.settings = settings;
+    this.users = users;
+    this.auth = auth;
+    this.sessions = sessions;
+  }
+
+  public void register(Javalin app) {
+    app.post("/api/login", this::login);
+    app.post("/api/logout", ctx -> {
+      auth.logout(ctx);
+      ctx.json(Map.of("ok", true));
+    });
+    app.get("/api/me", this::me);
+    app.post("/api/password", this::changePassword);
+    app.get("/api/kpis", ctx -> ctx.json(KpiJson.catalog(settings)));
+    app.get("/api/kpi", ctx -> ctx.json(KpiJson.result(engine().compute(ApiParams.query(ctx, Auth.user(ctx),
+        List.of(Kpi.values()))))));
+    app.get("/api/series", this::series);
+    app.get("/api/agents", this::agents);
+    app.get("/api/agents/{agent}", this::agent);
+    app.get("/api/consistency", this::consistency);
+    app.get("/api/topics", this::topics);
+    app.get("/api/contacts", this::contacts);
+    app.get("/api/users", ctx -> {
+      Auth.requireRole(ctx, Role.ADMIN);
+      List<Object> list = new ArrayList<>();
+      for (User u : users.list()) {
+        list.add(userJson(u));
+      }
+      ctx.json(Map.of("users", list));
+    });
+    app.post("/api/users", this::addUser);
+    app.post("/api/tokens", ctx -> {
+      User u = Auth.user(ctx);
+      Map<?, ?> body = ctx.bodyAsClass(Map.class);
+      Object label = body.get("label");
+      ctx.status(201).json(Map.of("token", users.createToken(u.name(), label == null ? null : label.toString()),
+          "note", "Shown once; send it as Authorization: Bearer TOKEN."));
+    });
+  }
+
+  private KpiEngine engine() {
+    return new KpiEngine(store, settings);
+  }
+
+  private void login(Context ctx) {
+    Map<?, ?> body;
+    try {
+      body = ctx.bodyAsClass(Map.class);
+    } catch (RuntimeException e) {
+      throw ApiException.badRequest("The body must be JSON: {\"name\": \"...\", \"password\": \"...\"}.");
+    }
+    Object name = body.get("name");
+    Object password = body.get("password");
+    if (name == null || password == null) {
+      throw ApiException.badRequest("The body needs name and password: {\"name\": \"...\", \"password\": \"...\"}.");
+    }
+    User user = users.authenticate(name.toString(), password.toString()).orElseThrow(() ->
+        ApiException.unauthorized("The name or the password is wrong."));
+    Sessions.Session s = auth.login(ctx, user);
+    Map<String, Object> out = userJson(user);
+    out.put("csrf", s.csrf());
+    ctx.json(out);
+  }
+
+  private void me(Context ctx) {
+    User user = Auth.user(ctx);
+    Map<String, Object> out = userJson(user);
+    Auth.session(ctx).ifPresent(s -> out.put("csrf", s.csrf()));
+    ctx.json(out);
+  }
+
+  private void changePassword(Context ctx) {
+    User user = Auth.user(ctx);
+    Map<?, ?> body = ctx.bodyAsClass(Map.class);
+    Object current = body.get("current");
+    Object next = body.get("new");
+    if (current == null || next == null) {
+      throw ApiException.badRequest("The body needs current and new: {\"current\": \"...\", \"new\": \"...\"}.");
+    }
+    if (users.authenticate(user.name(), current.toString()).isEmpty()) {
+      throw ApiException.forbidden("The current password is wrong.");
+    }
+    try {
+      users.setPassword(user.name(), next.toString());
+    } catch (io.yardstick.YardstickException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    sessions.endAll(user.name());
+    Sessions.Session s = auth.login(ctx, users.find(user.name()).orElseThrow());
+    ctx.json(Map.of("ok", true, "csrf", s.csrf()));
+  }
+
+  private void addUser(Context ctx) {
+    Auth.requireRole(ctx, Role.ADMIN);
+    Map<?, ?> body = ctx.bodyAsClass(Map.class);
+    Object name = body.get("name");
+    Object role = body.get("role");
+    Object agent = body.get("agent_id");
+    if (name == null || role == null) {
+      throw ApiException.badRequest("The body needs name and role (admin, manager or agent), and agent_id for agents.");
+    }
+    try {
+      String password = users.add(name.toString(), Role.of(role.toString()), agent == null ? null : agent.toString());
+      ctx.status(201).json(Map.of("name", name.toString().strip().toLowerCase(java.util.Locale.ROOT),
+          "one_time_password", password));
+    } catch (io.yardstick.YardstickException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+  }
+
+  /** Time series: {@code unit} (hour, day, week, month; default day) then any {@code by}. */
+  private void series(Context ctx) {
+    String unit = ctx.queryParamAsClass("unit", String.class).getOrDefault("day");
+    Dimension time;
+    try {
+      time = Dimension.of(unit);
+    } catch (io.yardstick.YardstickException e) {
+      time = null;
+    }
+    if (time == null || time.kind() != Dimension.Kind.TIME) {
+      throw ApiException.badRequest("Parameter 'unit': '" + unit + "' is not a time bucket; expected hour, day, week or"
+          + " month.");
+    }
+    KpiQuery q = ApiParams.query(ctx, Auth.user(ctx), List.of(Kpi.CONTACTS));
+    List<Dimension> by = new ArrayList<>();
+    by.add(time);
+    q.groupBy().stream().filter(d -> d.kind() != Dimension.Kind.TIME).forEach(by::add);
+    ctx.json(KpiJson.result(engine().compute(q.withGroupBy(by))));
+  }
+
+  /** Agent scorecards: every agent KPI by agent (an agent sees their own row only). */
+  private void agents(Context ctx) {
+    KpiQuery q = ApiParams.query(ctx, Auth.user(ctx), Consistency.agentKpis());
+    ctx.json(KpiJson.result(engine().compute(q.withGroupBy(List.of(Dimension.of("agent"))))));
+  }
+
+  /** One agent's report: their KPIs, their team's, and both by week. */
+  private void agent(Context ctx) {
+    User user = Auth.user(ctx);
+    String agent = ctx.pathParam("agent");
+    if (!user.seesEveryone() && !agent.equals(user.agentId())) {
+      throw ApiException.forbidden("An agent may read only their own report (" + user.agentId() + ").");
+    }
+    KpiQuery base = ApiParams.query(ctx, user, Consistency.agentKpis());
+    List<Filter> others = new ArrayList<>(base.filters());
+    others.removeIf(f -> f.dimension().name().equals("agent"));
+    List<Filter> mine = new ArrayList<>(others);
+    mine.add(new Filter(Dimension.of("agent"), List.of(agent), null, null));
+    List<Object[]> teamRows = store.query("SELECT team FROM contacts WHERE agent_id = ? AND team IS NOT NULL"
+        + " ORDER BY arrived_at DESC LIMIT 1", agent);
+    String team = teamRows.isEmpty() ? null : (String) teamRows.get(0)[0];
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("agent", agent);
+    out.put("team", team);
+    KpiEngine engine = engine();
+    List<Dimension> week = List.of(Dimension.of("week"));
+    out.put("kpis", KpiJson.result(engine.compute(base.withFilters(mine))));
+    out.put("series", KpiJson.result(engine.compute(base.withFilters(mine).withGroupBy(week)
+        .withComparePrevious(false))));
+    if (team != null && user.seesEveryone()) {
+      List<Filter> teamFilters = new ArrayList<>(others);
+      teamFilters.add(new Filter(Dimension.of("team"), List.of(team), null, null));
+      out.put("team_kpis", KpiJson.result(engine.compute(base.withFilters(teamFilters))));
+      out.put("team_series", KpiJson.result(engine.compute(base.withFilters(teamFilters).withGroupBy(week)
+          .withComparePrevious(false))));
+    } else if (team != null) {
+      // An agent compares with the team average without seeing colleagues one by one.
+      List<Filter> teamFilters = new ArrayList<>(others);
+      teamFilters.add(new Filter(Dimension.of("team"), List.of(team), null, null));
+      KpiQuery teamQuery = new KpiQuery(base.from(), base.to(), base.zone(), base.kpis(), List.of(), teamFilters,
+          base.comparePrevious(), base.businessHours());
+      out.put("team_kpis", KpiJson.result(engine.compute(teamQuery)));
+    }
+    ctx.json(out);
+  }
+
+  private void consistency(Context ctx) {
+    User user = Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
+    KpiQuery q = ApiParams.query(ctx, user, Consistency.agentKpis());
+    int min = ApiParams.integer(ctx, "min_contacts", 20, 0, 1_000_000);
+    ctx.json(KpiJson.consistency(Consistency.of(engine(), q, min)));
+  }
+
+  private void topics(Context ctx) {
+    User user = Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
+    KpiQuery q = ApiParams.query(ctx, user, List.of(Kpi.CONTACTS));
+    int limit = ApiParams.integer(ctx, "limit", 20, 0, 10_000);
+    ctx.json(KpiJson.topics(TopTopics.of(engine(), q), limit));
+  }
+
+  /** The contacts behind a number: period, filters, optionally a KPI whose rows they are; paged. */
+  private void contacts(Context ctx) {
+    User user = Auth.user(ctx);
+    KpiQuery q = ApiParams.query(ctx, user, List.of(Kpi.CONTACTS));
+    Kpi kpi = null;
+    String id = ctx.queryParam("kpi");
+    if (id != null && !id.isBlank()) {
+      kpi = Kpi.byId(id).orElseThrow(() -> ApiException.badRequest("Parameter 'kpi': unknown KPI '" + id + "'."));
+    }
+    int page = ApiParams.integer(ctx, "page", 0, 0, 1_000_000);
+    int size = ApiParams.integer(ctx, "size", 50, 1, 1000);
+    ContactList.Page p = ContactList.of(store, settings, q, kpi, page, size);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("total", p.total());
+    out.put("page", p.page());
+    out.put("size", p.size());
+    out.put("contacts", p.contacts());
+    ctx.json(out);
+  }
+
+  private static Map<String, Object> userJson(User u) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", u.name());
+    m.put("role", u.role().id());
+    m.put("agent_id", u.agentId());
+    m.put("must_change_password", u.mustChangePassword());
+    return m;
+  }
+}

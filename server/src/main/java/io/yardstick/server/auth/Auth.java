@@ -1,0 +1,97 @@
+package io.yardstick.server.auth;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import io.yardstick.server.api.ApiException;
+import io.yardstick.user.Role;
+import io.yardstick.user.User;
+import io.yardstick.user.Users;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Who is asking: an API token ({@code Authorization: Bearer ys_...}) or a session cookie. Requests that change
+ * something with a session cookie must carry its CSRF token in {@code X-CSRF-Token}; the cookie is HttpOnly and
+ * SameSite=Strict.
+ */
+public final class Auth {
+  public static final String COOKIE = "ys_session";
+  private static final String USER = "yardstick.user";
+  private static final String SESSION = "yardstick.session";
+
+  private final Users users;
+  private final Sessions sessions;
+
+  public Auth(Users users, Sessions sessions) {
+    this.users = users;
+    this.sessions = sessions;
+  }
+
+  /** Identifies the caller or answers 401; checks the CSRF token of cookie-authenticated changes. */
+  public void require(Context ctx) {
+    String header = ctx.header("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      User user = users.forToken(header.substring(7)).orElseThrow(() ->
+          ApiException.unauthorized("The API token is not valid; create one with POST /api/tokens or"
+              + " ./yardstick user token NAME."));
+      ctx.attribute(USER, user);
+      return;
+    }
+    Sessions.Session session = sessions.find(ctx.cookie(COOKIE)).orElseThrow(() ->
+        ApiException.unauthorized("Log in first (POST /api/login), or send an API token as Authorization: Bearer."));
+    User user = users.find(session.user()).orElseThrow(() -> ApiException.unauthorized("The user no longer exists."));
+    if (!isSafe(ctx.method().name())) {
+      String token = ctx.header("X-CSRF-Token");
+      if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+          session.csrf().getBytes(StandardCharsets.UTF_8))) {
+        throw ApiException.forbidden("The CSRF token is missing or wrong; send the csrf value of GET /api/me in the"
+            + " X-CSRF-Token header.");
+      }
+    }
+    ctx.attribute(USER, user);
+    ctx.attribute(SESSION, session);
+  }
+
+  public static User user(Context ctx) {
+    User u = ctx.attribute(USER);
+    if (u == null) throw ApiException.unauthorized("Log in first.");
+    return u;
+  }
+
+  public static Optional<Sessions.Session> session(Context ctx) {
+    return Optional.ofNullable(ctx.attribute(SESSION));
+  }
+
+  /** Answers 403 unless the caller has one of the roles. */
+  public static User requireRole(Context ctx, Role... roles) {
+    User u = user(ctx);
+    for (Role r : roles) {
+      if (u.role() == r) return u;
+    }
+    throw ApiException.forbidden("This needs the role " + String.join(" or ",
+        java.util.Arrays.stream(roles).map(Role::id).toList()) + "; you are " + u.role().id() + ".");
+  }
+
+  /** Logs a user in: a new session and its cookie. */
+  public Sessions.Session login(Context ctx, User user) {
+    Sessions.Session s = sessions.start(user.name());
+    Cookie cookie = new Cookie(COOKIE, s.id());
+    cookie.setHttpOnly(true);
+    cookie.setSameSite(SameSite.STRICT);
+    cookie.setPath("/");
+    cookie.setSecure("https".equals(ctx.scheme()));
+    ctx.cookie(cookie);
+    return s;
+  }
+
+  public void logout(Context ctx) {
+    sessions.end(ctx.cookie(COOKIE));
+    ctx.removeCookie(COOKIE, "/");
+  }
+
+  private static boolean isSafe(String method) {
+    return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+  }
+}
