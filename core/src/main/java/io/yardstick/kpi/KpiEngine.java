@@ -39,14 +39,21 @@ public final class KpiEngine {
 
   private final Store store;
   private final KpiSettings settings;
+  private final KpiCache cache;
 
   public KpiEngine(Store store) {
     this(store, KpiSettings.defaults());
   }
 
   public KpiEngine(Store store, KpiSettings settings) {
+    this(store, settings, null);
+  }
+
+  /** An engine that keeps results in a cache, valid until the store's data version changes. */
+  public KpiEngine(Store store, KpiSettings settings, KpiCache cache) {
     this.store = store;
     this.settings = settings;
+    this.cache = cache;
   }
 
   public KpiSettings settings() {
@@ -55,6 +62,11 @@ public final class KpiEngine {
 
   public KpiResult compute(KpiQuery query) {
     check(query);
+    if (cache != null) return cache.get(query, store.dataVersion(), () -> computeNow(query));
+    return computeNow(query);
+  }
+
+  private KpiResult computeNow(KpiQuery query) {
     List<KpiResult.Row> rows = rows(query);
     if (query.comparePrevious()) {
       List<KpiResult.Row> previous = rows(query.previous());

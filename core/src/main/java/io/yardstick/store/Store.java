@@ -60,6 +60,12 @@ public interface Store extends AutoCloseable {
     }
   }
 
+  /**
+   * A number that every committed import raises (in the import's transaction, whichever process imported): equal
+   * versions mean equal data, so a cache of results can be kept until it changes.
+   */
+  long dataVersion();
+
   /** The number of stored records of a type. */
   long count(RecordType type);
 

@@ -151,6 +151,9 @@ public abstract class JdbcStore implements Store {
           Stage stage = e.getValue();
           counts.put(e.getKey(), stage.direct() ? mergeDirect(e.getKey(), stage.rows) : merge(e.getKey(), stage.rows));
         }
+        try (Statement st = connection.createStatement()) {
+          st.executeUpdate("UPDATE data_version SET version = version + 1");
+        }
         connection.commit();
         connection.setAutoCommit(true);
         done = true;
@@ -277,6 +280,11 @@ public abstract class JdbcStore implements Store {
     } catch (SQLException e) {
       throw new StoreException("Query failed: " + e.getMessage() + " [SQL: " + sql + "]", e);
     }
+  }
+
+  @Override
+  public long dataVersion() {
+    return ((Number) query("SELECT version FROM data_version").get(0)[0]).longValue();
   }
 
   @Override

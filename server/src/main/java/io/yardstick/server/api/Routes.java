@@ -30,6 +30,7 @@ public final class Routes {
   private final Users users;
   private final Auth auth;
   private final Sessions sessions;
+  private final ResultCache cache = new ResultCache();
 
   public Routes(Store store, KpiSettings settings, Users users, Auth auth, Sessions sessions) {
     this.store = store;
@@ -75,7 +76,7 @@ public final class Routes {
   }
 
   private KpiEngine engine() {
-    return new KpiEngine(store, settings);
+    return new KpiEngine(store, settings, cache);
   }
 
   private void login(Context ctx) {
