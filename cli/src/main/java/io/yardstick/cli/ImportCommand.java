@@ -39,14 +39,20 @@ final class ImportCommand implements Callable<Integer> {
   static final class Kinds implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return Arrays.stream(RecordType.values()).map(RecordType::cliName).iterator();
+      return java.util.stream.Stream.concat(Arrays.stream(RecordType.values()).map(RecordType::cliName),
+          io.yardstick.sources.Sources.all().stream().map(io.yardstick.sources.SourceImporter::name)).iterator();
     }
   }
 
   @Override
   public Integer call() {
+    var foreign = io.yardstick.sources.Sources.byName(kind);
+    if (foreign.isPresent()) {
+      return SourceImport.run(foreign.get(), file, db, spec.commandLine().getOut());
+    }
     RecordType type = RecordType.fromName(kind).orElseThrow(() -> new ParameterException(spec.commandLine(),
-        "Unknown kind '" + kind + "'; expected one of contacts, surveys, agent-states, customers, costs."));
+        "Unknown kind '" + kind + "'; expected one of contacts, surveys, agent-states, customers, costs."
+            + " Or a foreign source: queue-log, zendesk, freshdesk (docs/sources.md)."));
     ImportSource source = ImportSource.of(file);
     long started = System.nanoTime();
     LoadCounts counts;

@@ -44,8 +44,15 @@ public record Event(
       throw new ImportException(file, line, column(i, meaning), s, "is not a duration for " + name
           + "; expected " + (divisor == 1000 ? "whole milliseconds" : "a number of seconds") + ", 0 or more");
     }
+    if (v / divisor > MAX_SECONDS) {
+      throw new ImportException(file, line, column(i, meaning), s, "is more than three years; expected the "
+          + meaning + " of one call" + (divisor == 1000 ? " in milliseconds" : " in seconds"));
+    }
     return v / divisor;
   }
+
+  /** No queue event lasts three years; a longer value is a broken line, and would overflow instant arithmetic. */
+  private static final double MAX_SECONDS = 1e8;
 
   /** The column name an error should show for parameter i: the source column and what it means. */
   public String column(int i, String meaning) {
