@@ -11,6 +11,7 @@ public final class ImportException extends YardstickException {
   private final long line;
   private final String column;
   private final String value;
+  private final String problem;
 
   public ImportException(String file, long line, String column, String value, String problem) {
     super(format(file, line, column, value, problem));
@@ -18,6 +19,7 @@ public final class ImportException extends YardstickException {
     this.line = line;
     this.column = column;
     this.value = value;
+    this.problem = problem;
   }
 
   private static String format(String file, long line, String column, String value, String problem) {
@@ -55,5 +57,10 @@ public final class ImportException extends YardstickException {
 
   public String value() {
     return value;
+  }
+
+  /** What is wrong and what was expected, without the file, line, column and value. */
+  public String problem() {
+    return problem;
   }
 }

@@ -72,6 +72,16 @@ public final class RowParser {
     return row;
   }
 
+  /**
+   * Parses one value of a field on its own, without the rules between fields: for values written outside a data file
+   * (a mapping's constants and defaults), whose errors are reported against where they were written.
+   *
+   * @throws ImportException naming this parser's file, no line, the field and the value
+   */
+  public Object value(Field field, String text) {
+    return value(0, field, text.strip());
+  }
+
   private Object value(long line, Field field, String text) {
     FieldType ft = field.type();
     switch (ft) {
