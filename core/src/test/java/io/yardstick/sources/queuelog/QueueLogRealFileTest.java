@@ -61,4 +61,25 @@ class QueueLogRealFileTest {
       assertThat(kpis.overall().value(Kpi.ASA).doubleValue()).isCloseTo(38.70, org.assertj.core.data.Offset.offset(0.005));
     }
   }
+
+  @Test
+  void importing_a_longer_version_of_the_real_log_adds_only_what_is_new() throws java.io.IOException {
+    List<String> lines = java.nio.file.Files.readAllLines(realFile());
+    String first600 = String.join("\n", lines.subList(0, 600)) + "\n";
+    String all = String.join("\n", lines) + "\n";
+    try (Store incremental = Store.open(dir.resolve("i.duckdb").toString());
+        Store fresh = Store.open(dir.resolve("f.duckdb").toString())) {
+      SourceSummary first = QueueLogImporterTest.load(incremental, "first600.csv", first600);
+      SourceSummary second = QueueLogImporterTest.load(incremental, "all.csv", all);
+      QueueLogImporterTest.load(fresh, "all.csv", all);
+
+      long before = first.loaded().get(RecordType.CONTACTS).read();
+      assertThat(second.loaded().get(RecordType.CONTACTS).inserted()).isEqualTo(108 - before);
+      assertThat(second.loaded().get(RecordType.CONTACTS).replaced()).isEqualTo(before);
+      for (String sql : List.of("SELECT * FROM contacts ORDER BY contact_id",
+          "SELECT * FROM call_outcomes ORDER BY contact_id", "SELECT * FROM agent_states ORDER BY agent_id, started_at")) {
+        assertThat(QueueLogImporterTest.rows(incremental, sql)).as(sql).isEqualTo(QueueLogImporterTest.rows(fresh, sql));
+      }
+    }
+  }
 }
