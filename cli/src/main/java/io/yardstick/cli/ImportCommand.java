@@ -34,6 +34,11 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "FILE", description = "The file to read; - for standard input.")
   String file;
 
+  @picocli.CommandLine.Option(names = "--mapping", paramLabel = "MAPPING",
+      description = "Read any CSV or tab-separated file through a mapping file (YAML) that says which column makes"
+          + " each field and in which format: docs/mapping.md, examples in docs/mappings/.")
+  String mapping;
+
   @Mixin DbOption db;
 
   static final class Kinds implements Iterable<String> {
@@ -46,6 +51,12 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (mapping != null) {
+      RecordType mapped = RecordType.fromName(kind).orElseThrow(() -> new ParameterException(spec.commandLine(),
+          "With --mapping, KIND is the kind of record to make: contacts, surveys, agent-states, customers or costs;"
+              + " got '" + kind + "'."));
+      return MappedImport.run(mapped, mapping, file, db, spec.commandLine().getOut());
+    }
     var foreign = io.yardstick.sources.Sources.byName(kind);
     if (foreign.isPresent()) {
       return SourceImport.run(foreign.get(), file, db, spec.commandLine().getOut());

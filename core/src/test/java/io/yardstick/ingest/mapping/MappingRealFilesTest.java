@@ -92,8 +92,8 @@ class MappingRealFilesTest {
     // 33,344 rows - 278 phantom calls - 1,941 hang-ups in the voice menu = 31,125 calls offered to the agents.
     assertThat(calls.summary().rowsRead()).isEqualTo(33_344);
     assertThat(calls.summary().setAside(RecordType.CONTACTS)).containsExactly(
-        Map.entry("phantom call (a virtual call, to be ignored per the data's documentation)", 278L),
-        Map.entry("hung up in the voice menu before queueing for an agent", 1941L));
+        Map.entry("hung up in the voice menu before queueing for an agent", 1941L), // first on line 5
+        Map.entry("phantom call (a virtual call, to be ignored per the data's documentation)", 278L));
     assertThat(calls.counts().get(RecordType.CONTACTS)).isEqualTo(new LoadCounts(31_125, 31_125, 0, 0));
 
     KpiResult.Row r = new KpiEngine(store).compute(new KpiQuery(LocalDate.of(1999, 2, 1),
