@@ -1,0 +1,90 @@
+package io.yardstick.sources.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.yardstick.ingest.ImportException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+
+/**
+ * Streams the items of a help-desk export: the elements of the named arrays of each top-level object (an API page
+ * such as {@code {"tickets": [...], "metric_sets": [...]}}), the elements of a top-level array, or top-level objects
+ * themselves (JSON Lines, or pages concatenated one after another). Each item comes with its line and JSON pointer,
+ * so errors can say where it is; one item at a time is in memory.
+ */
+public final class JsonItems {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Receives one item: the array it came from (null for a bare object or a top-level array's element). */
+  @FunctionalInterface
+  public interface Handler {
+    void item(String array, JsonItem item);
+  }
+
+  private JsonItems() {}
+
+  /** Reads every item; returns how many top-level values there were. */
+  public static int read(InputStream in, String file, Set<String> arrays, Handler handler) {
+    int values = 0;
+    try (JsonParser p = JSON.createParser(in)) {
+      JsonToken tok;
+      while ((tok = p.nextToken()) != null) {
+        values++;
+        String prefix = values == 1 ? "" : "/" + (values - 1) + ":";
+        if (tok == JsonToken.START_ARRAY) {
+          elements(p, file, prefix, null, handler);
+        } else if (tok == JsonToken.START_OBJECT) {
+          long line = p.currentLocation().getLineNr();
+          ObjectNode rest = JSON.createObjectNode();
+          boolean sawArray = false;
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.START_ARRAY && arrays.contains(name)) {
+              sawArray = true;
+              elements(p, file, prefix + "/" + name, name, handler);
+            } else {
+              rest.set(name, p.readValueAsTree());
+            }
+          }
+          if (!sawArray) {
+            handler.item(null, new JsonItem(file, line, prefix, rest));
+          }
+        } else {
+          throw new ImportException(file, p.currentLocation().getLineNr(), null, p.getText(),
+              "is not a JSON object or array; expected an export of tickets (an API page, an array or JSON Lines)");
+        }
+      }
+    } catch (JsonProcessingException e) {
+      long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new ImportException(file, line, null, null, "is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ImportException(file, 0, null, null, "could not be read: " + e.getMessage());
+    }
+    if (values == 0) {
+      throw new ImportException(file, 0, null, null, "is empty; expected an export of tickets");
+    }
+    return values;
+  }
+
+  private static void elements(JsonParser p, String file, String pointer, String array, Handler handler)
+      throws IOException {
+    int i = 0;
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == null) throw new ImportException(file, 0, null, null, "ends inside an array; the export is cut short");
+      long line = p.currentLocation().getLineNr();
+      JsonNode node = p.readValueAsTree();
+      String at = pointer + "/" + i++;
+      if (!node.isObject()) {
+        throw new ImportException(file, line, at, node.toString(), "is not a JSON object; expected one record here");
+      }
+      handler.item(array, new JsonItem(file, line, at, node));
+    }
+  }
+}
