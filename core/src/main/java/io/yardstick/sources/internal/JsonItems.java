@@ -35,7 +35,8 @@ public final class JsonItems {
       JsonToken tok;
       while ((tok = p.nextToken()) != null) {
         values++;
-        String prefix = values == 1 ? "" : "/" + (values - 1) + ":";
+        // A pointer inside the second and later top-level values (pages saved one after another) says which value.
+        String prefix = values == 1 ? "" : "(value " + values + ")";
         if (tok == JsonToken.START_ARRAY) {
           elements(p, file, prefix, null, handler);
         } else if (tok == JsonToken.START_OBJECT) {
