@@ -1,0 +1,397 @@
+package io.yardstick.cli;
+
+import io.yardstick.forecast.Accuracy;
+import io.yardstick.forecast.Forecast;
+import io.yardstick.forecast.ForecastRequest;
+import io.yardstick.forecast.Forecaster;
+import io.yardstick.forecast.PastAccuracy;
+import io.yardstick.forecast.SeriesForecaster;
+import io.yardstick.store.Store;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code yardstick forecast}: the volume forecast of a channel (or queue), and {@code forecast accuracy} of past ones. */
+@Command(name = "forecast", description = "Forecast inbound contacts of a channel (or one queue) per 15-, 30- or"
+    + " 60-minute interval or per day, up to 8 weeks ahead, with the model chosen by backtest and 80%% prediction"
+    + " intervals; the forecast is stored so that 'forecast accuracy' can measure it later. See docs/forecasting.md.",
+    subcommands = ForecastCommand.AccuracyCommand.class)
+final class ForecastCommand implements Callable<Integer> {
+  /** The clock the command reads "today" from; tests replace it. */
+  static Clock clock = Clock.systemUTC();
+
+  @Spec CommandSpec spec;
+
+  // Not picocli-required: 'forecast accuracy' runs without it.
+  @Option(names = "--channel", paramLabel = "C", description = "The channel, as stored (phone, chat...); required.")
+  String channel;
+
+  @Option(names = "--queue", paramLabel = "Q", description = "One queue of the channel (default: all its queues).")
+  String queue;
+
+  @Option(names = "--interval", paramLabel = "I", defaultValue = "30m",
+      description = "15m, 30m, 60m (or 1h) or 1d (default: ${DEFAULT-VALUE}).")
+  String interval;
+
+  @Option(names = "--horizon", paramLabel = "H", defaultValue = "14d",
+      description = "How far ahead: days (14d) or weeks (2w), at most 8 weeks (default: ${DEFAULT-VALUE}).")
+  String horizon;
+
+  @Option(names = "--history", paramLabel = "H", defaultValue = "12w",
+      description = "History to learn from, before the first forecast day (default: ${DEFAULT-VALUE}).")
+  String history;
+
+  @Option(names = "--start", paramLabel = "DATE",
+      description = "First local day to forecast, YYYY-MM-DD (default: today in --tz).")
+  String start;
+
+  @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
+      description = "IANA time zone of the intervals and dates (default: ${DEFAULT-VALUE}).")
+  String tz;
+
+  @Option(names = "--exclude", paramLabel = "DATE", split = ",",
+      description = "Local days to leave out of training and scoring (holidays, events), comma-separated.")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = "--no-save", description = "Do not store the forecast (by default it is kept for 'forecast accuracy').")
+  boolean noSave;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+  KpiCommand.Format format;
+
+  @Mixin DbOption db;
+
+  @Override
+  public Integer call() throws Exception {
+    CommandLine cli = spec.commandLine();
+    if (channel == null) {
+      throw new ParameterException(cli, "Missing required option: '--channel=C' (the channel to forecast, such as phone).");
+    }
+    ZoneId zone = zone(cli, tz);
+    LocalDate first = start == null ? LocalDate.now(clock.withZone(zone)) : date(cli, "--start", start);
+    Set<LocalDate> excluded = new TreeSet<>();
+    for (String e : exclude) {
+      excluded.add(date(cli, "--exclude", e));
+    }
+    int minutes = intervalMinutes(cli, interval);
+    ForecastRequest request;
+    try {
+      request = new ForecastRequest(channel, queue, minutes, days(cli, "--horizon", horizon), zone, first,
+          days(cli, "--history", history), excluded);
+    } catch (io.yardstick.YardstickException e) {
+      throw new ParameterException(cli, e.getMessage());
+    }
+    Forecast f;
+    try (Store store = db.open()) {
+      Forecaster forecaster = new Forecaster(store, clock);
+      try (Progress progress = Progress.start("Forecasting", 100, "%", 1, true)) {
+        f = forecaster.forecast(request, p -> progress.stepTo(Math.round(p * 100)));
+      }
+      if (!noSave) forecaster.save(f);
+    }
+    PrintWriter out = cli.getOut();
+    switch (format) {
+      case JSON -> out.println(KpiCommand.JSON.writeValueAsString(json(f)));
+      case CSV -> {
+        out.println("start,end,forecast,low,high,model");
+        for (Forecast.Point p : f.intervals()) {
+          out.println(String.join(",", p.start().atZone(zone).toOffsetDateTime().toString(),
+              p.end().atZone(zone).toOffsetDateTime().toString(), num(p.forecast()), num(p.low()), num(p.high()),
+              f.model().id()));
+        }
+      }
+      case TABLE -> table(out, f, !noSave);
+    }
+    return 0;
+  }
+
+  static Map<String, Object> json(Forecast f) {
+    ForecastRequest r = f.request();
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("channel", r.channel());
+    root.put("queue", r.queue());
+    root.put("tz", r.zone().getId());
+    root.put("interval_minutes", r.intervalMinutes());
+    root.put("start", r.start().toString());
+    root.put("horizon_days", r.horizonDays());
+    root.put("made_at", f.madeAt().toString());
+    root.put("model", f.model().id());
+    root.put("level", f.level());
+    Map<String, Object> hist = new LinkedHashMap<>();
+    hist.put("from", f.historyFrom().toString());
+    hist.put("to", f.historyTo().toString());
+    hist.put("contacts", f.historyContacts());
+    hist.put("excluded", r.excludedSorted().stream().map(LocalDate::toString).toList());
+    root.put("history", hist);
+    Map<String, Object> bt = new LinkedHashMap<>();
+    bt.put("origins", f.origins());
+    bt.put("horizon_intervals", f.backtestIntervals());
+    List<Object> models = new ArrayList<>();
+    for (SeriesForecaster.Score s : f.scores()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("model", s.model().id());
+      m.put("chosen", s.chosen());
+      m.put("wape", s.intervals().wape());
+      m.put("mape", s.intervals().mape());
+      m.put("bias", s.intervals().bias());
+      m.put("day_wape", s.days().wape());
+      m.put("day_mape", s.days().mape());
+      models.add(m);
+    }
+    bt.put("models", models);
+    root.put("backtest", bt);
+    root.put("days", points(f.days(), r.zone(), true));
+    root.put("intervals", points(f.intervals(), r.zone(), false));
+    return root;
+  }
+
+  private static List<Object> points(List<Forecast.Point> points, ZoneId zone, boolean days) {
+    List<Object> list = new ArrayList<>();
+    for (Forecast.Point p : points) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      if (days) {
+        m.put("date", p.local().toLocalDate().toString());
+      } else {
+        m.put("start", p.start().atZone(zone).toOffsetDateTime().toString());
+      }
+      m.put("forecast", round(p.forecast()));
+      m.put("low", p.low() == null ? null : round(p.low()));
+      m.put("high", p.high() == null ? null : round(p.high()));
+      list.add(m);
+    }
+    return list;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  private static void table(PrintWriter out, Forecast f, boolean saved) {
+    ForecastRequest r = f.request();
+    String what = r.intervalMinutes() == 1440 ? "per day" : r.intervalMinutes() + "-minute intervals";
+    out.println("Forecast of inbound " + r.channel() + " contacts" + (r.queue() == null ? "" : " in queue " + r.queue())
+        + ", " + what + ", " + r.start() + " .. " + r.start().plusDays(r.horizonDays() - 1) + " (" + r.zone().getId()
+        + ")");
+    out.println("Learnt from " + f.historyFrom() + " .. " + f.historyTo() + ": " + Formats.count(f.historyContacts())
+        + " contacts" + (r.excluded().isEmpty() ? "" : ", " + r.excluded().size() + " day(s) excluded") + ".");
+    out.println("Model: " + f.model().description() + (f.origins() == 0 ? " (history too short for a backtest)"
+        : ", chosen by lowest WAPE in a backtest over " + f.origins() + " weekly origins of "
+            + days(f.backtestIntervals(), r.perDay()) + "."));
+    if (!f.scores().isEmpty()) {
+      out.println();
+      List<List<String>> rows = new ArrayList<>();
+      rows.add(List.of("model", "WAPE", "MAPE", "bias", "day WAPE", ""));
+      for (SeriesForecaster.Score s : f.scores()) {
+        rows.add(List.of(s.model().id(), pct(s.intervals().wape()), pct(s.intervals().mape()),
+            signed(s.intervals().bias()), pct(s.days().wape()), s.chosen() ? "chosen" : ""));
+      }
+      Tables.print(out, rows, 1, true);
+    }
+    out.println();
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(new ArrayList<>(List.of("day", "forecast", "low", "high")));
+    boolean intraday = r.intervalMinutes() < 1440;
+    if (intraday) {
+      rows.get(0).add("peak");
+      rows.get(0).add("at");
+    }
+    for (Forecast.Point d : f.days()) {
+      List<String> row = new ArrayList<>(List.of(d.local().toLocalDate() + " "
+          + d.local().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH),
+          whole(d.forecast()), d.low() == null ? "-" : whole(d.low()), d.high() == null ? "-" : whole(d.high())));
+      if (intraday) {
+        Forecast.Point peak = null;
+        for (Forecast.Point p : f.intervals()) {
+          if (p.local().toLocalDate().equals(d.local().toLocalDate()) && (peak == null || p.forecast() > peak.forecast())) {
+            peak = p;
+          }
+        }
+        row.add(peak == null ? "-" : String.format(Locale.ENGLISH, "%.1f", peak.forecast()));
+        row.add(peak == null ? "-" : peak.local().toLocalTime().toString());
+      }
+      rows.add(row);
+    }
+    Tables.print(out, rows, 1);
+    out.println();
+    out.println("low .. high: " + Math.round(f.level() * 100) + "% prediction interval. "
+        + (saved ? "Stored as made at " + f.madeAt() + "; 'yardstick forecast accuracy' compares it with what comes."
+            : "Not stored (--no-save)."));
+  }
+
+  private static String days(int intervals, int perDay) {
+    return intervals % perDay == 0 ? intervals / perDay + " day(s)" : intervals + " intervals";
+  }
+
+  private static String whole(double v) {
+    return Formats.count(Math.round(v));
+  }
+
+  static String pct(Double d) {
+    return d == null ? "-" : String.format(Locale.ENGLISH, "%.1f%%", d);
+  }
+
+  static String signed(Double d) {
+    return d == null ? "-" : String.format(Locale.ENGLISH, "%+.1f%%", d);
+  }
+
+  private static String num(Double d) {
+    return d == null ? "" : String.format(Locale.ROOT, "%.3f", d);
+  }
+
+  static int intervalMinutes(CommandLine cli, String text) {
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "15m", "15" -> 15;
+      case "30m", "30" -> 30;
+      case "60m", "60", "1h" -> 60;
+      case "1d", "1440m", "day" -> 1440;
+      default -> throw new ParameterException(cli, "--interval: '" + text + "' is not an interval; use 15m, 30m, 60m"
+          + " or 1d.");
+    };
+  }
+
+  private static final Pattern SPAN = Pattern.compile("(\\d+)([dw])");
+
+  static int days(CommandLine cli, String option, String text) {
+    Matcher m = SPAN.matcher(text.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new ParameterException(cli, option + ": '" + text + "' is not a span; use days or weeks, such as 14d or 2w.");
+    }
+    int n = Integer.parseInt(m.group(1));
+    return m.group(2).equals("w") ? n * 7 : n;
+  }
+
+  static LocalDate date(CommandLine cli, String option, String text) {
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new ParameterException(cli, option + ": '" + text + "' is not a date; expected YYYY-MM-DD, such as"
+          + " 2026-03-01.");
+    }
+  }
+
+  static ZoneId zone(CommandLine cli, String tz) {
+    try {
+      ZoneId z = ZoneId.of(tz.strip());
+      return z.normalized().equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : z;
+    } catch (DateTimeException e) {
+      throw new ParameterException(cli, "--tz: '" + tz + "' is not a time zone; use an IANA name such as"
+          + " Europe/Madrid.");
+    }
+  }
+
+  /** {@code yardstick forecast accuracy}: stored forecasts against what came. */
+  @Command(name = "accuracy", description = "How good past forecasts were: for each interval of the period that is"
+      + " over, the latest stored forecast made before it began against the inbound contacts that came (WAPE, MAPE,"
+      + " bias).")
+  static final class AccuracyCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--channel", paramLabel = "C", description = "One channel (default: every channel, pooled).")
+    String channel;
+
+    @Option(names = "--queue", paramLabel = "Q", description = "One queue of the channel (default: whole channels).")
+    String queue;
+
+    @Option(names = "--interval", paramLabel = "I", defaultValue = "30m",
+        description = "The interval of the stored forecasts: 15m, 30m, 60m or 1d (default: ${DEFAULT-VALUE}).")
+    String interval;
+
+    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First local date, YYYY-MM-DD.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last local date (inclusive).")
+    String to;
+
+    @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
+        description = "IANA time zone of the dates (default: ${DEFAULT-VALUE}).")
+    String tz;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+        description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    KpiCommand.Format format;
+
+    @Mixin DbOption db;
+
+    @Override
+    public Integer call() throws Exception {
+      CommandLine cli = spec.commandLine();
+      ZoneId zone = zone(cli, tz);
+      LocalDate f = date(cli, "--from", from);
+      LocalDate t = date(cli, "--to", to);
+      if (t.isBefore(f)) {
+        throw new ParameterException(cli, "--to (" + t + ") is before --from (" + f + "); give --to on or after --from.");
+      }
+      if (queue != null && channel == null) {
+        throw new ParameterException(cli, "--queue needs --channel: a queue belongs to a channel.");
+      }
+      PastAccuracy past;
+      try (Store store = db.open()) {
+        past = new Forecaster(store, clock).accuracy(channel, queue, intervalMinutes(cli, interval), f, t, zone);
+      }
+      Accuracy a = past.accuracy();
+      PrintWriter out = cli.getOut();
+      switch (format) {
+        case JSON -> {
+          Map<String, Object> root = new LinkedHashMap<>();
+          root.put("from", f.toString());
+          root.put("to", t.toString());
+          root.put("tz", zone.getId());
+          root.put("channel", channel);
+          root.put("queue", queue);
+          root.put("interval_minutes", past.intervalMinutes());
+          root.put("intervals", a.points());
+          root.put("actual", Math.round(a.actual()));
+          root.put("forecast", round(a.forecast()));
+          root.put("wape", a.wape());
+          root.put("mape", a.mape());
+          root.put("bias", a.bias());
+          out.println(KpiCommand.JSON.writeValueAsString(root));
+        }
+        case CSV -> {
+          out.println("channel,queue,start,end,made_at,model,forecast,low,high,actual");
+          for (PastAccuracy.Row x : past.rows()) {
+            out.println(String.join(",", x.channel(), x.queue() == null ? "" : x.queue(), x.start().toString(),
+                x.end().toString(), x.madeAt().toString(), x.model(), num(x.forecast()), num(x.low()), num(x.high()),
+                String.valueOf(x.actual())));
+          }
+        }
+        case TABLE -> {
+          out.println("Forecast accuracy " + f + " .. " + t + " (" + zone.getId() + "), "
+              + (channel == null ? "every channel" : channel + (queue == null ? "" : ", queue " + queue)) + ", "
+              + past.intervalMinutes() + "-minute forecasts");
+          if (a.points() == 0) {
+            out.println("No stored forecast covers an interval of this period that is over; make one with"
+                + " 'yardstick forecast' and come back once its intervals have passed.");
+          } else {
+            out.println(Formats.count(a.points()) + " intervals, " + Formats.count(Math.round(a.actual()))
+                + " contacts came, " + Formats.count(Math.round(a.forecast())) + " forecast: WAPE " + pct(a.wape())
+                + ", MAPE " + pct(a.mape()) + ", bias " + signed(a.bias()) + ".");
+          }
+        }
+      }
+      return 0;
+    }
+  }
+}

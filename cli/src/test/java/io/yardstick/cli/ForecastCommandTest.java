@@ -1,0 +1,146 @@
+package io.yardstick.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code yardstick forecast} as a user meets it, on three hand-made weeks (2026-03-02 .. 2026-03-22, UTC): every day two
+ * phone calls at 09:xx and one at 10:xx.
+ */
+class ForecastCommandTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  String db() {
+    return dir.resolve("forecast.duckdb").toString();
+  }
+
+  void importContacts(String csv) throws IOException {
+    Path file = dir.resolve("contacts-" + System.nanoTime() + ".csv");
+    Files.writeString(file, "contact_id,channel,arrived_at\n" + csv);
+    assertThat(run("import", "contacts", file.toString(), "--db", db()).code()).isZero();
+  }
+
+  @BeforeEach
+  void history() throws IOException {
+    StringBuilder csv = new StringBuilder();
+    for (LocalDate d = LocalDate.parse("2026-03-02"); d.isBefore(LocalDate.parse("2026-03-23")); d = d.plusDays(1)) {
+      csv.append(d).append("a,phone,").append(d).append("T09:10:00Z\n");
+      csv.append(d).append("b,phone,").append(d).append("T09:40:00Z\n");
+      csv.append(d).append("c,phone,").append(d).append("T10:20:00Z\n");
+    }
+    importContacts(csv.toString());
+    ForecastCommand.clock = Clock.fixed(Instant.parse("2026-03-23T00:00:00Z"), ZoneOffset.UTC);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ForecastCommand.clock = Clock.systemUTC();
+  }
+
+  @Test
+  void json_gives_each_interval_with_its_band_the_model_and_its_backtest() {
+    Run run = run("forecast", "--channel", "phone", "--interval", "60m", "--horizon", "7d", "--history", "3w",
+        "--format", "json", "--db", db());
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).startsWith("{\"channel\":\"phone\",\"queue\":null,\"tz\":\"UTC\",\"interval_minutes\":60,"
+        + "\"start\":\"2026-03-23\",\"horizon_days\":7,\"made_at\":\"2026-03-23T00:00:00Z\",\"model\":\"seasonal_naive\","
+        + "\"level\":0.8,\"history\":{\"from\":\"2026-03-02\",\"to\":\"2026-03-22\",\"contacts\":63,\"excluded\":[]},"
+        + "\"backtest\":{\"origins\":");
+    assertThat(run.out()).contains("{\"model\":\"seasonal_naive\",\"chosen\":true,\"wape\":0.0,\"mape\":0.0,"
+        + "\"bias\":0.0,\"day_wape\":0.0,\"day_mape\":0.0}");
+    assertThat(run.out()).contains("\"days\":[{\"date\":\"2026-03-23\",\"forecast\":3.0,\"low\":3.0,\"high\":3.0},");
+    assertThat(run.out()).contains("{\"start\":\"2026-03-23T09:00Z\",\"forecast\":2.0,\"low\":2.0,\"high\":2.0},"
+        + "{\"start\":\"2026-03-23T10:00Z\",\"forecast\":1.0,\"low\":1.0,\"high\":1.0},");
+  }
+
+  @Test
+  void table_shows_the_model_the_backtest_and_day_totals_with_their_peak() {
+    Run run = run("forecast", "--channel", "phone", "--interval", "30m", "--horizon", "2d", "--history", "3w",
+        "--no-save", "--db", db());
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).startsWith("""
+        Forecast of inbound phone contacts, 30-minute intervals, 2026-03-23 .. 2026-03-24 (UTC)
+        Learnt from 2026-03-02 .. 2026-03-22: 63 contacts.
+        Model: seasonal naive (same interval last week), chosen by lowest WAPE in a backtest over""");
+    assertThat(run.out()).contains("2026-03-23 Mon").contains("low .. high: 80% prediction interval. Not stored");
+    // Each day: 3 calls, at most 1 per half hour (09:00, 09:30, 10:00), the first of them the peak.
+    assertThat(run.out().lines().filter(l -> l.startsWith("2026-03-2"))).hasSize(2)
+        .allSatisfy(l -> assertThat(l.split("\\s+")).containsSequence("3", "3", "3", "1.0", "09:00"));
+  }
+
+  @Test
+  void accuracy_compares_the_stored_forecast_with_what_came() throws IOException {
+    assertThat(run("forecast", "--channel", "phone", "--interval", "60m", "--horizon", "7d", "--history", "3w",
+        "--format", "csv", "--db", db()).code()).isZero();
+    // Monday 23 March: 3 calls at 09:xx (2 forecast), 1 at 10:xx (1 forecast).
+    importContacts("m1,phone,2026-03-23T09:05:00Z\nm2,phone,2026-03-23T09:15:00Z\nm3,phone,2026-03-23T09:25:00Z\n"
+        + "m4,phone,2026-03-23T10:25:00Z\n");
+    ForecastCommand.clock = Clock.fixed(Instant.parse("2026-03-24T00:00:00Z"), ZoneOffset.UTC);
+
+    Run run = run("forecast", "accuracy", "--channel", "phone", "--interval", "60m", "--from", "2026-03-23", "--to",
+        "2026-03-29", "--format", "json", "--db", db());
+
+    // 24 intervals over; |3 - 2| = 1 of 4 contacts: WAPE 25%, bias -25%, MAPE mean(1/3, 0) = 16.67%.
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).startsWith("{\"from\":\"2026-03-23\",\"to\":\"2026-03-29\",\"tz\":\"UTC\",\"channel\":"
+        + "\"phone\",\"queue\":null,\"interval_minutes\":60,\"intervals\":24,\"actual\":4,\"forecast\":3.0,"
+        + "\"wape\":25.0,\"mape\":16.66666666666");
+    assertThat(run.out()).endsWith(",\"bias\":-25.0}\n");
+  }
+
+  @Test
+  void csv_has_one_line_per_interval() {
+    Run run = run("forecast", "--channel", "phone", "--interval", "1d", "--horizon", "1w", "--history", "3w",
+        "--format", "csv", "--no-save", "--db", db());
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out().lines()).hasSize(8).first().isEqualTo("start,end,forecast,low,high,model");
+    assertThat(run.out().lines().skip(1).findFirst().orElseThrow())
+        .isEqualTo("2026-03-23T00:00Z,2026-03-24T00:00Z,3.000,3.000,3.000,seasonal_naive");
+  }
+
+  @Test
+  void a_bad_interval_or_horizon_is_bad_usage_with_the_fix() {
+    Run interval = run("forecast", "--channel", "phone", "--interval", "20m", "--db", db());
+    Run horizon = run("forecast", "--channel", "phone", "--horizon", "9w", "--db", db());
+
+    assertThat(interval.code()).isEqualTo(2);
+    assertThat(interval.err()).startsWith("--interval: '20m' is not an interval; use 15m, 30m, 60m or 1d.");
+    assertThat(horizon.code()).isEqualTo(2);
+    assertThat(horizon.err()).startsWith("Horizon 63 days is out of range; forecast 1 to 56 days (8 weeks).");
+  }
+
+  @Test
+  void an_unknown_channel_fails_with_the_reason() {
+    Run run = run("forecast", "--channel", "fax", "--history", "3w", "--db", db());
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("yardstick: No inbound contacts of channel fax from 2026-03-02 to 2026-03-22"
+        + " (UTC): nothing to forecast from. Check the channel and queue names, or move --start to where the data"
+        + " is.\n");
+  }
+}
