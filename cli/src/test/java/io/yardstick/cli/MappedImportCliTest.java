@@ -1,0 +1,118 @@
+package io.yardstick.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code import KIND FILE --mapping MAPPING}: the summary, the reasons rows were set aside, and refusals. */
+class MappedImportCliTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  String db() {
+    return dir.resolve("cli.duckdb").toString();
+  }
+
+  Path write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content);
+    return file;
+  }
+
+  static final String MAPPING = """
+      input: {delimiter: ";", time_zone: Europe/Madrid}
+      skip:
+        - when: {Outcome: PHANTOM}
+          reason: phantom call
+      contacts:
+        contact_id: Id
+        channel: {constant: phone}
+        arrived_at: {column: Start, format: "dd/MM/yyyy HH:mm:ss"}
+        answered_at: {field: arrived_at, plus: Wait, when: {Outcome: AGENT}}
+        abandoned_at: {field: arrived_at, plus: Wait, when: {Outcome: HANG}}
+      surveys:
+        skip:
+          - when: {Score: ""}
+            reason: no score
+        survey_id: Id
+        kind: {constant: csat}
+        score: Score
+        submitted_at: {column: Start, format: "dd/MM/yyyy HH:mm:ss"}
+      """;
+
+  static final String DATA = """
+      Id;Start;Outcome;Wait;Score
+      a;02/03/2026 09:00:00;AGENT;12;5
+      b;02/03/2026 09:01:00;HANG;30;
+      c;02/03/2026 09:02:00;PHANTOM;0;
+      """;
+
+  @Test
+  void a_mapped_import_reports_rows_kept_and_set_aside_and_is_idempotent() throws IOException {
+    Path mapping = write("m.yaml", MAPPING);
+    Path data = write("calls.txt", DATA);
+
+    Run first = run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
+    Run again = run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
+    Run surveys = run("import", "surveys", data.toString(), "--mapping", mapping.toString(), "--db", db());
+
+    assertThat(first.code()).isZero();
+    assertThat(first.out()).startsWith("Imported contacts from " + data + " through mapping " + mapping + ": 3 rows"
+        + " read, 2 kept (2 inserted, 0 replaced), 1 set aside in ")
+        .contains(" rows/s).\n  set aside: 1 phantom call\n  The mapping also makes surveys: yardstick import surveys "
+            + data + " --mapping " + mapping + "\n");
+    assertThat(again.out()).contains("3 rows read, 2 kept (0 inserted, 2 replaced), 1 set aside");
+    assertThat(surveys.out()).contains("3 rows read, 1 kept (1 inserted, 0 replaced), 2 set aside")
+        .contains("  set aside: 1 no score\n  set aside: 1 phantom call\n");
+  }
+
+  @Test
+  void a_bad_mapping_exits_1_naming_the_key() throws IOException {
+    Path mapping = write("m.yaml", MAPPING.replace("HH:mm:ss", "HH:mm:bb"));
+    Path data = write("calls.txt", DATA);
+
+    Run run = run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("yardstick: " + mapping + ", key contacts.arrived_at.format: \"dd/MM/yyyy"
+        + " HH:mm:bb\" is not a valid java.time pattern (Unknown pattern letter: b). See docs/mapping.md.\n");
+  }
+
+  @Test
+  void a_bad_value_exits_1_with_the_data_file_line_column_and_the_mapping_key() throws IOException {
+    Path mapping = write("m.yaml", MAPPING);
+    Path data = write("calls.txt", DATA.replace("AGENT;12", "AGENT;twelve"));
+
+    Run run = run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("yardstick: " + data + ", line 2, column Wait: \"twelve\" is not a number;"
+        + " expected a number of seconds such as 95 or 12.5 (mapping " + mapping + ", key contacts.answered_at.plus)."
+        + " Nothing from this file was imported.\n");
+  }
+
+  @Test
+  void a_foreign_kind_with_a_mapping_is_bad_usage() throws IOException {
+    Path mapping = write("m.yaml", MAPPING);
+
+    Run run = run("import", "queue-log", "x.csv", "--mapping", mapping.toString(), "--db", db());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("With --mapping, KIND is the kind of record to make: contacts, surveys,"
+        + " agent-states, customers or costs; got 'queue-log'.");
+  }
+}
