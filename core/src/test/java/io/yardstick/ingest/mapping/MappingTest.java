@@ -451,6 +451,10 @@ class MappingTest {
         + " key contacts.resolved)");
     refusedData(yaml, "Id,At,Kind,Talk\na,2026-03-02T09:00:00Z,Tel,95\n", "calls.csv, line 2, column Talk: \"95\" is"
         + " not a duration like 12:05 (mm:ss: minutes, then seconds) (mapping m.yaml, key contacts.talk_s)");
+    refusedData(yaml.replace("default: \"false\"", "map: {Solved: Y, Open: N, Later: maybe}"),
+        "Id,At,Kind,Solved,Talk\na,2026-03-02T09:00:00Z,Tel,Later,1:00\n", "calls.csv, line 2, column Solved:"
+        + " \"Later\" (mapped to \"maybe\") is not a yes or no; expected Y or N, yes or no, 1 or 0, true or false (any"
+        + " case) (mapping m.yaml, key contacts.resolved)");
     refusedData(yaml, "Id,At,Kind,Talk\na,2026-03-02T09:00:00Z,Fax,1:00\n", "calls.csv, line 2, column Kind: \"Fax\""
         + " is not in the value map; expected one of tel (mapping m.yaml, key contacts.channel.map)");
   }

@@ -109,8 +109,8 @@ record FieldRule(String key, String name, FieldType type, Source source, Set<Str
     try {
       return reader.read(text);
     } catch (BadValue e) {
-      String shown = text.equals(source) ? source : source + "\" (mapped to \"" + text;
-      throw where.error(row.line(), column(this.source), shown, e.getMessage(), key);
+      String mapped = text.equals(source) ? "" : "(mapped to \"" + text + "\") ";
+      throw where.error(row.line(), column(this.source), source, mapped + e.getMessage(), key);
     }
   }
 
