@@ -291,6 +291,22 @@ class MappingTest {
     assertThat(r.contacts("agent_id")).containsExactly(null, null, "DORIT");
   }
 
+  @Test
+  void yaml_values_stay_as_written_so_yes_no_and_decimals_are_not_retyped() {
+    Read r = read("""
+        contacts:
+          contact_id: Id
+          channel: {constant: phone}
+          arrived_at: At
+          resolved: {column: Done, when: {Flag: [yes, on]}}
+          queue: {column: Q, map: {A: 1.10, B: 007}}
+        """, "Id,At,Done,Flag,Q\na,2026-03-02T09:00:00Z,Y,yes,A\nb,2026-03-02T09:00:00Z,Y,NO,B\nc,2026-03-02T09:00:00Z,Y,On,A\n");
+
+    // YAML 1.1 reads yes/on as booleans and 1.10 as 1.1; a mapping keeps what was written.
+    assertThat(r.contacts("resolved")).containsExactly(true, false, true); // b: the condition fails, resolved is empty
+    assertThat(r.contacts("queue")).containsExactly("1.10", "007", "1.10");
+  }
+
   // ---- derived fields, conditions, defaults, skips ------------------------------------------------------------------
 
   static final String OUTCOMES = """
