@@ -18,7 +18,9 @@ public enum Base {
   /** Costs prorated by whole local days of overlap with the period. */
   COSTS(Set.of(), false, true),
   /** Customers active at the period's start and end. */
-  CUSTOMERS(Set.of(), true, true);
+  CUSTOMERS(Set.of(), true, true),
+  /** Stored channel forecasts of the intervals starting in the period, against the inbound contacts that came. */
+  FORECASTS(Set.of("channel"), false, true);
 
   private final Set<String> contactFields;
   private final boolean attributes;

@@ -195,7 +195,17 @@ public enum Kpi {
           + " (no churned_at or churned_at > d); the start is the day before from, the end is to",
       "Customer retention rate (E - N) / S x 100, as in Reichheld's retention economics and SaaS reporting.",
       "100 customers active the day before the period, 5 of them churned by its end, 20 joined: 95 / 100 x 100 = 95%.",
-      (p, s) -> pct(p.get(RETAINED), p.get(ACTIVE_START)));
+      (p, s) -> pct(p.get(RETAINED), p.get(ACTIVE_START))),
+  FORECAST_WAPE("forecast_wape", "Forecast error (WAPE)", Unit.PERCENT, Direction.LOWER_IS_BETTER,
+      "sum over the forecast intervals starting in the period of |forecast - actual inbound contacts|, divided by the"
+          + " sum of actual inbound contacts, x 100; each interval of a channel takes the latest stored channel forecast"
+          + " made before it began, at the channel's shortest forecast interval; only intervals that ended by the"
+          + " latest stored contact count",
+      "Weighted absolute percentage error (WAPE, also MAD/mean ratio), the accuracy measure contact-center forecasting"
+          + " favours over MAPE because it is not blown up by quiet intervals (Hyndman & Athanasopoulos, Forecasting:"
+          + " Principles and Practice, 3rd ed., section 5.8; Kolassa & Schuetz 2007).",
+      "Intervals forecast 10, 20 and 30 contacts; 12, 18 and 30 came: (2 + 2 + 0) / (12 + 18 + 30) x 100 = 6.7%.",
+      (p, s) -> pct(p.get(FORECAST_ABS_ERROR), p.get(FORECAST_ACTUAL)));
 
   /** What a KPI's value is measured in. */
   public enum Unit {

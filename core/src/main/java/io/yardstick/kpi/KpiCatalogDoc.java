@@ -45,6 +45,7 @@ public final class KpiCatalogDoc {
         | agent time | states clipped to the period and to each time bucket; a state without time in a group counts 0 s | agent, team (the team of the agent's latest contact in the period), time |
         | costs | amount x overlap days / days of the cost period | time buckets of a day or longer only; no filter |
         | customers | active on the day before the period (start) and on its last day (end); per time bucket likewise | customer attributes (filters too), day/week/month buckets |
+        | forecasts | stored channel forecasts (`yardstick forecast`) of the intervals starting in the period that ended by the latest stored contact; each interval takes the latest forecast made before it began | channel, time |
 
         KPIs that combine agent time with contacts (idle_time_avg, contacts_per_hour) take the contacts of the same
         group: by agent, the contacts whose agent_id is the agent; by team, the contacts whose team is the team (an

@@ -996,6 +996,47 @@ public abstract class KpiFixtureKit {
   // ---------------------------------------------------------------------------------------------------------------
   // Fixture builder and helpers
 
+  @Test
+  void forecast_wape_compares_the_latest_forecast_made_before_each_interval_with_inbound_contacts() {
+    // Phone, 60-minute intervals on 2026-03-03: 09:00 forecast 3 (made 03-01; a later 03-02 forecast of 5 wins),
+    // 10:00 forecast 2, 11:00 forecast 1. Came inbound: 09:00 c1, c2, c3, c4 (4; o1 outbound does not count),
+    // 10:00 c5 (1), 11:00 none (0). 12:00 forecast 9 ends after the latest contact (12:00 z1): not yet scored.
+    // A 30-minute forecast of chat is the only chat one; a forecast made after its interval began is ignored.
+    // Phone: |5 - 4| + |2 - 1| + |1 - 0| = 3 over 4 + 1 + 0 = 5 actual: 60%.
+    // Chat 30 min: 09:00-09:30 forecast 2, came 1 (ch1): 1 / 1 = 100%. Overall (3 + 1) / (5 + 1) = 66.67%.
+    contact("c1", "phone", "2026-03-03T09:05:00Z");
+    contact("c2", "phone", "2026-03-03T09:15:00Z");
+    contact("c3", "phone", "2026-03-03T09:25:00Z");
+    contact("c4", "phone", "2026-03-03T09:59:59Z");
+    contact("o1", "phone", "2026-03-03T09:30:00Z").outbound();
+    contact("c5", "phone", "2026-03-03T10:00:00Z");
+    contact("ch1", "chat", "2026-03-03T09:10:00Z");
+    contact("z1", "email", "2026-03-03T12:00:00Z");
+    fx.load();
+    forecast("2026-03-01T00:00:00Z", "phone", 60, "2026-03-03T09:00:00Z", 3);
+    forecast("2026-03-02T00:00:00Z", "phone", 60, "2026-03-03T09:00:00Z", 5);
+    forecast("2026-03-03T09:30:00Z", "phone", 60, "2026-03-03T09:00:00Z", 40);
+    forecast("2026-03-02T00:00:00Z", "phone", 60, "2026-03-03T10:00:00Z", 2);
+    forecast("2026-03-02T00:00:00Z", "phone", 60, "2026-03-03T11:00:00Z", 1);
+    forecast("2026-03-02T00:00:00Z", "phone", 60, "2026-03-03T12:00:00Z", 9);
+    forecast("2026-03-02T00:00:00Z", "chat", 30, "2026-03-03T09:00:00Z", 2);
+
+    KpiResult r = compute(query().withKpis(List.of(Kpi.FORECAST_WAPE)).withGroupBy(dims("channel")));
+
+    assertValue(r.overall(), Kpi.FORECAST_WAPE, 4 * 100.0 / 6);
+    assertValue(row(r, "channel", "chat"), Kpi.FORECAST_WAPE, 100.0);
+    assertValue(row(r, "channel", "phone"), Kpi.FORECAST_WAPE, 60.0);
+    assertThat(compute(query().withKpis(List.of(Kpi.FORECAST_WAPE)).withGroupBy(dims("queue"))).rows())
+        .allSatisfy(row -> assertThat(row.group().isEmpty() || row.value(Kpi.FORECAST_WAPE) == null).isTrue());
+  }
+
+  private void forecast(String madeAt, String channel, int minutes, String start, double value) {
+    java.time.Instant s = java.time.Instant.parse(start);
+    store.update("INSERT INTO forecasts (made_at, channel, queue, interval_minutes, zone, model, interval_start,"
+        + " interval_end, forecast) VALUES (?, ?, NULL, ?, 'UTC', 'test', ?, ?, ?)", java.time.Instant.parse(madeAt),
+        channel, minutes, s, s.plusSeconds(60L * minutes), value);
+  }
+
   protected KpiQuery query() {
     return KpiQuery.of(FROM, TO, UTC);
   }

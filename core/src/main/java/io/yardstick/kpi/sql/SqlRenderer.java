@@ -87,6 +87,7 @@ public final class SqlRenderer {
       case AGENT_TIME -> agentTime(needsTeam(dims));
       case COSTS -> costs();
       case CUSTOMERS -> customers();
+      case FORECASTS -> forecasts();
     };
     if (base == Base.CONTACTS || base == Base.CASES) {
       baseSql = calendarDays != null ? businessTime(base, baseSql) : clockTime(base, baseSql);
@@ -320,6 +321,25 @@ public final class SqlRenderer {
         + " (c.since <= bk.day_before AND (c.churned_at IS NULL OR c.churned_at > bk.day_before)) AS active_start,"
         + " (c.since <= bk.last_day AND (c.churned_at IS NULL OR c.churned_at > bk.last_day)) AS active_end"
         + " FROM customers c CROSS JOIN bk";
+  }
+
+  /**
+   * The latest channel forecast made before each interval that starts in the period, at the channel's shortest
+   * forecast interval, for intervals that ended by the latest stored contact, with the inbound contacts that came.
+   */
+  private String forecasts() {
+    String latest = "SELECT fc.channel, fc.interval_start, fc.interval_end, fc.forecast, ROW_NUMBER() OVER (PARTITION BY"
+        + " fc.channel, fc.interval_start ORDER BY fc.made_at DESC) AS rn FROM forecasts fc"
+        + " WHERE fc.queue IS NULL AND fc.made_at <= fc.interval_start AND " + inPeriod("fc.interval_start")
+        + " AND fc.interval_end <= (SELECT MAX(m.arrived_at) FROM contacts m)"
+        + " AND fc.interval_minutes = (SELECT MIN(g.interval_minutes) FROM forecasts g WHERE g.channel = fc.channel"
+        + " AND g.queue IS NULL)";
+    String actual = "SELECT r.channel, r.interval_start, r.forecast, COUNT(c.contact_id) AS actual FROM (" + latest
+        + ") r LEFT JOIN contacts c ON c.channel = r.channel AND c.direction = 'inbound'"
+        + " AND c.arrived_at >= r.interval_start AND c.arrived_at < r.interval_end WHERE r.rn = 1"
+        + " GROUP BY r.channel, r.interval_start, r.forecast";
+    return "SELECT a.channel AS channel, a.interval_start AS t, ABS(a.forecast - a.actual) AS abs_error,"
+        + " CAST(a.actual AS DOUBLE PRECISION) AS actual FROM (" + actual + ") a";
   }
 
   /** Adds frt_s or resolution_s in clock time. */
