@@ -1,0 +1,307 @@
+package io.yardstick.cli;
+
+import io.yardstick.staffing.Patience;
+import io.yardstick.staffing.QueueMetrics;
+import io.yardstick.staffing.Staffing;
+import io.yardstick.staffing.StaffingException;
+import io.yardstick.staffing.StaffingHistory;
+import io.yardstick.staffing.StaffingPlan;
+import io.yardstick.staffing.StaffingTarget;
+import io.yardstick.staffing.Workload;
+import io.yardstick.store.Store;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code yardstick staff}: agents for a service-level target, by Erlang C (or Erlang A with {@code --patience}), for
+ * one interval ({@code --calls}) or interval by interval over the store's volumes ({@code --from-history}).
+ * Percentages are 0-100 on input and output; see docs/staffing.md.
+ */
+@Command(name = "staff", description = "Agents needed for a service-level target (Erlang C, or Erlang A with"
+    + " --patience): for one interval with --calls, or per interval of the store's volumes with --from-history."
+    + " Percentages are 0-100.")
+final class StaffCommand implements Callable<Integer> {
+  enum Format { TABLE, JSON }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--calls", paramLabel = "N", description = "Contacts offered in the interval.")
+  Double calls;
+
+  @Option(names = "--interval-minutes", paramLabel = "M", defaultValue = "30",
+      description = "Length of an interval in minutes (default: ${DEFAULT-VALUE}).")
+  int intervalMinutes;
+
+  @Option(names = "--aht", paramLabel = "S", description = "Average handle time in seconds (talk + hold + wrap;"
+      + " for chats, the time one chat lasts). With --from-history, default: the period's own AHT.")
+  Double aht;
+
+  @Option(names = "--service-level", paramLabel = "P", defaultValue = "80",
+      description = "Percent of contacts to answer within --answer-seconds, 0-100 (default: ${DEFAULT-VALUE}).")
+  double serviceLevel;
+
+  @Option(names = "--answer-seconds", paramLabel = "T", defaultValue = "20",
+      description = "Answer time of the service-level target (default: ${DEFAULT-VALUE}).")
+  double answerSeconds;
+
+  @Option(names = "--max-occupancy", paramLabel = "X", defaultValue = "100",
+      description = "Highest occupancy in percent (default: ${DEFAULT-VALUE}, no cap).")
+  double maxOccupancy;
+
+  @Option(names = "--shrinkage", paramLabel = "X", defaultValue = "0",
+      description = "Percent of paid time agents do not answer (breaks, training, absence) (default: ${DEFAULT-VALUE}).")
+  double shrinkage;
+
+  @Option(names = "--patience", paramLabel = "S|history", description = "Mean customer patience in seconds, or"
+      + " 'history' to estimate it from the period's waits and abandons: staffs with Erlang A instead of Erlang C.")
+  String patience;
+
+  @Option(names = "--concurrency", paramLabel = "K", defaultValue = "1",
+      description = "Contacts one agent handles at once (chats) (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--from-history", description = "Plan every interval of --from..--to from the store's inbound"
+      + " volumes of --channel, with the gap against the agents logged in.")
+  boolean fromHistory;
+
+  @Option(names = "--from-forecast", description = "Plan from the volume forecast (not available yet).")
+  boolean fromForecast;
+
+  @Option(names = "--from", paramLabel = "DATE", description = "First local date of the plan, YYYY-MM-DD.")
+  String from;
+
+  @Option(names = "--to", paramLabel = "DATE", description = "Last local date of the plan (inclusive), YYYY-MM-DD.")
+  String to;
+
+  @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
+      description = "IANA time zone of the dates and intervals (default: ${DEFAULT-VALUE}).")
+  String tz;
+
+  @Option(names = "--channel", paramLabel = "CHANNEL", defaultValue = "phone",
+      description = "Channel of the plan (default: ${DEFAULT-VALUE}).")
+  String channel;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Mixin DbOption db;
+
+  @Override
+  public Integer call() {
+    if (fromForecast) {
+      // Hook for issue 6 item 2: turn the forecast into IntervalVolumes and hand them to StaffingPlan.of, as the
+      // history plan below does with StaffingHistory.volumes.
+      throw new StaffingException("--from-forecast needs the volume forecast, which this build does not have yet;"
+          + " plan from the store's volumes with --from-history --from DATE --to DATE");
+    }
+    if (fromHistory == (calls != null)) {
+      throw usage("give either --calls N (one interval) or --from-history with --from and --to (a plan)");
+    }
+    if (intervalMinutes <= 0) throw usage("--interval-minutes must be 1 or more, not " + intervalMinutes);
+    StaffingTarget.Builder target = StaffingTarget.serviceLevel(percent("--service-level", serviceLevel, false),
+            answerSeconds)
+        .maxOccupancy(percent("--max-occupancy", maxOccupancy, false))
+        .shrinkage(percent("--shrinkage", shrinkage, true))
+        .concurrency(concurrency);
+    return fromHistory ? plan(target) : single(target);
+  }
+
+  private int single(StaffingTarget.Builder builder) {
+    if (aht == null) throw usage("--aht S is required with --calls");
+    if ("history".equalsIgnoreCase(patience)) throw usage("--patience history needs --from-history");
+    StaffingTarget target = builder.patienceSeconds(patienceSeconds()).build();
+    Workload w = Workload.of(calls, intervalMinutes * 60.0, aht);
+    Staffing s = Staffing.required(w, target);
+    QueueMetrics m = s.metrics();
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.JSON) {
+      Map<String, Object> root = metrics(s);
+      root.put("model", m.model());
+      root.put("traffic_erlangs", m.trafficErlangs());
+      root.put("servers", m.servers());
+      root.put("bound_by", s.boundBy());
+      out.println(json(root));
+      return 0;
+    }
+    out.println(String.format(Locale.ENGLISH, "%s: %s contacts in %d min, AHT %s = %.2f Erlangs; target %s within"
+            + " %s%s", model(target), num(calls), intervalMinutes, Formats.duration(aht), m.trafficErlangs(),
+        pct(target.serviceLevel() * 100), num(answerSeconds) + " s", concurrency > 1 ? ", " + concurrency
+            + " contacts per agent" : ""));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("", "value", ""));
+    rows.add(List.of("agents", String.valueOf(s.agents()), s.boundBy().equals("occupancy")
+        ? "set by the occupancy cap of " + pct(maxOccupancy) : ""));
+    rows.add(List.of("service_level", pct(m.serviceLevel() * 100), "within " + num(answerSeconds) + " s"));
+    rows.add(List.of("asa", Formats.duration(m.asaSeconds()), "mean wait of answered contacts"));
+    rows.add(List.of("probability_wait", pct(m.probabilityWait() * 100), ""));
+    rows.add(List.of("occupancy", pct(m.occupancy() * 100), ""));
+    if (m.abandonment() != null) rows.add(List.of("abandonment", pct(m.abandonment() * 100), ""));
+    rows.add(List.of("scheduled_agents", String.valueOf(s.scheduledAgents()), "with " + pct(shrinkage)
+        + " shrinkage"));
+    Tables.print(out, rows, 2);
+    return 0;
+  }
+
+  private int plan(StaffingTarget.Builder builder) {
+    if (from == null || to == null) throw usage("--from-history needs --from DATE and --to DATE");
+    ZoneId zone;
+    LocalDate f;
+    LocalDate t;
+    try {
+      zone = ZoneId.of(tz.strip());
+      f = LocalDate.parse(from.strip());
+      t = LocalDate.parse(to.strip());
+    } catch (RuntimeException e) {
+      throw usage("--from, --to or --tz: " + e.getMessage());
+    }
+    StaffingHistory.Period period = new StaffingHistory.Period(f, t, zone, Duration.ofMinutes(intervalMinutes));
+    StaffingPlan plan;
+    double handle;
+    Patience estimated = null;
+    try (Store store = db.open()) {
+      handle = aht != null ? aht : StaffingHistory.aht(store, channel, period).orElseThrow(() ->
+          new StaffingException("no answered inbound " + channel + " contact from " + f + " to " + t
+              + " gives an AHT; give --aht S"));
+      Double patienceSeconds;
+      if ("history".equalsIgnoreCase(patience)) {
+        estimated = StaffingHistory.patience(store, channel, period);
+        patienceSeconds = estimated.meanSeconds();
+      } else {
+        patienceSeconds = patienceSeconds();
+      }
+      StaffingTarget target = builder.patienceSeconds(patienceSeconds).build();
+      plan = StaffingPlan.of(StaffingHistory.volumes(store, channel, period), handle, target)
+          .against(StaffingHistory.loggedIn(store, channel, period));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.JSON) {
+      Map<String, Object> root = new LinkedHashMap<>();
+      root.put("channel", channel);
+      root.put("from", f.toString());
+      root.put("to", t.toString());
+      root.put("tz", zone.getId());
+      root.put("interval_minutes", intervalMinutes);
+      root.put("aht", handle);
+      root.put("model", plan.target().erlangA() ? "erlang_a" : "erlang_c");
+      root.put("patience", plan.target().patienceSeconds());
+      root.put("peak_agents", plan.peakAgents());
+      root.put("agent_hours", plan.agentHours());
+      root.put("scheduled_hours", plan.scheduledHours());
+      List<Object> intervals = new ArrayList<>();
+      for (StaffingPlan.Row r : plan.rows()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", r.volume().start().atZone(zone).toOffsetDateTime().toString());
+        m.put("contacts", r.volume().contacts());
+        m.putAll(metrics(r.staffing()));
+        m.put("logged_in", r.loggedIn());
+        m.put("gap", r.gap());
+        intervals.add(m);
+      }
+      root.put("intervals", intervals);
+      out.println(json(root));
+      return 0;
+    }
+    out.println(String.format(Locale.ENGLISH, "Staffing %s %s .. %s (%s), %d-minute intervals, AHT %s, %s, target %s"
+            + " within %s s%s", channel, f, t, zone.getId(), intervalMinutes, Formats.duration(handle),
+        model(plan.target()), pct(plan.target().serviceLevel() * 100), num(answerSeconds),
+        estimated == null ? "" : String.format(Locale.ENGLISH, " (patience %s from %d abandons)",
+            Formats.duration(estimated.meanSeconds()), estimated.abandoned())));
+    DateTimeFormatter time = f.equals(t) ? DateTimeFormatter.ofPattern("HH:mm")
+        : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("interval", "contacts", "agents", "scheduled", "logged in", "gap", "service level"));
+    int shown = 0;
+    for (StaffingPlan.Row r : plan.rows()) {
+      if (r.volume().contacts() == 0 && (r.loggedIn() == null || r.loggedIn() == 0)) continue;
+      shown++;
+      rows.add(List.of(r.volume().start().atZone(zone).format(time), num(r.volume().contacts()),
+          String.valueOf(r.agents()), String.valueOf(r.scheduledAgents()),
+          r.loggedIn() == null ? "-" : String.format(Locale.ENGLISH, "%.1f", r.loggedIn()),
+          r.gap() == null ? "-" : String.format(Locale.ENGLISH, "%+.1f", r.gap()),
+          r.volume().contacts() == 0 ? "-" : pct(r.staffing().metrics().serviceLevel() * 100)));
+    }
+    Tables.print(out, rows, 1);
+    out.println(String.format(Locale.ENGLISH, "%d of %d intervals with contacts or agents; peak %d agents; %.1f"
+            + " agent-hours required, %.1f scheduled with %s shrinkage.", shown, plan.rows().size(),
+        plan.peakAgents(), plan.agentHours(), plan.scheduledHours(), pct(shrinkage)));
+    return 0;
+  }
+
+  /** The documented keys, percentages 0-100: agents, service_level, asa, probability_wait, occupancy, ... */
+  private static Map<String, Object> metrics(Staffing s) {
+    QueueMetrics m = s.metrics();
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("agents", s.agents());
+    root.put("service_level", m.serviceLevel() * 100);
+    root.put("asa", Double.isFinite(m.asaSeconds()) ? m.asaSeconds() : null);
+    root.put("probability_wait", m.probabilityWait() * 100);
+    root.put("occupancy", m.occupancy() * 100);
+    root.put("scheduled_agents", s.scheduledAgents());
+    if (m.abandonment() != null) root.put("abandonment", m.abandonment() * 100);
+    return root;
+  }
+
+  private Double patienceSeconds() {
+    if (patience == null) return null;
+    try {
+      return Double.parseDouble(patience.strip());
+    } catch (NumberFormatException e) {
+      throw usage("--patience: '" + patience + "' is neither a number of seconds nor 'history'");
+    }
+  }
+
+  /**
+   * A percentage option as a fraction. Values are 0-100; a value between 0 and 1 (and 1 itself for targets) is
+   * refused as a likely fraction, since 0.8% service level or occupancy is never meant.
+   */
+  private double percent(String option, double value, boolean zeroAllowed) {
+    if (value > 100 || value < 0 || (!zeroAllowed && value == 0)) {
+      throw usage(option + " takes a percentage from 0 to 100, not " + num(value));
+    }
+    if (value > 0 && (zeroAllowed ? value < 1 : value <= 1)) {
+      throw usage(option + " " + num(value) + " looks like a fraction; give a percentage from 0 to 100, such as "
+          + num(value * 100));
+    }
+    return value / 100;
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  private static String model(StaffingTarget t) {
+    return t.erlangA() ? "Erlang A (mean patience " + Formats.duration(t.patienceSeconds()) + ")" : "Erlang C";
+  }
+
+  private static String json(Object o) {
+    try {
+      return KpiCommand.JSON.writeValueAsString(o);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String pct(double v) {
+    return String.format(Locale.ENGLISH, "%.1f%%", v);
+  }
+
+  private static String num(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+  }
+}
