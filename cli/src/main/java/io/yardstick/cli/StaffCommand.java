@@ -1,5 +1,9 @@
 package io.yardstick.cli;
 
+import io.yardstick.forecast.Forecast;
+import io.yardstick.forecast.ForecastRequest;
+import io.yardstick.forecast.Forecaster;
+import io.yardstick.staffing.IntervalVolume;
 import io.yardstick.staffing.Patience;
 import io.yardstick.staffing.QueueMetrics;
 import io.yardstick.staffing.Staffing;
@@ -10,6 +14,7 @@ import io.yardstick.staffing.StaffingTarget;
 import io.yardstick.staffing.Workload;
 import io.yardstick.store.Store;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +43,9 @@ import picocli.CommandLine.Spec;
     + " Percentages are 0-100.")
 final class StaffCommand implements Callable<Integer> {
   enum Format { TABLE, JSON }
+
+  /** History a --from-forecast plan learns from, as {@code yardstick forecast} does by default. */
+  private static final int FORECAST_HISTORY_DAYS = 84;
 
   @Spec CommandSpec spec;
 
@@ -79,7 +88,8 @@ final class StaffCommand implements Callable<Integer> {
       + " volumes of --channel, with the gap against the agents logged in.")
   boolean fromHistory;
 
-  @Option(names = "--from-forecast", description = "Plan from the volume forecast (not available yet).")
+  @Option(names = "--from-forecast", description = "Plan every interval of --from..--to from a volume forecast of"
+      + " --channel made now from the 84 days before --from (as yardstick forecast does); needs --aht.")
   boolean fromForecast;
 
   @Option(names = "--from", paramLabel = "DATE", description = "First local date of the plan, YYYY-MM-DD.")
@@ -104,14 +114,10 @@ final class StaffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (fromForecast) {
-      // Hook for issue 6 item 2: turn the forecast into IntervalVolumes and hand them to StaffingPlan.of, as the
-      // history plan below does with StaffingHistory.volumes.
-      throw new StaffingException("--from-forecast needs the volume forecast, which this build does not have yet;"
-          + " plan from the store's volumes with --from-history --from DATE --to DATE");
-    }
-    if (fromHistory == (calls != null)) {
-      throw usage("give either --calls N (one interval) or --from-history with --from and --to (a plan)");
+    if (fromForecast && fromHistory) throw usage("give --from-history or --from-forecast, not both");
+    if ((fromHistory || fromForecast) == (calls != null)) {
+      throw usage("give either --calls N (one interval) or --from-history / --from-forecast with --from and --to"
+          + " (a plan)");
     }
     if (intervalMinutes <= 0) throw usage("--interval-minutes must be 1 or more, not " + intervalMinutes);
     StaffingTarget.Builder target = StaffingTarget.serviceLevel(percent("--service-level", serviceLevel, false),
@@ -119,7 +125,7 @@ final class StaffCommand implements Callable<Integer> {
         .maxOccupancy(percent("--max-occupancy", maxOccupancy, false))
         .shrinkage(percent("--shrinkage", shrinkage, true))
         .concurrency(concurrency);
-    return fromHistory ? plan(target) : single(target);
+    return fromHistory || fromForecast ? plan(target) : single(target);
   }
 
   private int single(StaffingTarget.Builder builder) {
@@ -159,7 +165,11 @@ final class StaffCommand implements Callable<Integer> {
   }
 
   private int plan(StaffingTarget.Builder builder) {
-    if (from == null || to == null) throw usage("--from-history needs --from DATE and --to DATE");
+    String mode = fromForecast ? "--from-forecast" : "--from-history";
+    if (from == null || to == null) throw usage(mode + " needs --from DATE and --to DATE");
+    if (fromForecast && "history".equalsIgnoreCase(patience) && aht == null) {
+      throw usage("--from-forecast plans days not yet seen: give --aht S (and --patience S for Erlang A)");
+    }
     ZoneId zone;
     LocalDate f;
     LocalDate t;
@@ -175,23 +185,37 @@ final class StaffCommand implements Callable<Integer> {
     double handle;
     Patience estimated = null;
     try (Store store = db.open()) {
+      if (fromForecast && aht == null) throw usage("--from-forecast needs --aht S: future days have no handle times");
       handle = aht != null ? aht : StaffingHistory.aht(store, channel, period).orElseThrow(() ->
           new StaffingException("no answered inbound " + channel + " contact from " + f + " to " + t
               + " gives an AHT; give --aht S"));
       Double patienceSeconds;
-      if ("history".equalsIgnoreCase(patience)) {
+      if ("history".equalsIgnoreCase(patience) && fromForecast) {
+        throw usage("--patience history needs --from-history; with --from-forecast give the patience in seconds");
+      } else if ("history".equalsIgnoreCase(patience)) {
         estimated = StaffingHistory.patience(store, channel, period);
         patienceSeconds = estimated.meanSeconds();
       } else {
         patienceSeconds = patienceSeconds();
       }
       StaffingTarget target = builder.patienceSeconds(patienceSeconds).build();
-      plan = StaffingPlan.of(StaffingHistory.volumes(store, channel, period), handle, target)
-          .against(StaffingHistory.loggedIn(store, channel, period));
+      if (fromForecast) {
+        // the forecast's intervals become the plan's volumes; no one has logged in on days not yet come
+        int days = (int) (t.toEpochDay() - f.toEpochDay() + 1);
+        Forecast forecast = new Forecaster(store, Clock.systemUTC()).forecast(new ForecastRequest(channel, null,
+            intervalMinutes, days, zone, f, FORECAST_HISTORY_DAYS, Set.of()), progress -> {});
+        List<IntervalVolume> volumes = forecast.intervals().stream().map(p -> new IntervalVolume(p.start(),
+            Duration.between(p.start(), p.end()), Math.max(0, p.forecast()))).toList();
+        plan = StaffingPlan.of(volumes, handle, target);
+      } else {
+        plan = StaffingPlan.of(StaffingHistory.volumes(store, channel, period), handle, target)
+            .against(StaffingHistory.loggedIn(store, channel, period));
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.JSON) {
       Map<String, Object> root = new LinkedHashMap<>();
+      root.put("source", fromForecast ? "forecast" : "history");
       root.put("channel", channel);
       root.put("from", f.toString());
       root.put("to", t.toString());
@@ -217,7 +241,7 @@ final class StaffCommand implements Callable<Integer> {
       out.println(json(root));
       return 0;
     }
-    out.println(String.format(Locale.ENGLISH, "Staffing %s %s .. %s (%s), %d-minute intervals, AHT %s, %s, target %s"
+    out.println(String.format(Locale.ENGLISH, (fromForecast ? "Forecast staffing" : "Staffing") + " %s %s .. %s (%s), %d-minute intervals, AHT %s, %s, target %s"
             + " within %s s%s", channel, f, t, zone.getId(), intervalMinutes, Formats.duration(handle),
         model(plan.target()), pct(plan.target().serviceLevel() * 100), num(answerSeconds),
         estimated == null ? "" : String.format(Locale.ENGLISH, " (patience %s from %d abandons)",
@@ -230,7 +254,9 @@ final class StaffCommand implements Callable<Integer> {
     for (StaffingPlan.Row r : plan.rows()) {
       if (r.volume().contacts() == 0 && (r.loggedIn() == null || r.loggedIn() == 0)) continue;
       shown++;
-      rows.add(List.of(r.volume().start().atZone(zone).format(time), num(r.volume().contacts()),
+      double c = r.volume().contacts();
+      rows.add(List.of(r.volume().start().atZone(zone).format(time),
+          c == Math.rint(c) ? num(c) : String.format(Locale.ENGLISH, "%.1f", c),
           String.valueOf(r.agents()), String.valueOf(r.scheduledAgents()),
           r.loggedIn() == null ? "-" : String.format(Locale.ENGLISH, "%.1f", r.loggedIn()),
           r.gap() == null ? "-" : String.format(Locale.ENGLISH, "%+.1f", r.gap()),

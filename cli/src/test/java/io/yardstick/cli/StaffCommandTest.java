@@ -73,11 +73,12 @@ class StaffCommandTest {
   }
 
   @Test
-  void from_forecast_says_it_is_not_available_yet() {
-    Run r = run("staff", "--from-forecast");
+  void from_forecast_needs_an_aht_since_future_days_have_no_handle_times() {
+    Run r = run("staff", "--from-forecast", "--from", "2026-03-09", "--to", "2026-03-09", "--db",
+        dir.resolve("empty.duckdb").toString());
 
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).startsWith("yardstick: --from-forecast needs the volume forecast");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("--from-forecast needs --aht S: future days have no handle times");
   }
 
   @Test
@@ -96,7 +97,7 @@ class StaffCommandTest {
         "--aht", "200", "--format", "json", "--db", dir.resolve("empty.duckdb").toString());
 
     assertThat(r.code()).isZero();
-    assertThat(r.out()).startsWith("{\"channel\":\"phone\",\"from\":\"2026-03-02\",\"to\":\"2026-03-02\","
+    assertThat(r.out()).startsWith("{\"source\":\"history\",\"channel\":\"phone\",\"from\":\"2026-03-02\",\"to\":\"2026-03-02\","
         + "\"tz\":\"Europe/Madrid\",\"interval_minutes\":30,\"aht\":200.0,\"model\":\"erlang_c\",\"patience\":null,"
         + "\"peak_agents\":0,")
         .contains("{\"start\":\"2026-03-02T00:00+01:00\",\"contacts\":0.0,\"agents\":0,");
