@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
 final class Migrations {
   /** Every migration, in order; the file of version n is named V{n}__{description}.sql. */
   static final List<String> VERSIONS = List.of("V1__canonical_records", "V2__users_and_tokens",
-      "V3__call_outcomes", "V4__forecasts", "V5__data_version");
+      "V3__call_outcomes", "V4__forecasts", "V5__data_version",
+      "V6__cases");
 
   private Migrations() {}
 
