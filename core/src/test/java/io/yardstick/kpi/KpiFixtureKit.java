@@ -997,6 +997,31 @@ public abstract class KpiFixtureKit {
   // Fixture builder and helpers
 
   @Test
+  void a_later_import_that_moves_a_contact_to_another_case_updates_both_cases() throws Exception {
+    // First import: case A = a1 (inbound, resolved) + a2 (inbound); case B = b1 (inbound, unresolved).
+    contact("a1", "phone", "2026-03-03T09:00:00Z").caseId("A").resolved(true);
+    contact("a2", "phone", "2026-03-04T09:00:00Z").caseId("A");
+    contact("b1", "phone", "2026-03-05T09:00:00Z").caseId("B");
+    fx.load();
+    // Resolved cases: A only (2 inbound contacts): FCR 0 / 1 = 0%, contacts per resolution 2, resolution rate 1 / 2.
+    KpiQuery q = query().withKpis(List.of(Kpi.RESOLUTION_RATE, Kpi.FCR, Kpi.CONTACTS_PER_RESOLUTION));
+    assertValue(compute(q).overall(), Kpi.FCR, 0.0);
+
+    // Second import moves a2 to case B and resolves it: A = a1 alone (resolved, 1 inbound), B = b1 + a2 (resolved).
+    Path more = csvDir.resolve("more.csv");
+    java.nio.file.Files.writeString(more, "contact_id,case_id,channel,arrived_at,resolved\n"
+        + "a2,B,phone,2026-03-04T09:00:00Z,true\n");
+    store.importFile(io.yardstick.model.RecordType.CONTACTS, ImportSource.of(more.toString()), b -> {});
+
+    // Cases: A (first a1, 03-03) and B (first a2 now, 03-04), both resolved: resolution 2 / 2 = 100%;
+    // FCR: A has 1 inbound contact, B has 2: 1 / 2 = 50%; contacts per resolution (1 + 2) / 2 = 1.5.
+    KpiResult r = new KpiEngine(store, KpiSettings.defaults()).compute(q);
+    assertValue(r.overall(), Kpi.RESOLUTION_RATE, 100.0);
+    assertValue(r.overall(), Kpi.FCR, 50.0);
+    assertValue(r.overall(), Kpi.CONTACTS_PER_RESOLUTION, 1.5);
+  }
+
+  @Test
   void forecast_wape_compares_the_latest_forecast_made_before_each_interval_with_inbound_contacts() {
     // Phone, 60-minute intervals on 2026-03-03: 09:00 forecast 3 (made 03-01; a later 03-02 forecast of 5 wins),
     // 10:00 forecast 2, 11:00 forecast 1. Came inbound: 09:00 c1, c2, c3, c4 (4; o1 outbound does not count),

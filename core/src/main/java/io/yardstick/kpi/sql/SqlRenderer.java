@@ -252,18 +252,12 @@ public final class SqlRenderer {
     String single = "SELECT " + dims + ", c.resolved AS resolved, 1 AS n_contacts,"
         + " CASE WHEN c.direction = 'inbound' THEN 1 ELSE 0 END AS n_inbound, c.resolved_at AS last_resolved_at"
         + " FROM contacts c WHERE c.case_id IS NULL AND " + inPeriod("c.arrived_at");
-    String grouped = "SELECT " + dims + ", c.case_resolved AS resolved, c.case_contacts AS n_contacts,"
-        + " c.case_inbound AS n_inbound, c.case_resolved_at AS last_resolved_at FROM ("
-        + "SELECT k.*, row_number() OVER w1 AS rn,"
-        + " MAX(CASE WHEN k.resolved THEN 1 ELSE 0 END) OVER w = 1 AS case_resolved,"
-        + " COUNT(*) OVER w AS case_contacts,"
-        + " SUM(CASE WHEN k.direction = 'inbound' THEN 1 ELSE 0 END) OVER w AS case_inbound,"
-        + " MAX(k.resolved_at) OVER w AS case_resolved_at"
-        + " FROM contacts k WHERE k.case_id IN (SELECT p.case_id FROM contacts p WHERE p.case_id IS NOT NULL AND "
-        + inPeriod("p.arrived_at") + ")"
-        + " WINDOW w AS (PARTITION BY k.case_id),"
-        + " w1 AS (PARTITION BY k.case_id ORDER BY k.arrived_at, k.contact_id)"
-        + ") c WHERE c.rn = 1 AND " + inPeriod("c.arrived_at");
+    // Cases with a case_id come from the cases table the imports keep (first contact, statistics over all contacts),
+    // so a period reads only its own cases; the first contact gives the dimensions.
+    String grouped = "SELECT " + dims + ", k.resolved AS resolved, k.n_contacts AS n_contacts,"
+        + " k.n_inbound AS n_inbound, k.last_resolved_at AS last_resolved_at"
+        + " FROM cases k JOIN contacts c ON c.contact_id = k.first_contact_id"
+        + " WHERE " + inPeriod("k.first_at") + " AND " + inPeriod("c.arrived_at");
     return "SELECT u.*, CASE WHEN u.resolved THEN u.last_resolved_at END AS resolution_end FROM ("
         + single + " UNION ALL " + grouped + ") u";
   }

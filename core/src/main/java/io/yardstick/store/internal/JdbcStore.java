@@ -147,10 +147,14 @@ public abstract class JdbcStore implements Store {
         for (Stage stage : stages.values()) {
           stage.flush();
         }
+        Stage contacts = stages.get(RecordType.CONTACTS);
+        boolean rebuildCases = contacts != null && (replaceAll || contacts.direct());
+        if (contacts != null && !rebuildCases) markAffectedCases();
         for (Map.Entry<RecordType, Stage> e : stages.entrySet()) {
           Stage stage = e.getValue();
           counts.put(e.getKey(), stage.direct() ? mergeDirect(e.getKey(), stage.rows) : merge(e.getKey(), stage.rows));
         }
+        if (contacts != null) refreshCases(rebuildCases);
         try (Statement st = connection.createStatement()) {
           st.executeUpdate("UPDATE data_version SET version = version + 1");
         }
@@ -192,6 +196,35 @@ public abstract class JdbcStore implements Store {
    */
   LoadCounts mergeDirect(RecordType type, long read) throws SQLException {
     throw new UnsupportedOperationException("direct loads are DuckDB's");
+  }
+
+  /**
+   * Notes, before the merge, the cases an import of contacts changes: the case_ids it brings and those of the stored
+   * contacts it replaces (a contact may move from one case to another).
+   */
+  private void markAffectedCases() throws SQLException {
+    String stg = stagingTable("contacts");
+    update("DROP TABLE IF EXISTS affected_cases");
+    update("CREATE TEMPORARY TABLE affected_cases AS SELECT DISTINCT case_id FROM (SELECT case_id FROM " + stg
+        + " WHERE case_id IS NOT NULL UNION SELECT c.case_id FROM contacts c JOIN " + stg
+        + " s ON s.contact_id = c.contact_id WHERE c.case_id IS NOT NULL) x");
+  }
+
+  /** Recomputes the cases table: every case after a load into an empty table, else the affected ones. */
+  private void refreshCases(boolean all) throws SQLException {
+    String only = all ? "" : " AND k.case_id IN (SELECT case_id FROM affected_cases)";
+    update(all ? "DELETE FROM cases" : "DELETE FROM cases WHERE case_id IN (SELECT case_id FROM affected_cases)");
+    update("INSERT INTO cases (case_id, first_contact_id, first_at, resolved, n_contacts, n_inbound, last_resolved_at)"
+        + " SELECT case_id, contact_id, arrived_at, case_resolved, case_contacts, case_inbound, case_resolved_at FROM ("
+        + "SELECT k.case_id, k.contact_id, k.arrived_at, ROW_NUMBER() OVER w1 AS rn,"
+        + " MAX(CASE WHEN k.resolved THEN 1 ELSE 0 END) OVER w = 1 AS case_resolved,"
+        + " COUNT(*) OVER w AS case_contacts,"
+        + " SUM(CASE WHEN k.direction = 'inbound' THEN 1 ELSE 0 END) OVER w AS case_inbound,"
+        + " MAX(k.resolved_at) OVER w AS case_resolved_at"
+        + " FROM contacts k WHERE k.case_id IS NOT NULL" + only
+        + " WINDOW w AS (PARTITION BY k.case_id), w1 AS (PARTITION BY k.case_id ORDER BY k.arrived_at, k.contact_id)"
+        + ") x WHERE rn = 1");
+    if (!all) update("DROP TABLE IF EXISTS affected_cases");
   }
 
   /** Moves one type's staged rows into its table: the later row of a key wins, stored rows of those keys go. */
