@@ -155,8 +155,9 @@ public final class SettingsFile {
       if (root == null || root.isMissingNode() || root.isNull()) {
         return d;
       }
-      requireMap(root, "(top level)", "a map with the keys kpi, benchmarks, business_hours");
-      onlyKeys(root, "", "kpi", "benchmarks", "business_hours");
+      requireMap(root, "(top level)", "a map with the keys kpi, benchmarks, business_hours, goals");
+      // goals: read by io.yardstick.goal.GoalSettings
+      onlyKeys(root, "", "kpi", "benchmarks", "business_hours", "goals");
 
       double shortAbandon = d.shortAbandonSeconds();
       double waitLimit = d.waitLimitSeconds();

@@ -1,0 +1,164 @@
+package io.yardstick.goal;
+
+import io.yardstick.YardstickException;
+import io.yardstick.kpi.Filter;
+import io.yardstick.kpi.Kpi;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * A SMART goal: one KPI over a segment, from a baseline to a target by a deadline. The baseline is given, or measured
+ * over a baseline period (by default the same number of days just before the goal starts); the target is absolute or a
+ * change in percent of the baseline. Dates are local dates in the goal's zone, both inclusive.
+ *
+ * <pre>{@code
+ * Goal g = Goal.builder(Kpi.AHT, LocalDate.parse("2026-09-01"), LocalDate.parse("2026-11-20"), ZoneId.of("Europe/Madrid"))
+ *     .where("topic=login").target(Target.change(-10)).name("Faster login help").build();
+ * }</pre>
+ *
+ * @param id the stored id (0 before it is stored)
+ * @param where the segment's filters as written ({@code age=55..70}); all must hold, see {@link Filter#parse}
+ * @param baseline the given baseline, or null to measure it
+ * @param baselineFrom first day of the baseline period, or null for the default period (with {@code baselineTo})
+ * @param createdAt when the goal was stored (null before)
+ */
+public record Goal(long id, String name, Kpi kpi, List<String> where, ZoneId zone, LocalDate start, LocalDate deadline,
+    Double baseline, LocalDate baselineFrom, LocalDate baselineTo, Target target, Instant createdAt) {
+
+  public Goal {
+    where = List.copyOf(where);
+    where.forEach(Filter::parse);
+    if (kpi == null || zone == null || start == null || deadline == null || target == null) {
+      throw new YardstickException("A goal needs a KPI, a zone, a start, a deadline and a target.");
+    }
+    if (deadline.isBefore(start)) {
+      throw new YardstickException("The deadline " + deadline + " is before the goal starts (" + start
+          + "); give --by after --from.");
+    }
+    if ((baselineFrom == null) != (baselineTo == null)) {
+      throw new YardstickException("A baseline period needs both ends: --baseline-from and --baseline-to.");
+    }
+    if (baselineFrom != null && baselineTo.isBefore(baselineFrom)) {
+      throw new YardstickException("The baseline period ends (" + baselineTo + ") before it starts (" + baselineFrom
+          + ").");
+    }
+    if (baseline != null && baselineFrom != null) {
+      throw new YardstickException("Give either a baseline value (--baseline) or a baseline period"
+          + " (--baseline-from/--baseline-to), not both.");
+    }
+    if (baseline != null && !Double.isFinite(baseline)) {
+      throw new YardstickException("The baseline must be a number, not " + baseline + ".");
+    }
+    if (target.kind() == Target.Kind.ABSOLUTE && baseline != null && target.value() == baseline) {
+      throw new YardstickException("The target " + target.value() + " equals the baseline; a goal needs a change.");
+    }
+    if (baseline != null && kpi.direction() != Kpi.Direction.NEUTRAL && target.kind() == Target.Kind.ABSOLUTE) {
+      checkDirection(kpi, target.value() - baseline, "from " + baseline + " to " + target.value());
+    }
+    if (target.kind() == Target.Kind.CHANGE) {
+      checkDirection(kpi, target.value(), target.text());
+    }
+    if (name == null || name.isBlank()) {
+      name = defaultName(kpi, where, target, deadline);
+    }
+  }
+
+  private static void checkDirection(Kpi kpi, double change, String what) {
+    boolean wrong = kpi.direction() == Kpi.Direction.HIGHER_IS_BETTER && change < 0
+        || kpi.direction() == Kpi.Direction.LOWER_IS_BETTER && change > 0;
+    if (wrong) {
+      throw new YardstickException("The goal moves " + kpi.id() + " " + what + ", but "
+          + (kpi.direction() == Kpi.Direction.HIGHER_IS_BETTER ? "higher" : "lower") + " is better for "
+          + kpi.id() + "; a goal must improve its KPI.");
+    }
+  }
+
+  static String defaultName(Kpi kpi, List<String> where, Target target, LocalDate deadline) {
+    return kpi.id() + (where.isEmpty() ? "" : " [" + String.join(", ", where) + "]") + " " + target.text() + " by "
+        + deadline;
+  }
+
+  public static Builder builder(Kpi kpi, LocalDate start, LocalDate deadline, ZoneId zone) {
+    return new Builder(kpi, start, deadline, zone);
+  }
+
+  /** The segment as query filters. */
+  public List<Filter> filters() {
+    return where.stream().map(Filter::parse).toList();
+  }
+
+  /** The number of days from the start to the deadline, both counted. */
+  public long days() {
+    return ChronoUnit.DAYS.between(start, deadline) + 1;
+  }
+
+  /** The baseline period: the given one, else the same number of days ending the day before the start. */
+  public LocalDate[] baselinePeriod() {
+    if (baselineFrom != null) return new LocalDate[] {baselineFrom, baselineTo};
+    return new LocalDate[] {start.minusDays(days()), start.minusDays(1)};
+  }
+
+  public Goal withId(long id, Instant createdAt) {
+    return new Goal(id, name, kpi, where, zone, start, deadline, baseline, baselineFrom, baselineTo, target,
+        createdAt);
+  }
+
+  /** Builds a goal; {@link #build()} validates. */
+  public static final class Builder {
+    private final Kpi kpi;
+    private final LocalDate start;
+    private final LocalDate deadline;
+    private final ZoneId zone;
+    private String name;
+    private List<String> where = List.of();
+    private Double baseline;
+    private LocalDate baselineFrom;
+    private LocalDate baselineTo;
+    private Target target;
+
+    private Builder(Kpi kpi, LocalDate start, LocalDate deadline, ZoneId zone) {
+      this.kpi = kpi;
+      this.start = start;
+      this.deadline = deadline;
+      this.zone = zone;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder where(String... filters) {
+      this.where = List.of(filters);
+      return this;
+    }
+
+    public Builder where(List<String> filters) {
+      this.where = List.copyOf(filters);
+      return this;
+    }
+
+    public Builder baseline(Double value) {
+      this.baseline = value;
+      return this;
+    }
+
+    public Builder baselinePeriod(LocalDate from, LocalDate to) {
+      this.baselineFrom = from;
+      this.baselineTo = to;
+      return this;
+    }
+
+    public Builder target(Target target) {
+      this.target = target;
+      return this;
+    }
+
+    public Goal build() {
+      return new Goal(0, name, kpi, where, zone, start, deadline, baseline, baselineFrom, baselineTo, target, null);
+    }
+  }
+}

@@ -1,0 +1,326 @@
+package io.yardstick.goal;
+
+import io.yardstick.goal.internal.TheilSen;
+import io.yardstick.kpi.Benchmark;
+import io.yardstick.kpi.Dimension;
+import io.yardstick.kpi.Kpi;
+import io.yardstick.kpi.KpiEngine;
+import io.yardstick.kpi.KpiQuery;
+import io.yardstick.kpi.KpiResult;
+import io.yardstick.kpi.TimeBucket;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
+
+/**
+ * Tracks goals with the KPI engine: every figure is a KPI query over the goal's segment, so a goal shows exactly what
+ * {@code yardstick kpi} shows for the same period and filters.
+ *
+ * <pre>{@code
+ * GoalTracker tracker = new GoalTracker(new KpiEngine(store, settings), Clock.systemUTC());
+ * GoalProgress p = tracker.track(goal);   // p.status(), p.current(), p.projected(), p.history()
+ * }</pre>
+ *
+ * <p>The rules (docs/goals.md): the value so far covers the start to the day before today (a day still running would
+ * weigh less than the others), or to the deadline once passed. The trend is a Theil-Sen line through the weekly values;
+ * the projection is the value over the goal's whole period if the days left follow that line (the days measured at
+ * the current value, the days left at the line's mean over them, weighted by days). Status: met now = achieved; past
+ * the deadline and not met = missed; else projection meets the target = on track; projection at least half of the
+ * way from the baseline = at risk; else off track.
+ */
+public final class GoalTracker {
+  /** The fewest weekly values a trend is fitted to; with fewer, the projection is the current value. */
+  public static final int MIN_TREND_WEEKS = 3;
+
+  /** KPIs whose value depends on the period's length: their history is cumulative from the goal's start. */
+  static final Set<Kpi> PERIOD_LENGTH_KPIS = Set.of(Kpi.CONTACTS, Kpi.REVENUE, Kpi.RETENTION_RATE);
+
+  private static final Dimension WEEK = Dimension.of("week");
+
+  private final KpiEngine engine;
+  private final Clock clock;
+
+  public GoalTracker(KpiEngine engine, Clock clock) {
+    this.engine = engine;
+    this.clock = clock;
+  }
+
+  /** The goal's progress as of the clock's day. */
+  public GoalProgress track(Goal goal) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), goal.zone());
+    LocalDate[] bp = goal.baseline() == null ? goal.baselinePeriod() : null;
+    Double baseline = bp == null ? goal.baseline() : value(goal, bp[0], bp[1]);
+    Double target = goal.target().valueFor(baseline);
+    int sign = sign(goal, baseline, target);
+    Realism realism = realism(goal, baseline, target, sign);
+    LocalDate yesterday = today.minusDays(1);
+    LocalDate measuredTo = yesterday.isBefore(goal.deadline()) ? yesterday : goal.deadline();
+    LocalDate bFrom = bp == null ? null : bp[0];
+    LocalDate bTo = bp == null ? null : bp[1];
+    if (measuredTo.isBefore(goal.start())) {
+      return new GoalProgress(goal, today, null, baseline, bFrom, bTo, target, null, null, 0.0, List.of(), null, null,
+          null, GoalStatus.NOT_STARTED, realism);
+    }
+    Double current = value(goal, goal.start(), measuredTo);
+    List<GoalProgress.WeekValue> history = history(goal, measuredTo);
+    boolean cumulative = PERIOD_LENGTH_KPIS.contains(goal.kpi());
+
+    List<double[]> points = new ArrayList<>();
+    for (GoalProgress.WeekValue w : history) {
+      if (w.value() == null) continue;
+      double x = cumulative ? index(goal, w.to()) + 1 : (index(goal, w.from()) + index(goal, w.to())) / 2.0;
+      points.add(new double[] {x, w.value()});
+    }
+    TheilSen.Line line = points.size() < MIN_TREND_WEEKS ? null
+        : TheilSen.fit(points.stream().mapToDouble(p -> p[0]).toArray(),
+            points.stream().mapToDouble(p -> p[1]).toArray());
+    long last = index(goal, goal.deadline());
+    long measured = index(goal, measuredTo);
+    GoalProgress.Trend trend = null;
+    Double projected = current;
+    if (line != null) {
+      double atDeadline = clamp(goal.kpi(), cumulative ? line.at(last + 1) : line.at(last - 3));
+      trend = new GoalProgress.Trend("Theil-Sen", line.slope() * 7, atDeadline, line.points());
+      if (current != null && measured < last) {
+        if (cumulative) {
+          projected = atDeadline;
+        } else {
+          long elapsed = measured + 1;
+          long remaining = last - measured;
+          double meanLeft = clamp(goal.kpi(), line.at((measured + 1 + last) / 2.0));
+          projected = (current * elapsed + meanLeft * remaining) / (elapsed + remaining);
+        }
+      }
+    }
+    Double progress = share(current, baseline, target);
+    Double projectedProgress = share(projected, baseline, target);
+    double timeElapsed = 100.0 * (measured + 1) / (last + 1);
+    GoalStatus status;
+    if (current == null || target == null) {
+      status = GoalStatus.NO_DATA;
+    } else if (meets(sign, current, target)) {
+      status = GoalStatus.ACHIEVED;
+    } else if (today.isAfter(goal.deadline())) {
+      status = GoalStatus.MISSED;
+    } else if (meets(sign, projected, target)) {
+      status = GoalStatus.ON_TRACK;
+    } else if (projectedProgress != null && projectedProgress >= 50) {
+      status = GoalStatus.AT_RISK;
+    } else {
+      status = GoalStatus.OFF_TRACK;
+    }
+    return new GoalProgress(goal, today, measuredTo, baseline, bFrom, bTo, target, current, progress, timeElapsed,
+        history, trend, projected, projectedProgress, status, realism);
+  }
+
+  /** The realism check alone (as when a goal is set): its history is the year before the goal starts. */
+  public Realism realism(Goal goal) {
+    LocalDate[] bp = goal.baselinePeriod();
+    Double baseline = goal.baseline() != null ? goal.baseline() : value(goal, bp[0], bp[1]);
+    Double target = goal.target().valueFor(baseline);
+    return realism(goal, baseline, target, sign(goal, baseline, target));
+  }
+
+  private Realism realism(Goal goal, Double baseline, Double target, int sign) {
+    Kpi kpi = goal.kpi();
+    List<String> why = new ArrayList<>();
+    Double required = baseline == null || target == null ? null : target - baseline;
+    Double requiredPercent = required == null || baseline == 0 ? null : 100.0 * required / Math.abs(baseline);
+    // Levels (chronological) and the lag between two of them that spans the goal's length.
+    List<Double> levels = new ArrayList<>();
+    Double noise = null;
+    int lag;
+    Integer windowWeeks;
+    LocalDate historyFrom = goal.start().minusDays(364);
+    if (PERIOD_LENGTH_KPIS.contains(kpi)) {
+      long d = goal.days();
+      int windows = (int) Math.max(2, 365 / d + 1);
+      for (int k = windows - 1; k >= 0; k--) {
+        LocalDate end = goal.start().minusDays(1 + k * d);
+        Double v = value(goal, end.minusDays(d - 1), end);
+        if (v != null) levels.add(v);
+      }
+      lag = 1;
+      windowWeeks = (int) Math.round(d / 7.0);
+    } else {
+      List<Double> weekly = new ArrayList<>();
+      KpiResult r = engine.compute(query(goal, historyFrom, goal.start().minusDays(1)).withGroupBy(List.of(WEEK)));
+      for (KpiResult.Row row : r.rows().subList(1, r.rows().size())) {
+        Number v = row.value(kpi);
+        if (v != null) weekly.add(v.doubleValue());
+      }
+      if (weekly.size() >= 2) {
+        StandardDeviation sd = StandardDeviation.create();
+        for (int i = 1; i < weekly.size(); i++) {
+          sd.accept(weekly.get(i) - weekly.get(i - 1));
+        }
+        noise = sd.getAsDouble();
+      }
+      for (int j = 3; j < weekly.size(); j++) {
+        levels.add((weekly.get(j - 3) + weekly.get(j - 2) + weekly.get(j - 1) + weekly.get(j)) / 4);
+      }
+      int goalWeeks = (int) Math.max(1, Math.round(goal.days() / 7.0));
+      lag = Math.min(goalWeeks, levels.size() - 1);
+      windowWeeks = lag >= 1 ? lag : null;
+    }
+    Double bestChange = null;
+    for (int j = 0; lag >= 1 && j + lag < levels.size(); j++) {
+      double c = levels.get(j + lag) - levels.get(j);
+      if (bestChange == null || sign * c > sign * bestChange) bestChange = c;
+    }
+    Double bestLevel = null;
+    for (Double v : levels) {
+      if (bestLevel == null || sign * v > sign * bestLevel) bestLevel = v;
+    }
+    if (bestChange == null) windowWeeks = null;
+
+    Realism.Verdict verdict;
+    String u = unit(kpi);
+    if (required == null) {
+      verdict = Realism.Verdict.UNKNOWN;
+      why.add("No baseline: nothing measured for " + kpi.id() + " in the baseline period, so the change cannot be"
+          + " judged.");
+    } else {
+      why.add("The goal asks " + signed(required, u) + (requiredPercent == null ? "" : " (" + signed(requiredPercent,
+          "%") + ")") + ": from " + fmt(baseline, u) + " to " + fmt(target, u) + ".");
+      boolean impossible = kpi.unit() == Kpi.Unit.PERCENT && (target > 100 || target < 0);
+      if (impossible) {
+        verdict = Realism.Verdict.AMBITIOUS;
+        why.add("A percentage cannot go " + (target > 100 ? "above 100" : "below 0") + ": the target is out of"
+            + " reach.");
+      } else if (sign * required <= 0) {
+        verdict = Realism.Verdict.BELOW_WHAT_YOU_ALREADY_REACH;
+        why.add("The baseline already meets the target.");
+      } else if (bestLevel != null && sign * (bestLevel - target) >= 0) {
+        verdict = Realism.Verdict.BELOW_WHAT_YOU_ALREADY_REACH;
+        why.add((PERIOD_LENGTH_KPIS.contains(kpi) ? "A period of the goal's length" : "A 4-week stretch")
+            + " of the past year reached " + fmt(bestLevel, u) + ", which meets the target.");
+      } else if (bestChange == null) {
+        verdict = Realism.Verdict.UNKNOWN;
+        why.add("Too little history in the year before " + goal.start() + " to compare with.");
+      } else if (sign * bestChange >= sign * required) {
+        verdict = Realism.Verdict.REALISTIC;
+        why.add("The best change over " + windowWeeks + " weeks in the past year was " + signed(bestChange, u)
+            + ", at least as much as the goal needs.");
+      } else {
+        verdict = Realism.Verdict.AMBITIOUS;
+        why.add("The best change over " + windowWeeks + " weeks in the past year was " + signed(bestChange, u)
+            + (sign * bestChange <= 0 ? " (no improvement at all)" : "") + "; the goal needs more.");
+      }
+      if (noise != null) {
+        why.add("Weekly values move by " + fmt(noise, u) + " from one week to the next (standard deviation)"
+            + (Math.abs(required) <= noise ? ", as much as the change asked: a week's figure alone will not show it."
+                : "."));
+      }
+    }
+    String benchmark = benchmark(kpi, target, sign);
+    if (benchmark != null) why.add(benchmark);
+    return new Realism(verdict, required, requiredPercent, bestChange, windowWeeks, bestLevel, noise, benchmark, why);
+  }
+
+  private String benchmark(Kpi kpi, Double target, int sign) {
+    Benchmark b = engine.settings().benchmarks().get(kpi);
+    if (b == null || target == null) return null;
+    String u = unit(kpi);
+    String where;
+    Double better = sign > 0 ? b.high() : b.low();
+    Double worse = sign > 0 ? b.low() : b.high();
+    if (better != null && sign * (target - better) >= 0) {
+      where = "at or beyond the benchmark's best end (" + fmt(better, u) + ")";
+    } else if (worse != null && sign * (target - worse) < 0) {
+      where = "short of the benchmark's range (" + fmt(worse, u) + ")";
+    } else if (b.low() == null && b.high() == null) {
+      where = "to be read against it";
+    } else {
+      where = "within the benchmark's range";
+    }
+    return "Benchmark: " + b.text() + "; the target " + fmt(target, u) + " is " + where + ".";
+  }
+
+  private List<GoalProgress.WeekValue> history(Goal goal, LocalDate to) {
+    List<TimeBucket> buckets = TimeBucket.of(Dimension.TimeUnit.WEEK, goal.start(), to, goal.zone());
+    List<GoalProgress.WeekValue> out = new ArrayList<>();
+    if (PERIOD_LENGTH_KPIS.contains(goal.kpi())) {
+      for (TimeBucket b : buckets) {
+        out.add(new GoalProgress.WeekValue(b.label(), b.firstDay(), b.lastDay(), value(goal, goal.start(),
+            b.lastDay())));
+      }
+      return out;
+    }
+    KpiResult r = engine.compute(query(goal, goal.start(), to).withGroupBy(List.of(WEEK)));
+    Map<String, Number> byWeek = new HashMap<>();
+    for (KpiResult.Row row : r.rows().subList(1, r.rows().size())) {
+      byWeek.put(row.group().get("week"), row.value(goal.kpi()));
+    }
+    for (TimeBucket b : buckets) {
+      Number v = byWeek.get(b.label());
+      out.add(new GoalProgress.WeekValue(b.label(), b.firstDay(), b.lastDay(), v == null ? null : v.doubleValue()));
+    }
+    return out;
+  }
+
+  private Double value(Goal goal, LocalDate from, LocalDate to) {
+    Number v = engine.compute(query(goal, from, to)).overall().value(goal.kpi());
+    return v == null ? null : v.doubleValue();
+  }
+
+  private static KpiQuery query(Goal goal, LocalDate from, LocalDate to) {
+    return KpiQuery.of(from, to, goal.zone()).withKpis(List.of(goal.kpi())).withFilters(goal.filters());
+  }
+
+  private static long index(Goal goal, LocalDate d) {
+    return ChronoUnit.DAYS.between(goal.start(), d);
+  }
+
+  /** +1 when a higher value meets the target, -1 when a lower one does. */
+  static int sign(Goal goal, Double baseline, Double target) {
+    return switch (goal.kpi().direction()) {
+      case HIGHER_IS_BETTER -> 1;
+      case LOWER_IS_BETTER -> -1;
+      case NEUTRAL -> goal.target().kind() == Target.Kind.CHANGE ? (goal.target().value() > 0 ? 1 : -1)
+          : baseline == null || target >= baseline ? 1 : -1;
+    };
+  }
+
+  private static boolean meets(int sign, Double value, double target) {
+    // A relative tolerance, so that a target computed as baseline x 1.1 is met by the value it was computed from.
+    return value != null && sign * (value - target) >= -1e-9 * Math.max(1, Math.abs(target));
+  }
+
+  private static Double share(Double value, Double baseline, Double target) {
+    if (value == null || baseline == null || target == null || target.equals(baseline)) return null;
+    return 100.0 * (value - baseline) / (target - baseline);
+  }
+
+  /** Projections stay within what the unit allows. */
+  private static double clamp(Kpi kpi, double v) {
+    return switch (kpi.unit()) {
+      case PERCENT -> Math.max(0, Math.min(100, v));
+      case SCORE -> kpi == Kpi.NPS ? Math.max(-100, Math.min(100, v)) : v;
+      default -> Math.max(0, v);
+    };
+  }
+
+  static String unit(Kpi kpi) {
+    return switch (kpi.unit()) {
+      case PERCENT -> "%";
+      case SECONDS -> " s";
+      default -> "";
+    };
+  }
+
+  static String fmt(double v, String unit) {
+    return String.format(Locale.ROOT, "%.1f", v) + unit;
+  }
+
+  static String signed(double v, String unit) {
+    return (v > 0 ? "+" : "") + fmt(v, unit);
+  }
+}
