@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.yardstick.kpi.Consistency;
 import io.yardstick.kpi.ContactList;
+import io.yardstick.kpi.DataExtent;
 import io.yardstick.kpi.Dimension;
 import io.yardstick.kpi.Filter;
 import io.yardstick.kpi.Kpi;
@@ -57,6 +58,7 @@ public final class Routes {
     app.get("/api/consistency", this::consistency);
     app.get("/api/topics", this::topics);
     app.get("/api/contacts", this::contacts);
+    app.get("/api/extent", this::extent);
     app.get("/api/users", ctx -> {
       Auth.requireRole(ctx, Role.ADMIN);
       List<Object> list = new ArrayList<>();
@@ -244,6 +246,27 @@ public final class Routes {
     out.put("contacts", p.contacts());
     ctx.json(out);
   }
+
+  /** What the store holds, for the pages' period and filter choices: first and last day in tz, values per field. */
+  private void extent(Context ctx) {
+    User user = Auth.user(ctx);
+    java.time.ZoneId zone = ApiParams.zone(ctx);
+    DataExtent e = extents.get(new ExtentKey(store.dataVersion(), zone), k -> DataExtent.of(store, zone));
+    Map<String, Object> values = new LinkedHashMap<>(e.values());
+    // An agent's questions are about their own contacts only, so only their own agent id is offered.
+    if (!user.seesEveryone()) values.put("agent", List.of(user.agentId()));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("tz", zone.getId());
+    out.put("first", e.first() == null ? null : e.first().toString());
+    out.put("last", e.last() == null ? null : e.last().toString());
+    out.put("values", values);
+    ctx.json(out);
+  }
+
+  private record ExtentKey(long version, java.time.ZoneId zone) {}
+
+  private final com.github.benmanes.caffeine.cache.Cache<ExtentKey, DataExtent> extents =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50).build();
 
   private static Map<String, Object> userJson(User u) {
     Map<String, Object> m = new LinkedHashMap<>();
