@@ -1,0 +1,81 @@
+// One agent's report, the one a team lead discusses with the agent: their KPIs next to their team's, and their weekly
+// trend against the team. An agent sees only their own (the API answers 403 for anyone else's).
+import * as api from '../api.js';
+import * as i18n from '../i18n.js';
+import * as state from '../state.js';
+import { h, chart, fmt, judgement, infoButton, kpi, select, table, message } from '../ui.js';
+import { SCORECARD } from './agents.js';
+
+const { t } = i18n;
+
+export async function agentPage(ctx) {
+  const { filters, state: s } = ctx;
+  const agent = s.arg;
+  let report;
+  try {
+    report = await api.get(`/api/agents/${encodeURIComponent(agent)}`, {
+      ...filters, where: [], kpi: SCORECARD.join(','), compare: 'previous',
+    });
+  } catch (e) {
+    if (e.status === 403) {
+      ctx.show(h('h1', { text: t('agent.title', { agent }) }),
+        message('error', t('agent.forbidden', { agent })));
+      return;
+    }
+    throw e;
+  }
+  const mine = report.kpis.rows[0].kpis;
+  const team = report.team_kpis ? report.team_kpis.rows[0].kpis : null;
+  const shown = SCORECARD.includes(s.params.kpi) ? s.params.kpi : 'csat';
+  const weeks = report.series.rows.slice(1);
+  const teamWeeks = report.team_series ? report.team_series.rows.slice(1) : [];
+  const teamByWeek = new Map(teamWeeks.map((r) => [r.group.week, r.kpis[shown]]));
+
+  const tiles = h('div', { class: 'tiles' }, SCORECARD.map((id) => {
+    const c = mine[id];
+    const tv = team ? team[id] : null;
+    return h('article', {
+      class: 'tile', tabindex: '0', dataset: { kpi: id },
+      onclick: () => state.go('contacts', undefined, { kpi: id === 'contacts' ? undefined : id }, { agent: [agent] }),
+    },
+    h('header', {}, h('h3', { text: i18n.kpiName(id) }), infoButton(id)),
+    h('p', { class: 'tile-value', dataset: { value: c && c.value != null ? String(c.value) : '' }, text: fmt(id, c?.value) }),
+    h('p', { class: `tile-change ${judgement(id, c?.change)}`, text: i18n.change(kpi(id).unit, c)
+      ? t('overview.change', { change: i18n.change(kpi(id).unit, c) }) : t('overview.noPrevious') }),
+    h('p', { class: 'tile-previous muted', text: t('agent.team', { value: fmt(id, tv != null && typeof tv === 'object' ? tv.value : tv) }) }));
+  }));
+
+  const graph = chart({
+    tooltip: { trigger: 'axis', valueFormatter: (v) => fmt(shown, v) },
+    legend: { top: 0 },
+    grid: { left: 64, right: 16, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: weeks.map((r) => i18n.bucket('week', r.group.week)) },
+    yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v) => i18n.axis(kpi(shown).unit, v) } },
+    series: [
+      { name: agent, type: 'line', data: weeks.map((r) => r.kpis[shown]), symbolSize: 6 },
+      ...(teamWeeks.length ? [{
+        name: t('agent.teamLine', { team: report.team }), type: 'line', data: weeks.map((r) => teamByWeek.get(r.group.week) ?? null),
+        lineStyle: { type: 'dashed' }, symbolSize: 4,
+      }] : []),
+    ],
+  }, { cls: 'chart', label: t('agent.trend') });
+
+  const weekTable = table([
+    { key: 'week', label: t('unit.bucket.week'), value: (r) => r.group.week, text: (r) => i18n.bucket('week', r.group.week) },
+    ...SCORECARD.map((id) => ({ key: id, kpi: id, numeric: true, value: (r) => r.kpis[id], text: (r) => fmt(id, r.kpis[id]) })),
+  ], weeks, { name: `agent-${agent}` });
+
+  ctx.show(
+    h('h1', { text: t('agent.title', { agent }) }),
+    h('p', { class: 'muted', text: report.team ? t('agent.teamOf', { team: report.team }) : t('agent.noTeam') }),
+    h('p', { class: 'no-print' }, h('a', {
+      href: state.href('contacts', undefined, { ...s.params, kpi: undefined }, { agent: [agent] }),
+      text: t('agent.contacts'), id: 'agent-contacts',
+    })),
+    tiles,
+    h('section', { class: 'panel' }, h('h2', { text: t('agent.trend') }),
+      h('div', { class: 'controls no-print' }, select(t('breakdown.chart'),
+        SCORECARD.map((id) => ({ value: id, label: i18n.kpiName(id) })), shown, (v) => state.update({ kpi: v }),
+        { name: 'kpi' })), graph),
+    h('section', { class: 'panel' }, weekTable));
+}

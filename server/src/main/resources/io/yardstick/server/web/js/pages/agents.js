@@ -1,0 +1,73 @@
+// Agents: scorecards (outliers marked), a ranking by any agent KPI, and the consistency of each KPI across agents.
+import * as api from '../api.js';
+import * as i18n from '../i18n.js';
+import * as state from '../state.js';
+import { h, chart, fmt, kpi, select, table } from '../ui.js';
+
+const { t } = i18n;
+export const SCORECARD = ['contacts', 'aht', 'fcr', 'resolution_rate', 'csat', 'frt_median', 'occupancy',
+  'contacts_per_hour', 'absence_rate', 'conversion_rate'];
+
+export async function agentsPage(ctx) {
+  const { filters, state: s } = ctx;
+  const rankBy = SCORECARD.includes(s.params.rank) ? s.params.rank : 'csat';
+  const [agents, consistency] = await Promise.all([
+    api.get('/api/agents', { ...filters, kpi: SCORECARD.join(',') }),
+    api.get('/api/consistency', { ...filters, kpi: SCORECARD.join(',') }),
+  ]);
+  const rows = agents.rows.slice(1).filter((r) => r.group.agent != null);
+  const outliers = new Map();
+  for (const k of consistency.kpis) {
+    for (const o of k.outliers) outliers.set(`${o.agent}|${k.kpi}`, o);
+  }
+  const open = (agent) => state.go('agent', agent, {}, {});
+
+  const better = kpi(rankBy).better;
+  const ranked = rows.filter((r) => r.kpis[rankBy] != null)
+    .sort((a, b) => (better === 'lower' ? a.kpis[rankBy] - b.kpis[rankBy] : b.kpis[rankBy] - a.kpis[rankBy]));
+  const ranking = chart({
+    tooltip: { trigger: 'axis', valueFormatter: (v) => fmt(rankBy, v) },
+    grid: { left: 90, right: 24, top: 8, bottom: 28 },
+    yAxis: { type: 'category', inverse: true, data: ranked.map((r, i) => `${i + 1}. ${r.group.agent}`) },
+    xAxis: { type: 'value', scale: kpi(rankBy).unit !== 'count', axisLabel: { formatter: (v) => i18n.axis(kpi(rankBy).unit, v) } },
+    series: [{ type: 'bar', name: i18n.kpiName(rankBy), data: ranked.map((r) => r.kpis[rankBy]) }],
+  }, { cls: 'chart ranking', label: t('agents.ranking'), onClick: (p) => open(ranked[p.dataIndex].group.agent) });
+  ranking.style.height = `${Math.max(240, ranked.length * 20 + 40)}px`;
+
+  const scorecard = table([
+    { key: 'agent', label: t('dimension.agent'), value: (r) => r.group.agent, click: (r) => open(r.group.agent) },
+    ...SCORECARD.map((id) => ({
+      key: id, kpi: id, numeric: true, value: (r) => r.kpis[id], text: (r) => {
+        const o = outliers.get(`${r.group.agent}|${id}`);
+        return fmt(id, r.kpis[id]) + (o ? (o.side === 'high' ? ' ▲' : ' ▼') : '');
+      },
+      cls: (r) => {
+        const o = outliers.get(`${r.group.agent}|${id}`);
+        return o ? `outlier ${o.better === true ? 'good' : o.better === false ? 'bad' : ''}` : '';
+      },
+    })),
+  ], rows, { name: 'agents' });
+
+  const spread = table([
+    { key: 'kpi', label: t('agents.kpi'), value: (r) => r.kpi, text: (r) => i18n.kpiName(r.kpi) },
+    { key: 'agents', label: t('agents.count'), numeric: true, text: (r) => i18n.count(r.agents) },
+    { key: 'mean', label: t('agents.mean'), numeric: true, text: (r) => fmt(r.kpi, r.mean) },
+    { key: 'median', label: t('agents.median'), numeric: true, text: (r) => fmt(r.kpi, r.median) },
+    { key: 'q1', label: t('agents.q1'), numeric: true, text: (r) => fmt(r.kpi, r.q1) },
+    { key: 'q3', label: t('agents.q3'), numeric: true, text: (r) => fmt(r.kpi, r.q3) },
+    { key: 'cv_percent', label: t('agents.cv'), numeric: true, text: (r) => i18n.percent(r.cv_percent) },
+    { key: 'outliers', label: t('agents.outliers'), value: (r) => r.outliers.map((o) => o.agent).join(' '),
+      text: (r) => (r.outliers.length ? r.outliers.map((o) => `${o.agent} (${fmt(r.kpi, o.value)})`).join(', ') : '–') },
+  ], consistency.kpis, { name: 'consistency' });
+
+  ctx.show(
+    h('h1', { text: t('nav.agents') }),
+    h('section', { class: 'panel' }, h('h2', { text: t('agents.scorecards') }),
+      h('p', { class: 'muted', text: t('agents.outlierNote') }), scorecard),
+    h('section', { class: 'panel' }, h('h2', { text: t('agents.ranking') }),
+      h('div', { class: 'controls no-print' }, select(t('agents.rankBy'),
+        SCORECARD.map((id) => ({ value: id, label: i18n.kpiName(id) })), rankBy, (v) => state.update({ rank: v }),
+        { name: 'rank' })), ranking),
+    h('section', { class: 'panel' }, h('h2', { text: t('agents.consistency') }),
+      h('p', { class: 'muted', text: t('agents.consistencyNote', { min: consistency.min_contacts }) }), spread));
+}

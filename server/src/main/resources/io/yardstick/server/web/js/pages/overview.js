@@ -1,0 +1,108 @@
+// Overview: a tile per headline KPI (value, change against the previous period, benchmark, sparkline) and the volume
+// by channel. A tile or a bar opens the contacts behind it.
+import * as api from '../api.js';
+import * as i18n from '../i18n.js';
+import * as state from '../state.js';
+import { h, chart, fmt, judgement, benchmark, infoButton, table, kpi } from '../ui.js';
+
+const { t } = i18n;
+
+export const HEADLINE = ['contacts', 'service_level', 'asa', 'abandonment_rate', 'aht', 'fcr', 'csat', 'nps',
+  'frt_median', 'resolution_rate', 'occupancy', 'cost_per_contact'];
+
+/** Day buckets up to about three months, then weeks, then months: enough points without crowding. */
+export function unitFor(from, to) {
+  const days = state.daysBetween(from, to);
+  return days <= 2 ? 'hour' : days <= 93 ? 'day' : days <= 550 ? 'week' : 'month';
+}
+
+export async function overviewPage(ctx) {
+  const { filters } = ctx;
+  const unit = unitFor(filters.from, filters.to);
+  const [totals, series, channels] = await Promise.all([
+    api.get('/api/kpi', { ...filters, kpi: HEADLINE.join(','), compare: 'previous' }),
+    api.get('/api/series', { ...filters, kpi: HEADLINE.join(','), unit }),
+    api.get('/api/series', { ...filters, kpi: 'contacts', unit, by: 'channel' }),
+  ]);
+  const overall = totals.rows[0].kpis;
+  const points = series.rows.slice(1);
+  const tiles = h('div', { class: 'tiles' }, HEADLINE.map((id) => tile(id, overall[id], points)));
+
+  const byChannel = channels.rows.slice(1);
+  const labels = [...new Set(byChannel.map((r) => r.group[unit]))];
+  const names = [...new Set(byChannel.map((r) => r.group.channel).filter((c) => c != null))].sort();
+  const cell = new Map(byChannel.map((r) => [`${r.group[unit]}|${r.group.channel}`, r.kpis.contacts]));
+  const volume = chart({
+    tooltip: { trigger: 'axis', valueFormatter: (v) => i18n.count(v) },
+    legend: { top: 0 },
+    grid: { left: 56, right: 16, top: 36, bottom: 28 },
+    xAxis: { type: 'category', data: labels.map((l) => i18n.bucket(unit, l)) },
+    yAxis: { type: 'value', axisLabel: { formatter: (v) => i18n.axis('count', v) } },
+    series: names.map((c) => ({
+      name: c, type: 'bar', stack: 'volume', data: labels.map((l) => cell.get(`${l}|${c}`) ?? 0),
+    })),
+  }, {
+    cls: 'chart tall', label: t('overview.volume'),
+    onClick: (p) => {
+      const [from, to] = clip(state.bucketRange(unit, labels[p.dataIndex]), filters);
+      state.go('contacts', undefined, { from, to }, { ...ctx.state.where, channel: [p.seriesName] });
+    },
+  });
+
+  // The channel totals as a table, so the numbers behind the chart can be read, exported and clicked.
+  const totalsByChannel = names.map((c) => ({
+    channel: c, contacts: byChannel.filter((r) => r.group.channel === c).reduce((a, r) => a + (r.kpis.contacts || 0), 0),
+  }));
+  const all = overall.contacts.value || 0;
+  const channelTable = table([
+    { key: 'channel', label: t('dimension.channel') },
+    {
+      key: 'contacts', kpi: 'contacts', numeric: true, text: (r) => i18n.count(r.contacts),
+      click: (r) => state.go('contacts', undefined, {}, { ...ctx.state.where, channel: [r.channel] }),
+    },
+    { key: 'share', label: t('overview.share'), numeric: true, value: (r) => (all ? (r.contacts * 100) / all : null),
+      text: (r) => i18n.percent(all ? (r.contacts * 100) / all : null) },
+  ], totalsByChannel, { name: 'volume-by-channel' });
+
+  ctx.show(
+    h('h1', { text: t('nav.overview') }),
+    h('p', { class: 'muted compare-note', text: t('overview.compared', {
+      from: i18n.date(totals.previous_from), to: i18n.date(totals.previous_to),
+    }) }),
+    tiles,
+    h('section', { class: 'panel' }, h('h2', { text: t('overview.volume') }), volume, channelTable));
+}
+
+function tile(id, c, points) {
+  const delta = c && c.value != null && c.previous != null ? c.change : null;
+  const change = i18n.change(kpi(id).unit, c);
+  const bench = benchmark(id);
+  const spark = chart({
+    grid: { left: 2, right: 2, top: 4, bottom: 2 },
+    xAxis: { type: 'category', show: false, data: points.map((r) => Object.values(r.group)[0]) },
+    yAxis: { type: 'value', show: false, scale: true },
+    tooltip: { show: false },
+    series: [{
+      type: 'line', data: points.map((r) => r.kpis[id]), symbol: 'none', lineStyle: { width: 1.5 },
+      areaStyle: { opacity: 0.12 }, connectNulls: true,
+    }],
+  }, { cls: 'spark', label: t('overview.sparkline') });
+  const open = () => state.go('contacts', undefined, { kpi: id });
+  return h('article', {
+    class: 'tile', tabindex: '0', dataset: { kpi: id }, title: t('overview.drill'),
+    onclick: open, onkeydown: (ev) => ev.key === 'Enter' && open(),
+  },
+  h('header', {}, h('h3', { text: i18n.kpiName(id) }), infoButton(id)),
+  h('p', { class: 'tile-value', dataset: { value: c && c.value != null ? String(c.value) : '' }, text: fmt(id, c && c.value) }),
+  h('p', { class: `tile-change ${judgement(id, delta)}` },
+    change ? h('span', { class: 'arrow', text: delta > 0 ? '▲' : delta < 0 ? '▼' : '■' }) : null,
+    ' ', change ? t('overview.change', { change }) : t('overview.noPrevious')),
+  h('p', { class: 'tile-previous muted', text: t('overview.previous', { value: fmt(id, c && c.previous) }) }),
+  bench ? h('p', { class: 'tile-benchmark muted', text: t('overview.benchmark', { value: bench }) }) : null,
+  spark);
+}
+
+/** A bucket's dates clipped to the period. */
+export function clip([from, to], filters) {
+  return [from < filters.from ? filters.from : from, to > filters.to ? filters.to : to];
+}
