@@ -85,6 +85,7 @@ public final class GoalJson {
     m.put("best_change", r.bestChange());
     m.put("window_weeks", r.windowWeeks());
     m.put("best_level", r.bestLevel());
+    m.put("typical_level", r.typicalLevel());
     m.put("noise", r.noise());
     m.put("benchmark", r.benchmark());
     m.put("explanation", r.explanation());

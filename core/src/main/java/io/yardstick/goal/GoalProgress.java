@@ -19,7 +19,7 @@ import java.util.List;
  * @param trend the robust line through the history, or null with fewer than {@value GoalTracker#MIN_TREND_WEEKS}
  *     weekly values
  * @param projected the value expected over the goal's whole period by the deadline if the trend holds (without a
- *     trend: the current value)
+ *     trend: the current value; for period-length KPIs the current value continued at the trend's slope)
  * @param projectedProgress {@code progress} of the projected value
  */
 public record GoalProgress(Goal goal, LocalDate today, LocalDate measuredTo, Double baseline, LocalDate baselineFrom,

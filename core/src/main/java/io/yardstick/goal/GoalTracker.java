@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.statistics.descriptive.Median;
 import org.apache.commons.statistics.descriptive.StandardDeviation;
 
 /**
@@ -86,7 +87,10 @@ public final class GoalTracker {
     GoalProgress.Trend trend = null;
     Double projected = current;
     if (line != null) {
-      double atDeadline = clamp(goal.kpi(), cumulative ? line.at(last + 1) : line.at(last - 3));
+      // A cumulative value goes on from where it is: the line's slope, anchored at the current value.
+      double atDeadline = clamp(goal.kpi(), cumulative
+          ? (current == null ? line.at(last + 1) : current + line.slope() * (last - measured))
+          : line.at(last - 3));
       trend = new GoalProgress.Trend("Theil-Sen", line.slope() * 7, atDeadline, line.points());
       if (current != null && measured < last) {
         if (cumulative) {
@@ -141,7 +145,7 @@ public final class GoalTracker {
     LocalDate historyFrom = goal.start().minusDays(364);
     if (PERIOD_LENGTH_KPIS.contains(kpi)) {
       long d = goal.days();
-      int windows = (int) Math.max(2, 365 / d + 1);
+      int windows = (int) Math.max(1, 365 / d);   // back-to-back windows of the goal's length within the past year
       for (int k = windows - 1; k >= 0; k--) {
         LocalDate end = goal.start().minusDays(1 + k * d);
         Double v = value(goal, end.minusDays(d - 1), end);
@@ -179,6 +183,9 @@ public final class GoalTracker {
     for (Double v : levels) {
       if (bestLevel == null || sign * v > sign * bestLevel) bestLevel = v;
     }
+    // The level reached half of the time: a best level alone is often just the noise's luckiest stretch.
+    Double typicalLevel = levels.isEmpty() ? null
+        : Median.withDefaults().evaluate(levels.stream().mapToDouble(Double::doubleValue).toArray());
     if (bestChange == null) windowWeeks = null;
 
     Realism.Verdict verdict;
@@ -198,10 +205,10 @@ public final class GoalTracker {
       } else if (sign * required <= 0) {
         verdict = Realism.Verdict.BELOW_WHAT_YOU_ALREADY_REACH;
         why.add("The baseline already meets the target.");
-      } else if (bestLevel != null && sign * (bestLevel - target) >= 0) {
+      } else if (typicalLevel != null && sign * (typicalLevel - target) >= 0) {
         verdict = Realism.Verdict.BELOW_WHAT_YOU_ALREADY_REACH;
-        why.add((PERIOD_LENGTH_KPIS.contains(kpi) ? "A period of the goal's length" : "A 4-week stretch")
-            + " of the past year reached " + fmt(bestLevel, u) + ", which meets the target.");
+        why.add((PERIOD_LENGTH_KPIS.contains(kpi) ? "Periods of the goal's length" : "4-week stretches")
+            + " of the past year were at " + fmt(typicalLevel, u) + " (median), which meets the target.");
       } else if (bestChange == null) {
         verdict = Realism.Verdict.UNKNOWN;
         why.add("Too little history in the year before " + goal.start() + " to compare with.");
@@ -214,15 +221,29 @@ public final class GoalTracker {
         why.add("The best change over " + windowWeeks + " weeks in the past year was " + signed(bestChange, u)
             + (sign * bestChange <= 0 ? " (no improvement at all)" : "") + "; the goal needs more.");
       }
+      if (bestLevel != null && verdict != Realism.Verdict.BELOW_WHAT_YOU_ALREADY_REACH) {
+        why.add("The best " + (PERIOD_LENGTH_KPIS.contains(kpi) ? "period of the goal's length" : "4-week stretch")
+            + " of the past year was at " + fmt(bestLevel, u) + (sign * (bestLevel - target) >= 0
+                ? ", which met the target once." : "."));
+      }
       if (noise != null) {
         why.add("Weekly values move by " + fmt(noise, u) + " from one week to the next (standard deviation)"
             + (Math.abs(required) <= noise ? ", as much as the change asked: a week's figure alone will not show it."
                 : "."));
       }
     }
+    if (goal.baseline() != null) {
+      LocalDate[] bp = goal.baselinePeriod();
+      Double measured = value(goal, bp[0], bp[1]);
+      if (measured != null) {
+        why.add("The given baseline " + fmt(baseline, u) + " against the data: " + fmt(measured, u) + " over the "
+            + goal.days() + " days before the start (" + bp[0] + " to " + bp[1] + ").");
+      }
+    }
     String benchmark = benchmark(kpi, target, sign);
     if (benchmark != null) why.add(benchmark);
-    return new Realism(verdict, required, requiredPercent, bestChange, windowWeeks, bestLevel, noise, benchmark, why);
+    return new Realism(verdict, required, requiredPercent, bestChange, windowWeeks, bestLevel, typicalLevel, noise,
+        benchmark, why);
   }
 
   private String benchmark(Kpi kpi, Double target, int sign) {

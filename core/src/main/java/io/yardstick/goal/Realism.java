@@ -15,12 +15,13 @@ import java.util.Locale;
  *     the goal's length)
  * @param bestLevel the best 4-week level in the past year (for period-length KPIs: the best window of the goal's
  *     length)
+ * @param typicalLevel the median of the same levels: what the KPI reaches half of the time
  * @param noise the standard deviation of week-to-week changes, or null
  * @param benchmark where the target stands against the KPI's benchmark, or null without one
  * @param explanation the verdict with its figures, one sentence each
  */
 public record Realism(Verdict verdict, Double requiredChange, Double requiredChangePercent, Double bestChange,
-    Integer windowWeeks, Double bestLevel, Double noise, String benchmark, List<String> explanation) {
+    Integer windowWeeks, Double bestLevel, Double typicalLevel, Double noise, String benchmark, List<String> explanation) {
 
   public Realism {
     explanation = List.copyOf(explanation);
@@ -31,7 +32,7 @@ public record Realism(Verdict verdict, Double requiredChange, Double requiredCha
     AMBITIOUS,
     /** The target needs no more than the best change over the same length in the past year. */
     REALISTIC,
-    /** The baseline, or a 4-week level of the past year, already meets the target. */
+    /** The baseline, or the median 4-week level of the past year, already meets the target. */
     BELOW_WHAT_YOU_ALREADY_REACH,
     /** Not enough history or no baseline to judge. */
     UNKNOWN;
