@@ -1,0 +1,74 @@
+package io.yardstick.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** A JSON client with its own cookies (one session), for the API and browser tests. */
+final class ApiClient {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A status and the parsed body. */
+  record Response(int status, JsonNode body) {}
+
+  private final TestServer server;
+  private final HttpClient http;
+  private String csrf;
+
+  ApiClient(TestServer server) {
+    this.server = server;
+    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  }
+
+  static ApiClient loggedIn(TestServer server, String name, String password) {
+    ApiClient c = new ApiClient(server);
+    Response r = c.post("/api/login", Map.of("name", name, "password", password));
+    if (r.status() != 200) throw new IllegalStateException("Log-in of " + name + " failed: " + r.body());
+    c.csrf = r.body().get("csrf").asText();
+    return c;
+  }
+
+  String csrf() {
+    return csrf;
+  }
+
+  Response get(String pathAndQuery) {
+    return send(HttpRequest.newBuilder(URI.create(server.url(pathAndQuery))).GET());
+  }
+
+  Response post(String path, Object body) {
+    return postWith(path, body, csrf);
+  }
+
+  Response postWith(String path, Object body, String csrfToken) {
+    try {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+      if (csrfToken != null) b.header("X-CSRF-Token", csrfToken);
+      return send(b);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      String text = r.body();
+      return new Response(r.statusCode(), text.isEmpty() ? JSON.nullNode() : JSON.readTree(text));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package io.yardstick.server;
+
+import static io.yardstick.server.TestServer.ANA;
+import static io.yardstick.server.TestServer.ANA_AGENT;
+import static io.yardstick.server.TestServer.MIA;
+import static io.yardstick.server.TestServer.PASSWORD;
+import static io.yardstick.server.TestServer.ROOT;
+import static io.yardstick.server.TestServer.period;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.yardstick.kpi.Kpi;
+import io.yardstick.server.ApiClient.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The JSON API against a running server on a free port, with java.net.http: shapes, errors, roles and CSRF. */
+class ApiTest {
+  private static TestServer server;
+  private static ApiClient manager;
+  private static ApiClient agent;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.get();
+    manager = ApiClient.loggedIn(server, MIA, PASSWORD);
+    agent = ApiClient.loggedIn(server, ANA, PASSWORD);
+  }
+
+  private static List<String> fields(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
+  void every_api_path_answers_401_without_a_login() {
+    ApiClient nobody = new ApiClient(server);
+    for (String path : List.of("/api/me", "/api/kpis", "/api/kpi?" + period(), "/api/series?" + period(),
+        "/api/agents?" + period(), "/api/agents/agent-001?" + period(), "/api/consistency?" + period(),
+        "/api/topics?" + period(), "/api/contacts?" + period(), "/api/extent", "/api/users")) {
+      Response r = nobody.get(path);
+      assertThat(r.status()).as(path).isEqualTo(401);
+      assertThat(fields(r.body())).as(path).containsExactly("title", "status", "type", "details");
+      assertThat(r.body().get("details").asText()).startsWith("Log in first");
+    }
+  }
+
+  @Test
+  void login_answers_the_user_and_a_csrf_token_and_refuses_a_wrong_password() {
+    Response ok = new ApiClient(server).post("/api/login", Map.of("name", MIA, "password", PASSWORD));
+    assertThat(ok.status()).isEqualTo(200);
+    assertThat(fields(ok.body())).containsExactly("name", "role", "agent_id", "must_change_password", "csrf");
+    assertThat(ok.body().get("role").asText()).isEqualTo("manager");
+    Response wrong = new ApiClient(server).post("/api/login", Map.of("name", MIA, "password", "nope-nope-nope"));
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.body().get("details").asText()).isEqualTo("The name or the password is wrong.");
+  }
+
+  @Test
+  void me_names_the_user_with_the_csrf_token_of_the_session() {
+    JsonNode me = manager.get("/api/me").body();
+    assertThat(me.get("name").asText()).isEqualTo(MIA);
+    assertThat(me.get("csrf").asText()).isEqualTo(manager.csrf());
+    assertThat(agent.get("/api/me").body().get("agent_id").asText()).isEqualTo(ANA_AGENT);
+  }
+
+  @Test
+  void kpis_lists_the_whole_catalog_with_definitions() {
+    JsonNode kpis = manager.get("/api/kpis").body().get("kpis");
+    List<String> ids = StreamSupport.stream(kpis.spliterator(), false).map(k -> k.get("id").asText()).toList();
+    assertThat(ids).isEqualTo(Kpi.ids());
+    JsonNode asa = kpis.get(ids.indexOf("asa"));
+    assertThat(asa.get("unit").asText()).isEqualTo("seconds");
+    assertThat(asa.get("better").asText()).isEqualTo("lower");
+    assertThat(asa.get("definition").asText()).isEqualTo(Kpi.ASA.formula());
+    assertThat(kpis.get(ids.indexOf("service_level")).get("benchmark").get("low").asDouble()).isEqualTo(80.0);
+  }
+
+  @Test
+  void kpi_answers_values_with_the_previous_period() {
+    JsonNode r = manager.get("/api/kpi?" + period() + "&kpi=contacts,asa&compare=previous").body();
+    assertThat(fields(r)).containsExactly("from", "to", "tz", "previous_from", "previous_to", "rows");
+    assertThat(r.get("previous_from").asText()).isEqualTo("2026-05-02");
+    JsonNode contacts = r.get("rows").get(0).get("kpis").get("contacts");
+    assertThat(fields(contacts)).containsExactly("value", "previous", "change", "change_percent");
+    assertThat(contacts.get("value").asLong()).isPositive();
+    assertThat(contacts.get("change").asLong())
+        .isEqualTo(contacts.get("value").asLong() - contacts.get("previous").asLong());
+  }
+
+  @Test
+  void series_lists_every_day_of_the_period_after_the_overall_row() {
+    JsonNode rows = manager.get("/api/series?" + period() + "&kpi=contacts&unit=day").body().get("rows");
+    assertThat(rows.size()).isEqualTo(1 + 30);
+    assertThat(rows.get(1).get("group").get("day").asText()).isEqualTo("2026-06-01");
+    long sum = 0;
+    for (int i = 1; i < rows.size(); i++) sum += rows.get(i).get("kpis").get("contacts").asLong();
+    assertThat(sum).isEqualTo(rows.get(0).get("kpis").get("contacts").asLong());
+  }
+
+  @Test
+  void agents_consistency_topics_and_the_agent_report_have_their_shapes() {
+    JsonNode agents = manager.get("/api/agents?" + period() + "&kpi=contacts,csat").body();
+    assertThat(agents.get("rows").get(1).get("group").has("agent")).isTrue();
+    JsonNode consistency = manager.get("/api/consistency?" + period() + "&kpi=aht").body();
+    assertThat(fields(consistency)).containsExactly("from", "to", "tz", "min_contacts", "agents", "kpis");
+    assertThat(fields(consistency.get("kpis").get(0))).contains("kpi", "mean", "median", "q1", "q3", "outliers");
+    JsonNode topics = manager.get("/api/topics?" + period() + "&limit=3").body();
+    assertThat(topics.get("topics").size()).isEqualTo(3);
+    assertThat(fields(topics.get("topics").get(0))).containsExactly("topic", "contacts", "share", "previous_contacts",
+        "previous_share", "change_percent", "fcr", "csat", "aht", "spike");
+    JsonNode report = manager.get("/api/agents/agent-001?" + period() + "&kpi=csat").body();
+    assertThat(fields(report)).containsExactly("agent", "team", "kpis", "series", "team_kpis", "team_series");
+  }
+
+  @Test
+  void contacts_pages_through_the_rows_behind_a_kpi() {
+    JsonNode all = manager.get("/api/contacts?" + period() + "&kpi=abandonment_rate&size=5").body();
+    assertThat(fields(all)).containsExactly("total", "page", "size", "contacts");
+    assertThat(all.get("contacts").size()).isEqualTo(5);
+    for (JsonNode c : all.get("contacts")) {
+      assertThat(c.get("abandoned_at").isNull()).isFalse();
+      assertThat(c.get("answered_at").isNull()).isTrue();
+    }
+    long total = all.get("total").asLong();
+    JsonNode last = manager.get("/api/contacts?" + period() + "&kpi=abandonment_rate&size=5&page="
+        + ((total - 1) / 5)).body();
+    assertThat(last.get("contacts").size()).isEqualTo((int) (total - (total - 1) / 5 * 5));
+  }
+
+  @Test
+  void extent_names_the_first_and_last_day_and_the_values_of_each_field() {
+    JsonNode e = manager.get("/api/extent?tz=Europe/Madrid").body();
+    assertThat(fields(e)).containsExactly("tz", "first", "last", "values");
+    assertThat(e.get("first").asText()).isEqualTo("2026-05-01");
+    assertThat(e.get("last").asText()).isEqualTo("2026-06-30");
+    assertThat(fields(e.get("values"))).containsExactly("channel", "direction", "queue", "topic", "team", "agent");
+    assertThat(e.get("values").get("direction").toString()).isEqualTo("[\"inbound\",\"outbound\"]");
+    assertThat(e.get("values").get("agent").size()).isGreaterThan(5);
+  }
+
+  @Test
+  void extent_offers_an_agent_only_their_own_agent_id() {
+    JsonNode e = agent.get("/api/extent?tz=Europe/Madrid").body();
+    assertThat(e.get("values").get("agent").toString()).isEqualTo("[\"" + ANA_AGENT + "\"]");
+  }
+
+  @Test
+  void extent_refuses_a_bad_zone_naming_the_parameter() {
+    Response r = manager.get("/api/extent?tz=Mars/Olympus");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.body().get("details").asText()).isEqualTo("Parameter 'tz': 'Mars/Olympus' is not a time zone;"
+        + " expected an IANA name such as Europe/Madrid.");
+  }
+
+  @Test
+  void bad_parameters_answer_400_naming_the_parameter_and_the_expected_form() {
+    Map<String, String> cases = Map.of(
+        "/api/kpi?to=2026-06-30", "Parameter 'from' is missing; expected a date YYYY-MM-DD, such as 2026-03-01.",
+        "/api/kpi?from=2026-06-31&to=2026-07-01", "Parameter 'from': '2026-06-31' is not a date; expected YYYY-MM-DD,"
+            + " such as 2026-03-01.",
+        "/api/kpi?" + period() + "&compare=last", "Parameter 'compare': 'last' is not known; expected previous.",
+        "/api/series?" + period() + "&unit=fortnight", "Parameter 'unit': 'fortnight' is not a time bucket; expected"
+            + " hour, day, week or month.",
+        "/api/contacts?" + period() + "&size=0", "Parameter 'size': '0' is not a whole number from 1 to 1000.");
+    cases.forEach((path, details) -> {
+      Response r = manager.get(path);
+      assertThat(r.status()).as(path).isEqualTo(400);
+      assertThat(r.body().get("details").asText()).as(path).isEqualTo(details);
+    });
+    assertThat(manager.get("/api/contacts?" + period() + "&kpi=speed").body().get("details").asText())
+        .startsWith("Parameter 'kpi': unknown KPI 'speed'; expected comma-separated ids of contacts, ");
+  }
+
+  @Test
+  void an_agent_reading_another_agent_gets_403_or_only_their_own_numbers() {
+    Response other = agent.get("/api/agents/agent-001?" + period());
+    assertThat(other.status()).isEqualTo(403);
+    assertThat(other.body().get("details").asText())
+        .isEqualTo("An agent may read only their own report (" + ANA_AGENT + ").");
+    assertThat(agent.get("/api/consistency?" + period()).status()).isEqualTo(403);
+    assertThat(agent.get("/api/topics?" + period()).status()).isEqualTo(403);
+    assertThat(agent.get("/api/users").status()).isEqualTo(403);
+
+    String asked = agent.get("/api/kpi?" + period() + "&kpi=contacts,aht&where=agent=agent-001").body()
+        .get("rows").get(0).get("kpis").toString();
+    String own = manager.get("/api/kpi?" + period() + "&kpi=contacts,aht&where=agent=" + ANA_AGENT).body()
+        .get("rows").get(0).get("kpis").toString();
+    String others = manager.get("/api/kpi?" + period() + "&kpi=contacts,aht&where=agent=agent-001").body()
+        .get("rows").get(0).get("kpis").toString();
+    assertThat(asked).isEqualTo(own).isNotEqualTo(others);
+
+    JsonNode contacts = agent.get("/api/contacts?" + period() + "&where=agent=agent-001&size=50").body();
+    assertThat(contacts.get("total").asLong()).isPositive();
+    for (JsonNode c : contacts.get("contacts")) assertThat(c.get("agent").asText()).isEqualTo(ANA_AGENT);
+    assertThat(agent.get("/api/agents/" + ANA_AGENT + "?" + period()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void a_change_without_the_csrf_token_is_refused() {
+    ApiClient root = ApiClient.loggedIn(server, ROOT, PASSWORD);
+    Map<String, String> body = Map.of("name", "nobody", "role", "manager");
+    for (String token : new String[] {null, "0123456789abcdef"}) {
+      Response r = root.postWith("/api/users", body, token);
+      assertThat(r.status()).isEqualTo(403);
+      assertThat(r.body().get("details").asText()).isEqualTo("The CSRF token is missing or wrong; send the csrf value"
+          + " of GET /api/me in the X-CSRF-Token header.");
+    }
+    assertThat(root.get("/api/users").body().toString()).doesNotContain("nobody");
+  }
+
+  @Test
+  void only_admins_list_and_add_users() {
+    ApiClient root = ApiClient.loggedIn(server, ROOT, PASSWORD);
+    Response added = root.post("/api/users", Map.of("name", "Zoe", "role", "agent", "agent_id", "agent-009"));
+    assertThat(added.status()).isEqualTo(201);
+    assertThat(added.body().get("name").asText()).isEqualTo("zoe");
+    assertThat(added.body().get("one_time_password").asText()).hasSizeGreaterThanOrEqualTo(8);
+    JsonNode users = root.get("/api/users").body().get("users");
+    assertThat(users.toString()).contains("\"name\":\"zoe\",\"role\":\"agent\",\"agent_id\":\"agent-009\","
+        + "\"must_change_password\":true");
+    assertThat(manager.post("/api/users", Map.of("name", "yan", "role", "manager")).status()).isEqualTo(403);
+  }
+
+  @Test
+  void openapi_describes_every_path_the_pages_use() {
+    JsonNode paths = new ApiClient(server).get("/openapi.json").body().get("paths");
+    assertThat(fields(paths)).contains("/api/login", "/api/me", "/api/password", "/api/kpis", "/api/kpi",
+        "/api/series", "/api/agents", "/api/agents/{agent}", "/api/consistency", "/api/topics", "/api/contacts",
+        "/api/extent", "/api/users");
+  }
+}
