@@ -284,7 +284,9 @@ public final class SqlRenderer {
         + " CASE WHEN c.contact_id IS NULL THEN s.agent_id ELSE c.agent_id END AS agent,"
         + " CASE WHEN c.contact_id IS NULL THEN s.customer_id ELSE c.customer_id END AS cust_id,"
         + " s.submitted_at AS t, s.kind AS kind, s.score AS score"
-        + " FROM surveys s LEFT JOIN contacts c ON c.contact_id = s.contact_id WHERE " + inPeriod("s.submitted_at")
+        + " FROM surveys s LEFT JOIN (SELECT * FROM contacts WHERE contact_id IN (SELECT q.contact_id FROM surveys q WHERE"
+        + " q.contact_id IS NOT NULL AND " + inPeriod("q.submitted_at") + ")) c ON c.contact_id = s.contact_id"
+        + " WHERE " + inPeriod("s.submitted_at")
         + kinds;
   }
 
