@@ -57,6 +57,11 @@ public final class DuckDbStore extends JdbcStore {
   }
 
   @Override
+  Connection openReader() throws SQLException {
+    return connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate();
+  }
+
+  @Override
   public String describe() {
     return "DuckDB file " + path;
   }

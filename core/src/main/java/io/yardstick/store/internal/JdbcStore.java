@@ -35,6 +35,13 @@ public abstract class JdbcStore implements Store {
 
   final Connection connection;
   private boolean loading;
+  /** The thread of the load in progress: its queries run on the load's connection, so they see what it staged. */
+  private volatile Thread loadingThread;
+  /** Connections for queries from other threads (the server's), so that readers do not queue behind each other. */
+  private final java.util.concurrent.LinkedBlockingDeque<Connection> idleReaders =
+      new java.util.concurrent.LinkedBlockingDeque<>();
+  private final java.util.concurrent.Semaphore readerSlots = new java.util.concurrent.Semaphore(READERS);
+  private static final int READERS = 4;
 
   JdbcStore(Connection connection) {
     this.connection = connection;
@@ -105,6 +112,7 @@ public abstract class JdbcStore implements Store {
       throw new StoreException("Could not start a load on " + describe() + ": " + e.getMessage(), e);
     }
     loading = true;
+    loadingThread = Thread.currentThread();
     return new JdbcLoader();
   }
 
@@ -172,6 +180,7 @@ public abstract class JdbcStore implements Store {
     @Override
     public void close() {
       loading = false;
+      loadingThread = null;
       for (Stage stage : stages.values()) {
         stage.discard();
       }
@@ -290,8 +299,31 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
-  public synchronized List<Object[]> query(String sql, Object... params) {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+  public List<Object[]> query(String sql, Object... params) {
+    if (Thread.currentThread() == loadingThread) {
+      synchronized (this) {
+        return query(connection, sql, params);
+      }
+    }
+    Connection reader = null;
+    readerSlots.acquireUninterruptibly();
+    try {
+      reader = idleReaders.pollFirst();
+      if (reader == null) reader = openReader();
+      return query(reader, sql, params);
+    } catch (SQLException e) {
+      throw new StoreException("Could not open a connection to " + describe() + ": " + e.getMessage(), e);
+    } finally {
+      if (reader != null) idleReaders.offerFirst(reader);
+      readerSlots.release();
+    }
+  }
+
+  /** A further connection to the same database, for queries. */
+  abstract Connection openReader() throws SQLException;
+
+  private List<Object[]> query(Connection on, String sql, Object... params) {
+    try (PreparedStatement ps = on.prepareStatement(sql)) {
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
         ResultSetMetaData meta = rs.getMetaData();
@@ -366,6 +398,10 @@ public abstract class JdbcStore implements Store {
   @Override
   public void close() {
     try {
+      for (Connection reader : idleReaders) {
+        reader.close();
+      }
+      idleReaders.clear();
       connection.close();
     } catch (SQLException e) {
       throw new StoreException("Could not close " + describe() + ": " + e.getMessage(), e);

@@ -47,6 +47,11 @@ public final class PostgresStore extends JdbcStore {
   }
 
   @Override
+  Connection openReader() throws SQLException {
+    return DriverManager.getConnection(url);
+  }
+
+  @Override
   public String describe() {
     return "PostgreSQL " + redact(url);
   }
