@@ -36,7 +36,7 @@ public record Goal(long id, String name, Kpi kpi, List<String> where, ZoneId zon
     }
     if (deadline.isBefore(start)) {
       throw new YardstickException("The deadline " + deadline + " is before the goal starts (" + start
-          + "); give --by after --from.");
+          + "); give a deadline (--by) on or after the start (--from).");
     }
     if ((baselineFrom == null) != (baselineTo == null)) {
       throw new YardstickException("A baseline period needs both ends: --baseline-from and --baseline-to.");

@@ -89,6 +89,8 @@ public final class YardstickServer implements AutoCloseable {
       }
     });
     new Routes(store, settings, users, auth, sessions).register(app);
+    new io.yardstick.server.api.GoalRoutes(store, settings, io.yardstick.goal.GoalSettings.resolve(null), clock)
+        .register(app);
     app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.title(), e.getMessage()));
     app.exception(YardstickException.class, (e, ctx) -> error(ctx, 400, "Bad request", e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {
