@@ -195,7 +195,7 @@ public final class GoalTracker {
       why.add("No baseline: nothing measured for " + kpi.id() + " in the baseline period, so the change cannot be"
           + " judged.");
     } else {
-      why.add("The goal asks " + signed(required, u) + (requiredPercent == null ? "" : " (" + signed(requiredPercent,
+      why.add("The goal asks " + signed(required, pp(u)) + (requiredPercent == null ? "" : " (" + signed(requiredPercent,
           "%") + ")") + ": from " + fmt(baseline, u) + " to " + fmt(target, u) + ".");
       boolean impossible = kpi.unit() == Kpi.Unit.PERCENT && (target > 100 || target < 0);
       if (impossible) {
@@ -214,11 +214,11 @@ public final class GoalTracker {
         why.add("Too little history in the year before " + goal.start() + " to compare with.");
       } else if (sign * bestChange >= sign * required) {
         verdict = Realism.Verdict.REALISTIC;
-        why.add("The best change over " + windowWeeks + " weeks in the past year was " + signed(bestChange, u)
+        why.add("The best change over " + windowWeeks + " weeks in the past year was " + signed(bestChange, pp(u))
             + ", at least as much as the goal needs.");
       } else {
         verdict = Realism.Verdict.AMBITIOUS;
-        why.add("The best change over " + windowWeeks + " weeks in the past year was " + signed(bestChange, u)
+        why.add("The best change over " + windowWeeks + " weeks in the past year was " + signed(bestChange, pp(u))
             + (sign * bestChange <= 0 ? " (no improvement at all)" : "") + "; the goal needs more.");
       }
       if (bestLevel != null && verdict != Realism.Verdict.BELOW_WHAT_YOU_ALREADY_REACH) {
@@ -227,7 +227,7 @@ public final class GoalTracker {
                 ? ", which met the target once." : "."));
       }
       if (noise != null) {
-        why.add("Weekly values move by " + fmt(noise, u) + " from one week to the next (standard deviation)"
+        why.add("Weekly values move by " + fmt(noise, pp(u)) + " from one week to the next (standard deviation)"
             + (Math.abs(required) <= noise ? ", as much as the change asked: a week's figure alone will not show it."
                 : "."));
       }
@@ -339,6 +339,11 @@ public final class GoalTracker {
 
   static String fmt(double v, String unit) {
     return String.format(Locale.ROOT, "%.1f", v) + unit;
+  }
+
+  /** A change of a percentage is in percentage points. */
+  static String pp(String unit) {
+    return unit.equals("%") ? " pp" : unit;
   }
 
   static String signed(double v, String unit) {
