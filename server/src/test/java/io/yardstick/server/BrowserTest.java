@@ -1,0 +1,316 @@
+package io.yardstick.server;
+
+import static io.yardstick.server.TestServer.ANA;
+import static io.yardstick.server.TestServer.ANA_AGENT;
+import static io.yardstick.server.TestServer.MIA;
+import static io.yardstick.server.TestServer.PASSWORD;
+import static io.yardstick.server.TestServer.period;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.yardstick.kpi.Kpi;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages end to end in real headless Chromium (Debian's chromium and chromedriver; nothing is downloaded): log-in
+ * with the forced password change, the overview against the API, filters in the URL, drill-down, languages, CSV export,
+ * print layout and an agent kept to their own report. Leaves a full-page screenshot of the overview in
+ * target/screenshots/overview.png.
+ */
+class BrowserTest {
+  private static final String CHROMIUM = envOr("YARDSTICK_CHROMIUM", "/usr/bin/chromium");
+  private static final String CHROMEDRIVER = envOr("YARDSTICK_CHROMEDRIVER", "/usr/bin/chromedriver");
+  private static final List<String> HEADLINE = List.of("contacts", "service_level", "asa", "abandonment_rate", "aht",
+      "fcr", "csat", "nps", "frt_median", "resolution_rate", "occupancy", "cost_per_contact");
+
+  private static TestServer server;
+  private static ApiClient manager;
+
+  @TempDir Path temp;
+  private final List<ChromeDriver> browsers = new ArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    for (String path : List.of(CHROMIUM, CHROMEDRIVER)) {
+      if (!Files.isExecutable(Path.of(path))) {
+        throw new AssertionError("The browser tests need Chromium and its driver, and " + path + " is missing: install"
+            + " them with 'apt-get install -y chromium chromium-driver' (.ci/run does), or point YARDSTICK_CHROMIUM"
+            + " and YARDSTICK_CHROMEDRIVER at them.");
+      }
+    }
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    server = TestServer.get();
+    manager = ApiClient.loggedIn(server, MIA, PASSWORD);
+  }
+
+  @AfterEach
+  void quit() {
+    browsers.forEach(ChromeDriver::quit);
+  }
+
+  private static String envOr(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+
+  private ChromeDriver browser(String language) throws IOException {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
+        "--user-data-dir=" + Files.createTempDirectory(temp, "profile"), "--window-size=1400,1000",
+        "--lang=" + language);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
+        "download.default_directory", temp.toString(), "download.prompt_for_download", false));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    browsers.add(driver);
+    driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+        temp.toString()));
+    return driver;
+  }
+
+  private static WebDriverWait waiting(ChromeDriver d) {
+    return new WebDriverWait(d, Duration.ofSeconds(15));
+  }
+
+  private static void logIn(ChromeDriver d, String name, String password) {
+    d.get(server.url("/"));
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("login-name"))).sendKeys(name);
+    d.findElement(By.id("login-password")).sendKeys(password);
+    d.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.nav")));
+  }
+
+  private static void open(ChromeDriver d, String hash) {
+    d.get(server.url("/#/" + hash));
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+    waiting(d).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("main .loading")));
+  }
+
+  private static String tileValue(ChromeDriver d, String kpi) {
+    return d.findElement(By.cssSelector(".tile[data-kpi=" + kpi + "] .tile-value")).getDomAttribute("data-value");
+  }
+
+  private static JsonNode apiKpis(String query) {
+    return manager.get("/api/kpi?" + query).body().get("rows").get(0).get("kpis");
+  }
+
+  @Test
+  void an_admin_logs_in_with_the_one_time_password_then_chooses_their_own() throws IOException {
+    ChromeDriver d = browser("en-US");
+    d.get(server.url("/"));
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("login-name"))).sendKeys("admin");
+    d.findElement(By.id("login-password")).sendKeys(TestServer.ADMIN_ONE_TIME);
+    d.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("password-new"))).sendKeys("admins-own-pass");
+    d.findElement(By.id("password-again")).sendKeys("admins-own-pass");
+    d.findElement(By.cssSelector("#password-form button[type=submit]")).click();
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tile-value")));
+    assertThat(d.findElement(By.cssSelector("nav [data-nav=users]")).getText()).isEqualTo("Users");
+    assertThat(d.getCurrentUrl()).contains("#/overview?");
+
+    ApiClient admin = ApiClient.loggedIn(server, "admin", "admins-own-pass");
+    assertThat(admin.get("/api/me").body().get("must_change_password").asBoolean()).isFalse();
+  }
+
+  @Test
+  void the_overview_tiles_show_the_apis_values_and_their_definitions() throws IOException {
+    ChromeDriver d = browser("en-US");
+    logIn(d, MIA, PASSWORD);
+    open(d, "overview?" + period());
+    waiting(d).until(x -> x.findElements(By.cssSelector(".tile .spark canvas")).size() == HEADLINE.size());
+    JsonNode api = apiKpis(period() + "&kpi=" + String.join(",", HEADLINE) + "&compare=previous");
+    for (String kpi : HEADLINE) {
+      JsonNode value = api.get(kpi).get("value");
+      String shown = tileValue(d, kpi);
+      if (value.isNull()) {
+        assertThat(shown).as(kpi).isEmpty();
+      } else {
+        assertThat(Double.parseDouble(shown)).as(kpi).isEqualTo(value.asDouble());
+      }
+    }
+    long contacts = api.get("contacts").get("value").asLong();
+    assertThat(d.findElement(By.cssSelector(".tile[data-kpi=contacts] .tile-value")).getText())
+        .isEqualTo(NumberFormat.getIntegerInstance(Locale.US).format(contacts));
+    assertThat(d.findElement(By.cssSelector(".tile[data-kpi=service_level] .tile-value")).getText())
+        .matches("\\d{1,3}\\.\\d%");
+    assertThat(d.findElement(By.cssSelector(".tile[data-kpi=aht] .tile-value")).getText())
+        .matches("(\\d+ min( \\d+ s)?|\\d+ s)");
+
+    d.findElement(By.cssSelector(".tile[data-kpi=fcr] button.info")).click();
+    WebElement dialog = waiting(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("definition")));
+    assertThat(dialog.findElement(By.tagName("h2")).getText()).isEqualTo("First contact resolution");
+    assertThat(dialog.getText()).contains(Kpi.FCR.formula()).contains(Kpi.FCR.source());
+    dialog.findElement(By.cssSelector("form button")).click();
+
+    // The build artifact: the whole overview, as a manager sees it.
+    long height = (Long) ((JavascriptExecutor) d).executeScript("return document.documentElement.scrollHeight");
+    d.manage().window().setSize(new Dimension(1400, (int) height + 40));
+    waiting(d).until(x -> (Boolean) ((JavascriptExecutor) x).executeScript(
+        "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"));
+    Path shots = Path.of("target", "screenshots");
+    Files.createDirectories(shots);
+    Files.write(shots.resolve("overview.png"), d.getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  void filters_change_the_numbers_and_stay_in_the_url() throws IOException {
+    ChromeDriver d = browser("en-US");
+    logIn(d, MIA, PASSWORD);
+    open(d, "overview?" + period());
+    d.findElement(By.cssSelector("details[data-filter=channel] summary")).click();
+    d.findElement(By.cssSelector("details[data-filter=channel] input[value=phone]")).click();
+    waiting(d).until(ExpectedConditions.urlContains("where=channel%3Dphone"));
+    long phone = apiKpis(period() + "&kpi=contacts&where=channel=phone").get("contacts").asLong();
+    waiting(d).until(x -> String.valueOf(phone).equals(tileValue((ChromeDriver) x, "contacts")));
+
+    d.navigate().refresh();
+    waiting(d).until(x -> String.valueOf(phone).equals(tileValue((ChromeDriver) x, "contacts")));
+    assertThat(d.findElement(By.cssSelector("details[data-filter=channel] summary")).getDomProperty("textContent"))
+        .isEqualTo("Channel: phone");
+
+    new Select(d.findElement(By.cssSelector("select[name=range]"))).selectByValue("7");
+    waiting(d).until(ExpectedConditions.urlContains("from=2026-06-24"));
+    long week = apiKpis("from=2026-06-24&to=2026-06-30&tz=Europe/Madrid&kpi=contacts&where=channel=phone")
+        .get("contacts").asLong();
+    waiting(d).until(x -> String.valueOf(week).equals(tileValue((ChromeDriver) x, "contacts")));
+  }
+
+  @Test
+  void a_tile_or_a_cell_drills_down_to_the_contacts_behind_it() throws IOException {
+    ChromeDriver d = browser("en-US");
+    logIn(d, MIA, PASSWORD);
+    open(d, "overview?" + period());
+    d.findElement(By.cssSelector(".tile[data-kpi=abandonment_rate]")).click();
+    WebElement total = waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("contacts-total")));
+    long expected = manager.get("/api/contacts?" + period() + "&kpi=abandonment_rate&size=1").body()
+        .get("total").asLong();
+    assertThat(total.getDomAttribute("data-total")).isEqualTo(String.valueOf(expected));
+    assertThat(d.getCurrentUrl()).contains("#/contacts?").contains("kpi=abandonment_rate");
+    assertThat(d.findElements(By.cssSelector("table.data tbody tr"))).hasSize((int) Math.min(50, expected));
+    assertThat(d.findElement(By.id("contacts-kpi")).getText()).startsWith("The contacts behind: Abandonment rate");
+    d.findElement(By.id("page-next")).click();
+    waiting(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "51–"));
+
+    open(d, "channels?" + period());
+    WebElement cell = d.findElement(By.cssSelector("table.data tbody tr td a.drill"));
+    String channel = d.findElement(By.cssSelector("table.data tbody tr td")).getText();
+    cell.click();
+    total = waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("contacts-total")));
+    long channelTotal = manager.get("/api/contacts?" + period() + "&where=channel=" + channel + "&size=1").body()
+        .get("total").asLong();
+    assertThat(total.getDomAttribute("data-total")).isEqualTo(String.valueOf(channelTotal));
+  }
+
+  @Test
+  void the_language_comes_from_the_browser_or_the_menu_and_formats_follow_it() throws IOException {
+    ChromeDriver catalan = browser("ca-ES");
+    catalan.get(server.url("/"));
+    waiting(catalan).until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+    assertThat(catalan.findElement(By.cssSelector("#login-form h1")).getText()).isEqualTo("Inicia la sessió a Yardstick");
+    assertThat(catalan.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("ca");
+
+    ChromeDriver d = browser("en-US");
+    logIn(d, MIA, PASSWORD);
+    open(d, "overview?" + period());
+    new Select(d.findElement(By.id("language"))).selectByValue("ro");
+    waiting(d).until(ExpectedConditions.textToBe(By.cssSelector("nav [data-nav=overview]"), "Prezentare generală"));
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tile-value")));
+    assertThat(d.findElement(By.cssSelector(".tile[data-kpi=contacts] h3")).getText()).isEqualTo("Contacte");
+    long contacts = apiKpis(period() + "&kpi=contacts").get("contacts").asLong();
+    assertThat(d.findElement(By.cssSelector(".tile[data-kpi=contacts] .tile-value")).getText())
+        .isEqualTo(NumberFormat.getIntegerInstance(Locale.forLanguageTag("ro")).format(contacts));
+    assertThat(d.findElement(By.cssSelector(".tile[data-kpi=service_level] .tile-value")).getText())
+        .matches("\\d{1,3},\\d\\s%");
+
+    d.navigate().refresh();
+    waiting(d).until(ExpectedConditions.textToBe(By.cssSelector("nav [data-nav=overview]"), "Prezentare generală"));
+    new Select(d.findElement(By.id("language"))).selectByValue("es");
+    waiting(d).until(ExpectedConditions.textToBe(By.cssSelector("nav [data-nav=overview]"), "Resumen"));
+    waiting(d).until(ExpectedConditions.textToBe(By.cssSelector(".tile[data-kpi=fcr] h3"),
+        "Resolución en el primer contacto"));
+  }
+
+  @Test
+  void a_table_exports_its_rows_to_csv() throws IOException, InterruptedException {
+    ChromeDriver d = browser("en-US");
+    logIn(d, MIA, PASSWORD);
+    open(d, "channels?" + period());
+    int rows = d.findElements(By.cssSelector("table.data tbody tr")).size();
+    d.findElement(By.cssSelector("button.csv")).click();
+    Path file = temp.resolve("channels.csv");
+    waiting(d).until(x -> Files.exists(file));
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertThat(lines.get(0)).startsWith("\ufeffChannel,Contacts,Change,Service level,Change,");
+    assertThat(lines).hasSize(1 + rows);
+    JsonNode api = manager.get("/api/kpi?" + period() + "&kpi=contacts&by=channel").body().get("rows");
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",");
+      long expected = -1;
+      for (JsonNode r : api) {
+        if (cells[0].equals(r.get("group").path("channel").asText(null))) expected = r.get("kpis").get("contacts").asLong();
+      }
+      assertThat(cells[1]).as(line).isEqualTo(String.valueOf(expected));
+    }
+  }
+
+  @Test
+  void the_print_layout_leaves_out_the_menus_and_buttons() throws IOException {
+    ChromeDriver d = browser("en-US");
+    logIn(d, MIA, PASSWORD);
+    open(d, "topics?" + period());
+    assertThat(d.findElement(By.id("filters")).isDisplayed()).isTrue();
+    d.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    assertThat(d.findElement(By.id("top")).isDisplayed()).isFalse();
+    assertThat(d.findElement(By.id("filters")).isDisplayed()).isFalse();
+    assertThat(d.findElement(By.cssSelector("button.csv")).isDisplayed()).isFalse();
+    WebElement summary = d.findElement(By.cssSelector(".print-summary"));
+    assertThat(summary.isDisplayed()).isTrue();
+    assertThat(summary.getText()).isEqualTo("Topics · Jun 1, 2026 – Jun 30, 2026 · Europe/Madrid");
+  }
+
+  @Test
+  void an_agent_sees_only_their_own_report() throws IOException {
+    ChromeDriver d = browser("en-US");
+    logIn(d, ANA, PASSWORD);
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("agent-contacts")));
+    assertThat(d.getCurrentUrl()).contains("#/agent/" + ANA_AGENT);
+    assertThat(d.findElements(By.cssSelector("nav [data-nav=overview]"))).isEmpty();
+    assertThat(d.findElements(By.cssSelector("details[data-filter]"))).isEmpty();
+
+    open(d, "agent/agent-001?" + period());
+    assertThat(d.findElement(By.cssSelector("main .message.error")).getText())
+        .isEqualTo("You may see only your own report, not that of agent-001.");
+    assertThat(ApiClient.loggedIn(server, ANA, PASSWORD).get("/api/agents/agent-001?" + period()).status())
+        .isEqualTo(403);
+
+    open(d, "overview?" + period());
+    waiting(d).until(ExpectedConditions.urlContains("#/agent/" + ANA_AGENT));
+  }
+}

@@ -1,0 +1,106 @@
+package io.yardstick.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.yardstick.kpi.Kpi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The message bundles of the pages (web/i18n/LANG.json): every language has every key of English, a name and a
+ * definition for every KPI of the catalog, and the same {placeholders}; English repeats the catalog word for word, so a
+ * changed formula fails here until its translations are updated too.
+ */
+class MessageBundlesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path WEB = Path.of("src/main/resources/io/yardstick/server/web");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z]+}");
+
+  private static JsonNode bundle(String lang) throws IOException {
+    try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/io/yardstick/server/web/i18n/" + lang
+        + ".json")) {
+      assertThat(in).as("bundle " + lang).isNotNull();
+      return JSON.readTree(in);
+    }
+  }
+
+  private static Set<String> keys(JsonNode node) {
+    Set<String> keys = new TreeSet<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
+  private static Set<String> placeholders(String text) {
+    Set<String> found = new TreeSet<>();
+    Matcher m = PLACEHOLDER.matcher(text);
+    while (m.find()) found.add(m.group());
+    return found;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "es", "ca", "ro"})
+  void every_bundle_has_every_key_with_the_same_placeholders(String lang) throws IOException {
+    JsonNode en = bundle("en");
+    JsonNode other = bundle(lang);
+    assertThat(keys(other)).isEqualTo(keys(en));
+    for (String key : keys(en)) {
+      String text = other.get(key).asText();
+      assertThat(text).as(lang + " " + key).isNotBlank();
+      assertThat(placeholders(text)).as(lang + " " + key).isEqualTo(placeholders(en.get(key).asText()));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "es", "ca", "ro"})
+  void every_bundle_names_and_defines_every_kpi_of_the_catalog(String lang) throws IOException {
+    JsonNode b = bundle(lang);
+    for (Kpi k : Kpi.values()) {
+      assertThat(b.path("kpi." + k.id() + ".name").asText()).as(lang + " " + k.id()).isNotBlank();
+      assertThat(b.path("kpi." + k.id() + ".definition").asText()).as(lang + " " + k.id()).isNotBlank();
+    }
+    Set<String> kpiKeys = new TreeSet<>(keys(b));
+    kpiKeys.removeIf(key -> !key.startsWith("kpi."));
+    assertThat(kpiKeys).hasSize(2 * Kpi.values().length);
+  }
+
+  @Test
+  void english_kpi_names_and_definitions_are_the_catalogs() throws IOException {
+    JsonNode en = bundle("en");
+    for (Kpi k : Kpi.values()) {
+      assertThat(en.get("kpi." + k.id() + ".name").asText()).isEqualTo(k.displayName());
+      assertThat(en.get("kpi." + k.id() + ".definition").asText())
+          .as("kpi.%s.definition: update it and its translations from Kpi.%s", k.id(), k.name())
+          .isEqualTo(k.formula());
+    }
+  }
+
+  @Test
+  void every_key_a_page_names_is_in_the_bundles() throws IOException {
+    Set<String> keys = keys(bundle("en"));
+    Pattern call = Pattern.compile("\\bt\\('([a-zA-Z0-9_.]+)'");
+    List<String> missing = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(WEB.resolve("js"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".js")).toList()) {
+        Matcher m = call.matcher(Files.readString(f));
+        while (m.find()) {
+          if (!keys.contains(m.group(1))) missing.add(WEB.relativize(f) + ": " + m.group(1));
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
+}
