@@ -19,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,12 +50,13 @@ class BrowserTest {
 
   private static TestServer server;
   private static ApiClient manager;
-
-  @TempDir Path temp;
-  private final List<ChromeDriver> browsers = new ArrayList<>();
+  private static Path temp;
+  private static ChromeDriver shared;
+  private static final List<ChromeDriver> browsers = new ArrayList<>();
 
   @BeforeAll
-  static void start() {
+  static void start(@TempDir Path dir) throws IOException {
+    temp = dir;
     for (String path : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(Path.of(path))) {
         throw new AssertionError("The browser tests need Chromium and its driver, and " + path + " is missing: install"
@@ -65,10 +67,21 @@ class BrowserTest {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     server = TestServer.get();
     manager = ApiClient.loggedIn(server, MIA, PASSWORD);
+    // One browser for the class (starting Chromium is the slow part); each test begins logged out, in English.
+    shared = browser("en-US");
   }
 
-  @AfterEach
-  void quit() {
+  @BeforeEach
+  void fresh() {
+    shared.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    shared.manage().deleteAllCookies();
+    shared.get(server.url("/health"));
+    shared.executeScript("localStorage.clear()");
+    shared.manage().window().setSize(new Dimension(1400, 1000));
+  }
+
+  @AfterAll
+  static void quit() {
     browsers.forEach(ChromeDriver::quit);
   }
 
@@ -77,7 +90,7 @@ class BrowserTest {
     return v == null || v.isBlank() ? fallback : v;
   }
 
-  private ChromeDriver browser(String language) throws IOException {
+  private static ChromeDriver browser(String language) throws IOException {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -96,7 +109,9 @@ class BrowserTest {
   }
 
   private static WebDriverWait waiting(ChromeDriver d) {
-    return new WebDriverWait(d, Duration.ofSeconds(15));
+    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15));
+    wait.pollingEvery(Duration.ofMillis(50));
+    return wait;
   }
 
   private static void logIn(ChromeDriver d, String name, String password) {
@@ -123,7 +138,7 @@ class BrowserTest {
 
   @Test
   void an_admin_logs_in_with_the_one_time_password_then_chooses_their_own() throws IOException {
-    ChromeDriver d = browser("en-US");
+    ChromeDriver d = shared;
     d.get(server.url("/"));
     waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("login-name"))).sendKeys("admin");
     d.findElement(By.id("login-password")).sendKeys(TestServer.ADMIN_ONE_TIME);
@@ -141,7 +156,7 @@ class BrowserTest {
 
   @Test
   void the_overview_tiles_show_the_apis_values_and_their_definitions() throws IOException {
-    ChromeDriver d = browser("en-US");
+    ChromeDriver d = shared;
     logIn(d, MIA, PASSWORD);
     open(d, "overview?" + period());
     waiting(d).until(x -> x.findElements(By.cssSelector(".tile .spark canvas")).size() == HEADLINE.size());
@@ -170,8 +185,9 @@ class BrowserTest {
     dialog.findElement(By.cssSelector("form button")).click();
 
     // The build artifact: the whole overview, as a manager sees it.
-    long height = (Long) ((JavascriptExecutor) d).executeScript("return document.documentElement.scrollHeight");
-    d.manage().window().setSize(new Dimension(1400, (int) height + 40));
+    long height = (Long) ((JavascriptExecutor) d).executeScript("return document.documentElement.scrollHeight"
+        + " + window.outerHeight - window.innerHeight");
+    d.manage().window().setSize(new Dimension(1400, (int) height));
     waiting(d).until(x -> (Boolean) ((JavascriptExecutor) x).executeScript(
         "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"));
     Path shots = Path.of("target", "screenshots");
@@ -181,7 +197,7 @@ class BrowserTest {
 
   @Test
   void filters_change_the_numbers_and_stay_in_the_url() throws IOException {
-    ChromeDriver d = browser("en-US");
+    ChromeDriver d = shared;
     logIn(d, MIA, PASSWORD);
     open(d, "overview?" + period());
     d.findElement(By.cssSelector("details[data-filter=channel] summary")).click();
@@ -204,7 +220,7 @@ class BrowserTest {
 
   @Test
   void a_tile_or_a_cell_drills_down_to_the_contacts_behind_it() throws IOException {
-    ChromeDriver d = browser("en-US");
+    ChromeDriver d = shared;
     logIn(d, MIA, PASSWORD);
     open(d, "overview?" + period());
     d.findElement(By.cssSelector(".tile[data-kpi=abandonment_rate]")).click();
@@ -236,7 +252,7 @@ class BrowserTest {
     assertThat(catalan.findElement(By.cssSelector("#login-form h1")).getText()).isEqualTo("Inicia la sessió a Yardstick");
     assertThat(catalan.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("ca");
 
-    ChromeDriver d = browser("en-US");
+    ChromeDriver d = shared;
     logIn(d, MIA, PASSWORD);
     open(d, "overview?" + period());
     new Select(d.findElement(By.id("language"))).selectByValue("ro");
@@ -259,7 +275,7 @@ class BrowserTest {
 
   @Test
   void a_table_exports_its_rows_to_csv() throws IOException, InterruptedException {
-    ChromeDriver d = browser("en-US");
+    ChromeDriver d = shared;
     logIn(d, MIA, PASSWORD);
     open(d, "channels?" + period());
     int rows = d.findElements(By.cssSelector("table.data tbody tr")).size();
@@ -282,7 +298,7 @@ class BrowserTest {
 
   @Test
   void the_print_layout_leaves_out_the_menus_and_buttons() throws IOException {
-    ChromeDriver d = browser("en-US");
+    ChromeDriver d = shared;
     logIn(d, MIA, PASSWORD);
     open(d, "topics?" + period());
     assertThat(d.findElement(By.id("filters")).isDisplayed()).isTrue();
@@ -297,7 +313,7 @@ class BrowserTest {
 
   @Test
   void an_agent_sees_only_their_own_report() throws IOException {
-    ChromeDriver d = browser("en-US");
+    ChromeDriver d = shared;
     logIn(d, ANA, PASSWORD);
     waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("agent-contacts")));
     assertThat(d.getCurrentUrl()).contains("#/agent/" + ANA_AGENT);

@@ -74,7 +74,9 @@ export async function overviewPage(ctx) {
 }
 
 function tile(id, c, points) {
-  const delta = c && c.value != null && c.previous != null ? c.change : null;
+  let delta = c && c.value != null && c.previous != null ? c.change : null;
+  // A change that rounds to nothing shown (0.0 pp) is shown as no change, without a colour.
+  if (delta != null && ['percent', 'score'].includes(kpi(id).unit) && Math.abs(delta) < 0.05) delta = 0;
   const change = i18n.change(kpi(id).unit, c);
   const bench = benchmark(id);
   const spark = chart({
