@@ -56,6 +56,14 @@ public final class DuckDbStore extends JdbcStore {
     return Dialect.DUCKDB;
   }
 
+  /** One hash aggregation: arg_min over (arrived_at, contact_id) picks the first contact, ties by the smaller id. */
+  @Override
+  String casesSelect(String only) {
+    return "SELECT k.case_id, arg_min(k.contact_id, (k.arrived_at, k.contact_id)), MIN(k.arrived_at),"
+        + " bool_or(k.resolved), COUNT(*), SUM(CASE WHEN k.direction = 'inbound' THEN 1 ELSE 0 END),"
+        + " MAX(k.resolved_at) FROM contacts k WHERE k.case_id IS NOT NULL" + only + " GROUP BY k.case_id";
+  }
+
   @Override
   Connection openReader() throws SQLException {
     return connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate();

@@ -34,7 +34,7 @@ public abstract class JdbcStore implements Store {
   static final String LINE = "_line";
 
   final Connection connection;
-  private boolean loading;
+  private volatile boolean loading;
   /** The thread of the load in progress: its queries run on the load's connection, so they see what it staged. */
   private volatile Thread loadingThread;
   /** Connections for queries from other threads (the server's), so that readers do not queue behind each other. */
@@ -98,7 +98,7 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
-  public Loader loader() {
+  public synchronized Loader loader() {
     if (loading) {
       throw new StoreException("A load is already running on this store connection; finish it first.");
     }
@@ -145,6 +145,17 @@ public abstract class JdbcStore implements Store {
         stages.put(type, stage);
       }
       return stage;
+    }
+
+    @Override
+    public int execute(String sql, Object... params) {
+      if (done) throw new IllegalStateException("this load was already committed or closed");
+      try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        bind(ps, params);
+        return ps.executeUpdate();
+      } catch (SQLException e) {
+        throw new StoreException("Update failed: " + e.getMessage() + " [SQL: " + sql + "]", e);
+      }
     }
 
     @Override
@@ -223,8 +234,18 @@ public abstract class JdbcStore implements Store {
   private void refreshCases(boolean all) throws SQLException {
     String only = all ? "" : " AND k.case_id IN (SELECT case_id FROM affected_cases)";
     update(all ? "DELETE FROM cases" : "DELETE FROM cases WHERE case_id IN (SELECT case_id FROM affected_cases)");
-    update("INSERT INTO cases (case_id, first_contact_id, first_at, resolved, n_contacts, n_inbound, last_resolved_at)"
-        + " SELECT case_id, contact_id, arrived_at, case_resolved, case_contacts, case_inbound, case_resolved_at FROM ("
+    update("INSERT INTO cases (case_id, first_contact_id, first_at, resolved, n_contacts, n_inbound, last_resolved_at) "
+        + casesSelect(only));
+    if (!all) update("DROP TABLE IF EXISTS affected_cases");
+  }
+
+  /**
+   * The rows of the cases table for the contacts that pass {@code only} (a condition on k, or ""): the first contact
+   * (earliest arrived_at, ties: smallest contact_id) and the statistics over all the case's contacts. Portable SQL
+   * with windows; DuckDB overrides it with one hash aggregation.
+   */
+  String casesSelect(String only) {
+    return "SELECT case_id, contact_id, arrived_at, case_resolved, case_contacts, case_inbound, case_resolved_at FROM ("
         + "SELECT k.case_id, k.contact_id, k.arrived_at, ROW_NUMBER() OVER w1 AS rn,"
         + " MAX(CASE WHEN k.resolved THEN 1 ELSE 0 END) OVER w = 1 AS case_resolved,"
         + " COUNT(*) OVER w AS case_contacts,"
@@ -232,8 +253,7 @@ public abstract class JdbcStore implements Store {
         + " MAX(k.resolved_at) OVER w AS case_resolved_at"
         + " FROM contacts k WHERE k.case_id IS NOT NULL" + only
         + " WINDOW w AS (PARTITION BY k.case_id), w1 AS (PARTITION BY k.case_id ORDER BY k.arrived_at, k.contact_id)"
-        + ") x WHERE rn = 1");
-    if (!all) update("DROP TABLE IF EXISTS affected_cases");
+        + ") x WHERE rn = 1";
   }
 
   /** Moves one type's staged rows into its table: the later row of a key wins, stored rows of those keys go. */
@@ -353,8 +373,34 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
-  public synchronized int update(String sql, Object... params) {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+  public int update(String sql, Object... params) {
+    if (loading && Thread.currentThread() != loadingThread) {
+      // A load holds the main connection's transaction (for minutes, on a big import): a change from another thread
+      // (an alert's state, a goal) commits on its own connection rather than joining, or waiting for, the load.
+      return updateBeside(sql, params);
+    }
+    synchronized (this) {
+      return update(connection, sql, params);
+    }
+  }
+
+  private int updateBeside(String sql, Object... params) {
+    Connection side = null;
+    readerSlots.acquireUninterruptibly();
+    try {
+      side = idleReaders.pollFirst();
+      if (side == null) side = openReader();
+      return update(side, sql, params);
+    } catch (SQLException e) {
+      throw new StoreException("Could not open a connection to " + describe() + ": " + e.getMessage(), e);
+    } finally {
+      if (side != null) idleReaders.offerFirst(side);
+      readerSlots.release();
+    }
+  }
+
+  private static int update(Connection on, String sql, Object... params) {
+    try (PreparedStatement ps = on.prepareStatement(sql)) {
       bind(ps, params);
       return ps.executeUpdate();
     } catch (SQLException e) {
