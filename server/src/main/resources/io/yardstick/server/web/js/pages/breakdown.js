@@ -47,7 +47,7 @@ export async function breakdownPage(ctx, dimension) {
       BREAKDOWN.map((id) => ({ value: id, label: i18n.kpiName(id) })), shown, (v) => state.update({ kpi: v }),
       { name: 'kpi' })),
     h('section', { class: 'panel' }, h('h2', { text: t('breakdown.by', {
-      kpi: i18n.kpiName(shown), dimension: t(`dimension.${dimension}`),
+      kpi: i18n.kpiName(shown), dimension: t(`dimension.${dimension}`).toLocaleLowerCase(i18n.language()),
     }) }), graph),
     h('section', { class: 'panel' }, table(columns, rows, { name: dimension === 'channel' ? 'channels' : 'queues' })));
 }
