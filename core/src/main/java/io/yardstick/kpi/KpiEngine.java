@@ -97,7 +97,39 @@ public final class KpiEngine {
                 : "; defined: " + String.join(", ", new TreeMap<>(settings.calendars()).keySet()) + ".")));
   }
 
+  /**
+   * The KPIs over the instants [start, end) instead of local days, overall and without business hours: the rolling
+   * windows of alert rules (the last 15 minutes). Only KPIs whose bases are contacts, cases or surveys (membership by
+   * an instant) can be asked; the others are refused.
+   *
+   * <pre>{@code
+   * KpiResult.Row last15 = engine.computeWindow(now.minus(Duration.ofMinutes(15)), now, ZoneOffset.UTC,
+   *     List.of(Kpi.ABANDONMENT_RATE, Kpi.CONTACTS), List.of(Filter.parse("queue=billing")));
+   * }</pre>
+   */
+  public KpiResult.Row computeWindow(Instant start, Instant end, ZoneId zone, List<Kpi> kpis, List<Filter> filters) {
+    if (!end.isAfter(start)) {
+      throw new YardstickException("The window ends (" + end + ") at or before it starts (" + start + ").");
+    }
+    for (Kpi k : kpis) {
+      for (Base b : k.bases()) {
+        if (b != Base.CONTACTS && b != Base.CASES && b != Base.SURVEYS) {
+          throw new YardstickException("KPI " + k.id() + " reads " + b.name().toLowerCase(java.util.Locale.ROOT)
+              + ", which is counted by whole days; a rolling window takes KPIs of contacts, cases and surveys only.");
+        }
+      }
+    }
+    KpiQuery query = new KpiQuery(LocalDate.ofInstant(start, zone), LocalDate.ofInstant(end, zone), zone, kpis,
+        List.of(), filters, false, null);
+    check(query);
+    return rows(query, SqlRenderer.window(store.dialect(), settings, zone, start, end, filters)).get(0);
+  }
+
   private List<KpiResult.Row> rows(KpiQuery query) {
+    return rows(query, null);
+  }
+
+  private List<KpiResult.Row> rows(KpiQuery query, SqlRenderer window) {
     Map<Base, List<Part>> partsByBase = new EnumMap<>(Base.class);
     for (Kpi kpi : query.kpis()) {
       for (Part p : kpi.parts()) {
@@ -116,8 +148,8 @@ public final class KpiEngine {
       calendar = calendar(query);
       days = calendarDays(calendar, query);
     }
-    SqlRenderer renderer = new SqlRenderer(store.dialect(), settings, query.zone(), query.from(), query.to(),
-        query.filters(), calendar, days);
+    SqlRenderer renderer = window != null ? window : new SqlRenderer(store.dialect(), settings, query.zone(),
+        query.from(), query.to(), query.filters(), calendar, days);
 
     List<Dimension> dims = query.groupBy();
     PartValues overall = new PartValues();

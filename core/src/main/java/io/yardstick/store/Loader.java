@@ -27,6 +27,14 @@ public interface Loader extends AutoCloseable {
    */
   Loader replacingAll();
 
+  /**
+   * Runs one statement now, inside the load's transaction, for rows of tables that are not record types (the event
+   * ids of an event batch): they are kept if and only if the load commits.
+   */
+  default int execute(String sql, Object... params) {
+    throw new UnsupportedOperationException("this loader writes record types only");
+  }
+
   /** Moves everything received into the store, atomically. */
   Map<RecordType, LoadCounts> commit();
 

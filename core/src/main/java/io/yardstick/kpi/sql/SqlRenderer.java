@@ -45,13 +45,30 @@ public final class SqlRenderer {
    */
   public SqlRenderer(Store.Dialect dialect, KpiSettings settings, ZoneId zone, LocalDate from, LocalDate to,
       List<Filter> filters, BusinessCalendar calendar, List<BusinessCalendar.Day> calendarDays) {
+    this(dialect, settings, zone, from, to, from.atStartOfDay(zone).toInstant(),
+        to.plusDays(1).atStartOfDay(zone).toInstant(), filters, calendar, calendarDays);
+  }
+
+  /**
+   * A renderer over the instants [start, end) rather than whole local days (rolling windows of alerts); only the
+   * contacts, cases and surveys bases, whose membership is an instant, may be rendered with it.
+   */
+  public static SqlRenderer window(Store.Dialect dialect, KpiSettings settings, ZoneId zone, Instant start,
+      Instant end, List<Filter> filters) {
+    return new SqlRenderer(dialect, settings, zone, LocalDate.ofInstant(start, zone), LocalDate.ofInstant(end, zone),
+        start, end, filters, null, null);
+  }
+
+  private SqlRenderer(Store.Dialect dialect, KpiSettings settings, ZoneId zone, LocalDate from, LocalDate to,
+      Instant start, Instant end, List<Filter> filters, BusinessCalendar calendar,
+      List<BusinessCalendar.Day> calendarDays) {
     this.dialect = dialect;
     this.settings = settings;
     this.zone = zone;
     this.from = from;
     this.to = to;
-    this.start = from.atStartOfDay(zone).toInstant();
-    this.end = to.plusDays(1).atStartOfDay(zone).toInstant();
+    this.start = start;
+    this.end = end;
     this.filters = List.copyOf(filters);
     this.calendar = calendar;
     this.calendarDays = calendarDays;
