@@ -38,12 +38,23 @@ public final class YardstickServer implements AutoCloseable {
   private static final Set<String> OPEN = Set.of("/api/login", "/api/logout");
 
   private final Javalin app;
+  private final io.yardstick.event.EventIngestor ingestor;
+  private final io.yardstick.alert.AlertService alerts;
 
-  private YardstickServer(Javalin app) {
+  private YardstickServer(Javalin app, io.yardstick.event.EventIngestor ingestor,
+      io.yardstick.alert.AlertService alerts) {
     this.app = app;
+    this.ingestor = ingestor;
+    this.alerts = alerts;
   }
 
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port) {
+    return start(store, settings, clock, port, io.yardstick.alert.AlertSettings.fromEnvironment());
+  }
+
+  /** A server whose alert notifications go out as {@code alertSettings} say (docs/alerts.md). */
+  public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
+      io.yardstick.alert.AlertSettings alertSettings) {
     Users users = new Users(store, clock);
     Sessions sessions = new Sessions(clock, Duration.ofHours(12));
     Auth auth = new Auth(users, sessions);
@@ -91,6 +102,12 @@ public final class YardstickServer implements AutoCloseable {
     new Routes(store, settings, users, auth, sessions).register(app);
     new io.yardstick.server.api.GoalRoutes(store, settings, io.yardstick.goal.GoalSettings.resolve(null), clock)
         .register(app);
+    io.yardstick.event.EventIngestor ingestor = new io.yardstick.event.EventIngestor(store, clock);
+    io.yardstick.alert.AlertService alerts = io.yardstick.alert.AlertService.start(store,
+        new io.yardstick.kpi.KpiEngine(store, settings), ingestor, clock, alertSettings);
+    new io.yardstick.server.api.EventRoutes(ingestor, clock).register(app);
+    new io.yardstick.server.api.AlertRoutes(store, new io.yardstick.alert.AlertRules(store, clock), alerts)
+        .register(app);
     app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.title(), e.getMessage()));
     app.exception(YardstickException.class, (e, ctx) -> error(ctx, 400, "Bad request", e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {
@@ -104,7 +121,7 @@ public final class YardstickServer implements AutoCloseable {
       }
     });
     app.start(port);
-    return new YardstickServer(app);
+    return new YardstickServer(app, ingestor, alerts);
   }
 
   /** The one error shape: {title, status, type, details}. */
@@ -121,8 +138,20 @@ public final class YardstickServer implements AutoCloseable {
     return app.port();
   }
 
+  /** Alerting of this server: evaluation on demand, waiting for notifications (tests). */
+  public io.yardstick.alert.AlertService alerts() {
+    return alerts;
+  }
+
+  /** Live events of this server. */
+  public io.yardstick.event.EventIngestor events() {
+    return ingestor;
+  }
+
   @Override
   public void close() {
     app.stop();
+    alerts.close();
+    ingestor.close();
   }
 }

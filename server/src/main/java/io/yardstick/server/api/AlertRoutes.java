@@ -1,0 +1,160 @@
+package io.yardstick.server.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.yardstick.YardstickException;
+import io.yardstick.alert.AlertHistory;
+import io.yardstick.alert.AlertRule;
+import io.yardstick.alert.AlertRules;
+import io.yardstick.alert.AlertService;
+import io.yardstick.alert.Durations;
+import io.yardstick.alert.internal.Payloads;
+import io.yardstick.kpi.Kpi;
+import io.yardstick.server.auth.Auth;
+import io.yardstick.store.Store;
+import io.yardstick.user.Role;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Alerts over HTTP (docs/alerts.md): {@code GET/POST /api/alerts/rules}, {@code DELETE /api/alerts/rules/{id}},
+ * {@code GET /api/alerts} (firing now and the latest history), {@code POST /api/alerts/evaluate}. Managers and
+ * admins only.
+ */
+public final class AlertRoutes {
+  private final Store store;
+  private final AlertRules rules;
+  private final AlertService service;
+
+  public AlertRoutes(Store store, AlertRules rules, AlertService service) {
+    this.store = store;
+    this.rules = rules;
+    this.service = service;
+  }
+
+  public void register(Javalin app) {
+    app.get("/api/alerts/rules", ctx -> {
+      Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
+      List<Object> out = new ArrayList<>();
+      for (AlertRule r : rules.list()) out.add(json(r));
+      ctx.json(Map.of("rules", out));
+    });
+    app.post("/api/alerts/rules", this::add);
+    app.delete("/api/alerts/rules/{id}", ctx -> {
+      Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
+      long id;
+      try {
+        id = Long.parseLong(ctx.pathParam("id"));
+      } catch (NumberFormatException e) {
+        throw ApiException.badRequest("The rule id must be a number.");
+      }
+      if (!rules.remove(id)) throw ApiException.notFound("There is no alert rule " + id + ".");
+      ctx.status(204);
+    });
+    app.get("/api/alerts", ctx -> {
+      Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
+      AlertHistory h = new AlertHistory(store);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("firing", h.firing().stream().map(Payloads::alert).toList());
+      out.put("history", h.latest(ApiParams.integer(ctx, "limit", 100, 1, 10_000)).stream().map(Payloads::alert).toList());
+      ctx.json(out);
+    });
+    app.post("/api/alerts/evaluate", ctx -> {
+      Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
+      List<Object> changes = new ArrayList<>();
+      for (var t : service.evaluateAll()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("transition", t.transition());
+        m.put("alert", Payloads.alert(t.alert()));
+        changes.add(m);
+      }
+      ctx.json(Map.of("changes", changes));
+    });
+  }
+
+  /**
+   * Body: {@code {"name": "Long waits", "kind": "longest_wait", "above": 180, "where": ["channel=phone"], "notify":
+   * ["webhook:https://...", "email:ops@example.com"], "cool_down": "30m"}}; a KPI rule has {@code "kpi"} and
+   * {@code "window"}, and {@code "goal": ID} or {@code "benchmark": true} instead of a value.
+   */
+  private void add(Context ctx) {
+    Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
+    Map<?, ?> body;
+    try {
+      body = ctx.bodyAsClass(Map.class);
+    } catch (RuntimeException e) {
+      throw ApiException.badRequest("The body must be a JSON object such as {\"name\": \"Long waits\", \"kind\":"
+          + " \"longest_wait\", \"above\": 180}.");
+    }
+    try {
+      String name = text(body, "name");
+      AlertRule.Kind kind = AlertRule.Kind.of(text(body, "kind") == null ? "kpi" : text(body, "kind"));
+      AlertRule.Builder b = AlertRule.builder(name, kind);
+      if (text(body, "kpi") != null) {
+        String id = text(body, "kpi");
+        b.kpi(Kpi.byId(id).orElseThrow(() -> new YardstickException("kpi: unknown KPI '" + id + "'; expected one of "
+            + String.join(", ", Kpi.ids()) + ".")));
+      }
+      if (body.get("above") != null && body.get("below") != null) {
+        throw new YardstickException("Give above or below, not both.");
+      }
+      if (body.get("below") != null) {
+        b.compare(AlertRule.Comparison.BELOW, number(body, "below"));
+      } else if (body.get("above") != null) {
+        b.compare(AlertRule.Comparison.ABOVE, number(body, "above"));
+      }
+      if ("below".equals(text(body, "comparison"))) b.comparison(AlertRule.Comparison.BELOW);
+      if (body.get("goal") != null) b.goal(number(body, "goal").longValue());
+      if (Boolean.TRUE.equals(body.get("benchmark"))) b.benchmark();
+      if (body.get("where") instanceof List<?> where) b.where(where.stream().map(Object::toString).toArray(String[]::new));
+      if (body.get("notify") instanceof List<?> notify) b.notify(notify.stream().map(Object::toString).toList());
+      if (text(body, "window") != null) b.window(Durations.parse(text(body, "window")));
+      if (text(body, "cool_down") != null) b.coolDown(Durations.parse(text(body, "cool_down")));
+      if (body.get("min_volume") != null) b.minVolume(number(body, "min_volume").longValue());
+      if (text(body, "tz") != null) b.zone(ZoneId.of(text(body, "tz")));
+      ctx.status(201).json(json(rules.add(b.build())));
+    } catch (java.time.DateTimeException e) {
+      throw ApiException.badRequest("tz: not an IANA time zone such as Europe/Madrid.");
+    }
+  }
+
+  static Map<String, Object> json(AlertRule r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.id());
+    m.put("name", r.name());
+    m.put("kind", r.kind().id());
+    m.put("kpi", r.kpi() == null ? null : r.kpi().id());
+    m.put("where", r.filters().stream().map(f -> f.dimension().name() + "=" + (f.isRange()
+        ? (f.low() == null ? "" : f.low()) + ".." + (f.high() == null ? "" : f.high()) : String.join(",", f.values())))
+        .toList());
+    m.put("comparison", r.comparison().id());
+    m.put("threshold_source", r.thresholdSource().id());
+    m.put("threshold", r.threshold());
+    m.put("goal", r.goalId());
+    m.put("window", Durations.format(r.window()));
+    m.put("min_volume", r.minVolume());
+    m.put("cool_down", Durations.format(r.coolDown()));
+    m.put("notify", r.targets());
+    m.put("tz", r.zone().getId());
+    m.put("created_at", r.createdAt() == null ? null : r.createdAt().toString());
+    return m;
+  }
+
+  private static String text(Map<?, ?> body, String key) {
+    Object v = body.get(key);
+    return v == null ? null : v.toString();
+  }
+
+  private static Double number(Map<?, ?> body, String key) {
+    Object v = body.get(key);
+    if (v instanceof Number n) return n.doubleValue();
+    try {
+      return Double.valueOf(v.toString());
+    } catch (NumberFormatException e) {
+      throw new YardstickException(key + ": '" + v + "' is not a number.");
+    }
+  }
+}
