@@ -108,6 +108,7 @@ public final class YardstickServer implements AutoCloseable {
     new io.yardstick.server.api.EventRoutes(ingestor, clock).register(app);
     new io.yardstick.server.api.AlertRoutes(store, new io.yardstick.alert.AlertRules(store, clock), alerts)
         .register(app);
+    new io.yardstick.server.api.ForecastRoutes(store, clock).register(app);
     app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.title(), e.getMessage()));
     app.exception(YardstickException.class, (e, ctx) -> error(ctx, 400, "Bad request", e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {
