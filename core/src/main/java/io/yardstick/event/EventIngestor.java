@@ -90,7 +90,10 @@ public final class EventIngestor implements AutoCloseable {
     return applied.get();
   }
 
-  /** Called on the writer thread after every commit, with the time: live alert rules evaluate here. */
+  /**
+   * Called on the writer thread after every commit, with the time, before the batches' callers are answered: live
+   * alert rules evaluate here.
+   */
   public void onCommit(Consumer<Instant> listener) {
     listeners.add(listener);
   }
@@ -142,11 +145,9 @@ public final class EventIngestor implements AutoCloseable {
   }
 
   private void applyGroup(List<Pending> group) {
+    List<Result> results;
     try {
-      List<Result> results = apply(group);
-      for (int i = 0; i < group.size(); i++) {
-        group.get(i).done().complete(results.get(i));
-      }
+      results = apply(group);
     } catch (RuntimeException e) {
       if (group.size() == 1) {
         group.get(0).done().completeExceptionally(e);
@@ -154,8 +155,8 @@ public final class EventIngestor implements AutoCloseable {
         for (Pending p : group) {
           applyGroup(List.of(p));
         }
-        return;
       }
+      return;
     }
     Instant now = clock.instant();
     for (Consumer<Instant> l : listeners) {
@@ -164,6 +165,10 @@ public final class EventIngestor implements AutoCloseable {
       } catch (RuntimeException e) {
         System.getLogger("yardstick.events").log(System.Logger.Level.WARNING, "A listener of event commits failed", e);
       }
+    }
+    // Answered after the listeners: a batch's response means its live rules were evaluated too.
+    for (int i = 0; i < group.size(); i++) {
+      group.get(i).done().complete(results.get(i));
     }
   }
 
