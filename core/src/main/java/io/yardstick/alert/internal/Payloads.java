@@ -48,6 +48,13 @@ public final class Payloads {
     return m;
   }
 
+  /** A number as people read it: 180, 7.5. */
+  public static String number(Double d) {
+    if (d == null) return "-";
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue())
+        : String.format(java.util.Locale.ROOT, "%.1f", d);
+  }
+
   /** {@code sha256=} and the lowercase hex HMAC-SHA256 of the body under the secret (as GitHub signs webhooks). */
   public static String signature(String secret, byte[] body) {
     try {
