@@ -312,6 +312,36 @@ class BrowserTest {
   }
 
   @Test
+  void the_goals_and_forecast_pages_show_the_apis_figures() {
+    long id = manager.post("/api/goals", Map.of("kpi", "service_level", "change", "+5%", "from", "2026-06-01", "by",
+        "2026-06-30", "tz", "Europe/Madrid", "name", "Service level +5% (browser)")).body().get("goal").get("id").asLong();
+    JsonNode goal = manager.get("/api/goals/" + id).body();
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    open(d, "goals?" + period());
+    WebElement card = d.findElement(By.cssSelector(".goal[data-goal='" + id + "']"));
+    assertThat(card.getDomAttribute("data-status")).isEqualTo(goal.get("status").asText());
+    assertThat(Double.parseDouble(card.findElement(By.cssSelector(".goal-current .figure-value"))
+        .getDomAttribute("data-value"))).isEqualTo(goal.get("current").asDouble());
+    waiting(d).until(x -> !card.findElements(By.cssSelector(".goal-chart canvas")).isEmpty());
+    card.findElement(By.cssSelector("button.goal-remove")).click();
+    d.switchTo().alert().accept();
+    waiting(d).until(x -> x.findElements(By.cssSelector(".goal[data-goal='" + id + "']")).isEmpty());
+    assertThat(manager.get("/api/goals/" + id).status()).isEqualTo(404);
+
+    open(d, "forecast?" + period() + "&channel=phone&start=2026-06-17&horizon=14");
+    JsonNode forecast = manager.get("/api/forecast?channel=phone&interval=30&horizon=14&tz=Europe/Madrid"
+        + "&start=2026-06-17").body();
+    JsonNode plan = manager.get("/api/staffing?channel=phone&source=forecast&from=2026-06-17&to=2026-06-30"
+        + "&tz=Europe/Madrid&interval=30&service_level=80&answer_seconds=20").body();
+    assertThat(d.findElement(By.id("forecast-model")).getDomAttribute("data-model"))
+        .isEqualTo(forecast.get("model").asText());
+    assertThat(d.findElement(By.id("plan-peak")).getDomAttribute("data-value"))
+        .isEqualTo(plan.get("peak_agents").asText());
+    waiting(d).until(x -> x.findElements(By.cssSelector(".chart canvas")).size() == 2);
+  }
+
+  @Test
   void an_agent_sees_only_their_own_report() throws IOException {
     ChromeDriver d = shared;
     logIn(d, ANA, PASSWORD);

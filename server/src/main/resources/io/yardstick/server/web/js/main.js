@@ -12,6 +12,8 @@ import { agentsPage } from './pages/agents.js';
 import { agentPage } from './pages/agent.js';
 import { contactsPage } from './pages/contacts.js';
 import { usersPage } from './pages/users.js';
+import { goalsPage } from './pages/goals.js';
+import { forecastPage } from './pages/forecast.js';
 
 const { t } = i18n;
 
@@ -28,8 +30,10 @@ const PAGES = {
   agent: { render: agentPage },
   contacts: { render: contactsPage },
   users: { render: usersPage, admins: true },
+  goals: { render: goalsPage, managers: true, ownBar: true },
+  forecast: { render: forecastPage, managers: true, ownBar: true },
 };
-const NAV = ['overview', 'trends', 'channels', 'queues', 'topics', 'agents', 'contacts', 'users'];
+const NAV = ['overview', 'trends', 'channels', 'queues', 'topics', 'agents', 'goals', 'forecast', 'contacts', 'users'];
 
 function seesEveryone() {
   return app.user && app.user.role !== 'agent';
@@ -203,7 +207,7 @@ function renderFilters(s) {
   const bar = document.getElementById('filters');
   const open = bar.querySelector('details[open]')?.dataset.filter;
   clear(bar);
-  if (s.page === 'users') return;
+  if (s.page === 'users' || PAGES[s.page]?.ownBar) return;
   const last = app.extent.last;
   const first = app.extent.first;
   const date = (name) => h('label', { class: 'field' }, h('span', { text: t(`period.${name}`) }), h('input', {
