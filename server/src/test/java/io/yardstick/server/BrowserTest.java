@@ -312,18 +312,20 @@ class BrowserTest {
   }
 
   @Test
-  void the_goals_and_forecast_pages_show_the_apis_figures() {
+  void the_goals_and_forecast_pages_show_the_apis_figures() throws IOException {
     long id = manager.post("/api/goals", Map.of("kpi", "service_level", "change", "+5%", "from", "2026-06-01", "by",
         "2026-06-30", "tz", "Europe/Madrid", "name", "Service level +5% (browser)")).body().get("goal").get("id").asLong();
     JsonNode goal = manager.get("/api/goals/" + id).body();
     ChromeDriver d = shared;
     logIn(d, MIA, PASSWORD);
     open(d, "goals?" + period());
-    WebElement card = d.findElement(By.cssSelector(".goal[data-goal='" + id + "']"));
+    WebElement card = waiting(d).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".goal[data-goal='" + id + "']")));
     assertThat(card.getDomAttribute("data-status")).isEqualTo(goal.get("status").asText());
     assertThat(Double.parseDouble(card.findElement(By.cssSelector(".goal-current .figure-value"))
         .getDomAttribute("data-value"))).isEqualTo(goal.get("current").asDouble());
     waiting(d).until(x -> !card.findElements(By.cssSelector(".goal-chart canvas")).isEmpty());
+    screenshot(d, "goals.png");
     card.findElement(By.cssSelector("button.goal-remove")).click();
     d.switchTo().alert().accept();
     waiting(d).until(x -> x.findElements(By.cssSelector(".goal[data-goal='" + id + "']")).isEmpty());
@@ -334,11 +336,26 @@ class BrowserTest {
         + "&start=2026-06-17").body();
     JsonNode plan = manager.get("/api/staffing?channel=phone&source=forecast&from=2026-06-17&to=2026-06-30"
         + "&tz=Europe/Madrid&interval=30&service_level=80&answer_seconds=20").body();
-    assertThat(d.findElement(By.id("forecast-model")).getDomAttribute("data-model"))
+    assertThat(waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("forecast-model")))
+        .getDomAttribute("data-model"))
         .isEqualTo(forecast.get("model").asText());
     assertThat(d.findElement(By.id("plan-peak")).getDomAttribute("data-value"))
         .isEqualTo(plan.get("peak_agents").asText());
     waiting(d).until(x -> x.findElements(By.cssSelector(".chart canvas")).size() == 2);
+    screenshot(d, "forecast.png");
+  }
+
+  /** A full-page screenshot in target/screenshots, a build artifact to look at. */
+  private static void screenshot(ChromeDriver d, String name) throws IOException {
+    long height = (Long) d.executeScript("return document.documentElement.scrollHeight"
+        + " + window.outerHeight - window.innerHeight");
+    d.manage().window().setSize(new Dimension(1400, (int) Math.min(height, 6000)));
+    waiting(d).until(x -> (Boolean) ((JavascriptExecutor) x).executeScript(
+        "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"));
+    Path shots = Path.of("target", "screenshots");
+    Files.createDirectories(shots);
+    Files.write(shots.resolve(name), d.getScreenshotAs(OutputType.BYTES));
+    d.manage().window().setSize(new Dimension(1400, 1000));
   }
 
   @Test

@@ -205,7 +205,7 @@ function heatMap(plan, x) {
 
 function planTable(plan) {
   const rows = plan.intervals.filter((r) => r.contacts > 0 || (r.logged_in != null && r.logged_in > 0));
-  return table([
+  return h('details', { class: 'plan-details' }, h('summary', { text: t('forecast.table') }), table([
     { key: 'start', label: t('forecast.intervalStart'), text: (r) => label(r.start) },
     { key: 'contacts', label: t('forecast.contacts'), numeric: true, text: (r) => i18n.decimal(r.contacts, 1) },
     { key: 'agents', label: t('forecast.required'), numeric: true, text: (r) => i18n.count(r.agents) },
@@ -216,5 +216,5 @@ function planTable(plan) {
       cls: (r) => (r.gap == null ? '' : r.gap < 0 ? 'bad' : 'good') },
     { key: 'service_level', label: t('forecast.serviceLevelModel'), numeric: true,
       text: (r) => i18n.percent(r.service_level) },
-  ], rows, { name: 'staffing', caption: t('forecast.table') });
+  ], rows, { name: 'staffing' }));
 }

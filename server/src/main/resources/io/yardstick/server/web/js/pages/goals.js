@@ -159,7 +159,7 @@ function realism(g) {
       row('goals.bestLevel', r.best_level == null ? null : fmt(id, r.best_level)),
       row('goals.noise', r.noise == null ? null : fmt(id, r.noise)),
       row('goals.benchmark', r.benchmark)),
-    (r.explanation || []).map((line) => h('p', { class: 'muted explanation', lang: 'en', text: line })));
+    (r.explanation || []).filter((line) => line !== r.benchmark).map((line) => h('p', { class: 'muted explanation', lang: 'en', text: line })));
 }
 
 function goalForm(ctx) {
