@@ -3,11 +3,13 @@ package io.yardstick.server.api;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.yardstick.YardstickException;
+import io.yardstick.alert.Alert;
 import io.yardstick.alert.AlertHistory;
 import io.yardstick.alert.AlertRule;
 import io.yardstick.alert.AlertRules;
 import io.yardstick.alert.AlertService;
 import io.yardstick.alert.Durations;
+import io.yardstick.alert.Notification;
 import io.yardstick.alert.internal.Payloads;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.server.auth.Auth;
@@ -21,8 +23,8 @@ import java.util.Map;
 
 /**
  * Alerts over HTTP (docs/alerts.md): {@code GET/POST /api/alerts/rules}, {@code DELETE /api/alerts/rules/{id}},
- * {@code GET /api/alerts} (firing now and the latest history), {@code POST /api/alerts/evaluate}. Managers and
- * admins only.
+ * {@code GET /api/alerts} (firing now and the latest history, each with its notifications),
+ * {@code POST /api/alerts/evaluate}. Managers and admins only.
  */
 public final class AlertRoutes {
   private final Store store;
@@ -58,8 +60,9 @@ public final class AlertRoutes {
       Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
       AlertHistory h = new AlertHistory(store);
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put("firing", h.firing().stream().map(Payloads::alert).toList());
-      out.put("history", h.latest(ApiParams.integer(ctx, "limit", 100, 1, 10_000)).stream().map(Payloads::alert).toList());
+      out.put("firing", h.firing().stream().map(a -> alert(h, a)).toList());
+      out.put("history", h.latest(ApiParams.integer(ctx, "limit", 100, 1, 10_000)).stream().map(a -> alert(h, a))
+          .toList());
       ctx.json(out);
     });
     app.post("/api/alerts/evaluate", ctx -> {
@@ -119,6 +122,24 @@ public final class AlertRoutes {
     } catch (java.time.DateTimeException e) {
       throw ApiException.badRequest("tz: not an IANA time zone such as Europe/Madrid.");
     }
+  }
+
+  /** An alert as notifications carry it, with its notifications: target, transition, state, attempts, time. */
+  private static Map<String, Object> alert(AlertHistory h, Alert a) {
+    Map<String, Object> m = Payloads.alert(a);
+    List<Object> sent = new ArrayList<>();
+    for (Notification.Record n : h.notifications(a.id())) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("target", n.target());
+      r.put("transition", n.transition());
+      r.put("state", n.state());
+      r.put("attempts", n.attempts());
+      r.put("updated_at", n.updatedAt() == null ? null : n.updatedAt().toString());
+      r.put("error", n.error());
+      sent.add(r);
+    }
+    m.put("notifications", sent);
+    return m;
   }
 
   static Map<String, Object> json(AlertRule r) {
