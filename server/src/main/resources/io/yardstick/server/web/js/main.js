@@ -15,6 +15,7 @@ import { usersPage } from './pages/users.js';
 import { wallboardPage } from './pages/wallboard.js';
 import { goalsPage } from './pages/goals.js';
 import { forecastPage } from './pages/forecast.js';
+import { alertsPage } from './pages/alerts.js';
 
 const { t } = i18n;
 
@@ -34,8 +35,10 @@ const PAGES = {
   wallboard: { render: wallboardPage, ownBar: true },
   goals: { render: goalsPage, managers: true, ownBar: true },
   forecast: { render: forecastPage, managers: true, ownBar: true },
+  alerts: { render: alertsPage, managers: true, ownBar: true },
 };
-const NAV = ['overview', 'trends', 'channels', 'queues', 'topics', 'agents', 'wallboard', 'goals', 'forecast', 'contacts', 'users'];
+const NAV = ['overview', 'trends', 'channels', 'queues', 'topics', 'agents', 'wallboard', 'alerts', 'goals', 'forecast', 'contacts',
+  'users'];
 
 function seesEveryone() {
   return app.user && app.user.role !== 'agent';
