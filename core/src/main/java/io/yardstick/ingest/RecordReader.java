@@ -12,7 +12,6 @@ import io.yardstick.model.Field;
 import io.yardstick.model.RecordType;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -270,46 +269,6 @@ public final class RecordReader {
                 + " missing from the header");
       }
       return new Layout(fieldAt, attributeAt);
-    }
-  }
-
-  /** Counts bytes as they are read, and tells the progress listener every 1 MiB or so. */
-  private static final class CountingInputStream extends FilterInputStream {
-    private final LongConsumer progress;
-    private long count;
-    private long reported;
-
-    CountingInputStream(InputStream in, LongConsumer progress) {
-      super(in);
-      this.progress = progress;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) advance(1);
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) advance(n);
-      return n;
-    }
-
-    private void advance(int n) {
-      count += n;
-      if (count - reported >= (1 << 20)) {
-        reported = count;
-        progress.accept(count);
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      progress.accept(count);
-      super.close();
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.yardstick.ingest.mapping.internal;
 
+import io.yardstick.ingest.CountingInputStream;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -10,7 +11,6 @@ import io.yardstick.ingest.RowSink;
 import io.yardstick.ingest.mapping.MappingSummary;
 import io.yardstick.model.RecordType;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +45,7 @@ public final class MappedFileReader {
       if (types.contains(e.getKey())) sections.add(e.getValue());
     }
     try (InputStream raw = source.opener().open();
-        Counting counted = new Counting(raw, progress)) {
+        CountingInputStream counted = new CountingInputStream(raw, progress)) {
       BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
       in.mark(2);
       int b1 = in.read();
@@ -242,45 +242,5 @@ public final class MappedFileReader {
       case ';' -> "a semicolon";
       default -> "\"" + delimiter + "\"";
     };
-  }
-
-  /** Counts bytes as they are read and tells the progress listener every 1 MiB or so, and at the end. */
-  private static final class Counting extends FilterInputStream {
-    private final LongConsumer progress;
-    private long count;
-    private long reported;
-
-    Counting(InputStream in, LongConsumer progress) {
-      super(in);
-      this.progress = progress;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) advance(1);
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) advance(n);
-      return n;
-    }
-
-    private void advance(int n) {
-      count += n;
-      if (count - reported >= (1 << 20)) {
-        reported = count;
-        progress.accept(count);
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      progress.accept(count);
-      super.close();
-    }
   }
 }
