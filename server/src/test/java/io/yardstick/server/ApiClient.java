@@ -59,6 +59,12 @@ final class ApiClient {
     }
   }
 
+  Response delete(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).DELETE();
+    if (csrf != null) b.header("X-CSRF-Token", csrf);
+    return send(b);
+  }
+
   private Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -228,10 +228,32 @@ class ApiTest {
   }
 
   @Test
+  void alert_rules_are_added_listed_evaluated_and_removed_by_managers_only() {
+    Response added = manager.post("/api/alerts/rules", Map.of("name", "Abandons (api)", "kpi", "abandonment_rate",
+        "benchmark", true, "window", "1h", "min_volume", 5, "cool_down", "30m"));
+    assertThat(added.status()).as(added.body().toString()).isEqualTo(201);
+    long id = added.body().get("id").asLong();
+    assertThat(added.body().get("threshold_source").asText()).isEqualTo("benchmark");
+    assertThat(added.body().get("window").asText()).isEqualTo("1h");
+    assertThat(manager.get("/api/alerts/rules").body().get("rules").toString()).contains("\"name\":\"Abandons (api)\"");
+    assertThat(manager.post("/api/alerts/evaluate", Map.of()).body().get("changes").isArray()).isTrue();
+    JsonNode alerts = manager.get("/api/alerts").body();
+    assertThat(fields(alerts)).containsExactly("firing", "history");
+    assertThat(manager.post("/api/alerts/rules", Map.of("name", "Bad", "kind", "waiting", "above", 1, "below", 2))
+        .status()).isEqualTo(400);
+    assertThat(agent.get("/api/alerts/rules").status()).isEqualTo(403);
+    assertThat(agent.get("/api/alerts").status()).isEqualTo(403);
+    assertThat(agent.delete("/api/alerts/rules/" + id).status()).isEqualTo(403);
+    assertThat(manager.delete("/api/alerts/rules/" + id).status()).isEqualTo(204);
+    assertThat(manager.delete("/api/alerts/rules/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
   void openapi_describes_every_path_the_pages_use() {
     JsonNode paths = new ApiClient(server).get("/openapi.json").body().get("paths");
     assertThat(fields(paths)).contains("/api/login", "/api/me", "/api/password", "/api/kpis", "/api/kpi",
         "/api/series", "/api/agents", "/api/agents/{agent}", "/api/consistency", "/api/topics", "/api/contacts",
-        "/api/extent", "/api/users");
+        "/api/extent", "/api/users", "/api/events", "/api/live", "/api/alerts/rules", "/api/alerts/rules/{id}",
+        "/api/alerts", "/api/alerts/evaluate");
   }
 }

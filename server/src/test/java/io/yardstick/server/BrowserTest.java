@@ -345,6 +345,29 @@ class BrowserTest {
     screenshot(d, "forecast.png");
   }
 
+  @Test
+  void the_alerts_page_lists_a_rule_made_through_the_api_with_its_threshold() throws IOException {
+    long id = manager.post("/api/alerts/rules", Map.of("name", "Phone wait (browser)", "kind", "longest_wait",
+        "above", 180, "where", List.of("channel=phone"), "cool_down", "10m")).body().get("id").asLong();
+    try {
+      ChromeDriver d = shared;
+      logIn(d, MIA, PASSWORD);
+      open(d, "alerts?" + period());
+      WebElement name = waiting(d).until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("table[data-name=alert-rules] .rule-name[data-rule='" + id + "']")));
+      assertThat(name.getText()).isEqualTo("Phone wait (browser)");
+      WebElement row = name.findElement(By.xpath("ancestor::tr"));
+      WebElement threshold = row.findElement(By.cssSelector(".rule-threshold"));
+      assertThat(threshold.getDomAttribute("data-value")).isEqualTo("180");
+      assertThat(threshold.getText()).isEqualTo("3 min");
+      assertThat(row.getText()).contains("longest wait now", "channel=phone", "above", "10m", "log");
+      assertThat(d.findElement(By.cssSelector("nav [data-nav=alerts]")).getAttribute("class")).contains("active");
+      screenshot(d, "alerts.png");
+    } finally {
+      manager.delete("/api/alerts/rules/" + id);
+    }
+  }
+
   /** A full-page screenshot in target/screenshots, a build artifact to look at. */
   private static void screenshot(ChromeDriver d, String name) throws IOException {
     long height = (Long) d.executeScript("return document.documentElement.scrollHeight"

@@ -119,8 +119,10 @@ export async function alertsPage(ctx) {
         h('h2', { text: t('alerts.firing') }),
         alerts.firing.length ? alerts.firing.map((a) => firingCard(a, rulesById.get(a.rule_id), zone))
           : message('status', t('alerts.noneFiring'))),
-      rules.rules.length ? ruleTable(rules.rules, firingRules, ctx, draw) : message('status', t('alerts.noRules')),
-      alerts.history.length ? historyTable(alerts.history, rulesById, zone) : message('status', t('alerts.noHistory')));
+      rules.rules.length ? ruleTable(rules.rules, firingRules, ctx, draw)
+        : h('div', {}, h('h3', { text: t('alerts.rules') }), message('status', t('alerts.noRules'))),
+      alerts.history.length ? historyTable(alerts.history, rulesById, zone)
+        : h('div', {}, h('h3', { text: t('alerts.history') }), message('status', t('alerts.noHistory'))));
     stamp.textContent = t('alerts.updated', { time: new Date().toLocaleTimeString(i18n.language()) });
   };
   await draw();
