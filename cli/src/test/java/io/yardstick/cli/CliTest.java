@@ -189,6 +189,7 @@ class CliTest {
     Run by = run("kpi", "--by", "chan nel", "--from", "2026-03-01", "--to", "2026-03-02", "--db", db());
     Run range = run("kpi", "--where", "age=70..55", "--from", "2026-03-01", "--to", "2026-03-02", "--db", db());
     Run kpi = run("kpi", "--kpi", "csat,happiness", "--from", "2026-03-01", "--to", "2026-03-02", "--db", db());
+    Run column = run("kpi", "--by", "case_id", "--from", "2026-03-01", "--to", "2026-03-02", "--db", db());
 
     assertThat(where.code()).isEqualTo(2);
     assertThat(where.err()).contains("--where: 'channel' is not a filter; expected DIM=VALUE[,VALUE...] or"
@@ -197,6 +198,8 @@ class CliTest {
     assertThat(by.err()).contains("--by: 'chan nel' is not a dimension");
     assertThat(range.err()).contains("'age=70..55': the range starts above its end (70.0 > 55.0).");
     assertThat(kpi.err()).contains("--kpi: unknown KPI 'happiness'; expected one of contacts, abandonment_rate,");
+    assertThat(column.code()).isEqualTo(2);
+    assertThat(column.err()).contains("--by: 'case_id' is a record column, not a dimension");
   }
 
   @Test

@@ -18,6 +18,12 @@ public record Dimension(String name, Kind kind) {
   /** The contact fields one can group by, under their public names. */
   public static final Set<String> CONTACT_FIELDS = Set.of("channel", "direction", "queue", "topic", "team", "agent");
 
+  /** Canonical columns that are not dimensions (else they would be read as customer attributes, and match nothing). */
+  private static final Set<String> NOT_DIMENSIONS = Set.of("contact_id", "case_id", "customer_id", "arrived_at",
+      "answered_at", "first_response_at", "abandoned_at", "resolved_at", "talk_s", "hold_s", "wrap_s", "resolved",
+      "converted", "revenue", "survey_id", "kind", "score", "submitted_at", "state", "started_at", "ended_at", "since",
+      "churned_at");
+
   /** What a dimension is. */
   public enum Kind {
     CONTACT_FIELD,
@@ -27,10 +33,15 @@ public record Dimension(String name, Kind kind) {
 
   public static Dimension of(String name) {
     String n = name.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+    if (NOT_DIMENSIONS.contains(n)) {
+      throw new YardstickException("'" + name + "' is a record column, not a dimension; group or filter by channel,"
+          + " direction, queue, topic, team, agent, hour, day, week, month or a customer attribute such as age or tier.");
+    }
     if (n.isEmpty() || !n.matches("[a-z_][a-z0-9_]*")) {
       throw new YardstickException("'" + name + "' is not a dimension; expected channel, direction, queue, topic, team,"
           + " agent, hour, day, week, month or a customer attribute name such as age or tier.");
     }
+    if (n.equals("agent_id")) n = "agent"; // the column's name, as users often write it
     if (CONTACT_FIELDS.contains(n)) return new Dimension(n, Kind.CONTACT_FIELD);
     if (TimeUnit.byName(n) != null) return new Dimension(n, Kind.TIME);
     return new Dimension(n, Kind.ATTRIBUTE);
