@@ -527,7 +527,6 @@ final class Engine {
     Contact c = b.build();
     out.contact(c);
     stats.contact(day, a.topic);
-    customers.contacted(a.customer, day);
     return c.contactId();
   }
 }
