@@ -145,23 +145,7 @@ final class ForecastCommand implements Callable<Integer> {
     hist.put("contacts", f.historyContacts());
     hist.put("excluded", r.excludedSorted().stream().map(LocalDate::toString).toList());
     root.put("history", hist);
-    Map<String, Object> bt = new LinkedHashMap<>();
-    bt.put("origins", f.origins());
-    bt.put("horizon_intervals", f.backtestIntervals());
-    List<Object> models = new ArrayList<>();
-    for (SeriesForecaster.Score s : f.scores()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("model", s.model().id());
-      m.put("chosen", s.chosen());
-      m.put("wape", s.intervals().wape());
-      m.put("mape", s.intervals().mape());
-      m.put("bias", s.intervals().bias());
-      m.put("day_wape", s.days().wape());
-      m.put("day_mape", s.days().mape());
-      models.add(m);
-    }
-    bt.put("models", models);
-    root.put("backtest", bt);
+    root.put("backtest", io.yardstick.forecast.ForecastJson.backtest(f));
     root.put("days", points(f.days(), r.zone(), true));
     root.put("intervals", points(f.intervals(), r.zone(), false));
     return root;

@@ -123,23 +123,7 @@ public final class ForecastRoutes {
     accuracy.put("improvement", chosen == null || naive == null || chosen.intervals().wape() == null
         || naive.intervals().wape() == null ? null : naive.intervals().wape() - chosen.intervals().wape());
     root.put("accuracy", accuracy);
-    Map<String, Object> bt = new LinkedHashMap<>();
-    bt.put("origins", f.origins());
-    bt.put("horizon_intervals", f.backtestIntervals());
-    List<Object> models = new ArrayList<>();
-    for (SeriesForecaster.Score s : f.scores()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("model", s.model().id());
-      m.put("chosen", s.chosen());
-      m.put("wape", s.intervals().wape());
-      m.put("mape", s.intervals().mape());
-      m.put("bias", s.intervals().bias());
-      m.put("day_wape", s.days().wape());
-      m.put("day_mape", s.days().mape());
-      models.add(m);
-    }
-    bt.put("models", models);
-    root.put("backtest", bt);
+    root.put("backtest", io.yardstick.forecast.ForecastJson.backtest(f));
     root.put("intervals", points(f.intervals(), zone, false));
     root.put("days", points(f.days(), zone, true));
     root.put("actuals", actuals(request));
