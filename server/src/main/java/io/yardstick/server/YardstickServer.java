@@ -121,8 +121,30 @@ public final class YardstickServer implements AutoCloseable {
         error(ctx, 404, "Not found", "There is no " + ctx.method().name() + " " + ctx.path() + "; see /openapi.json.");
       }
     });
-    app.start(port);
-    return new YardstickServer(app, ingestor, alerts);
+    YardstickServer server = new YardstickServer(app, ingestor, alerts);
+    try {
+      app.start(port);
+    } catch (Exception e) { // Javalin rethrows Jetty's failure unchecked, as an ExecutionException
+      alerts.close(); // Javalin has stopped itself already
+      ingestor.close();
+      boolean inUse = causes(e).anyMatch(c -> c instanceof java.net.BindException) || !free(port);
+      throw new YardstickException(inUse
+          ? "Port " + port + " is in use (another Yardstick, or another server?); choose another with --port."
+          : "The server could not start on port " + port + ": " + e.getMessage(), e);
+    }
+    return server;
+  }
+
+  private static boolean free(int port) {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(port)) {
+      return probe.isBound();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static java.util.stream.Stream<Throwable> causes(Throwable e) {
+    return java.util.stream.Stream.iterate(e, java.util.Objects::nonNull, Throwable::getCause).limit(20);
   }
 
   /** The one error shape: {title, status, type, details}. */
