@@ -148,16 +148,21 @@ final class GoalCommand {
     }
   }
 
-  @Command(name = "list", description = "List the goals with where they stand.")
-  static final class ListGoals implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
+  /** The options list and show share: output format and the day to track as on. */
+  static final class TrackOptions {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
         description = "table or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "Track as on this day (default: today).")
     String asOf;
+  }
+
+  @Command(name = "list", description = "List the goals with where they stand.")
+  static final class ListGoals implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin TrackOptions track;
 
     @Mixin DbOption db;
 
@@ -166,14 +171,14 @@ final class GoalCommand {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      Clock clock = clock(asOf, spec);
+      Clock clock = clock(track.asOf, spec);
       try (Store store = db.open()) {
         GoalTracker tracker = new GoalTracker(new KpiEngine(store, settings.load()), clock);
         List<GoalProgress> all = new ArrayList<>();
         for (Goal g : new Goals(store, clock).list()) {
           all.add(tracker.track(g));
         }
-        if (format == Format.JSON) {
+        if (track.format == Format.JSON) {
           out.println(JSON.writeValueAsString(java.util.Map.of("goals", all.stream().map(GoalJson::summary)
               .toList())));
           return 0;
@@ -203,12 +208,7 @@ final class GoalCommand {
     @Parameters(paramLabel = "ID", description = "The goal's id (goal list shows them).")
     long id;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-        description = "table or json (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Track as on this day (default: today).")
-    String asOf;
+    @Mixin TrackOptions track;
 
     @Mixin DbOption db;
 
@@ -217,11 +217,11 @@ final class GoalCommand {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      Clock clock = clock(asOf, spec);
+      Clock clock = clock(track.asOf, spec);
       try (Store store = db.open()) {
         Goal g = new Goals(store, clock).get(id);
         GoalProgress p = new GoalTracker(new KpiEngine(store, settings.load()), clock).track(g);
-        if (format == Format.JSON) {
+        if (track.format == Format.JSON) {
           out.println(JSON.writeValueAsString(GoalJson.progress(p)));
           return 0;
         }
