@@ -34,6 +34,11 @@ final class ConsistencyCommand implements Callable<Integer> {
       description = "Leave out agents with fewer contacts in the period (default: ${DEFAULT-VALUE}).")
   int minContacts;
 
+  @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "channel",
+      description = "channel: compare agents within each channel (the default; agent-time KPIs have no channel and"
+          + " are compared across all agents); none: across all channels at once.")
+  String split;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   KpiCommand.Format format;
@@ -55,10 +60,16 @@ final class ConsistencyCommand implements Callable<Integer> {
       list.add(k);
     }
     if (list.isEmpty()) list = Consistency.agentKpis();
+    Consistency.Split how;
+    try {
+      how = Consistency.Split.parse(split);
+    } catch (io.yardstick.YardstickException e) {
+      throw new ParameterException(spec.commandLine(), "--split: " + e.getMessage());
+    }
     KpiQuery query = period.query(spec.commandLine(), list);
     Consistency c;
     try (Store store = db.open()) {
-      c = Consistency.of(new KpiEngine(store, settings.load()), query, minContacts);
+      c = Consistency.of(new KpiEngine(store, settings.load()), query, minContacts, how);
     }
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
@@ -74,9 +85,9 @@ final class ConsistencyCommand implements Callable<Integer> {
   }
 
   private static void csv(PrintWriter out, Consistency c) {
-    out.println("kpi,agents,mean,stddev,cv_percent,q1,median,q3,iqr,low_fence,high_fence,outliers");
+    out.println("kpi,channel,agents,mean,stddev,cv_percent,q1,median,q3,iqr,low_fence,high_fence,outliers");
     for (Consistency.Spread s : c.kpis()) {
-      out.println(String.join(",", s.kpi().id(), String.valueOf(s.agents()), n(s.mean()), n(s.standardDeviation()),
+      out.println(String.join(",", s.kpi().id(), s.channel() == null ? "" : s.channel(), String.valueOf(s.agents()), n(s.mean()), n(s.standardDeviation()),
           n(s.coefficientOfVariation()), n(s.q1()), n(s.median()), n(s.q3()), n(s.iqr()), n(s.lowFence()),
           n(s.highFence()), "\"" + String.join(" ", s.outliers().stream().map(Consistency.Outlier::agent).toList())
               + "\""));
@@ -89,10 +100,11 @@ final class ConsistencyCommand implements Callable<Integer> {
 
   private static void table(PrintWriter out, Consistency c) {
     KpiQuery q = c.query();
-    out.println("Consistency across " + c.agents() + " agents with at least " + c.minContacts() + " contacts, "
-        + q.from() + " .. " + q.to() + " (" + q.zone().getId() + ")");
+    boolean split = c.split() == Consistency.Split.CHANNEL;
+    out.println("Consistency of " + c.agents() + " agents with at least " + c.minContacts() + " contacts"
+        + (split ? " in a channel" : "") + ", " + q.from() + " .. " + q.to() + " (" + q.zone().getId() + ")");
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("KPI", "agents", "mean", "std dev", "CV", "Q1", "median", "Q3", "IQR", "outside 1.5 IQR"));
+    rows.add(List.of("KPI", "channel", "agents", "mean", "std dev", "CV", "Q1", "median", "Q3", "IQR", "outside 1.5 IQR"));
     for (Consistency.Spread s : c.kpis()) {
       Kpi k = s.kpi();
       List<String> outliers = new ArrayList<>();
@@ -104,14 +116,19 @@ final class ConsistencyCommand implements Callable<Integer> {
         outliers.add(o.agent() + " " + Formats.value(k, o.value())
             + (o.better() == null ? "" : o.better() ? " (better)" : " (worse)"));
       }
-      rows.add(List.of(k.displayName(), String.valueOf(s.agents()), Formats.value(k, s.mean()),
+      rows.add(List.of(k.displayName(), s.channel() == null ? "all" : s.channel(), String.valueOf(s.agents()), Formats.value(k, s.mean()),
           s.standardDeviation() == null ? "-" : spread(k, s.standardDeviation()),
           s.coefficientOfVariation() == null ? "-" : String.format(Locale.ENGLISH, "%.1f%%", s.coefficientOfVariation()),
           Formats.value(k, s.q1()), Formats.value(k, s.median()), Formats.value(k, s.q3()),
           s.iqr() == null ? "-" : spread(k, s.iqr()), outliers.isEmpty() ? "none" : String.join(", ", outliers)));
     }
-    Tables.print(out, rows, 1);
-    out.println("Outliers lie outside [Q1 - 1.5 IQR, Q3 + 1.5 IQR]; CV = std dev / mean. Definitions: docs/kpis.md.");
+    Tables.print(out, rows, 2, true);
+    if (!c.unmeasured().isEmpty()) {
+      out.println("No agent has a value of: " + String.join(", ", c.unmeasured().stream().map(Kpi::displayName)
+          .toList()) + ".");
+    }
+    out.println((split ? "Each channel's agents are compared with each other (--split none: all together). " : "")
+        + "Outliers lie outside [Q1 - 1.5 IQR, Q3 + 1.5 IQR]; CV = std dev / mean. Definitions: docs/kpis.md.");
   }
 
   /** A spread in the KPI's unit: percentage points for percentages. */

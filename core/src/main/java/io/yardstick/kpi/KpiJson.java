@@ -104,11 +104,13 @@ public final class KpiJson {
     root.put("to", c.query().to().toString());
     root.put("tz", c.query().zone().getId());
     root.put("min_contacts", c.minContacts());
+    root.put("split", c.split().name().toLowerCase(Locale.ROOT));
     root.put("agents", c.agents());
     List<Object> kpis = new ArrayList<>();
     for (Consistency.Spread s : c.kpis()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("kpi", s.kpi().id());
+      m.put("channel", s.channel());
       m.put("agents", s.agents());
       m.put("mean", s.mean());
       m.put("stddev", s.standardDeviation());
@@ -129,9 +131,15 @@ public final class KpiJson {
         outliers.add(om);
       }
       m.put("outliers", outliers);
+      List<Object> values = new ArrayList<>();
+      for (Consistency.AgentValue v : s.values()) {
+        values.add(Map.of("agent", v.agent(), "value", v.value()));
+      }
+      m.put("values", values);
       kpis.add(m);
     }
     root.put("kpis", kpis);
+    root.put("unmeasured", c.unmeasured().stream().map(Kpi::id).toList());
     return root;
   }
 

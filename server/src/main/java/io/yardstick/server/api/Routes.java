@@ -217,7 +217,15 @@ public final class Routes {
     User user = Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
     KpiQuery q = ApiParams.query(ctx, user, Consistency.agentKpis());
     int min = ApiParams.integer(ctx, "min_contacts", 20, 0, 1_000_000);
-    ctx.json(KpiJson.consistency(Consistency.of(engine(), q, min)));
+    String splitParam = ctx.queryParam("split");
+    Consistency.Split split;
+    try {
+      split = splitParam == null || splitParam.isBlank() ? Consistency.Split.CHANNEL
+          : Consistency.Split.parse(splitParam);
+    } catch (io.yardstick.YardstickException e) {
+      throw ApiException.badRequest("Parameter 'split': " + e.getMessage());
+    }
+    ctx.json(KpiJson.consistency(Consistency.of(engine(), q, min, split)));
   }
 
   private void topics(Context ctx) {

@@ -16,9 +16,15 @@ export async function agentsPage(ctx) {
     api.get('/api/consistency', { ...filters, kpi: SCORECARD.join(',') }),
   ]);
   const rows = agents.rows.slice(1).filter((r) => r.group.agent != null);
+  // A scorecard cell is marked only when the outlier's value is the number it shows: an agent compared within one
+  // channel is marked there when all their contacts are of that channel; otherwise the mark is in the table below.
+  const shown = new Map(rows.map((r) => [r.group.agent, r.kpis]));
   const outliers = new Map();
   for (const k of consistency.kpis) {
-    for (const o of k.outliers) outliers.set(`${o.agent}|${k.kpi}`, o);
+    for (const o of k.outliers) {
+      const v = shown.get(o.agent)?.[k.kpi];
+      if (v != null && Math.abs(v - o.value) <= 1e-9 * Math.max(1, Math.abs(v))) outliers.set(`${o.agent}|${k.kpi}`, o);
+    }
   }
   const open = (agent) => state.go('agent', agent, {}, {});
 
@@ -50,6 +56,8 @@ export async function agentsPage(ctx) {
 
   const spread = table([
     { key: 'kpi', label: t('agents.kpi'), value: (r) => r.kpi, text: (r) => i18n.kpiName(r.kpi) },
+    { key: 'channel', label: t('dimension.channel'), value: (r) => r.channel,
+      text: (r) => (r.channel == null ? t('agents.allChannels') : r.channel) },
     { key: 'agents', label: t('agents.count'), numeric: true, text: (r) => i18n.count(r.agents) },
     { key: 'mean', label: t('agents.mean'), numeric: true, text: (r) => fmt(r.kpi, r.mean) },
     { key: 'median', label: t('agents.median'), numeric: true, text: (r) => fmt(r.kpi, r.median) },
