@@ -259,14 +259,70 @@ class CliTest {
 
     // AHT per agent (answered contacts): a1 (60 + 120) / 2 = 90; a2 c1 = 300. Mean 195, sample sd
     // sqrt(((90-195)^2 + (300-195)^2) / 1) = 148.49..., CV 76.15...%; quartiles (HF7): 142.5, 195, 247.5.
+    // (--split none compares a1's phone calls with a2's chat: within channels each would stand alone.)
     Run run = run("consistency", "--kpi", "aht", "--min-contacts", "1", "--from", "2026-03-02", "--to", "2026-03-08",
-        "--format", "csv", "--db", db());
+        "--split", "none", "--format", "csv", "--db", db());
 
     assertThat(run.code()).as(run.err()).isZero();
     double sd = Math.sqrt(2 * 105.0 * 105.0);
     assertThat(run.out().lines().toList()).containsExactly(
-        "kpi,agents,mean,stddev,cv_percent,q1,median,q3,iqr,low_fence,high_fence,outliers",
-        "aht,2,195.0," + sd + "," + (sd / 195 * 100) + ",142.5,195.0,247.5,105.0,-15.0,405.0,\"\"");
+        "kpi,channel,agents,mean,stddev,cv_percent,q1,median,q3,iqr,low_fence,high_fence,outliers",
+        "aht,,2,195.0," + sd + "," + (sd / 195 * 100) + ",142.5,195.0,247.5,105.0,-15.0,405.0,\"\"");
+  }
+
+  static final String MIXED_CHANNELS = """
+      contact_id,channel,agent_id,arrived_at,answered_at,talk_s
+      p1,phone,a1,2026-03-02T09:00:00Z,2026-03-02T09:00:10Z,600
+      p2,phone,a2,2026-03-02T09:00:00Z,2026-03-02T09:00:10Z,100
+      p3,phone,a3,2026-03-02T09:00:00Z,2026-03-02T09:00:10Z,110
+      p4,phone,a4,2026-03-02T09:00:00Z,2026-03-02T09:00:10Z,120
+      p5,phone,a5,2026-03-02T09:00:00Z,2026-03-02T09:00:10Z,130
+      m1,email,e1,2026-03-02T09:00:00Z,2026-03-02T09:30:00Z,5000
+      m2,email,e2,2026-03-02T09:00:00Z,2026-03-02T09:30:00Z,5200
+      """;
+
+  @Test
+  void consistency_compares_agents_within_each_channel_and_names_each_outlier_with_its_own_value() throws Exception {
+    run("import", "contacts", write("mixed.csv", MIXED_CHANNELS).toString(), "--db", db());
+
+    // Phone AHT by agent: a1 600, a2 100, a3 110, a4 120, a5 130. Sorted 100 110 120 130 600; HF7 with n = 5:
+    // Q1 = x[1] = 110, median 120, Q3 = x[3] = 130, IQR 20, fences 80 and 160: a1 (600) is the one outlier (the
+    // quantile once sorted the values in place, and the outlier was reported as a5). E-mail: e1 5000, e2 5200, compared
+    // only with each other, so no e-mail agent is an outlier among phone agents. Abandonment is no agent KPI.
+    Run run = run("consistency", "--kpi", "aht", "--min-contacts", "1", "--from", "2026-03-02", "--to", "2026-03-02",
+        "--format", "json", "--db", db());
+    Run all = run("consistency", "--min-contacts", "1", "--from", "2026-03-02", "--to", "2026-03-02",
+        "--format", "json", "--db", db());
+    Run none = run("consistency", "--kpi", "aht", "--min-contacts", "1", "--from", "2026-03-02", "--to", "2026-03-02",
+        "--split", "none", "--format", "json", "--db", db());
+    Run typo = run("consistency", "--split", "chanel", "--from", "2026-03-02", "--to", "2026-03-02", "--db", db());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    var kpis = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("kpis");
+    assertThat(kpis).hasSize(2);
+    var email = kpis.get(0);
+    var phone = kpis.get(1);
+    assertThat(email.get("channel").asText()).isEqualTo("email");
+    assertThat(email.get("agents").asInt()).isEqualTo(2);
+    assertThat(email.get("outliers")).isEmpty();
+    assertThat(phone.get("channel").asText()).isEqualTo("phone");
+    assertThat(phone.get("q1").asDouble()).isEqualTo(110.0);
+    assertThat(phone.get("q3").asDouble()).isEqualTo(130.0);
+    assertThat(phone.get("outliers")).hasSize(1);
+    assertThat(phone.get("outliers").get(0).get("agent").asText()).isEqualTo("a1");
+    assertThat(phone.get("outliers").get(0).get("value").asDouble()).isEqualTo(600.0);
+    assertThat(phone.get("values").toString()).contains("{\"agent\":\"a1\",\"value\":600.0}",
+        "{\"agent\":\"a5\",\"value\":130.0}");
+    assertThat(all.out()).doesNotContain("abandonment_rate");
+    // All seven together: 100 110 120 130 600 5000 5200; Q1 = 110 + 0.5 x 10 = 115, Q3 = 600 + 0.5 x 4400 = 2800,
+    // IQR 2685, high fence 2800 + 4027.5 = 6827.5: nobody is outside.
+    var pooled = new com.fasterxml.jackson.databind.ObjectMapper().readTree(none.out()).get("kpis").get(0);
+    assertThat(pooled.get("channel").isNull()).isTrue();
+    assertThat(pooled.get("q1").asDouble()).isEqualTo(115.0);
+    assertThat(pooled.get("q3").asDouble()).isEqualTo(2800.0);
+    assertThat(pooled.get("outliers")).isEmpty();
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("--split", "chanel", "channel or none");
   }
 
   @Test

@@ -108,8 +108,8 @@ class ApiTest {
     JsonNode agents = manager.get("/api/agents?" + period() + "&kpi=contacts,csat").body();
     assertThat(agents.get("rows").get(1).get("group").has("agent")).isTrue();
     JsonNode consistency = manager.get("/api/consistency?" + period() + "&kpi=aht").body();
-    assertThat(fields(consistency)).containsExactly("from", "to", "tz", "min_contacts", "agents", "kpis");
-    assertThat(fields(consistency.get("kpis").get(0))).contains("kpi", "mean", "median", "q1", "q3", "outliers");
+    assertThat(fields(consistency)).containsExactly("from", "to", "tz", "min_contacts", "split", "agents", "kpis", "unmeasured");
+    assertThat(fields(consistency.get("kpis").get(0))).contains("kpi", "channel", "agents", "mean", "median", "q1", "q3", "outliers", "values");
     JsonNode topics = manager.get("/api/topics?" + period() + "&limit=3").body();
     assertThat(topics.get("topics").size()).isEqualTo(3);
     assertThat(fields(topics.get("topics").get(0))).containsExactly("topic", "contacts", "share", "previous_contacts",
