@@ -23,12 +23,17 @@ public final class TestPostgres {
 
   /** A store in a new, empty database whose name starts with the prefix. */
   public static Store newStore(String prefix) throws Exception {
+    return Store.open(newDatabase(prefix));
+  }
+
+  /** The JDBC URL (a {@code --db} location) of a new, empty database whose name starts with the prefix. */
+  public static String newDatabase(String prefix) throws Exception {
     String name = "yardstick_" + prefix + "_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
     try (Connection c = DriverManager.getConnection(adminUrl()); Statement st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + name);
       st.execute("CREATE DATABASE " + name);
     }
-    return Store.open(withDatabase(adminUrl(), name));
+    return withDatabase(adminUrl(), name);
   }
 
   private static synchronized String adminUrl() throws Exception {

@@ -173,8 +173,8 @@ public final class SqlRenderer {
     if (count) return "SELECT COUNT(*)" + from;
     return "SELECT b.contact_id, b.case_id, b.channel, b.direction, b.queue, b.topic, b.team, b.agent, b.cust_id,"
         + " b.t, b.answered_at, b.first_response_at, b.abandoned_at, b.resolved_at, b.wait_s, b.frt_s, b.handle_s,"
-        + " b.resolved, b.converted, b.revenue" + from + " ORDER BY b.t DESC, b.contact_id LIMIT " + limit
-        + " OFFSET " + offset;
+        + " b.resolved, b.converted, CAST(b.revenue AS DOUBLE PRECISION) AS revenue" + from
+        + " ORDER BY b.t DESC, b.contact_id LIMIT " + limit + " OFFSET " + offset;
   }
 
   /** Surveys need their contact for every dimension but time. */
@@ -259,7 +259,9 @@ public final class SqlRenderer {
         + " COALESCE(c.talk_s, 0) + COALESCE(c.hold_s, 0) AS talk_hold_s,"
         + " " + sl + " AS sl_target_s,"
         + " c.converted AS converted,"
-        + " CAST(c.revenue AS DOUBLE PRECISION) AS revenue"
+        // Revenue stays DECIMAL until summed: a sum of doubles depends on the order of its rows, so a group and the
+        // same rows behind a filter could differ in the last bit.
+        + " c.revenue AS revenue"
         + " FROM contacts c WHERE " + inPeriod("c.arrived_at");
   }
 
