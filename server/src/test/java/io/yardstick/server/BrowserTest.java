@@ -346,6 +346,40 @@ class BrowserTest {
   }
 
   @Test
+  void the_agents_page_marks_only_outliers_whose_value_it_shows_and_compares_within_channels() throws IOException {
+    String kpis = "contacts,aht,fcr,resolution_rate,csat,frt_median,occupancy,contacts_per_hour,absence_rate,"
+        + "conversion_rate";
+    JsonNode agents = manager.get("/api/agents?" + period() + "&kpi=" + kpis).body();
+    JsonNode consistency = manager.get("/api/consistency?" + period() + "&kpi=" + kpis).body();
+    Map<String, JsonNode> shown = new java.util.HashMap<>();
+    agents.get("rows").forEach(r -> {
+      if (r.get("group").hasNonNull("agent")) shown.put(r.get("group").get("agent").asText(), r.get("kpis"));
+    });
+    // A mark stands beside the number it is about: the outlier's value (kpi --by agent,channel) is the scorecard's
+    // (kpi --by agent), which holds when the agent works that one channel, or for agent-time KPIs.
+    int marked = 0;
+    for (JsonNode k : consistency.get("kpis")) {
+      for (JsonNode o : k.get("outliers")) {
+        JsonNode v = shown.get(o.get("agent").asText()).get(k.get("kpi").asText());
+        if (v != null && v.isNumber() && Math.abs(v.asDouble() - o.get("value").asDouble())
+            <= 1e-9 * Math.max(1, Math.abs(v.asDouble()))) {
+          marked++;
+        }
+      }
+    }
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    open(d, "agents?" + period());
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table[data-name=consistency]")));
+    List<WebElement> rows = d.findElements(By.cssSelector("table[data-name=consistency] tbody tr"));
+    assertThat(rows).hasSize(consistency.get("kpis").size());
+    assertThat(rows.get(0).getText()).contains(consistency.get("kpis").get(0).get("channel").isNull() ? "All channels"
+        : consistency.get("kpis").get(0).get("channel").asText());
+    assertThat(d.findElements(By.cssSelector("table[data-name=agents] td.outlier"))).hasSize(marked);
+    screenshot(d, "agents.png");
+  }
+
+  @Test
   void the_alerts_page_lists_a_rule_made_through_the_api_with_its_threshold() throws IOException {
     long id = manager.post("/api/alerts/rules", Map.of("name", "Phone wait (browser)", "kind", "longest_wait",
         "above", 180, "where", List.of("channel=phone"), "cool_down", "10m")).body().get("id").asLong();
