@@ -56,6 +56,29 @@ public final class KpiCatalogDoc {
         hour is one bucket of two hours, the skipped spring hour has none), day, ISO week (labelled `2026-W13`),
         month. A series grouped by one time bucket lists every bucket of the period, those without data too.
 
+        ## Comparing agents (consistency)
+
+        `yardstick consistency`, `GET /api/consistency` and the Agents page compare agents KPI by KPI: sample
+        standard deviation, coefficient of variation (sd / mean), quartiles (Hyndman and Fan's method 7, as
+        `percentile_cont`) and the agents outside Tukey's fences [Q1 - 1.5 IQR, Q3 + 1.5 IQR]. Every agent's value is
+        the one `kpi --by agent,channel` gives (`kpi --by agent` for KPIs compared across all channels): one engine
+        query, so the report, the scorecards, the agent report and the KPI table cannot disagree (a test across every
+        face fails if one does).
+
+        - **Like with like**: by default (`--split channel`, API `split=channel`) each KPI of contacts, cases and
+          surveys is compared within each channel, so a phone agent's handle time is not set against an e-mail
+          agent's. Agent-time KPIs (occupancy, idle_time_avg, contacts_per_hour, absence_rate) and esat have no
+          channel and are compared across all agents. `--split none` compares all channels at once.
+        - **Only what an agent can have**: abandonment_rate is left out (an abandoned contact was never answered, so it
+          carries no agent; every agent's rate would be 0). A KPI no agent has a value of in the slice (nps when its
+          surveys name no agent or contact) is listed as unmeasured, not shown as an empty row.
+        - **Enough contacts**: an agent is compared in a channel when they have at least `--min-contacts` (default 20)
+          contacts there (in all channels for the KPIs compared across all agents). Each row states how many agents it
+          compares.
+        - The Agents page marks a scorecard value when it is the outlier's own value (the agent works that one
+          channel, or the KPI is compared across all agents); every outlier is listed with its channel in the
+          consistency table below the scorecards.
+
         ## Settings
 
         The variants below are set in the settings file (docs/settings.md); the definitions on this page are the
