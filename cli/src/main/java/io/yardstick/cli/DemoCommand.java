@@ -81,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     DemoSettings settings = new DemoSettings(contacts, days, seed, lastDay, zone);
     PrintWriter out = spec.commandLine().getOut();
-    try (Store store = db.open()) {
+    try (Store store = db.openOrCreate()) {
       long existing = store.count(RecordType.CONTACTS);
       if (existing > 0 && !fresh) {
         out.println(store.describe() + " already holds " + Formats.count(existing)

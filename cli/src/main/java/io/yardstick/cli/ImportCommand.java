@@ -67,7 +67,7 @@ final class ImportCommand implements Callable<Integer> {
     ImportSource source = ImportSource.of(file);
     long started = System.nanoTime();
     LoadCounts counts;
-    try (Store store = db.open();
+    try (Store store = db.openOrCreate();
         Progress progress = Progress.start("Importing " + type.table(), source.sizeBytes(), " MiB", 1 << 20,
             source.sizeBytes() < 0 || source.sizeBytes() > (8 << 20))) {
       counts = store.importFile(type, source, progress::stepTo);

@@ -73,6 +73,7 @@ final class KpiCommand implements Callable<Integer> {
     try (Store store = db.open()) {
       result = new KpiEngine(store, engineSettings).compute(query);
     }
+    result.warnings().forEach(w -> spec.commandLine().getErr().println("yardstick: warning: " + w));
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case JSON -> out.println(JSON.writeValueAsString(json(result)));

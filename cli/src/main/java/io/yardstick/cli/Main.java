@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code yardstick} command. Only wiring: each verb is a command class of its own, and every number comes from the
- * core. Exit codes: 0 ok, 1 failure, 2 bad usage; errors are one message, not a stack trace (YARDSTICK_DEBUG=1 shows
+ * core. Exit codes: 0 ok, 1 failure, 2 bad usage (an unknown option, name or dimension); errors are one message, not a stack trace (YARDSTICK_DEBUG=1 shows
  * it).
  */
 @Command(
@@ -39,7 +39,7 @@ public final class Main {
         e.printStackTrace(commandLine.getErr());
       }
       commandLine.getErr().flush();
-      return 1;
+      return e instanceof io.yardstick.UnknownNameException ? 2 : 1;
     });
     int code = cli.execute(args);
     out.flush();

@@ -26,7 +26,7 @@ final class MappedImport {
     long started = System.nanoTime();
     MappingSummary summary;
     LoadCounts counts;
-    try (Store store = db.open();
+    try (Store store = db.openOrCreate();
         Progress progress = Progress.start("Importing " + type.table(), source.sizeBytes(), " MiB", 1 << 20,
             source.sizeBytes() < 0 || source.sizeBytes() > (8 << 20));
         Loader loader = store.loader()) {

@@ -18,7 +18,7 @@ final class SourceImport {
     ImportSource source = ImportSource.of(file);
     long started = System.nanoTime();
     SourceSummary summary;
-    try (Store store = db.open();
+    try (Store store = db.openOrCreate();
         Progress progress = Progress.start("Importing " + importer.description(), source.sizeBytes(), " MiB",
             1 << 20, source.sizeBytes() < 0 || source.sizeBytes() > (8 << 20))) {
       summary = importer.importInto(store, source, progress::stepTo);

@@ -139,6 +139,51 @@ class CliTest {
       """;
 
   @Test
+  void a_typo_in_a_dimension_is_refused_with_the_closest_name_and_a_filter_value_that_matches_nothing_warns()
+      throws IOException {
+    run("import", "contacts", write("calls.csv", CALLS).toString(), "--db", db());
+    String[] period = {"--from", "2026-03-02", "--to", "2026-03-08", "--db", db(), "--kpi", "contacts"};
+
+    Run by = run(concat(new String[] {"kpi", "--by", "chanel"}, period));
+    Run where = run(concat(new String[] {"kpi", "--where", "chanel=phone"}, period));
+    Run value = run(concat(new String[] {"kpi", "--where", "channel=fone", "--format", "csv"}, period));
+    Run good = run(concat(new String[] {"kpi", "--where", "channel=phone", "--format", "csv"}, period));
+
+    assertThat(by.code()).isEqualTo(2);
+    assertThat(by.err()).contains("Unknown dimension 'chanel'; did you mean channel?", "customer attributes in this"
+        + " store: none");
+    assertThat(by.out()).isEmpty();
+    assertThat(where.code()).isEqualTo(2);
+    assertThat(where.err()).contains("Unknown dimension 'chanel'");
+    // The answer stands (0 contacts), and stderr says why: no contact has that value.
+    assertThat(value.code()).isZero();
+    assertThat(value.out().lines().toList()).containsExactly("contacts", "0");
+    assertThat(value.err()).contains("warning: No contact has channel 'fone' (did you mean phone?); known: chat,"
+        + " email, phone.");
+    assertThat(good.err()).isEmpty();
+  }
+
+  @Test
+  void a_read_command_on_a_store_that_does_not_exist_refuses_and_creates_nothing() {
+    Path missing = dir.resolve("nothing-here.duckdb");
+
+    Run kpi = run("kpi", "--from", "2026-03-02", "--to", "2026-03-08", "--db", missing.toString());
+    Run goals = run("goal", "list", "--db", missing.toString());
+
+    assertThat(kpi.code()).isEqualTo(1);
+    assertThat(kpi.err()).contains("There is no store at " + missing, "./yardstick import contacts FILE --db "
+        + missing, "./yardstick demo --db " + missing);
+    assertThat(goals.code()).isEqualTo(1);
+    assertThat(Files.exists(missing)).isFalse();
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  @Test
   void kpi_groups_by_channel_as_csv_with_the_overall_row_first() throws IOException {
     run("import", "contacts", write("calls.csv", CALLS).toString(), "--db", db());
 
@@ -204,6 +249,7 @@ class CliTest {
 
   @Test
   void an_unknown_business_hours_calendar_is_named() {
+    io.yardstick.store.Store.open(db()).close();
     Run run = run("kpi", "--kpi", "frt_avg", "--business-hours", "support", "--from", "2026-03-01", "--to",
         "2026-03-02", "--db", db());
 

@@ -21,6 +21,13 @@ class StaffCommandTest {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /** An empty store (read commands refuse a store that does not exist). */
+  String emptyStore() {
+    String path = dir.resolve("empty.duckdb").toString();
+    io.yardstick.store.Store.open(path).close();
+    return path;
+  }
+
   @Test
   void staff_prints_the_documented_json_keys_in_percent() {
     // the cran ErlangC case: 100 calls in 30 min, AHT 180 s, 80/20, occupancy cap 85%, shrinkage 30%
@@ -75,7 +82,7 @@ class StaffCommandTest {
   @Test
   void from_forecast_needs_an_aht_since_future_days_have_no_handle_times() {
     Run r = run("staff", "--from-forecast", "--from", "2026-03-09", "--to", "2026-03-09", "--db",
-        dir.resolve("empty.duckdb").toString());
+        emptyStore());
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).startsWith("--from-forecast needs --aht S: future days have no handle times");
@@ -84,7 +91,7 @@ class StaffCommandTest {
   @Test
   void from_history_on_an_empty_store_needs_an_aht() {
     Run r = run("staff", "--from-history", "--from", "2026-03-02", "--to", "2026-03-02", "--tz", "Europe/Madrid",
-        "--db", dir.resolve("empty.duckdb").toString());
+        "--db", emptyStore());
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith("yardstick: no answered inbound phone contact from 2026-03-02 to 2026-03-02"
@@ -94,7 +101,7 @@ class StaffCommandTest {
   @Test
   void from_history_with_an_aht_plans_every_interval_as_json() {
     Run r = run("staff", "--from-history", "--from", "2026-03-02", "--to", "2026-03-02", "--tz", "Europe/Madrid",
-        "--aht", "200", "--format", "json", "--db", dir.resolve("empty.duckdb").toString());
+        "--aht", "200", "--format", "json", "--db", emptyStore());
 
     assertThat(r.code()).isZero();
     assertThat(r.out()).startsWith("{\"source\":\"history\",\"channel\":\"phone\",\"from\":\"2026-03-02\",\"to\":\"2026-03-02\","

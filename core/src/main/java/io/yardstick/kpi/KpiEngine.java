@@ -72,7 +72,8 @@ public final class KpiEngine {
       List<KpiResult.Row> previous = rows(query.previous());
       rows = withPrevious(query, rows, previous);
     }
-    return new KpiResult(query, rows);
+    List<String> warnings = query.filters().isEmpty() ? List.of() : new Vocabulary(store).warnings(query);
+    return new KpiResult(query, rows, warnings);
   }
 
   private void check(KpiQuery query) {
@@ -87,6 +88,7 @@ public final class KpiEngine {
           + ".");
     }
     if (query.businessHours() != null) calendar(query);
+    new Vocabulary(store).check(query);
   }
 
   private BusinessCalendar calendar(KpiQuery query) {

@@ -15,7 +15,8 @@ public final class KpiJson {
 
   /**
    * {"from","to","tz","rows":[{"group":{},"kpis":{id: value}}]}; with a comparison each value is {"value",
-   * "previous","change","change_percent"} and the root carries previous_from and previous_to.
+   * "previous","change","change_percent"} and the root carries previous_from and previous_to; "warnings" (a list of
+   * sentences) when a filter value matches nothing in the store.
    */
   public static Map<String, Object> result(KpiResult result) {
     KpiQuery q = result.query();
@@ -52,6 +53,7 @@ public final class KpiJson {
       rows.add(r);
     }
     root.put("rows", rows);
+    if (!result.warnings().isEmpty()) root.put("warnings", result.warnings());
     return root;
   }
 
@@ -133,7 +135,10 @@ public final class KpiJson {
       m.put("outliers", outliers);
       List<Object> values = new ArrayList<>();
       for (Consistency.AgentValue v : s.values()) {
-        values.add(Map.of("agent", v.agent(), "value", v.value()));
+        Map<String, Object> vm = new LinkedHashMap<>();
+        vm.put("agent", v.agent());
+        vm.put("value", v.value());
+        values.add(vm);
       }
       m.put("values", values);
       kpis.add(m);

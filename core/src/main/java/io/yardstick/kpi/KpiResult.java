@@ -7,11 +7,17 @@ import java.util.SequencedMap;
 /**
  * The answer to a {@link KpiQuery}: rows in a stable order, the overall row first with an empty group, then the groups
  * sorted by their values (nulls last). A KPI without data has a null value, never 0 or NaN. Counts are {@code Long},
- * everything else {@code Double}.
+ * everything else {@code Double}. {@code warnings} says what in the question matched nothing (a filter value no contact
+ * has), so that an empty answer is never mistaken for a real one.
  */
-public record KpiResult(KpiQuery query, List<Row> rows) {
+public record KpiResult(KpiQuery query, List<Row> rows, List<String> warnings) {
   public KpiResult {
     rows = List.copyOf(rows);
+    warnings = List.copyOf(warnings);
+  }
+
+  public KpiResult(KpiQuery query, List<Row> rows) {
+    this(query, rows, List.of());
   }
 
   /** The overall row. */

@@ -178,6 +178,23 @@ class ApiTest {
   }
 
   @Test
+  void an_unknown_dimension_answers_400_with_the_closest_name_and_a_value_matching_nothing_is_a_warning() {
+    Response by = manager.get("/api/kpi?" + period() + "&kpi=contacts&by=chanel");
+    Response where = manager.get("/api/agents?" + period() + "&where=chanel%3Dphone");
+    Response value = manager.get("/api/kpi?" + period() + "&kpi=contacts&where=channel%3Dfone");
+    Response good = manager.get("/api/kpi?" + period() + "&kpi=contacts&where=channel%3Dphone");
+
+    assertThat(by.status()).isEqualTo(400);
+    assertThat(by.body().get("details").asText()).startsWith("Unknown dimension 'chanel'; did you mean channel?");
+    assertThat(where.status()).isEqualTo(400);
+    assertThat(value.status()).isEqualTo(200);
+    assertThat(value.body().get("rows").get(0).get("kpis").get("contacts").asLong()).isZero();
+    assertThat(value.body().get("warnings").get(0).asText())
+        .startsWith("No contact has channel 'fone' (did you mean phone?); known: ");
+    assertThat(good.body().has("warnings")).isFalse();
+  }
+
+  @Test
   void an_agent_reading_another_agent_gets_403_or_only_their_own_numbers() {
     Response other = agent.get("/api/agents/agent-001?" + period());
     assertThat(other.status()).isEqualTo(403);

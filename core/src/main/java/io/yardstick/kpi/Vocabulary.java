@@ -1,0 +1,145 @@
+package io.yardstick.kpi;
+
+import io.yardstick.UnknownNameException;
+import io.yardstick.store.Store;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * The names a question may use in a store: the dimensions (contact fields, time buckets and the customer attributes the
+ * store holds), checked before a query runs, so that a typo ({@code --by chanel}) is refused with the valid names and
+ * the closest one instead of answering a column of nothing; and the filter values that match nothing in the store
+ * ({@code --where channel=fone}), which are warnings naming the known values.
+ *
+ * <pre>{@code
+ * Vocabulary v = new Vocabulary(store);
+ * v.check(query);                     // throws UnknownNameException for an unknown dimension
+ * List<String> w = v.warnings(query); // "No contact has channel 'fone' (did you mean phone?); known: chat, ..."
+ * }</pre>
+ */
+public final class Vocabulary {
+  /** Known values listed in a warning at most. */
+  private static final int LISTED = 20;
+
+  private static final List<String> CONTACT_FIELDS = List.of("channel", "direction", "queue", "topic", "team",
+      "agent");
+  private static final List<String> TIME = List.of("hour", "day", "week", "month");
+
+  private final Store store;
+  private Set<String> attributes;
+
+  /** Looks names up in the store only when a question needs them (attribute names, the values of a filter). */
+  public Vocabulary(Store store) {
+    this.store = store;
+  }
+
+  /** The store's customer attribute names, sorted (one small query, made once). */
+  public synchronized Set<String> attributes() {
+    if (attributes == null) {
+      Set<String> names = new TreeSet<>();
+      for (Object[] r : store.query("SELECT DISTINCT name FROM customer_attributes")) {
+        names.add(r[0].toString().toLowerCase(Locale.ROOT));
+      }
+      attributes = names;
+    }
+    return attributes;
+  }
+
+  /** Refuses a dimension that is neither a contact field, a time bucket nor a customer attribute of this store. */
+  public void check(KpiQuery query) {
+    List<Dimension> used = new ArrayList<>(query.groupBy());
+    query.filters().forEach(f -> used.add(f.dimension()));
+    for (Dimension d : used) {
+      if (d.kind() == Dimension.Kind.ATTRIBUTE && !attributes().contains(d.name())) {
+        throw new UnknownNameException(unknown(d.name()));
+      }
+    }
+  }
+
+  private String unknown(String name) {
+    Set<String> attributes = attributes();
+    List<String> all = new ArrayList<>(CONTACT_FIELDS);
+    all.addAll(TIME);
+    all.addAll(attributes);
+    String closest = closest(name, all);
+    return "Unknown dimension '" + name + "'" + (closest == null ? "" : "; did you mean " + closest + "?")
+        + " Dimensions: " + String.join(", ", CONTACT_FIELDS) + "; time: " + String.join(", ", TIME)
+        + "; customer attributes in this store: " + (attributes.isEmpty() ? "none (import customers with attributes)"
+            : String.join(", ", attributes)) + ".";
+  }
+
+  /** The name at the smallest edit distance, if it is close enough to be a typo (at most a third of its length). */
+  public static String closest(String name, List<String> candidates) {
+    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+    return candidates.stream().min(Comparator.comparingInt(c -> distance.apply(name, c)))
+        .filter(c -> distance.apply(name, c) <= Math.max(2, c.length() / 3)).orElse(null);
+  }
+
+  /**
+   * One warning per filter value that matches no stored contact (contact fields) or no customer (attributes), naming
+   * the known values; numeric ranges are not checked. Empty when every value matches something.
+   */
+  public List<String> warnings(KpiQuery query) {
+    List<String> out = new ArrayList<>();
+    for (Filter f : query.filters()) {
+      if (f.isRange() || f.dimension().kind() == Dimension.Kind.TIME) continue;
+      boolean field = f.dimension().kind() == Dimension.Kind.CONTACT_FIELD;
+      Set<String> found = field ? contactValues(f) : attributeValues(f);
+      List<String> missing = f.values().stream().filter(v -> !found.contains(v)).toList();
+      if (missing.isEmpty()) continue;
+      List<String> known = known(f.dimension());
+      String what = field ? "No contact has " + f.dimension().name() : "No customer has " + f.dimension().name();
+      String closest = missing.size() == 1 ? closest(missing.get(0), known) : null;
+      out.add(what + " " + String.join(" or ", missing.stream().map(v -> "'" + v + "'").toList())
+          + (closest == null ? "" : " (did you mean " + closest + "?)") + "; known: "
+          + (known.isEmpty() ? "none" : String.join(", ", known.subList(0, Math.min(LISTED, known.size())))
+              + (known.size() > LISTED ? ", ..." : "")) + ".");
+    }
+    return out;
+  }
+
+  private Set<String> contactValues(Filter f) {
+    String column = column(f.dimension());
+    Set<String> found = new LinkedHashSet<>();
+    List<Object> args = new ArrayList<>(f.values());
+    for (Object[] r : store.query("SELECT DISTINCT " + column + " FROM contacts WHERE " + column + " IN ("
+        + String.join(", ", f.values().stream().map(v -> "?").toList()) + ")", args.toArray())) {
+      found.add(r[0].toString());
+    }
+    return found;
+  }
+
+  private Set<String> attributeValues(Filter f) {
+    Set<String> found = new LinkedHashSet<>();
+    List<Object> args = new ArrayList<>();
+    args.add(f.dimension().name());
+    args.addAll(f.values());
+    for (Object[] r : store.query("SELECT DISTINCT value FROM customer_attributes WHERE lower(name) = ? AND value IN ("
+        + String.join(", ", f.values().stream().map(v -> "?").toList()) + ")", args.toArray())) {
+      found.add(r[0].toString());
+    }
+    return found;
+  }
+
+  private List<String> known(Dimension d) {
+    List<String> out = new ArrayList<>();
+    String sql = d.kind() == Dimension.Kind.CONTACT_FIELD
+        ? "SELECT DISTINCT " + column(d) + " FROM contacts WHERE " + column(d) + " IS NOT NULL ORDER BY 1 LIMIT "
+            + (LISTED + 1)
+        : "SELECT DISTINCT value FROM customer_attributes WHERE lower(name) = ? ORDER BY 1 LIMIT " + (LISTED + 1);
+    List<Object[]> rows = d.kind() == Dimension.Kind.CONTACT_FIELD ? store.query(sql) : store.query(sql, d.name());
+    rows.forEach(r -> out.add(r[0].toString()));
+    return out;
+  }
+
+  private static String column(Dimension d) {
+    if (!CONTACT_FIELDS.contains(d.name())) throw new IllegalArgumentException(d.name());
+    return d.name().equals("agent") ? "agent_id" : d.name();
+  }
+}
