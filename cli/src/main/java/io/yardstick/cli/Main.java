@@ -2,6 +2,7 @@ package io.yardstick.cli;
 
 import io.yardstick.YardstickException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +30,8 @@ public final class Main {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    addHelp(cli);
+    cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof YardstickException) {
         commandLine.getErr().println("yardstick: " + e.getMessage());
@@ -45,6 +48,51 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Every command and subcommand takes --help (and -h). */
+  private static void addHelp(CommandLine cli) {
+    CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
+    if (spec.findOption("--help") == null) {
+      spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+          .description("Show this help message and exit.").build());
+    }
+    cli.getSubcommands().values().forEach(Main::addHelp);
+  }
+
+  /** The command's options closest to a misspelt one: the same words in another order, else a small edit away. */
+  static List<String> closestOptions(CommandLine.Model.CommandSpec spec, String typo) {
+    String name = typo.contains("=") ? typo.substring(0, typo.indexOf('=')) : typo;
+    List<String> options = spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names()))
+        .filter(n -> n.startsWith("--")).toList();
+    List<String> sameWords = options.stream().filter(o -> words(o).equals(words(name))).toList();
+    if (!sameWords.isEmpty()) return sameWords;
+    String closest = io.yardstick.kpi.Vocabulary.closest(name, options);
+    return closest == null ? List.of() : List.of(closest);
+  }
+
+  private static List<String> words(String option) {
+    return java.util.Arrays.stream(option.replaceFirst("^-+", "").split("-")).sorted().toList();
+  }
+
+  /**
+   * A usage error is its message, the closest options when an option is misspelt, and one line pointing to --help;
+   * not forty lines of usage.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("yardstick: " + e.getMessage());
+    if (e instanceof CommandLine.UnmatchedArgumentException u) {
+      for (String arg : u.getUnmatched()) {
+        if (!arg.startsWith("--")) continue;
+        List<String> suggestions = closestOptions(cmd.getCommandSpec(), arg);
+        if (!suggestions.isEmpty()) err.println("Did you mean " + String.join(" or ", suggestions) + "?");
+      }
+    }
+    err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for its options.");
+    err.flush();
+    return cmd.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   static final class Version implements CommandLine.IVersionProvider {

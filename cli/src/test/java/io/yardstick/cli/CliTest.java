@@ -177,6 +177,43 @@ class CliTest {
     assertThat(Files.exists(missing)).isFalse();
   }
 
+  @Test
+  void every_command_and_subcommand_takes_help() {
+    List<List<String>> paths = new java.util.ArrayList<>();
+    collect(new picocli.CommandLine(new Main()), List.of(), paths);
+    assertThat(paths).hasSizeGreaterThan(20);
+    for (List<String> path : paths) {
+      List<String> args = new java.util.ArrayList<>(path);
+      args.add("--help");
+      Run run = run(args.toArray(String[]::new));
+      assertThat(run.code()).as(String.join(" ", args) + ": " + run.err()).isZero();
+      assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: yardstick" + (path.isEmpty() ? ""
+          : " " + String.join(" ", path)));
+    }
+  }
+
+  private static void collect(picocli.CommandLine cmd, List<String> path, List<List<String>> out) {
+    out.add(path);
+    cmd.getSubcommands().forEach((name, sub) -> {
+      if (name.equals("help")) return;
+      List<String> p = new java.util.ArrayList<>(path);
+      p.add(name);
+      collect(sub, p, out);
+    });
+  }
+
+  @Test
+  void a_misspelt_option_is_one_line_with_the_closest_options_and_a_pointer_to_help() {
+    Run staff = run("staff", "--occupancy-max", "0.85", "--calls", "100", "--aht", "180");
+    Run kpi = run("kpi", "--from", "2026-03-01", "--to", "2026-03-02", "--fromat", "json");
+
+    assertThat(staff.code()).isEqualTo(2);
+    assertThat(staff.err().lines().toList()).containsExactly("yardstick: Unknown options: '--occupancy-max', '0.85'",
+        "Did you mean --max-occupancy?", "Run 'yardstick staff --help' for its options.");
+    assertThat(kpi.err().lines().toList()).containsExactly("yardstick: Unknown options: '--fromat', 'json'",
+        "Did you mean --format?", "Run 'yardstick kpi --help' for its options.");
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);

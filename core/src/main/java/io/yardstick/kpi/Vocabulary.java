@@ -74,10 +74,14 @@ public final class Vocabulary {
             : String.join(", ", attributes)) + ".";
   }
 
-  /** The name at the smallest edit distance, if it is close enough to be a typo (at most a third of its length). */
+  /**
+   * The name at the smallest edit distance, if it is close enough to be a typo (at most a third of its length, or 2);
+   * on a tie the one of the typo's length (swapped letters: fromat is format, not from).
+   */
   public static String closest(String name, List<String> candidates) {
     LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
-    return candidates.stream().min(Comparator.comparingInt(c -> distance.apply(name, c)))
+    return candidates.stream().min(Comparator.<String>comparingInt(c -> distance.apply(name, c))
+            .thenComparingInt(c -> Math.abs(c.length() - name.length())))
         .filter(c -> distance.apply(name, c) <= Math.max(2, c.length() / 3)).orElse(null);
   }
 
