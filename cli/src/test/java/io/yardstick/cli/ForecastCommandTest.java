@@ -129,9 +129,9 @@ class ForecastCommandTest {
     Run horizon = run("forecast", "--channel", "phone", "--horizon", "9w", "--db", db());
 
     assertThat(interval.code()).isEqualTo(2);
-    assertThat(interval.err()).startsWith("--interval: '20m' is not an interval; use 15m, 30m, 60m or 1d.");
+    assertThat(interval.err()).startsWith("yardstick: --interval: '20m' is not an interval; use 15m, 30m, 60m or 1d.");
     assertThat(horizon.code()).isEqualTo(2);
-    assertThat(horizon.err()).startsWith("Horizon 63 days is out of range; forecast 1 to 56 days (8 weeks).");
+    assertThat(horizon.err()).startsWith("yardstick: Horizon 63 days is out of range; forecast 1 to 56 days (8 weeks).");
   }
 
   @Test

@@ -69,13 +69,13 @@ class StaffCommandTest {
     Run r = run("staff", "--calls", "100", "--aht", "180", "--service-level", "0.8");
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith("--service-level 0.8 looks like a fraction; give a percentage from 0 to 100,"
+    assertThat(r.err()).startsWith("yardstick: --service-level 0.8 looks like a fraction; give a percentage from 0 to 100,"
         + " such as 80");
   }
 
   @Test
   void calls_and_history_are_exclusive() {
-    assertThat(run("staff", "--aht", "180").err()).startsWith("give either --calls N (one interval) or"
+    assertThat(run("staff", "--aht", "180").err()).startsWith("yardstick: give either --calls N (one interval) or"
         + " --from-history");
   }
 
@@ -85,7 +85,7 @@ class StaffCommandTest {
         emptyStore());
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith("--from-forecast needs --aht S: future days have no handle times");
+    assertThat(r.err()).startsWith("yardstick: --from-forecast needs --aht S: future days have no handle times");
   }
 
   @Test
