@@ -4,6 +4,7 @@ import io.yardstick.YardstickException;
 import io.yardstick.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The {@code --db} option every command that reads or writes the store shares. */
@@ -16,14 +17,17 @@ final class DbOption {
   String location;
 
   /**
-   * The store, which must exist: a command that reads (or adds a goal, a rule, a user to) a DuckDB file that is not
+   * The store, which must exist (or, while {@code yardstick serve} holds the DuckDB file, {@link LocalCommands.Served}
+   * so that the command is run by the serving process): a command that reads (or adds a goal, a rule, a user to) a DuckDB file that is not
    * there is refused with how to make one, instead of creating an empty store and answering from nothing.
    */
   Store open() {
     String where = Store.resolveLocation(location);
-    if (!where.startsWith("jdbc:postgresql:")) {
-      Path file = Path.of(where.startsWith("jdbc:duckdb:") ? where.substring("jdbc:duckdb:".length()) : where);
-      if (!Files.exists(file)) {
+    Optional<Path> duckDb = LocalCommands.duckDbFile(where);
+    if (duckDb.isPresent()) {
+      Optional<Store> borrowed = LocalCommands.borrowedOrCheck(duckDb.get());
+      if (borrowed.isPresent()) return borrowed.get();
+      if (!Files.exists(duckDb.get())) {
         throw new YardstickException("There is no store at " + where + (location == null || location.isBlank()
             ? " (the default; --db LOCATION or $YARDSTICK_DB names another)" : "") + ". Create one with"
             + " ./yardstick import contacts FILE --db " + where + ", or fill it with a simulated contact center:"
@@ -35,6 +39,24 @@ final class DbOption {
 
   /** The store, created empty when it does not exist yet (imports and the demo fill it). */
   Store openOrCreate() {
-    return Store.open(Store.resolveLocation(location));
+    String where = Store.resolveLocation(location);
+    Optional<Path> duckDb = LocalCommands.duckDbFile(where);
+    if (duckDb.isPresent()) {
+      Optional<Store> borrowed = LocalCommands.borrowedOrCheck(duckDb.get());
+      if (borrowed.isPresent()) return borrowed.get();
+    }
+    return Store.open(where);
+  }
+
+  /** " --db LOCATION" as the user gave it (quoted for a shell when needed), or "" for the default: for printed hints. */
+  String asOption() {
+    if (location == null || location.isBlank()) return "";
+    return " --db " + (location.matches("[A-Za-z0-9_./:@%+=?&-]+") ? location
+        : "'" + location.replace("'", "'\\''") + "'");
+  }
+
+  /** The location this option names (the option, else $YARDSTICK_DB, else the default file). */
+  String location() {
+    return Store.resolveLocation(location);
   }
 }

@@ -116,13 +116,13 @@ final class DemoCommand implements Callable<Integer> {
       }
       out.println("Stored in " + store.describe() + " in " + Formats.seconds(took) + ".");
       out.println("Try: ./yardstick kpi --kpi contacts --from " + lastDay.withDayOfMonth(1) + " --to " + lastDay
-          + " --tz " + zone.getId());
+          + " --tz " + zone.getId() + db.asOption() + (noServe ? "" : "   (it works while the dashboard is served)"));
       return serve(store, out);
     }
   }
 
-  private int serve(Store store, PrintWriter out) throws InterruptedException {
-    if (!noServe) Serving.serveUntilStopped(store, settingsOption.load(), port, out);
+  private int serve(Store store, PrintWriter out) throws InterruptedException, java.io.IOException {
+    if (!noServe) Serving.serveUntilStopped(store, db.location(), settingsOption.load(), port, out);
     return 0;
   }
 }

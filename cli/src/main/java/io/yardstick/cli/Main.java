@@ -33,6 +33,10 @@ public final class Main {
     addHelp(cli);
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof LocalCommands.Served served) {
+        return LocalCommands.forward(served, commandLine.getCommandSpec().qualifiedName(), args,
+            commandLine.getOut(), commandLine.getErr());
+      }
       if (e instanceof YardstickException) {
         commandLine.getErr().println("yardstick: " + e.getMessage());
       } else {

@@ -24,7 +24,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Store store = db.open()) {
-      Serving.serveUntilStopped(store, settings.load(), port, spec.commandLine().getOut());
+      Serving.serveUntilStopped(store, db.location(), settings.load(), port, spec.commandLine().getOut());
     }
     return 0;
   }

@@ -15,13 +15,17 @@ import java.util.concurrent.CountDownLatch;
 final class Serving {
   private Serving() {}
 
-  static void serveUntilStopped(Store store, KpiSettings settings, int port, PrintWriter out) throws InterruptedException {
+  static void serveUntilStopped(Store store, String location, KpiSettings settings, int port, PrintWriter out)
+      throws InterruptedException, java.io.IOException {
     Clock clock = Clock.systemUTC();
     Users users = new Users(store, clock);
     String login = firstLogin(users);
     CountDownLatch stopped = new CountDownLatch(1);
     YardstickServer server = YardstickServer.start(store, settings, clock, port);
+    // Other processes' commands on this DuckDB file are run here, on the open store (docs in LocalCommands).
+    LocalCommands local = LocalCommands.start(location, store, "http://localhost:" + server.port() + "/");
     Thread hook = new Thread(() -> {
+      if (local != null) local.close();
       server.close();
       stopped.countDown();
     }, "yardstick-shutdown");
