@@ -1,5 +1,6 @@
 package io.yardstick.sources.internal;
 
+import io.yardstick.YardstickException;
 import io.yardstick.ingest.CountingInputStream;
 import io.yardstick.ingest.ImportException;
 import io.yardstick.ingest.ImportSource;
@@ -7,11 +8,28 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /** Opening a source for the foreign-format importers: gzip told by its content, progress in bytes read. */
 public final class Inputs {
   private Inputs() {}
+
+  /**
+   * Runs one import, turning a failure Yardstick did not foresee (a bug, not a bad file) into an import error naming
+   * the file, so that no import ends with a stack trace; the load it was feeding is then discarded whole. The
+   * importers name the record and field themselves where they can (see {@link JsonItem#unexpected}).
+   */
+  public static <T> T guarded(ImportSource source, Supplier<T> importing) {
+    try {
+      return importing.get();
+    } catch (YardstickException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new ImportException(source.name(), 0, null, null, "could not be imported: " + e
+          + " (an unforeseen failure; please report it with this file)");
+    }
+  }
 
   /** The content of the source (gunzipped when it starts with gzip's magic bytes), reporting bytes read. */
   public static InputStream open(ImportSource source, LongConsumer progress) {

@@ -28,8 +28,11 @@ public final class JsonItems {
 
   private JsonItems() {}
 
-  /** Reads every item; returns how many top-level values there were. */
-  public static int read(InputStream in, String file, Set<String> arrays, Handler handler) {
+  /**
+   * Reads every item; returns how many top-level values there were: 0 only for a truly empty file (nothing but white
+   * space). {@code expected} says what the importer reads, for the messages that refuse anything else.
+   */
+  public static int read(InputStream in, String file, Set<String> arrays, String expected, Handler handler) {
     int values = 0;
     try (JsonParser p = JSON.createParser(in)) {
       JsonToken tok;
@@ -58,17 +61,15 @@ public final class JsonItems {
           }
         } else {
           throw new ImportException(file, p.currentLocation().getLineNr(), null, p.getText(),
-              "is not a JSON object or array; expected an export of tickets (an API page, an array or JSON Lines)");
+              "is not a JSON object or array; expected " + expected);
         }
       }
     } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ImportException(file, line, null, null, "is not valid JSON: " + e.getOriginalMessage());
+      throw new ImportException(file, line, null, null, "is not valid JSON (" + e.getOriginalMessage() + "); expected "
+          + expected);
     } catch (IOException e) {
       throw new ImportException(file, 0, null, null, "could not be read: " + e.getMessage());
-    }
-    if (values == 0) {
-      throw new ImportException(file, 0, null, null, "is empty; expected an export of tickets");
     }
     return values;
   }

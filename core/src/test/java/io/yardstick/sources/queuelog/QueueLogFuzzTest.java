@@ -5,22 +5,13 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.yardstick.ingest.ImportException;
 import io.yardstick.ingest.ImportSource;
-import io.yardstick.ingest.RowParser;
-import io.yardstick.ingest.RowSink;
-import io.yardstick.model.RecordType;
-import io.yardstick.store.LoadCounts;
-import io.yardstick.store.Loader;
+import io.yardstick.sources.CollectingLoader;
 import io.yardstick.store.Store;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +39,7 @@ class QueueLogFuzzTest {
     int refused = 0;
     for (int seed = 0; seed < 4000; seed++) {
       String log = randomLog(new Random(seed));
-      Collecting loader = new Collecting();
+      CollectingLoader loader = new CollectingLoader();
       try {
         new QueueLogImporter().read(ImportSource.of("fuzz", log.getBytes(StandardCharsets.UTF_8)), loader, b -> {});
         loader.validate();
@@ -140,48 +131,5 @@ class QueueLogFuzzTest {
 
   private static String pick(Random r, String[] options) {
     return options[r.nextInt(options.length)];
-  }
-
-  /** A loader that keeps rows in memory, to check them against the canonical validation and keys. */
-  private static final class Collecting implements Loader {
-    final Map<RecordType, List<Object[]>> rows = new EnumMap<>(RecordType.class);
-
-    @Override
-    public RowSink sink(RecordType type) {
-      List<Object[]> list = rows.computeIfAbsent(type, k -> new ArrayList<>());
-      return (line, row) -> list.add(row);
-    }
-
-    @Override
-    public Loader replacingAll() {
-      return this;
-    }
-
-    @Override
-    public Map<RecordType, LoadCounts> commit() {
-      return Map.of();
-    }
-
-    @Override
-    public void close() {}
-
-    void validate() {
-      rows.forEach((type, list) -> {
-        RowParser parser = new RowParser(type, "fuzz");
-        Set<String> keys = new HashSet<>();
-        long line = 0;
-        for (Object[] row : list) {
-          assertThat(row).hasSize(type.rowLength());
-          String[] raw = new String[type.fields().size()];
-          for (int i = 0; i < raw.length; i++) {
-            raw[i] = row[i] instanceof BigDecimal d ? d.toPlainString() : row[i] == null ? null : row[i].toString();
-          }
-          parser.parse(++line, raw, null);
-          StringBuilder key = new StringBuilder();
-          for (String k : type.key()) key.append(raw[type.indexOf(k)]).append('\u0000');
-          assertThat(keys.add(key.toString())).as("unique key %s of %s", key, type).isTrue();
-        }
-      });
-    }
   }
 }
