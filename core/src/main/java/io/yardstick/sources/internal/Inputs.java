@@ -7,6 +7,7 @@ import io.yardstick.ingest.ImportSource;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
@@ -15,20 +16,28 @@ import java.util.zip.GZIPInputStream;
 public final class Inputs {
   private Inputs() {}
 
+  /** The end of the message of a failure Yardstick did not foresee. */
+  public static final String UNFORESEEN = "an unforeseen failure; please report it with this file";
+
   /**
-   * Runs one import, turning a failure Yardstick did not foresee (a bug, not a bad file) into an import error naming
-   * the file, so that no import ends with a stack trace; the load it was feeding is then discarded whole. The
-   * importers name the record and field themselves where they can (see {@link JsonItem#unexpected}).
+   * Runs part of an import, turning a failure Yardstick did not foresee (a bug, not a bad file) into the import error
+   * {@code where} makes, naming the file and, where the caller knows them, the record and field; so that no import
+   * ends with a stack trace, and the load it was feeding is discarded whole. Import errors pass through.
    */
-  public static <T> T guarded(ImportSource source, Supplier<T> importing) {
+  public static <T> T guarded(Supplier<T> body, Function<RuntimeException, ImportException> where) {
     try {
-      return importing.get();
+      return body.get();
     } catch (YardstickException e) {
       throw e;
-    } catch (RuntimeException | StackOverflowError e) {
-      throw new ImportException(source.name(), 0, null, null, "could not be imported: " + e
-          + " (an unforeseen failure; please report it with this file)");
+    } catch (RuntimeException e) {
+      throw where.apply(e);
     }
+  }
+
+  /** A whole import, guarded: an unforeseen failure names the file. */
+  public static <T> T guarded(ImportSource source, Supplier<T> importing) {
+    return guarded(importing, e -> new ImportException(source.name(), 0, null, null, "could not be imported: " + e
+        + " (" + UNFORESEEN + ")"));
   }
 
   /** The content of the source (gunzipped when it starts with gzip's magic bytes), reporting bytes read. */

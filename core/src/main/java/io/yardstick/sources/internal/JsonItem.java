@@ -1,7 +1,6 @@
 package io.yardstick.sources.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.yardstick.YardstickException;
 import io.yardstick.ingest.ImportException;
 import io.yardstick.ingest.Timestamps;
 import java.time.Instant;
@@ -123,13 +122,10 @@ public final class JsonItem {
 
   /** Maps this record; a failure Yardstick did not foresee becomes an import error ({@link #unexpected}). */
   public void map(Runnable mapping) {
-    try {
+    Inputs.guarded(() -> {
       mapping.run();
-    } catch (YardstickException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw unexpected(e);
-    }
+      return null;
+    }, this::unexpected);
   }
 
   /**
@@ -140,6 +136,6 @@ public final class JsonItem {
     JsonNode value = lastRead.length == 0 ? null : get(lastRead);
     return new ImportException(file, line, lastRead.length == 0 ? pointer : at(lastRead),
         value == null ? null : value.isValueNode() ? value.asText() : value.toString(),
-        "could not be imported: " + e + " (an unforeseen failure; please report it with this record)");
+        "could not be imported: " + e + " (" + Inputs.UNFORESEEN + ")");
   }
 }

@@ -186,7 +186,7 @@ class ZendeskShapesTest {
         .isInstanceOf(ImportException.class)
         // ticket 7 starts on line 2; the survey is written after reading satisfaction_rating/id
         .hasMessage("page.json, line 2, column /tickets/0/satisfaction_rating/id: \"70\" could not be imported:"
-            + " java.lang.IllegalStateException: boom (an unforeseen failure; please report it with this record)."
+            + " java.lang.IllegalStateException: boom (an unforeseen failure; please report it with this file)."
             + " Nothing from this file was imported.");
   }
 }
