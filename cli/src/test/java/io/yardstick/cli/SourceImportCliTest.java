@@ -128,8 +128,8 @@ class SourceImportCliTest {
     assertThat(run.err()).isEqualTo("yardstick: " + file + ", line 1: is not a ticket: it has no id; expected a"
         + " Freshdesk export: the ticket list (a JSON array, as GET /api/v2/tickets returns it), one ticket"
         + " (GET /api/v2/tickets/:id), a search response {\"total\": ..., \"results\": [...]}"
-        + " (GET /api/v2/search/tickets), satisfaction ratings, or one of these per line. Nothing from this file was"
-        + " imported.\n");
+        + " (GET /api/v2/search/tickets), satisfaction ratings, one of these per line, or the tickets and"
+        + " satisfaction_ratings streams of a Singer or Airbyte export. Nothing from this file was imported.\n");
   }
 
   @Test

@@ -10,7 +10,6 @@ import io.yardstick.sources.internal.JsonItems;
 import io.yardstick.store.Loader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
@@ -39,7 +38,7 @@ public final class FreshdeskImporter implements SourceImporter {
       FreshdeskTickets tickets = new FreshdeskTickets();
       int values;
       try (InputStream in = Inputs.open(source, progress)) {
-        values = JsonItems.read(in, source.name(), Set.of("tickets", "satisfaction_ratings", "results"),
+        values = JsonItems.read(in, source.name(), FreshdeskTickets.ARRAYS,
             FreshdeskTickets.EXPECTED, tickets::take);
       } catch (IOException e) {
         throw new ImportException(source.name(), 0, null, null, "could not be read: " + e.getMessage());

@@ -26,6 +26,12 @@ public final class JsonItems {
     void item(String array, JsonItem item);
   }
 
+  /** The array name given for a data pipeline's message that is not a record (SCHEMA, STATE, LOG...). */
+  public static final String NOT_A_RECORD = "(not a record)";
+
+  private static final Set<String> PIPELINE_MESSAGES = Set.of("RECORD", "SCHEMA", "STATE", "ACTIVATE_VERSION", "LOG",
+      "TRACE", "CATALOG", "SPEC", "CONNECTION_STATUS", "CONTROL");
+
   private JsonItems() {}
 
   /**
@@ -57,7 +63,7 @@ public final class JsonItems {
             }
           }
           if (!sawArray) {
-            handler.item(null, new JsonItem(file, line, prefix, rest));
+            deliver(handler, new JsonItem(file, line, prefix, rest));
           }
         } else {
           throw new ImportException(file, p.currentLocation().getLineNr(), null, p.getText(),
@@ -72,6 +78,39 @@ public final class JsonItems {
       throw new ImportException(file, 0, null, null, "could not be read: " + e.getMessage());
     }
     return values;
+  }
+
+  /**
+   * Hands on a top-level object, unwrapping the messages of data pipelines: a Singer message {@code {"type": "RECORD",
+   * "stream": "tickets", "record": {...}}}, an Airbyte message {@code {"type": "RECORD", "record": {"stream":
+   * "tickets", "data": {...}}}}, or an Airbyte record as connectors' test files hold them {@code {"stream": "tickets",
+   * "data": {...}, "emitted_at": ...}}: the record goes on with its stream as the array it came from. Their other
+   * messages (SCHEMA, STATE, LOG...) go on as {@link #NOT_A_RECORD}.
+   */
+  private static void deliver(Handler handler, JsonItem item) {
+    JsonNode type = item.node().get("type");
+    if (type != null && type.isTextual() && PIPELINE_MESSAGES.contains(type.asText())) {
+      if (!type.asText().equals("RECORD")) {
+        handler.item(NOT_A_RECORD, item);
+        return;
+      }
+      JsonNode stream = item.node().get("stream");
+      JsonNode record = item.node().get("record");
+      if (stream != null && stream.isTextual() && record != null && record.isObject()) {
+        handler.item(stream.asText(), item.child("record"));
+        return;
+      }
+      if (record != null && record.isObject()) {
+        item = item.child("record");
+      }
+    }
+    JsonNode stream = item.node().get("stream");
+    JsonNode data = item.node().get("data");
+    if (stream != null && stream.isTextual() && data != null && data.isObject()) {
+      handler.item(stream.asText(), item.child("data"));
+      return;
+    }
+    handler.item(null, item);
   }
 
   private static void elements(JsonParser p, String file, String pointer, String array, Handler handler)

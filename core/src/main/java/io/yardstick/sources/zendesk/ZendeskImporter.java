@@ -10,7 +10,6 @@ import io.yardstick.sources.zendesk.internal.Tickets;
 import io.yardstick.store.Loader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
@@ -42,8 +41,7 @@ public final class ZendeskImporter implements SourceImporter {
       Tickets tickets = new Tickets();
       int values;
       try (InputStream in = Inputs.open(source, progress)) {
-        values = JsonItems.read(in, source.name(), Set.of("tickets", "metric_sets", "ticket_metrics", "results"),
-            Tickets.EXPECTED, tickets::take);
+        values = JsonItems.read(in, source.name(), Tickets.ARRAYS, Tickets.EXPECTED, tickets::take);
       } catch (IOException e) {
         throw new ImportException(source.name(), 0, null, null, "could not be read: " + e.getMessage());
       }

@@ -62,6 +62,28 @@ class FreshdeskShapesTest {
   }
 
   @Test
+  void an_airbyte_export_reads_its_tickets_and_satisfaction_ratings_streams() {
+    String jsonl = """
+        {"type": "RECORD", "record": {"stream": "tickets", "data": {"id": 24, "source": 7, "status": 4, "responder_id": 4103, "created_at": "2026-03-09T12:00:00Z", "updated_at": "2026-03-09T12:30:00Z", "stats": {"first_responded_at": "2026-03-09T12:01:00Z", "resolved_at": "2026-03-09T12:30:00Z"}}, "emitted_at": 1773100805000}}
+        {"type": "RECORD", "record": {"stream": "satisfaction_ratings", "data": {"id": 50024, "survey_id": 1, "user_id": 8104, "agent_id": 4103, "ticket_id": 24, "ratings": {"default_question": 102}, "created_at": "2026-03-09T13:00:00Z", "updated_at": "2026-03-09T13:00:00Z"}, "emitted_at": 1773100805000}}
+        {"type": "RECORD", "record": {"stream": "agents", "data": {"id": 4103, "available": true}, "emitted_at": 1773100805000}}
+        {"type": "STATE", "state": {"type": "STREAM", "stream": {"stream_descriptor": {"name": "tickets"}, "stream_state": {"updated_at": "2026-03-09T12:30:00Z"}}}}
+        """;
+    try (Store store = Store.open(dir.resolve("f.duckdb").toString())) {
+      SourceSummary s = load(store, "airbyte.jsonl", jsonl);
+
+      assertThat(s.read()).isEqualTo(2); // ticket 24 and its rating
+      // source 7 = chat; rating 102 = 5
+      assertThat(rows(store, "SELECT contact_id, channel, resolved_at FROM contacts"))
+          .containsExactly("freshdesk-24 chat 2026-03-09T12:30:00Z");
+      assertThat(rows(store, "SELECT survey_id, score, contact_id FROM surveys"))
+          .containsExactly("freshdesk-50024 5 freshdesk-24");
+      assertThat(s.notes()).contains("1 records of streams not imported were skipped (agents 1)",
+          "1 pipeline messages that are not records (SCHEMA, STATE...) were skipped");
+    }
+  }
+
+  @Test
   void a_shape_that_is_not_a_freshdesk_export_is_refused_naming_the_file_and_what_was_expected() {
     try (Store store = Store.open(dir.resolve("f.duckdb").toString())) {
       assertThatThrownBy(() -> load(store, "error.json",
@@ -83,7 +105,8 @@ class FreshdeskShapesTest {
 
   private static final String EXPECTED = "a Freshdesk export: the ticket list (a JSON array, as GET /api/v2/tickets"
       + " returns it), one ticket (GET /api/v2/tickets/:id), a search response {\"total\": ..., \"results\": [...]}"
-      + " (GET /api/v2/search/tickets), satisfaction ratings, or one of these per line";
+      + " (GET /api/v2/search/tickets), satisfaction ratings, one of these per line, or the tickets and"
+      + " satisfaction_ratings streams of a Singer or Airbyte export";
 
   @Test
   void only_a_truly_empty_file_reads_as_nothing() {

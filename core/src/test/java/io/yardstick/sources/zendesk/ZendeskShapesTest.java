@@ -128,6 +128,38 @@ class ZendeskShapesTest {
   }
 
   @Test
+  void singer_and_airbyte_exports_read_their_tickets_and_metrics_and_skip_the_rest() {
+    // tap-zendesk (Singer) writes one message per line; an Airbyte source wraps the record in record.data; Airbyte's
+    // connector tests keep records as {"stream", "data", "emitted_at"}.
+    String jsonl = """
+        {"type": "SCHEMA", "stream": "tickets", "schema": {"type": ["null", "object"], "properties": {}}, "key_properties": ["id"]}
+        {"type": "RECORD", "stream": "tickets", "record": {"id": 301, "created_at": "2026-03-10T08:00:00Z", "updated_at": "2026-03-10T09:00:00Z", "status": "solved", "via": {"channel": "email"}, "satisfaction_rating": {"id": 8301, "score": "offered", "comment": null}}, "time_extracted": "2026-03-11T00:00:05.000000Z"}
+        {"type": "RECORD", "stream": "ticket_metrics", "record": {"id": 35301, "ticket_id": 301, "reopens": 0, "replies": 1, "solved_at": "2026-03-10T08:45:00Z", "reply_time_in_minutes": {"calendar": 20, "business": 20}}}
+        {"type": "RECORD", "stream": "users", "record": {"id": 9301, "name": "Ana", "role": "end-user"}}
+        {"type": "STATE", "value": {"bookmarks": {"tickets": {"generated_timestamp": 1773187205}}}}
+        {"type": "RECORD", "record": {"stream": "tickets", "data": {"id": 302, "created_at": "2026-03-10T08:30:00Z", "status": "open", "via": {"channel": "web"}, "satisfaction_rating": {"score": "unoffered"}}, "emitted_at": 1773187205000}}
+        {"type": "LOG", "log": {"level": "INFO", "message": "Read 2 records from tickets stream"}}
+        {"stream": "tickets", "data": {"id": 303, "created_at": "2026-03-10T09:00:00Z", "updated_at": "2026-03-10T10:00:00Z", "status": "closed", "via": {"channel": "chat"}, "satisfaction_rating": {"id": 8303, "score": "good"}}, "emitted_at": 1773187205000}
+        """;
+    try (Store store = Store.open(dir.resolve("z.duckdb").toString())) {
+      SourceSummary s = load(store, "singer.jsonl", jsonl);
+
+      assertThat(s.read()).isEqualTo(3); // tickets 301, 302, 303
+      assertThat(rows(store, "SELECT contact_id, channel, first_response_at, resolved_at FROM contacts ORDER BY 1"))
+          .containsExactly(
+              // reply 20 min after 08:00; solved 08:45 (the ticket_metrics stream)
+              "zendesk-301 email 2026-03-10T08:20:00Z 2026-03-10T08:45:00Z",
+              "zendesk-302 web null null",
+              "zendesk-303 chat null null");
+      assertThat(rows(store, "SELECT survey_id, score FROM surveys")).containsExactly("zendesk-8303 5");
+      assertThat(s.figure("surveys offered and not answered")).isEqualTo(1);
+      // SCHEMA, STATE, LOG: 3 messages; 1 record of the users stream
+      assertThat(s.notes()).contains("1 records of streams not imported were skipped (users 1)",
+          "3 pipeline messages that are not records (SCHEMA, STATE...) were skipped");
+    }
+  }
+
+  @Test
   void a_shape_that_is_not_a_ticket_export_is_refused_naming_the_file_and_what_was_expected() {
     try (Store store = Store.open(dir.resolve("z.duckdb").toString())) {
       assertThatThrownBy(() -> load(store, "users.json", "{\"users\": [{\"id\": 1, \"name\": \"Ana\"}], \"count\": 1}"))
@@ -151,7 +183,7 @@ class ZendeskShapesTest {
 
   private static final String EXPECTED = "a Zendesk ticket export: pages of {\"tickets\": [...], \"metric_sets\":"
       + " [...]} from the incremental export, a search response {\"results\": [...]}, {\"ticket\": {...}}, an array of"
-      + " tickets or one ticket per line";
+      + " tickets, one ticket per line, or the tickets stream of a Singer or Airbyte export";
 
   @Test
   void only_a_truly_empty_file_reads_as_nothing() {

@@ -8,12 +8,14 @@ import io.yardstick.model.Survey;
 import io.yardstick.model.SurveyKind;
 import io.yardstick.sources.SourceSummary;
 import io.yardstick.sources.internal.JsonItem;
+import io.yardstick.sources.internal.Skipped;
 import io.yardstick.store.Loader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps Freshdesk tickets and satisfaction ratings. A ticket: contact {@code freshdesk-<id>}, channel from its source
@@ -35,11 +37,16 @@ public final class FreshdeskTickets {
   private final Map<String, JsonItem> tickets = new LinkedHashMap<>();
   private final Map<String, JsonItem> ratings = new LinkedHashMap<>();
   private long listed;
+  /** The arrays (of an API page) and streams (of a Singer or Airbyte export) this importer reads. */
+  public static final Set<String> ARRAYS = Set.of("tickets", "satisfaction_ratings", "results");
+
+  private final Skipped skipped = new Skipped(ARRAYS);
 
   /** What this importer reads, for the message that refuses anything else. */
   public static final String EXPECTED = "a Freshdesk export: the ticket list (a JSON array, as GET /api/v2/tickets"
       + " returns it), one ticket (GET /api/v2/tickets/:id), a search response {\"total\": ..., \"results\": [...]}"
-      + " (GET /api/v2/search/tickets), satisfaction ratings, or one of these per line";
+      + " (GET /api/v2/search/tickets), satisfaction ratings, one of these per line, or the tickets and"
+      + " satisfaction_ratings streams of a Singer or Airbyte export";
 
   /** Tickets and ratings read (a ticket listed twice counts twice). */
   public long read() {
@@ -47,6 +54,7 @@ public final class FreshdeskTickets {
   }
 
   public void take(String array, JsonItem item) {
+    if (skipped.skips(array)) return;
     if (item.get("ratings") != null && item.get("ticket_id") != null) {
       ratings.put(item.required("id"), item);
       return;
@@ -80,6 +88,7 @@ public final class FreshdeskTickets {
     }
     if (n.otherSource > 0) notes.add(n.otherSource + " tickets from a source Yardstick does not know: channel other");
     notes.add(n.reopened + " tickets were reopened at some point (stats.reopened_at; kept only in this summary)");
+    skipped.addNotes(notes);
     return new SourceSummary("Freshdesk tickets", file, read(), "tickets and ratings", figures, n.setAside, notes,
         Map.of());
   }

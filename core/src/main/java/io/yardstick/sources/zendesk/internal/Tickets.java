@@ -9,6 +9,7 @@ import io.yardstick.model.SurveyKind;
 import io.yardstick.sources.SourceSummary;
 import io.yardstick.sources.internal.Channels;
 import io.yardstick.sources.internal.JsonItem;
+import io.yardstick.sources.internal.Skipped;
 import io.yardstick.store.Loader;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Collects tickets and their metric sets (side-loaded, or inside the ticket as {@code metric_set}), then maps each
@@ -42,13 +44,18 @@ public final class Tickets {
   private final Map<String, JsonItem> metrics = new HashMap<>();
   private long listed;
   private long notTickets;
+  /** The arrays (of an API page) and streams (of a Singer or Airbyte export) this importer reads. */
+  public static final Set<String> ARRAYS = Set.of("tickets", "metric_sets", "ticket_metrics", "results");
+
+  private final Skipped skipped = new Skipped(ARRAYS);
 
   /** What this importer reads, for the message that refuses anything else. */
   public static final String EXPECTED = "a Zendesk ticket export: pages of {\"tickets\": [...], \"metric_sets\":"
       + " [...]} from the incremental export, a search response {\"results\": [...]}, {\"ticket\": {...}}, an array"
-      + " of tickets or one ticket per line";
+      + " of tickets, one ticket per line, or the tickets stream of a Singer or Airbyte export";
 
   public void take(String array, JsonItem item) {
+    if (skipped.skips(array)) return;
     if ("metric_sets".equals(array) || "ticket_metrics".equals(array)) {
       metrics.put(item.required("ticket_id"), item);
       return;
@@ -110,6 +117,7 @@ public final class Tickets {
     notes.add("ticket metrics kept only in this summary: " + n.reopened + " tickets reopened, " + n.replies
         + " agent replies, " + n.oneTouch + " one-touch resolutions (solved with at most one reply, never reopened)");
     if (notTickets > 0) notes.add(notTickets + " search results that are not tickets were skipped");
+    skipped.addNotes(notes);
     return new SourceSummary("Zendesk tickets", file, listed, "tickets", figures, n.setAside, notes, Map.of());
   }
 
