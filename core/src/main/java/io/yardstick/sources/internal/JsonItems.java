@@ -47,7 +47,7 @@ public final class JsonItems {
         // A pointer inside the second and later top-level values (pages saved one after another) says which value.
         String prefix = values == 1 ? "" : "(value " + values + ")";
         if (tok == JsonToken.START_ARRAY) {
-          elements(p, file, prefix, null, handler);
+          elements(p, file, prefix, null, expected, handler);
         } else if (tok == JsonToken.START_OBJECT) {
           long line = p.currentLocation().getLineNr();
           ObjectNode rest = JSON.createObjectNode();
@@ -57,7 +57,7 @@ public final class JsonItems {
             JsonToken v = p.nextToken();
             if (v == JsonToken.START_ARRAY && arrays.contains(name)) {
               sawArray = true;
-              elements(p, file, prefix + "/" + name, name, handler);
+              elements(p, file, prefix + "/" + name, name, expected, handler);
             } else {
               rest.set(name, p.readValueAsTree());
             }
@@ -113,7 +113,8 @@ public final class JsonItems {
     handler.item(null, item);
   }
 
-  private static void elements(JsonParser p, String file, String pointer, String array, Handler handler)
+  private static void elements(JsonParser p, String file, String pointer, String array, String expected,
+      Handler handler)
       throws IOException {
     int i = 0;
     JsonToken t;
@@ -123,7 +124,8 @@ public final class JsonItems {
       JsonNode node = p.readValueAsTree();
       String at = pointer + "/" + i++;
       if (!node.isObject()) {
-        throw new ImportException(file, line, at, node.toString(), "is not a JSON object; expected one record here");
+        throw new ImportException(file, line, at, node.toString(), "is not a JSON object; expected one record"
+            + " here, in " + expected);
       }
       handler.item(array, new JsonItem(file, line, at, node));
     }
