@@ -51,6 +51,10 @@ final class MappedImport {
     for (Map.Entry<String, Long> e : summary.setAside(type).entrySet()) {
       out.println("  set aside: " + Formats.count(e.getValue()) + " " + e.getKey());
     }
+    for (Map.Entry<String, Long> e : summary.cleared(type).entrySet()) {
+      out.println("  cleared: " + Formats.count(e.getValue()) + " " + e.getKey() + " (the value left empty, the row"
+          + " kept)");
+    }
     for (RecordType other : mapping.types()) {
       if (other != type) {
         out.println("  The mapping also makes " + other.table() + ": yardstick import " + other.cliName() + " "

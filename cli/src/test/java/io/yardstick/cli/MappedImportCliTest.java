@@ -115,4 +115,51 @@ class MappedImportCliTest {
     assertThat(run.err()).contains("With --mapping, KIND is the kind of record to make: contacts, surveys,"
         + " agent-states, customers or costs; got 'queue-log'.");
   }
+
+  @Test
+  void out_of_order_rules_show_rows_set_aside_and_values_cleared_by_reason() throws IOException {
+    // Issue 10: a help desk export with answers logged before the arrival. Line 3 answered 5 s before it arrived
+    // (set aside); line 4 resolved 1 min before it arrived (kept, resolution time cleared).
+    Path mapping = write("m.yaml", """
+        contacts:
+          contact_id: Id
+          channel: {constant: email}
+          arrived_at: Created
+          first_response_at: First
+          resolved_at: Resolved
+          out_of_order:
+            first_response_at: {action: set_aside, reason: first response before arrival}
+            resolved_at: clear
+        """);
+    Path data = write("tickets.csv", """
+        Id,Created,First,Resolved
+        a,2026-03-09T09:00:00Z,2026-03-09T09:10:00Z,2026-03-09T10:00:00Z
+        b,2026-03-09T09:00:00Z,2026-03-09T08:59:55Z,
+        c,2026-03-09T09:00:00Z,2026-03-09T09:01:00Z,2026-03-09T08:59:00Z
+        """);
+
+    Run run = run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains(": 3 rows read, 2 kept (2 inserted, 0 replaced), 1 set aside in ")
+        .contains(" rows/s).\n  set aside: 1 first response before arrival\n"
+            + "  cleared: 1 resolved_at before arrived_at (the value left empty, the row kept)\n");
+  }
+
+  @Test
+  void a_header_without_rows_exits_1_and_an_empty_file_reads_nothing() throws IOException {
+    Path mapping = write("m.yaml", MAPPING);
+
+    Run header = run("import", "contacts", write("header.txt", "Id;Start;Outcome;Wait;Score\n").toString(),
+        "--mapping", mapping.toString(), "--db", db());
+    Run empty = run("import", "contacts", write("empty.txt", "").toString(), "--mapping", mapping.toString(),
+        "--db", db());
+
+    assertThat(header.code()).isEqualTo(1);
+    assertThat(header.err()).isEqualTo("yardstick: " + dir.resolve("header.txt") + ": has a header and no rows;"
+        + " expected rows of data under the header that mapping " + mapping + " reads (an empty file imports"
+        + " nothing). Nothing from this file was imported.\n");
+    assertThat(empty.code()).isZero();
+    assertThat(empty.out()).contains(": 0 rows read, 0 kept (0 inserted, 0 replaced), 0 set aside in ");
+  }
 }

@@ -80,10 +80,81 @@ class SourceImportCliTest {
 
     assertThat(run.code()).isZero();
     assertThat(run.out()).startsWith("Imported Zendesk tickets from " + file + ": 1 tickets read.\n"
-        + "  1 tickets, 1 solved, 1 with a first reply time, 1 rated good, 0 rated bad\n"
+        + "  1 tickets, 1 solved, 1 with a first reply time, 1 rated good, 0 rated bad, 0 surveys offered and not"
+        + " answered\n"
         + "  kept 1 contacts: 1 new, 0 replaced\n"
         + "  kept 1 surveys: 1 new, 0 replaced\n"
         + "  set aside: nothing\n");
+  }
+
+  @Test
+  void import_zendesk_counts_offered_surveys_and_metric_sets_without_their_ticket() throws IOException {
+    // Issue 10: an offered survey stopped the import with a NullPointerException.
+    Path file = Files.writeString(dir.resolve("tickets.json"), """
+        {"tickets": [{"id": 1, "created_at": "2026-03-02T09:00:00Z", "updated_at": "2026-03-02T10:00:00Z",
+          "status": "solved", "via": {"channel": "email"}, "satisfaction_rating": {"id": 9, "score": "offered"}},
+          {"id": 2, "created_at": "2026-03-02T09:30:00Z", "status": "open", "via": {"channel": "web"},
+          "satisfaction_rating": {"score": "unoffered"}}],
+         "metric_sets": [{"ticket_id": 1, "solved_at": "2026-03-02T10:00:00Z", "reopens": 0, "replies": 1,
+          "reply_time_in_minutes": {"calendar": 30, "business": 30}},
+          {"ticket_id": 77, "solved_at": null, "reopens": 0, "replies": 0}],
+         "end_of_stream": true}
+        """);
+
+    Run run = run("import", "zendesk", file.toString(), "--db", dir.resolve("z.duckdb").toString());
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).startsWith("""
+        Imported Zendesk tickets from %s: 2 tickets read.
+          2 tickets, 1 solved, 1 with a first reply time, 0 rated good, 0 rated bad, 1 surveys offered and not answered
+          kept 2 contacts: 2 new, 0 replaced
+          set aside 1: metric sets whose ticket is not in this file
+          1 tickets without a metric set: no first reply or resolution time (export with include=metric_sets)
+          1 tickets were not offered a survey (score unoffered)
+        """.formatted(file));
+  }
+
+  @Test
+  void a_file_of_another_shape_exits_1_naming_the_file_and_what_was_expected() throws IOException {
+    // Issue 10: a search response read as "0 tickets and ratings read", exit 0; an error body must not either.
+    Path file = Files.writeString(dir.resolve("error.json"), "{\"code\": \"invalid_credentials\","
+        + " \"message\": \"You have to be logged in to perform this action.\"}\n");
+
+    Run run = run("import", "freshdesk", file.toString(), "--db", dir.resolve("f.duckdb").toString());
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("yardstick: " + file + ", line 1: is not a ticket: it has no id; expected a"
+        + " Freshdesk export: the ticket list (a JSON array, as GET /api/v2/tickets returns it), one ticket"
+        + " (GET /api/v2/tickets/:id), a search response {\"total\": ..., \"results\": [...]}"
+        + " (GET /api/v2/search/tickets), satisfaction ratings, one of these per line, or the tickets and"
+        + " satisfaction_ratings streams of a Singer or Airbyte export. Nothing from this file was imported.\n");
+  }
+
+  @Test
+  void import_queue_log_counts_duplicate_lines_and_says_why_agent_time_is_unknown() throws IOException {
+    // A static member (no ADDMEMBER or AGENTLOGIN) and an ENTERQUEUE written three times.
+    Path file = Files.writeString(dir.resolve("queue_log"), """
+        1767261700|c1|400|NONE|ENTERQUEUE||600111222|1
+        1767261700|c1|400|NONE|ENTERQUEUE||600111222|1
+        1767261700|c1|400|NONE|ENTERQUEUE||600111222|1
+        1767261720|c1|400|Local/201@from-queue/n|CONNECT|20|c1b|4
+        1767261900|c1|400|Local/201@from-queue/n|COMPLETECALLER|20|180|1
+        """);
+
+    Run run = run("import", "queue-log", file.toString(), "--db", dir.resolve("q.duckdb").toString());
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).startsWith("Imported Asterisk queue_log from " + file + ": 5 lines read.\n"
+        + "  1 queued calls, 1 answered, 0 abandoned, 0 timeout, 0 left empty queue, 0 left with a key,"
+        + " 0 without an end, 0 agent states\n")
+        .contains("\n  set aside 1: busy periods of agents whose logged-in time is unknown (no log-in or queue"
+            + " membership events)\n")
+        .contains("\n  2 duplicate lines ignored (a line repeating an earlier one exactly is one event logged twice)\n"
+            + "  agent time unknown for 1 agents (201): the log has no log-in or queue membership events for them"
+            + " (static queue members), so no agent states were made for them, and their occupancy, idle time,"
+            + " contacts per hour and absence are empty\n");
   }
 
   @Test

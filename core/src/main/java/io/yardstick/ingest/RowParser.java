@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,16 +18,64 @@ import java.util.Map;
  * is an {@link ImportException} naming file, line, column and value.
  */
 public final class RowParser {
+  /**
+   * A rule between two times (or dates) of one record: {@code field} may not come before {@code anchor} (strict: it
+   * must come after it). A mapping can set aside a row that breaks one, or clear the field (docs/mapping.md).
+   *
+   * @param expected what the message says was expected
+   */
+  public record Order(String field, String anchor, boolean strict, String expected) {
+    /** Whether {@code value} breaks the rule against {@code anchorValue}; false when either is absent. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public boolean breaks(Object value, Object anchorValue) {
+      if (!(value instanceof Comparable v) || anchorValue == null || value.getClass() != anchorValue.getClass()) {
+        return false;
+      }
+      int c = v.compareTo(anchorValue);
+      return strict ? c <= 0 : c < 0;
+    }
+
+    /** The problem, for an error naming the field and its value. */
+    public String problem(Object anchorValue) {
+      return (strict ? "is not after " : "is before ") + anchor + " " + anchorValue + "; expected " + expected;
+    }
+
+    /** "first_response_at before arrived_at": the default reason a mapping gives. */
+    public String reason() {
+      return field + (strict ? " not after " : " before ") + anchor;
+    }
+  }
+
+  private static final List<Order> CONTACT_ORDERS = List.of("answered_at", "first_response_at", "abandoned_at",
+      "resolved_at").stream().map(f -> new Order(f, "arrived_at", false, "a time at or after the arrival")).toList();
+
+  /** The order rules of a record type, in the order they are checked. */
+  public static List<Order> orders(RecordType type) {
+    return switch (type) {
+      case CONTACTS -> CONTACT_ORDERS;
+      case AGENT_STATES -> List.of(new Order("ended_at", "started_at", true,
+          "the end of the state to come after its start"));
+      case CUSTOMERS -> List.of(new Order("churned_at", "since", false,
+          "a churn date on or after the customer's start"));
+      case COSTS -> List.of(new Order("period_end", "period_start", false, "the last day of the period (inclusive)"));
+      default -> List.of();
+    };
+  }
+
   private final RecordType type;
   private final String file;
   private final Field[] fields;
-  private final int arrivedAt;
+  private final List<Order> orders;
+  private final int[] orderField;
+  private final int[] orderAnchor;
 
   public RowParser(RecordType type, String file) {
     this.type = type;
     this.file = file;
     this.fields = type.fields().toArray(Field[]::new);
-    this.arrivedAt = type == RecordType.CONTACTS ? type.indexOf("arrived_at") : -1;
+    this.orders = orders(type);
+    this.orderField = orders.stream().mapToInt(o -> type.indexOf(o.field())).toArray();
+    this.orderAnchor = orders.stream().mapToInt(o -> type.indexOf(o.anchor())).toArray();
   }
 
   public RecordType type() {
@@ -182,18 +231,17 @@ public final class RowParser {
   }
 
   private void checkRow(long line, Object[] row) {
+    for (int i = 0; i < orders.size(); i++) {
+      Object value = row[orderField[i]];
+      Object anchor = row[orderAnchor[i]];
+      if (orders.get(i).breaks(value, anchor)) {
+        throw new ImportException(file, line, orders.get(i).field(), value.toString(), orders.get(i).problem(anchor));
+      }
+    }
     switch (type) {
       case CONTACTS -> {
         if (row[type.indexOf("direction")] == null) {
           row[type.indexOf("direction")] = "inbound";
-        }
-        Instant arrived = (Instant) row[arrivedAt];
-        for (String later : new String[] {"answered_at", "first_response_at", "abandoned_at", "resolved_at"}) {
-          Instant t = (Instant) row[type.indexOf(later)];
-          if (t != null && t.isBefore(arrived)) {
-            throw new ImportException(file, line, later, t.toString(),
-                "is before arrived_at " + arrived + "; expected a time at or after the arrival");
-          }
         }
         int resolved = type.indexOf("resolved");
         if (row[resolved] == null) {
@@ -208,30 +256,7 @@ public final class RowParser {
               "is outside the " + kind.id() + " scale; expected a whole number from " + kind.min() + " to " + kind.max());
         }
       }
-      case AGENT_STATES -> {
-        Instant started = (Instant) row[2];
-        Instant ended = (Instant) row[3];
-        if (!ended.isAfter(started)) {
-          throw new ImportException(file, line, "ended_at", ended.toString(),
-              "is not after started_at " + started + "; expected the end of the state to come after its start");
-        }
-      }
-      case CUSTOMERS -> {
-        LocalDate since = (LocalDate) row[1];
-        LocalDate churned = (LocalDate) row[2];
-        if (churned != null && churned.isBefore(since)) {
-          throw new ImportException(file, line, "churned_at", churned.toString(),
-              "is before since " + since + "; expected a churn date on or after the customer's start");
-        }
-      }
-      case COSTS -> {
-        LocalDate start = (LocalDate) row[0];
-        LocalDate end = (LocalDate) row[1];
-        if (end.isBefore(start)) {
-          throw new ImportException(file, line, "period_end", end.toString(),
-              "is before period_start " + start + "; expected the last day of the period (inclusive)");
-        }
-      }
+      default -> { }
     }
   }
 

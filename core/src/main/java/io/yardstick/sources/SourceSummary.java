@@ -39,6 +39,12 @@ public record SourceSummary(
     loaded = Collections.unmodifiableMap(loaded.isEmpty() ? new EnumMap<>(RecordType.class) : new EnumMap<>(loaded));
   }
 
+  /** The summary of a truly empty file (nothing but white space): nothing read, nothing kept. */
+  public static SourceSummary empty(String source, String file, String unit) {
+    return new SourceSummary(source, file, 0, unit, Map.of(), Map.of(), List.of("the file is empty: nothing to"
+        + " import"), Map.of());
+  }
+
   public SourceSummary withLoaded(Map<RecordType, LoadCounts> counts) {
     return new SourceSummary(source, file, read, unit, figures, setAside, notes, counts);
   }

@@ -8,11 +8,46 @@ import java.time.Instant;
 /**
  * One record of a JSON export with where it is (line where it starts, JSON pointer), and typed accessors whose errors
  * name file, line, pointer and value. A path such as {@code "via", "channel"} reads nested fields; a missing or null
- * value is null.
+ * value is null. The item remembers the last field read, so that an unexpected failure while mapping it can still
+ * name the record and the field ({@link #unexpected}).
  */
-public record JsonItem(String file, long line, String pointer, JsonNode node) {
+public final class JsonItem {
+  private final String file;
+  private final long line;
+  private final String pointer;
+  private final JsonNode node;
+  private String[] lastRead = new String[0];
+
+  public JsonItem(String file, long line, String pointer, JsonNode node) {
+    this.file = file;
+    this.line = line;
+    this.pointer = pointer;
+    this.node = node;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public long line() {
+    return line;
+  }
+
+  public String pointer() {
+    return pointer;
+  }
+
+  public JsonNode node() {
+    return node;
+  }
+
+  /** The nested item at a path (a ticket inside {@code {"ticket": ...}}, a metric set inside its ticket). */
+  public JsonItem child(String... path) {
+    return new JsonItem(file, line, at(path), get(path));
+  }
 
   public JsonNode get(String... path) {
+    lastRead = path;
     JsonNode n = node;
     for (String p : path) {
       if (n == null || !n.isObject()) return null;
@@ -76,7 +111,31 @@ public record JsonItem(String file, long line, String pointer, JsonNode node) {
     return v;
   }
 
+  /** The whole record refused: the message names the file, the line and the record's pointer. */
+  public ImportException refused(String problem) {
+    return new ImportException(file, line, pointer.isEmpty() ? null : pointer, null, problem);
+  }
+
   public ImportException bad(String value, String problem, String... path) {
     return new ImportException(file, line, at(path), value, problem);
+  }
+
+  /** Maps this record; a failure Yardstick did not foresee becomes an import error ({@link #unexpected}). */
+  public void map(Runnable mapping) {
+    Inputs.guarded(() -> {
+      mapping.run();
+      return null;
+    }, this::unexpected);
+  }
+
+  /**
+   * A failure Yardstick did not foresee while mapping this record, as an import error naming the file, the record's
+   * line, and the field read last (where the mapping was when it failed).
+   */
+  public ImportException unexpected(RuntimeException e) {
+    JsonNode value = lastRead.length == 0 ? null : get(lastRead);
+    return new ImportException(file, line, lastRead.length == 0 ? pointer : at(lastRead),
+        value == null ? null : value.isValueNode() ? value.asText() : value.toString(),
+        "could not be imported: " + e + " (" + Inputs.UNFORESEEN + ")");
   }
 }

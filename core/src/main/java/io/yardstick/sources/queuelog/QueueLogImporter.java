@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
@@ -54,14 +55,21 @@ public final class QueueLogImporter implements SourceImporter {
 
   @Override
   public SourceSummary read(ImportSource source, Loader loader, LongConsumer progress) {
-    Reading r = new Reading();
-    long lines;
-    try (InputStream in = Inputs.open(source, progress)) {
-      lines = LogReader.read(in, source.name(), r::take);
-    } catch (IOException e) {
-      throw new ImportException(source.name(), 0, null, null, "could not be read: " + e.getMessage());
-    }
-    return r.finish(source.name(), lines, loader);
+    return Inputs.guarded(source, () -> {
+      Reading r = new Reading();
+      LogReader.Result read;
+      try (InputStream in = Inputs.open(source, progress)) {
+        read = LogReader.read(in, source.name(), r::take);
+      } catch (IOException e) {
+        throw new ImportException(source.name(), 0, null, null, "could not be read: " + e.getMessage());
+      }
+      if (r.events == 0 && read.duplicates() == 0) {
+        if (read.lines() == 0) return SourceSummary.empty("Asterisk queue_log", source.name(), "lines");
+        throw new ImportException(source.name(), 0, null, null, "has a header and no events; " + LogReader.EXPECTED
+            + " (an empty file imports nothing)");
+      }
+      return r.finish(source.name(), read, loader);
+    });
   }
 
   /** The state of one read. */
@@ -71,8 +79,18 @@ public final class QueueLogImporter implements SourceImporter {
     final Map<String, Long> unused = new TreeMap<>();
     long noCallId;
     long noAgent;
+    long events;
 
     void take(Event e) {
+      events++;
+      Inputs.guarded(() -> {
+        read(e);
+        return null;
+      }, x -> new ImportException(e.file(), e.line(), "event", e.name(), "could not be imported: " + x + " ("
+          + Inputs.UNFORESEEN + ")"));
+    }
+
+    private void read(Event e) {
       String agent = Calls.agentId(e.agent());
       switch (e.name()) {
         case "ENTERQUEUE", "CONNECT", "COMPLETEAGENT", "COMPLETECALLER", "TRANSFER", "BLINDTRANSFER",
@@ -110,7 +128,7 @@ public final class QueueLogImporter implements SourceImporter {
       }
     }
 
-    SourceSummary finish(String file, long lines, Loader loader) {
+    SourceSummary finish(String file, LogReader.Result read, Loader loader) {
       RowSink contacts = loader.sink(RecordType.CONTACTS);
       RowSink outcomes = loader.sink(RecordType.CALL_OUTCOMES);
       RowSink states = loader.sink(RecordType.AGENT_STATES);
@@ -173,7 +191,21 @@ public final class QueueLogImporter implements SourceImporter {
         notes.add(String.format(Locale.ROOT, "mean wait of answered calls %.2f s; rings not answered: %,d (%,.0f s,"
             + " logged in milliseconds)", waitSum / waitN, calls.rings(), calls.ringSeconds()));
       }
-      return new SourceSummary("Asterisk queue_log", file, lines, "lines", figures, setAside, notes, Map.of());
+      if (read.duplicates() > 0) {
+        notes.add(String.format(Locale.ROOT, "%,d duplicate lines ignored (a line repeating an earlier one exactly is"
+            + " one event logged twice)", read.duplicates()));
+      }
+      Set<String> unknownTime = agents.withoutPresence();
+      if (!unknownTime.isEmpty()) {
+        if (agents.busyWithoutPresence() > 0) {
+          setAside.put("busy periods of agents whose logged-in time is unknown (no log-in or queue membership"
+              + " events)", agents.busyWithoutPresence());
+        }
+        notes.add("agent time unknown for " + unknownTime.size() + " agents (" + String.join(", ", unknownTime)
+            + "): the log has no log-in or queue membership events for them (static queue members), so no agent"
+            + " states were made for them, and their occupancy, idle time, contacts per hour and absence are empty");
+      }
+      return new SourceSummary("Asterisk queue_log", file, read.lines(), "lines", figures, setAside, notes, Map.of());
     }
 
     private static long n(Map<Outcome, Long> m, Outcome o) {

@@ -487,7 +487,8 @@ class MappingTest {
         """;
     refusedData(yaml, "Id,In,Up\na,2026-03-02 10:00,2026-03-02 09:59\n", "calls.csv, line 2, column Up (mapped to"
         + " answered_at): \"2026-03-02T09:59:00Z\" is before arrived_at 2026-03-02T10:00:00Z; expected a time at or after"
-        + " the arrival (mapping m.yaml, key contacts.answered_at)");
+        + " the arrival; to set such rows aside or keep them without this value, add out_of_order: {answered_at:"
+        + " set_aside} or {answered_at: clear} to the contacts section (mapping m.yaml, key contacts.answered_at)");
     refusedData(yaml, "Id,In,Up\n,2026-03-02 10:00,\n", "calls.csv, line 2, column Id (mapped to contact_id): is empty,"
         + " but contacts require a value here: text; give it a default, or set such rows aside with a skip rule"
         + " (mapping m.yaml, key contacts.contact_id)");
@@ -542,7 +543,7 @@ class MappingTest {
         contacts: {contact_id: Id, channel: {constant: phone}, arrived_at: At, arived: X}
         """, "m.yaml, key contacts.arived: is not a key here; expected one of contact_id, case_id, channel, direction,"
         + " queue, topic, customer_id, agent_id, team, arrived_at, answered_at, first_response_at, abandoned_at,"
-        + " resolved_at, talk_s, hold_s, wrap_s, resolved, converted, revenue, skip.");
+        + " resolved_at, talk_s, hold_s, wrap_s, resolved, converted, revenue, skip, out_of_order.");
   }
 
   @Test

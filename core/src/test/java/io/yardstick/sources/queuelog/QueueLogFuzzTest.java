@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.yardstick.ingest.ImportException;
 import io.yardstick.ingest.ImportSource;
-import io.yardstick.ingest.RowParser;
-import io.yardstick.ingest.RowSink;
-import io.yardstick.model.RecordType;
-import io.yardstick.store.LoadCounts;
-import io.yardstick.store.Loader;
+import io.yardstick.sources.CollectingLoader;
+import io.yardstick.sources.Fuzzing;
 import io.yardstick.store.Store;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,17 +40,12 @@ class QueueLogFuzzTest {
     int refused = 0;
     for (int seed = 0; seed < 4000; seed++) {
       String log = randomLog(new Random(seed));
-      Collecting loader = new Collecting();
-      try {
+      boolean ok = Fuzzing.readOrRefused(seed, "fuzz", log, () -> {
+        CollectingLoader loader = new CollectingLoader();
         new QueueLogImporter().read(ImportSource.of("fuzz", log.getBytes(StandardCharsets.UTF_8)), loader, b -> {});
         loader.validate();
-        read++;
-      } catch (ImportException e) {
-        assertThat(e.getMessage()).startsWith("fuzz").endsWith("Nothing from this file was imported.");
-        refused++;
-      } catch (RuntimeException | AssertionError e) {
-        fail("seed " + seed + " failed with " + e + " on:\n" + log, e);
-      }
+      });
+      if (ok) read++; else refused++;
     }
     // Both sides are exercised.
     assertThat(read).isGreaterThan(500);
@@ -140,48 +127,5 @@ class QueueLogFuzzTest {
 
   private static String pick(Random r, String[] options) {
     return options[r.nextInt(options.length)];
-  }
-
-  /** A loader that keeps rows in memory, to check them against the canonical validation and keys. */
-  private static final class Collecting implements Loader {
-    final Map<RecordType, List<Object[]>> rows = new EnumMap<>(RecordType.class);
-
-    @Override
-    public RowSink sink(RecordType type) {
-      List<Object[]> list = rows.computeIfAbsent(type, k -> new ArrayList<>());
-      return (line, row) -> list.add(row);
-    }
-
-    @Override
-    public Loader replacingAll() {
-      return this;
-    }
-
-    @Override
-    public Map<RecordType, LoadCounts> commit() {
-      return Map.of();
-    }
-
-    @Override
-    public void close() {}
-
-    void validate() {
-      rows.forEach((type, list) -> {
-        RowParser parser = new RowParser(type, "fuzz");
-        Set<String> keys = new HashSet<>();
-        long line = 0;
-        for (Object[] row : list) {
-          assertThat(row).hasSize(type.rowLength());
-          String[] raw = new String[type.fields().size()];
-          for (int i = 0; i < raw.length; i++) {
-            raw[i] = row[i] instanceof BigDecimal d ? d.toPlainString() : row[i] == null ? null : row[i].toString();
-          }
-          parser.parse(++line, raw, null);
-          StringBuilder key = new StringBuilder();
-          for (String k : type.key()) key.append(raw[type.indexOf(k)]).append('\u0000');
-          assertThat(keys.add(key.toString())).as("unique key %s of %s", key, type).isTrue();
-        }
-      });
-    }
   }
 }

@@ -212,4 +212,67 @@ class QueueLogImporterTest {
               + " 1970");
     }
   }
+
+  @Test
+  void exact_duplicate_lines_are_one_event_and_are_counted() {
+    try (Store store = store()) {
+      SourceSummary s = load(store, "queue_log", QueueLogFixtures.FREEPBX_STATIC_MEMBERS);
+
+      assertThat(s.read()).isEqualTo(19);
+      assertThat(s.notes()).contains("7 duplicate lines ignored (a line repeating an earlier one exactly is one event"
+          + " logged twice)"); // 6 repeats of the ENTERQUEUE, 1 of the CONNECT
+      // Issue 10: the seven ENTERQUEUE lines of one call made seven contacts (10 from 4 call ids); now one.
+      assertThat(s.figure("queued calls")).isEqualTo(4);
+      assertThat(rows(store, "SELECT contact_id, agent_id, arrived_at, answered_at, abandoned_at, talk_s FROM contacts"
+          + " ORDER BY contact_id")).containsExactly(
+          "1767261700.101 201 2026-01-01T10:01:40Z 2026-01-01T10:01:52Z null 120.0",
+          "1767261800.105 null 2026-01-01T10:03:20Z null 2026-01-01T10:03:50Z null",
+          "1767261900.110 202 2026-01-01T10:05:00Z 2026-01-01T10:05:05Z null 180.0",
+          "1767262000.120 201 2026-01-01T10:06:40Z 2026-01-01T10:06:50Z null 60.0");
+    }
+  }
+
+  @Test
+  void static_members_without_log_in_events_have_unknown_agent_time_not_made_up_states() {
+    try (Store store = store()) {
+      SourceSummary s = load(store, "queue_log", QueueLogFixtures.FREEPBX_STATIC_MEMBERS);
+
+      // Only busy periods are known: emitting them alone made occupancy 100%. No agent states at all instead.
+      assertThat(store.count(RecordType.AGENT_STATES)).isZero();
+      assertThat(s.figure("agent states")).isZero();
+      assertThat(s.setAside()).containsEntry("busy periods of agents whose logged-in time is unknown (no log-in or"
+          + " queue membership events)", 3L); // 201: calls ...101 and ...120; 202: call ...110
+      assertThat(s.notes()).contains("agent time unknown for 2 agents (201, 202): the log has no log-in or queue"
+          + " membership events for them (static queue members), so no agent states were made for them, and their"
+          + " occupancy, idle time, contacts per hour and absence are empty");
+
+      var byAgent = new KpiEngine(store).compute(KpiQuery.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 1),
+          ZoneOffset.UTC).withGroupBy(List.of(io.yardstick.kpi.Dimension.of("agent"))).withKpis(List.of(Kpi.AHT,
+          Kpi.OCCUPANCY, Kpi.IDLE_TIME_AVG, Kpi.CONTACTS_PER_HOUR, Kpi.ABSENCE_RATE)));
+      var agent201 = byAgent.rows().stream().filter(r -> "201".equals(r.group().get("agent"))).findFirst()
+          .orElseThrow();
+      // What is known stays: handle time (120 + 60) / 2 = 90 s.
+      assertThat(agent201.value(Kpi.AHT).doubleValue()).isEqualTo(90.0);
+      assertThat(agent201.value(Kpi.OCCUPANCY)).isNull();
+      assertThat(agent201.value(Kpi.IDLE_TIME_AVG)).isNull();
+      assertThat(agent201.value(Kpi.CONTACTS_PER_HOUR)).isNull();
+      assertThat(agent201.value(Kpi.ABSENCE_RATE)).isNull();
+    }
+  }
+
+  @Test
+  void only_a_truly_empty_log_reads_as_nothing_and_a_header_alone_is_refused() {
+    try (Store store = store()) {
+      SourceSummary empty = load(store, "queue_log", "\n\n");
+
+      assertThat(empty.read()).isZero();
+      assertThat(empty.notes()).containsExactly("the file is empty: nothing to import");
+      assertThatThrownBy(() -> load(store, "queue_log.csv", "time,callid,queuename,agent,event,data1\n"))
+          .isInstanceOf(ImportException.class)
+          .hasMessage("queue_log.csv: has a header and no events; expected a queue_log: native lines"
+              + " epoch|callid|queuename|agent|EVENT|data... or a CSV export with a header naming time, callid,"
+              + " queuename, agent, event and data1..data5 (an empty file imports nothing). Nothing from this file"
+              + " was imported.");
+    }
+  }
 }

@@ -64,7 +64,7 @@ class ZendeskImporterTest {
       assertThat(s.read()).isEqualTo(5); // 4 tickets on page 1, ticket 102 again on page 2
       assertThat(s.figures()).containsExactly(java.util.Map.entry("tickets", 3L), java.util.Map.entry("solved", 3L),
           java.util.Map.entry("with a first reply time", 3L), java.util.Map.entry("rated good", 2L),
-          java.util.Map.entry("rated bad", 1L));
+          java.util.Map.entry("rated bad", 1L), java.util.Map.entry("surveys offered and not answered", 0L));
       assertThat(s.setAside()).containsExactly(java.util.Map.entry("deleted tickets (status deleted)", 1L));
       assertThat(s.notes()).contains("ticket metrics kept only in this summary: 1 tickets reopened, 6 agent replies,"
           + " 1 one-touch resolutions (solved with at most one reply, never reopened)");
@@ -130,7 +130,8 @@ class ZendeskImporterTest {
     try (Store store = Store.open(dir.resolve("z.duckdb").toString())) {
       assertThatThrownBy(() -> load(store, "cut.json", "{\"tickets\": [\n{\"id\": 1, \"created_at\": \"2026-03-02T09"))
           .isInstanceOf(ImportException.class)
-          .hasMessageStartingWith("cut.json, line 2: is not valid JSON: ");
+          .hasMessageStartingWith("cut.json, line 2: is not valid JSON (Unexpected end-of-input in VALUE_STRING);"
+              + " expected a Zendesk ticket export: ");
     }
   }
 }

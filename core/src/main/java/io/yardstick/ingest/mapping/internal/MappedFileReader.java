@@ -4,6 +4,7 @@ import io.yardstick.ingest.CountingInputStream;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.yardstick.YardstickException;
 import io.yardstick.ingest.ImportException;
 import io.yardstick.ingest.ImportSource;
 import io.yardstick.ingest.RowParser;
@@ -59,6 +60,11 @@ public final class MappedFileReader {
       throw new ImportException(source.name(), 0, null, null, "could not be read: " + e.getMessage());
     } catch (UncheckedIOException e) {
       throw new ImportException(source.name(), 0, null, null, "could not be read: " + e.getCause().getMessage());
+    } catch (YardstickException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ImportException(source.name(), 0, null, null, "could not be imported: " + e + " (an unforeseen"
+          + " failure; please report it with this file)");
     }
   }
 
@@ -73,6 +79,7 @@ public final class MappedFileReader {
     private final FieldRule.Where where;
     private final Map<RecordType, Long> kept = new EnumMap<>(RecordType.class);
     private final Map<RecordType, SequencedMap<String, Long>> setAside = new EnumMap<>(RecordType.class);
+    private final Map<RecordType, SequencedMap<String, Long>> cleared = new EnumMap<>(RecordType.class);
 
     Run(MappingRules rules, String file, List<SectionRule> sections, Function<RecordType, RowSink> sinkOf) {
       this.rules = rules;
@@ -88,6 +95,7 @@ public final class MappedFileReader {
         indices[i] = sections.get(i).order().stream().mapToInt(r -> type.indexOf(r.name())).toArray();
         kept.put(type, 0L);
         setAside.put(type, new LinkedHashMap<>());
+        cleared.put(type, new LinkedHashMap<>());
       }
       this.where = new FieldRule.Where(file, rules.file());
     }
@@ -105,8 +113,8 @@ public final class MappedFileReader {
       long rows = 0;
       try {
         if (!it.hasNext()) {
-          throw new ImportException(file, 1, null, null, "is empty; expected a header row naming the columns that"
-              + " mapping " + rules.file() + " reads");
+          // Truly empty (nothing but blank lines): the one file that reads as nothing without an error.
+          return new MappingSummary(0, kept, new EnumMap<>(setAside), new EnumMap<>(cleared));
         }
         CsvRecord header = it.next();
         Row row = new Row(index(header));
@@ -128,7 +136,11 @@ public final class MappedFileReader {
       } catch (CsvParseException e) {
         throw new ImportException(file, 0, null, null, "is not valid delimited text: " + e.getMessage());
       }
-      return new MappingSummary(rows, kept, new EnumMap<>(setAside));
+      if (rows == 0) {
+        throw new ImportException(file, 0, null, null, "has a header and no rows; expected rows of data under the"
+            + " header that mapping " + rules.file() + " reads (an empty file imports nothing)");
+      }
+      return new MappingSummary(rows, kept, new EnumMap<>(setAside), new EnumMap<>(cleared));
     }
 
     private void accept(Row row) {
@@ -140,31 +152,83 @@ public final class MappedFileReader {
           setAside.get(section.type()).merge(reason, 1L, Long::sum);
           continue;
         }
-        RecordType type = section.type();
-        Object[] values = new Object[type.fields().size()];
-        List<FieldRule> order = section.order();
-        for (int f = 0; f < order.size(); f++) {
-          values[indices[s][f]] = order.get(f).evaluate(row, values, where);
-        }
-        String[] raw = new String[values.length];
-        for (int i = 0; i < values.length; i++) raw[i] = Values.text(values[i]);
-        Map<String, String> attributes = null;
-        if (!section.attributes().isEmpty()) {
-          attributes = new LinkedHashMap<>();
-          for (FieldRule rule : section.attributes()) {
-            String v = Values.text(rule.evaluate(row, values, where));
-            if (v != null && !v.isBlank()) attributes.put(rule.name(), v.strip());
-          }
-        }
-        Object[] parsed;
+        evaluating = null;
         try {
-          parsed = parsers[s].parse(row.line(), raw, attributes);
-        } catch (ImportException e) {
-          throw explained(section, e);
+          make(s, section, row);
+        } catch (YardstickException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          throw unforeseen(section, row, e);
         }
-        sinks[s].accept(row.line(), parsed);
-        kept.merge(type, 1L, Long::sum);
       }
+    }
+
+    /** The rule being evaluated, so that an unforeseen failure can name its column and key. */
+    private FieldRule evaluating;
+
+    /** Makes one record of a section from a row, and hands it to the section's sink. */
+    private void make(int s, SectionRule section, Row row) {
+      RecordType type = section.type();
+      Object[] values = new Object[type.fields().size()];
+      List<FieldRule> order = section.order();
+      for (int f = 0; f < order.size(); f++) {
+        evaluating = order.get(f);
+        values[indices[s][f]] = evaluating.evaluate(row, values, where);
+      }
+      evaluating = null;
+      String outOfOrder = outOfOrder(section, values);
+      if (outOfOrder != null) {
+        setAside.get(type).merge(outOfOrder, 1L, Long::sum);
+        return;
+      }
+      String[] raw = new String[values.length];
+      for (int i = 0; i < values.length; i++) raw[i] = Values.text(values[i]);
+      Map<String, String> attributes = null;
+      if (!section.attributes().isEmpty()) {
+        attributes = new LinkedHashMap<>();
+        for (FieldRule rule : section.attributes()) {
+          evaluating = rule;
+          String v = Values.text(rule.evaluate(row, values, where));
+          if (v != null && !v.isBlank()) attributes.put(rule.name(), v.strip());
+        }
+        evaluating = null;
+      }
+      Object[] parsed;
+      try {
+        parsed = parsers[s].parse(row.line(), raw, attributes);
+      } catch (ImportException e) {
+        throw explained(section, e);
+      }
+      sinks[s].accept(row.line(), parsed);
+      kept.merge(type, 1L, Long::sum);
+    }
+
+    /** A failure Yardstick did not foresee, as an import error naming the file, line, column and mapping key. */
+    private ImportException unforeseen(SectionRule section, Row row, RuntimeException e) {
+      String column = evaluating == null ? null : evaluating.column();
+      String value = evaluating != null && evaluating.source() instanceof Source.Column c ? row.get(c.name()) : null;
+      return where.error(row.line(), column, value, "could not be imported: " + e + " (an unforeseen failure;"
+          + " please report it with this file)", evaluating == null ? section.type().table() : evaluating.key());
+    }
+
+    /**
+     * Applies the section's out_of_order rules to a row's values: the reason to set the row aside, or null when it is
+     * kept (with the fields its clear rules emptied, counted). Fields without a rule are left to the row parser, which
+     * refuses the file.
+     */
+    private String outOfOrder(SectionRule section, Object[] values) {
+      List<SectionRule.OutOfOrder> rules = section.outOfOrder();
+      if (rules.isEmpty()) return null;
+      for (SectionRule.OutOfOrder o : rules) {
+        if (!o.clear() && o.order().breaks(values[o.field()], values[o.anchor()])) return o.reason();
+      }
+      for (SectionRule.OutOfOrder o : rules) {
+        if (o.clear() && o.order().breaks(values[o.field()], values[o.anchor()])) {
+          values[o.field()] = null;
+          cleared.get(section.type()).merge(o.reason(), 1L, Long::sum);
+        }
+      }
+      return null;
     }
 
     /** A row parser's refusal, told in terms of the source column and the mapping key. */
@@ -177,6 +241,11 @@ public final class MappedFileReader {
       if (rule == null) return e;
       String hint = e.value() == null && rule.defaultValue() == null ? "; give it a default, or set such rows aside"
           + " with a skip rule" : "";
+      if (e.value() != null && RowParser.orders(section.type()).stream().anyMatch(o -> o.field().equals(e.column())
+          && e.problem().endsWith(o.expected()))) {
+        hint = "; to set such rows aside or keep them without this value, add out_of_order: {" + e.column()
+            + ": set_aside} or {" + e.column() + ": clear} to the " + section.type().table() + " section";
+      }
       return where.error(e.line(), rule.column() + " (mapped to " + e.column() + ")", e.value(), e.problem() + hint,
           rule.key());
     }

@@ -145,6 +145,7 @@ public final class MappingParser {
     List<String> allowed = new ArrayList<>();
     for (Field f : type.fields()) allowed.add(f.name());
     allowed.add("skip");
+    if (!RowParser.orders(type).isEmpty()) allowed.add("out_of_order");
     if (type.hasAttributes()) allowed.add("attributes");
     onlyKeys(node, path, allowed);
 
@@ -193,7 +194,69 @@ public final class MappingParser {
             rule.reader(), rule.plus(), rule.when(), rule.defaultValue()));
       }
     }
-    return new SectionRule(type, order, byIndex, attributes, skips(node.get("skip"), path + ".skip"));
+    return new SectionRule(type, order, byIndex, attributes, skips(node.get("skip"), path + ".skip"),
+        outOfOrder(type, node, node.get("out_of_order"), path + ".out_of_order"));
+  }
+
+  /**
+   * The {@code out_of_order} rules of a section: for a field that breaks one of the row parser's order rules (a first
+   * response before the arrival...), {@code set_aside} the row or {@code clear} the field instead of refusing the
+   * file; {@code refuse} is the default. Written as {@code field: action} or {@code field: {action: ..., reason: ...}}.
+   */
+  private List<SectionRule.OutOfOrder> outOfOrder(RecordType type, JsonNode section, JsonNode node, String path) {
+    if (node == null || node.isNull()) return List.of();
+    List<RowParser.Order> orders = RowParser.orders(type);
+    String fields = String.join(", ", orders.stream().map(RowParser.Order::field).toList());
+    if (!node.isObject() || node.isEmpty()) {
+      throw bad(path, null, "is not a section; expected field: set_aside, clear or refuse, for " + fields);
+    }
+    List<SectionRule.OutOfOrder> rules = new ArrayList<>();
+    var it = node.properties().iterator();
+    while (it.hasNext()) {
+      var e = it.next();
+      String p = path + "." + e.getKey();
+      RowParser.Order order = orders.stream().filter(o -> o.field().equals(e.getKey())).findFirst()
+          .orElseThrow(() -> bad(p, null, "is not a field with an order rule in " + type.table() + "; expected one"
+              + " of " + fields));
+      if (!section.has(order.field())) {
+        throw bad(p, null, "is not mapped in this section, so it can never be out of order; map it or remove this"
+            + " rule");
+      }
+      JsonNode spec = e.getValue();
+      String action;
+      String at = p;
+      String reason = order.reason();
+      if (spec != null && spec.isObject()) {
+        onlyKeys(spec, p, List.of("action", "reason"));
+        if (!spec.has("action")) throw bad(p + ".action", null, "is missing; expected set_aside, clear or refuse");
+        action = scalar(spec.get("action"), p + ".action");
+        if (spec.has("reason")) {
+          reason = scalar(spec.get("reason"), p + ".reason").strip();
+          if (reason.isEmpty()) throw bad(p + ".reason", null, "is blank; say why (the summary shows it)");
+        }
+        at = p + ".action";
+      } else {
+        if (spec == null || spec.isNull()) throw bad(p, null, "is empty; expected set_aside, clear or refuse");
+        action = scalar(spec, p);
+      }
+      switch (action) {
+        case "refuse" -> { }
+        case "set_aside" -> rules.add(new SectionRule.OutOfOrder(order, type.indexOf(order.field()),
+            type.indexOf(order.anchor()), false, reason));
+        case "clear" -> {
+          if (type.field(order.field()).orElseThrow().required()) {
+            throw bad(at, action, "cannot apply to " + order.field() + ", which " + type.table() + " require;"
+                + " expected set_aside or refuse");
+          }
+          rules.add(new SectionRule.OutOfOrder(order, type.indexOf(order.field()), type.indexOf(order.anchor()), true,
+              reason));
+        }
+        default -> throw bad(at, action, "is not an action; expected set_aside (the row is set aside and counted),"
+            + " clear (the field is left empty, the row kept and counted) or refuse (the default: the file is"
+            + " refused, naming line and column)");
+      }
+    }
+    return List.copyOf(rules);
   }
 
   private FieldRule field(RecordType type, JsonNode section, JsonNode spec, Field field, String path,

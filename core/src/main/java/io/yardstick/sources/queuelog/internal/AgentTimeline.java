@@ -4,12 +4,14 @@ import io.yardstick.model.AgentState;
 import io.yardstick.model.State;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns agent and call events into agent states. An agent is present while logged in (AGENTLOGIN, AGENTCALLBACKLOGIN)
@@ -17,6 +19,11 @@ import java.util.Set;
  * break, and from CONNECT to its COMPLETE or TRANSFER the agent is busy, whatever else holds. QUEUESTART (a restart)
  * ends everything: Asterisk forgets its members and calls. A span still open when the log ends is not emitted: its end
  * is unknown, and a longer log will close it (with the same start, so the import stays idempotent).
+ *
+ * <p>An agent with no log-in or queue membership event in the log (a static queue member, configured in queues.conf:
+ * Asterisk logs only its calls) has no known logged-in time: only its busy periods are known. Its states are not
+ * emitted at all, rather than made up, so occupancy, idle time, contacts per hour and absence stay empty for it; the
+ * agents and their busy periods are counted ({@link #withoutPresence}, {@link #busyWithoutPresence}).
  */
 public final class AgentTimeline {
   enum Kind { LOGIN, LOGOFF, ADD, REMOVE, PAUSE, UNPAUSE, BUSY, FREE, RESTART }
@@ -39,6 +46,9 @@ public final class AgentTimeline {
   }
 
   private final List<Change> changes = new ArrayList<>();
+  private final Set<String> present = new HashSet<>();
+  private final Set<String> withoutPresence = new TreeSet<>();
+  private long busyWithoutPresence;
   private long open;
 
   /** Records a change; {@code agent} is the agent id (null for RESTART), {@code arg} the queue or call id. */
@@ -46,9 +56,15 @@ public final class AgentTimeline {
     changes.add(new Change(at, changes.size(), agent, kind, arg));
   }
 
-  public void login(Instant at, String agent) { add(at, agent, Kind.LOGIN, null); }
+  public void login(Instant at, String agent) {
+    present.add(agent);
+    add(at, agent, Kind.LOGIN, null);
+  }
   public void logoff(Instant at, String agent) { add(at, agent, Kind.LOGOFF, null); }
-  public void addMember(Instant at, String agent, String queue) { add(at, agent, Kind.ADD, String.valueOf(queue)); }
+  public void addMember(Instant at, String agent, String queue) {
+    present.add(agent);
+    add(at, agent, Kind.ADD, String.valueOf(queue));
+  }
   public void removeMember(Instant at, String agent, String queue) { add(at, agent, Kind.REMOVE, String.valueOf(queue)); }
   public void pause(Instant at, String agent) { add(at, agent, Kind.PAUSE, null); }
   public void unpause(Instant at, String agent) { add(at, agent, Kind.UNPAUSE, null); }
@@ -62,7 +78,14 @@ public final class AgentTimeline {
     sorted.sort(Comparator.comparing(Change::at).thenComparingLong(Change::seq));
     Map<String, Agent> agents = new LinkedHashMap<>();
     List<AgentState> out = new ArrayList<>();
+    withoutPresence.clear();
+    busyWithoutPresence = 0;
     for (Change c : sorted) {
+      if (c.agent() != null && !present.contains(c.agent())) {
+        withoutPresence.add(c.agent());
+        if (c.kind() == Kind.BUSY) busyWithoutPresence++;
+        continue;
+      }
       if (c.kind() == Kind.RESTART) {
         for (Map.Entry<String, Agent> e : agents.entrySet()) {
           Agent a = e.getValue();
@@ -104,6 +127,16 @@ public final class AgentTimeline {
     }
     a.state = next;
     a.since = at;
+  }
+
+  /** Agents with calls but no log-in or queue membership event: their time is unknown (known after {@link #states}). */
+  public Set<String> withoutPresence() {
+    return Collections.unmodifiableSet(withoutPresence);
+  }
+
+  /** The busy periods (CONNECTs) of those agents, which make no agent states (known after {@link #states}). */
+  public long busyWithoutPresence() {
+    return busyWithoutPresence;
   }
 
   /** Agents whose last span was still open when the log ended (known after {@link #states}). */

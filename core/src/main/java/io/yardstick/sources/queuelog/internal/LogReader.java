@@ -14,10 +14,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -39,19 +42,35 @@ public final class LogReader {
   private static final List<String> QUEUE_COLUMNS = List.of("queuename", "queue_name", "queue");
   private static final List<String> AGENT_COLUMNS = List.of("agent", "membername", "member", "type");
   private static final List<String> EVENT_COLUMNS = List.of("event", "verb");
-  private static final String EXPECTED = "expected a queue_log: native lines epoch|callid|queuename|agent|EVENT|data..."
+  /** What this importer reads, for the messages that refuse anything else. */
+  public static final String EXPECTED = "expected a queue_log: native lines epoch|callid|queuename|agent|EVENT|data..."
       + " or a CSV export with a header naming time, callid, queuename, agent, event and data1..data5";
+
+  /**
+   * How far back, in seconds of log time, a line is remembered to recognise its exact repeats: repeats share their
+   * time, and a queue_log is written in time order, so an hour bounds the memory without missing any real repeat.
+   */
+  static final long REPEAT_WINDOW_S = 3600;
 
   private final String file;
   private final Consumer<Event> sink;
+  private final TreeMap<Long, Set<String>> seen = new TreeMap<>();
+  private long duplicates;
+
+  /** What a read saw: lines (blank lines included), and exact repeats of an earlier line, which were skipped. */
+  public record Result(long lines, long duplicates) {}
 
   private LogReader(String file, Consumer<Event> sink) {
     this.file = file;
     this.sink = sink;
   }
 
-  /** Reads every line of the content; returns the number of lines read (blank lines included). */
-  public static long read(InputStream content, String file, Consumer<Event> sink) {
+  /**
+   * Reads every line of the content and hands on each event once: a line that repeats an earlier line exactly (in a
+   * CSV export, every column but the export's row id: uid or id) is the same event logged twice, and is counted
+   * instead. An empty file reads as 0 lines.
+   */
+  public static Result read(InputStream content, String file, Consumer<Event> sink) {
     LogReader reader = new LogReader(file, sink);
     try {
       BufferedReader in = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8), 1 << 16);
@@ -67,11 +86,10 @@ public final class LogReader {
         }
         blank++;
       }
-      if (first == null) {
-        throw new ImportException(file, 0, null, null, "is empty; " + EXPECTED);
-      }
+      if (first == null) return new Result(0, 0); // nothing but white space: truly empty
       in.reset();
-      return isNative(first) ? reader.readNative(in) : reader.readCsv(in);
+      long lines = isNative(first) ? reader.readNative(in) : reader.readCsv(in);
+      return new Result(lines, reader.duplicates);
     } catch (IOException e) {
       throw new ImportException(file, 0, null, null, "could not be read: " + e.getMessage());
     } catch (UncheckedIOException e) {
@@ -133,9 +151,20 @@ public final class LogReader {
       }
       String[] data = new String[f.length - 5];
       System.arraycopy(f, 5, data, 0, data.length);
-      sink.accept(event(line, epoch(time), f[1], f[2], f[3], f[4], data, new String[0]));
+      take(event(line, epoch(time), f[1], f[2], f[3], f[4], data, new String[0]), text);
     }
     return line;
+  }
+
+  /** Hands an event on, unless its line ({@code text}: the line, or a CSV row without its row id) came before. */
+  private void take(Event e, String text) {
+    long second = e.at().getEpochSecond();
+    if (!seen.computeIfAbsent(second, k -> new HashSet<>()).add(text)) {
+      duplicates++;
+      return;
+    }
+    if (seen.lastKey() - seen.firstKey() > REPEAT_WINDOW_S) seen.headMap(seen.lastKey() - REPEAT_WINDOW_S).clear();
+    sink.accept(e);
   }
 
   private Event event(long line, Instant at, String callid, String queue, String agent, String name, String[] data,
@@ -179,7 +208,7 @@ public final class LogReader {
           throw new ImportException(file, line, null, null, "has " + rec.getFieldCount() + " values but the header has "
               + header.getFieldCount() + " columns; expected one value per column (quote values that contain commas)");
         }
-        sink.accept(c.event(rec, line));
+        take(c.event(rec, line), c.withoutRowId(rec));
       }
       return lastLine;
     } catch (CsvParseException e) {
@@ -200,9 +229,12 @@ public final class LogReader {
     final int[] dataN;
     final int data;
     final boolean reshaped;
+    /** The column of the export's own row number (uid, id), which differs between two copies of one line. */
+    final int rowId;
 
     Columns(Map<String, Integer> cols, long headerLine) {
       this.cols = cols;
+      this.rowId = cols.getOrDefault("uid", cols.getOrDefault("id", -1));
       this.times = TIME_COLUMNS.stream().filter(cols::containsKey).toList();
       this.event = first(EVENT_COLUMNS);
       this.callid = first(CALLID_COLUMNS);
@@ -226,6 +258,15 @@ public final class LogReader {
         if (i != null) return i;
       }
       return -1;
+    }
+
+    /** The row's values but its row id, to tell a repeated line. */
+    String withoutRowId(CsvRecord rec) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < rec.getFieldCount(); i++) {
+        if (i != rowId) b.append(rec.getField(i)).append('\u0000');
+      }
+      return b.toString();
     }
 
     Event event(CsvRecord rec, long line) {

@@ -9,6 +9,7 @@ import io.yardstick.model.SurveyKind;
 import io.yardstick.sources.SourceSummary;
 import io.yardstick.sources.internal.Channels;
 import io.yardstick.sources.internal.JsonItem;
+import io.yardstick.sources.internal.Skipped;
 import io.yardstick.store.Loader;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Collects tickets and their metric sets (side-loaded, or inside the ticket as {@code metric_set}), then maps each
  * ticket: contact {@code zendesk-<id>}, arrived at created_at, first response at created_at + reply_time_in_minutes
  * (calendar), resolved at the metric set's solved_at when the ticket is solved or closed; satisfaction good = CSAT 5,
- * bad = CSAT 1. A ticket listed again (the incremental export lists a ticket each time it changes) counts once: the
+ * bad = CSAT 1, and any other score (offered: a survey went out and was not answered; unoffered) is no answer, counted
+ * in the summary. A metric set whose ticket is not in the file is set aside, counted. A ticket listed again (the incremental export lists a ticket each time it changes) counts once: the
  * later listing wins.
  */
 public final class Tickets {
@@ -40,115 +43,158 @@ public final class Tickets {
   private final Map<String, JsonItem> tickets = new LinkedHashMap<>();
   private final Map<String, JsonItem> metrics = new HashMap<>();
   private long listed;
-  private long ignored;
+  private long notTickets;
+  /** The arrays (of an API page) and streams (of a Singer or Airbyte export) this importer reads. */
+  public static final Set<String> ARRAYS = Set.of("tickets", "metric_sets", "ticket_metrics", "results");
+
+  private final Skipped skipped = new Skipped(ARRAYS);
+
+  /** What this importer reads, for the message that refuses anything else. */
+  public static final String EXPECTED = "a Zendesk ticket export: pages of {\"tickets\": [...], \"metric_sets\":"
+      + " [...]} from the incremental export, a search response {\"results\": [...]}, {\"ticket\": {...}}, an array"
+      + " of tickets, one ticket per line, or the tickets stream of a Singer or Airbyte export";
 
   public void take(String array, JsonItem item) {
+    if (skipped.skips(array)) return;
     if ("metric_sets".equals(array) || "ticket_metrics".equals(array)) {
       metrics.put(item.required("ticket_id"), item);
       return;
     }
-    if (array == null && item.get("ticket") != null) {
-      item = new JsonItem(item.file(), item.line(), item.pointer() + "/ticket", item.get("ticket"));
-    } else if (array == null && item.get("id") == null && item.get("created_at") == null) {
-      ignored++; // a page without tickets (end_of_stream, counts...)
+    if (array == null && item.get("ticket_metric") != null) {
+      JsonItem m = item.child("ticket_metric");
+      metrics.put(m.required("ticket_id"), m);
       return;
+    }
+    if ("results".equals(array) && item.text("result_type") != null && !"ticket".equals(item.text("result_type"))) {
+      notTickets++; // a search for more than tickets (users, organizations...)
+      return;
+    }
+    if (array == null && item.get("ticket") != null) {
+      item = item.child("ticket");
+    } else if (array == null && item.get("id") == null) {
+      throw item.refused("is not a ticket: it has no id, and no ticket or tickets; expected " + EXPECTED);
     }
     listed++;
     String id = item.required("id");
     tickets.remove(id);
     tickets.put(id, item);
-    JsonItem embedded = item.get("metric_set") == null ? null
-        : new JsonItem(item.file(), item.line(), item.at("metric_set"), item.get("metric_set"));
-    if (embedded != null) metrics.put(id, embedded);
+    if (item.get("metric_set") != null) metrics.put(id, item.child("metric_set"));
+  }
+
+  /** How many tickets were listed (a ticket listed twice counts twice). */
+  public long listed() {
+    return listed;
   }
 
   public SourceSummary finish(String file, Loader loader) {
     RowSink contacts = loader.sink(RecordType.CONTACTS);
     RowSink surveys = loader.sink(RecordType.SURVEYS);
-    Map<String, Long> setAside = new LinkedHashMap<>();
-    long kept = 0, solved = 0, replied = 0, good = 0, bad = 0, withoutMetrics = 0, reopened = 0, oneTouch = 0;
-    long replies = 0;
-    for (JsonItem t : tickets.values()) {
-      String id = t.required("id");
-      String status = lower(t.text("status"));
-      if ("deleted".equals(status)) {
-        setAside.merge("deleted tickets (status deleted)", 1L, Long::sum);
-        continue;
-      }
-      Instant created = t.instant("created_at");
-      if (created == null) throw t.bad(null, "is missing; every ticket has a created_at", "created_at");
-      JsonItem m = metrics.get(id);
-      boolean isSolved = "solved".equals(status) || "closed".equals(status);
-      String via = lower(t.text("via", "channel"));
-      Contact.Builder c = Contact.builder("zendesk-" + id, Channels.word(via, CHANNELS), created)
-          .caseId("zendesk-" + id)
-          .direction("phone_call_outbound".equals(via) ? Direction.OUTBOUND : Direction.INBOUND)
-          .customerId(t.text("requester_id"))
-          .agentId(t.text("assignee_id"))
-          .team(t.text("group_id"))
-          .resolved(isSolved);
-      if (m == null) {
-        withoutMetrics++;
-      } else {
-        Double reply = m.number("reply_time_in_minutes", "calendar");
-        if (reply != null) {
-          c.firstResponseAt(created.plus(minutes(reply)));
-          replied++;
-        }
-        if (isSolved) {
-          Instant solvedAt = m.instant("solved_at");
-          if (solvedAt == null) {
-            Double full = m.number("full_resolution_time_in_minutes", "calendar");
-            if (full != null) solvedAt = created.plus(minutes(full));
-          }
-          if (solvedAt != null && solvedAt.isBefore(created)) {
-            throw m.bad(solvedAt.toString(), "is before the ticket's created_at " + created, "solved_at");
-          }
-          c.resolvedAt(solvedAt);
-        }
-        Double reopens = m.number("reopens");
-        Double r = m.number("replies");
-        if (reopens != null && reopens > 0) reopened++;
-        if (r != null) replies += r.longValue();
-        if (isSolved && (reopens == null || reopens == 0) && r != null && r <= 1) oneTouch++;
-      }
-      if (isSolved) solved++;
-      contacts.accept(t.line(), c.build().toRow());
-      kept++;
-
-      String score = lower(t.text("satisfaction_rating", "score"));
-      Integer csat = score == null ? null : score.startsWith("good") ? 5 : score.startsWith("bad") ? 1 : null;
-      if (csat != null) {
-        Instant when = t.instant("updated_at");
-        String ratingId = t.text("satisfaction_rating", "id");
-        surveys.accept(t.line(), new Survey("zendesk-" + (ratingId != null ? ratingId : "ticket-" + id),
-            SurveyKind.CSAT, csat, when != null ? when : created, "zendesk-" + id, t.text("requester_id"),
-            t.text("assignee_id")).toRow());
-        if (csat == 5) good++; else bad++;
-      } else if (score != null && !score.equals("offered") && !score.equals("unoffered")) {
-        throw t.bad(score, "is not a satisfaction score; expected good, bad, offered or unoffered",
-            "satisfaction_rating", "score");
-      }
-    }
+    Counts n = new Counts();
+    for (JsonItem t : tickets.values()) t.map(() -> map(t, contacts, surveys, n));
+    long orphans = metrics.keySet().stream().filter(id -> !tickets.containsKey(id)).count();
+    if (orphans > 0) n.setAside.merge("metric sets whose ticket is not in this file", orphans, Long::sum);
     Map<String, Long> figures = new LinkedHashMap<>();
-    figures.put("tickets", kept);
-    figures.put("solved", solved);
-    figures.put("with a first reply time", replied);
-    figures.put("rated good", good);
-    figures.put("rated bad", bad);
+    figures.put("tickets", n.kept);
+    figures.put("solved", n.solved);
+    figures.put("with a first reply time", n.replied);
+    figures.put("rated good", n.good);
+    figures.put("rated bad", n.bad);
+    figures.put("surveys offered and not answered", n.offered);
     List<String> notes = new ArrayList<>();
     if (listed > tickets.size()) {
       notes.add((listed - tickets.size()) + " tickets were listed more than once (the incremental export lists a ticket"
           + " at each change); the later listing was kept");
     }
-    if (withoutMetrics > 0) {
-      notes.add(withoutMetrics + " tickets without a metric set: no first reply or resolution time (export with"
+    if (n.withoutMetrics > 0) {
+      notes.add(n.withoutMetrics + " tickets without a metric set: no first reply or resolution time (export with"
           + " include=metric_sets)");
     }
-    notes.add("ticket metrics kept only in this summary: " + reopened + " tickets reopened, " + replies
-        + " agent replies, " + oneTouch + " one-touch resolutions (solved with at most one reply, never reopened)");
-    if (ignored > 0) notes.add(ignored + " JSON values without tickets were skipped");
-    return new SourceSummary("Zendesk tickets", file, listed, "tickets", figures, setAside, notes, Map.of());
+    if (n.unoffered > 0) notes.add(n.unoffered + " tickets were not offered a survey (score unoffered)");
+    if (n.otherScores > 0) {
+      notes.add(n.otherScores + " tickets with a satisfaction score other than good, bad, offered or unoffered: read"
+          + " as no answer");
+    }
+    notes.add("ticket metrics kept only in this summary: " + n.reopened + " tickets reopened, " + n.replies
+        + " agent replies, " + n.oneTouch + " one-touch resolutions (solved with at most one reply, never reopened)");
+    if (notTickets > 0) notes.add(notTickets + " search results that are not tickets were skipped");
+    skipped.addNotes(notes);
+    return new SourceSummary("Zendesk tickets", file, listed, "tickets", figures, n.setAside, notes, Map.of());
+  }
+
+  /** The running counts of one import. */
+  private static final class Counts {
+    final Map<String, Long> setAside = new LinkedHashMap<>();
+    long kept, solved, replied, good, bad, offered, unoffered, otherScores, withoutMetrics, reopened, oneTouch, replies;
+  }
+
+  private void map(JsonItem t, RowSink contacts, RowSink surveys, Counts n) {
+    String id = t.required("id");
+    String status = lower(t.text("status"));
+    if ("deleted".equals(status)) {
+      n.setAside.merge("deleted tickets (status deleted)", 1L, Long::sum);
+      return;
+    }
+    Instant created = t.instant("created_at");
+    if (created == null) throw t.bad(null, "is missing; every ticket has a created_at", "created_at");
+    JsonItem m = metrics.get(id);
+    boolean isSolved = "solved".equals(status) || "closed".equals(status);
+    String via = lower(t.text("via", "channel"));
+    String requester = t.text("requester_id");
+    String assignee = t.text("assignee_id");
+    Instant updated = t.instant("updated_at");
+    Contact.Builder c = Contact.builder("zendesk-" + id, Channels.word(via, CHANNELS), created)
+        .caseId("zendesk-" + id)
+        .direction("phone_call_outbound".equals(via) ? Direction.OUTBOUND : Direction.INBOUND)
+        .customerId(requester)
+        .agentId(assignee)
+        .team(t.text("group_id"))
+        .resolved(isSolved);
+    if (m == null) {
+      n.withoutMetrics++;
+    } else {
+      Double reply = m.number("reply_time_in_minutes", "calendar");
+      if (reply != null) {
+        c.firstResponseAt(created.plus(minutes(reply)));
+        n.replied++;
+      }
+      if (isSolved) {
+        Instant solvedAt = m.instant("solved_at");
+        if (solvedAt == null) {
+          Double full = m.number("full_resolution_time_in_minutes", "calendar");
+          if (full != null) solvedAt = created.plus(minutes(full));
+        }
+        if (solvedAt != null && solvedAt.isBefore(created)) {
+          throw m.bad(solvedAt.toString(), "is before the ticket's created_at " + created, "solved_at");
+        }
+        c.resolvedAt(solvedAt);
+      }
+      Double reopens = m.number("reopens");
+      Double r = m.number("replies");
+      if (reopens != null && reopens > 0) n.reopened++;
+      if (r != null) n.replies += r.longValue();
+      if (isSolved && (reopens == null || reopens == 0) && r != null && r <= 1) n.oneTouch++;
+    }
+    if (isSolved) n.solved++;
+    contacts.accept(t.line(), c.build().toRow());
+    n.kept++;
+
+    // good and bad (and the older good_with_comment, bad_with_comment) are answers; offered, unoffered and anything
+    // else mean the customer gave none.
+    String score = lower(t.text("satisfaction_rating", "score"));
+    Integer csat = score == null ? null : score.startsWith("good") ? Integer.valueOf(5)
+        : score.startsWith("bad") ? Integer.valueOf(1) : null;
+    if (csat != null) {
+      String ratingId = t.text("satisfaction_rating", "id");
+      surveys.accept(t.line(), new Survey("zendesk-" + (ratingId != null ? ratingId : "ticket-" + id),
+          SurveyKind.CSAT, csat, updated != null ? updated : created, "zendesk-" + id, requester, assignee).toRow());
+      if (csat == 5) n.good++; else n.bad++;
+    } else if ("offered".equals(score)) {
+      n.offered++;
+    } else if ("unoffered".equals(score)) {
+      n.unoffered++;
+    } else if (score != null) {
+      n.otherScores++;
+    }
   }
 
   private static Duration minutes(double m) {
