@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param cesMode how customer effort is summarised
  * @param calendars business-hours calendars by name (lowercase)
  * @param benchmarks reference values by KPI
+ * @param limits how much work one question may cause (rows, time, bytes; docs/security.md)
  */
 public record KpiSettings(
     double shortAbandonSeconds,
@@ -28,12 +29,23 @@ public record KpiSettings(
     FcrDenominator fcrDenominator,
     CesMode cesMode,
     Map<String, BusinessCalendar> calendars,
-    Map<Kpi, Benchmark> benchmarks) {
+    Map<Kpi, Benchmark> benchmarks,
+    Limits limits) {
 
   public KpiSettings {
     serviceLevelSecondsByChannel = Map.copyOf(serviceLevelSecondsByChannel);
     calendars = Map.copyOf(calendars);
     benchmarks = Map.copyOf(benchmarks);
+    if (limits == null) limits = Limits.defaults();
+  }
+
+  /** Definitions with the default {@link Limits}. */
+  public KpiSettings(double shortAbandonSeconds, double serviceLevelSeconds,
+      Map<String, Double> serviceLevelSecondsByChannel, ServiceLevelFormula serviceLevelFormula,
+      double waitLimitSeconds, FcrDenominator fcrDenominator, CesMode cesMode, Map<String, BusinessCalendar> calendars,
+      Map<Kpi, Benchmark> benchmarks) {
+    this(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, Limits.defaults());
   }
 
   /** The definitions as docs/kpis.md writes them, with the built-in benchmarks and no calendars. */
@@ -53,7 +65,12 @@ public record KpiSettings(
 
   public KpiSettings withCalendars(Map<String, BusinessCalendar> calendars) {
     return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
-        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks);
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits);
+  }
+
+  public KpiSettings withLimits(Limits limits) {
+    return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits);
   }
 
   /** The service level's denominator. */

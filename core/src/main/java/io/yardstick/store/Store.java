@@ -77,6 +77,16 @@ public interface Store extends AutoCloseable {
   List<Object[]> query(String sql, Object... params);
 
   /**
+   * {@link #query(String, Object...)} within bounds: the query is cancelled when it runs longer than {@code
+   * bounds.timeout()}, and reading stops when it returns more than {@code bounds.maxRows()} rows; either way a
+   * {@link io.yardstick.LimitException} says which bound was hit, and nothing of the answer is kept.
+   */
+  List<Object[]> query(Bounds bounds, String sql, Object... params);
+
+  /** How long a query may run and how many rows it may return. */
+  record Bounds(java.time.Duration timeout, long maxRows) {}
+
+  /**
    * Runs one statement that changes data (INSERT, UPDATE, DELETE) in its own transaction and returns the rows it
    * changed. For the small tables of settings and users; record imports go through {@link #loader()}.
    */

@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -67,6 +68,7 @@ public final class YardstickServer implements AutoCloseable {
         s.location = Location.CLASSPATH;
       });
       config.staticFiles.enableWebjars();
+      config.http.maxRequestSize = settings.limits().maxBodyBytes();
       config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
       config.requestLogger.http((ctx, ms) -> {
         Map<String, Object> line = new LinkedHashMap<>();
@@ -90,9 +92,13 @@ public final class YardstickServer implements AutoCloseable {
       ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self';"
           + " script-src 'self'; frame-ancestors 'none'");
     });
+    app.before(ctx -> limitBody(ctx, settings.limits().maxBodyBytes()));
     app.before("/api/*", ctx -> {
       if (!OPEN.contains(ctx.path())) auth.require(ctx);
     });
+    new io.yardstick.server.api.Admission(settings.limits()).guard(app, List.of("/api/kpi", "/api/series",
+        "/api/agents", "/api/consistency", "/api/topics", "/api/contacts", "/api/forecast", "/api/staffing",
+        "/api/goals"));
     app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "store", store.describe())));
     app.get("/openapi.json", ctx -> {
       try (InputStream in = YardstickServer.class.getResourceAsStream("openapi.json")) {
@@ -105,11 +111,15 @@ public final class YardstickServer implements AutoCloseable {
     io.yardstick.event.EventIngestor ingestor = new io.yardstick.event.EventIngestor(store, clock);
     io.yardstick.alert.AlertService alerts = io.yardstick.alert.AlertService.start(store,
         new io.yardstick.kpi.KpiEngine(store, settings), ingestor, clock, alertSettings);
-    new io.yardstick.server.api.EventRoutes(ingestor, clock).register(app);
+    new io.yardstick.server.api.EventRoutes(ingestor, clock, settings.limits()).register(app);
     new io.yardstick.server.api.AlertRoutes(store, new io.yardstick.alert.AlertRules(store, clock), alerts)
         .register(app);
     new io.yardstick.server.api.ForecastRoutes(store, clock).register(app);
     app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.title(), e.getMessage()));
+    app.exception(io.yardstick.LimitException.class, (e, ctx) -> {
+      if (e.timedOut()) ctx.header("Retry-After", "30");
+      error(ctx, e.timedOut() ? 503 : 400, e.timedOut() ? "Query cancelled" : "Bad request", e.getMessage());
+    });
     app.exception(YardstickException.class, (e, ctx) -> error(ctx, 400, "Bad request", e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("Unexpected error on " + ctx.method() + " " + ctx.path(), e);
@@ -133,6 +143,23 @@ public final class YardstickServer implements AutoCloseable {
           : "The server could not start on port " + port + ": " + e.getMessage(), e);
     }
     return server;
+  }
+
+  /**
+   * Every request body is bounded before anything reads it: a declared length over the limit answers 413, and a body
+   * of unknown length (chunked) answers 411, since Jetty stops reading at the declared length.
+   */
+  private static void limitBody(io.javalin.http.Context ctx, long max) {
+    long length = ctx.req().getContentLengthLong();
+    if (length > max) {
+      throw new ApiException(413, "Body too large", "The body has " + length + " bytes; at most " + max + " bytes"
+          + " are read per request (limits.max_body_kilobytes in the settings file). Send less: events in batches"
+          + " (docs/alerts.md).");
+    }
+    if (length < 0 && ctx.header("Transfer-Encoding") != null) {
+      throw new ApiException(411, "Length required", "Send the body with a Content-Length header (at most " + max
+          + " bytes); bodies of unknown length are not read.");
+    }
   }
 
   private static boolean free(int port) {

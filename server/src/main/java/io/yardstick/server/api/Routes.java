@@ -31,7 +31,7 @@ public final class Routes {
   private final Users users;
   private final Auth auth;
   private final Sessions sessions;
-  private final ResultCache cache = new ResultCache();
+  private final ResultCache cache;
 
   public Routes(Store store, KpiSettings settings, Users users, Auth auth, Sessions sessions) {
     this.store = store;
@@ -39,6 +39,7 @@ public final class Routes {
     this.users = users;
     this.auth = auth;
     this.sessions = sessions;
+    this.cache = new ResultCache(settings.limits().cacheBytes());
   }
 
   public void register(Javalin app) {
