@@ -83,6 +83,17 @@ public interface Store extends AutoCloseable {
    */
   List<Object[]> query(Bounds bounds, String sql, Object... params);
 
+  /**
+   * The next id of a kind of stored object ({@code alert_rules}, {@code goals}): one more than any id given before,
+   * deleted ones included, so an id is never reused. One atomic statement; concurrent callers get distinct ids.
+   */
+  default long nextId(String counter) {
+    List<Object[]> rows = query("UPDATE id_counters SET last_id = last_id + 1 WHERE name = ? RETURNING last_id",
+        counter);
+    if (rows.isEmpty()) throw new StoreException("There is no id counter '" + counter + "' in " + describe() + ".");
+    return ((Number) rows.get(0)[0]).longValue();
+  }
+
   /** How long a query may run and how many rows it may return. */
   record Bounds(java.time.Duration timeout, long maxRows) {}
 

@@ -68,6 +68,15 @@ public abstract class StoreCompatibilityKit {
     assertThat(store.query("SELECT 1").get(0)[0]).as("the connection still answers").isEqualTo(1L);
   }
 
+  /** Issue 11, finding 5: ids of rules and goals are never given twice, deleted ones included. */
+  @Test
+  void ids_of_rules_and_goals_only_grow() {
+    assertThat(store.nextId("alert_rules")).isEqualTo(1);
+    assertThat(store.nextId("alert_rules")).isEqualTo(2);
+    assertThat(store.nextId("goals")).isEqualTo(1);
+    assertThatThrownBy(() -> store.nextId("nothing")).hasMessageStartingWith("There is no id counter 'nothing'");
+  }
+
   @Test
   void a_query_stops_reading_at_its_row_bound() {
     String many = store.dialect() == Store.Dialect.DUCKDB ? "SELECT range FROM range(1000)"
