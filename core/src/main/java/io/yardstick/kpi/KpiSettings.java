@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param calendars business-hours calendars by name (lowercase)
  * @param benchmarks reference values by KPI
  * @param limits how much work one question may cause (rows, time, bytes; docs/security.md)
+ * @param privacy how many other agents an aggregate shown to an agent needs (docs/security.md)
  */
 public record KpiSettings(
     double shortAbandonSeconds,
@@ -30,22 +31,24 @@ public record KpiSettings(
     CesMode cesMode,
     Map<String, BusinessCalendar> calendars,
     Map<Kpi, Benchmark> benchmarks,
-    Limits limits) {
+    Limits limits,
+    Privacy privacy) {
 
   public KpiSettings {
     serviceLevelSecondsByChannel = Map.copyOf(serviceLevelSecondsByChannel);
     calendars = Map.copyOf(calendars);
     benchmarks = Map.copyOf(benchmarks);
     if (limits == null) limits = Limits.defaults();
+    if (privacy == null) privacy = Privacy.defaults();
   }
 
-  /** Definitions with the default {@link Limits}. */
+  /** Definitions with the default {@link Limits} and {@link Privacy}. */
   public KpiSettings(double shortAbandonSeconds, double serviceLevelSeconds,
       Map<String, Double> serviceLevelSecondsByChannel, ServiceLevelFormula serviceLevelFormula,
       double waitLimitSeconds, FcrDenominator fcrDenominator, CesMode cesMode, Map<String, BusinessCalendar> calendars,
       Map<Kpi, Benchmark> benchmarks) {
     this(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
-        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, Limits.defaults());
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, Limits.defaults(), Privacy.defaults());
   }
 
   /** The definitions as docs/kpis.md writes them, with the built-in benchmarks and no calendars. */
@@ -65,12 +68,17 @@ public record KpiSettings(
 
   public KpiSettings withCalendars(Map<String, BusinessCalendar> calendars) {
     return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
-        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits);
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy);
+  }
+
+  public KpiSettings withPrivacy(Privacy privacy) {
+    return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy);
   }
 
   public KpiSettings withLimits(Limits limits) {
     return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
-        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits);
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy);
   }
 
   /** The service level's denominator. */

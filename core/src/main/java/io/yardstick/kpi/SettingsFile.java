@@ -155,9 +155,9 @@ public final class SettingsFile {
       if (root == null || root.isMissingNode() || root.isNull()) {
         return d;
       }
-      requireMap(root, "(top level)", "a map with the keys kpi, benchmarks, business_hours, goals, limits");
+      requireMap(root, "(top level)", "a map with the keys kpi, benchmarks, business_hours, goals, limits, privacy");
       // goals: read by io.yardstick.goal.GoalSettings
-      onlyKeys(root, "", "kpi", "benchmarks", "business_hours", "goals", "limits");
+      onlyKeys(root, "", "kpi", "benchmarks", "business_hours", "goals", "limits", "privacy");
 
       double shortAbandon = d.shortAbandonSeconds();
       double waitLimit = d.waitLimitSeconds();
@@ -246,7 +246,7 @@ public final class SettingsFile {
       }
 
       return new KpiSettings(shortAbandon, slSeconds, perChannel, formula, waitLimit, fcr, ces, calendars,
-          benchmarks, limits(section(root, "limits"), d.limits()));
+          benchmarks, limits(section(root, "limits"), d.limits()), privacy(section(root, "privacy"), d.privacy()));
     }
 
     private Limits limits(JsonNode node, Limits d) {
@@ -261,6 +261,17 @@ public final class SettingsFile {
           (int) whole(node, "max_events_per_batch", d.maxEventsPerBatch(), 1, 1_000_000),
           (int) whole(node, "max_concurrent_queries", d.maxConcurrentQueries(), 1, 1_000),
           java.time.Duration.ofSeconds(whole(node, "queue_wait_seconds", d.queueWait().toSeconds(), 0, 3_600)));
+    }
+
+    private Privacy privacy(JsonNode node, Privacy d) {
+      if (node == null) return d;
+      onlyKeys(node, "privacy", "min_other_agents");
+      JsonNode n = node.get("min_other_agents");
+      if (n == null) return d;
+      if (!n.isIntegralNumber() || n.asLong() < 0 || n.asLong() > 1_000) {
+        throw fail("privacy.min_other_agents", n, "a whole number from 0 to 1000");
+      }
+      return new Privacy(n.asInt());
     }
 
     /** A whole number in [min, max] at limits.KEY, or the default when the key is absent. */
