@@ -60,6 +60,46 @@ public final class Targets {
     throw bad(target, "it is not a known kind of target");
   }
 
+  /**
+   * Refuses a webhook whose host is, or resolves to, an internal address: loopback, private (10/8, 172.16/12,
+   * 192.168/16, fc00::/7), link-local (169.254/16 with the cloud metadata service, fe80::/10), carrier-grade NAT
+   * (100.64/10), multicast or unspecified; unless {@code allowPrivate}. A host that does not resolve passes here and
+   * fails when sent to.
+   */
+  public static void checkWebhookHost(String target, boolean allowPrivate) {
+    if (allowPrivate || !target.startsWith("webhook:")) return;
+    String host = URI.create(target.substring("webhook:".length())).getHost();
+    if (host == null) return;
+    java.net.InetAddress[] addresses;
+    try {
+      addresses = java.net.InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1)
+          : host);
+    } catch (java.net.UnknownHostException e) {
+      return;
+    }
+    for (java.net.InetAddress a : addresses) {
+      if (internal(a)) {
+        throw bad(target, "the host " + host + " is an internal address (" + a.getHostAddress() + "); webhooks go"
+            + " to public addresses unless YARDSTICK_WEBHOOK_ALLOW_PRIVATE=true");
+      }
+    }
+  }
+
+  static boolean internal(java.net.InetAddress a) {
+    if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+        || a.isMulticastAddress()) {
+      return true;
+    }
+    byte[] b = a.getAddress();
+    if (b.length == 4) {
+      int first = b[0] & 0xff;
+      int second = b[1] & 0xff;
+      return first == 0 || first == 100 && second >= 64 && second < 128 || first == 198 && (second == 18
+          || second == 19) || first >= 240;
+    }
+    return (b[0] & 0xfe) == 0xfc; // IPv6 unique local fc00::/7
+  }
+
   private static YardstickException bad(String target, String why) {
     return new YardstickException("Cannot notify '" + target + "': " + why + "; expected log,"
         + " webhook:https://... or email:someone@example.com.");

@@ -2,7 +2,6 @@ package io.yardstick.server.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.yardstick.kpi.Limits;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -29,13 +28,11 @@ public final class Admission {
     this.turns = new Semaphore(limits.maxConcurrentQueries(), true);
   }
 
-  /** GET requests to these paths (and below them) take a turn before they run and give it back when answered. */
+  /** Requests to these paths (and below them) take a turn before they run and give it back when answered. */
   public void guard(Javalin app, List<String> paths) {
     for (String path : paths) {
       for (String p : List.of(path, path + "/*")) {
-        app.before(p, ctx -> {
-          if (ctx.method() == HandlerType.GET) enter(ctx);
-        });
+        app.before(p, this::enter);
         // After-handlers run whatever happened before them (Javalin runs AFTER also after an exception).
         app.after(p, Admission::leave);
       }
@@ -43,6 +40,7 @@ public final class Admission {
   }
 
   private void enter(Context ctx) throws InterruptedException {
+    if (ctx.method() == io.javalin.http.HandlerType.OPTIONS || ctx.method() == io.javalin.http.HandlerType.HEAD) return;
     if (ctx.attribute(TURN) != null) return;
     if (!turns.tryAcquire(limits.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
       ctx.header("Retry-After", "5");

@@ -31,10 +31,14 @@ public final class AlertRoutes {
   private final AlertRules rules;
   private final AlertService service;
 
-  public AlertRoutes(Store store, AlertRules rules, AlertService service) {
+  private final boolean privateWebhooks;
+
+  /** @param privateWebhooks whether rules may send webhooks to internal addresses (AlertSettings) */
+  public AlertRoutes(Store store, AlertRules rules, AlertService service, boolean privateWebhooks) {
     this.store = store;
     this.rules = rules;
     this.service = service;
+    this.privateWebhooks = privateWebhooks;
   }
 
   public void register(Javalin app) {
@@ -126,7 +130,9 @@ public final class AlertRoutes {
       if (text(body, "cool_down") != null) b.coolDown(Durations.parse(text(body, "cool_down")));
       if (body.get("min_volume") != null) b.minVolume(whole(body, "min_volume", 0, AlertRule.MAX_VOLUME));
       if (text(body, "tz") != null) b.zone(ZoneId.of(text(body, "tz")));
-      ctx.status(201).json(json(rules.add(b.build())));
+      AlertRule rule = b.build();
+      rule.targets().forEach(t -> io.yardstick.alert.Targets.checkWebhookHost(t, privateWebhooks));
+      ctx.status(201).json(json(rules.add(rule)));
     } catch (java.time.DateTimeException e) {
       throw ApiException.badRequest("tz: not an IANA time zone such as Europe/Madrid.");
     }
