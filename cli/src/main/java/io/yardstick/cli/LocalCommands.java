@@ -255,6 +255,11 @@ final class LocalCommands implements AutoCloseable {
     }
 
     @Override
+    public List<Object[]> query(Bounds bounds, String sql, Object... params) {
+      return store.query(bounds, sql, params);
+    }
+
+    @Override
     public int update(String sql, Object... params) {
       return store.update(sql, params);
     }

@@ -80,6 +80,9 @@ public record AlertRule(long id, String name, Kind kind, Kpi kpi, List<Filter> f
     }
   }
 
+  /** The largest minimum volume a rule may ask for. */
+  public static final long MAX_VOLUME = 1_000_000_000L;
+
   public AlertRule {
     filters = List.copyOf(filters);
     targets = targets.isEmpty() ? List.of("log") : List.copyOf(targets);
@@ -113,13 +116,14 @@ public record AlertRule(long id, String name, Kind kind, Kpi kpi, List<Filter> f
     if (window.isNegative() || window.isZero()) throw new YardstickException("The window must be positive.");
     if (coolDown.isNegative()) throw new YardstickException("The cool-down cannot be negative.");
     if (minVolume < 0) throw new YardstickException("The minimum volume cannot be negative.");
-    for (String n : targets) {
-      if (!n.equals("log") && !n.startsWith("webhook:http://") && !n.startsWith("webhook:https://")
-          && !(n.startsWith("email:") && n.indexOf('@') > 6)) {
-        throw new YardstickException("Cannot notify '" + n + "'; expected log, webhook:https://... or"
-            + " email:someone@example.com.");
-      }
+    if (minVolume > MAX_VOLUME) {
+      throw new YardstickException("The minimum volume " + minVolume + " is more than " + MAX_VOLUME + "; give a"
+          + " number of contacts.");
     }
+    if (name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+      throw new YardstickException("A rule's name has at most 200 characters and no control characters.");
+    }
+    targets.forEach(Targets::check);
   }
 
   public static Builder builder(String name, Kind kind) {

@@ -4,11 +4,11 @@ import io.yardstick.YardstickException;
 import io.yardstick.kpi.Filter;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoredRows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +33,7 @@ public final class AlertRules {
   }
 
   public AlertRule add(AlertRule rule) {
-    long id = ((Number) store.query("SELECT COALESCE(MAX(id), 0) + 1 FROM alert_rules").get(0)[0]).longValue();
+    long id = store.nextId("alert_rules");
     AlertRule r = rule.withId(id, clock.instant());
     store.update("INSERT INTO alert_rules (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         r.id(), r.name(), r.kind().id(), r.kpi() == null ? null : r.kpi().id(), lines(r.filters().stream()
@@ -43,12 +43,21 @@ public final class AlertRules {
     return r;
   }
 
+  /**
+   * The rules that can be read, by id. A stored rule that cannot (stored before its values were checked, or by a
+   * newer Yardstick) is skipped with a log line and listed by {@link #broken()}, so that it cannot stop the others.
+   */
   public List<AlertRule> list() {
-    List<AlertRule> out = new ArrayList<>();
-    for (Object[] row : store.query("SELECT " + COLUMNS + " FROM alert_rules ORDER BY id")) {
-      out.add(rule(row));
-    }
-    return out;
+    return StoredRows.readable(rows(), AlertRules::rule, "yardstick.alerts", "Alert rule");
+  }
+
+  /** The stored rules that {@link #list()} skips, with why. */
+  public List<StoredRows.Broken> broken() {
+    return StoredRows.broken(rows(), AlertRules::rule);
+  }
+
+  private List<Object[]> rows() {
+    return store.query("SELECT " + COLUMNS + " FROM alert_rules ORDER BY id");
   }
 
   public Optional<AlertRule> find(long id) {

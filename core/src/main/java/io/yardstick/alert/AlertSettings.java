@@ -14,14 +14,16 @@ import java.util.Map;
  * @param retries attempts after the first, per notification
  * @param firstBackoff the wait before the first retry; it doubles up to {@code maxBackoff}
  * @param evaluateEvery how often the server evaluates every rule (live rules also after each event batch)
+ * @param privateWebhooks whether webhooks may go to loopback, private, link-local and other internal addresses
+ *     ({@code YARDSTICK_WEBHOOK_ALLOW_PRIVATE=true}); off by default, so a rule cannot reach the server's own network
  */
 public record AlertSettings(String webhookSecret, String smtpHost, int smtpPort, String smtpFrom, String smtpUser,
     String smtpPassword, boolean smtpStartTls, int retries, Duration firstBackoff, Duration maxBackoff,
-    Duration evaluateEvery) {
+    Duration evaluateEvery, boolean privateWebhooks) {
 
   public static AlertSettings defaults() {
     return new AlertSettings(null, null, 25, "yardstick@localhost", null, null, false, 5, Duration.ofMillis(500),
-        Duration.ofSeconds(30), Duration.ofSeconds(30));
+        Duration.ofSeconds(30), Duration.ofSeconds(30), false);
   }
 
   public static AlertSettings fromEnvironment() {
@@ -35,26 +37,33 @@ public record AlertSettings(String webhookSecret, String smtpHost, int smtpPort,
         env.getOrDefault("YARDSTICK_SMTP_FROM", d.smtpFrom()), env.get("YARDSTICK_SMTP_USER"),
         env.get("YARDSTICK_SMTP_PASSWORD"), "true".equalsIgnoreCase(env.get("YARDSTICK_SMTP_STARTTLS")), d.retries(),
         d.firstBackoff(), d.maxBackoff(), env.containsKey("YARDSTICK_ALERT_EVALUATE_SECONDS")
-            ? Duration.ofSeconds(Long.parseLong(env.get("YARDSTICK_ALERT_EVALUATE_SECONDS"))) : d.evaluateEvery());
+            ? Duration.ofSeconds(Long.parseLong(env.get("YARDSTICK_ALERT_EVALUATE_SECONDS"))) : d.evaluateEvery(),
+        "true".equalsIgnoreCase(env.get("YARDSTICK_WEBHOOK_ALLOW_PRIVATE")));
   }
 
   public AlertSettings withWebhookSecret(String secret) {
     return new AlertSettings(secret, smtpHost, smtpPort, smtpFrom, smtpUser, smtpPassword, smtpStartTls, retries,
-        firstBackoff, maxBackoff, evaluateEvery);
+        firstBackoff, maxBackoff, evaluateEvery, privateWebhooks);
   }
 
   public AlertSettings withSmtp(String host, int port, String from) {
     return new AlertSettings(webhookSecret, host, port, from, smtpUser, smtpPassword, smtpStartTls, retries,
-        firstBackoff, maxBackoff, evaluateEvery);
+        firstBackoff, maxBackoff, evaluateEvery, privateWebhooks);
   }
 
   public AlertSettings withRetries(int retries, Duration firstBackoff, Duration maxBackoff) {
     return new AlertSettings(webhookSecret, smtpHost, smtpPort, smtpFrom, smtpUser, smtpPassword, smtpStartTls, retries,
-        firstBackoff, maxBackoff, evaluateEvery);
+        firstBackoff, maxBackoff, evaluateEvery, privateWebhooks);
   }
 
   public AlertSettings withEvaluateEvery(Duration every) {
     return new AlertSettings(webhookSecret, smtpHost, smtpPort, smtpFrom, smtpUser, smtpPassword, smtpStartTls, retries,
-        firstBackoff, maxBackoff, every);
+        firstBackoff, maxBackoff, every, privateWebhooks);
+  }
+
+  /** Lets webhooks go to internal addresses (a receiver on this machine or the office network). */
+  public AlertSettings withPrivateWebhooks(boolean allowed) {
+    return new AlertSettings(webhookSecret, smtpHost, smtpPort, smtpFrom, smtpUser, smtpPassword, smtpStartTls, retries,
+        firstBackoff, maxBackoff, evaluateEvery, allowed);
   }
 }

@@ -103,11 +103,24 @@ public final class EventJson {
       if (name.equals("queues")) {
         if (!v.isArray()) throw new EventException(where + ": queues must be an array of queue names.");
         List<String> q = new ArrayList<>();
-        v.forEach(x -> q.add(x.asText()));
+        for (JsonNode x : v) {
+          if (!x.isTextual() || x.asText().isBlank() || x.asText().chars().anyMatch(Character::isISOControl)) {
+            throw new EventException(where + ": queues must be an array of queue names (strings); got " + x + ".");
+          }
+          q.add(x.asText());
+        }
         queues = q;
         continue;
       }
-      String raw = v.isValueNode() ? v.asText() : v.toString();
+      if (!v.isValueNode()) {
+        throw new EventException(where + ": " + name + " must be one value (a string, number or boolean), not "
+            + (v.isArray() ? "an array" : "an object") + ": " + v + ".");
+      }
+      String raw = v.asText();
+      if (raw.chars().anyMatch(Character::isISOControl)) {
+        throw new EventException(where + ": " + name + " holds a control character (a line break?); give plain"
+            + " text.");
+      }
       if (name.equals("state")) {
         String s = raw.strip().toLowerCase(Locale.ROOT);
         if (java.util.Arrays.stream(State.values()).noneMatch(x -> x.id().equals(s))) {
@@ -157,6 +170,9 @@ public final class EventJson {
   private static String text(JsonNode node, String name) {
     JsonNode v = node.get(name);
     if (v == null || v.isNull()) return null;
+    if (!v.isValueNode()) {
+      throw new EventException("An event's " + name + " must be one value (a string), not " + v + ".");
+    }
     String s = v.asText().strip();
     return s.isEmpty() ? null : s;
   }

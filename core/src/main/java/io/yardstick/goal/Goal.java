@@ -28,11 +28,41 @@ import java.util.List;
 public record Goal(long id, String name, Kpi kpi, List<String> where, ZoneId zone, LocalDate start, LocalDate deadline,
     Double baseline, LocalDate baselineFrom, LocalDate baselineTo, Target target, Instant createdAt) {
 
+  /** The earliest and latest dates a goal, or its baseline, may name. */
+  public static final LocalDate FIRST_DAY = LocalDate.of(1970, 1, 1);
+
+  public static final LocalDate LAST_DAY = LocalDate.of(2199, 12, 31);
+
+  /** The longest a goal may run: ten years. */
+  public static final int MAX_DAYS = 3_653;
+
   public Goal {
     where = List.copyOf(where);
     where.forEach(Filter::parse);
     if (kpi == null || zone == null || start == null || deadline == null || target == null) {
       throw new YardstickException("A goal needs a KPI, a zone, a start, a deadline and a target.");
+    }
+    for (LocalDate d : java.util.Arrays.asList(start, deadline, baselineFrom, baselineTo)) {
+      if (d != null && (d.isBefore(FIRST_DAY) || d.isAfter(LAST_DAY))) {
+        throw new YardstickException("The date " + d + " is outside " + FIRST_DAY + ".." + LAST_DAY + "; give a goal's"
+            + " dates within that range.");
+      }
+    }
+    if (java.time.temporal.ChronoUnit.DAYS.between(start, deadline) > MAX_DAYS) {
+      throw new YardstickException("The goal runs from " + start + " to " + deadline + ", more than " + MAX_DAYS
+          + " days; give a deadline (--by) within ten years of the start.");
+    }
+    for (String w : where) {
+      if (w.chars().anyMatch(Character::isISOControl)) {
+        throw new YardstickException("The filter '" + w.replaceAll("\\p{Cntrl}", "?") + "' holds a control character;"
+            + " give one filter per entry.");
+      }
+    }
+    if (name != null && (name.length() > 200 || name.chars().anyMatch(Character::isISOControl))) {
+      throw new YardstickException("A goal's name has at most 200 characters and no control characters.");
+    }
+    if (!Double.isFinite(target.value())) {
+      throw new YardstickException("The target must be a number, not " + target.value() + ".");
     }
     if (deadline.isBefore(start)) {
       throw new YardstickException("The deadline " + deadline + " is before the goal starts (" + start

@@ -3,11 +3,11 @@ package io.yardstick.goal;
 import io.yardstick.YardstickException;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoredRows;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +35,7 @@ public final class Goals {
 
   /** Stores a goal under the next free id and returns it with its id. */
   public Goal add(Goal goal) {
-    long id = ((Number) store.query("SELECT COALESCE(MAX(id), 0) + 1 FROM goals").get(0)[0]).longValue();
+    long id = store.nextId("goals");
     Goal g = goal.withId(id, clock.instant());
     store.update("INSERT INTO goals (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", g.id(),
         g.name(), g.kpi().id(), String.join("\n", g.where()), g.zone().getId(), g.start(), g.deadline(), g.baseline(),
@@ -43,13 +43,21 @@ public final class Goals {
     return g;
   }
 
-  /** Every goal, by id. */
+  /**
+   * Every goal that can be read, by id. A stored goal that cannot (stored before its values were checked) is skipped
+   * with a log line and listed by {@link #broken()}, so that it cannot stop the list.
+   */
   public List<Goal> list() {
-    List<Goal> out = new ArrayList<>();
-    for (Object[] r : store.query("SELECT " + COLUMNS + " FROM goals ORDER BY id")) {
-      out.add(goal(r));
-    }
-    return out;
+    return StoredRows.readable(rows(), Goals::goal, "yardstick.goals", "Goal");
+  }
+
+  /** The stored goals that {@link #list()} skips, with why. */
+  public List<StoredRows.Broken> broken() {
+    return StoredRows.broken(rows(), Goals::goal);
+  }
+
+  private List<Object[]> rows() {
+    return store.query("SELECT " + COLUMNS + " FROM goals ORDER BY id");
   }
 
   public Optional<Goal> find(long id) {

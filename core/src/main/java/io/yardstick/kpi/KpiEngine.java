@@ -1,5 +1,6 @@
 package io.yardstick.kpi;
 
+import io.yardstick.LimitException;
 import io.yardstick.YardstickException;
 import io.yardstick.calendar.BusinessCalendar;
 import io.yardstick.kpi.sql.SqlRenderer;
@@ -89,6 +90,46 @@ public final class KpiEngine {
     }
     if (query.businessHours() != null) calendar(query);
     new Vocabulary(store).check(query);
+    query.groupBy().stream().filter(d -> d.kind() == Dimension.Kind.TIME).findFirst().ifPresent(time -> {
+      long buckets = buckets(time.timeUnit(), query);
+      if (buckets > settings.limits().maxRows()) {
+        throw tooManyRows(String.format(java.util.Locale.ROOT, "%,d %s buckets over %,d days", buckets, time.name(),
+            query.days()));
+      }
+    });
+  }
+
+  /** At least the number of buckets of a unit over the query's period (a DST autumn day has 25 local hours). */
+  private static long buckets(Dimension.TimeUnit unit, KpiQuery query) {
+    long days = query.days();
+    return switch (unit) {
+      case HOUR -> days * 24;
+      case DAY -> days;
+      case WEEK -> (days + 6) / 7;
+      case MONTH -> java.time.temporal.ChronoUnit.MONTHS.between(query.from().withDayOfMonth(1),
+          query.to().withDayOfMonth(1)) + 1;
+    };
+  }
+
+  private LimitException tooManyRows(String what) {
+    return new LimitException(String.format(java.util.Locale.ROOT, "The answer would have more than %,d rows (%s);"
+        + " %,d rows per answer is the limit (limits.max_rows in the settings file). Narrow the question: a shorter"
+        + " period, a coarser time unit (day, week or month), fewer group-by dimensions, or a filter.",
+        settings.limits().maxRows(), what, settings.limits().maxRows()), false);
+  }
+
+  /** Runs one of the engine's queries within the limits, and says which limit stopped it and how to narrow. */
+  private List<Object[]> query(String sql) {
+    Limits limits = settings.limits();
+    try {
+      // one row per group and the overall row
+      return store.query(new Store.Bounds(limits.queryTimeout(), limits.maxRows() + 1L), sql);
+    } catch (LimitException e) {
+      if (!e.timedOut()) throw tooManyRows("groups of the group-by");
+      throw new LimitException("The question took longer than " + limits.queryTimeout().toSeconds() + " s and was"
+          + " cancelled (limits.query_timeout_seconds in the settings file). Narrow it: a shorter period, fewer KPIs"
+          + " or group-by dimensions, or a filter; or ask again when the server is less busy.", true);
+    }
   }
 
   private BusinessCalendar calendar(KpiQuery query) {
@@ -163,17 +204,17 @@ public final class KpiEngine {
       if (!query.filters().stream().allMatch(f -> base.filters(f.dimension()))) continue;
       boolean groupable = !dims.isEmpty() && dims.stream().allMatch(base::groups);
       if (!groupable) {
-        read(store.query(renderer.render(base, parts, List.of(), true)), 0, parts, List.of(), overall, groups);
+        read(query(renderer.render(base, parts, List.of(), true)), 0, parts, List.of(), overall, groups);
         continue;
       }
       grouped.add(base);
       boolean splitsRows = base == Base.CUSTOMERS && dims.stream().anyMatch(d -> d.kind() == Dimension.Kind.TIME);
       if (splitsRows) {
         // A customer is counted in every bucket: the overall row is a query of its own.
-        read(store.query(renderer.render(base, parts, List.of(), true)), 0, parts, List.of(), overall, groups);
-        read(store.query(renderer.render(base, parts, dims, false)), dims.size(), parts, dims, overall, groups);
+        read(query(renderer.render(base, parts, List.of(), true)), 0, parts, List.of(), overall, groups);
+        read(query(renderer.render(base, parts, dims, false)), dims.size(), parts, dims, overall, groups);
       } else {
-        read(store.query(renderer.render(base, parts, dims, true)), dims.size(), parts, dims, overall, groups);
+        read(query(renderer.render(base, parts, dims, true)), dims.size(), parts, dims, overall, groups);
       }
       // A base that ran but found nothing for a group still counts zero there.
       for (Part p : parts) {
@@ -195,6 +236,9 @@ public final class KpiEngine {
       }
     }
 
+    if (groups.size() > settings.limits().maxRows()) {
+      throw tooManyRows(String.format(java.util.Locale.ROOT, "%,d groups", groups.size()));
+    }
     // A time series shows every bucket of the period, those without data too.
     if (dims.size() == 1 && dims.get(0).kind() == Dimension.Kind.TIME && !grouped.isEmpty()) {
       for (TimeBucket b : TimeBucket.of(dims.get(0).timeUnit(), query.from(), query.to(), query.zone())) {

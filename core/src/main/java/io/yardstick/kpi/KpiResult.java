@@ -20,6 +20,21 @@ public record KpiResult(KpiQuery query, List<Row> rows, List<String> warnings) {
     this(query, rows, List.of());
   }
 
+  /**
+   * About how many bytes of heap this result holds (its rows, groups and values; the query's share is ignored): what a
+   * cache bounded by bytes weighs it at.
+   */
+  public long estimatedBytes() {
+    long bytes = 64;
+    for (Row r : rows) {
+      bytes += 96 + 48L * (r.values().size() + r.previous().size());
+      for (Map.Entry<String, String> g : r.group().entrySet()) {
+        bytes += 64 + 2L * (g.getKey().length() + (g.getValue() == null ? 0 : g.getValue().length()));
+      }
+    }
+    return bytes;
+  }
+
   /** The overall row. */
   public Row overall() {
     return rows.get(0);

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param cesMode how customer effort is summarised
  * @param calendars business-hours calendars by name (lowercase)
  * @param benchmarks reference values by KPI
+ * @param limits how much work one question may cause (rows, time, bytes; docs/security.md)
+ * @param privacy how many other agents an aggregate shown to an agent needs (docs/security.md)
  */
 public record KpiSettings(
     double shortAbandonSeconds,
@@ -28,12 +30,25 @@ public record KpiSettings(
     FcrDenominator fcrDenominator,
     CesMode cesMode,
     Map<String, BusinessCalendar> calendars,
-    Map<Kpi, Benchmark> benchmarks) {
+    Map<Kpi, Benchmark> benchmarks,
+    Limits limits,
+    Privacy privacy) {
 
   public KpiSettings {
     serviceLevelSecondsByChannel = Map.copyOf(serviceLevelSecondsByChannel);
     calendars = Map.copyOf(calendars);
     benchmarks = Map.copyOf(benchmarks);
+    if (limits == null) limits = Limits.defaults();
+    if (privacy == null) privacy = Privacy.defaults();
+  }
+
+  /** Definitions with the default {@link Limits} and {@link Privacy}. */
+  public KpiSettings(double shortAbandonSeconds, double serviceLevelSeconds,
+      Map<String, Double> serviceLevelSecondsByChannel, ServiceLevelFormula serviceLevelFormula,
+      double waitLimitSeconds, FcrDenominator fcrDenominator, CesMode cesMode, Map<String, BusinessCalendar> calendars,
+      Map<Kpi, Benchmark> benchmarks) {
+    this(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, Limits.defaults(), Privacy.defaults());
   }
 
   /** The definitions as docs/kpis.md writes them, with the built-in benchmarks and no calendars. */
@@ -53,7 +68,17 @@ public record KpiSettings(
 
   public KpiSettings withCalendars(Map<String, BusinessCalendar> calendars) {
     return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
-        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks);
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy);
+  }
+
+  public KpiSettings withPrivacy(Privacy privacy) {
+    return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy);
+  }
+
+  public KpiSettings withLimits(Limits limits) {
+    return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy);
   }
 
   /** The service level's denominator. */

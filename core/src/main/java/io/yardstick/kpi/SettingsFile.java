@@ -155,9 +155,9 @@ public final class SettingsFile {
       if (root == null || root.isMissingNode() || root.isNull()) {
         return d;
       }
-      requireMap(root, "(top level)", "a map with the keys kpi, benchmarks, business_hours, goals");
+      requireMap(root, "(top level)", "a map with the keys kpi, benchmarks, business_hours, goals, limits, privacy");
       // goals: read by io.yardstick.goal.GoalSettings
-      onlyKeys(root, "", "kpi", "benchmarks", "business_hours", "goals");
+      onlyKeys(root, "", "kpi", "benchmarks", "business_hours", "goals", "limits", "privacy");
 
       double shortAbandon = d.shortAbandonSeconds();
       double waitLimit = d.waitLimitSeconds();
@@ -246,7 +246,42 @@ public final class SettingsFile {
       }
 
       return new KpiSettings(shortAbandon, slSeconds, perChannel, formula, waitLimit, fcr, ces, calendars,
-          benchmarks);
+          benchmarks, limits(section(root, "limits"), d.limits()), privacy(section(root, "privacy"), d.privacy()));
+    }
+
+    private Limits limits(JsonNode node, Limits d) {
+      if (node == null) return d;
+      onlyKeys(node, "limits", "max_rows", "query_timeout_seconds", "cache_megabytes", "max_body_kilobytes",
+          "max_events_per_batch", "max_concurrent_queries", "queue_wait_seconds");
+      return new Limits(
+          (int) whole(node, "max_rows", d.maxRows(), 1, 10_000_000),
+          java.time.Duration.ofSeconds(whole(node, "query_timeout_seconds", d.queryTimeout().toSeconds(), 1, 86_400)),
+          whole(node, "cache_megabytes", d.cacheBytes() >> 20, 0, 1 << 20) << 20,
+          whole(node, "max_body_kilobytes", d.maxBodyBytes() >> 10, 1, 1 << 20) << 10,
+          (int) whole(node, "max_events_per_batch", d.maxEventsPerBatch(), 1, 1_000_000),
+          (int) whole(node, "max_concurrent_queries", d.maxConcurrentQueries(), 1, 1_000),
+          java.time.Duration.ofSeconds(whole(node, "queue_wait_seconds", d.queueWait().toSeconds(), 0, 3_600)));
+    }
+
+    private Privacy privacy(JsonNode node, Privacy d) {
+      if (node == null) return d;
+      onlyKeys(node, "privacy", "min_other_agents");
+      JsonNode n = node.get("min_other_agents");
+      if (n == null) return d;
+      if (!n.isIntegralNumber() || n.asLong() < 0 || n.asLong() > 1_000) {
+        throw fail("privacy.min_other_agents", n, "a whole number from 0 to 1000");
+      }
+      return new Privacy(n.asInt());
+    }
+
+    /** A whole number in [min, max] at limits.KEY, or the default when the key is absent. */
+    private long whole(JsonNode parent, String name, long fallback, long min, long max) {
+      JsonNode n = parent.get(name);
+      if (n == null) return fallback;
+      if (!n.isIntegralNumber() || n.asLong() < min || n.asLong() > max) {
+        throw fail("limits." + name, n, "a whole number from " + min + " to " + max);
+      }
+      return n.asLong();
     }
 
     private Benchmark benchmark(Kpi kpi, JsonNode node, String key) {

@@ -77,6 +77,27 @@ public interface Store extends AutoCloseable {
   List<Object[]> query(String sql, Object... params);
 
   /**
+   * {@link #query(String, Object...)} within bounds: the query is cancelled when it runs longer than {@code
+   * bounds.timeout()}, and reading stops when it returns more than {@code bounds.maxRows()} rows; either way a
+   * {@link io.yardstick.LimitException} says which bound was hit, and nothing of the answer is kept.
+   */
+  List<Object[]> query(Bounds bounds, String sql, Object... params);
+
+  /**
+   * The next id of a kind of stored object ({@code alert_rules}, {@code goals}): one more than any id given before,
+   * deleted ones included, so an id is never reused. One atomic statement; concurrent callers get distinct ids.
+   */
+  default long nextId(String counter) {
+    List<Object[]> rows = query("UPDATE id_counters SET last_id = last_id + 1 WHERE name = ? RETURNING last_id",
+        counter);
+    if (rows.isEmpty()) throw new StoreException("There is no id counter '" + counter + "' in " + describe() + ".");
+    return ((Number) rows.get(0)[0]).longValue();
+  }
+
+  /** How long a query may run and how many rows it may return. */
+  record Bounds(java.time.Duration timeout, long maxRows) {}
+
+  /**
    * Runs one statement that changes data (INSERT, UPDATE, DELETE) in its own transaction and returns the rows it
    * changed. For the small tables of settings and users; record imports go through {@link #loader()}.
    */

@@ -48,6 +48,7 @@ public final class Users {
     if (role == Role.AGENT && (agentId == null || agentId.isBlank())) {
       throw new YardstickException("An agent user needs the agent_id of their contacts; add --agent ID.");
     }
+    if (role == Role.AGENT) checkText(agentId, "agent_id");
     if (find(n).isPresent()) {
       throw new YardstickException("A user named '" + n + "' exists already.");
     }
@@ -55,6 +56,13 @@ public final class Users {
     store.update("INSERT INTO users (name, role, agent_id, password_hash, must_change_password, created_at)"
         + " VALUES (?, ?, ?, ?, ?, ?)", n, role.id(), role == Role.AGENT ? agentId.strip() : null, hash(password),
         mustChange, clock.instant());
+  }
+
+  /** A short single-line text: at most 128 characters, no control characters. */
+  private static void checkText(String text, String what) {
+    if (text.strip().length() > 128 || text.chars().anyMatch(Character::isISOControl)) {
+      throw new YardstickException(what + " has at most 128 characters and no control characters.");
+    }
   }
 
   public Optional<User> find(String name) {
@@ -107,6 +115,7 @@ public final class Users {
   /** Creates an API token for a user and returns it; only its hash is stored, so it is shown once. */
   public String createToken(String name, String label) {
     User user = find(name).orElseThrow(() -> new YardstickException("There is no user named '" + name + "'."));
+    if (label != null) checkText(label, "A token's label");
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = "ys_" + HexFormat.of().formatHex(bytes);

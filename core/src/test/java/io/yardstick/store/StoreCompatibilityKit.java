@@ -3,6 +3,7 @@ package io.yardstick.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.yardstick.LimitException;
 import io.yardstick.ingest.ImportException;
 import io.yardstick.ingest.ImportSource;
 import io.yardstick.kpi.Kpi;
@@ -52,6 +53,39 @@ public abstract class StoreCompatibilityKit {
       c4|null|email|inbound|support|returns|cust3|a1|red|2026-03-05T04:30:00Z|null|2026-03-05T13:00:00Z|null|2026-03-05T14:00:00Z|600.0|null|null|true|null|null
       c5|null|phone|outbound|sales|plan change, upgrade|cust2|a2|blue|2026-03-06T14:00:00.250Z|2026-03-06T14:00:00.250Z|null|null|2026-03-06T14:10:00Z|590.0|0.0|60.0|true|true|129.9
       """;
+
+  /** Issue 11, finding 1: a query past its time is cancelled in the database, not left running. */
+  @Test
+  void a_query_past_its_timeout_is_cancelled_and_says_so() {
+    String slow = store.dialect() == Store.Dialect.DUCKDB
+        ? "SELECT COUNT(*) FROM range(100000) a, range(100000) b WHERE (a.range * b.range) % 7 = 3"
+        : "SELECT COUNT(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b WHERE (a * b) % 7 = 3";
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> store.query(new Store.Bounds(java.time.Duration.ofMillis(300), 10), slow))
+        .isInstanceOfSatisfying(LimitException.class, e -> assertThat(e.timedOut()).isTrue())
+        .hasMessage("The query ran longer than 300 ms and was cancelled.");
+    assertThat((System.nanoTime() - started) / 1_000_000).as("ms until cancelled").isLessThan(5_000);
+    assertThat(store.query("SELECT 1").get(0)[0]).as("the connection still answers").isEqualTo(1L);
+  }
+
+  /** Issue 11, finding 5: ids of rules and goals are never given twice, deleted ones included. */
+  @Test
+  void ids_of_rules_and_goals_only_grow() {
+    assertThat(store.nextId("alert_rules")).isEqualTo(1);
+    assertThat(store.nextId("alert_rules")).isEqualTo(2);
+    assertThat(store.nextId("goals")).isEqualTo(1);
+    assertThatThrownBy(() -> store.nextId("nothing")).hasMessageStartingWith("There is no id counter 'nothing'");
+  }
+
+  @Test
+  void a_query_stops_reading_at_its_row_bound() {
+    String many = store.dialect() == Store.Dialect.DUCKDB ? "SELECT range FROM range(1000)"
+        : "SELECT g FROM generate_series(1, 1000) g";
+    assertThatThrownBy(() -> store.query(new Store.Bounds(null, 10), many))
+        .isInstanceOfSatisfying(LimitException.class, e -> assertThat(e.timedOut()).isFalse())
+        .hasMessage("The query returned more than 10 rows.");
+    assertThat(store.query(new Store.Bounds(null, 1000), many)).hasSize(1000);
+  }
 
   @Test
   void imports_canonical_contacts_exactly() {

@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -67,6 +68,21 @@ public final class YardstickServer implements AutoCloseable {
         s.location = Location.CLASSPATH;
       });
       config.staticFiles.enableWebjars();
+      config.http.maxRequestSize = settings.limits().maxBodyBytes();
+      // An Error (out of memory, stack overflow) still answers the one JSON shape, with an id to find it in the log.
+      // Javalin 6 keeps this setter Kotlin-internal (hence the name); its default answers an empty 500.
+      config.router.setJavaLangErrorHandler$javalin((res, error) -> {
+        String id = errorId();
+        LOG.error("Error " + id + " (" + error + ")", error);
+        try {
+          res.setStatus(500);
+          res.setContentType("application/json");
+          res.setHeader("Cache-Control", "no-store");
+          res.getOutputStream().write(JSON.writeValueAsBytes(errorBody(500, "Server error", serverError(id))));
+        } catch (IOException | RuntimeException e) {
+          // the response is gone; the log has the error
+        }
+      });
       config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
       config.requestLogger.http((ctx, ms) -> {
         Map<String, Object> line = new LinkedHashMap<>();
@@ -90,10 +106,15 @@ public final class YardstickServer implements AutoCloseable {
       ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self';"
           + " script-src 'self'; frame-ancestors 'none'");
     });
+    app.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store")); // answers carry customer data
+    app.before(ctx -> limitBody(ctx, settings.limits().maxBodyBytes()));
     app.before("/api/*", ctx -> {
       if (!OPEN.contains(ctx.path())) auth.require(ctx);
     });
-    app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "store", store.describe())));
+    new io.yardstick.server.api.Admission(settings.limits()).guard(app, List.of("/api/kpi", "/api/series",
+        "/api/agents", "/api/consistency", "/api/topics", "/api/contacts", "/api/forecast", "/api/staffing",
+        "/api/goals"));
+    app.get("/health", ctx -> ctx.header("Cache-Control", "no-store").json(Map.of("status", "ok")));
     app.get("/openapi.json", ctx -> {
       try (InputStream in = YardstickServer.class.getResourceAsStream("openapi.json")) {
         ctx.contentType("application/json").result(in.readAllBytes());
@@ -105,21 +126,47 @@ public final class YardstickServer implements AutoCloseable {
     io.yardstick.event.EventIngestor ingestor = new io.yardstick.event.EventIngestor(store, clock);
     io.yardstick.alert.AlertService alerts = io.yardstick.alert.AlertService.start(store,
         new io.yardstick.kpi.KpiEngine(store, settings), ingestor, clock, alertSettings);
-    new io.yardstick.server.api.EventRoutes(ingestor, clock).register(app);
-    new io.yardstick.server.api.AlertRoutes(store, new io.yardstick.alert.AlertRules(store, clock), alerts)
+    new io.yardstick.server.api.EventRoutes(ingestor, clock, settings.limits()).register(app);
+    new io.yardstick.server.api.AlertRoutes(store, new io.yardstick.alert.AlertRules(store, clock), alerts,
+        alertSettings.privateWebhooks())
         .register(app);
     new io.yardstick.server.api.ForecastRoutes(store, clock).register(app);
     app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.title(), e.getMessage()));
+    app.exception(io.yardstick.LimitException.class, (e, ctx) -> {
+      if (e.timedOut()) ctx.header("Retry-After", "30");
+      error(ctx, e.timedOut() ? 503 : 400, e.timedOut() ? "Query cancelled" : "Bad request", e.getMessage());
+    });
+    app.exception(io.yardstick.store.StoreException.class, (e, ctx) -> {
+      // The store's message carries the SQL: it goes to the log, the answer carries only the error's id.
+      String id = errorId();
+      LOG.error("Error " + id + " on " + ctx.method() + " " + ctx.path() + ": " + e.getMessage(), e);
+      error(ctx, 500, "Server error", serverError(id));
+    });
     app.exception(YardstickException.class, (e, ctx) -> error(ctx, 400, "Bad request", e.getMessage()));
+    app.exception(com.fasterxml.jackson.core.JacksonException.class, (e, ctx) -> error(ctx, 400, "Bad request",
+        notJson(e)));
+    app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+      if (e.getStatus() == 404) {
+        notFound(ctx);
+      } else {
+        error(ctx, e.getStatus(), io.javalin.http.HttpStatus.forStatus(e.getStatus()).getMessage(),
+            e.getStatus() == 413 ? "The body is larger than " + settings.limits().maxBodyBytes() + " bytes, the most"
+                + " read per request (limits.max_body_kilobytes in the settings file)." : e.getMessage());
+      }
+    });
     app.exception(Exception.class, (e, ctx) -> {
-      LOG.error("Unexpected error on " + ctx.method() + " " + ctx.path(), e);
-      error(ctx, 500, "Server error", "The server could not answer: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      Throwable json = causes(e).filter(c -> c instanceof com.fasterxml.jackson.core.JacksonException).findFirst()
+          .orElse(null);
+      if (json != null) { // a body Javalin could not map: Jackson's exception wrapped in Javalin's
+        error(ctx, 400, "Bad request", notJson((com.fasterxml.jackson.core.JacksonException) json));
+        return;
+      }
+      String id = errorId();
+      LOG.error("Error " + id + " on " + ctx.method() + " " + ctx.path(), e);
+      error(ctx, 500, "Server error", serverError(id));
     });
     app.error(404, ctx -> {
-      if (ctx.path().startsWith("/api/") && ctx.result() == null) {
-        error(ctx, 404, "Not found", "There is no " + ctx.method().name() + " " + ctx.path() + "; see /openapi.json.");
-      }
+      if (!"application/json".equals(ctx.res().getContentType())) notFound(ctx);
     });
     YardstickServer server = new YardstickServer(app, ingestor, alerts);
     try {
@@ -133,6 +180,23 @@ public final class YardstickServer implements AutoCloseable {
           : "The server could not start on port " + port + ": " + e.getMessage(), e);
     }
     return server;
+  }
+
+  /**
+   * Every request body is bounded before anything reads it: a declared length over the limit answers 413, and a body
+   * of unknown length (chunked) answers 411, since Jetty stops reading at the declared length.
+   */
+  private static void limitBody(io.javalin.http.Context ctx, long max) {
+    long length = ctx.req().getContentLengthLong();
+    if (length > max) {
+      throw new ApiException(413, "Body too large", "The body has " + length + " bytes; at most " + max + " bytes"
+          + " are read per request (limits.max_body_kilobytes in the settings file). Send less: events in batches"
+          + " (docs/alerts.md).");
+    }
+    if (length < 0 && ctx.header("Transfer-Encoding") != null) {
+      throw new ApiException(411, "Length required", "Send the body with a Content-Length header (at most " + max
+          + " bytes); bodies of unknown length are not read.");
+    }
   }
 
   private static boolean free(int port) {
@@ -149,12 +213,39 @@ public final class YardstickServer implements AutoCloseable {
 
   /** The one error shape: {title, status, type, details}. */
   private static void error(io.javalin.http.Context ctx, int status, String title, String details) {
+    ctx.header("Cache-Control", "no-store");
+    ctx.status(status).json(errorBody(status, title, details));
+  }
+
+  private static Map<String, Object> errorBody(int status, String title, String details) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", title);
     body.put("status", status);
     body.put("type", "https://yardstick.io/errors/" + status);
     body.put("details", details);
-    ctx.status(status).json(body);
+    return body;
+  }
+
+  private static void notFound(io.javalin.http.Context ctx) {
+    error(ctx, 404, "Not found", "There is no " + ctx.method().name() + " " + ctx.path() + "; the API is described"
+        + " at /openapi.json.");
+  }
+
+  /** A short random id that an answer and its log line share. */
+  private static String errorId() {
+    return java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextInt());
+  }
+
+  private static String serverError(String id) {
+    return "The server could not answer; the error's id is " + id + " (the server's log has the details under it).";
+  }
+
+  /** What was wrong with a JSON body, by line and column, without the parser's class names. */
+  private static String notJson(com.fasterxml.jackson.core.JacksonException e) {
+    com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+    return "The body is not the JSON expected" + (at == null || at.getLineNr() < 1 ? ""
+        : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + "; send a JSON object as"
+        + " /openapi.json describes for this route.";
   }
 
   public int port() {

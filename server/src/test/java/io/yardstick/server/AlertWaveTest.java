@@ -117,7 +117,7 @@ class AlertWaveTest {
   }
 
   YardstickServer startServer() {
-    AlertSettings settings = AlertSettings.defaults().withWebhookSecret(SECRET)
+    AlertSettings settings = AlertSettings.defaults().withWebhookSecret(SECRET).withPrivateWebhooks(true)
         .withSmtp("127.0.0.1", ServerSetupTest.SMTP.getPort(), "yardstick@example.com")
         .withRetries(3, Duration.ofMillis(20), Duration.ofMillis(100)).withEvaluateEvery(Duration.ofHours(1));
     return YardstickServer.start(store, KpiSettings.defaults(), clock, 0, settings);

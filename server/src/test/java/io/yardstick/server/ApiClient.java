@@ -59,6 +59,18 @@ final class ApiClient {
     }
   }
 
+  /** A POST of a raw text body, as it is. */
+  Response postRaw(String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type", "application/json")
+        .header("X-CSRF-Token", csrf == null ? "" : csrf).POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A POST of a body of unknown length (sent chunked). */
+  Response postStream(String path, java.io.InputStream body) {
+    return send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type", "application/json")
+        .header("X-CSRF-Token", csrf == null ? "" : csrf).POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)));
+  }
+
   Response delete(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).DELETE();
     if (csrf != null) b.header("X-CSRF-Token", csrf);

@@ -40,6 +40,21 @@ class ForecastApiTest {
     return names;
   }
 
+  /** Issue 11, finding 6: a GET never writes; saving a forecast is a POST. */
+  @Test
+  void a_get_never_stores_a_forecast_and_a_post_does() {
+    String count = "SELECT COUNT(DISTINCT made_at) FROM forecasts";
+    long before = ((Number) server.store.query(count).get(0)[0]).longValue();
+    assertThat(manager.get(FORECAST + "&save=true").status()).isEqualTo(400);
+    assertThat(manager.get(FORECAST).status()).isEqualTo(200);
+    assertThat(((Number) server.store.query(count).get(0)[0]).longValue()).isEqualTo(before);
+    Response saved = manager.post(FORECAST, Map.of());
+    assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+    assertThat(saved.body().get("saved").asBoolean()).isTrue();
+    assertThat(((Number) server.store.query(count).get(0)[0]).longValue()).isEqualTo(before + 1);
+    assertThat(agent.post(FORECAST, Map.of()).status()).isEqualTo(403);
+  }
+
   @Test
   void a_forecast_has_its_intervals_model_backtest_and_the_actuals_for_the_chart() {
     Response r = manager.get(FORECAST);
@@ -154,7 +169,8 @@ class ForecastApiTest {
         + " to 56.");
     cases.put(FORECAST.replace("start=2026-06-17", "start=17/06/2026"), "Parameter 'start': '17/06/2026' is not a"
         + " date; expected YYYY-MM-DD, such as 2026-03-01.");
-    cases.put(FORECAST + "&save=yes", "Parameter 'save': 'yes' is not known; expected true or false.");
+    cases.put(FORECAST + "&save=true", "Parameter 'save': a GET never stores; POST /api/forecast with the same"
+        + " parameters stores the forecast.");
     cases.put(plan + "&service_level=0.8", "Parameter 'service_level': 0.8 looks like a fraction; give a percentage"
         + " from 0 to 100, such as 80.");
     cases.put(plan + "&shrinkage=150", "Parameter 'shrinkage': '150' is out of range; expected a percentage from 0 up"

@@ -32,6 +32,11 @@ public final class WebhookNotifier implements Notifier {
       throw new Retrying.Permanent("No webhook secret is set; set YARDSTICK_WEBHOOK_SECRET so that receivers can"
           + " check the signature.");
     }
+    try {
+      io.yardstick.alert.Targets.checkWebhookHost(n.target(), settings.privateWebhooks());
+    } catch (io.yardstick.YardstickException e) {
+      throw new Retrying.Permanent(e.getMessage());
+    }
     byte[] body = Payloads.json(n).getBytes(StandardCharsets.UTF_8);
     HttpRequest request = HttpRequest.newBuilder(URI.create(n.target().substring("webhook:".length())))
         .timeout(Duration.ofSeconds(10))

@@ -5,6 +5,7 @@ import io.yardstick.model.Field;
 import io.yardstick.model.RecordType;
 import io.yardstick.store.LoadCounts;
 import io.yardstick.store.Loader;
+import io.yardstick.LimitException;
 import io.yardstick.store.Store;
 import io.yardstick.store.StoreException;
 import java.sql.Connection;
@@ -320,9 +321,14 @@ public abstract class JdbcStore implements Store {
 
   @Override
   public List<Object[]> query(String sql, Object... params) {
+    return query(UNBOUNDED, sql, params);
+  }
+
+  @Override
+  public List<Object[]> query(Bounds bounds, String sql, Object... params) {
     if (Thread.currentThread() == loadingThread) {
       synchronized (this) {
-        return query(connection, sql, params);
+        return query(connection, bounds, sql, params);
       }
     }
     Connection reader = null;
@@ -330,7 +336,7 @@ public abstract class JdbcStore implements Store {
     try {
       reader = idleReaders.pollFirst();
       if (reader == null) reader = openReader();
-      return query(reader, sql, params);
+      return query(reader, bounds, sql, params);
     } catch (SQLException e) {
       throw new StoreException("Could not open a connection to " + describe() + ": " + e.getMessage(), e);
     } finally {
@@ -342,9 +348,31 @@ public abstract class JdbcStore implements Store {
   /** A further connection to the same database, for queries. */
   abstract Connection openReader() throws SQLException;
 
-  private List<Object[]> query(Connection on, String sql, Object... params) {
+  private static final Bounds UNBOUNDED = new Bounds(null, Long.MAX_VALUE);
+
+  /** Cancels statements that run past their time (JDBC {@code Statement.cancel}, which DuckDB and PostgreSQL honour). */
+  private static final java.util.concurrent.ScheduledExecutorService CANCELLER =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "yardstick-query-timeout");
+        t.setDaemon(true);
+        return t;
+      });
+
+  private List<Object[]> query(Connection on, Bounds bounds, String sql, Object... params) {
+    java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.ScheduledFuture<?> timer = null;
     try (PreparedStatement ps = on.prepareStatement(sql)) {
       bind(ps, params);
+      if (bounds.timeout() != null) {
+        timer = CANCELLER.schedule(() -> {
+          cancelled.set(true);
+          try {
+            ps.cancel();
+          } catch (SQLException e) {
+            // the statement ended meanwhile
+          }
+        }, bounds.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         ResultSetMetaData meta = rs.getMetaData();
         int n = meta.getColumnCount();
@@ -354,17 +382,29 @@ public abstract class JdbcStore implements Store {
         }
         List<Object[]> rows = new ArrayList<>();
         while (rs.next()) {
+          if (rows.size() >= bounds.maxRows()) {
+            throw new LimitException("The query returned more than " + bounds.maxRows() + " rows.", false);
+          }
           Object[] row = new Object[n];
           for (int c = 0; c < n; c++) {
             row[c] = value(rs, c + 1, types[c]);
           }
           rows.add(row);
         }
+        if (cancelled.get()) throw timedOut(bounds);
         return rows;
       }
     } catch (SQLException e) {
+      if (cancelled.get()) throw timedOut(bounds);
       throw new StoreException("Query failed: " + e.getMessage() + " [SQL: " + sql + "]", e);
+    } finally {
+      if (timer != null) timer.cancel(false);
     }
+  }
+
+  private static LimitException timedOut(Bounds bounds) {
+    return new LimitException("The query ran longer than " + bounds.timeout().toMillis() + " ms and was"
+        + " cancelled.", true);
   }
 
   @Override

@@ -31,10 +31,14 @@ public final class AlertRoutes {
   private final AlertRules rules;
   private final AlertService service;
 
-  public AlertRoutes(Store store, AlertRules rules, AlertService service) {
+  private final boolean privateWebhooks;
+
+  /** @param privateWebhooks whether rules may send webhooks to internal addresses (AlertSettings) */
+  public AlertRoutes(Store store, AlertRules rules, AlertService service, boolean privateWebhooks) {
     this.store = store;
     this.rules = rules;
     this.service = service;
+    this.privateWebhooks = privateWebhooks;
   }
 
   public void register(Javalin app) {
@@ -42,7 +46,15 @@ public final class AlertRoutes {
       Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
       List<Object> out = new ArrayList<>();
       for (AlertRule r : rules.list()) out.add(json(r));
-      ctx.json(Map.of("rules", out));
+      List<Object> broken = new ArrayList<>();
+      for (io.yardstick.store.StoredRows.Broken b : rules.broken()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", b.id());
+        m.put("name", b.name());
+        m.put("problem", b.problem());
+        broken.add(m);
+      }
+      ctx.json(Map.of("rules", out, "broken", broken));
     });
     app.post("/api/alerts/rules", this::add);
     app.delete("/api/alerts/rules/{id}", ctx -> {
@@ -116,9 +128,11 @@ public final class AlertRoutes {
       if (body.get("notify") instanceof List<?> notify) b.notify(notify.stream().map(Object::toString).toList());
       if (text(body, "window") != null) b.window(Durations.parse(text(body, "window")));
       if (text(body, "cool_down") != null) b.coolDown(Durations.parse(text(body, "cool_down")));
-      if (body.get("min_volume") != null) b.minVolume(number(body, "min_volume").longValue());
+      if (body.get("min_volume") != null) b.minVolume(whole(body, "min_volume", 0, AlertRule.MAX_VOLUME));
       if (text(body, "tz") != null) b.zone(ZoneId.of(text(body, "tz")));
-      ctx.status(201).json(json(rules.add(b.build())));
+      AlertRule rule = b.build();
+      rule.targets().forEach(t -> io.yardstick.alert.Targets.checkWebhookHost(t, privateWebhooks));
+      ctx.status(201).json(json(rules.add(rule)));
     } catch (java.time.DateTimeException e) {
       throw ApiException.badRequest("tz: not an IANA time zone such as Europe/Madrid.");
     }
@@ -166,16 +180,33 @@ public final class AlertRoutes {
 
   private static String text(Map<?, ?> body, String key) {
     Object v = body.get(key);
-    return v == null ? null : v.toString();
+    if (v != null && !(v instanceof String)) {
+      throw new YardstickException("%s: expected a string, got %s.".formatted(key, v));
+    }
+    return (String) v;
+  }
+
+  /** A whole number in [min, max]; a fraction or a number out of range is refused, never rounded or clamped. */
+  private static long whole(Map<?, ?> body, String key, long min, long max) {
+    Object v = body.get(key);
+    if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < min
+        || ((Number) v).longValue() > max) {
+      throw new YardstickException(key + ": " + v + " is not a whole number from " + min + " to " + max + ".");
+    }
+    return ((Number) v).longValue();
   }
 
   private static Double number(Map<?, ?> body, String key) {
     Object v = body.get(key);
-    if (v instanceof Number n) return n.doubleValue();
+    double d;
     try {
-      return Double.valueOf(v.toString());
+      d = v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString());
     } catch (NumberFormatException e) {
       throw new YardstickException(key + ": '" + v + "' is not a number.");
     }
+    if (!Double.isFinite(d) || Math.abs(d) > 1e15) {
+      throw new YardstickException(key + ": " + v + " is not a number Yardstick can compare with.");
+    }
+    return d;
   }
 }

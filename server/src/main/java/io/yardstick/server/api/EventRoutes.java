@@ -8,6 +8,7 @@ import io.yardstick.event.Event;
 import io.yardstick.event.EventIngestor;
 import io.yardstick.event.EventJson;
 import io.yardstick.event.LiveView;
+import io.yardstick.kpi.Limits;
 import io.yardstick.server.auth.Auth;
 import io.yardstick.user.Role;
 import java.io.IOException;
@@ -27,10 +28,12 @@ public final class EventRoutes {
 
   private final EventIngestor ingestor;
   private final Clock clock;
+  private final Limits limits;
 
-  public EventRoutes(EventIngestor ingestor, Clock clock) {
+  public EventRoutes(EventIngestor ingestor, Clock clock, Limits limits) {
     this.ingestor = ingestor;
     this.clock = clock;
+    this.limits = limits;
   }
 
   public void register(Javalin app) {
@@ -46,6 +49,11 @@ public final class EventRoutes {
     } catch (IOException e) {
       throw ApiException.badRequest("The body is not JSON: " + e.getMessage() + ". Send an event or an array"
           + " of events (docs/alerts.md).");
+    }
+    if (body.isArray() && body.size() > limits.maxEventsPerBatch()) {
+      throw ApiException.badRequest("The batch has " + body.size() + " events; send at most "
+          + limits.maxEventsPerBatch() + " per request (limits.max_events_per_batch in the settings file), in"
+          + " several batches.");
     }
     List<Event> events = EventJson.parse(body);
     EventIngestor.Result r = ingestor.ingest(events);

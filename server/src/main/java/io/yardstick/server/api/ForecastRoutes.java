@@ -38,10 +38,10 @@ import java.util.TreeSet;
  * Volume forecasts and staffing plans over HTTP (docs/forecasting.md, docs/staffing.md), managers and admins only:
  *
  * <ul>
- *   <li>{@code GET /api/forecast?channel=&queue=&interval=30&horizon=14&tz=&start=&history=84&exclude=&save=true}: the
+ *   <li>{@code GET /api/forecast?channel=&queue=&interval=30&horizon=14&tz=&start=&history=84&exclude=}: the
  *       forecast per interval ({@code start, forecast, low, high}) and per day, the model chosen and its backtest
  *       against seasonal naive, and the actual contacts per interval from a week before {@code start} (to now), for
- *       the chart. Stored only with {@code save=true}.
+ *       the chart. {@code POST /api/forecast} with the same parameters also stores it (a GET never writes).
  *   <li>{@code GET /api/staffing?channel=&from=&to=&tz=&interval=30&source=history|forecast&aht=&service_level=80
  *       &answer_seconds=20&shrinkage=0&max_occupancy=100&patience=&concurrency=1}: required agents per interval
  *       (Erlang C, or A with a patience), scheduled agents with shrinkage, and for history the agents logged in and
@@ -73,11 +73,13 @@ public final class ForecastRoutes {
   }
 
   public void register(Javalin app) {
-    app.get("/api/forecast", this::forecast);
+    app.get("/api/forecast", ctx -> forecast(ctx, false));
+    app.post("/api/forecast", ctx -> forecast(ctx, true));
     app.get("/api/staffing", this::staffing);
   }
 
-  private void forecast(Context ctx) {
+  /** The forecast of the query's parameters; stored only by a POST, so that a GET never writes. */
+  private void forecast(Context ctx, boolean save) {
     Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
     String channel = required(ctx, "channel", "the channel to forecast, such as phone");
     String queue = blankToNull(ctx.queryParam("queue"));
@@ -88,13 +90,14 @@ public final class ForecastRoutes {
     LocalDate start = optionalDate(ctx, "start", LocalDate.now(clock.withZone(zone)));
     Set<LocalDate> excluded = new TreeSet<>();
     for (String e : ApiParams.list(ctx, "exclude")) excluded.add(parseDate("exclude", e));
-    String save = ctx.queryParam("save");
-    if (save != null && !save.isBlank() && !save.equals("true") && !save.equals("false")) {
-      throw ApiException.badRequest("Parameter 'save': '" + save + "' is not known; expected true or false.");
+    String saveParam = ctx.queryParam("save");
+    if (saveParam != null && !saveParam.isBlank() && !saveParam.equals("false")) {
+      throw ApiException.badRequest("Parameter 'save': a GET never stores; POST /api/forecast with the same"
+          + " parameters stores the forecast.");
     }
     ForecastRequest request = new ForecastRequest(channel, queue, interval, horizon, zone, start, history, excluded);
     Forecast f = forecastOf(request);
-    boolean saved = "true".equals(save);
+    boolean saved = save;
     if (saved) new Forecaster(store, clock).save(f);
 
     Map<String, Object> root = new LinkedHashMap<>();

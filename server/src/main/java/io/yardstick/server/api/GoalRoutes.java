@@ -31,6 +31,8 @@ import java.util.Map;
  * /api/goals/{id}}. Managers and admins only: goals are about the whole service, so agents read none.
  */
 public final class GoalRoutes {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("yardstick.goals");
+
   private final Store store;
   private final KpiSettings settings;
   private final GoalSettings goalSettings;
@@ -57,11 +59,28 @@ public final class GoalRoutes {
   private void list(Context ctx) {
     Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
     GoalTracker tracker = tracker();
+    Goals goals = new Goals(store, clock);
     List<Object> out = new ArrayList<>();
-    for (Goal g : new Goals(store, clock).list()) {
-      out.add(GoalJson.summary(tracker.track(g)));
+    List<Object> broken = new ArrayList<>();
+    for (io.yardstick.store.StoredRows.Broken b : goals.broken()) broken.add(broken(b.id(), b.name(), b.problem()));
+    for (Goal g : goals.list()) {
+      try {
+        out.add(GoalJson.summary(tracker.track(g)));
+      } catch (RuntimeException e) {
+        // One goal that cannot be tracked is reported, not allowed to fail the list for everyone.
+        LOG.warn("Goal {} cannot be tracked and is skipped: {}", g.id(), e.getMessage());
+        broken.add(broken(g.id(), g.name(), String.valueOf(e.getMessage())));
+      }
     }
-    ctx.json(Map.of("goals", out));
+    ctx.json(Map.of("goals", out, "broken", broken));
+  }
+
+  private static Map<String, Object> broken(long id, String name, String problem) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("id", id);
+    m.put("name", name);
+    m.put("problem", problem);
+    return m;
   }
 
   private void show(Context ctx) {
@@ -116,6 +135,7 @@ public final class GoalRoutes {
           .where(where(body)).name(text(body, "name")).baseline(number(body, "baseline"))
           .baselinePeriod(date(body, "baseline_from"), date(body, "baseline_to"))
           .target(target != null ? Target.absolute(number(body, "target")) : Target.parseChange(change)).build();
+      tracker().track(goal); // the whole goal is checked, tracking included, before it is stored
       Goal stored = new Goals(store, clock).add(goal);
       GoalProgress p = tracker().track(stored);
       ctx.status(201).json(GoalJson.progress(p));
@@ -134,7 +154,10 @@ public final class GoalRoutes {
 
   private static String text(Map<?, ?> body, String key) {
     Object v = body.get(key);
-    return v == null ? null : v.toString();
+    if (v != null && !(v instanceof String)) {
+      throw ApiException.badRequest("%s: expected a string, got %s.".formatted(key, v));
+    }
+    return (String) v;
   }
 
   private static Double number(Map<?, ?> body, String key) {

@@ -31,7 +31,7 @@ public final class Routes {
   private final Users users;
   private final Auth auth;
   private final Sessions sessions;
-  private final ResultCache cache = new ResultCache();
+  private final ResultCache cache;
 
   public Routes(Store store, KpiSettings settings, Users users, Auth auth, Sessions sessions) {
     this.store = store;
@@ -39,6 +39,7 @@ public final class Routes {
     this.users = users;
     this.auth = auth;
     this.sessions = sessions;
+    this.cache = new ResultCache(settings.limits().cacheBytes());
   }
 
   public void register(Javalin app) {
@@ -208,7 +209,10 @@ public final class Routes {
       teamFilters.add(new Filter(Dimension.of("team"), List.of(team), null, null));
       KpiQuery teamQuery = new KpiQuery(base.from(), base.to(), base.zone(), base.kpis(), List.of(), teamFilters,
           base.comparePrevious(), base.businessHours());
-      out.put("team_kpis", KpiJson.result(engine.compute(teamQuery)));
+      // ... and only when the slice holds enough colleagues that no one of them can be read from it (issue 11).
+      java.util.Optional<String> withheld = settings.privacy().withheld(engine, teamQuery, agent);
+      out.put("team_kpis", withheld.isPresent() ? null : KpiJson.result(engine.compute(teamQuery)));
+      out.put("team_withheld", withheld.orElse(null));
     }
     ctx.json(out);
   }

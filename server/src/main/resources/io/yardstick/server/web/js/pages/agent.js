@@ -67,7 +67,9 @@ export async function agentPage(ctx) {
 
   ctx.show(
     h('h1', { text: t('agent.title', { agent }) }),
-    h('p', { class: 'muted', text: report.team ? t('agent.teamOf', { team: report.team }) : t('agent.noTeam') }),
+    h('p', { class: 'muted', text: !report.team ? t('agent.noTeam') : report.team_withheld
+      ? t('agent.teamWithheld', { team: report.team })
+      : t('agent.teamOf', { team: report.team }) }),
     h('p', { class: 'no-print' }, h('a', {
       href: state.href('contacts', undefined, { ...s.params, kpi: undefined }, { agent: [agent] }),
       text: t('agent.contacts'), id: 'agent-contacts',
