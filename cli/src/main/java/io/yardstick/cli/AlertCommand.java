@@ -1,6 +1,5 @@
 package io.yardstick.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yardstick.alert.Alert;
 import io.yardstick.alert.AlertEvaluator;
 import io.yardstick.alert.AlertHistory;
@@ -39,7 +38,6 @@ import picocli.CommandLine.Spec;
     + " (docs/alerts.md).", subcommands = {AlertCommand.Add.class, AlertCommand.ListRules.class,
         AlertCommand.Remove.class, AlertCommand.History.class, AlertCommand.Evaluate.class})
 final class AlertCommand {
-  static final ObjectMapper JSON = new ObjectMapper();
 
   enum Format { TABLE, JSON }
 
@@ -172,7 +170,7 @@ final class AlertCommand {
             list.add(Map.of("id", r.id(), "name", r.name(), "rule", describe(r), "firing",
                 firing.stream().anyMatch(a -> a.ruleId() == r.id())));
           }
-          out.println(JSON.writeValueAsString(Map.of("rules", list)));
+          out.println(Json.MAPPER.writeValueAsString(Map.of("rules", list)));
           return 0;
         }
         if (rules.isEmpty()) {
@@ -235,7 +233,7 @@ final class AlertCommand {
         AlertHistory h = new AlertHistory(store);
         List<Alert> alerts = rule == null ? h.latest(limit) : h.ofRule(rule, limit);
         if (format.equalsIgnoreCase("json")) {
-          out.println(JSON.writeValueAsString(Map.of("alerts", alerts.stream().map(Payloads::alert).toList())));
+          out.println(Json.MAPPER.writeValueAsString(Map.of("alerts", alerts.stream().map(Payloads::alert).toList())));
           return 0;
         }
         if (alerts.isEmpty()) {

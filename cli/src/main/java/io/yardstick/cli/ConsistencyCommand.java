@@ -73,7 +73,7 @@ final class ConsistencyCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
-      case JSON -> out.println(KpiCommand.JSON.writeValueAsString(json(c)));
+      case JSON -> out.println(Json.MAPPER.writeValueAsString(json(c)));
       case CSV -> csv(out, c);
       case TABLE -> table(out, c);
     }

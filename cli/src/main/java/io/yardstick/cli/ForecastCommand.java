@@ -113,7 +113,7 @@ final class ForecastCommand implements Callable<Integer> {
     }
     PrintWriter out = cli.getOut();
     switch (format) {
-      case JSON -> out.println(KpiCommand.JSON.writeValueAsString(json(f)));
+      case JSON -> out.println(Json.MAPPER.writeValueAsString(json(f)));
       case CSV -> {
         out.println("start,end,forecast,low,high,model");
         for (Forecast.Point p : f.intervals()) {
@@ -351,7 +351,7 @@ final class ForecastCommand implements Callable<Integer> {
           root.put("wape", a.wape());
           root.put("mape", a.mape());
           root.put("bias", a.bias());
-          out.println(KpiCommand.JSON.writeValueAsString(root));
+          out.println(Json.MAPPER.writeValueAsString(root));
         }
         case CSV -> {
           out.println("channel,queue,start,end,made_at,model,forecast,low,high,actual");

@@ -1,6 +1,5 @@
 package io.yardstick.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yardstick.goal.Goal;
 import io.yardstick.goal.GoalDates;
 import io.yardstick.goal.GoalJson;
@@ -35,7 +34,6 @@ import picocli.CommandLine.Spec;
     subcommands = {GoalCommand.Add.class, GoalCommand.ListGoals.class, GoalCommand.Show.class,
         GoalCommand.Remove.class})
 final class GoalCommand {
-  static final ObjectMapper JSON = new ObjectMapper();
 
   enum Format { TABLE, JSON }
 
@@ -179,7 +177,7 @@ final class GoalCommand {
           all.add(tracker.track(g));
         }
         if (track.format == Format.JSON) {
-          out.println(JSON.writeValueAsString(java.util.Map.of("goals", all.stream().map(GoalJson::summary)
+          out.println(Json.MAPPER.writeValueAsString(java.util.Map.of("goals", all.stream().map(GoalJson::summary)
               .toList())));
           return 0;
         }
@@ -222,7 +220,7 @@ final class GoalCommand {
         Goal g = new Goals(store, clock).get(id);
         GoalProgress p = new GoalTracker(new KpiEngine(store, settings.load()), clock).track(g);
         if (track.format == Format.JSON) {
-          out.println(JSON.writeValueAsString(GoalJson.progress(p)));
+          out.println(Json.MAPPER.writeValueAsString(GoalJson.progress(p)));
           return 0;
         }
         Kpi k = g.kpi();

@@ -1,6 +1,5 @@
 package io.yardstick.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.yardstick.kpi.Dimension;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiEngine;
@@ -24,7 +23,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "kpi", description = "Compute KPIs over a period of local dates (both inclusive) in a time zone."
     + " Definitions: docs/kpis.md.")
 final class KpiCommand implements Callable<Integer> {
-  static final ObjectMapper JSON = new ObjectMapper();
 
   enum Format { TABLE, JSON, CSV }
 
@@ -76,7 +74,7 @@ final class KpiCommand implements Callable<Integer> {
     result.warnings().forEach(w -> spec.commandLine().getErr().println("yardstick: warning: " + w));
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
-      case JSON -> out.println(JSON.writeValueAsString(json(result)));
+      case JSON -> out.println(Json.MAPPER.writeValueAsString(json(result)));
       case CSV -> printCsv(out, result);
       case TABLE -> printTable(out, result, engineSettings);
     }

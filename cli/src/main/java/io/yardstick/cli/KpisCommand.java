@@ -42,7 +42,7 @@ final class KpisCommand implements Callable<Integer> {
       return 0;
     }
     Map<String, Object> root = io.yardstick.kpi.KpiJson.catalog(s);
-    out.println(KpiCommand.JSON.writeValueAsString(root));
+    out.println(Json.MAPPER.writeValueAsString(root));
     return 0;
   }
 

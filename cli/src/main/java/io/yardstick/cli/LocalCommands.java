@@ -1,7 +1,6 @@
 package io.yardstick.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.yardstick.YardstickException;
@@ -47,7 +46,6 @@ import java.util.concurrent.Executors;
  * process, from its own working directory.
  */
 final class LocalCommands implements AutoCloseable {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 64 * 1024;
   /** Commands that are not forwarded, by their qualified name. */
   private static final Set<String> NOT_FORWARDED = Set.of("yardstick import", "yardstick demo", "yardstick serve");
@@ -97,7 +95,7 @@ final class LocalCommands implements AutoCloseable {
     Serving serving = new Serving(ProcessHandle.current().pid(), http.getAddress().getPort(), secret, url);
     Files.deleteIfExists(file);
     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(file, JSON.writeValueAsString(serving), StandardOpenOption.TRUNCATE_EXISTING);
+    Files.writeString(file, Json.MAPPER.writeValueAsString(serving), StandardOpenOption.TRUNCATE_EXISTING);
     return new LocalCommands(http, file);
   }
 
@@ -133,7 +131,7 @@ final class LocalCommands implements AutoCloseable {
     if (!Files.exists(file)) return Optional.empty();
     Serving serving;
     try {
-      serving = JSON.readValue(Files.readString(file), Serving.class);
+      serving = Json.MAPPER.readValue(Files.readString(file), Serving.class);
     } catch (IOException e) {
       return Optional.empty(); // unreadable (another user's): opening the store says what is wrong
     }
@@ -152,7 +150,7 @@ final class LocalCommands implements AutoCloseable {
       return 1;
     }
     try {
-      String body = JSON.writeValueAsString(Map.of("args", List.of(args)));
+      String body = Json.MAPPER.writeValueAsString(Map.of("args", List.of(args)));
       HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.serving.port() + "/command"))
               .header("Authorization", "Bearer " + served.serving.secret())
@@ -162,7 +160,7 @@ final class LocalCommands implements AutoCloseable {
         err.println("yardstick: " + served.getMessage() + " It did not run the command: " + r.body());
         return 1;
       }
-      JsonNode answer = JSON.readTree(r.body());
+      JsonNode answer = Json.MAPPER.readTree(r.body());
       out.print(answer.get("out").asText());
       err.print(answer.get("err").asText());
       return answer.get("code").asInt();
@@ -195,7 +193,7 @@ final class LocalCommands implements AutoCloseable {
         return;
       }
       List<String> args = new ArrayList<>();
-      JSON.readTree(body).get("args").forEach(a -> args.add(a.asText()));
+      Json.MAPPER.readTree(body).get("args").forEach(a -> args.add(a.asText()));
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       int code;
@@ -209,9 +207,9 @@ final class LocalCommands implements AutoCloseable {
       answer.put("code", code);
       answer.put("out", out.toString());
       answer.put("err", err.toString());
-      reply(exchange, 200, JSON.writeValueAsString(answer));
+      reply(exchange, 200, Json.MAPPER.writeValueAsString(answer));
     } catch (RuntimeException e) {
-      reply(exchange, 400, JSON.writeValueAsString(Map.of("error", String.valueOf(e.getMessage()))));
+      reply(exchange, 400, Json.MAPPER.writeValueAsString(Map.of("error", String.valueOf(e.getMessage()))));
     }
   }
 

@@ -317,7 +317,7 @@ final class StaffCommand implements Callable<Integer> {
 
   private static String json(Object o) {
     try {
-      return KpiCommand.JSON.writeValueAsString(o);
+      return Json.MAPPER.writeValueAsString(o);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -48,7 +48,7 @@ final class TopicsCommand implements Callable<Integer> {
     List<TopTopics.Topic> topics = limit > 0 && t.topics().size() > limit ? t.topics().subList(0, limit) : t.topics();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
-      case JSON -> out.println(KpiCommand.JSON.writeValueAsString(io.yardstick.kpi.KpiJson.topics(t, limit)));
+      case JSON -> out.println(Json.MAPPER.writeValueAsString(io.yardstick.kpi.KpiJson.topics(t, limit)));
       case CSV -> {
         out.println("topic,contacts,share,previous_contacts,previous_share,change_percent,fcr,csat,aht,spike");
         for (TopTopics.Topic x : topics) {
