@@ -85,17 +85,14 @@ final class ConsistencyCommand implements Callable<Integer> {
   }
 
   private static void csv(PrintWriter out, Consistency c) {
-    out.println("kpi,channel,agents,mean,stddev,cv_percent,q1,median,q3,iqr,low_fence,high_fence,outliers");
+    Csv csv = Csv.to(out).row("kpi", "channel", "agents", "mean", "stddev", "cv_percent", "q1", "median", "q3", "iqr",
+        "low_fence", "high_fence", "outliers");
     for (Consistency.Spread s : c.kpis()) {
-      out.println(String.join(",", s.kpi().id(), s.channel() == null ? "" : s.channel(), String.valueOf(s.agents()), n(s.mean()), n(s.standardDeviation()),
-          n(s.coefficientOfVariation()), n(s.q1()), n(s.median()), n(s.q3()), n(s.iqr()), n(s.lowFence()),
-          n(s.highFence()), "\"" + String.join(" ", s.outliers().stream().map(Consistency.Outlier::agent).toList())
-              + "\""));
+      csv.row(s.kpi().id(), s.channel(), s.agents(), s.mean(), s.standardDeviation(), s.coefficientOfVariation(),
+          s.q1(), s.median(), s.q3(), s.iqr(), s.lowFence(), s.highFence(),
+          String.join(" ", s.outliers().stream().map(Consistency.Outlier::agent).toList()));
     }
-  }
-
-  private static String n(Double d) {
-    return d == null ? "" : d.toString();
+    csv.flush();
   }
 
   private static void table(PrintWriter out, Consistency c) {

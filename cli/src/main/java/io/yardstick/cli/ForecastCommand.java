@@ -115,12 +115,12 @@ final class ForecastCommand implements Callable<Integer> {
     switch (format) {
       case JSON -> out.println(Json.MAPPER.writeValueAsString(json(f)));
       case CSV -> {
-        out.println("start,end,forecast,low,high,model");
+        Csv csv = Csv.to(out).row("start", "end", "forecast", "low", "high", "model");
         for (Forecast.Point p : f.intervals()) {
-          out.println(String.join(",", p.start().atZone(zone).toOffsetDateTime().toString(),
-              p.end().atZone(zone).toOffsetDateTime().toString(), num(p.forecast()), num(p.low()), num(p.high()),
-              f.model().id()));
+          csv.row(p.start().atZone(zone).toOffsetDateTime().toString(), p.end().atZone(zone).toOffsetDateTime()
+              .toString(), num(p.forecast()), num(p.low()), num(p.high()), f.model().id());
         }
+        csv.flush();
       }
       case TABLE -> table(out, f, !noSave);
     }
@@ -240,8 +240,9 @@ final class ForecastCommand implements Callable<Integer> {
     return d == null ? "-" : String.format(Locale.ENGLISH, "%+.1f%%", d);
   }
 
-  private static String num(Double d) {
-    return d == null ? "" : String.format(Locale.ROOT, "%.3f", d);
+  /** A value rounded to three decimals for CSV (a number, so the CSV writer leaves it as it is). */
+  private static java.math.BigDecimal num(Double d) {
+    return d == null ? null : java.math.BigDecimal.valueOf(d).setScale(3, java.math.RoundingMode.HALF_UP);
   }
 
   static int intervalMinutes(CommandLine cli, String text) {
@@ -354,12 +355,13 @@ final class ForecastCommand implements Callable<Integer> {
           out.println(Json.MAPPER.writeValueAsString(root));
         }
         case CSV -> {
-          out.println("channel,queue,start,end,made_at,model,forecast,low,high,actual");
+          Csv csv = Csv.to(out).row("channel", "queue", "start", "end", "made_at", "model", "forecast", "low", "high",
+              "actual");
           for (PastAccuracy.Row x : past.rows()) {
-            out.println(String.join(",", x.channel(), x.queue() == null ? "" : x.queue(), x.start().toString(),
-                x.end().toString(), x.madeAt().toString(), x.model(), num(x.forecast()), num(x.low()), num(x.high()),
-                String.valueOf(x.actual())));
+            csv.row(x.channel(), x.queue(), x.start().toString(), x.end().toString(), x.madeAt().toString(), x.model(),
+                num(x.forecast()), num(x.low()), num(x.high()), x.actual());
           }
+          csv.flush();
         }
         case TABLE -> {
           out.println("Forecast accuracy " + f + " .. " + t + " (" + zone.getId() + "), "

@@ -102,7 +102,7 @@ final class KpiCommand implements Callable<Integer> {
 
   private static void printCsv(PrintWriter out, KpiResult result) {
     KpiQuery q = result.query();
-    List<String> header = new ArrayList<>();
+    List<Object> header = new ArrayList<>();
     q.groupBy().forEach(d -> header.add(d.name()));
     for (Kpi k : q.kpis()) {
       header.add(k.id());
@@ -111,29 +111,24 @@ final class KpiCommand implements Callable<Integer> {
         header.add(k.id() + "_change");
       }
     }
-    out.println(String.join(",", header));
+    Csv csv = Csv.to(out).row(header);
     for (KpiResult.Row row : result.rows()) {
-      List<String> cells = new ArrayList<>();
+      List<Object> cells = new ArrayList<>();
       for (Dimension d : q.groupBy()) {
-        cells.add(row.group().isEmpty() ? "(all)" : csv(row.group().get(d.name())));
+        cells.add(row.group().isEmpty() ? "(all)" : row.group().get(d.name()));
       }
       for (Kpi k : q.kpis()) {
         Number v = row.values().get(k);
-        cells.add(v == null ? "" : v.toString());
+        cells.add(v);
         if (q.comparePrevious()) {
           Number p = row.previous().get(k);
-          cells.add(p == null ? "" : p.toString());
-          cells.add(v == null || p == null ? "" : change(v, p).toString());
+          cells.add(p);
+          cells.add(v == null || p == null ? null : change(v, p));
         }
       }
-      out.println(String.join(",", cells));
+      csv.row(cells);
     }
-  }
-
-  private static String csv(String s) {
-    if (s == null) return "";
-    if (s.contains(",") || s.contains("\"") || s.contains("\n")) return "\"" + s.replace("\"", "\"\"") + "\"";
-    return s;
+    csv.flush();
   }
 
   private static void printTable(PrintWriter out, KpiResult result, io.yardstick.kpi.KpiSettings settings) {

@@ -50,12 +50,13 @@ final class TopicsCommand implements Callable<Integer> {
     switch (format) {
       case JSON -> out.println(Json.MAPPER.writeValueAsString(io.yardstick.kpi.KpiJson.topics(t, limit)));
       case CSV -> {
-        out.println("topic,contacts,share,previous_contacts,previous_share,change_percent,fcr,csat,aht,spike");
+        Csv csv = Csv.to(out).row("topic", "contacts", "share", "previous_contacts", "previous_share",
+            "change_percent", "fcr", "csat", "aht", "spike");
         for (TopTopics.Topic x : topics) {
-          out.println(String.join(",", x.topic() == null ? "" : quote(x.topic()), String.valueOf(x.contacts()),
-              s(x.share()), x.previousContacts() == null ? "" : x.previousContacts().toString(), s(x.previousShare()),
-              s(x.changePercent()), s(x.fcr()), s(x.csat()), s(x.aht()), String.valueOf(x.spike())));
+          csv.row(x.topic(), x.contacts(), x.share(), x.previousContacts(), x.previousShare(), x.changePercent(),
+              x.fcr(), x.csat(), x.aht(), x.spike());
         }
+        csv.flush();
       }
       case TABLE -> {
         KpiQuery q = t.query();
@@ -80,13 +81,5 @@ final class TopicsCommand implements Callable<Integer> {
 
   private static String pct(Double d) {
     return d == null ? "-" : String.format(Locale.ENGLISH, "%.1f%%", d);
-  }
-
-  private static String s(Double d) {
-    return d == null ? "" : d.toString();
-  }
-
-  private static String quote(String v) {
-    return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
   }
 }

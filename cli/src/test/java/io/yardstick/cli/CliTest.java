@@ -179,6 +179,30 @@ class CliTest {
   }
 
   @Test
+  void csv_quotes_as_rfc_4180_and_defuses_formulas_but_keeps_negative_numbers() throws IOException {
+    run("import", "contacts", write("evil.csv", """
+        contact_id,channel,topic,arrived_at,answered_at,talk_s
+        x1,phone,"=HYPERLINK(""http://x"",""y"")",2026-03-02T09:00:00Z,2026-03-02T09:00:10Z,60
+        x2,phone,"a,b",2026-03-02T10:00:00Z,2026-03-02T10:00:10Z,120
+        x3,phone,a,2026-03-09T10:00:00Z,2026-03-09T10:00:10Z,120
+        """).toString(), "--db", db());
+
+    // Contacts by topic on 2-8 March: =HYPERLINK... 1 and a,b 1 (topic a came on 9 March: no row). The formula text
+    // gets a leading quote (and, holding quotes and commas, RFC 4180 quoting), the text with a comma is quoted, and a
+    // negative change stays a number.
+    Run run = run("kpi", "--kpi", "contacts", "--from", "2026-03-02", "--to", "2026-03-08", "--by", "topic",
+        "--format", "csv", "--db", db());
+    Run drop = run("kpi", "--kpi", "contacts", "--from", "2026-03-09", "--to", "2026-03-15", "--by", "topic",
+        "--compare", "previous", "--format", "csv", "--db", db());
+
+    assertThat(run.out().lines().toList()).containsExactly("topic,contacts", "(all),2",
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",1", "\"a,b\",1");
+    // 9-15 March: a 1 (previous 0); the previous week's two topics are absent now, so only (all) shows the drop:
+    // 1 against 2, change -1.
+    assertThat(drop.out().lines().toList()).contains("(all),1,2,-1");
+  }
+
+  @Test
   void every_command_and_subcommand_takes_help() {
     List<List<String>> paths = new java.util.ArrayList<>();
     collect(new picocli.CommandLine(new Main()), List.of(), paths);
@@ -351,7 +375,7 @@ class CliTest {
     double sd = Math.sqrt(2 * 105.0 * 105.0);
     assertThat(run.out().lines().toList()).containsExactly(
         "kpi,channel,agents,mean,stddev,cv_percent,q1,median,q3,iqr,low_fence,high_fence,outliers",
-        "aht,,2,195.0," + sd + "," + (sd / 195 * 100) + ",142.5,195.0,247.5,105.0,-15.0,405.0,\"\"");
+        "aht,,2,195.0," + sd + "," + (sd / 195 * 100) + ",142.5,195.0,247.5,105.0,-15.0,405.0,");
   }
 
   static final String MIXED_CHANNELS = """

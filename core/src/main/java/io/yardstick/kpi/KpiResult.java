@@ -1,5 +1,7 @@
 package io.yardstick.kpi;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
@@ -46,6 +48,13 @@ public record KpiResult(KpiQuery query, List<Row> rows, List<String> warnings) {
    * same group (for time buckets: the bucket holding the same moment one period earlier), else it is empty.
    */
   public record Row(Map<String, String> group, SequencedMap<Kpi, Number> values, SequencedMap<Kpi, Number> previous) {
+    /** Copies: a result is shared by the cache across threads, so no one may change it (nulls are kept). */
+    public Row {
+      group = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(group));
+      values = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(values));
+      previous = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(previous));
+    }
+
     public Row(Map<String, String> group, SequencedMap<Kpi, Number> values) {
       this(group, values, new java.util.LinkedHashMap<>());
     }

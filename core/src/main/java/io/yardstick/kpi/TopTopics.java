@@ -13,6 +13,10 @@ import java.util.List;
  * count too): growth that outpaces the whole service, not a busy season.
  */
 public record TopTopics(KpiQuery query, long contacts, List<Topic> topics) {
+  public TopTopics {
+    topics = List.copyOf(topics);
+  }
+
   public static final double SPIKE_RATIO = 1.5;
   public static final double SPIKE_SHARE_POINTS = 1.0;
 

@@ -168,9 +168,11 @@ function compare(a, b) {
 
 /** RFC 4180 CSV with the shown headers and raw values (numbers with a dot, seconds, 0-100 percentages). */
 export function csv(columns, rows) {
+  // Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading ' (OWASP's CSV-injection
+  // advice); numbers stay numbers, so -5.2 is kept.
   const cell = (v) => {
     if (v == null) return '';
-    const s = String(v);
+    const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const head = columns.map((c) => cell(c.kpi ? i18n.kpiName(c.kpi) : c.label));
