@@ -54,7 +54,7 @@ final class AlertCommand {
     String kind;
 
     @Option(names = "--kpi", paramLabel = "ID", description = "The KPI of a kpi rule (yardstick kpis lists them).")
-    String kpi;
+    Kpi kpi;
 
     @Option(names = "--where", paramLabel = "DIM=V[,V...]", description = "Only data where DIM is any of the values;"
         + " repeatable. Live rules take channel and queue.")
@@ -99,17 +99,14 @@ final class AlertCommand {
     List<String> notify = new ArrayList<>();
 
     @Option(names = "--tz", defaultValue = "UTC", description = "The zone of 'this hour' (volume_over_forecast).")
-    String tz;
+    ZoneId tz;
 
     @Mixin DbOption db;
 
     @Override
     public Integer call() throws Exception {
       AlertRule.Builder b = AlertRule.builder(name, AlertRule.Kind.of(kind));
-      if (kpi != null) {
-        b.kpi(Kpi.byId(kpi).orElseThrow(() -> new ParameterException(spec.commandLine(), "--kpi: unknown KPI '" + kpi
-            + "'; expected one of " + String.join(", ", Kpi.ids()) + ".")));
-      }
+      if (kpi != null) b.kpi(kpi);
       Threshold t = threshold;
       if (t.above != null) b.above(t.above);
       if (t.below != null) b.below(t.below);
@@ -117,12 +114,7 @@ final class AlertCommand {
       if (t.belowGoal != null) b.comparison(AlertRule.Comparison.BELOW).goal(t.belowGoal);
       if (t.aboveBenchmark) b.comparison(AlertRule.Comparison.ABOVE).benchmark();
       if (t.belowBenchmark) b.comparison(AlertRule.Comparison.BELOW).benchmark();
-      try {
-        b.zone(ZoneId.of(tz));
-      } catch (DateTimeException e) {
-        throw new ParameterException(spec.commandLine(), "--tz: '" + tz + "' is not an IANA zone such as"
-            + " Europe/Madrid.");
-      }
+      b.zone(tz);
       b.where(where.toArray(String[]::new)).window(Durations.parse(window)).minVolume(minVolume)
           .coolDown(Durations.parse(coolDown)).notify(notify);
       AlertRule rule = b.build();

@@ -7,7 +7,6 @@ import io.yardstick.kpi.KpiQuery;
 import io.yardstick.store.Store;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +27,7 @@ final class ConsistencyCommand implements Callable<Integer> {
   @Mixin QueryOptions period;
 
   @Option(names = "--kpi", paramLabel = "ID", split = ",", description = "Agent KPI ids (default: every agent KPI).")
-  List<String> kpis;
+  List<Kpi> kpis;
 
   @Option(names = "--min-contacts", paramLabel = "N", defaultValue = "20",
       description = "Leave out agents with fewer contacts in the period (default: ${DEFAULT-VALUE}).")
@@ -50,11 +49,9 @@ final class ConsistencyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Kpi> list = new ArrayList<>();
-    for (String id : kpis == null ? List.<String>of() : kpis) {
-      Kpi k = Kpi.byId(id).orElseThrow(() -> new ParameterException(spec.commandLine(),
-          "--kpi: unknown KPI '" + id + "'; expected one of " + String.join(", ", Kpi.ids()) + "."));
+    for (Kpi k : kpis == null ? List.<Kpi>of() : kpis) {
       if (!Consistency.agentKpis().contains(k)) {
-        throw new ParameterException(spec.commandLine(), "--kpi: " + id + " is not measured per agent; agent KPIs: "
+        throw new ParameterException(spec.commandLine(), "--kpi: " + k.id() + " is not measured per agent; agent KPIs: "
             + String.join(", ", Consistency.agentKpis().stream().map(Kpi::id).toList()) + ".");
       }
       list.add(k);

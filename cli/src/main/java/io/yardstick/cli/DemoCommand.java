@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,11 +42,11 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--end", paramLabel = "DATE",
       description = "Last simulated local day, YYYY-MM-DD (default: yesterday in the zone).")
-  String end;
+  LocalDate end;
 
   @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "Europe/Madrid",
       description = "Time zone of the contact center (default: ${DEFAULT-VALUE}).")
-  String tz;
+  ZoneId tz;
 
   @Option(names = "--fresh", description = "Replace whatever the store holds with the demo data.")
   boolean fresh;
@@ -67,18 +66,8 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (contacts < 1) throw new ParameterException(spec.commandLine(), "--contacts must be at least 1.");
     if (days < 1) throw new ParameterException(spec.commandLine(), "--days must be at least 1.");
-    ZoneId zone;
-    try {
-      zone = ZoneId.of(tz);
-    } catch (java.time.DateTimeException e) {
-      throw new ParameterException(spec.commandLine(), "--tz: '" + tz + "' is not a time zone; expected an IANA name such as Europe/Madrid.");
-    }
-    LocalDate lastDay;
-    try {
-      lastDay = end == null ? LocalDate.now(zone).minusDays(1) : LocalDate.parse(end);
-    } catch (DateTimeParseException e) {
-      throw new ParameterException(spec.commandLine(), "--end: '" + end + "' is not a date; expected YYYY-MM-DD.");
-    }
+    ZoneId zone = tz;
+    LocalDate lastDay = end == null ? LocalDate.now(zone).minusDays(1) : end;
     DemoSettings settings = new DemoSettings(contacts, days, seed, lastDay, zone);
     PrintWriter out = spec.commandLine().getOut();
     try (Store store = db.openOrCreate()) {

@@ -9,11 +9,8 @@ import io.yardstick.forecast.SeriesForecaster;
 import io.yardstick.store.Store;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,15 +61,15 @@ final class ForecastCommand implements Callable<Integer> {
 
   @Option(names = "--start", paramLabel = "DATE",
       description = "First local day to forecast, YYYY-MM-DD (default: today in --tz).")
-  String start;
+  LocalDate start;
 
   @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
       description = "IANA time zone of the intervals and dates (default: ${DEFAULT-VALUE}).")
-  String tz;
+  ZoneId tz;
 
   @Option(names = "--exclude", paramLabel = "DATE", split = ",",
       description = "Local days to leave out of training and scoring (holidays, events), comma-separated.")
-  List<String> exclude = new ArrayList<>();
+  List<LocalDate> exclude = new ArrayList<>();
 
   @Option(names = "--no-save", description = "Do not store the forecast (by default it is kept for 'forecast accuracy').")
   boolean noSave;
@@ -89,12 +86,10 @@ final class ForecastCommand implements Callable<Integer> {
     if (channel == null) {
       throw new ParameterException(cli, "Missing required option: '--channel=C' (the channel to forecast, such as phone).");
     }
-    ZoneId zone = zone(cli, tz);
-    LocalDate first = start == null ? LocalDate.now(clock.withZone(zone)) : date(cli, "--start", start);
+    ZoneId zone = tz;
+    LocalDate first = start == null ? LocalDate.now(clock.withZone(zone)) : start;
     Set<LocalDate> excluded = new TreeSet<>();
-    for (String e : exclude) {
-      excluded.add(date(cli, "--exclude", e));
-    }
+    excluded.addAll(exclude);
     int minutes = intervalMinutes(cli, interval);
     ForecastRequest request;
     try {
@@ -267,25 +262,6 @@ final class ForecastCommand implements Callable<Integer> {
     return m.group(2).equals("w") ? n * 7 : n;
   }
 
-  static LocalDate date(CommandLine cli, String option, String text) {
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw new ParameterException(cli, option + ": '" + text + "' is not a date; expected YYYY-MM-DD, such as"
-          + " 2026-03-01.");
-    }
-  }
-
-  static ZoneId zone(CommandLine cli, String tz) {
-    try {
-      ZoneId z = ZoneId.of(tz.strip());
-      return z.normalized().equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : z;
-    } catch (DateTimeException e) {
-      throw new ParameterException(cli, "--tz: '" + tz + "' is not a time zone; use an IANA name such as"
-          + " Europe/Madrid.");
-    }
-  }
-
   /** {@code yardstick forecast accuracy}: stored forecasts against what came. */
   @Command(name = "accuracy", description = "How good past forecasts were: for each interval of the period that is"
       + " over, the latest stored forecast made before it began against the inbound contacts that came (WAPE, MAPE,"
@@ -304,14 +280,14 @@ final class ForecastCommand implements Callable<Integer> {
     String interval;
 
     @Option(names = "--from", required = true, paramLabel = "DATE", description = "First local date, YYYY-MM-DD.")
-    String from;
+    LocalDate from;
 
     @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last local date (inclusive).")
-    String to;
+    LocalDate to;
 
     @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
         description = "IANA time zone of the dates (default: ${DEFAULT-VALUE}).")
-    String tz;
+    ZoneId tz;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
         description = "table, json or csv (default: ${DEFAULT-VALUE}).")
@@ -322,9 +298,9 @@ final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       CommandLine cli = spec.commandLine();
-      ZoneId zone = zone(cli, tz);
-      LocalDate f = date(cli, "--from", from);
-      LocalDate t = date(cli, "--to", to);
+      ZoneId zone = tz;
+      LocalDate f = from;
+      LocalDate t = to;
       if (t.isBefore(f)) {
         throw new ParameterException(cli, "--to (" + t + ") is before --from (" + f + "); give --to on or after --from.");
       }

@@ -13,10 +13,8 @@ import io.yardstick.kpi.KpiEngine;
 import io.yardstick.store.Store;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,7 +24,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code yardstick goal add|list|show|remove}: goals tracked to their deadline (docs/goals.md). */
@@ -38,23 +35,10 @@ final class GoalCommand {
   enum Format { TABLE, JSON }
 
   /** The day a goal is tracked on: --as-of, else today. */
-  static Clock clock(String asOf, CommandSpec spec) {
+  static Clock clock(LocalDate asOf) {
     if (asOf == null) return Clock.systemUTC();
-    try {
-      // noon UTC of the day: the same local day in every zone from UTC-11 to UTC+11
-      return Clock.fixed(LocalDate.parse(asOf).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC),
-          java.time.ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      throw new ParameterException(spec.commandLine(), "--as-of: '" + asOf + "' is not a date; expected YYYY-MM-DD.");
-    }
-  }
-
-  static LocalDate date(CommandSpec spec, String option, String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new ParameterException(spec.commandLine(), option + ": '" + text + "' is not a date; expected YYYY-MM-DD.");
-    }
+    // noon UTC of the day: the same local day in every zone from UTC-11 to UTC+11
+    return Clock.fixed(asOf.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC), java.time.ZoneOffset.UTC);
   }
 
   @Command(name = "add", description = {"Set a goal and print its realism check and where it stands.",
@@ -65,7 +49,7 @@ final class GoalCommand {
     @Spec CommandSpec spec;
 
     @Option(names = "--kpi", required = true, paramLabel = "ID", description = "The KPI (yardstick kpis lists them).")
-    String kpi;
+    Kpi kpi;
 
     @Option(names = "--where", paramLabel = "DIM=V[,V...]",
         description = "The segment: keep only data where DIM is any of the values; repeatable (all must hold);"
@@ -87,14 +71,14 @@ final class GoalCommand {
     String by;
 
     @Option(names = "--from", paramLabel = "DATE", description = "The goal's first day (default: today).")
-    String from;
+    LocalDate from;
 
     @Option(names = "--baseline-from", paramLabel = "DATE",
         description = "First day of the baseline period (default: as many days as the goal, just before it).")
-    String baselineFrom;
+    LocalDate baselineFrom;
 
     @Option(names = "--baseline-to", paramLabel = "DATE", description = "Last day of the baseline period.")
-    String baselineTo;
+    LocalDate baselineTo;
 
     @Option(names = "--baseline", paramLabel = "VALUE", description = "The baseline value, instead of measuring it.")
     Double baseline;
@@ -104,10 +88,10 @@ final class GoalCommand {
 
     @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
         description = "IANA time zone of the dates (default: ${DEFAULT-VALUE}).")
-    String tz;
+    ZoneId tz;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "Act as on this day (default: today).")
-    String asOf;
+    LocalDate asOf;
 
     @Mixin DbOption db;
 
@@ -115,22 +99,14 @@ final class GoalCommand {
 
     @Override
     public Integer call() throws Exception {
-      Kpi k = Kpi.byId(kpi).orElseThrow(() -> new ParameterException(spec.commandLine(), "--kpi: unknown KPI '" + kpi
-          + "'; expected one of " + String.join(", ", Kpi.ids()) + "."));
-      ZoneId zone;
-      try {
-        zone = ZoneId.of(tz);
-      } catch (DateTimeException e) {
-        throw new ParameterException(spec.commandLine(), "--tz: '" + tz + "' is not a time zone; expected an IANA"
-            + " name such as Europe/Madrid.");
-      }
-      Clock clock = clock(asOf, spec);
-      LocalDate start = from == null ? LocalDate.ofInstant(clock.instant(), zone) : date(spec, "--from", from);
+      Kpi k = kpi;
+      ZoneId zone = tz;
+      Clock clock = clock(asOf);
+      LocalDate start = from == null ? LocalDate.ofInstant(clock.instant(), zone) : from;
       LocalDate deadline = GoalDates.deadline(by, start, GoalSettings.resolve(settings.file).fiscalYearStartMonth());
       Target t = target.value != null ? Target.absolute(target.value) : Target.parseChange(target.change);
       Goal goal = Goal.builder(k, start, deadline, zone).where(where).name(name).baseline(baseline)
-          .baselinePeriod(baselineFrom == null ? null : date(spec, "--baseline-from", baselineFrom),
-              baselineTo == null ? null : date(spec, "--baseline-to", baselineTo))
+          .baselinePeriod(baselineFrom, baselineTo)
           .target(t).build();
       PrintWriter out = spec.commandLine().getOut();
       try (Store store = db.open()) {
@@ -153,7 +129,7 @@ final class GoalCommand {
     Format format;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "Track as on this day (default: today).")
-    String asOf;
+    LocalDate asOf;
   }
 
   @Command(name = "list", description = "List the goals with where they stand.")
@@ -169,7 +145,7 @@ final class GoalCommand {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      Clock clock = clock(track.asOf, spec);
+      Clock clock = clock(track.asOf);
       try (Store store = db.open()) {
         GoalTracker tracker = new GoalTracker(new KpiEngine(store, settings.load()), clock);
         List<GoalProgress> all = new ArrayList<>();
@@ -215,7 +191,7 @@ final class GoalCommand {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      Clock clock = clock(track.asOf, spec);
+      Clock clock = clock(track.asOf);
       try (Store store = db.open()) {
         Goal g = new Goals(store, clock).get(id);
         GoalProgress p = new GoalTracker(new KpiEngine(store, settings.load()), clock).track(g);

@@ -8,7 +8,6 @@ import io.yardstick.kpi.KpiResult;
 import io.yardstick.store.Store;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code yardstick kpi}: KPI values over local dates in a zone, grouped and filtered, as a table, JSON or CSV. */
@@ -40,7 +38,7 @@ final class KpiCommand implements Callable<Integer> {
   @Option(names = "--kpi", paramLabel = "ID", split = ",",
       description = "KPI ids, comma-separated (default: all). Known: ${COMPLETION-CANDIDATES}.",
       completionCandidates = KpiIds.class)
-  List<String> kpis;
+  List<Kpi> kpis;
 
   @Option(names = "--compare", paramLabel = "previous",
       description = "previous: also compute the period of the same length just before, and the change.")
@@ -83,13 +81,7 @@ final class KpiCommand implements Callable<Integer> {
 
   private List<Kpi> kpis() {
     if (kpis == null || kpis.isEmpty()) return List.of(Kpi.values());
-    List<Kpi> list = new ArrayList<>();
-    for (String id : kpis) {
-      Kpi k = Kpi.byId(id).orElseThrow(() -> new ParameterException(spec.commandLine(),
-          "--kpi: unknown KPI '" + id + "'; expected one of " + String.join(", ", Kpi.ids()) + "."));
-      if (!list.contains(k)) list.add(k);
-    }
-    return list;
+    return kpis.stream().distinct().toList();
   }
 
   static Map<String, Object> json(KpiResult result) {

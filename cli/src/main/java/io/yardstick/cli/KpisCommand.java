@@ -1,11 +1,9 @@
 package io.yardstick.cli;
 
-import io.yardstick.kpi.Benchmark;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiSettings;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

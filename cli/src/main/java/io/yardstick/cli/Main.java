@@ -31,6 +31,10 @@ public final class Main {
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     addHelp(cli);
+    // One parser per concept, the core's (io.yardstick.Parse), for every option of that type.
+    cli.registerConverter(java.time.LocalDate.class, text -> convert(() -> io.yardstick.Parse.date(text)));
+    cli.registerConverter(java.time.ZoneId.class, text -> convert(() -> io.yardstick.Parse.zone(text)));
+    cli.registerConverter(io.yardstick.kpi.Kpi.class, text -> convert(() -> io.yardstick.Parse.kpi(text)));
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof LocalCommands.Served served) {
@@ -52,6 +56,15 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The core parser's refusal as picocli's conversion failure, so that usageError names the option. */
+  private static <T> T convert(java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (io.yardstick.Parse.InvalidValueException e) {
+      throw new CommandLine.TypeConversionException(e.getMessage());
+    }
   }
 
   /** Every command and subcommand takes --help (and -h). */
@@ -86,7 +99,13 @@ public final class Main {
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("yardstick: " + e.getMessage());
+    // A value the core's parser refused: the option, then the parser's message (which names the value and the fix).
+    if (e.getCause() instanceof CommandLine.TypeConversionException && e.getArgSpec() instanceof
+        CommandLine.Model.OptionSpec option) {
+      err.println("yardstick: " + option.longestName() + ": " + e.getCause().getMessage());
+    } else {
+      err.println("yardstick: " + e.getMessage());
+    }
     if (e instanceof CommandLine.UnmatchedArgumentException u) {
       for (String arg : u.getUnmatched()) {
         if (!arg.startsWith("--")) continue;

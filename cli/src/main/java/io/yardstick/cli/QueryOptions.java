@@ -5,10 +5,8 @@ import io.yardstick.kpi.Dimension;
 import io.yardstick.kpi.Filter;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiQuery;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -18,14 +16,14 @@ import picocli.CommandLine.ParameterException;
 /** The period, zone and filters every reporting command shares (kpi, consistency, topics). */
 final class QueryOptions {
   @Option(names = "--from", required = true, paramLabel = "DATE", description = "First local date, YYYY-MM-DD.")
-  String from;
+  LocalDate from;
 
   @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last local date (inclusive), YYYY-MM-DD.")
-  String to;
+  LocalDate to;
 
   @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
       description = "IANA time zone of the dates and time buckets, such as Europe/Madrid (default: ${DEFAULT-VALUE}).")
-  String tz;
+  ZoneId tz;
 
   @Option(names = "--where", paramLabel = "DIM=V[,V...]",
       description = "Keep only data where DIM is any of the values; repeatable (all must hold). Customer attributes"
@@ -37,8 +35,8 @@ final class QueryOptions {
   String businessHours;
 
   KpiQuery query(CommandLine cli, List<Kpi> kpis) {
-    LocalDate f = date(cli, "--from", from);
-    LocalDate t = date(cli, "--to", to);
+    LocalDate f = from;
+    LocalDate t = to;
     if (t.isBefore(f)) {
       throw new ParameterException(cli, "--to (" + t + ") is before --from (" + f + "); give --to on or after --from.");
     }
@@ -50,7 +48,7 @@ final class QueryOptions {
         throw new ParameterException(cli, "--where: " + e.getMessage());
       }
     }
-    return new KpiQuery(f, t, zone(cli), kpis, List.of(), filters, false, businessHours);
+    return new KpiQuery(f, t, tz, kpis, List.of(), filters, false, businessHours);
   }
 
   static List<Dimension> dimensions(CommandLine cli, String option, List<String> names) {
@@ -63,23 +61,5 @@ final class QueryOptions {
       }
     }
     return dims;
-  }
-
-  private static LocalDate date(CommandLine cli, String option, String text) {
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw new ParameterException(cli, option + ": '" + text + "' is not a date; expected YYYY-MM-DD, such as 2026-03-01.");
-    }
-  }
-
-  private ZoneId zone(CommandLine cli) {
-    try {
-      ZoneId z = ZoneId.of(tz.strip());
-      return z.normalized().equals(java.time.ZoneOffset.UTC) ? ZoneId.of("UTC") : z;
-    } catch (DateTimeException e) {
-      throw new ParameterException(cli,
-          "--tz: '" + tz + "' is not a time zone; expected an IANA name such as Europe/Madrid, America/New_York or UTC.");
-    }
   }
 }

@@ -93,14 +93,14 @@ final class StaffCommand implements Callable<Integer> {
   boolean fromForecast;
 
   @Option(names = "--from", paramLabel = "DATE", description = "First local date of the plan, YYYY-MM-DD.")
-  String from;
+  LocalDate from;
 
   @Option(names = "--to", paramLabel = "DATE", description = "Last local date of the plan (inclusive), YYYY-MM-DD.")
-  String to;
+  LocalDate to;
 
   @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
       description = "IANA time zone of the dates and intervals (default: ${DEFAULT-VALUE}).")
-  String tz;
+  ZoneId tz;
 
   @Option(names = "--channel", paramLabel = "CHANNEL", defaultValue = "phone",
       description = "Channel of the plan (default: ${DEFAULT-VALUE}).")
@@ -170,16 +170,9 @@ final class StaffCommand implements Callable<Integer> {
     if (fromForecast && "history".equalsIgnoreCase(patience) && aht == null) {
       throw usage("--from-forecast plans days not yet seen: give --aht S (and --patience S for Erlang A)");
     }
-    ZoneId zone;
-    LocalDate f;
-    LocalDate t;
-    try {
-      zone = ZoneId.of(tz.strip());
-      f = LocalDate.parse(from.strip());
-      t = LocalDate.parse(to.strip());
-    } catch (RuntimeException e) {
-      throw usage("--from, --to or --tz: " + e.getMessage());
-    }
+    ZoneId zone = tz;
+    LocalDate f = from;
+    LocalDate t = to;
     StaffingHistory.Period period = new StaffingHistory.Period(f, t, zone, Duration.ofMinutes(intervalMinutes));
     StaffingPlan plan;
     double handle;
@@ -292,19 +285,13 @@ final class StaffCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * A percentage option as a fraction. Values are 0-100; a value between 0 and 1 (and 1 itself for targets) is
-   * refused as a likely fraction, since 0.8% service level or occupancy is never meant.
-   */
+  /** A percentage option (0-100, the core's rule) as a fraction. */
   private double percent(String option, double value, boolean zeroAllowed) {
-    if (value > 100 || value < 0 || (!zeroAllowed && value == 0)) {
-      throw usage(option + " takes a percentage from 0 to 100, not " + num(value));
+    try {
+      return io.yardstick.Parse.percentage(value, zeroAllowed, true) / 100;
+    } catch (io.yardstick.Parse.InvalidValueException e) {
+      throw usage(option + ": " + e.getMessage());
     }
-    if (value > 0 && (zeroAllowed ? value < 1 : value <= 1)) {
-      throw usage(option + " " + num(value) + " looks like a fraction; give a percentage from 0 to 100, such as "
-          + num(value * 100));
-    }
-    return value / 100;
   }
 
   private ParameterException usage(String message) {
@@ -328,6 +315,6 @@ final class StaffCommand implements Callable<Integer> {
   }
 
   private static String num(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    return io.yardstick.Parse.number(v);
   }
 }

@@ -69,7 +69,7 @@ class StaffCommandTest {
     Run r = run("staff", "--calls", "100", "--aht", "180", "--service-level", "0.8");
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith("yardstick: --service-level 0.8 looks like a fraction; give a percentage from 0 to 100,"
+    assertThat(r.err()).startsWith("yardstick: --service-level: 0.8 looks like a fraction; give a percentage from 0 to 100,"
         + " such as 80");
   }
 

@@ -155,7 +155,7 @@ class ApiTest {
     Response r = manager.get("/api/extent?tz=Mars/Olympus");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.body().get("details").asText()).isEqualTo("Parameter 'tz': 'Mars/Olympus' is not a time zone;"
-        + " expected an IANA name such as Europe/Madrid.");
+        + " expected an IANA name such as Europe/Madrid, America/New_York or UTC.");
   }
 
   @Test
@@ -174,7 +174,7 @@ class ApiTest {
       assertThat(r.body().get("details").asText()).as(path).isEqualTo(details);
     });
     assertThat(manager.get("/api/contacts?" + period() + "&kpi=speed").body().get("details").asText())
-        .startsWith("Parameter 'kpi': unknown KPI 'speed'; expected comma-separated ids of contacts, ");
+        .startsWith("Parameter 'kpi': unknown KPI 'speed'; expected one of contacts, ");
   }
 
   @Test

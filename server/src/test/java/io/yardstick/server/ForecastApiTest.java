@@ -173,7 +173,7 @@ class ForecastApiTest {
         + " parameters stores the forecast.");
     cases.put(plan + "&service_level=0.8", "Parameter 'service_level': 0.8 looks like a fraction; give a percentage"
         + " from 0 to 100, such as 80.");
-    cases.put(plan + "&shrinkage=150", "Parameter 'shrinkage': '150' is out of range; expected a percentage from 0 up"
+    cases.put(plan + "&shrinkage=150", "Parameter 'shrinkage': 150 is out of range; expected a percentage from 0 up"
         + " to 100.");
     cases.put(plan + "&aht=abc", "Parameter 'aht': 'abc' is not a number; expected the average handle time in"
         + " seconds, such as 300.");

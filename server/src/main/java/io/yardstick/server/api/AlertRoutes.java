@@ -11,11 +11,9 @@ import io.yardstick.alert.AlertService;
 import io.yardstick.alert.Durations;
 import io.yardstick.alert.Notification;
 import io.yardstick.alert.internal.Payloads;
-import io.yardstick.kpi.Kpi;
 import io.yardstick.server.auth.Auth;
 import io.yardstick.store.Store;
 import io.yardstick.user.Role;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,8 +108,7 @@ public final class AlertRoutes {
       AlertRule.Builder b = AlertRule.builder(name, kind);
       if (text(body, "kpi") != null) {
         String id = text(body, "kpi");
-        b.kpi(Kpi.byId(id).orElseThrow(() -> new YardstickException("kpi: unknown KPI '" + id + "'; expected one of "
-            + String.join(", ", Kpi.ids()) + ".")));
+        b.kpi(ApiParams.field("kpi", () -> io.yardstick.Parse.kpi(id)));
       }
       if (body.get("above") != null && body.get("below") != null) {
         throw new YardstickException("Give above or below, not both.");
@@ -129,7 +126,7 @@ public final class AlertRoutes {
       if (text(body, "window") != null) b.window(Durations.parse(text(body, "window")));
       if (text(body, "cool_down") != null) b.coolDown(Durations.parse(text(body, "cool_down")));
       if (body.get("min_volume") != null) b.minVolume(whole(body, "min_volume", 0, AlertRule.MAX_VOLUME));
-      if (text(body, "tz") != null) b.zone(ZoneId.of(text(body, "tz")));
+      if (text(body, "tz") != null) b.zone(ApiParams.field("tz", () -> io.yardstick.Parse.zone(text(body, "tz"))));
       AlertRule rule = b.build();
       rule.targets().forEach(t -> io.yardstick.alert.Targets.checkWebhookHost(t, privateWebhooks));
       ctx.status(201).json(json(rules.add(rule)));

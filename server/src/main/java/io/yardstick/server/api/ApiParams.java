@@ -1,17 +1,15 @@
 package io.yardstick.server.api;
 
 import io.javalin.http.Context;
+import io.yardstick.Parse;
 import io.yardstick.YardstickException;
 import io.yardstick.kpi.Dimension;
 import io.yardstick.kpi.Filter;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiQuery;
 import io.yardstick.user.User;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,13 +68,25 @@ public final class ApiParams {
   public static List<Kpi> kpis(Context ctx, List<Kpi> defaultKpis) {
     List<String> ids = list(ctx, "kpi");
     if (ids.isEmpty()) return defaultKpis;
-    List<Kpi> kpis = new ArrayList<>();
-    for (String id : ids) {
-      Kpi k = Kpi.byId(id).orElseThrow(() -> ApiException.badRequest("Parameter 'kpi': unknown KPI '" + id
-          + "'; expected comma-separated ids of " + String.join(", ", Kpi.ids()) + "."));
-      if (!kpis.contains(k)) kpis.add(k);
+    return parsed("kpi", () -> Parse.kpis(String.join(",", ids)));
+  }
+
+  /** A field of a JSON body read by the core's parser ({@link Parse}); its refusal is a 400 naming the field. */
+  public static <T> T field(String name, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (Parse.InvalidValueException e) {
+      throw ApiException.badRequest("Field '" + name + "': " + e.getMessage());
     }
-    return kpis;
+  }
+
+  /** A value read by the core's parser ({@link Parse}); its refusal is a 400 naming the parameter. */
+  public static <T> T parsed(String name, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (Parse.InvalidValueException e) {
+      throw ApiException.badRequest("Parameter '" + name + "': " + e.getMessage());
+    }
   }
 
   public static LocalDate date(Context ctx, String name) {
@@ -84,24 +94,13 @@ public final class ApiParams {
     if (text == null || text.isBlank()) {
       throw ApiException.badRequest("Parameter '" + name + "' is missing; expected a date YYYY-MM-DD, such as 2026-03-01.");
     }
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("Parameter '" + name + "': '" + text + "' is not a date; expected YYYY-MM-DD, such as"
-          + " 2026-03-01.");
-    }
+    return parsed(name, () -> Parse.date(text));
   }
 
   public static ZoneId zone(Context ctx) {
     String tz = ctx.queryParam("tz");
     if (tz == null || tz.isBlank()) return ZoneId.of("UTC");
-    try {
-      ZoneId z = ZoneId.of(tz.strip());
-      return z.normalized().equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : z;
-    } catch (DateTimeException e) {
-      throw ApiException.badRequest("Parameter 'tz': '" + tz + "' is not a time zone; expected an IANA name such as"
-          + " Europe/Madrid.");
-    }
+    return parsed("tz", () -> Parse.zone(tz));
   }
 
   public static int integer(Context ctx, String name, int fallback, int min, int max) {

@@ -24,11 +24,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -327,12 +325,7 @@ public final class ForecastRoutes {
   }
 
   private static LocalDate parseDate(String name, String text) {
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("Parameter '" + name + "': '" + text + "' is not a date; expected YYYY-MM-DD, such"
-          + " as 2026-03-01.");
-    }
+    return ApiParams.parsed(name, () -> io.yardstick.Parse.date(text));
   }
 
   private static Double number(Context ctx, String name, String expected) {
@@ -367,28 +360,15 @@ public final class ForecastRoutes {
     return v;
   }
 
-  /**
-   * A percentage 0-100, as the CLI takes it. A value between 0 and 1 (and 1 itself where 0 is not allowed) is refused
-   * as a likely fraction: nobody targets 0.8% service level.
-   */
+  /** A percentage 0-100, by the core's rule (as the CLI takes it); 100% service level is no target. */
   private static double percent(Context ctx, String name, double fallback, boolean zeroAllowed) {
     Double v = number(ctx, name, "a percentage from 0 to 100");
     if (v == null) return fallback;
-    if (v > 100 || v < 0 || (!zeroAllowed && v == 0) || (!zeroAllowed && v == 100 && name.equals("service_level"))) {
-      throw ApiException.badRequest("Parameter '" + name + "': '" + ctx.queryParam(name) + "' is out of range; expected"
-          + " a percentage " + (zeroAllowed ? "from 0" : "above 0") + (name.equals("service_level") ? " and below 100"
-          : " up to 100") + ".");
+    try {
+      return io.yardstick.Parse.percentage(v, zeroAllowed, !name.equals("service_level"));
+    } catch (io.yardstick.Parse.InvalidValueException e) {
+      throw ApiException.badRequest("Parameter '" + name + "': " + e.getMessage());
     }
-    if (v > 0 && (zeroAllowed ? v < 1 : v <= 1)) {
-      throw ApiException.badRequest("Parameter '" + name + "': " + num(v) + " looks like a fraction; give a percentage"
-          + " from 0 to 100, such as " + num(v * 100) + ".");
-    }
-    return v;
-  }
-
-  private static String num(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v)
-        : String.format(Locale.ROOT, "%s", v);
   }
 
   private static double round(double v) {

@@ -18,7 +18,6 @@ import io.yardstick.server.auth.Auth;
 import io.yardstick.store.Store;
 import io.yardstick.user.Role;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -114,14 +113,9 @@ public final class GoalRoutes {
     }
     String kpiId = text(body, "kpi");
     if (kpiId == null) throw ApiException.badRequest("The body needs kpi, a KPI id such as csat.");
-    Kpi kpi = Kpi.byId(kpiId).orElseThrow(() -> ApiException.badRequest("kpi: unknown KPI '" + kpiId
-        + "'; expected one of " + String.join(", ", Kpi.ids()) + "."));
-    ZoneId zone;
-    try {
-      zone = ZoneId.of(text(body, "tz") == null ? "UTC" : text(body, "tz"));
-    } catch (DateTimeException e) {
-      throw ApiException.badRequest("tz: '" + text(body, "tz") + "' is not an IANA time zone such as Europe/Madrid.");
-    }
+    Kpi kpi = ApiParams.field("kpi", () -> io.yardstick.Parse.kpi(kpiId));
+    ZoneId zone = ApiParams.field("tz", () -> io.yardstick.Parse.zone(text(body, "tz") == null ? "UTC"
+        : text(body, "tz")));
     String by = text(body, "by");
     if (by == null) throw ApiException.badRequest("The body needs by, the deadline (a date, end-of-fiscal-year, ...).");
     Object target = body.get("target");
@@ -170,11 +164,7 @@ public final class GoalRoutes {
   private static LocalDate date(Map<?, ?> body, String key) {
     String v = text(body, key);
     if (v == null) return null;
-    try {
-      return LocalDate.parse(v);
-    } catch (DateTimeException e) {
-      throw ApiException.badRequest(key + ": '" + v + "' is not a date; expected YYYY-MM-DD.");
-    }
+    return ApiParams.field(key, () -> io.yardstick.Parse.date(v));
   }
 
   private static List<String> where(Map<?, ?> body) {

@@ -246,7 +246,7 @@ public final class Routes {
     Kpi kpi = null;
     String id = ctx.queryParam("kpi");
     if (id != null && !id.isBlank()) {
-      kpi = Kpi.byId(id).orElseThrow(() -> ApiException.badRequest("Parameter 'kpi': unknown KPI '" + id + "'."));
+      kpi = ApiParams.parsed("kpi", () -> io.yardstick.Parse.kpi(id));
     }
     int page = ApiParams.integer(ctx, "page", 0, 0, 1_000_000);
     int size = ApiParams.integer(ctx, "size", 50, 1, 1000);
