@@ -8,7 +8,7 @@ import io.yardstick.alert.AlertRules;
 import io.yardstick.alert.AlertSettings;
 import io.yardstick.alert.Durations;
 import io.yardstick.alert.Notifications;
-import io.yardstick.alert.internal.Payloads;
+import io.yardstick.alert.AlertJson;
 import io.yardstick.event.LiveView;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiEngine;
@@ -128,7 +128,7 @@ final class AlertCommand {
 
   static String describe(AlertRule r) {
     String threshold = switch (r.thresholdSource()) {
-      case VALUE -> Payloads.number(r.threshold());
+      case VALUE -> r.threshold() == null ? "-" : io.yardstick.Parse.number(r.threshold());
       case GOAL -> "the target of goal " + r.goalId();
       case BENCHMARK -> "the benchmark";
     };
@@ -225,7 +225,7 @@ final class AlertCommand {
         AlertHistory h = new AlertHistory(store);
         List<Alert> alerts = rule == null ? h.latest(limit) : h.ofRule(rule, limit);
         if (format.equalsIgnoreCase("json")) {
-          out.println(Json.MAPPER.writeValueAsString(Map.of("alerts", alerts.stream().map(Payloads::alert).toList())));
+          out.println(Json.MAPPER.writeValueAsString(Map.of("alerts", alerts.stream().map(AlertJson::alert).toList())));
           return 0;
         }
         if (alerts.isEmpty()) {

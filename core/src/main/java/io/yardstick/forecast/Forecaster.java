@@ -38,6 +38,37 @@ public final class Forecaster {
     this.clock = clock;
   }
 
+  /** The inbound contacts that came in one local interval. */
+  public record Actual(Instant start, long contacts) {}
+
+  /**
+   * Inbound contacts per local interval of the request's series, from {@code daysBefore} days before its first day to
+   * the end of its horizon, intervals started by now only (zero where none came; an interval skipped by a DST change is
+   * left out), counted as {@link #forecast} counts its history: what a forecast is shown against.
+   */
+  public List<Actual> actuals(ForecastRequest r, int daysBefore) {
+    ZoneId zone = r.zone();
+    long step = r.intervalMinutes() * 60L;
+    LocalDate first = r.start().minusDays(daysBefore);
+    Instant from = first.atStartOfDay(zone).toInstant();
+    Instant now = clock.instant();
+    Instant end = r.start().plusDays(r.horizonDays()).atStartOfDay(zone).toInstant();
+    Instant to = end.isBefore(now) ? end : now;
+    List<Actual> out = new ArrayList<>();
+    if (!from.isBefore(to)) return out;
+    java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+    List<Object[]> rows = r.queue() == null
+        ? store.query(ForecastSql.history(zone, r.intervalMinutes(), false), r.channel(), from, to)
+        : store.query(ForecastSql.history(zone, r.intervalMinutes(), true), r.channel(), r.queue(), from, to);
+    for (Object[] row : rows) counts.merge(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), Long::sum);
+    LocalDateTime last = LocalDateTime.ofInstant(to, zone);
+    for (LocalDateTime t = first.atStartOfDay(); t.isBefore(last); t = t.plusMinutes(r.intervalMinutes())) {
+      if (zone.getRules().getValidOffsets(t).isEmpty()) continue; // skipped by a DST change
+      out.add(new Actual(t.atZone(zone).toInstant(), counts.getOrDefault(t.toEpochSecond(ZoneOffset.UTC) / step, 0L)));
+    }
+    return out;
+  }
+
   /** Makes a forecast (not yet stored: see {@link #save}). */
   public Forecast forecast(ForecastRequest r, DoubleConsumer progress) {
     ZoneId zone = r.zone();

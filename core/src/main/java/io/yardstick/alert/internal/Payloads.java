@@ -2,7 +2,6 @@ package io.yardstick.alert.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.yardstick.alert.Alert;
 import io.yardstick.alert.Notification;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -25,34 +24,12 @@ public final class Payloads {
     body.put("idempotency_key", n.idempotencyKey());
     body.put("transition", n.transition());
     body.put("sent_at", n.sentAt().toString());
-    body.put("alert", alert(n.alert()));
+    body.put("alert", io.yardstick.alert.AlertJson.alert(n.alert()));
     try {
       return JSON.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  public static Map<String, Object> alert(Alert a) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", a.id());
-    m.put("rule_id", a.ruleId());
-    m.put("rule", a.ruleName());
-    m.put("status", a.firing() ? "firing" : "resolved");
-    m.put("fired_at", a.firedAt().toString());
-    m.put("value", a.firedValue());
-    m.put("threshold", a.threshold());
-    m.put("resolved_at", a.resolvedAt() == null ? null : a.resolvedAt().toString());
-    m.put("resolved_value", a.resolvedValue());
-    m.put("message", a.message());
-    return m;
-  }
-
-  /** A number as people read it: 180, 7.5. */
-  public static String number(Double d) {
-    if (d == null) return "-";
-    return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue())
-        : String.format(java.util.Locale.ROOT, "%.1f", d);
   }
 
   /** {@code sha256=} and the lowercase hex HMAC-SHA256 of the body under the secret (as GitHub signs webhooks). */

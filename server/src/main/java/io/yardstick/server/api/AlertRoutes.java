@@ -10,7 +10,7 @@ import io.yardstick.alert.AlertRules;
 import io.yardstick.alert.AlertService;
 import io.yardstick.alert.Durations;
 import io.yardstick.alert.Notification;
-import io.yardstick.alert.internal.Payloads;
+import io.yardstick.alert.AlertJson;
 import io.yardstick.server.auth.Auth;
 import io.yardstick.store.Store;
 import io.yardstick.user.Role;
@@ -81,7 +81,7 @@ public final class AlertRoutes {
       for (var t : service.evaluateAll()) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("transition", t.transition());
-        m.put("alert", Payloads.alert(t.alert()));
+        m.put("alert", AlertJson.alert(t.alert()));
         changes.add(m);
       }
       ctx.json(Map.of("changes", changes));
@@ -137,7 +137,7 @@ public final class AlertRoutes {
 
   /** An alert as notifications carry it, with its notifications: target, transition, state, attempts, time. */
   private static Map<String, Object> alert(AlertHistory h, Alert a) {
-    Map<String, Object> m = Payloads.alert(a);
+    Map<String, Object> m = AlertJson.alert(a);
     List<Object> sent = new ArrayList<>();
     for (Notification.Record n : h.notifications(a.id())) {
       Map<String, Object> r = new LinkedHashMap<>();

@@ -8,7 +8,6 @@ import io.yardstick.forecast.Forecast;
 import io.yardstick.forecast.ForecastRequest;
 import io.yardstick.forecast.Forecaster;
 import io.yardstick.forecast.SeriesForecaster;
-import io.yardstick.forecast.internal.ForecastSql;
 import io.yardstick.server.auth.Auth;
 import io.yardstick.staffing.IntervalVolume;
 import io.yardstick.staffing.QueueMetrics;
@@ -19,11 +18,8 @@ import io.yardstick.store.Store;
 import io.yardstick.user.Role;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,32 +150,13 @@ public final class ForecastRoutes {
     return out;
   }
 
-  /**
-   * Inbound contacts per local interval from {@link #ACTUAL_DAYS} days before the forecast's start to the end of its
-   * horizon, intervals started by now only (zero where none came), counted as the forecast counts its history.
-   */
+  /** What came, from {@link #ACTUAL_DAYS} days before the forecast's start (the core's {@link Forecaster#actuals}). */
   private List<Object> actuals(ForecastRequest r) {
-    ZoneId zone = r.zone();
-    long step = r.intervalMinutes() * 60L;
-    LocalDate first = r.start().minusDays(ACTUAL_DAYS);
-    Instant from = first.atStartOfDay(zone).toInstant();
-    Instant now = clock.instant();
-    Instant end = r.start().plusDays(r.horizonDays()).atStartOfDay(zone).toInstant();
-    Instant to = end.isBefore(now) ? end : now;
     List<Object> out = new ArrayList<>();
-    if (!from.isBefore(to)) return out;
-    Map<Long, Long> counts = new java.util.HashMap<>();
-    List<Object[]> rows = r.queue() == null
-        ? store.query(ForecastSql.history(zone, r.intervalMinutes(), false), r.channel(), from, to)
-        : store.query(ForecastSql.history(zone, r.intervalMinutes(), true), r.channel(), r.queue(), from, to);
-    for (Object[] row : rows) counts.merge(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), Long::sum);
-    LocalDateTime t = first.atStartOfDay();
-    LocalDateTime last = LocalDateTime.ofInstant(to, zone);
-    for (; t.isBefore(last); t = t.plusMinutes(r.intervalMinutes())) {
-      if (zone.getRules().getValidOffsets(t).isEmpty()) continue; // skipped by a DST change
+    for (Forecaster.Actual a : new Forecaster(store, clock).actuals(r, ACTUAL_DAYS)) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("start", t.atZone(zone).toOffsetDateTime().toString());
-      m.put("actual", counts.getOrDefault(t.toEpochSecond(ZoneOffset.UTC) / step, 0L));
+      m.put("start", a.start().atZone(r.zone()).toOffsetDateTime().toString());
+      m.put("actual", a.contacts());
       out.add(m);
     }
     return out;
