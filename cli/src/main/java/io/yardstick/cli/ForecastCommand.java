@@ -108,7 +108,7 @@ final class ForecastCommand implements Callable<Integer> {
     }
     PrintWriter out = cli.getOut();
     switch (format) {
-      case JSON -> out.println(Json.MAPPER.writeValueAsString(json(f)));
+      case JSON -> out.println(Json.MAPPER.writeValueAsString(io.yardstick.forecast.ForecastJson.forecast(f, !noSave)));
       case CSV -> {
         Csv csv = Csv.to(out).row("start", "end", "forecast", "low", "high", "model");
         for (Forecast.Point p : f.intervals()) {
@@ -120,51 +120,6 @@ final class ForecastCommand implements Callable<Integer> {
       case TABLE -> table(out, f, !noSave);
     }
     return 0;
-  }
-
-  static Map<String, Object> json(Forecast f) {
-    ForecastRequest r = f.request();
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("channel", r.channel());
-    root.put("queue", r.queue());
-    root.put("tz", r.zone().getId());
-    root.put("interval_minutes", r.intervalMinutes());
-    root.put("start", r.start().toString());
-    root.put("horizon_days", r.horizonDays());
-    root.put("made_at", f.madeAt().toString());
-    root.put("model", f.model().id());
-    root.put("level", f.level());
-    Map<String, Object> hist = new LinkedHashMap<>();
-    hist.put("from", f.historyFrom().toString());
-    hist.put("to", f.historyTo().toString());
-    hist.put("contacts", f.historyContacts());
-    hist.put("excluded", r.excludedSorted().stream().map(LocalDate::toString).toList());
-    root.put("history", hist);
-    root.put("backtest", io.yardstick.forecast.ForecastJson.backtest(f));
-    root.put("days", points(f.days(), r.zone(), true));
-    root.put("intervals", points(f.intervals(), r.zone(), false));
-    return root;
-  }
-
-  private static List<Object> points(List<Forecast.Point> points, ZoneId zone, boolean days) {
-    List<Object> list = new ArrayList<>();
-    for (Forecast.Point p : points) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      if (days) {
-        m.put("date", p.local().toLocalDate().toString());
-      } else {
-        m.put("start", p.start().atZone(zone).toOffsetDateTime().toString());
-      }
-      m.put("forecast", round(p.forecast()));
-      m.put("low", p.low() == null ? null : round(p.low()));
-      m.put("high", p.high() == null ? null : round(p.high()));
-      list.add(m);
-    }
-    return list;
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 1000) / 1000.0;
   }
 
   private static void table(PrintWriter out, Forecast f, boolean saved) {
@@ -324,7 +279,7 @@ final class ForecastCommand implements Callable<Integer> {
           root.put("interval_minutes", past.intervalMinutes());
           root.put("intervals", a.points());
           root.put("actual", Math.round(a.actual()));
-          root.put("forecast", round(a.forecast()));
+          root.put("forecast", io.yardstick.forecast.ForecastJson.round(a.forecast()));
           root.put("wape", a.wape());
           root.put("mape", a.mape());
           root.put("bias", a.bias());

@@ -1,21 +1,19 @@
 package io.yardstick.cli;
 
 import io.yardstick.forecast.Forecast;
-import io.yardstick.forecast.ForecastRequest;
 import io.yardstick.forecast.Forecaster;
-import io.yardstick.staffing.IntervalVolume;
 import io.yardstick.staffing.Patience;
 import io.yardstick.staffing.QueueMetrics;
 import io.yardstick.staffing.Staffing;
 import io.yardstick.staffing.StaffingException;
-import io.yardstick.staffing.StaffingHistory;
+import io.yardstick.staffing.StaffingJson;
 import io.yardstick.staffing.StaffingPlan;
+import io.yardstick.staffing.StaffingPlanner;
 import io.yardstick.staffing.StaffingTarget;
 import io.yardstick.staffing.Workload;
 import io.yardstick.store.Store;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +42,6 @@ final class StaffCommand implements Callable<Integer> {
   enum Format { TABLE, JSON }
 
   /** History a --from-forecast plan learns from, as {@code yardstick forecast} does by default. */
-  private static final int FORECAST_HISTORY_DAYS = 84;
 
   @Spec CommandSpec spec;
 
@@ -167,71 +163,27 @@ final class StaffCommand implements Callable<Integer> {
   private int plan(StaffingTarget.Builder builder) {
     String mode = fromForecast ? "--from-forecast" : "--from-history";
     if (from == null || to == null) throw usage(mode + " needs --from DATE and --to DATE");
-    if (fromForecast && "history".equalsIgnoreCase(patience) && aht == null) {
-      throw usage("--from-forecast plans days not yet seen: give --aht S (and --patience S for Erlang A)");
-    }
     ZoneId zone = tz;
     LocalDate f = from;
     LocalDate t = to;
-    StaffingHistory.Period period = new StaffingHistory.Period(f, t, zone, Duration.ofMinutes(intervalMinutes));
-    StaffingPlan plan;
-    double handle;
-    Patience estimated = null;
+    if (t.isBefore(f)) throw usage("--to (" + t + ") is before --from (" + f + "); give --to on or after --from");
+    boolean patienceFromHistory = "history".equalsIgnoreCase(patience);
+    StaffingTarget target = builder.patienceSeconds(patienceFromHistory ? null : patienceSeconds()).build();
+    StaffingPlanner.Result result;
     try (Store store = db.open()) {
-      if (fromForecast && aht == null) throw usage("--from-forecast needs --aht S: future days have no handle times");
-      handle = aht != null ? aht : StaffingHistory.aht(store, channel, period).orElseThrow(() ->
-          new StaffingException("no answered inbound " + channel + " contact from " + f + " to " + t
-              + " gives an AHT; give --aht S"));
-      Double patienceSeconds;
-      if ("history".equalsIgnoreCase(patience) && fromForecast) {
-        throw usage("--patience history needs --from-history; with --from-forecast give the patience in seconds");
-      } else if ("history".equalsIgnoreCase(patience)) {
-        estimated = StaffingHistory.patience(store, channel, period);
-        patienceSeconds = estimated.meanSeconds();
-      } else {
-        patienceSeconds = patienceSeconds();
-      }
-      StaffingTarget target = builder.patienceSeconds(patienceSeconds).build();
-      if (fromForecast) {
-        // the forecast's intervals become the plan's volumes; no one has logged in on days not yet come
-        int days = (int) (t.toEpochDay() - f.toEpochDay() + 1);
-        Forecast forecast = new Forecaster(store, Clock.systemUTC()).forecast(new ForecastRequest(channel, null,
-            intervalMinutes, days, zone, f, FORECAST_HISTORY_DAYS, Set.of()), progress -> {});
-        List<IntervalVolume> volumes = forecast.intervals().stream().map(p -> new IntervalVolume(p.start(),
-            Duration.between(p.start(), p.end()), Math.max(0, p.forecast()))).toList();
-        plan = StaffingPlan.of(volumes, handle, target);
-      } else {
-        plan = StaffingPlan.of(StaffingHistory.volumes(store, channel, period), handle, target)
-            .against(StaffingHistory.loggedIn(store, channel, period));
-      }
+      Forecaster forecaster = new Forecaster(store, Clock.systemUTC());
+      result = new StaffingPlanner(store, r -> forecaster.forecast(r, progress -> {})).plan(new StaffingPlanner.Request(
+          fromForecast ? StaffingPlanner.Source.FORECAST : StaffingPlanner.Source.HISTORY, channel, f, t, zone,
+          intervalMinutes, aht, patienceFromHistory, target));
+    } catch (StaffingException e) {
+      throw new StaffingException(e.getMessage() + (aht == null ? " (--aht S)" : ""));
     }
+    StaffingPlan plan = result.plan();
+    double handle = result.ahtSeconds();
+    Patience estimated = result.patience();
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.JSON) {
-      Map<String, Object> root = new LinkedHashMap<>();
-      root.put("source", fromForecast ? "forecast" : "history");
-      root.put("channel", channel);
-      root.put("from", f.toString());
-      root.put("to", t.toString());
-      root.put("tz", zone.getId());
-      root.put("interval_minutes", intervalMinutes);
-      root.put("aht", handle);
-      root.put("model", plan.target().erlangA() ? "erlang_a" : "erlang_c");
-      root.put("patience", plan.target().patienceSeconds());
-      root.put("peak_agents", plan.peakAgents());
-      root.put("agent_hours", plan.agentHours());
-      root.put("scheduled_hours", plan.scheduledHours());
-      List<Object> intervals = new ArrayList<>();
-      for (StaffingPlan.Row r : plan.rows()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("start", r.volume().start().atZone(zone).toOffsetDateTime().toString());
-        m.put("contacts", r.volume().contacts());
-        m.putAll(metrics(r.staffing()));
-        m.put("logged_in", r.loggedIn());
-        m.put("gap", r.gap());
-        intervals.add(m);
-      }
-      root.put("intervals", intervals);
-      out.println(json(root));
+      out.println(json(StaffingJson.plan(result)));
       return 0;
     }
     out.println(String.format(Locale.ENGLISH, (fromForecast ? "Forecast staffing" : "Staffing") + " %s %s .. %s (%s), %d-minute intervals, AHT %s, %s, target %s"

@@ -109,8 +109,17 @@ public abstract class FaceAgreementKit {
     return List.of(kpi(), kpi("--by", "channel"), kpi("--by", "agent", "--kpi", AGENT_KPIS),
         kpi("--by", "agent,channel", "--kpi", AGENT_KPIS), kpi("--by", "week"), kpi("--where", ATTRIBUTE),
         kpi("--by", "channel", "--compare", "previous"), consistency("channel"), consistency("none"),
-        period("topics", "--limit", "0"));
+        period("topics", "--limit", "0"), FORECAST, STAFF_HISTORY, STAFF_FORECAST);
   }
+
+  static final List<String> FORECAST = List.of("forecast", "--channel", "phone", "--interval", "30m", "--horizon",
+      "7d", "--start", "2026-06-24", "--tz", MADRID.getId(), "--no-save", "--format", "json");
+  static final List<String> STAFF_HISTORY = List.of("staff", "--from-history", "--channel", "phone", "--from",
+      "2026-06-22", "--to", "2026-06-23", "--tz", MADRID.getId(), "--interval-minutes", "30", "--service-level", "85",
+      "--shrinkage", "30", "--format", "json");
+  static final List<String> STAFF_FORECAST = List.of("staff", "--from-forecast", "--channel", "phone", "--from",
+      "2026-06-24", "--to", "2026-06-25", "--tz", MADRID.getId(), "--interval-minutes", "30", "--aht", "240",
+      "--format", "json");
 
   private static List<String> kpi(String... more) {
     return period("kpi", more);
@@ -300,6 +309,28 @@ public abstract class FaceAgreementKit {
       }
     }
     assertThat(mismatches).isEmpty();
+  }
+
+  @Test
+  void a_forecast_and_a_staffing_plan_are_the_same_json_from_the_cli_and_the_api() {
+    // The same forecast (made_at is when each was made; the API adds what came, actuals).
+    JsonNode viaCli = cli.get(String.join(" ", FORECAST)).deepCopy();
+    JsonNode viaApi = api("/api/forecast?channel=phone&interval=30&horizon=7&start=2026-06-24&tz=Europe/Madrid")
+        .deepCopy();
+    for (JsonNode n : List.of(viaCli, viaApi)) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove(List.of("made_at", "actuals"));
+    }
+    assertThat(viaApi).isEqualTo(viaCli);
+    assertThat(viaCli.get("intervals")).hasSize(7 * 48);
+
+    // Staffing from history (AHT measured over the plan's days) and from a forecast (AHT given).
+    assertThat(api("/api/staffing?channel=phone&source=history&from=2026-06-22&to=2026-06-23&tz=Europe/Madrid"
+        + "&interval=30&service_level=85&shrinkage=30")).isEqualTo(cli.get(String.join(" ", STAFF_HISTORY)));
+    JsonNode plan = api("/api/staffing?channel=phone&source=forecast&from=2026-06-24&to=2026-06-25&tz=Europe/Madrid"
+        + "&interval=30&aht=240");
+    assertThat(plan).isEqualTo(cli.get(String.join(" ", STAFF_FORECAST)));
+    assertThat(plan.get("forecast_model").isNull()).isFalse();
+    assertThat(plan.get("intervals")).hasSize(2 * 48);
   }
 
   // ---------------------------------------------------------------------------------------------------------------

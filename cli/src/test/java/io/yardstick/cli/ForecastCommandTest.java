@@ -66,9 +66,10 @@ class ForecastCommandTest {
 
     assertThat(run.code()).isZero();
     assertThat(run.out()).startsWith("{\"channel\":\"phone\",\"queue\":null,\"tz\":\"UTC\",\"interval_minutes\":60,"
-        + "\"start\":\"2026-03-23\",\"horizon_days\":7,\"made_at\":\"2026-03-23T00:00:00Z\",\"model\":\"seasonal_naive\","
-        + "\"level\":0.8,\"history\":{\"from\":\"2026-03-02\",\"to\":\"2026-03-22\",\"contacts\":63,\"excluded\":[]},"
-        + "\"backtest\":{\"origins\":");
+        + "\"start\":\"2026-03-23\",\"horizon_days\":7,\"made_at\":\"2026-03-23T00:00:00Z\",\"saved\":true,"
+        + "\"model\":\"seasonal_naive\",\"level\":0.8,\"history\":{\"from\":\"2026-03-02\",\"to\":\"2026-03-22\","
+        + "\"contacts\":63,\"excluded\":[]},\"accuracy\":{\"model\":\"seasonal_naive\",\"wape\":0.0,"
+        + "\"seasonal_naive_wape\":0.0,\"improvement\":0.0},\"backtest\":{\"origins\":");
     assertThat(run.out()).contains("{\"model\":\"seasonal_naive\",\"chosen\":true,\"wape\":0.0,\"mape\":0.0,"
         + "\"bias\":0.0,\"day_wape\":0.0,\"day_mape\":0.0}");
     assertThat(run.out()).contains("\"days\":[{\"date\":\"2026-03-23\",\"forecast\":3.0,\"low\":3.0,\"high\":3.0},");

@@ -80,12 +80,14 @@ class StaffCommandTest {
   }
 
   @Test
-  void from_forecast_needs_an_aht_since_future_days_have_no_handle_times() {
+  void from_forecast_without_an_aht_takes_the_four_weeks_before_and_says_when_they_have_none() {
+    // Future days have no handle times: as the API, the AHT of the 28 days before the plan (9 Feb - 8 Mar).
     Run r = run("staff", "--from-forecast", "--from", "2026-03-09", "--to", "2026-03-09", "--db",
         emptyStore());
 
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith("yardstick: --from-forecast needs --aht S: future days have no handle times");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("yardstick: no answered inbound phone contact from 2026-02-09 to 2026-03-08 gives"
+        + " an AHT; give the AHT in seconds (--aht S)");
   }
 
   @Test
@@ -95,7 +97,7 @@ class StaffCommandTest {
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith("yardstick: no answered inbound phone contact from 2026-03-02 to 2026-03-02"
-        + " gives an AHT; give --aht S");
+        + " gives an AHT; give the AHT in seconds (--aht S)");
   }
 
   @Test
@@ -105,8 +107,10 @@ class StaffCommandTest {
 
     assertThat(r.code()).isZero();
     assertThat(r.out()).startsWith("{\"source\":\"history\",\"channel\":\"phone\",\"from\":\"2026-03-02\",\"to\":\"2026-03-02\","
-        + "\"tz\":\"Europe/Madrid\",\"interval_minutes\":30,\"aht\":200.0,\"model\":\"erlang_c\",\"patience\":null,"
-        + "\"peak_agents\":0,")
+        + "\"tz\":\"Europe/Madrid\",\"interval_minutes\":30,\"aht\":200.0,\"aht_source\":\"given\","
+        + "\"service_level_target\":80.0,\"answer_seconds\":20.0,\"shrinkage\":0.0,\"max_occupancy\":100.0,"
+        + "\"concurrency\":1,\"model\":\"erlang_c\",\"patience\":null,\"patience_source\":null,"
+        + "\"forecast_model\":null,\"peak_agents\":0,")
         .contains("{\"start\":\"2026-03-02T00:00+01:00\",\"contacts\":0.0,\"agents\":0,");
   }
 }

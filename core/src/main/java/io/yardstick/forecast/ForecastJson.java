@@ -9,6 +9,67 @@ import java.util.Map;
 public final class ForecastJson {
   private ForecastJson() {}
 
+  /**
+   * A forecast, as the CLI prints it and the API answers it: the request, when it was made and whether it was stored,
+   * the model and level, the history it learnt from, its accuracy against seasonal naive, the backtest, and the days and
+   * intervals with their 80% band (values to three decimals). The API adds what came ({@code actuals}).
+   */
+  public static Map<String, Object> forecast(Forecast f, boolean saved) {
+    ForecastRequest r = f.request();
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("channel", r.channel());
+    root.put("queue", r.queue());
+    root.put("tz", r.zone().getId());
+    root.put("interval_minutes", r.intervalMinutes());
+    root.put("start", r.start().toString());
+    root.put("horizon_days", r.horizonDays());
+    root.put("made_at", f.madeAt().toString());
+    root.put("saved", saved);
+    root.put("model", f.model().id());
+    root.put("level", f.level());
+    Map<String, Object> hist = new LinkedHashMap<>();
+    hist.put("from", f.historyFrom().toString());
+    hist.put("to", f.historyTo().toString());
+    hist.put("contacts", f.historyContacts());
+    hist.put("excluded", r.excludedSorted().stream().map(java.time.LocalDate::toString).toList());
+    root.put("history", hist);
+    SeriesForecaster.Score chosen = f.chosen();
+    SeriesForecaster.Score naive = f.baseline();
+    Map<String, Object> accuracy = new LinkedHashMap<>();
+    accuracy.put("model", f.model().id());
+    accuracy.put("wape", chosen == null ? null : chosen.intervals().wape());
+    accuracy.put("seasonal_naive_wape", naive == null ? null : naive.intervals().wape());
+    accuracy.put("improvement", chosen == null || naive == null || chosen.intervals().wape() == null
+        || naive.intervals().wape() == null ? null : naive.intervals().wape() - chosen.intervals().wape());
+    root.put("accuracy", accuracy);
+    root.put("backtest", backtest(f));
+    root.put("days", points(f.days(), r.zone(), true));
+    root.put("intervals", points(f.intervals(), r.zone(), false));
+    return root;
+  }
+
+  private static List<Object> points(List<Forecast.Point> points, java.time.ZoneId zone, boolean days) {
+    List<Object> out = new ArrayList<>();
+    for (Forecast.Point p : points) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      if (days) {
+        m.put("date", p.local().toLocalDate().toString());
+      } else {
+        m.put("start", p.start().atZone(zone).toOffsetDateTime().toString());
+      }
+      m.put("forecast", round(p.forecast()));
+      m.put("low", p.low() == null ? null : round(p.low()));
+      m.put("high", p.high() == null ? null : round(p.high()));
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** To three decimals, as forecasts are shown. */
+  public static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
   /** The rolling-origin backtest: origins, horizon and each model's WAPE, MAPE and bias, the chosen one marked. */
   public static Map<String, Object> backtest(Forecast f) {
     Map<String, Object> bt = new LinkedHashMap<>();

@@ -61,7 +61,7 @@ class ForecastApiTest {
     assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
     JsonNode f = r.body();
     assertThat(fields(f)).containsExactly("channel", "queue", "tz", "interval_minutes", "start", "horizon_days",
-        "made_at", "saved", "model", "level", "history", "accuracy", "backtest", "intervals", "days", "actuals");
+        "made_at", "saved", "model", "level", "history", "accuracy", "backtest", "days", "intervals", "actuals");
     assertThat(f.get("saved").asBoolean()).isFalse();
     JsonNode intervals = f.get("intervals");
     assertThat(intervals).hasSize(14 * 48);   // no clock change in June
@@ -113,7 +113,7 @@ class ForecastApiTest {
     JsonNode intervals = plan.get("intervals");
     assertThat(intervals).hasSize(48);
     assertThat(fields(intervals.get(0))).containsExactly("start", "contacts", "agents", "scheduled_agents", "logged_in",
-        "gap", "service_level", "asa", "occupancy");
+        "gap", "service_level", "asa", "probability_wait", "occupancy");
     long contacts = 0;
     int peak = 0;
     for (JsonNode i : intervals) {

@@ -7,12 +7,9 @@ import io.javalin.http.Context;
 import io.yardstick.forecast.Forecast;
 import io.yardstick.forecast.ForecastRequest;
 import io.yardstick.forecast.Forecaster;
-import io.yardstick.forecast.SeriesForecaster;
 import io.yardstick.server.auth.Auth;
-import io.yardstick.staffing.IntervalVolume;
-import io.yardstick.staffing.QueueMetrics;
-import io.yardstick.staffing.StaffingHistory;
-import io.yardstick.staffing.StaffingPlan;
+import io.yardstick.staffing.StaffingJson;
+import io.yardstick.staffing.StaffingPlanner;
 import io.yardstick.staffing.StaffingTarget;
 import io.yardstick.store.Store;
 import io.yardstick.user.Role;
@@ -24,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -47,7 +43,7 @@ import java.util.TreeSet;
  */
 public final class ForecastRoutes {
   /** History a forecast learns from by default, as {@code yardstick forecast} does. */
-  static final int HISTORY_DAYS = 84;
+  static final int HISTORY_DAYS = StaffingPlanner.FORECAST_HISTORY_DAYS;
   /** Days of actuals before the forecast's first day, for the chart. */
   static final int ACTUAL_DAYS = 7;
   /** The longest staffing plan from history, in days. */
@@ -94,35 +90,7 @@ public final class ForecastRoutes {
     boolean saved = save;
     if (saved) new Forecaster(store, clock).save(f);
 
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("channel", channel);
-    root.put("queue", queue);
-    root.put("tz", zone.getId());
-    root.put("interval_minutes", interval);
-    root.put("start", start.toString());
-    root.put("horizon_days", horizon);
-    root.put("made_at", f.madeAt().toString());
-    root.put("saved", saved);
-    root.put("model", f.model().id());
-    root.put("level", f.level());
-    Map<String, Object> hist = new LinkedHashMap<>();
-    hist.put("from", f.historyFrom().toString());
-    hist.put("to", f.historyTo().toString());
-    hist.put("contacts", f.historyContacts());
-    hist.put("excluded", request.excludedSorted().stream().map(LocalDate::toString).toList());
-    root.put("history", hist);
-    SeriesForecaster.Score chosen = f.chosen();
-    SeriesForecaster.Score naive = f.baseline();
-    Map<String, Object> accuracy = new LinkedHashMap<>();
-    accuracy.put("model", f.model().id());
-    accuracy.put("wape", chosen == null ? null : chosen.intervals().wape());
-    accuracy.put("seasonal_naive_wape", naive == null ? null : naive.intervals().wape());
-    accuracy.put("improvement", chosen == null || naive == null || chosen.intervals().wape() == null
-        || naive.intervals().wape() == null ? null : naive.intervals().wape() - chosen.intervals().wape());
-    root.put("accuracy", accuracy);
-    root.put("backtest", io.yardstick.forecast.ForecastJson.backtest(f));
-    root.put("intervals", points(f.intervals(), zone, false));
-    root.put("days", points(f.days(), zone, true));
+    Map<String, Object> root = new LinkedHashMap<>(io.yardstick.forecast.ForecastJson.forecast(f, saved));
     root.put("actuals", actuals(request));
     ctx.json(root);
   }
@@ -134,20 +102,6 @@ public final class ForecastRoutes {
     Forecast f = new Forecaster(store, clock).forecast(request, p -> {});
     forecasts.put(key, f);
     return f;
-  }
-
-  private static List<Object> points(List<Forecast.Point> points, ZoneId zone, boolean days) {
-    List<Object> out = new ArrayList<>();
-    for (Forecast.Point p : points) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      if (days) m.put("date", p.local().toLocalDate().toString());
-      else m.put("start", p.start().atZone(zone).toOffsetDateTime().toString());
-      m.put("forecast", round(p.forecast()));
-      m.put("low", p.low() == null ? null : round(p.low()));
-      m.put("high", p.high() == null ? null : round(p.high()));
-      out.add(m);
-    }
-    return out;
   }
 
   /** What came, from {@link #ACTUAL_DAYS} days before the forecast's start (the core's {@link Forecaster#actuals}). */
@@ -196,78 +150,16 @@ public final class ForecastRoutes {
         .maxOccupancy(maxOccupancy / 100).shrinkage(shrinkage / 100).concurrency(concurrency)
         .patienceSeconds(patience).build();
 
-    StaffingHistory.Period period = new StaffingHistory.Period(from, to, zone, Duration.ofMinutes(interval));
-    String ahtSource = "given";
-    Forecast forecast = null;
-    StaffingPlan plan;
-    if (fromForecast) {
-      if (aht == null) {
-        // days not yet come have no handle times: the channel's AHT over the four weeks before the plan
-        StaffingHistory.Period before = new StaffingHistory.Period(from.minusDays(28), from.minusDays(1), zone,
-            Duration.ofMinutes(interval));
-        aht = ahtOf(channel, before);
-        ahtSource = "history";
-      }
-      forecast = forecastOf(new ForecastRequest(channel, null, interval, days, zone, from, HISTORY_DAYS, Set.of()));
-      List<IntervalVolume> volumes = forecast.intervals().stream().map(p -> new IntervalVolume(p.start(),
-          Duration.between(p.start(), p.end()), Math.max(0, p.forecast()))).toList();
-      plan = StaffingPlan.of(volumes, aht, target);
-    } else {
-      if (aht == null) {
-        aht = ahtOf(channel, period);
-        ahtSource = "history";
-      }
-      plan = StaffingPlan.of(StaffingHistory.volumes(store, channel, period), aht, target)
-          .against(StaffingHistory.loggedIn(store, channel, period));
+    StaffingPlanner.Request request = new StaffingPlanner.Request(fromForecast ? StaffingPlanner.Source.FORECAST
+        : StaffingPlanner.Source.HISTORY, channel, from, to, zone, interval, aht, false, target);
+    StaffingPlanner.Result plan;
+    try {
+      plan = new StaffingPlanner(store, this::forecastOf).plan(request);
+    } catch (io.yardstick.staffing.StaffingException e) {
+      throw ApiException.badRequest(aht == null ? "Parameter 'aht' is missing and " + e.getMessage() + ", such as 300."
+          : e.getMessage());
     }
-
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("source", source);
-    root.put("channel", channel);
-    root.put("from", from.toString());
-    root.put("to", to.toString());
-    root.put("tz", zone.getId());
-    root.put("interval_minutes", interval);
-    root.put("aht", aht);
-    root.put("aht_source", ahtSource);
-    root.put("service_level_target", serviceLevel);
-    root.put("answer_seconds", answerSeconds);
-    root.put("shrinkage", shrinkage);
-    root.put("max_occupancy", maxOccupancy);
-    root.put("model", target.erlangA() ? "erlang_a" : "erlang_c");
-    root.put("patience", target.patienceSeconds());
-    root.put("forecast_model", forecast == null ? null : forecast.model().id());
-    root.put("peak_agents", plan.peakAgents());
-    root.put("agent_hours", plan.agentHours());
-    root.put("scheduled_hours", plan.scheduledHours());
-    List<Object> intervals = new ArrayList<>();
-    for (StaffingPlan.Row r : plan.rows()) {
-      QueueMetrics m = r.staffing().metrics();
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("start", r.volume().start().atZone(zone).toOffsetDateTime().toString());
-      row.put("contacts", round(r.volume().contacts()));
-      row.put("agents", r.agents());
-      row.put("scheduled_agents", r.scheduledAgents());
-      row.put("logged_in", r.loggedIn() == null ? null : round(r.loggedIn()));
-      row.put("gap", r.gap() == null ? null : round(r.gap()));
-      boolean none = r.volume().contacts() == 0;
-      row.put("service_level", none ? null : m.serviceLevel() * 100);
-      row.put("asa", none || !Double.isFinite(m.asaSeconds()) ? null : m.asaSeconds());
-      row.put("occupancy", none ? null : m.occupancy() * 100);
-      if (m.abandonment() != null) row.put("abandonment", none ? null : m.abandonment() * 100);
-      intervals.add(row);
-    }
-    root.put("intervals", intervals);
-    ctx.json(root);
-  }
-
-  private double ahtOf(String channel, StaffingHistory.Period p) {
-    OptionalDouble v = StaffingHistory.aht(store, channel, p);
-    if (v.isEmpty()) {
-      throw ApiException.badRequest("Parameter 'aht' is missing and no answered inbound " + channel + " contact from "
-          + p.from() + " to " + p.to() + " gives one; give aht in seconds, such as 300.");
-    }
-    return v.getAsDouble();
+    ctx.json(StaffingJson.plan(plan));
   }
 
   // --- parameters ----------------------------------------------------------------------------------------------------
@@ -346,9 +238,5 @@ public final class ForecastRoutes {
     } catch (io.yardstick.Parse.InvalidValueException e) {
       throw ApiException.badRequest("Parameter '" + name + "': " + e.getMessage());
     }
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 1000) / 1000.0;
   }
 }
