@@ -168,7 +168,8 @@ class BoundedWorkTest {
     Admission admission = new Admission(Limits.defaults().withMaxConcurrentQueries(1, Duration.ofMillis(100)));
     Javalin app = Javalin.create(c -> c.showJavalinBanner = false);
     admission.guard(app, List.of("/api/kpi"));
-    app.exception(io.yardstick.server.api.ApiException.class, (e, ctx) -> ctx.status(e.status()).result(e.getMessage()));
+    app.exception(io.yardstick.server.api.ApiException.class, (e, ctx) -> ctx.status(e.status())
+        .header("Retry-After", Long.toString(e.retryAfterSeconds())).result(e.getMessage()));
     app.get("/api/kpi", ctx -> {
       running.countDown();
       release.await(10, TimeUnit.SECONDS);
