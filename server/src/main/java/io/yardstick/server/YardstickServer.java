@@ -56,6 +56,7 @@ public final class YardstickServer implements AutoCloseable {
   /** A server whose alert notifications go out as {@code alertSettings} say (docs/alerts.md). */
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
       io.yardstick.alert.AlertSettings alertSettings) {
+    store.queryTimeout(settings.limits().queryTimeout()); // no request's query runs unbounded
     Users users = new Users(store, clock);
     Sessions sessions = new Sessions(clock, Duration.ofHours(12));
     Auth auth = new Auth(users, sessions);
