@@ -30,10 +30,12 @@ public record Limits(int maxRows, Duration queryTimeout, long cacheBytes, long m
 
   /**
    * 10,000 rows (a year of hours fits), 30 s per query, 64 MiB of cached results, 2 MiB per request body, 1,000 events
-   * per batch, 4 KPI questions at once, waiting up to 5 s for a turn.
+   * per batch, as many KPI questions at once as the machine has processors (at least 2, at most 8), waiting up to 5 s
+   * for a turn.
    */
   public static Limits defaults() {
-    return new Limits(10_000, Duration.ofSeconds(30), 64L << 20, 2L << 20, 1_000, 4, Duration.ofSeconds(5));
+    int processors = Math.clamp(Runtime.getRuntime().availableProcessors(), 2, 8);
+    return new Limits(10_000, Duration.ofSeconds(30), 64L << 20, 2L << 20, 1_000, processors, Duration.ofSeconds(5));
   }
 
   public Limits withMaxRows(int maxRows) {

@@ -94,6 +94,13 @@ public interface Store extends AutoCloseable {
     return ((Number) rows.get(0)[0]).longValue();
   }
 
+  /**
+   * Cancels every query run without its own {@link Bounds} (and every {@link Bounds} without a timeout) after {@code
+   * timeout}; null: no limit (the default). The server sets it from {@code limits.query_timeout_seconds}, so that no
+   * request's query runs unbounded. A store that only lends another (a wrapper) may leave it to the one it lends.
+   */
+  default void queryTimeout(java.time.Duration timeout) {}
+
   /** How long a query may run and how many rows it may return. */
   record Bounds(java.time.Duration timeout, long maxRows) {}
 

@@ -52,7 +52,7 @@ public final class Users {
     if (find(n).isPresent()) {
       throw new YardstickException("A user named '" + n + "' exists already.");
     }
-    checkPassword(password);
+    checkPassword(password, n);
     store.update("INSERT INTO users (name, role, agent_id, password_hash, must_change_password, created_at)"
         + " VALUES (?, ?, ?, ?, ?, ?)", n, role.id(), role == Role.AGENT ? agentId.strip() : null, hash(password),
         mustChange, clock.instant());
@@ -102,15 +102,55 @@ public final class Users {
     int n = store.update("UPDATE users SET password_hash = ?, must_change_password = ? WHERE name = ?", hash(password),
         true, name.strip().toLowerCase(java.util.Locale.ROOT));
     if (n == 0) throw new YardstickException("There is no user named '" + name + "'.");
+    store.update("DELETE FROM api_tokens WHERE user_name = ?", name.strip().toLowerCase(java.util.Locale.ROOT));
     return password;
   }
 
+  /**
+   * Sets the password a user chose, after {@link #checkPassword} and a check that it is not the current one. Every API
+   * token of the user ends with the old password.
+   */
   public void setPassword(String name, String password) {
-    checkPassword(password);
-    int n = store.update("UPDATE users SET password_hash = ?, must_change_password = ? WHERE name = ?", hash(password),
-        false, name.strip().toLowerCase(java.util.Locale.ROOT));
-    if (n == 0) throw new YardstickException("There is no user named '" + name + "'.");
+    String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+    checkPassword(password, n);
+    if (authenticate(n, password).isPresent()) {
+      throw new YardstickException("The new password is the current one; choose another.");
+    }
+    if (store.update("UPDATE users SET password_hash = ?, must_change_password = ? WHERE name = ?", hash(password),
+        false, n) == 0) {
+      throw new YardstickException("There is no user named '" + name + "'.");
+    }
+    store.update("DELETE FROM api_tokens WHERE user_name = ?", n);
   }
+
+  /** An API token as its owner sees it: an id (the start of its hash, not the token), its label and creation time. */
+  public record Token(String id, String label, java.time.Instant createdAt) {}
+
+  /** The user's API tokens, oldest first. */
+  public List<Token> tokens(String name) {
+    List<Token> out = new ArrayList<>();
+    for (Object[] r : store.query("SELECT token_hash, label, created_at FROM api_tokens WHERE user_name = ? ORDER BY"
+        + " created_at, token_hash", name.strip().toLowerCase(java.util.Locale.ROOT))) {
+      out.add(new Token(((String) r[0]).substring(0, TOKEN_ID_LENGTH), (String) r[1], (java.time.Instant) r[2]));
+    }
+    return out;
+  }
+
+  /** Ends one of the user's tokens by its id; false when the user has no such token. */
+  public boolean revokeToken(String name, String id) {
+    if (id == null || !id.matches("[0-9a-f]{" + TOKEN_ID_LENGTH + "}")) return false;
+    return store.update("DELETE FROM api_tokens WHERE user_name = ? AND token_hash LIKE ?",
+        name.strip().toLowerCase(java.util.Locale.ROOT), id + "%") > 0;
+  }
+
+  /** Removes a user and their API tokens; false when there was none. (Sessions are the server's to end.) */
+  public boolean remove(String name) {
+    String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+    store.update("DELETE FROM api_tokens WHERE user_name = ?", n);
+    return store.update("DELETE FROM users WHERE name = ?", n) > 0;
+  }
+
+  private static final int TOKEN_ID_LENGTH = 16;
 
   /** Creates an API token for a user and returns it; only its hash is stored, so it is shown once. */
   public String createToken(String name, String label) {
@@ -146,12 +186,37 @@ public final class Users {
     return n;
   }
 
-  private static void checkPassword(String password) {
-    if (password == null || password.length() < 10) {
-      throw new YardstickException("A password needs at least 10 characters.");
+  /** The shortest password a user may choose (OWASP ASVS 2.1.1). */
+  public static final int MIN_PASSWORD_LENGTH = 12;
+
+  private static final java.util.Set<String> COMMON = commonPasswords();
+
+  /**
+   * The rules of a chosen password: at least {@value #MIN_PASSWORD_LENGTH} characters and at most 72 bytes (bcrypt),
+   * not one of a list of common passwords, not the user's name, and at least 4 different characters.
+   */
+  public static void checkPassword(String password, String name) {
+    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+      throw new YardstickException("A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
     }
     if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
       throw new YardstickException("A password may have at most 72 bytes (bcrypt's limit).");
+    }
+    String lower = password.toLowerCase(java.util.Locale.ROOT);
+    if (COMMON.contains(lower) || password.chars().distinct().count() < 4
+        || name != null && name.length() >= 3 && lower.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+      throw new YardstickException("That password is too easy to guess (a common password, the user's name, or"
+          + " fewer than 4 different characters); choose another, such as a few unrelated words.");
+    }
+  }
+
+  private static java.util.Set<String> commonPasswords() {
+    try (java.io.InputStream in = Users.class.getResourceAsStream("common-passwords.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.toLowerCase(java.util.Locale.ROOT))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("common-passwords.txt is missing from the build", e);
     }
   }
 

@@ -54,12 +54,17 @@ public abstract class StoreCompatibilityKit {
       c5|null|phone|outbound|sales|plan change, upgrade|cust2|a2|blue|2026-03-06T14:00:00.250Z|2026-03-06T14:00:00.250Z|null|null|2026-03-06T14:10:00Z|590.0|0.0|60.0|true|true|129.9
       """;
 
+  /** A query that runs for minutes: 10^10 pairs. */
+  private String slowQuery() {
+    return store.dialect() == Store.Dialect.DUCKDB
+        ? "SELECT COUNT(*) FROM range(100000) a, range(100000) b WHERE (a.range * b.range) % 7 = 3"
+        : "SELECT COUNT(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b WHERE (a * b) % 7 = 3";
+  }
+
   /** Issue 11, finding 1: a query past its time is cancelled in the database, not left running. */
   @Test
   void a_query_past_its_timeout_is_cancelled_and_says_so() {
-    String slow = store.dialect() == Store.Dialect.DUCKDB
-        ? "SELECT COUNT(*) FROM range(100000) a, range(100000) b WHERE (a.range * b.range) % 7 = 3"
-        : "SELECT COUNT(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b WHERE (a * b) % 7 = 3";
+    String slow = slowQuery();
     long started = System.nanoTime();
     assertThatThrownBy(() -> store.query(new Store.Bounds(java.time.Duration.ofMillis(300), 10), slow))
         .isInstanceOfSatisfying(LimitException.class, e -> assertThat(e.timedOut()).isTrue())
@@ -75,6 +80,16 @@ public abstract class StoreCompatibilityKit {
     assertThat(store.nextId("alert_rules")).isEqualTo(2);
     assertThat(store.nextId("goals")).isEqualTo(1);
     assertThatThrownBy(() -> store.nextId("nothing")).hasMessageStartingWith("There is no id counter 'nothing'");
+  }
+
+  @Test
+  void a_store_wide_timeout_cancels_queries_without_their_own() {
+    String slow = slowQuery();
+    store.queryTimeout(java.time.Duration.ofMillis(300));
+    assertThatThrownBy(() -> store.query(slow)).isInstanceOfSatisfying(LimitException.class,
+        e -> assertThat(e.timedOut()).isTrue());
+    assertThat(store.query("SELECT 1").get(0)[0]).isEqualTo(1L);
+    store.queryTimeout(null);
   }
 
   @Test

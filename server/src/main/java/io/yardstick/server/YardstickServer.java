@@ -56,6 +56,7 @@ public final class YardstickServer implements AutoCloseable {
   /** A server whose alert notifications go out as {@code alertSettings} say (docs/alerts.md). */
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
       io.yardstick.alert.AlertSettings alertSettings) {
+    store.queryTimeout(settings.limits().queryTimeout()); // no request's query runs unbounded
     Users users = new Users(store, clock);
     Sessions sessions = new Sessions(clock, Duration.ofHours(12));
     Auth auth = new Auth(users, sessions);
@@ -120,7 +121,7 @@ public final class YardstickServer implements AutoCloseable {
         ctx.contentType("application/json").result(in.readAllBytes());
       }
     });
-    new Routes(store, settings, users, auth, sessions).register(app);
+    new Routes(store, settings, users, auth, sessions, clock).register(app);
     new io.yardstick.server.api.GoalRoutes(store, settings, io.yardstick.goal.GoalSettings.resolve(null), clock)
         .register(app);
     io.yardstick.event.EventIngestor ingestor = new io.yardstick.event.EventIngestor(store, clock);
@@ -131,7 +132,10 @@ public final class YardstickServer implements AutoCloseable {
         alertSettings.privateWebhooks())
         .register(app);
     new io.yardstick.server.api.ForecastRoutes(store, clock).register(app);
-    app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.title(), e.getMessage()));
+    app.exception(ApiException.class, (e, ctx) -> {
+      if (e.retryAfterSeconds() >= 0) ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+      error(ctx, e.status(), e.title(), e.getMessage());
+    });
     app.exception(io.yardstick.LimitException.class, (e, ctx) -> {
       if (e.timedOut()) ctx.header("Retry-After", "30");
       error(ctx, e.timedOut() ? 503 : 400, e.timedOut() ? "Query cancelled" : "Bad request", e.getMessage());

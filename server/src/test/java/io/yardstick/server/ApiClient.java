@@ -18,17 +18,26 @@ final class ApiClient {
   /** A status and the parsed body. */
   record Response(int status, JsonNode body) {}
 
-  private final TestServer server;
+  private final java.util.function.UnaryOperator<String> server;
   private final HttpClient http;
   private String csrf;
 
   ApiClient(TestServer server) {
-    this.server = server;
+    this(server::url);
+  }
+
+  /** A client of another server: {@code url} turns a path into its URL. */
+  ApiClient(java.util.function.UnaryOperator<String> url) {
+    this.server = url;
     this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
   }
 
   static ApiClient loggedIn(TestServer server, String name, String password) {
-    ApiClient c = new ApiClient(server);
+    return loggedIn(server::url, name, password);
+  }
+
+  static ApiClient loggedIn(java.util.function.UnaryOperator<String> url, String name, String password) {
+    ApiClient c = new ApiClient(url);
     Response r = c.post("/api/login", Map.of("name", name, "password", password));
     if (r.status() != 200) throw new IllegalStateException("Log-in of " + name + " failed: " + r.body());
     c.csrf = r.body().get("csrf").asText();
@@ -40,7 +49,7 @@ final class ApiClient {
   }
 
   Response get(String pathAndQuery) {
-    return send(HttpRequest.newBuilder(URI.create(server.url(pathAndQuery))).GET());
+    return send(HttpRequest.newBuilder(URI.create(server.apply(pathAndQuery))).GET());
   }
 
   Response post(String path, Object body) {
@@ -49,7 +58,7 @@ final class ApiClient {
 
   Response postWith(String path, Object body, String csrfToken) {
     try {
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)))
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.apply(path)))
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
       if (csrfToken != null) b.header("X-CSRF-Token", csrfToken);
@@ -61,18 +70,18 @@ final class ApiClient {
 
   /** A POST of a raw text body, as it is. */
   Response postRaw(String path, String body) {
-    return send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type", "application/json")
+    return send(HttpRequest.newBuilder(URI.create(server.apply(path))).header("Content-Type", "application/json")
         .header("X-CSRF-Token", csrf == null ? "" : csrf).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** A POST of a body of unknown length (sent chunked). */
   Response postStream(String path, java.io.InputStream body) {
-    return send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Content-Type", "application/json")
+    return send(HttpRequest.newBuilder(URI.create(server.apply(path))).header("Content-Type", "application/json")
         .header("X-CSRF-Token", csrf == null ? "" : csrf).POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)));
   }
 
   Response delete(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path))).DELETE();
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.apply(path))).DELETE();
     if (csrf != null) b.header("X-CSRF-Token", csrf);
     return send(b);
   }

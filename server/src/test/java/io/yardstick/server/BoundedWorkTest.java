@@ -90,6 +90,18 @@ class BoundedWorkTest {
       for (Future<Response> f : concurrent) {
         answers.add(f.get(60, TimeUnit.SECONDS));
       }
+      // And work that is allowed: a year of hours each (8,760 buckets), distinct, all at once.
+      List<Future<Response>> allowed = new ArrayList<>();
+      for (int day = 1; day <= 8; day++) {
+        String year = String.format("/api/series?unit=hour&from=2025-07-%02d&to=2026-07-%02d&kpi=contacts,aht", day,
+            day);
+        allowed.add(pool.submit(() -> agent.get(year)));
+      }
+      for (Future<Response> f : allowed) {
+        Response r = f.get(60, TimeUnit.SECONDS);
+        assertThat(r.status()).as(r.body().toString()).isIn(200, 503);
+        if (r.status() == 200) assertThat(r.body().get("rows").size()).isGreaterThan(8_700);
+      }
     } finally {
       pool.shutdownNow();
       done.set(true);
@@ -103,8 +115,10 @@ class BoundedWorkTest {
     });
     assertThat(healthMillis).isNotEmpty();
     assertThat(Collections.max(healthMillis)).as("slowest /health in ms of %s", healthMillis.size()).isLessThan(200);
-    System.out.printf("BoundedWorkTest: %d /health probes during the load, slowest %d ms%n", healthMillis.size(),
-        Collections.max(healthMillis));
+    List<Long> sorted = new ArrayList<>(healthMillis);
+    Collections.sort(sorted);
+    System.out.printf("BoundedWorkTest: %d /health probes during the load, median %d ms, slowest %d ms%n",
+        sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
     assertThat(agent.get("/api/series?unit=day&from=2026-06-01&to=2026-06-30&kpi=contacts").status()).isEqualTo(200);
   }
 
@@ -168,7 +182,8 @@ class BoundedWorkTest {
     Admission admission = new Admission(Limits.defaults().withMaxConcurrentQueries(1, Duration.ofMillis(100)));
     Javalin app = Javalin.create(c -> c.showJavalinBanner = false);
     admission.guard(app, List.of("/api/kpi"));
-    app.exception(io.yardstick.server.api.ApiException.class, (e, ctx) -> ctx.status(e.status()).result(e.getMessage()));
+    app.exception(io.yardstick.server.api.ApiException.class, (e, ctx) -> ctx.status(e.status())
+        .header("Retry-After", Long.toString(e.retryAfterSeconds())).result(e.getMessage()));
     app.get("/api/kpi", ctx -> {
       running.countDown();
       release.await(10, TimeUnit.SECONDS);

@@ -143,14 +143,14 @@ class BrowserTest {
     waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("login-name"))).sendKeys("admin");
     d.findElement(By.id("login-password")).sendKeys(TestServer.ADMIN_ONE_TIME);
     d.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("password-new"))).sendKeys("admins-own-pass");
-    d.findElement(By.id("password-again")).sendKeys("admins-own-pass");
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("password-new"))).sendKeys("a-chosen-secret-9");
+    d.findElement(By.id("password-again")).sendKeys("a-chosen-secret-9");
     d.findElement(By.cssSelector("#password-form button[type=submit]")).click();
     waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tile-value")));
     assertThat(d.findElement(By.cssSelector("nav [data-nav=users]")).getText()).isEqualTo("Users");
     assertThat(d.getCurrentUrl()).contains("#/overview?");
 
-    ApiClient admin = ApiClient.loggedIn(server, "admin", "admins-own-pass");
+    ApiClient admin = ApiClient.loggedIn(server, "admin", "a-chosen-secret-9");
     assertThat(admin.get("/api/me").body().get("must_change_password").asBoolean()).isFalse();
   }
 

@@ -319,13 +319,23 @@ public abstract class JdbcStore implements Store {
     }
   }
 
+  /** The timeout of queries without their own; null: none. */
+  private volatile java.time.Duration defaultTimeout;
+
+  @Override
+  public void queryTimeout(java.time.Duration timeout) {
+    this.defaultTimeout = timeout;
+  }
+
   @Override
   public List<Object[]> query(String sql, Object... params) {
     return query(UNBOUNDED, sql, params);
   }
 
   @Override
-  public List<Object[]> query(Bounds bounds, String sql, Object... params) {
+  public List<Object[]> query(Bounds given, String sql, Object... params) {
+    Bounds bounds = given.timeout() == null && defaultTimeout != null ? new Bounds(defaultTimeout, given.maxRows())
+        : given;
     if (Thread.currentThread() == loadingThread) {
       synchronized (this) {
         return query(connection, bounds, sql, params);

@@ -43,10 +43,9 @@ public final class Admission {
     if (ctx.method() == io.javalin.http.HandlerType.OPTIONS || ctx.method() == io.javalin.http.HandlerType.HEAD) return;
     if (ctx.attribute(TURN) != null) return;
     if (!turns.tryAcquire(limits.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
-      ctx.header("Retry-After", "5");
       throw new ApiException(503, "Busy", "The server is answering " + limits.maxConcurrentQueries()
           + " KPI questions already (limits.max_concurrent_queries in the settings file); ask again in a few"
-          + " seconds.");
+          + " seconds.").retryAfterSeconds(5);
     }
     ctx.attribute(TURN, this);
   }

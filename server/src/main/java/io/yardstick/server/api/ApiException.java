@@ -4,6 +4,7 @@ package io.yardstick.server.api;
 public final class ApiException extends RuntimeException {
   private final int status;
   private final String title;
+  private long retryAfterSeconds = -1;
 
   public ApiException(int status, String title, String message) {
     super(message);
@@ -25,6 +26,17 @@ public final class ApiException extends RuntimeException {
 
   public static ApiException notFound(String message) {
     return new ApiException(404, "Not found", message);
+  }
+
+  /** Asks the client to wait this long before asking again ({@code Retry-After}). */
+  public ApiException retryAfterSeconds(long seconds) {
+    this.retryAfterSeconds = seconds;
+    return this;
+  }
+
+  /** The {@code Retry-After} seconds, or -1 for none. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public int status() {

@@ -32,14 +32,16 @@ public final class Routes {
   private final Auth auth;
   private final Sessions sessions;
   private final ResultCache cache;
+  private final io.yardstick.server.auth.LoginThrottle throttle;
 
-  public Routes(Store store, KpiSettings settings, Users users, Auth auth, Sessions sessions) {
+  public Routes(Store store, KpiSettings settings, Users users, Auth auth, Sessions sessions, java.time.Clock clock) {
     this.store = store;
     this.settings = settings;
     this.users = users;
     this.auth = auth;
     this.sessions = sessions;
     this.cache = new ResultCache(settings.limits().cacheBytes());
+    this.throttle = new io.yardstick.server.auth.LoginThrottle(clock);
   }
 
   public void register(Javalin app) {
@@ -69,12 +71,32 @@ public final class Routes {
       ctx.json(Map.of("users", list));
     });
     app.post("/api/users", this::addUser);
+    app.delete("/api/users/{name}", this::removeUser);
     app.post("/api/tokens", ctx -> {
       User u = Auth.user(ctx);
+      Auth.requireSession(ctx, "Creating a token");
       Map<?, ?> body = ctx.bodyAsClass(Map.class);
       Object label = body.get("label");
-      ctx.status(201).json(Map.of("token", users.createToken(u.name(), label == null ? null : label.toString()),
+      if (label != null && !(label instanceof String)) throw ApiException.badRequest("label: expected a string.");
+      ctx.status(201).json(Map.of("token", users.createToken(u.name(), (String) label),
           "note", "Shown once; send it as Authorization: Bearer TOKEN."));
+    });
+    app.get("/api/tokens", ctx -> {
+      List<Object> out = new ArrayList<>();
+      for (Users.Token t : users.tokens(Auth.user(ctx).name())) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("label", t.label());
+        m.put("created_at", t.createdAt() == null ? null : t.createdAt().toString());
+        out.add(m);
+      }
+      ctx.json(Map.of("tokens", out));
+    });
+    app.delete("/api/tokens/{id}", ctx -> {
+      if (!users.revokeToken(Auth.user(ctx).name(), ctx.pathParam("id"))) {
+        throw ApiException.notFound("You have no token " + ctx.pathParam("id") + "; GET /api/tokens lists yours.");
+      }
+      ctx.status(204);
     });
   }
 
@@ -91,11 +113,17 @@ public final class Routes {
     }
     Object name = body.get("name");
     Object password = body.get("password");
-    if (name == null || password == null) {
+    if (!(name instanceof String) || !(password instanceof String)) {
       throw ApiException.badRequest("The body needs name and password: {\"name\": \"...\", \"password\": \"...\"}.");
     }
-    User user = users.authenticate(name.toString(), password.toString()).orElseThrow(() ->
-        ApiException.unauthorized("The name or the password is wrong."));
+    throttle.check((String) name, ctx.ip()); // locked out: refused before the password is even checked
+    java.util.Optional<User> found = users.authenticate((String) name, (String) password);
+    if (found.isEmpty()) {
+      throttle.failed((String) name, ctx.ip());
+      throw ApiException.unauthorized("The name or the password is wrong.");
+    }
+    throttle.succeeded((String) name);
+    User user = found.get();
     Sessions.Session s = auth.login(ctx, user);
     Map<String, Object> out = userJson(user);
     out.put("csrf", s.csrf());
@@ -111,13 +139,16 @@ public final class Routes {
 
   private void changePassword(Context ctx) {
     User user = Auth.user(ctx);
+    Auth.requireSession(ctx, "Changing the password");
     Map<?, ?> body = ctx.bodyAsClass(Map.class);
     Object current = body.get("current");
     Object next = body.get("new");
     if (current == null || next == null) {
       throw ApiException.badRequest("The body needs current and new: {\"current\": \"...\", \"new\": \"...\"}.");
     }
+    throttle.check(user.name(), ctx.ip()); // the current password cannot be guessed here either
     if (users.authenticate(user.name(), current.toString()).isEmpty()) {
+      throttle.failed(user.name(), ctx.ip());
       throw ApiException.forbidden("The current password is wrong.");
     }
     try {
@@ -128,6 +159,16 @@ public final class Routes {
     sessions.endAll(user.name());
     Sessions.Session s = auth.login(ctx, users.find(user.name()).orElseThrow());
     ctx.json(Map.of("ok", true, "csrf", s.csrf()));
+  }
+
+  /** Removes a user (admins; not oneself): their sessions and API tokens end with them. */
+  private void removeUser(Context ctx) {
+    User admin = Auth.requireRole(ctx, Role.ADMIN);
+    String name = ctx.pathParam("name").strip().toLowerCase(java.util.Locale.ROOT);
+    if (name.equals(admin.name())) throw ApiException.badRequest("You cannot remove yourself; ask another admin.");
+    if (!users.remove(name)) throw ApiException.notFound("There is no user named '" + name + "'.");
+    sessions.endAll(name);
+    ctx.status(204);
   }
 
   private void addUser(Context ctx) {

@@ -21,6 +21,9 @@ public final class Auth {
   private static final String USER = "yardstick.user";
   private static final String SESSION = "yardstick.session";
 
+  private static final java.util.Set<String> PASSWORD_CHANGE = java.util.Set.of("/api/me", "/api/password",
+      "/api/logout");
+
   private final Users users;
   private final Sessions sessions;
 
@@ -36,12 +39,20 @@ public final class Auth {
       User user = users.forToken(header.substring(7)).orElseThrow(() ->
           ApiException.unauthorized("The API token is not valid; create one with POST /api/tokens or"
               + " ./yardstick user token NAME."));
+      if (user.mustChangePassword()) {
+        throw ApiException.forbidden("The token's user must choose a new password first (log in on the web page).");
+      }
       ctx.attribute(USER, user);
       return;
     }
     Sessions.Session session = sessions.find(ctx.cookie(COOKIE)).orElseThrow(() ->
         ApiException.unauthorized("Log in first (POST /api/login), or send an API token as Authorization: Bearer."));
     User user = users.find(session.user()).orElseThrow(() -> ApiException.unauthorized("The user no longer exists."));
+    if (user.mustChangePassword() && !PASSWORD_CHANGE.contains(ctx.path())) {
+      // The forced change is the API's rule, not only the pages'.
+      throw ApiException.forbidden("Choose your own password first: POST /api/password {\"current\": \"...\","
+          + " \"new\": \"...\"}; until then only /api/me, /api/password and /api/logout answer.");
+    }
     if (!isSafe(ctx.method().name())) {
       String token = ctx.header("X-CSRF-Token");
       if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
@@ -58,6 +69,12 @@ public final class Auth {
     User u = ctx.attribute(USER);
     if (u == null) throw ApiException.unauthorized("Log in first.");
     return u;
+  }
+
+  /** The session of a request that must come from a person logged in, not from an API token; else 403. */
+  public static Sessions.Session requireSession(Context ctx, String what) {
+    return session(ctx).orElseThrow(() -> ApiException.forbidden(what + " needs a log-in session; an API token"
+        + " cannot do it."));
   }
 
   public static Optional<Sessions.Session> session(Context ctx) {

@@ -47,7 +47,7 @@ function passwordForm(main, current, user, done) {
   });
   if (current) currentInput.value = current;
   const next = h('input', {
-    name: 'new', id: 'password-new', type: 'password', autocomplete: 'new-password', required: true, minlength: 8,
+    name: 'new', id: 'password-new', type: 'password', autocomplete: 'new-password', required: true, minlength: 12,
   });
   const again = h('input', {
     name: 'again', id: 'password-again', type: 'password', autocomplete: 'new-password', required: true,
