@@ -96,7 +96,7 @@ final class ForecastCommand implements Callable<Integer> {
       request = new ForecastRequest(channel, queue, minutes, days(cli, "--horizon", horizon), zone, first,
           days(cli, "--history", history), excluded);
     } catch (io.yardstick.YardstickException e) {
-      throw new ParameterException(cli, e.getMessage());
+      throw new ParameterException(cli, Main.message(e));
     }
     Forecast f;
     try (Store store = db.open()) {

@@ -41,8 +41,8 @@ public final class Main {
         return LocalCommands.forward(served, commandLine.getCommandSpec().qualifiedName(), args,
             commandLine.getOut(), commandLine.getErr());
       }
-      if (e instanceof YardstickException) {
-        commandLine.getErr().println("yardstick: " + e.getMessage());
+      if (e instanceof YardstickException y) {
+        commandLine.getErr().println("yardstick: " + message(y));
       } else {
         commandLine.getErr().println("yardstick: unexpected error: " + e);
       }
@@ -56,6 +56,11 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** A core message with its fields named as this command line's flags ({by} is --by). */
+  static String message(YardstickException e) {
+    return e.render(field -> "--" + field.replace('_', '-'));
   }
 
   /** The core parser's refusal as picocli's conversion failure, so that usageError names the option. */

@@ -45,7 +45,7 @@ final class QueryOptions {
       try {
         filters.add(Filter.parse(w));
       } catch (YardstickException e) {
-        throw new ParameterException(cli, "--where: " + e.getMessage());
+        throw new ParameterException(cli, "--where: " + Main.message(e));
       }
     }
     return new KpiQuery(f, t, tz, kpis, List.of(), filters, false, businessHours);
@@ -57,7 +57,7 @@ final class QueryOptions {
       try {
         dims.add(Dimension.of(n));
       } catch (YardstickException e) {
-        throw new ParameterException(cli, option + ": " + e.getMessage());
+        throw new ParameterException(cli, option + ": " + Main.message(e));
       }
     }
     return dims;

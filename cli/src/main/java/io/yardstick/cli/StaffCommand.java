@@ -176,7 +176,7 @@ final class StaffCommand implements Callable<Integer> {
           fromForecast ? StaffingPlanner.Source.FORECAST : StaffingPlanner.Source.HISTORY, channel, f, t, zone,
           intervalMinutes, aht, patienceFromHistory, target));
     } catch (StaffingException e) {
-      throw new StaffingException(e.getMessage() + (aht == null ? " (--aht S)" : ""));
+      throw new StaffingException(Main.message(e) + (aht == null ? " (--aht S)" : ""));
     }
     StaffingPlan plan = result.plan();
     double handle = result.ahtSeconds();

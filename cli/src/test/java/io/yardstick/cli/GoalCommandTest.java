@@ -80,5 +80,10 @@ class GoalCommandTest {
     assertThat(wrong.code()).isEqualTo(1);
     assertThat(wrong.err()).isEqualTo("yardstick: The goal moves aht +10%, but lower is better for aht; a goal must"
         + " improve its KPI.\n");
+    // The core names fields ({by}, {from}); the command line names them as its flags.
+    Run backwards = run("goal", "add", "--kpi", "aht", "--change", "-10%", "--by", "2026-09-01", "--from",
+        "2026-10-01", "--db", db());
+    assertThat(backwards.code()).isEqualTo(1);
+    assertThat(backwards.err()).contains("give a deadline (--by) on or after the start (--from).");
   }
 }

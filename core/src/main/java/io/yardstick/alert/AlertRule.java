@@ -88,15 +88,15 @@ public record AlertRule(long id, String name, Kind kind, Kpi kpi, List<Filter> f
     targets = targets.isEmpty() ? List.of("log") : List.copyOf(targets);
     if (name == null || name.isBlank()) throw new YardstickException("A rule needs a name.");
     if (kind == Kind.KPI && kpi == null) {
-      throw new YardstickException("A kpi rule needs a KPI (--kpi ID), such as abandonment_rate.");
+      throw new YardstickException("A kpi rule needs a KPI ({kpi}), such as abandonment_rate.");
     }
     if (kind != Kind.KPI && thresholdSource != ThresholdSource.VALUE) {
       throw new YardstickException("A " + kind.id() + " rule takes a threshold value; goals and benchmarks are for"
           + " KPI rules.");
     }
     if (thresholdSource == ThresholdSource.VALUE && threshold == null) {
-      throw new YardstickException("The rule needs a threshold: a value (--above 180 or --below 80), --goal ID or"
-          + " --benchmark.");
+      throw new YardstickException("The rule needs a threshold: a value ({above} 180 or {below} 80), a goal or the"
+          + " benchmark.");
     }
     if (thresholdSource == ThresholdSource.GOAL && goalId == null) {
       throw new YardstickException("A rule against a goal's target needs the goal's id.");

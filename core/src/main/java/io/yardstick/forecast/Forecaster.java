@@ -97,7 +97,7 @@ public final class Forecaster {
     if (total == 0) {
       throw new YardstickException("No inbound contacts of " + series + " from " + historyFrom + " to "
           + r.start().minusDays(1) + " (" + zone.getId() + "): nothing to forecast from. Check the channel and queue"
-          + " names, or move --start to where the data is.");
+          + " names, or move {start} to where the data is.");
     }
     int skipDays = firstSeen / perDay;
     if (r.historyDays() - skipDays < 7) {

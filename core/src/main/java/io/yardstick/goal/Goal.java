@@ -50,7 +50,7 @@ public record Goal(long id, String name, Kpi kpi, List<String> where, ZoneId zon
     }
     if (java.time.temporal.ChronoUnit.DAYS.between(start, deadline) > MAX_DAYS) {
       throw new YardstickException("The goal runs from " + start + " to " + deadline + ", more than " + MAX_DAYS
-          + " days; give a deadline (--by) within ten years of the start.");
+          + " days; give a deadline ({by}) within ten years of the start.");
     }
     for (String w : where) {
       if (w.chars().anyMatch(Character::isISOControl)) {
@@ -66,18 +66,18 @@ public record Goal(long id, String name, Kpi kpi, List<String> where, ZoneId zon
     }
     if (deadline.isBefore(start)) {
       throw new YardstickException("The deadline " + deadline + " is before the goal starts (" + start
-          + "); give a deadline (--by) on or after the start (--from).");
+          + "); give a deadline ({by}) on or after the start ({from}).");
     }
     if ((baselineFrom == null) != (baselineTo == null)) {
-      throw new YardstickException("A baseline period needs both ends: --baseline-from and --baseline-to.");
+      throw new YardstickException("A baseline period needs both ends: {baseline_from} and {baseline_to}.");
     }
     if (baselineFrom != null && baselineTo.isBefore(baselineFrom)) {
       throw new YardstickException("The baseline period ends (" + baselineTo + ") before it starts (" + baselineFrom
           + ").");
     }
     if (baseline != null && baselineFrom != null) {
-      throw new YardstickException("Give either a baseline value (--baseline) or a baseline period"
-          + " (--baseline-from/--baseline-to), not both.");
+      throw new YardstickException("Give either a baseline value ({baseline}) or a baseline period"
+          + " ({baseline_from} and {baseline_to}), not both.");
     }
     if (baseline != null && !Double.isFinite(baseline)) {
       throw new YardstickException("The baseline must be a number, not " + baseline + ".");

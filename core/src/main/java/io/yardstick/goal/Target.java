@@ -13,7 +13,7 @@ public record Target(Kind kind, double value) {
   public Target {
     if (!Double.isFinite(value)) throw new YardstickException("A target must be a number, not " + value + ".");
     if (kind == Kind.CHANGE && value == 0) {
-      throw new YardstickException("A change of 0% is no goal; give --change such as +25% or -10%.");
+      throw new YardstickException("A change of 0% is no goal; give a {change} such as +25% or -10%.");
     }
     if (kind == Kind.CHANGE && value <= -100) {
       throw new YardstickException("A change of " + value + "% would take the KPI to zero or below; give a change"

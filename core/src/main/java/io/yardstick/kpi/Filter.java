@@ -14,7 +14,7 @@ public record Filter(Dimension dimension, List<String> values, Double low, Doubl
   public Filter {
     values = values == null ? List.of() : List.copyOf(values);
     if (dimension.kind() == Dimension.Kind.TIME) {
-      throw new YardstickException("Cannot filter by " + dimension.name() + "; the period (--from, --to) chooses the"
+      throw new YardstickException("Cannot filter by " + dimension.name() + "; the period ({from}, {to}) chooses the"
           + " time.");
     }
   }

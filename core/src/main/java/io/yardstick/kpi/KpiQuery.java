@@ -28,7 +28,7 @@ public record KpiQuery(LocalDate from, LocalDate to, ZoneId zone, List<Kpi> kpis
     List<Filter> filters, boolean comparePrevious, String businessHours) {
   public KpiQuery {
     if (to.isBefore(from)) {
-      throw new YardstickException("The period ends (" + to + ") before it starts (" + from + "); give --to on or after --from.");
+      throw new YardstickException("The period ends (" + to + ") before it starts (" + from + "); give {to} on or after {from}.");
     }
     kpis = List.copyOf(kpis);
     groupBy = List.copyOf(groupBy);

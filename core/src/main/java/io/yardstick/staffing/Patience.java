@@ -27,7 +27,7 @@ public record Patience(double meanSeconds, double totalWaitSeconds, long abandon
   public static Patience estimate(double totalWaitSeconds, long abandoned) {
     if (abandoned <= 0) {
       throw new StaffingException("no contact abandoned in the period, so patience cannot be estimated: staff with"
-          + " Erlang C (no --patience) or give the mean patience in seconds");
+          + " Erlang C (no {patience}) or give the mean patience in seconds");
     }
     if (!(totalWaitSeconds > 0)) {
       throw new StaffingException("abandons without any waiting time give no patience estimate; check the contacts'"

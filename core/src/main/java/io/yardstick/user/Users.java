@@ -46,7 +46,7 @@ public final class Users {
   public void add(String name, Role role, String agentId, String password, boolean mustChange) {
     String n = checkName(name);
     if (role == Role.AGENT && (agentId == null || agentId.isBlank())) {
-      throw new YardstickException("An agent user needs the agent_id of their contacts; add --agent ID.");
+      throw new YardstickException("An agent user needs the agent_id of their contacts; give {agent}.");
     }
     if (role == Role.AGENT) checkText(agentId, "agent_id");
     if (find(n).isPresent()) {

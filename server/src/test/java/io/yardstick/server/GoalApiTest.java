@@ -75,6 +75,12 @@ class GoalApiTest {
         "2026-06-30"));
     assertThat(both.body().get("details").asText()).isEqualTo("Give one of target (a value) and change (such as"
         + " \"+25%\").");
+    // The core names fields; the API says them as its JSON fields.
+    Response backwards = manager.post("/api/goals", Map.of("kpi", "csat", "change", "+5%", "from", "2026-06-30",
+        "by", "2026-06-01"));
+    assertThat(backwards.status()).isEqualTo(400);
+    assertThat(backwards.body().get("details").asText()).contains("give a deadline ('by') on or after the start"
+        + " ('from').");
     assertThat(manager.get("/api/goals/999").status()).isEqualTo(404);
   }
 }

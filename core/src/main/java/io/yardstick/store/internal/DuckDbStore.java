@@ -46,7 +46,7 @@ public final class DuckDbStore extends JdbcStore {
       return store;
     } catch (SQLException e) {
       String hint = e.getMessage() != null && e.getMessage().contains("lock")
-          ? " Another Yardstick process (a server?) has it open; stop it or use another --db." : "";
+          ? " Another Yardstick process (a server?) has it open; stop it or use another {db}." : "";
       throw new StoreException("Could not open the DuckDB store " + path + ": " + e.getMessage() + hint, e);
     }
   }
