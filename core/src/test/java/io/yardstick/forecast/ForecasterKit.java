@@ -181,7 +181,7 @@ abstract class ForecasterKit {
         Set.of()), p -> {}))
         .isInstanceOf(YardstickException.class)
         .hasMessage("No inbound contacts of channel email from 2026-03-02 to 2026-03-22 (Europe/Madrid): nothing to"
-            + " forecast from. Check the channel and queue names, or move --start to where the data is.");
+            + " forecast from. Check the channel and queue names, or move 'start' to where the data is.");
   }
 
   @Test

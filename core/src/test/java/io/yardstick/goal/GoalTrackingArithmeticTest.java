@@ -169,8 +169,8 @@ class GoalTrackingArithmeticTest {
         .hasMessage("The goal moves csat -5%, but higher is better for csat; a goal must improve its KPI.");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Goal.builder(Kpi.CSAT, DEADLINE, START, MADRID)
         .target(Target.change(5)).build())
-        .hasMessage("The deadline 2026-03-02 is before the goal starts (2026-03-29); give a deadline (--by) on or after the start"
-            + " (--from).");
+        .hasMessage("The deadline 2026-03-02 is before the goal starts (2026-03-29); give a deadline ('by') on or after the start"
+            + " ('from').");
     assertThat(Goal.builder(Kpi.AHT, START, DEADLINE, MADRID).where("topic=login").target(Target.change(-10)).build()
         .name()).isEqualTo("aht [topic=login] -10% by 2026-03-29");
     assertThat(List.of(Target.parseChange("+25%"), Target.parseChange("-10 %"), Target.parseChange("18")))
