@@ -123,8 +123,10 @@ class BrowserTest {
   }
 
   private static void open(ChromeDriver d, String hash) {
+    // The page before may still be on screen (a new hash is no new document): wait for a heading it did not have.
+    d.executeScript("document.querySelectorAll('main h1').forEach(e => e.setAttribute('data-stale', ''))");
     d.get(server.url("/#/" + hash));
-    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1:not([data-stale])")));
     waiting(d).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("main .loading")));
   }
 
