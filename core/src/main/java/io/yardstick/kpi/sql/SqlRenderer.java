@@ -406,11 +406,9 @@ public final class SqlRenderer {
     return b.toString();
   }
 
-  /** Seconds since the epoch of a timestamp with time zone, as a double. */
+  /** Seconds since the epoch of a timestamp with time zone, as a double (the same SQL on both stores). */
   public String epoch(String expr) {
-    return switch (dialect) {
-      case DUCKDB, POSTGRESQL -> "CAST(EXTRACT(EPOCH FROM " + expr + ") AS DOUBLE PRECISION)";
-    };
+    return "CAST(EXTRACT(EPOCH FROM " + expr + ") AS DOUBLE PRECISION)";
   }
 
   /**
