@@ -95,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
       StringBuilder rows = new StringBuilder("  ");
       for (RecordType type : RecordType.values()) {
         LoadCounts c = counts.get(type);
-        if (c == null) continue;
+        if (c == null || c.read() == 0) continue;
         if (rows.length() > 2) rows.append(", ");
         rows.append(Formats.count(c.read())).append(' ').append(type.table().replace('_', ' '));
       }

@@ -129,17 +129,17 @@ final class ForecastCommand implements Callable<Integer> {
         + ", " + what + ", " + r.start() + " .. " + r.start().plusDays(r.horizonDays() - 1) + " (" + r.zone().getId()
         + ")");
     out.println("Learnt from " + f.historyFrom() + " .. " + f.historyTo() + ": " + Formats.count(f.historyContacts())
-        + " contacts" + (r.excluded().isEmpty() ? "" : ", " + r.excluded().size() + " day(s) excluded") + ".");
+        + " contacts" + (r.excluded().isEmpty() ? "" : ", " + Formats.plural(r.excluded().size(), "day") + " excluded") + ".");
     out.println("Model: " + f.model().description() + (f.origins() == 0 ? " (history too short for a backtest)"
         : ", chosen by lowest WAPE in a backtest over " + f.origins() + " weekly origins of "
             + days(f.backtestIntervals(), r.perDay()) + "."));
     if (!f.scores().isEmpty()) {
       out.println();
       List<List<String>> rows = new ArrayList<>();
-      rows.add(List.of("model", "WAPE", "MAPE", "bias", "day WAPE", ""));
+      rows.add(List.of("model", "WAPE", "MAPE", "bias", "day WAPE", "choice"));
       for (SeriesForecaster.Score s : f.scores()) {
         rows.add(List.of(s.model().id(), pct(s.intervals().wape()), pct(s.intervals().mape()),
-            signed(s.intervals().bias()), pct(s.days().wape()), s.chosen() ? "chosen" : ""));
+            signed(s.intervals().bias()), pct(s.days().wape()), s.chosen() ? "chosen" : "-"));
       }
       Tables.print(out, rows, 1, true);
     }
@@ -170,12 +170,13 @@ final class ForecastCommand implements Callable<Integer> {
     Tables.print(out, rows, 1);
     out.println();
     out.println("low .. high: " + Math.round(f.level() * 100) + "% prediction interval. "
-        + (saved ? "Stored as made at " + f.madeAt() + "; 'yardstick forecast accuracy' compares it with what comes."
+        + (saved ? "Stored as made at " + f.madeAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + "; 'yardstick forecast accuracy' compares it with what comes."
             : "Not stored (--no-save)."));
   }
 
   private static String days(int intervals, int perDay) {
-    return intervals % perDay == 0 ? intervals / perDay + " day(s)" : intervals + " intervals";
+    return intervals % perDay == 0 ? Formats.plural(intervals / perDay, "day") : Formats.plural(intervals, "interval");
   }
 
   private static String whole(double v) {

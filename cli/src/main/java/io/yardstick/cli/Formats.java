@@ -23,6 +23,11 @@ final class Formats {
     return count(Math.round(rows / s));
   }
 
+  /** A count with its noun: 1 day, 3 days, 0 intervals. */
+  static String plural(long n, String noun) {
+    return count(n) + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /** A duration for people: 8.4 s, 38 s, 1 min 8 s, 2 h 5 min, 3 d 4 h. */
   static String duration(double seconds) {
     if (seconds < 0) return "-" + duration(-seconds);

@@ -206,14 +206,14 @@ final class GoalCommand {
             + g.zone().getId() + ")");
         out.println("  baseline " + Formats.value(k, p.baseline()) + (p.baselineFrom() == null ? " (given)"
             : " (" + p.baselineFrom() + " to " + p.baselineTo() + ")") + ", target " + Formats.value(k, p.target())
-            + " (" + g.target().text() + ")");
+            + (g.target().kind() == io.yardstick.goal.Target.Kind.CHANGE ? " (" + g.target().text() + ")" : ""));
         out.println("  current " + Formats.value(k, p.current()) + (p.measuredTo() == null ? ""
             : " (" + g.start() + " to " + p.measuredTo() + ")") + ", " + percent(p.progress()) + " of the way, "
             + percent(p.timeElapsed()) + " of the time");
         out.println("  projected " + Formats.value(k, p.projected()) + " by " + g.deadline() + (p.trend() == null
             ? " (no trend: fewer than " + GoalTracker.MIN_TREND_WEEKS + " weekly values)"
-            : " (Theil-Sen trend over " + p.trend().weeks() + " weeks, " + String.format(java.util.Locale.ENGLISH,
-                "%+.2f", p.trend().slopePerWeek()) + " a week)"));
+            : " (Theil-Sen trend over " + p.trend().weeks() + " weeks, " + Formats.change(k, p.trend().slopePerWeek(),
+                0.0) + " a week)"));
         out.println("  status: " + p.status().label());
         out.println("Realism: " + p.realism().verdict().label());
         p.realism().explanation().forEach(s -> out.println("  " + s));

@@ -61,7 +61,7 @@ final class TopicsCommand implements Callable<Integer> {
         out.println("Topics " + q.from() + " .. " + q.to() + " (" + q.zone().getId() + "), " + Formats.count(t.contacts())
             + " contacts; change against " + q.previous().from() + " .. " + q.previous().to());
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("#", "topic", "contacts", "share", "change", "FCR", "CSAT", "AHT", ""));
+        rows.add(List.of("#", "topic", "contacts", "share", "change", "FCR", "CSAT", "AHT", "spike"));
         int rank = 0;
         for (TopTopics.Topic x : topics) {
           rows.add(List.of(String.valueOf(++rank), x.topic() == null ? "(none)" : x.topic(),
@@ -69,7 +69,7 @@ final class TopicsCommand implements Callable<Integer> {
               x.changePercent() == null ? (x.previousContacts() == null || x.previousContacts() == 0 ? "new" : "-")
                   : String.format(Locale.ENGLISH, "%+.1f%%", x.changePercent()),
               Formats.value(Kpi.FCR, x.fcr()), Formats.value(Kpi.CSAT, x.csat()), Formats.value(Kpi.AHT, x.aht()),
-              x.spike() ? "SPIKE" : ""));
+              x.spike() ? "SPIKE" : "-"));
         }
         Tables.print(out, rows, 2);
       }

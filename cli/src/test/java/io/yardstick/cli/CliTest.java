@@ -203,6 +203,20 @@ class CliTest {
   }
 
   @Test
+  void tables_name_every_column_and_counts_take_their_plural() throws IOException {
+    run("import", "contacts", write("calls.csv", CALLS).toString(), "--db", db());
+
+    Run topics = run("topics", "--from", "2026-03-02", "--to", "2026-03-08", "--db", db());
+
+    List<String> header = List.of(topics.out().lines().toList().get(1).trim().split("\\s{2,}"));
+    assertThat(header).containsExactly("#", "topic", "contacts", "share", "change", "FCR", "CSAT", "AHT", "spike");
+    assertThat(Formats.plural(1, "day")).isEqualTo("1 day");
+    assertThat(Formats.plural(3, "day")).isEqualTo("3 days");
+    assertThat(Formats.plural(1200, "interval")).isEqualTo("1,200 intervals");
+    assertThat(Formats.change(io.yardstick.kpi.Kpi.CSAT, 0.25, 0.0)).isEqualTo("+0.3 pp");
+  }
+
+  @Test
   void every_command_and_subcommand_takes_help() {
     List<List<String>> paths = new java.util.ArrayList<>();
     collect(new picocli.CommandLine(new Main()), List.of(), paths);

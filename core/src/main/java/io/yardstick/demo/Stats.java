@@ -193,6 +193,7 @@ final class Stats {
   }
 
   static String duration(long seconds) {
+    if (seconds < 60) return seconds + " s";
     if (seconds < 3600) {
       return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
     }
