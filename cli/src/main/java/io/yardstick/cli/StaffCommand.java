@@ -146,17 +146,19 @@ final class StaffCommand implements Callable<Integer> {
         pct(target.serviceLevel() * 100), num(answerSeconds) + " s", concurrency > 1 ? ", " + concurrency
             + " contacts per agent" : ""));
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("", "value", ""));
-    rows.add(List.of("agents", String.valueOf(s.agents()), s.boundBy().equals("occupancy")
-        ? "set by the occupancy cap of " + pct(maxOccupancy) : ""));
-    rows.add(List.of("service_level", pct(m.serviceLevel() * 100), "within " + num(answerSeconds) + " s"));
-    rows.add(List.of("asa", Formats.duration(m.asaSeconds()), "mean wait of answered contacts"));
-    rows.add(List.of("probability_wait", pct(m.probabilityWait() * 100), ""));
-    rows.add(List.of("occupancy", pct(m.occupancy() * 100), ""));
-    if (m.abandonment() != null) rows.add(List.of("abandonment", pct(m.abandonment() * 100), ""));
-    rows.add(List.of("scheduled_agents", String.valueOf(s.scheduledAgents()), "with " + pct(shrinkage)
+    rows.add(List.of("figure", "value", "note"));
+    rows.add(List.of("Agents needed", String.valueOf(s.agents()), s.boundBy().equals("occupancy")
+        ? "set by the occupancy cap of " + pct(maxOccupancy) : "-"));
+    rows.add(List.of("Service level", pct(m.serviceLevel() * 100), "within " + num(answerSeconds) + " s"));
+    rows.add(List.of("Average speed of answer", Formats.duration(m.asaSeconds()), "mean wait of answered contacts"));
+    rows.add(List.of("Probability of waiting", pct(m.probabilityWait() * 100), "contacts not answered at once"));
+    rows.add(List.of("Occupancy", pct(m.occupancy() * 100), "time agents handle contacts"));
+    if (m.abandonment() != null) {
+      rows.add(List.of("Abandonment", pct(m.abandonment() * 100), "customers who hang up (Erlang A)"));
+    }
+    rows.add(List.of("Agents scheduled", String.valueOf(s.scheduledAgents()), "with " + pct(shrinkage)
         + " shrinkage"));
-    Tables.print(out, rows, 2);
+    Tables.print(out, rows, 1, true);
     return 0;
   }
 

@@ -59,9 +59,10 @@ class StaffCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).startsWith("Erlang C: 100 contacts in 30 min, AHT 3 min 0 s = 10.00 Erlangs; target 80.0%"
         + " within 20 s")
-        .containsPattern("agents +14")
-        .containsPattern("service_level +88.8%")
-        .containsPattern("scheduled_agents +20 +with 30.0% shrinkage");
+        .containsPattern("Agents needed +14")
+        .containsPattern("Service level +88.8%")
+        .containsPattern("Agents scheduled +20 +with 30.0% shrinkage")
+        .doesNotContain("probability_wait");
   }
 
   @Test
