@@ -317,6 +317,74 @@ public enum Kpi {
     return bases;
   }
 
+  /**
+   * The rows a drill-down of this KPI lists (issue 12, part 7): the rows of one base that its denominator counts (or,
+   * for a mean or a median, the rows it averages; for a KPI over time, the agent states whose seconds it adds; for a
+   * cost, the cost rows it prorates), each marked with the numerator's parts whose condition it meets. Written next to
+   * the formulas so that a new KPI must say what its number counts; a test recomputes every KPI from its rows.
+   *
+   * <pre>{@code
+   * Kpi.CSAT.rows(settings);  // Rows[base=SURVEYS, population=[CSAT_N], counted=[CSAT_SATISFIED]]
+   * }</pre>
+   */
+  public Rows rows(KpiSettings s) {
+    return switch (this) {
+      case CONTACTS -> Rows.of(List.of(N));
+      case ABANDONMENT_RATE -> Rows.of(List.of(ANSWERED_IN, ABANDONED_LONG), ABANDONED_LONG);
+      case SERVICE_LEVEL -> Rows.of(switch (s.serviceLevelFormula()) {
+        case ANSWERED_AND_ABANDONED -> List.of(ANSWERED_IN, ABANDONED_LONG);
+        case ANSWERED_ONLY -> List.of(ANSWERED_IN);
+        case ALL_OFFERED -> List.of(ANSWERED_IN, ABANDONED_ALL);
+      }, WITHIN_TARGET);
+      case ASA -> Rows.of(List.of(ANSWERED_IN));
+      case WAIT_OVER_LIMIT -> Rows.of(List.of(ANSWERED_IN, ABANDONED_LONG), ANSWERED_OVER_LIMIT, ABANDONED_OVER_LIMIT);
+      case AHT, TALK_TIME_AVG -> Rows.of(List.of(ANSWERED));
+      case FRT_AVG, FRT_MEDIAN, FRT_P90 -> Rows.of(List.of(FRT_N));
+      case EMAIL_RESPONSE_24H -> Rows.of(List.of(EMAIL_IN), EMAIL_24H);
+      case CONVERSION_RATE -> Rows.of(List.of(N), CONVERTED);
+      case REVENUE -> Rows.of(List.of(REVENUE_N));
+      case RESOLUTION_RATE -> Rows.of(List.of(Part.CASES), RESOLVED);
+      case FCR -> Rows.of(List.of(s.fcrDenominator() == FcrDenominator.ALL_CASES ? Part.CASES : RESOLVED),
+          RESOLVED_SINGLE);
+      case CONTACTS_PER_RESOLUTION -> Rows.of(List.of(RESOLVED));
+      case RESOLUTION_TIME_AVG, RESOLUTION_TIME_MEDIAN -> Rows.of(List.of(RESOLUTION_N));
+      case CSAT -> Rows.of(List.of(CSAT_N), CSAT_SATISFIED);
+      case ESAT -> Rows.of(List.of(ESAT_N), ESAT_SATISFIED);
+      case NPS -> Rows.of(List.of(NPS_N), NPS_PROMOTERS, NPS_DETRACTORS);
+      case CES -> s.cesMode() == CesMode.LOW_EFFORT_PERCENT ? Rows.of(List.of(CES_N), CES_LOW)
+          : Rows.of(List.of(CES_N));
+      case OCCUPANCY, CONTACTS_PER_HOUR -> Rows.of(List.of(AVAILABLE_S, BUSY_S, WRAP_S));
+      case IDLE_TIME_AVG -> Rows.of(List.of(AVAILABLE_S));
+      case ABSENCE_RATE -> Rows.of(List.of(AVAILABLE_S, BUSY_S, WRAP_S, BREAK_S), BREAK_S);
+      case COST_PER_CONTACT, COST_PER_RESOLUTION -> Rows.of(List.of(COST));
+      case RETENTION_RATE -> Rows.of(List.of(ACTIVE_START), RETAINED);
+      case FORECAST_WAPE -> Rows.of(List.of(FORECAST_ACTUAL));
+    };
+  }
+
+  /**
+   * What a drill-down lists: the rows of {@code base} meeting any of the population's conditions (all of them when one
+   * has none), each marked with the first counted part whose condition it meets.
+   */
+  public record Rows(Base base, List<Part> population, List<Part> counted) {
+    public Rows {
+      population = List.copyOf(population);
+      counted = List.copyOf(counted);
+      for (Part p : population) {
+        if (p.base() != base) throw new IllegalArgumentException(p + " is not a part of " + base);
+      }
+    }
+
+    static Rows of(List<Part> population, Part... counted) {
+      return new Rows(population.get(0).base(), population, List.of(counted));
+    }
+
+    /** Whether the rows are a count (the KPI's denominator, or the rows of its mean), rather than seconds or money. */
+    public boolean counts() {
+      return population.stream().allMatch(p -> p.agg() == Part.Agg.COUNT);
+    }
+  }
+
   /** Its value from one group's parts. */
   public Number compute(PartValues parts, KpiSettings settings) {
     Number v = compute.compute(parts, settings);

@@ -121,16 +121,47 @@ class ApiTest {
   @Test
   void contacts_pages_through_the_rows_behind_a_kpi() {
     JsonNode all = manager.get("/api/contacts?" + period() + "&kpi=abandonment_rate&size=5").body();
-    assertThat(fields(all)).containsExactly("total", "page", "size", "contacts");
-    assertThat(all.get("contacts").size()).isEqualTo(5);
-    for (JsonNode c : all.get("contacts")) {
-      assertThat(c.get("abandoned_at").isNull()).isFalse();
-      assertThat(c.get("answered_at").isNull()).isTrue();
+    assertThat(fields(all)).containsExactly("kpi", "rows_of", "denominator", "total", "page", "size", "columns",
+        "rows");
+    assertThat(all.get("rows").size()).isEqualTo(5);
+    // The denominator's rows (answered inbound and long abandons), the abandoned ones marked as the numerator.
+    long abandoned = 0;
+    for (JsonNode c : all.get("rows")) {
+      assertThat(c.get("direction").asText()).isEqualTo("inbound");
+      boolean isAbandoned = c.get("answered_at").isNull();
+      assertThat(c.get("counted").isNull()).isEqualTo(!isAbandoned);
+      if (isAbandoned) abandoned++;
     }
+    assertThat(abandoned).isLessThan(5);
     long total = all.get("total").asLong();
     JsonNode last = manager.get("/api/contacts?" + period() + "&kpi=abandonment_rate&size=5&page="
         + ((total - 1) / 5)).body();
-    assertThat(last.get("contacts").size()).isEqualTo((int) (total - (total - 1) / 5 * 5));
+    assertThat(last.get("rows").size()).isEqualTo((int) (total - (total - 1) / 5 * 5));
+  }
+
+  /** Issue 12, part 7: a CSAT drill-down lists the csat surveys (its denominator) with their score, not contacts. */
+  @Test
+  void a_survey_kpi_drills_down_to_its_surveys_and_a_case_kpi_to_its_cases() {
+    JsonNode csat = manager.get("/api/contacts?" + period() + "&kpi=csat&size=1000").body();
+    assertThat(csat.get("rows_of").asText()).isEqualTo("surveys");
+    assertThat(csat.get("denominator").asBoolean()).isTrue();
+    long satisfied = 0;
+    for (JsonNode r : csat.get("rows")) {
+      assertThat(r.get("kind").asText()).isEqualTo("csat");
+      if (r.get("score").asInt() >= 4) satisfied++;
+    }
+    assertThat(csat.get("total").asLong()).isEqualTo(csat.get("rows").size());
+    double value = manager.get("/api/kpi?" + period() + "&kpi=csat").body().get("rows").get(0).get("kpis")
+        .get("csat").asDouble();
+    assertThat(satisfied * 100.0 / csat.get("total").asLong()).isCloseTo(value, org.assertj.core.api.Assertions
+        .within(1e-9));
+
+    JsonNode fcr = manager.get("/api/contacts?" + period() + "&kpi=fcr&size=3").body();
+    assertThat(fcr.get("rows_of").asText()).isEqualTo("cases");
+    assertThat(fcr.get("columns").toString()).contains("n_contacts", "n_inbound", "resolved");
+    JsonNode occupancy = manager.get("/api/contacts?" + period() + "&kpi=occupancy&size=3").body();
+    assertThat(occupancy.get("rows_of").asText()).isEqualTo("agent_time");
+    assertThat(occupancy.get("denominator").asBoolean()).isFalse();
   }
 
   @Test
@@ -214,7 +245,7 @@ class ApiTest {
 
     JsonNode contacts = agent.get("/api/contacts?" + period() + "&where=agent=agent-001&size=50").body();
     assertThat(contacts.get("total").asLong()).isPositive();
-    for (JsonNode c : contacts.get("contacts")) assertThat(c.get("agent").asText()).isEqualTo(ANA_AGENT);
+    for (JsonNode c : contacts.get("rows")) assertThat(c.get("agent").asText()).isEqualTo(ANA_AGENT);
     assertThat(agent.get("/api/agents/" + ANA_AGENT + "?" + period()).status()).isEqualTo(200);
   }
 

@@ -234,6 +234,20 @@ class BrowserTest {
     d.findElement(By.id("page-next")).click();
     waiting(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "51–"));
 
+    // Issue 12, part 7: the CSAT tile lists the csat responses (its denominator) with their score, the satisfied
+    // ones marked, not every contact of the period.
+    open(d, "overview?" + period());
+    d.findElement(By.cssSelector(".tile[data-kpi=csat]")).click();
+    WebElement surveys = waiting(d).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#contacts-kpi[data-rows-of=surveys]")));
+    assertThat(surveys.getText()).startsWith("The survey responses behind: Customer satisfaction (CSAT)");
+    long responses = manager.get("/api/contacts?" + period() + "&kpi=csat&size=1").body().get("total").asLong();
+    assertThat(d.findElement(By.id("contacts-total")).getDomAttribute("data-total"))
+        .isEqualTo(String.valueOf(responses));
+    assertThat(d.findElements(By.cssSelector("table.data thead th")).stream().map(WebElement::getText).toList())
+        .contains("Counts as", "Score", "Survey");
+    screenshot(d, "drill-csat.png");
+
     open(d, "channels?" + period());
     WebElement cell = d.findElement(By.cssSelector("table.data tbody tr td a.drill"));
     String channel = d.findElement(By.cssSelector("table.data tbody tr td")).getText();

@@ -3,9 +3,9 @@ package io.yardstick.server.api;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.yardstick.kpi.Consistency;
-import io.yardstick.kpi.ContactList;
 import io.yardstick.kpi.DataExtent;
 import io.yardstick.kpi.Dimension;
+import io.yardstick.kpi.Drilldown;
 import io.yardstick.kpi.Filter;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiEngine;
@@ -239,7 +239,10 @@ public final class Routes {
     ctx.json(KpiJson.topics(TopTopics.of(engine(), q), limit));
   }
 
-  /** The contacts behind a number: period, filters, optionally a KPI whose rows they are; paged. */
+  /**
+   * The rows behind a number: period, filters, optionally a KPI whose rows they are (its surveys, cases, agent states
+   * or costs, as the catalog's {@code Kpi.rows} says); paged. Without a KPI, the contacts of the period.
+   */
   private void contacts(Context ctx) {
     User user = Auth.user(ctx);
     KpiQuery q = ApiParams.query(ctx, user, List.of(Kpi.CONTACTS));
@@ -249,13 +252,22 @@ public final class Routes {
       kpi = Kpi.byId(id).orElseThrow(() -> ApiException.badRequest("Parameter 'kpi': unknown KPI '" + id + "'."));
     }
     int page = ApiParams.integer(ctx, "page", 0, 0, 1_000_000);
-    int size = ApiParams.integer(ctx, "size", 50, 1, 1000);
-    ContactList.Page p = ContactList.of(store, settings, q, kpi, page, size);
+    int size = ApiParams.integer(ctx, "size", 50, 1, Drilldown.MAX_PAGE_SIZE);
+    Drilldown.Page p;
+    try {
+      p = Drilldown.of(store, settings, q, kpi, page, size);
+    } catch (io.yardstick.YardstickException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
     Map<String, Object> out = new LinkedHashMap<>();
+    out.put("kpi", kpi == null ? null : kpi.id());
+    out.put("rows_of", p.rowsOf());
+    out.put("denominator", p.denominator());
     out.put("total", p.total());
     out.put("page", p.page());
     out.put("size", p.size());
-    out.put("contacts", p.contacts());
+    out.put("columns", p.columns());
+    out.put("rows", p.rows());
     ctx.json(out);
   }
 
