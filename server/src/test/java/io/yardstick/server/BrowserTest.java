@@ -161,7 +161,17 @@ class BrowserTest {
     open(d, "overview?" + period());
     waiting(d).until(x -> x.findElements(By.cssSelector(".tile .spark canvas")).size() == HEADLINE.size());
     JsonNode api = apiKpis(period() + "&kpi=" + String.join(",", HEADLINE) + "&compare=previous");
+    // Issue 12, part 6: the first-response tile is the catalog's frt_median on the written channels, which it names.
+    WebElement frt = d.findElement(By.cssSelector(".tile[data-kpi=frt_median]"));
+    String written = frt.getDomAttribute("data-channels");
+    assertThat(written).isEqualTo("email,social,messaging");
+    assertThat(frt.findElement(By.cssSelector(".tile-scope")).getText()).startsWith("written channels: e-mail");
+    JsonNode frtApi = apiKpis(period() + "&kpi=frt_median&compare=previous&where=channel=" + written)
+        .get("frt_median");
+    assertThat(Double.parseDouble(tileValue(d, "frt_median"))).isEqualTo(frtApi.get("value").asDouble())
+        .isGreaterThan(60);
     for (String kpi : HEADLINE) {
+      if (kpi.equals("frt_median")) continue;
       JsonNode value = api.get(kpi).get("value");
       String shown = tileValue(d, kpi);
       if (value.isNull()) {
@@ -193,6 +203,12 @@ class BrowserTest {
     Path shots = Path.of("target", "screenshots");
     Files.createDirectories(shots);
     Files.write(shots.resolve("overview.png"), d.getScreenshotAs(OutputType.BYTES));
+
+    // The first month of data has no previous period: "no previous value" and no "previous:" line beside it.
+    open(d, "overview?from=2026-05-01&to=2026-05-31&tz=Europe/Madrid");
+    WebElement first = d.findElement(By.cssSelector(".tile[data-kpi=aht]"));
+    assertThat(first.findElement(By.cssSelector(".tile-change")).getText()).contains("no previous value");
+    assertThat(first.findElements(By.cssSelector(".tile-previous"))).isEmpty();
   }
 
   @Test

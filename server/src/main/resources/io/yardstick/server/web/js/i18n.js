@@ -52,6 +52,11 @@ export function has(key) {
   return key in bundle || key in fallback;
 }
 
+/** A channel's name in the language (an unknown channel as stored). */
+export function channel(name) {
+  return name != null && has(`channel.${name}`) ? t(`channel.${name}`) : name;
+}
+
 export function kpiName(id) {
   return t(`kpi.${id}.name`);
 }
