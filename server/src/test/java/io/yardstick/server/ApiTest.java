@@ -115,7 +115,15 @@ class ApiTest {
     assertThat(fields(topics.get("topics").get(0))).containsExactly("topic", "contacts", "share", "previous_contacts",
         "previous_share", "change_percent", "fcr", "csat", "aht", "spike");
     JsonNode report = manager.get("/api/agents/agent-001?" + period() + "&kpi=csat").body();
-    assertThat(fields(report)).containsExactly("agent", "team", "kpis", "series", "team_kpis", "team_series");
+    assertThat(fields(report)).containsExactly("agent", "team", "kpis", "series", "team_kpis", "team_per_agent",
+        "team_series");
+    // Issue 12, part 8: a team's count stands beside one agent's as the team's count per agent with contacts.
+    JsonNode perAgent = manager.get("/api/agents/agent-001?" + period() + "&kpi=contacts").body().get("team_per_agent");
+    JsonNode teamContacts = manager.get("/api/agents/agent-001?" + period() + "&kpi=contacts").body().get("team_kpis")
+        .get("rows").get(0).get("kpis").get("contacts");
+    assertThat(perAgent.get("agents").asInt()).isGreaterThan(1);
+    assertThat(perAgent.get("kpis").get("contacts").asDouble())
+        .isEqualTo(teamContacts.asDouble() / perAgent.get("agents").asInt());
   }
 
   @Test

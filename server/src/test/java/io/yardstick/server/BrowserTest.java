@@ -445,6 +445,25 @@ class BrowserTest {
     d.manage().window().setSize(new Dimension(1400, 1000));
   }
 
+  /** Issue 12, part 8: counts beside the team's per-agent count; a week cut by the period is marked, not a plunge. */
+  @Test
+  void the_agent_report_compares_counts_per_agent_and_marks_partial_weeks() throws IOException {
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    open(d, "agent/agent-001?" + period());
+    JsonNode perAgent = manager.get("/api/agents/agent-001?" + period() + "&kpi=contacts").body()
+        .get("team_per_agent");
+    String contactsTeam = d.findElement(By.cssSelector(".tile[data-kpi=contacts] .tile-previous")).getText();
+    assertThat(contactsTeam).isEqualTo("team: " + NumberFormat.getIntegerInstance(Locale.US)
+        .format(Math.round(perAgent.get("kpis").get("contacts").asDouble())) + " per agent ("
+        + perAgent.get("agents").asInt() + " agents)");
+    // June 2026 ends on a Tuesday: its last week is partial.
+    List<WebElement> weeks = d.findElements(By.cssSelector("table.data tbody tr td:first-child"));
+    assertThat(weeks.get(weeks.size() - 1).getText()).endsWith("(partial week)");
+    assertThat(d.findElement(By.id("agent-caution")).getText()).startsWith("Hollow grey points");
+    screenshot(d, "agent.png");
+  }
+
   @Test
   void an_agent_sees_only_their_own_report() throws IOException {
     ChromeDriver d = shared;

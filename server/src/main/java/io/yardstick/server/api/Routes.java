@@ -12,6 +12,7 @@ import io.yardstick.kpi.KpiEngine;
 import io.yardstick.kpi.KpiJson;
 import io.yardstick.kpi.KpiQuery;
 import io.yardstick.kpi.KpiSettings;
+import io.yardstick.kpi.TeamAverage;
 import io.yardstick.kpi.TopTopics;
 import io.yardstick.server.auth.Auth;
 import io.yardstick.server.auth.Sessions;
@@ -201,6 +202,7 @@ public final class Routes {
       List<Filter> teamFilters = new ArrayList<>(others);
       teamFilters.add(new Filter(Dimension.of("team"), List.of(team), null, null));
       out.put("team_kpis", KpiJson.result(engine.compute(base.withFilters(teamFilters))));
+      out.put("team_per_agent", teamPerAgent(engine, base.withFilters(teamFilters)));
       out.put("team_series", KpiJson.result(engine.compute(base.withFilters(teamFilters).withGroupBy(week)
           .withComparePrevious(false))));
     } else if (team != null) {
@@ -212,9 +214,19 @@ public final class Routes {
       // ... and only when the slice holds enough colleagues that no one of them can be read from it (issue 11).
       java.util.Optional<String> withheld = settings.privacy().withheld(engine, teamQuery, agent);
       out.put("team_kpis", withheld.isPresent() ? null : KpiJson.result(engine.compute(teamQuery)));
+      out.put("team_per_agent", withheld.isPresent() ? null : teamPerAgent(engine, teamQuery));
       out.put("team_withheld", withheld.orElse(null));
     }
     ctx.json(out);
+  }
+
+  /** The team's counts per agent with contacts, to stand beside one agent's counts. */
+  private static Map<String, Object> teamPerAgent(KpiEngine engine, KpiQuery team) {
+    TeamAverage.Counts c = TeamAverage.of(engine, team);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("agents", c.agents());
+    out.put("kpis", c.perAgent());
+    return out;
   }
 
   private void consistency(Context ctx) {
