@@ -63,7 +63,10 @@ public final class KpiJson {
     return v.doubleValue() - p.doubleValue();
   }
 
-  /** {"kpis":[{"id","name","unit","better","definition","source","example","benchmark"?}]}. */
+  /**
+   * {"kpis":[{"id","name","unit","better","settles_late","definition","source","example","benchmark"?}]}; settles_late:
+   * it reads cases, whose recent days change until the cases close ({@link Settling}).
+   */
   public static Map<String, Object> catalog(KpiSettings settings) {
     List<Object> list = new ArrayList<>();
     for (Kpi k : Kpi.values()) {
@@ -72,6 +75,7 @@ public final class KpiJson {
       m.put("name", k.displayName());
       m.put("unit", k.unit().name().toLowerCase(Locale.ROOT));
       m.put("better", better(k));
+      m.put("settles_late", k.bases().contains(Base.CASES));
       m.put("definition", k.formula());
       m.put("source", k.source());
       m.put("example", k.example());

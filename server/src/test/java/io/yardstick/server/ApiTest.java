@@ -147,6 +147,16 @@ class ApiTest {
     assertThat(last.get("rows").size()).isEqualTo((int) (total - (total - 1) / 5 * 5));
   }
 
+  /** Issue 12, part 9: a series of a case KPI says from which day its cases are still settling; others do not. */
+  @Test
+  void a_case_kpi_series_says_from_which_day_it_is_not_settled() {
+    JsonNode fcr = manager.get("/api/series?" + period() + "&kpi=fcr&unit=day").body();
+    java.time.LocalDate from = java.time.LocalDate.parse(fcr.get("unsettled_from").asText());
+    assertThat(from).isBetween(TestServer.LAST_DAY.minusDays(20), TestServer.LAST_DAY);
+    assertThat(manager.get("/api/series?" + period() + "&kpi=contacts&unit=day").body().has("unsettled_from"))
+        .isFalse();
+  }
+
   /** Issue 12, part 7: a CSAT drill-down lists the csat surveys (its denominator) with their score, not contacts. */
   @Test
   void a_survey_kpi_drills_down_to_its_surveys_and_a_case_kpi_to_its_cases() {

@@ -170,6 +170,11 @@ class BrowserTest {
         .get("frt_median");
     assertThat(Double.parseDouble(tileValue(d, "frt_median"))).isEqualTo(frtApi.get("value").asDouble())
         .isGreaterThan(60);
+    // Issue 12, part 9: the case KPIs' sparklines say from when their cases are still open; volume does not.
+    assertThat(d.findElement(By.cssSelector(".tile[data-kpi=resolution_rate] .tile-settling")).getText())
+        .startsWith("dashed: from Jun");
+    assertThat(d.findElements(By.cssSelector(".tile[data-kpi=fcr] .tile-settling"))).hasSize(1);
+    assertThat(d.findElements(By.cssSelector(".tile[data-kpi=contacts] .tile-settling"))).isEmpty();
     for (String kpi : HEADLINE) {
       if (kpi.equals("frt_median")) continue;
       JsonNode value = api.get(kpi).get("value");

@@ -2,6 +2,7 @@ package io.yardstick.server.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.yardstick.kpi.Base;
 import io.yardstick.kpi.Consistency;
 import io.yardstick.kpi.DataExtent;
 import io.yardstick.kpi.Dimension;
@@ -12,6 +13,7 @@ import io.yardstick.kpi.KpiEngine;
 import io.yardstick.kpi.KpiJson;
 import io.yardstick.kpi.KpiQuery;
 import io.yardstick.kpi.KpiSettings;
+import io.yardstick.kpi.Settling;
 import io.yardstick.kpi.TeamAverage;
 import io.yardstick.kpi.TopTopics;
 import io.yardstick.server.auth.Auth;
@@ -166,8 +168,18 @@ public final class Routes {
     List<Dimension> by = new ArrayList<>();
     by.add(time);
     q.groupBy().stream().filter(d -> d.kind() != Dimension.Kind.TIME).forEach(by::add);
-    ctx.json(KpiJson.result(engine().compute(q.withGroupBy(by))));
+    Map<String, Object> out = KpiJson.result(engine().compute(q.withGroupBy(by)));
+    if (q.kpis().stream().anyMatch(k -> k.bases().contains(Base.CASES))) {
+      // The days whose cases are still settling, for the pages to show as such (issue 12, part 9).
+      java.time.LocalDate from = settling.get(new ExtentKey(store.dataVersion(), q.zone()),
+          k -> java.util.Optional.ofNullable(Settling.unsettledFrom(store, k.zone()))).orElse(null);
+      out.put("unsettled_from", from == null ? null : from.toString());
+    }
+    ctx.json(out);
   }
+
+  private final com.github.benmanes.caffeine.cache.Cache<ExtentKey, java.util.Optional<java.time.LocalDate>> settling =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50).build();
 
   /** Agent scorecards: every agent KPI by agent (an agent sees their own row only). */
   private void agents(Context ctx) {

@@ -50,9 +50,10 @@ export async function overviewPage(ctx) {
   const overall = totals.rows[0].kpis;
   const points = series.rows.slice(1);
   const writtenPoints = writtenSeries.rows.slice(1);
+  const settling = { unit, from: series.unsettled_from };
   const tiles = h('div', { class: 'tiles' }, HEADLINE.map((id) => (id === WRITTEN_TILE
-    ? tile(id, writtenTotals.rows[0].kpis[id], writtenPoints, written, ctx)
-    : tile(id, overall[id], points))));
+    ? tile(id, writtenTotals.rows[0].kpis[id], writtenPoints, settling, written, ctx)
+    : tile(id, overall[id], points, settling))));
 
   const byChannel = channels.rows.slice(1);
   const labels = [...new Set(byChannel.map((r) => r.group[unit]))];
@@ -99,8 +100,14 @@ export async function overviewPage(ctx) {
     h('section', { class: 'panel' }, h('h2', { text: t('overview.volume') }), volume, channelTable));
 }
 
-/** A headline tile; with channels, measured on those channels only, which it names. */
-function tile(id, c, points, channels, ctx) {
+/**
+ * A headline tile; with channels, measured on those channels only, which it names. A KPI of cases draws the buckets
+ * whose cases are still settling (from settling.from on) as a dashed grey tail and says so.
+ */
+function tile(id, c, points, settling, channels, ctx) {
+  const late = kpi(id).settles_late && settling.from
+    ? points.map((r) => state.bucketRange(settling.unit, Object.values(r.group)[0])[1] >= settling.from) : [];
+  const firstLate = late.indexOf(true);
   let delta = c && c.value != null && c.previous != null ? c.change : null;
   // A change that rounds to nothing shown (0.0 pp) is shown as no change, without a colour.
   if (delta != null && ['percent', 'score'].includes(kpi(id).unit) && Math.abs(delta) < 0.05) delta = 0;
@@ -112,9 +119,12 @@ function tile(id, c, points, channels, ctx) {
     yAxis: { type: 'value', show: false, scale: true },
     tooltip: { show: false },
     series: [{
-      type: 'line', data: points.map((r) => r.kpis[id]), symbol: 'none', lineStyle: { width: 1.5 },
-      areaStyle: { opacity: 0.12 }, connectNulls: true,
-    }],
+      type: 'line', data: points.map((r, i) => (firstLate < 0 || i <= firstLate ? r.kpis[id] : null)), symbol: 'none',
+      lineStyle: { width: 1.5 }, areaStyle: { opacity: 0.12 }, connectNulls: true,
+    }, ...(firstLate < 0 ? [] : [{
+      type: 'line', data: points.map((r, i) => (i >= firstLate ? r.kpis[id] : null)), symbol: 'none',
+      lineStyle: { width: 1.5, type: 'dashed', color: '#9aa5b1' }, connectNulls: true,
+    }])],
   }, { cls: 'spark', label: t('overview.sparkline') });
   const open = () => (channels ? state.go('contacts', undefined, { kpi: id }, { ...ctx.state.where, channel: channels })
     : state.go('contacts', undefined, { kpi: id }));
@@ -138,7 +148,9 @@ function tile(id, c, points, channels, ctx) {
   hasPrevious ? h('p', { class: 'tile-previous muted', text: t('overview.previous', { value: fmt(id, c.previous) }) })
     : null,
   bench ? h('p', { class: 'tile-benchmark muted', text: t('overview.benchmark', { value: bench }) }) : null,
-  spark);
+  spark,
+  firstLate >= 0 ? h('p', { class: 'tile-settling muted', text: t('overview.notSettled', {
+    from: i18n.date(state.bucketRange(settling.unit, Object.values(points[firstLate].group)[0])[0]) }) }) : null);
 }
 
 /** A bucket's dates clipped to the period. */
