@@ -231,7 +231,7 @@ function renderFilters(s) {
     state.update({ tz: z, page: undefined });
   }, { name: 'tz' });
   const filters = seesEveryone() ? state.FILTER_DIMENSIONS.map((d) => multiSelect(d, t(`dimension.${d}`),
-    (app.extent.values[d] || []).map((v) => ({ value: v, label: v })), s.where[d], (values) => {
+    (app.extent.values[d] || []).map((v) => ({ value: v, label: i18n.dimValue(d, v) })), s.where[d], (values) => {
       state.update({ page: undefined }, { ...state.current().where, [d]: values });
     })) : [];
   filters.forEach((f) => { if (f.dataset.filter === open) f.open = true; });

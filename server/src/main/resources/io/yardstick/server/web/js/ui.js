@@ -127,7 +127,8 @@ export function table(columns, rows, { name = 'yardstick', sortable = true, capt
             },
           }, text));
         }
-        return h('td', { class: cls }, text);
+        const raw = val(c, r);
+        return h('td', { class: cls, dataset: typeof raw === 'string' ? { value: raw } : undefined }, text);
       })));
     }
   };
@@ -247,8 +248,9 @@ export function select(label, options, selected, onchange, attrs = {}) {
 export function multiSelect(name, label, options, selected, onchange) {
   const chosen = new Set(selected || []);
   const summary = h('summary', {});
+  const labels = new Map(options.map((o) => [o.value, o.label]));
   const describe = () => {
-    const list = [...chosen];
+    const list = [...chosen].map((v) => labels.get(v) ?? v);
     summary.textContent = list.length === 0 ? t('filter.all', { name: label })
       : list.length <= 2 ? `${label}: ${list.join(', ')}` : t('filter.some', { name: label, count: list.length });
   };

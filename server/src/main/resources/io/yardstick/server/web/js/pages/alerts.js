@@ -156,7 +156,8 @@ function ruleForm(ctx, redraw) {
   const notify = h('input', { name: 'notify', id: 'rule-notify', value: 'log', autocomplete: 'off' });
   const chosen = {};
   const filters = RULE_FILTERS.map((d) => multiSelect(d, t(`dimension.${d}`),
-    (ctx.extent.values[d] || []).map((v) => ({ value: v, label: v })), [], (values) => { chosen[d] = values; }));
+    (ctx.extent.values[d] || []).map((v) => ({ value: v, label: i18n.dimValue(d, v) })), [],
+    (values) => { chosen[d] = values; }));
   const hint = h('span', { class: 'muted hint' });
   const kpiLabelEl = h('label', { class: 'stacked' }, h('span', { text: t('alerts.kpi') }), kpiSelect);
   const windowLabel = h('label', { class: 'stacked' }, h('span', { text: t('alerts.window') }), window_,

@@ -18,7 +18,7 @@ function columnsOf(rowsOf, tz) {
   const num = (key, digits = 0) => ({ key, label: t(`drill.col.${key}`), numeric: true,
     text: (r) => (r[key] == null ? '–' : digits ? i18n.decimal(r[key], digits) : i18n.count(r[key])) });
   const flag = (key) => ({ key, label: t(`drill.col.${key}`), text: (r) => yes(r[key]) });
-  const dim = (key) => ({ key, label: t(`dimension.${key}`) });
+  const dim = (key) => ({ key, label: t(`dimension.${key}`), text: (r) => i18n.dimValue(key, r[key]) ?? '–' });
   const text = (key) => ({ key, label: t(`drill.col.${key}`) });
   const who = [dim('channel'), dim('queue'), dim('topic'), dim('team'), dim('agent'), text('customer_id')];
   switch (rowsOf) {

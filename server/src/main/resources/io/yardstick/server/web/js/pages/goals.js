@@ -180,7 +180,8 @@ function goalForm(ctx) {
   const name = h('input', { name: 'name', id: 'goal-name', autocomplete: 'off' });
   const chosen = {};
   const filters = GOAL_FILTERS.map((d) => multiSelect(d, t(`dimension.${d}`),
-    (ctx.extent.values[d] || []).map((v) => ({ value: v, label: v })), [], (values) => { chosen[d] = values; }));
+    (ctx.extent.values[d] || []).map((v) => ({ value: v, label: i18n.dimValue(d, v) })), [],
+    (values) => { chosen[d] = values; }));
   const status = h('div', { class: 'form-status' });
   const hint = h('span', { class: 'muted hint', text: t('goals.hint.change') });
   kind.addEventListener('change', () => {
