@@ -450,6 +450,47 @@ class BrowserTest {
     d.manage().window().setSize(new Dimension(1400, 1000));
   }
 
+  /**
+   * Issue 12, part 12: at 1280 px in Spanish the language selector stays on the header's first row (the menu has its own
+   * row); a table wider than its panel says so and keeps its first column in view; on a 390 px phone the menu and the
+   * filters leave the content in the first screen.
+   */
+  @Test
+  void wide_tables_scroll_with_a_cue_and_the_header_and_filters_fit_a_laptop_and_a_phone() throws IOException {
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    d.executeScript("localStorage.setItem('yardstick.lang', 'es')");
+    d.manage().window().setSize(new Dimension(1280, 900));
+    open(d, "channels?" + period());
+    d.navigate().refresh();
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.data")));
+    WebElement language = d.findElement(By.id("language"));
+    WebElement brand = d.findElement(By.cssSelector(".top .brand"));
+    WebElement nav = d.findElement(By.cssSelector(".top .nav"));
+    assertThat(Math.abs(center(language) - center(brand))).as("language beside the brand").isLessThan(20);
+    assertThat(nav.getRect().getY()).isGreaterThan(language.getRect().getY());
+    WebElement block = waiting(d).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".table-block.overflowing")));
+    assertThat(block.findElement(By.cssSelector(".scroll-hint")).isDisplayed()).isTrue();
+    assertThat(block.findElement(By.cssSelector("tbody td")).getCssValue("position")).isEqualTo("sticky");
+    d.executeScript("localStorage.setItem('yardstick.lang', 'en')");
+
+    d.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+        "deviceScaleFactor", 1, "mobile", true));
+    try {
+      open(d, "overview?" + period());
+      long contentTop = (Long) d.executeScript(
+          "return Math.round(document.getElementById('page').getBoundingClientRect().top)");
+      assertThat(contentTop).as("menu and filters on a phone").isLessThan(300);
+    } finally {
+      d.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  private static int center(WebElement e) {
+    return e.getRect().getY() + e.getRect().getHeight() / 2;
+  }
+
   /** Every page a manager or an admin opens, as the URL hash after "#/" (the period added). */
   private static final List<String> EVERY_PAGE = List.of("overview", "trends", "channels", "queues", "topics",
       "agents", "agent/agent-001", "wallboard", "alerts", "goals", "forecast", "contacts", "contacts?kpi=csat",

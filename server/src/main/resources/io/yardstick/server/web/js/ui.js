@@ -153,10 +153,16 @@ export function table(columns, rows, { name = 'yardstick', sortable = true, capt
     type: 'button', class: 'csv no-print', text: t('action.csv'),
     onclick: () => download(`${name}.csv`, csv(columns, sorted)),
   });
-  return h('div', { class: 'table-block' },
-    h('div', { class: 'table-tools' }, caption ? h('h3', { text: caption }) : null, csvButton),
-    h('div', { class: 'table-scroll' }, h('table', { class: 'data', dataset: { name } },
-      h('thead', {}, header), body)));
+  const scroller = h('div', { class: 'table-scroll' }, h('table', { class: 'data', dataset: { name } },
+    h('thead', {}, header), body));
+  const block = h('div', { class: 'table-block' },
+    h('div', { class: 'table-tools' }, caption ? h('h3', { text: caption }) : null,
+      h('span', { class: 'scroll-hint muted no-print', text: t('table.scrollHint') }), csvButton),
+    scroller);
+  // Wider than its panel: marked, so that the hint, the edge shadow and the sticky first column show.
+  new ResizeObserver(() => block.classList.toggle('overflowing', scroller.scrollWidth > scroller.clientWidth + 1))
+    .observe(scroller);
+  return block;
 }
 
 function compare(a, b) {
