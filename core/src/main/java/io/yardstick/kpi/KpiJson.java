@@ -160,6 +160,8 @@ public final class KpiJson {
     root.put("to", t.query().to().toString());
     root.put("tz", t.query().zone().getId());
     root.put("contacts", t.contacts());
+    // What a spike is, for a face to say (issue 12, part 13).
+    root.put("spike_rule", Map.of("ratio", TopTopics.SPIKE_RATIO, "share_points", TopTopics.SPIKE_SHARE_POINTS));
     List<Object> list = new ArrayList<>();
     for (TopTopics.Topic x : topics) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -112,6 +112,9 @@ class ApiTest {
     assertThat(fields(consistency.get("kpis").get(0))).contains("kpi", "channel", "agents", "mean", "median", "q1", "q3", "outliers", "values");
     JsonNode topics = manager.get("/api/topics?" + period() + "&limit=3").body();
     assertThat(topics.get("topics").size()).isEqualTo(3);
+    // Issue 12, part 13: the pages say what a spike is, from the rule itself.
+    assertThat(topics.get("spike_rule").toString()).isIn("{\"ratio\":1.5,\"share_points\":1.0}",
+        "{\"share_points\":1.0,\"ratio\":1.5}");
     assertThat(fields(topics.get("topics").get(0))).containsExactly("topic", "contacts", "share", "previous_contacts",
         "previous_share", "change_percent", "fcr", "csat", "aht", "spike");
     JsonNode report = manager.get("/api/agents/agent-001?" + period() + "&kpi=csat").body();

@@ -430,10 +430,27 @@ class BrowserTest {
       assertThat(threshold.getDomAttribute("data-value")).isEqualTo("180");
       assertThat(threshold.getText()).isEqualTo("3 min");
       assertThat(row.getText()).contains("longest wait now", "channel=phone", "above", "10m", "log");
+      // Issue 12, part 13: nobody waiting is nothing to measure: "no data", not "ok".
+      assertThat(row.findElement(By.cssSelector("[data-status]")).getText()).isEqualTo("no data");
+
+      // Adding a rule through the form keeps its KPI for the next one.
+      new Select(d.findElement(By.id("rule-kind"))).selectByValue("kpi");
+      new Select(d.findElement(By.id("rule-kpi"))).selectByValue("csat");
+      d.findElement(By.id("rule-name")).sendKeys("CSAT low (browser)");
+      d.findElement(By.id("rule-threshold")).sendKeys("70");
+      new Select(d.findElement(By.id("rule-comparison"))).selectByValue("below");
+      d.findElement(By.cssSelector("#rule-threshold")).submit();
+      waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+          "//span[contains(@class,'rule-name') and text()='CSAT low (browser)']")));
+      assertThat(new Select(d.findElement(By.id("rule-kpi"))).getFirstSelectedOption().getDomAttribute("value"))
+          .isEqualTo("csat");
       assertThat(d.findElement(By.cssSelector("nav [data-nav=alerts]")).getAttribute("class")).contains("active");
       screenshot(d, "alerts.png");
     } finally {
       manager.delete("/api/alerts/rules/" + id);
+      for (JsonNode r : manager.get("/api/alerts/rules").body().get("rules")) {
+        if (r.get("name").asText().equals("CSAT low (browser)")) manager.delete("/api/alerts/rules/" + r.get("id"));
+      }
     }
   }
 

@@ -127,7 +127,11 @@ async function route() {
   render();
 }
 
+/** Renders started; a page whose data comes after another page was opened shows nothing (it is stale). */
+let renders = 0;
+
 function render() {
+  const seq = ++renders;
   const s = state.current();
   disposeCharts();
   document.body.dataset.page = s.page;
@@ -139,10 +143,12 @@ function render() {
   const ctx = {
     ...app, state: s, filters: state.apiFilters(s), seesEveryone: seesEveryone(), main,
     show: (...nodes) => {
+      if (seq !== renders) return;
       clear(main);
       main.append(h('p', { class: 'print-only print-summary', text: periodSummary(s) }), ...nodes);
     },
     fail: (e) => {
+      if (seq !== renders) return;
       clear(main);
       main.append(message('error', e.status === 403 ? t('error.forbidden', { details: e.message })
         : t('error.api', { details: e.message })));
