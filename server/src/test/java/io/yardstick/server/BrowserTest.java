@@ -348,8 +348,9 @@ class BrowserTest {
 
   @Test
   void the_goals_and_forecast_pages_show_the_apis_figures() throws IOException {
-    long id = manager.post("/api/goals", Map.of("kpi", "service_level", "change", "+5%", "from", "2026-06-01", "by",
-        "2026-06-30", "tz", "Europe/Madrid", "name", "Service level +5% (browser)")).body().get("goal").get("id").asLong();
+    long id = manager.post("/api/goals", Map.of("kpi", "service_level", "target", 99, "from", "2026-06-01", "by",
+        "2026-06-30", "tz", "Europe/Madrid", "name", "Service level to 99% (browser)")).body().get("goal").get("id")
+        .asLong();
     JsonNode goal = manager.get("/api/goals/" + id).body();
     ChromeDriver d = shared;
     logIn(d, MIA, PASSWORD);
@@ -360,6 +361,15 @@ class BrowserTest {
     assertThat(Double.parseDouble(card.findElement(By.cssSelector(".goal-current .figure-value"))
         .getDomAttribute("data-value"))).isEqualTo(goal.get("current").asDouble());
     waiting(d).until(x -> !card.findElements(By.cssSelector(".goal-chart canvas")).isEmpty());
+    // Issue 12, part 10: the target's line is inside the chart's axis; the form's deadline is not in the past.
+    double target = goal.get("target").asDouble();
+    @SuppressWarnings("unchecked")
+    List<Number> extent = (List<Number>) d.executeScript("const c = echarts.getInstanceByDom(arguments[0]);"
+        + " return c.getModel().getComponent('yAxis').axis.scale.getExtent();",
+        card.findElement(By.cssSelector(".goal-chart")));
+    assertThat(target).isBetween(extent.get(0).doubleValue(), extent.get(1).doubleValue());
+    assertThat(java.time.LocalDate.parse(d.findElement(By.id("goal-by")).getDomProperty("value")))
+        .isAfterOrEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     screenshot(d, "goals.png");
     card.findElement(By.cssSelector("button.goal-remove")).click();
     d.switchTo().alert().accept();
