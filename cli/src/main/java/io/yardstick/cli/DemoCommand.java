@@ -62,8 +62,13 @@ final class DemoCommand implements Callable<Integer> {
 
   @Mixin SettingsOption settingsOption;
 
+  @Mixin LogOption log;
+
+  private String logTo;
+
   @Override
   public Integer call() throws Exception {
+    if (!noServe) logTo = log.configure(db.location());
     if (contacts < 1) throw new ParameterException(spec.commandLine(), "--contacts must be at least 1.");
     if (days < 1) throw new ParameterException(spec.commandLine(), "--days must be at least 1.");
     ZoneId zone = tz;
@@ -111,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private int serve(Store store, PrintWriter out) throws InterruptedException, java.io.IOException {
-    if (!noServe) Serving.serveUntilStopped(store, db.location(), settingsOption.load(), port, out);
+    if (!noServe) Serving.serveUntilStopped(store, db.location(), settingsOption.load(), port, logTo, out);
     return 0;
   }
 }

@@ -21,10 +21,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin SettingsOption settings;
 
+  @Mixin LogOption log;
+
   @Override
   public Integer call() throws Exception {
+    String logTo = log.configure(db.location());
     try (Store store = db.open()) {
-      Serving.serveUntilStopped(store, db.location(), settings.load(), port, spec.commandLine().getOut());
+      Serving.serveUntilStopped(store, db.location(), settings.load(), port, logTo, spec.commandLine().getOut());
     }
     return 0;
   }

@@ -15,8 +15,8 @@ import java.util.concurrent.CountDownLatch;
 final class Serving {
   private Serving() {}
 
-  static void serveUntilStopped(Store store, String location, KpiSettings settings, int port, PrintWriter out)
-      throws InterruptedException, java.io.IOException {
+  static void serveUntilStopped(Store store, String location, KpiSettings settings, int port, String logTo,
+      PrintWriter out) throws InterruptedException, java.io.IOException {
     Clock clock = Clock.systemUTC();
     Users users = new Users(store, clock);
     String login = firstLogin(users);
@@ -30,11 +30,24 @@ final class Serving {
       stopped.countDown();
     }, "yardstick-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    out.println("Yardstick is serving " + store.describe() + " at http://localhost:" + server.port() + "/");
-    out.println(login);
-    out.println("API: http://localhost:" + server.port() + "/openapi.json; stop with Ctrl-C.");
+    out.print(banner(store.describe(), server.port(), login, logTo));
     out.flush();
     stopped.await();
+  }
+
+  /**
+   * The start-up block (issue 12, part 14): what is served, where to open it, how to log in, the API, where the log
+   * goes and how to stop; nothing else is printed while serving.
+   */
+  static String banner(String store, int port, String login, String logTo) {
+    String url = "http://localhost:" + port + "/";
+    return String.join(System.lineSeparator(), "",
+        "  Yardstick is serving " + store,
+        "  Open    " + url,
+        "  Log in  " + login,
+        "  API     " + url + "openapi.json",
+        "  Log     " + logTo,
+        "  Stop with Ctrl-C.", "") + System.lineSeparator();
   }
 
   /**
@@ -44,13 +57,13 @@ final class Serving {
   static String firstLogin(Users users) {
     if (users.isEmpty()) {
       String password = users.add("admin", Role.ADMIN, null);
-      return "Log in as admin with the one-time password " + password + " (you will choose your own).";
+      return "admin, one-time password " + password + " (you will choose your own)";
     }
     Optional<User> admin = users.find("admin");
     if (admin.isPresent() && admin.get().mustChangePassword()) {
       String password = users.resetPassword("admin");
-      return "Log in as admin with the one-time password " + password + " (you will choose your own).";
+      return "admin, one-time password " + password + " (you will choose your own)";
     }
-    return "Log in with your user; ./yardstick user add NAME --role manager creates one.";
+    return "with your user (./yardstick user add NAME --role manager creates one)";
   }
 }

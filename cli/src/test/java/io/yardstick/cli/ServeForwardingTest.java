@@ -74,6 +74,14 @@ class ServeForwardingTest {
       assertThat(goals.out()).contains("contacts");
       assertThat(again.code()).isEqualTo(1);
       assertThat(again.err()).contains("is open by yardstick serve (process " + serve.pid(), "Stop it");
+
+      // Issue 12, part 14: the terminal shows the start-up block only; Jetty, Javalin and the access log go to the
+      // log file beside the store.
+      String terminal = Files.readString(log);
+      assertThat(terminal).contains("  Yardstick is serving DuckDB file", "  Open    http://localhost:",
+          "  Log in  admin, one-time password ", "  Log     " + db + ".log (--verbose prints it here)");
+      assertThat(terminal).doesNotContain("INFO", "Javalin", "jetty");
+      assertThat(Files.readString(Path.of(db + ".log"))).contains("INFO", "Javalin");
     } finally {
       serve.destroy();
       if (!serve.waitFor(20, TimeUnit.SECONDS)) serve.destroyForcibly().waitFor();

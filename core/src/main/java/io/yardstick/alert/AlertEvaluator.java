@@ -107,7 +107,12 @@ public final class AlertEvaluator {
     return out;
   }
 
-  /** What a rule measures now, with its threshold. */
+  /** What a rule measures now (issue 12, part 13: a rule with nothing to measure says "no data", not "ok"). */
+  public Measure measureNow(AlertRule rule) {
+    return measure(rule, clock.instant());
+  }
+
+  /** What a rule measures at an instant, with its threshold. */
   public Measure measure(AlertRule rule, Instant now) {
     return switch (rule.kind()) {
       case KPI -> {

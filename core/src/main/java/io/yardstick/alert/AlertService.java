@@ -61,6 +61,11 @@ public final class AlertService implements AutoCloseable {
     return t;
   }
 
+  /** What a rule measures now, without recording anything. */
+  public AlertEvaluator.Measure measureNow(AlertRule rule) {
+    return evaluator.measureNow(rule);
+  }
+
   /** Evaluates every rule now and sends what changed; returns the changes. */
   public List<AlertEvaluator.Transition> evaluateAll() {
     try {

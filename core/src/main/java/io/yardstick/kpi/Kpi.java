@@ -59,15 +59,17 @@ public enum Kpi {
       (p, s) -> pct(sum(p.get(ANSWERED_OVER_LIMIT), p.get(ABANDONED_OVER_LIMIT)),
           sum(p.get(ANSWERED_IN), p.get(ABANDONED_LONG)))),
   AHT("aht", "Average handle time", Unit.SECONDS, Direction.LOWER_IS_BETTER,
-      "mean of talk_s + hold_s + wrap_s (a missing part counts 0) over contacts with answered_at",
+      "mean of talk_s + hold_s + wrap_s (a missing part counts 0) over handled contacts (answered_at or"
+          + " first_response_at set: calls and chats picked up, written contacts replied to)",
       "Handle time = talk + hold + after-contact work (ICMI, COPC).",
       "Two answered calls: 300 + 20 + 40 and 200 + 0 + 30: (360 + 230) / 2 = 295 s.",
-      (p, s) -> div(p.get(HANDLE_SUM), p.get(ANSWERED))),
+      (p, s) -> div(p.get(HANDLE_SUM), p.get(HANDLED))),
   TALK_TIME_AVG("talk_time_avg", "Average call duration", Unit.SECONDS, Direction.NEUTRAL,
-      "mean of talk_s + hold_s (a missing part counts 0) over contacts with answered_at",
+      "mean of talk_s + hold_s (a missing part counts 0) over handled contacts (answered_at or first_response_at"
+          + " set)",
       "Call duration as phone systems report it: from connect to hang-up, hold included, wrap-up excluded.",
       "Two answered calls: 300 + 20 and 200 + 0: (320 + 200) / 2 = 260 s.",
-      (p, s) -> div(p.get(TALK_HOLD_SUM), p.get(ANSWERED))),
+      (p, s) -> div(p.get(TALK_HOLD_SUM), p.get(HANDLED))),
   FRT_AVG("frt_avg", "First response time (mean)", Unit.SECONDS, Direction.LOWER_IS_BETTER,
       "mean over inbound contacts with a first response of (first_response_at, else answered_at) - arrived_at;"
           + " in business time with --business-hours",
@@ -164,15 +166,16 @@ public enum Kpi {
       "An agent 6 h busy, 1 h wrap, 1 h available: (6 + 1) / 8 x 100 = 87.5%.",
       (p, s) -> pct(sum(p.get(BUSY_S), p.get(WRAP_S)), sum(p.get(AVAILABLE_S), p.get(BUSY_S), p.get(WRAP_S)))),
   IDLE_TIME_AVG("idle_time_avg", "Idle time between contacts", Unit.SECONDS, Direction.NEUTRAL,
-      "available agent time divided by contacts with answered_at (idle time between contacts)",
+      "available agent time divided by handled contacts (answered_at or first_response_at set; idle time between"
+          + " contacts)",
       "Average idle (available, not handling) time per handled contact, the complement of occupancy.",
       "2 h available and 40 answered contacts: 7200 / 40 = 180 s.",
-      (p, s) -> positive(p.get(STATE_ROWS)) ? div(p.get(AVAILABLE_S), p.get(ANSWERED)) : null),
+      (p, s) -> positive(p.get(STATE_ROWS)) ? div(p.get(AVAILABLE_S), p.get(HANDLED)) : null),
   CONTACTS_PER_HOUR("contacts_per_hour", "Contacts per hour", Unit.RATIO, Direction.HIGHER_IS_BETTER,
-      "contacts with answered_at divided by logged-in hours (available + busy + wrap)",
+      "handled contacts (answered_at or first_response_at set) divided by logged-in hours (available + busy + wrap)",
       "Productivity per logged-in hour (ICMI).",
       "40 answered contacts over 8 logged-in hours: 40 / 8 = 5.",
-      (p, s) -> div(p.get(ANSWERED), hours(sum(p.get(AVAILABLE_S), p.get(BUSY_S), p.get(WRAP_S))))),
+      (p, s) -> div(p.get(HANDLED), hours(sum(p.get(AVAILABLE_S), p.get(BUSY_S), p.get(WRAP_S))))),
   ABSENCE_RATE("absence_rate", "Absence rate", Unit.PERCENT, Direction.LOWER_IS_BETTER,
       "break time divided by (available + busy + wrap + break) time, x 100",
       "Share of scheduled time spent away (breaks), a part of shrinkage in workforce management.",
@@ -315,6 +318,74 @@ public enum Kpi {
     EnumSet<Base> bases = EnumSet.noneOf(Base.class);
     parts().forEach(p -> bases.add(p.base()));
     return bases;
+  }
+
+  /**
+   * The rows a drill-down of this KPI lists (issue 12, part 7): the rows of one base that its denominator counts (or,
+   * for a mean or a median, the rows it averages; for a KPI over time, the agent states whose seconds it adds; for a
+   * cost, the cost rows it prorates), each marked with the numerator's parts whose condition it meets. Written next to
+   * the formulas so that a new KPI must say what its number counts; a test recomputes every KPI from its rows.
+   *
+   * <pre>{@code
+   * Kpi.CSAT.rows(settings);  // Rows[base=SURVEYS, population=[CSAT_N], counted=[CSAT_SATISFIED]]
+   * }</pre>
+   */
+  public Rows rows(KpiSettings s) {
+    return switch (this) {
+      case CONTACTS -> Rows.of(List.of(N));
+      case ABANDONMENT_RATE -> Rows.of(List.of(ANSWERED_IN, ABANDONED_LONG), ABANDONED_LONG);
+      case SERVICE_LEVEL -> Rows.of(switch (s.serviceLevelFormula()) {
+        case ANSWERED_AND_ABANDONED -> List.of(ANSWERED_IN, ABANDONED_LONG);
+        case ANSWERED_ONLY -> List.of(ANSWERED_IN);
+        case ALL_OFFERED -> List.of(ANSWERED_IN, ABANDONED_ALL);
+      }, WITHIN_TARGET);
+      case ASA -> Rows.of(List.of(ANSWERED_IN));
+      case WAIT_OVER_LIMIT -> Rows.of(List.of(ANSWERED_IN, ABANDONED_LONG), ANSWERED_OVER_LIMIT, ABANDONED_OVER_LIMIT);
+      case AHT, TALK_TIME_AVG -> Rows.of(List.of(HANDLED));
+      case FRT_AVG, FRT_MEDIAN, FRT_P90 -> Rows.of(List.of(FRT_N));
+      case EMAIL_RESPONSE_24H -> Rows.of(List.of(EMAIL_IN), EMAIL_24H);
+      case CONVERSION_RATE -> Rows.of(List.of(N), CONVERTED);
+      case REVENUE -> Rows.of(List.of(REVENUE_N));
+      case RESOLUTION_RATE -> Rows.of(List.of(Part.CASES), RESOLVED);
+      case FCR -> Rows.of(List.of(s.fcrDenominator() == FcrDenominator.ALL_CASES ? Part.CASES : RESOLVED),
+          RESOLVED_SINGLE);
+      case CONTACTS_PER_RESOLUTION -> Rows.of(List.of(RESOLVED));
+      case RESOLUTION_TIME_AVG, RESOLUTION_TIME_MEDIAN -> Rows.of(List.of(RESOLUTION_N));
+      case CSAT -> Rows.of(List.of(CSAT_N), CSAT_SATISFIED);
+      case ESAT -> Rows.of(List.of(ESAT_N), ESAT_SATISFIED);
+      case NPS -> Rows.of(List.of(NPS_N), NPS_PROMOTERS, NPS_DETRACTORS);
+      case CES -> s.cesMode() == CesMode.LOW_EFFORT_PERCENT ? Rows.of(List.of(CES_N), CES_LOW)
+          : Rows.of(List.of(CES_N));
+      case OCCUPANCY, CONTACTS_PER_HOUR -> Rows.of(List.of(AVAILABLE_S, BUSY_S, WRAP_S));
+      case IDLE_TIME_AVG -> Rows.of(List.of(AVAILABLE_S));
+      case ABSENCE_RATE -> Rows.of(List.of(AVAILABLE_S, BUSY_S, WRAP_S, BREAK_S), BREAK_S);
+      case COST_PER_CONTACT, COST_PER_RESOLUTION -> Rows.of(List.of(COST));
+      case RETENTION_RATE -> Rows.of(List.of(ACTIVE_START), RETAINED);
+      case FORECAST_WAPE -> Rows.of(List.of(FORECAST_ACTUAL));
+    };
+  }
+
+  /**
+   * What a drill-down lists: the rows of {@code base} meeting any of the population's conditions (all of them when one
+   * has none), each marked with the first counted part whose condition it meets.
+   */
+  public record Rows(Base base, List<Part> population, List<Part> counted) {
+    public Rows {
+      population = List.copyOf(population);
+      counted = List.copyOf(counted);
+      for (Part p : population) {
+        if (p.base() != base) throw new IllegalArgumentException(p + " is not a part of " + base);
+      }
+    }
+
+    static Rows of(List<Part> population, Part... counted) {
+      return new Rows(population.get(0).base(), population, List.of(counted));
+    }
+
+    /** Whether the rows are a count (the KPI's denominator, or the rows of its mean), rather than seconds or money. */
+    public boolean counts() {
+      return population.stream().allMatch(p -> p.agg() == Part.Agg.COUNT);
+    }
   }
 
   /** Its value from one group's parts. */

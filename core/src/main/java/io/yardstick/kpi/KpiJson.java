@@ -63,7 +63,10 @@ public final class KpiJson {
     return v.doubleValue() - p.doubleValue();
   }
 
-  /** {"kpis":[{"id","name","unit","better","definition","source","example","benchmark"?}]}. */
+  /**
+   * {"kpis":[{"id","name","unit","better","settles_late","definition","source","example","benchmark"?}]}; settles_late:
+   * it reads cases, whose recent days change until the cases close ({@link Settling}).
+   */
   public static Map<String, Object> catalog(KpiSettings settings) {
     List<Object> list = new ArrayList<>();
     for (Kpi k : Kpi.values()) {
@@ -72,6 +75,7 @@ public final class KpiJson {
       m.put("name", k.displayName());
       m.put("unit", k.unit().name().toLowerCase(Locale.ROOT));
       m.put("better", better(k));
+      m.put("settles_late", k.bases().contains(Base.CASES));
       m.put("definition", k.formula());
       m.put("source", k.source());
       m.put("example", k.example());
@@ -156,6 +160,8 @@ public final class KpiJson {
     root.put("to", t.query().to().toString());
     root.put("tz", t.query().zone().getId());
     root.put("contacts", t.contacts());
+    // What a spike is, for a face to say (issue 12, part 13).
+    root.put("spike_rule", Map.of("ratio", TopTopics.SPIKE_RATIO, "share_points", TopTopics.SPIKE_SHARE_POINTS));
     List<Object> list = new ArrayList<>();
     for (TopTopics.Topic x : topics) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -112,25 +112,77 @@ class ApiTest {
     assertThat(fields(consistency.get("kpis").get(0))).contains("kpi", "channel", "agents", "mean", "median", "q1", "q3", "outliers", "values");
     JsonNode topics = manager.get("/api/topics?" + period() + "&limit=3").body();
     assertThat(topics.get("topics").size()).isEqualTo(3);
+    // Issue 12, part 13: the pages say what a spike is, from the rule itself.
+    assertThat(topics.get("spike_rule").toString()).isIn("{\"ratio\":1.5,\"share_points\":1.0}",
+        "{\"share_points\":1.0,\"ratio\":1.5}");
     assertThat(fields(topics.get("topics").get(0))).containsExactly("topic", "contacts", "share", "previous_contacts",
         "previous_share", "change_percent", "fcr", "csat", "aht", "spike");
     JsonNode report = manager.get("/api/agents/agent-001?" + period() + "&kpi=csat").body();
-    assertThat(fields(report)).containsExactly("agent", "team", "kpis", "series", "team_kpis", "team_series");
+    assertThat(fields(report)).containsExactly("agent", "team", "kpis", "series", "team_kpis", "team_per_agent",
+        "team_series");
+    // Issue 12, part 8: a team's count stands beside one agent's as the team's count per agent with contacts.
+    JsonNode perAgent = manager.get("/api/agents/agent-001?" + period() + "&kpi=contacts").body().get("team_per_agent");
+    JsonNode teamContacts = manager.get("/api/agents/agent-001?" + period() + "&kpi=contacts").body().get("team_kpis")
+        .get("rows").get(0).get("kpis").get("contacts");
+    assertThat(perAgent.get("agents").asInt()).isGreaterThan(1);
+    assertThat(perAgent.get("kpis").get("contacts").asDouble())
+        .isEqualTo(teamContacts.asDouble() / perAgent.get("agents").asInt());
   }
 
   @Test
   void contacts_pages_through_the_rows_behind_a_kpi() {
     JsonNode all = manager.get("/api/contacts?" + period() + "&kpi=abandonment_rate&size=5").body();
-    assertThat(fields(all)).containsExactly("total", "page", "size", "contacts");
-    assertThat(all.get("contacts").size()).isEqualTo(5);
-    for (JsonNode c : all.get("contacts")) {
-      assertThat(c.get("abandoned_at").isNull()).isFalse();
-      assertThat(c.get("answered_at").isNull()).isTrue();
+    assertThat(fields(all)).containsExactly("kpi", "rows_of", "denominator", "total", "page", "size", "columns",
+        "rows");
+    assertThat(all.get("rows").size()).isEqualTo(5);
+    // The denominator's rows (answered inbound and long abandons), the abandoned ones marked as the numerator.
+    long abandoned = 0;
+    for (JsonNode c : all.get("rows")) {
+      assertThat(c.get("direction").asText()).isEqualTo("inbound");
+      boolean isAbandoned = c.get("answered_at").isNull();
+      assertThat(c.get("counted").isNull()).isEqualTo(!isAbandoned);
+      if (isAbandoned) abandoned++;
     }
+    assertThat(abandoned).isLessThan(5);
     long total = all.get("total").asLong();
     JsonNode last = manager.get("/api/contacts?" + period() + "&kpi=abandonment_rate&size=5&page="
         + ((total - 1) / 5)).body();
-    assertThat(last.get("contacts").size()).isEqualTo((int) (total - (total - 1) / 5 * 5));
+    assertThat(last.get("rows").size()).isEqualTo((int) (total - (total - 1) / 5 * 5));
+  }
+
+  /** Issue 12, part 9: a series of a case KPI says from which day its cases are still settling; others do not. */
+  @Test
+  void a_case_kpi_series_says_from_which_day_it_is_not_settled() {
+    JsonNode fcr = manager.get("/api/series?" + period() + "&kpi=fcr&unit=day").body();
+    java.time.LocalDate from = java.time.LocalDate.parse(fcr.get("unsettled_from").asText());
+    assertThat(from).isBetween(TestServer.LAST_DAY.minusDays(20), TestServer.LAST_DAY);
+    assertThat(manager.get("/api/series?" + period() + "&kpi=contacts&unit=day").body().has("unsettled_from"))
+        .isFalse();
+  }
+
+  /** Issue 12, part 7: a CSAT drill-down lists the csat surveys (its denominator) with their score, not contacts. */
+  @Test
+  void a_survey_kpi_drills_down_to_its_surveys_and_a_case_kpi_to_its_cases() {
+    JsonNode csat = manager.get("/api/contacts?" + period() + "&kpi=csat&size=1000").body();
+    assertThat(csat.get("rows_of").asText()).isEqualTo("surveys");
+    assertThat(csat.get("denominator").asBoolean()).isTrue();
+    long satisfied = 0;
+    for (JsonNode r : csat.get("rows")) {
+      assertThat(r.get("kind").asText()).isEqualTo("csat");
+      if (r.get("score").asInt() >= 4) satisfied++;
+    }
+    assertThat(csat.get("total").asLong()).isEqualTo(csat.get("rows").size());
+    double value = manager.get("/api/kpi?" + period() + "&kpi=csat").body().get("rows").get(0).get("kpis")
+        .get("csat").asDouble();
+    assertThat(satisfied * 100.0 / csat.get("total").asLong()).isCloseTo(value, org.assertj.core.api.Assertions
+        .within(1e-9));
+
+    JsonNode fcr = manager.get("/api/contacts?" + period() + "&kpi=fcr&size=3").body();
+    assertThat(fcr.get("rows_of").asText()).isEqualTo("cases");
+    assertThat(fcr.get("columns").toString()).contains("n_contacts", "n_inbound", "resolved");
+    JsonNode occupancy = manager.get("/api/contacts?" + period() + "&kpi=occupancy&size=3").body();
+    assertThat(occupancy.get("rows_of").asText()).isEqualTo("agent_time");
+    assertThat(occupancy.get("denominator").asBoolean()).isFalse();
   }
 
   @Test
@@ -214,7 +266,7 @@ class ApiTest {
 
     JsonNode contacts = agent.get("/api/contacts?" + period() + "&where=agent=agent-001&size=50").body();
     assertThat(contacts.get("total").asLong()).isPositive();
-    for (JsonNode c : contacts.get("contacts")) assertThat(c.get("agent").asText()).isEqualTo(ANA_AGENT);
+    for (JsonNode c : contacts.get("rows")) assertThat(c.get("agent").asText()).isEqualTo(ANA_AGENT);
     assertThat(agent.get("/api/agents/" + ANA_AGENT + "?" + period()).status()).isEqualTo(200);
   }
 

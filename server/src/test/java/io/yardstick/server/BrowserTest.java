@@ -163,7 +163,22 @@ class BrowserTest {
     open(d, "overview?" + period());
     waiting(d).until(x -> x.findElements(By.cssSelector(".tile .spark canvas")).size() == HEADLINE.size());
     JsonNode api = apiKpis(period() + "&kpi=" + String.join(",", HEADLINE) + "&compare=previous");
+    // Issue 12, part 6: the first-response tile is the catalog's frt_median on the written channels, which it names.
+    WebElement frt = d.findElement(By.cssSelector(".tile[data-kpi=frt_median]"));
+    String written = frt.getDomAttribute("data-channels");
+    assertThat(written).isEqualTo("email,social,messaging");
+    assertThat(frt.findElement(By.cssSelector(".tile-scope")).getText()).startsWith("written channels: e-mail");
+    JsonNode frtApi = apiKpis(period() + "&kpi=frt_median&compare=previous&where=channel=" + written)
+        .get("frt_median");
+    assertThat(Double.parseDouble(tileValue(d, "frt_median"))).isEqualTo(frtApi.get("value").asDouble())
+        .isGreaterThan(60);
+    // Issue 12, part 9: the case KPIs' sparklines say from when their cases are still open; volume does not.
+    assertThat(d.findElement(By.cssSelector(".tile[data-kpi=resolution_rate] .tile-settling")).getText())
+        .startsWith("dashed: from Jun");
+    assertThat(d.findElements(By.cssSelector(".tile[data-kpi=fcr] .tile-settling"))).hasSize(1);
+    assertThat(d.findElements(By.cssSelector(".tile[data-kpi=contacts] .tile-settling"))).isEmpty();
     for (String kpi : HEADLINE) {
+      if (kpi.equals("frt_median")) continue;
       JsonNode value = api.get(kpi).get("value");
       String shown = tileValue(d, kpi);
       if (value.isNull()) {
@@ -195,6 +210,12 @@ class BrowserTest {
     Path shots = Path.of("target", "screenshots");
     Files.createDirectories(shots);
     Files.write(shots.resolve("overview.png"), d.getScreenshotAs(OutputType.BYTES));
+
+    // The first month of data has no previous period: "no previous value" and no "previous:" line beside it.
+    open(d, "overview?from=2026-05-01&to=2026-05-31&tz=Europe/Madrid");
+    WebElement first = d.findElement(By.cssSelector(".tile[data-kpi=aht]"));
+    assertThat(first.findElement(By.cssSelector(".tile-change")).getText()).contains("no previous value");
+    assertThat(first.findElements(By.cssSelector(".tile-previous"))).isEmpty();
   }
 
   @Test
@@ -236,9 +257,23 @@ class BrowserTest {
     d.findElement(By.id("page-next")).click();
     waiting(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "51–"));
 
+    // Issue 12, part 7: the CSAT tile lists the csat responses (its denominator) with their score, the satisfied
+    // ones marked, not every contact of the period.
+    open(d, "overview?" + period());
+    d.findElement(By.cssSelector(".tile[data-kpi=csat]")).click();
+    WebElement surveys = waiting(d).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#contacts-kpi[data-rows-of=surveys]")));
+    assertThat(surveys.getText()).startsWith("The survey responses behind: Customer satisfaction (CSAT)");
+    long responses = manager.get("/api/contacts?" + period() + "&kpi=csat&size=1").body().get("total").asLong();
+    assertThat(d.findElement(By.id("contacts-total")).getDomAttribute("data-total"))
+        .isEqualTo(String.valueOf(responses));
+    assertThat(d.findElements(By.cssSelector("table.data thead th")).stream().map(WebElement::getText).toList())
+        .contains("Counts as", "Score", "Survey");
+    screenshot(d, "drill-csat.png");
+
     open(d, "channels?" + period());
     WebElement cell = d.findElement(By.cssSelector("table.data tbody tr td a.drill"));
-    String channel = d.findElement(By.cssSelector("table.data tbody tr td")).getText();
+    String channel = d.findElement(By.cssSelector("table.data tbody tr td")).getDomAttribute("data-value");
     cell.click();
     total = waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("contacts-total")));
     long channelTotal = manager.get("/api/contacts?" + period() + "&where=channel=" + channel + "&size=1").body()
@@ -315,8 +350,9 @@ class BrowserTest {
 
   @Test
   void the_goals_and_forecast_pages_show_the_apis_figures() throws IOException {
-    long id = manager.post("/api/goals", Map.of("kpi", "service_level", "change", "+5%", "from", "2026-06-01", "by",
-        "2026-06-30", "tz", "Europe/Madrid", "name", "Service level +5% (browser)")).body().get("goal").get("id").asLong();
+    long id = manager.post("/api/goals", Map.of("kpi", "service_level", "target", 99, "from", "2026-06-01", "by",
+        "2026-06-30", "tz", "Europe/Madrid", "name", "Service level to 99% (browser)")).body().get("goal").get("id")
+        .asLong();
     JsonNode goal = manager.get("/api/goals/" + id).body();
     ChromeDriver d = shared;
     logIn(d, MIA, PASSWORD);
@@ -327,6 +363,15 @@ class BrowserTest {
     assertThat(Double.parseDouble(card.findElement(By.cssSelector(".goal-current .figure-value"))
         .getDomAttribute("data-value"))).isEqualTo(goal.get("current").asDouble());
     waiting(d).until(x -> !card.findElements(By.cssSelector(".goal-chart canvas")).isEmpty());
+    // Issue 12, part 10: the target's line is inside the chart's axis; the form's deadline is not in the past.
+    double target = goal.get("target").asDouble();
+    @SuppressWarnings("unchecked")
+    List<Number> extent = (List<Number>) d.executeScript("const c = echarts.getInstanceByDom(arguments[0]);"
+        + " return c.getModel().getComponent('yAxis').axis.scale.getExtent();",
+        card.findElement(By.cssSelector(".goal-chart")));
+    assertThat(target).isBetween(extent.get(0).doubleValue(), extent.get(1).doubleValue());
+    assertThat(java.time.LocalDate.parse(d.findElement(By.id("goal-by")).getDomProperty("value")))
+        .isAfterOrEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     screenshot(d, "goals.png");
     card.findElement(By.cssSelector("button.goal-remove")).click();
     d.switchTo().alert().accept();
@@ -397,10 +442,27 @@ class BrowserTest {
       assertThat(threshold.getDomAttribute("data-value")).isEqualTo("180");
       assertThat(threshold.getText()).isEqualTo("3 min");
       assertThat(row.getText()).contains("longest wait now", "channel=phone", "above", "10m", "log");
+      // Issue 12, part 13: nobody waiting is nothing to measure: "no data", not "ok".
+      assertThat(row.findElement(By.cssSelector("[data-status]")).getText()).isEqualTo("no data");
+
+      // Adding a rule through the form keeps its KPI for the next one.
+      new Select(d.findElement(By.id("rule-kind"))).selectByValue("kpi");
+      new Select(d.findElement(By.id("rule-kpi"))).selectByValue("csat");
+      d.findElement(By.id("rule-name")).sendKeys("CSAT low (browser)");
+      d.findElement(By.id("rule-threshold")).sendKeys("70");
+      new Select(d.findElement(By.id("rule-comparison"))).selectByValue("below");
+      d.findElement(By.cssSelector("#rule-threshold")).submit();
+      waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+          "//span[contains(@class,'rule-name') and text()='CSAT low (browser)']")));
+      assertThat(new Select(d.findElement(By.id("rule-kpi"))).getFirstSelectedOption().getDomAttribute("value"))
+          .isEqualTo("csat");
       assertThat(d.findElement(By.cssSelector("nav [data-nav=alerts]")).getAttribute("class")).contains("active");
       screenshot(d, "alerts.png");
     } finally {
       manager.delete("/api/alerts/rules/" + id);
+      for (JsonNode r : manager.get("/api/alerts/rules").body().get("rules")) {
+        if (r.get("name").asText().equals("CSAT low (browser)")) manager.delete("/api/alerts/rules/" + r.get("id"));
+      }
     }
   }
 
@@ -415,6 +477,163 @@ class BrowserTest {
     Files.createDirectories(shots);
     Files.write(shots.resolve(name), d.getScreenshotAs(OutputType.BYTES));
     d.manage().window().setSize(new Dimension(1400, 1000));
+  }
+
+  /**
+   * Issue 12, part 12: at 1280 px in Spanish the language selector stays on the header's first row (the menu has its own
+   * row); a table wider than its panel says so and keeps its first column in view; on a 390 px phone the menu and the
+   * filters leave the content in the first screen.
+   */
+  @Test
+  void wide_tables_scroll_with_a_cue_and_the_header_and_filters_fit_a_laptop_and_a_phone() throws IOException {
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    d.executeScript("localStorage.setItem('yardstick.lang', 'es')");
+    d.manage().window().setSize(new Dimension(1280, 900));
+    open(d, "channels?" + period());
+    d.navigate().refresh();
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.data")));
+    WebElement language = d.findElement(By.id("language"));
+    WebElement brand = d.findElement(By.cssSelector(".top .brand"));
+    WebElement nav = d.findElement(By.cssSelector(".top .nav"));
+    assertThat(Math.abs(center(language) - center(brand))).as("language beside the brand").isLessThan(20);
+    assertThat(nav.getRect().getY()).isGreaterThan(language.getRect().getY());
+    WebElement block = waiting(d).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".table-block.overflowing")));
+    assertThat(block.findElement(By.cssSelector(".scroll-hint")).isDisplayed()).isTrue();
+    assertThat(block.findElement(By.cssSelector("tbody td")).getCssValue("position")).isEqualTo("sticky");
+    d.executeScript("localStorage.setItem('yardstick.lang', 'en')");
+
+    d.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+        "deviceScaleFactor", 1, "mobile", true));
+    try {
+      open(d, "overview?" + period());
+      long contentTop = (Long) d.executeScript(
+          "return Math.round(document.getElementById('page').getBoundingClientRect().top)");
+      assertThat(contentTop).as("menu and filters on a phone").isLessThan(300);
+    } finally {
+      d.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  private static int center(WebElement e) {
+    return e.getRect().getY() + e.getRect().getHeight() / 2;
+  }
+
+  /** Every page a manager or an admin opens, as the URL hash after "#/" (the period added). */
+  private static final List<String> EVERY_PAGE = List.of("overview", "trends", "channels", "queues", "topics",
+      "agents", "agent/agent-001", "wallboard", "alerts", "goals", "forecast", "contacts", "contacts?kpi=csat",
+      "contacts?kpi=fcr", "contacts?kpi=occupancy", "users");
+
+  /**
+   * Issue 12, acceptance: the build leaves a screenshot of every page in the four languages (1400 px) and on a
+   * 390 px phone (English) in target/screenshots/pages, for a person to look at; and no English text of the pages'
+   * bundles is left on an es, ca or ro page (data values, such as ids, aside).
+   */
+  @Test
+  void every_page_in_every_language_and_on_a_phone_leaves_a_screenshot_and_no_english() throws IOException {
+    ChromeDriver d = shared;
+    logIn(d, TestServer.ROOT, PASSWORD);
+    JsonNode en = bundleOf("en");
+    Map<String, List<String>> english = new java.util.TreeMap<>();
+    for (String lang : List.of("en", "es", "ca", "ro")) {
+      d.executeScript("localStorage.setItem('yardstick.lang', arguments[0])", lang);
+      d.navigate().refresh();  // a new hash alone does not load the page again, nor the language
+      waiting(d).until(x -> lang.equals(((JavascriptExecutor) x).executeScript("return document.documentElement.lang")));
+      JsonNode own = bundleOf(lang);
+      for (String page : EVERY_PAGE) {
+        openPage(d, page);
+        shoot(d, "pages/" + lang + "-" + page.replaceAll("[^a-z0-9]+", "-") + ".png", 1400);
+        if (!lang.equals("en")) {
+          String text = (String) d.executeScript("return document.body.innerText");
+          List<String> left = englishLeft(text, en, own);
+          if (!left.isEmpty()) english.put(lang + " " + page, left);
+        }
+      }
+    }
+    d.executeScript("localStorage.setItem('yardstick.lang', 'en')");
+    d.navigate().refresh();
+    for (String page : EVERY_PAGE) {
+      openPage(d, page);
+      shoot(d, "pages/phone-" + page.replaceAll("[^a-z0-9]+", "-") + ".png", 390);
+    }
+    assertThat(english).as("English left on translated pages").isEmpty();
+  }
+
+  private static void openPage(ChromeDriver d, String page) {
+    String sep = page.contains("?") ? "&" : "?";
+    open(d, page + sep + period());
+    waiting(d).until(x -> (Boolean) ((JavascriptExecutor) x).executeScript(
+        "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"));
+  }
+
+  /** A full-page screenshot at a width, through the DevTools protocol (no window resizing per page). */
+  private static void shoot(ChromeDriver d, String name, int width) throws IOException {
+    d.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
+        "deviceScaleFactor", 1, "mobile", width < 600));
+    try {
+      waiting(d).until(x -> (Boolean) ((JavascriptExecutor) x).executeScript(
+          "window.dispatchEvent(new Event('resize'));"
+              + " return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"));
+      Map<String, Object> shot = d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+          "captureBeyondViewport", true));
+      Path file = Path.of("target", "screenshots").resolve(name);
+      Files.createDirectories(file.getParent());
+      Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+    } finally {
+      d.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  private static JsonNode bundleOf(String lang) throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of(
+        "src/main/resources/io/yardstick/server/web/i18n/" + lang + ".json").toFile());
+  }
+
+  /**
+   * The English texts of the bundle (their parts between placeholders, 4 characters or more) found, as whole words, in
+   * a page's text where the language's own bundle says something else.
+   */
+  static List<String> englishLeft(String text, JsonNode en, JsonNode own) {
+    List<String> left = new ArrayList<>();
+    // A single word the language's own bundle also uses (Score in "Net Promoter Score") is not English left over.
+    java.util.regex.Pattern ownWords = java.util.regex.Pattern.compile("\\p{L}+");
+    for (java.util.Iterator<String> keys = en.fieldNames(); keys.hasNext(); ) {
+      String key = keys.next();
+      String english = en.get(key).asText();
+      if (english.equals(own.path(key).asText()) || key.startsWith("kpi.") && key.endsWith(".definition")) continue;
+      for (String part : english.split("\\{[a-z]+}")) {
+        String p = part.strip();
+        if (p.length() < 4 || own.path(key).asText().contains(p)
+            || ownWords.matcher(p).matches() && own.toString().contains(p)) {
+          continue;
+        }
+        if (java.util.regex.Pattern.compile("(?<![\\p{L}\\-])" + java.util.regex.Pattern.quote(p) + "(?![\\p{L}\\-])")
+            .matcher(text).find()) {
+          left.add(key + ": " + p);
+        }
+      }
+    }
+    return left;
+  }
+
+  /** Issue 12, part 8: counts beside the team's per-agent count; a week cut by the period is marked, not a plunge. */
+  @Test
+  void the_agent_report_compares_counts_per_agent_and_marks_partial_weeks() throws IOException {
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    open(d, "agent/agent-001?" + period());
+    JsonNode perAgent = manager.get("/api/agents/agent-001?" + period() + "&kpi=contacts").body()
+        .get("team_per_agent");
+    String contactsTeam = d.findElement(By.cssSelector(".tile[data-kpi=contacts] .tile-previous")).getText();
+    assertThat(contactsTeam).isEqualTo("team: " + NumberFormat.getIntegerInstance(Locale.US)
+        .format(Math.round(perAgent.get("kpis").get("contacts").asDouble())) + " per agent ("
+        + perAgent.get("agents").asInt() + " agents)");
+    // June 2026 ends on a Tuesday: its last week is partial.
+    List<WebElement> weeks = d.findElements(By.cssSelector("table.data tbody tr td:first-child"));
+    assertThat(weeks.get(weeks.size() - 1).getText()).endsWith("(partial week)");
+    assertThat(d.findElement(By.id("agent-caution")).getText()).startsWith("Hollow grey points");
+    screenshot(d, "agent.png");
   }
 
   @Test

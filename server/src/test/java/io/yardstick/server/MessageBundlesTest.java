@@ -103,4 +103,29 @@ class MessageBundlesTest {
     }
     assertThat(missing).isEmpty();
   }
+
+  /** Issue 12, part 7: the drill-down's rows of every kind have a heading per column and a name per counted part. */
+  @Test
+  void every_drill_down_column_and_counted_part_has_a_label() throws IOException {
+    Set<String> keys = keys(bundle("en"));
+    Set<String> dimensions = Set.of("channel", "direction", "queue", "topic", "team", "agent");
+    List<String> missing = new ArrayList<>();
+    for (io.yardstick.kpi.Base base : io.yardstick.kpi.Base.values()) {
+      String kind = base.name().toLowerCase(java.util.Locale.ROOT);
+      for (String key : List.of("drill.behind." + kind, "drill.total." + kind)) {
+        if (!keys.contains(key)) missing.add(key);
+      }
+      for (String column : io.yardstick.kpi.sql.SqlRenderer.rowColumns(base)) {
+        String key = dimensions.contains(column) ? "dimension." + column : "drill.col." + column;
+        if (!keys.contains(key)) missing.add(key);
+      }
+    }
+    for (Kpi k : Kpi.values()) {
+      for (io.yardstick.kpi.Part p : k.rows(io.yardstick.kpi.KpiSettings.defaults()).counted()) {
+        String key = "drill.part." + p.name().toLowerCase(java.util.Locale.ROOT);
+        if (!keys.contains(key)) missing.add(key);
+      }
+    }
+    assertThat(missing).isEmpty();
+  }
 }

@@ -83,32 +83,9 @@ public final class SqlRenderer {
    */
   public String render(Base base, List<Part> parts, List<Dimension> dims, boolean overall) {
     Dimension time = dims.stream().filter(d -> d.kind() == Dimension.Kind.TIME).findFirst().orElse(null);
-    boolean bucketed = base == Base.AGENT_TIME || base == Base.COSTS || base == Base.CUSTOMERS;
-    StringBuilder sql = new StringBuilder();
-    if (bucketed) {
-      List<TimeBucket> buckets = time == null
-          ? List.of(new TimeBucket(Dimension.TimeUnit.DAY, from.atStartOfDay(), start, end, from, to))
-          : TimeBucket.of(time.timeUnit(), from, to, zone);
-      sql.append("WITH bk (k, s, e, first_day, last_day, day_before) AS (VALUES ");
-      StringJoiner rows = new StringJoiner(", ");
-      for (TimeBucket b : buckets) {
-        rows.add("(" + b.key() + ".0, " + ts(b.start()) + ", " + ts(b.end()) + ", " + date(b.firstDay()) + ", "
-            + date(b.lastDay()) + ", " + date(b.firstDay().minusDays(1)) + ")");
-      }
-      sql.append(rows).append(")\n");
-    }
-    String baseSql = switch (base) {
-      case CONTACTS -> contacts();
-      case CASES -> cases();
-      case SURVEYS -> surveys(needsContact(dims), kinds(parts));
-      case AGENT_TIME -> agentTime(needsTeam(dims));
-      case COSTS -> costs();
-      case CUSTOMERS -> customers();
-      case FORECASTS -> forecasts();
-    };
-    if (base == Base.CONTACTS || base == Base.CASES) {
-      baseSql = calendarDays != null ? businessTime(base, baseSql) : clockTime(base, baseSql);
-    }
+    boolean bucketed = bucketed(base);
+    StringBuilder sql = new StringBuilder(buckets(base, time));
+    String baseSql = baseSql(base, needsContact(dims), needsTeam(dims), kinds(parts));
 
     List<String> dimCols = new ArrayList<>();
     StringBuilder inner = new StringBuilder("SELECT b.*");
@@ -154,27 +131,125 @@ public final class SqlRenderer {
     return sql.toString();
   }
 
+  private static boolean bucketed(Base base) {
+    return base == Base.AGENT_TIME || base == Base.COSTS || base == Base.CUSTOMERS;
+  }
+
+  /** The bucket rows (a WITH clause) the bucketed bases are clipped to: the whole period, or one per time bucket. */
+  private String buckets(Base base, Dimension time) {
+    if (!bucketed(base)) return "";
+    List<TimeBucket> buckets = time == null
+        ? List.of(new TimeBucket(Dimension.TimeUnit.DAY, from.atStartOfDay(), start, end, from, to))
+        : TimeBucket.of(time.timeUnit(), from, to, zone);
+    StringJoiner rows = new StringJoiner(", ");
+    for (TimeBucket b : buckets) {
+      rows.add("(" + b.key() + ".0, " + ts(b.start()) + ", " + ts(b.end()) + ", " + date(b.firstDay()) + ", "
+          + date(b.lastDay()) + ", " + date(b.firstDay().minusDays(1)) + ")");
+    }
+    return "WITH bk (k, s, e, first_day, last_day, day_before) AS (VALUES " + rows + ")\n";
+  }
+
+  /** The base relation with its normalized columns (frt_s and resolution_s included). */
+  private String baseSql(Base base, boolean surveyContact, boolean team, String surveyKinds) {
+    String sql = switch (base) {
+      case CONTACTS -> contacts();
+      case CASES -> cases();
+      case SURVEYS -> surveys(surveyContact, surveyKinds);
+      case AGENT_TIME -> agentTime(team);
+      case COSTS -> costs();
+      case CUSTOMERS -> customers();
+      case FORECASTS -> forecasts();
+    };
+    if (base == Base.CONTACTS || base == Base.CASES) {
+      sql = calendarDays != null ? businessTime(base, sql) : clockTime(base, sql);
+    }
+    return sql;
+  }
+
+  /** The columns of a base's rows a drill-down lists, in order (name, then SQL over the base relation b). */
+  private static final Map<Base, List<String[]>> ROW_COLUMNS = Map.of(
+      Base.CONTACTS, columns("contact_id", "b.contact_id", "case_id", "b.case_id", "channel", "b.channel",
+          "direction", "b.direction", "queue", "b.queue", "topic", "b.topic", "team", "b.team", "agent", "b.agent",
+          "customer_id", "b.cust_id", "arrived_at", "b.t", "answered_at", "b.answered_at", "first_response_at",
+          "b.first_response_at", "abandoned_at", "b.abandoned_at", "resolved_at", "b.resolved_at", "wait_s", "b.wait_s",
+          "frt_s", "b.frt_s", "handle_s", "b.handle_s", "resolved", "b.resolved", "converted", "b.converted",
+          "revenue", "CAST(b.revenue AS DOUBLE PRECISION)"),
+      Base.CASES, columns("case_id", "COALESCE(b.case_id, b.first_contact_id)", "first_contact_id",
+          "b.first_contact_id", "opened_at", "b.t", "channel", "b.channel", "direction", "b.direction", "queue",
+          "b.queue", "topic", "b.topic", "team", "b.team", "agent", "b.agent", "customer_id", "b.cust_id", "n_contacts",
+          "b.n_contacts", "n_inbound", "b.n_inbound", "resolved", "b.resolved", "resolved_at", "b.resolution_end",
+          "resolution_s", "b.resolution_s"),
+      Base.SURVEYS, columns("survey_id", "b.survey_id", "submitted_at", "b.t", "kind", "b.kind", "score", "b.score",
+          "contact_id", "b.contact_id", "channel", "b.channel", "queue", "b.queue", "topic", "b.topic", "team",
+          "b.team", "agent", "b.agent", "customer_id", "b.cust_id"),
+      Base.AGENT_TIME, columns("agent", "b.agent", "team", "b.team", "state", "b.state", "started_at",
+          "b.started_at", "ended_at", "b.ended_at", "seconds", "b.seconds"),
+      Base.COSTS, columns("period_start", "b.period_start", "period_end", "b.period_end", "category", "b.category",
+          "amount", "b.amount", "currency", "b.currency", "prorated", "b.prorated"),
+      Base.CUSTOMERS, columns("customer_id", "b.cust_id", "since", "b.since", "churned_at", "b.churned_at",
+          "active_start", "b.active_start", "active_end", "b.active_end"),
+      Base.FORECASTS, columns("channel", "b.channel", "interval_start", "b.t", "forecast", "b.forecast", "actual",
+          "b.actual", "abs_error", "b.abs_error"));
+
+  private static final Map<Base, String> ROW_ORDER = Map.of(
+      Base.CONTACTS, "b.t DESC, b.contact_id",
+      Base.CASES, "b.t DESC, b.first_contact_id",
+      Base.SURVEYS, "b.t DESC, b.survey_id",
+      Base.AGENT_TIME, "b.started_at DESC, b.agent, b.state",
+      Base.COSTS, "b.period_start DESC, b.category, b.amount",
+      Base.CUSTOMERS, "b.cust_id",
+      Base.FORECASTS, "b.t DESC, b.channel");
+
+  private static List<String[]> columns(String... nameThenSql) {
+    List<String[]> out = new ArrayList<>();
+    for (int i = 0; i < nameThenSql.length; i += 2) out.add(new String[] {nameThenSql[i], nameThenSql[i + 1]});
+    return List.copyOf(out);
+  }
+
+  /** The names of the columns {@link #renderRows} gives for a base, in order ("counted" last). */
+  public static List<String> rowColumns(Base base) {
+    List<String> names = new ArrayList<>(ROW_COLUMNS.get(base).stream().map(c -> c[0]).toList());
+    names.add("counted");
+    return names;
+  }
+
   /**
-   * The contacts behind a number: the rows of the contacts base that pass the filters and a condition over the base's
-   * columns (null: all), newest first, one page. Columns: contact_id, case_id, channel, direction, queue, topic, team,
-   * agent, customer_id, arrived_at, answered_at, first_response_at, abandoned_at, resolved_at, wait_s, frt_s, handle_s,
-   * resolved, converted, revenue.
+   * The rows behind a number (drill-down): the rows of a base that pass the filters and meet any of the population's
+   * conditions (all rows when one has none), each with the lower-case name of the first counted part whose condition
+   * it meets (else null) in a last column "counted"; newest first, one page; or, with count, their number. A filter
+   * the base cannot take is refused (costs have no agent).
    */
-  public String renderContacts(String condition, int limit, long offset, boolean count) {
-    String base = clockTime(Base.CONTACTS, contacts());
+  public String renderRows(Base base, List<Part> population, List<Part> counted, int limit, long offset,
+      boolean count) {
     List<String> where = new ArrayList<>();
     for (Filter f : filters) {
+      if (!base.filters(f.dimension())) {
+        throw new io.yardstick.YardstickException("The rows of " + base.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+            + " cannot be filtered by " + f.dimension().name() + "; remove that filter to list them.");
+      }
       where.add(filter(f));
     }
-    if (condition != null) {
-      where.add("(" + condition.replace("{wait_limit}", num(settings.waitLimitSeconds())) + ")");
+    List<String> conditions = population.stream().map(this::condition).toList();
+    if (!conditions.isEmpty() && !conditions.contains(null)) {
+      where.add("(" + conditions.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" OR ")) + ")");
     }
-    String from = " FROM (" + base + ") b" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
-    if (count) return "SELECT COUNT(*)" + from;
-    return "SELECT b.contact_id, b.case_id, b.channel, b.direction, b.queue, b.topic, b.team, b.agent, b.cust_id,"
-        + " b.t, b.answered_at, b.first_response_at, b.abandoned_at, b.resolved_at, b.wait_s, b.frt_s, b.handle_s,"
-        + " b.resolved, b.converted, CAST(b.revenue AS DOUBLE PRECISION) AS revenue" + from
-        + " ORDER BY b.t DESC, b.contact_id LIMIT " + limit + " OFFSET " + offset;
+    String rows = buckets(base, null) + "SELECT * FROM (" + baseSql(base, true, true, kinds(population)) + ") b"
+        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
+    if (count) return "SELECT COUNT(*) FROM (" + rows + ") r";
+    StringJoiner select = new StringJoiner(", ");
+    for (String[] c : ROW_COLUMNS.get(base)) select.add(c[1] + " AS " + c[0]);
+    StringBuilder mark = new StringBuilder("CASE");
+    for (Part p : counted) {
+      mark.append(" WHEN ").append(condition(p)).append(" THEN ").append(lit(p.name().toLowerCase(Locale.ROOT)));
+    }
+    select.add(counted.isEmpty() ? "CAST(NULL AS TEXT) AS counted" : mark + " END AS counted");
+    return "SELECT " + select + " FROM (" + rows + ") b ORDER BY " + ROW_ORDER.get(base) + " LIMIT " + limit
+        + " OFFSET " + offset;
+  }
+
+  private String condition(Part p) {
+    return p.condition() == null ? null
+        : "(" + p.condition().replace("{wait_limit}", num(settings.waitLimitSeconds())) + ")";
   }
 
   /** Surveys need their contact for every dimension but time. */
@@ -211,8 +286,7 @@ public final class SqlRenderer {
   }
 
   private String aggregate(Part p) {
-    String cond = p.condition() == null ? null
-        : p.condition().replace("{wait_limit}", num(settings.waitLimitSeconds()));
+    String cond = condition(p);
     String filter = cond == null ? "" : " FILTER (WHERE " + cond + ")";
     return switch (p.agg()) {
       case COUNT -> "CAST(COUNT(*)" + filter + " AS DOUBLE PRECISION)";
@@ -248,6 +322,7 @@ public final class SqlRenderer {
         + " c.team AS team, c.agent_id AS agent, c.customer_id AS cust_id, c.arrived_at AS t,"
         + " c.direction = 'inbound' AS inbound,"
         + " c.answered_at IS NOT NULL AS answered,"
+        + " (c.answered_at IS NOT NULL OR c.first_response_at IS NOT NULL) AS handled,"
         + " (c.answered_at IS NULL AND c.abandoned_at IS NOT NULL) AS abandoned,"
         + " (c.answered_at IS NULL AND c.abandoned_at IS NOT NULL AND " + waitAbandoned + " < "
         + num(settings.shortAbandonSeconds()) + ") AS short_abandon,"
@@ -266,7 +341,7 @@ public final class SqlRenderer {
   }
 
   private String cases() {
-    String dims = "c.channel AS channel, c.direction AS direction, c.queue AS queue, c.topic AS topic,"
+    String dims = "c.case_id AS case_id, c.contact_id AS first_contact_id, c.channel AS channel, c.direction AS direction, c.queue AS queue, c.topic AS topic,"
         + " c.team AS team, c.agent_id AS agent, c.customer_id AS cust_id, c.arrived_at AS t";
     String single = "SELECT " + dims + ", c.resolved AS resolved, 1 AS n_contacts,"
         + " CASE WHEN c.direction = 'inbound' THEN 1 ELSE 0 END AS n_inbound, c.resolved_at AS last_resolved_at"
@@ -302,7 +377,8 @@ public final class SqlRenderer {
         + " c.team AS team,"
         + " CASE WHEN c.contact_id IS NULL THEN s.agent_id ELSE c.agent_id END AS agent,"
         + " CASE WHEN c.contact_id IS NULL THEN s.customer_id ELSE c.customer_id END AS cust_id,"
-        + " s.submitted_at AS t, s.kind AS kind, s.score AS score"
+        + " s.submitted_at AS t, s.kind AS kind, s.score AS score, s.survey_id AS survey_id,"
+        + " s.contact_id AS contact_id"
         + " FROM surveys s LEFT JOIN (SELECT * FROM contacts WHERE contact_id IN (SELECT q.contact_id FROM surveys q WHERE"
         + " q.contact_id IS NOT NULL AND " + inPeriod("q.submitted_at") + ")) c ON c.contact_id = s.contact_id"
         + " WHERE " + inPeriod("s.submitted_at")
@@ -319,20 +395,23 @@ public final class SqlRenderer {
       teamCol = "tm.team";
     }
     return "SELECT s.agent_id AS agent, " + teamCol + " AS team, bk.k AS tb, s.state AS state,"
+        + " s.started_at AS started_at, s.ended_at AS ended_at,"
         + " CAST(GREATEST(0, LEAST(" + micros("s.ended_at") + ", " + micros("bk.e") + ") - GREATEST("
         + micros("s.started_at") + ", " + micros("bk.s") + ")) AS DOUBLE PRECISION) / 1000000.0 AS seconds"
         + " FROM agent_states s JOIN bk ON s.started_at < bk.e AND s.ended_at > bk.s" + teamJoin;
   }
 
   private String costs() {
-    return "SELECT bk.k AS tb, CAST(c.amount AS DOUBLE PRECISION) * CAST(LEAST(c.period_end, bk.last_day)"
+    return "SELECT bk.k AS tb, c.period_start AS period_start, c.period_end AS period_end, c.category AS category,"
+        + " CAST(c.amount AS DOUBLE PRECISION) AS amount, c.currency AS currency,"
+        + " CAST(c.amount AS DOUBLE PRECISION) * CAST(LEAST(c.period_end, bk.last_day)"
         + " - GREATEST(c.period_start, bk.first_day) + 1 AS DOUBLE PRECISION)"
         + " / CAST(c.period_end - c.period_start + 1 AS DOUBLE PRECISION) AS prorated"
         + " FROM costs c JOIN bk ON c.period_start <= bk.last_day AND c.period_end >= bk.first_day";
   }
 
   private String customers() {
-    return "SELECT c.customer_id AS cust_id, bk.k AS tb,"
+    return "SELECT c.customer_id AS cust_id, bk.k AS tb, c.since AS since, c.churned_at AS churned_at,"
         + " (c.since <= bk.day_before AND (c.churned_at IS NULL OR c.churned_at > bk.day_before)) AS active_start,"
         + " (c.since <= bk.last_day AND (c.churned_at IS NULL OR c.churned_at > bk.last_day)) AS active_end"
         + " FROM customers c CROSS JOIN bk";
@@ -353,7 +432,7 @@ public final class SqlRenderer {
         + ") r LEFT JOIN contacts c ON c.channel = r.channel AND c.direction = 'inbound'"
         + " AND c.arrived_at >= r.interval_start AND c.arrived_at < r.interval_end WHERE r.rn = 1"
         + " GROUP BY r.channel, r.interval_start, r.forecast";
-    return "SELECT a.channel AS channel, a.interval_start AS t, ABS(a.forecast - a.actual) AS abs_error,"
+    return "SELECT a.channel AS channel, a.interval_start AS t, a.forecast AS forecast, ABS(a.forecast - a.actual) AS abs_error,"
         + " CAST(a.actual AS DOUBLE PRECISION) AS actual FROM (" + actual + ") a";
   }
 

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.yardstick.YardstickException;
 import io.yardstick.alert.Alert;
+import io.yardstick.alert.AlertEvaluator;
 import io.yardstick.alert.AlertHistory;
 import io.yardstick.alert.AlertRule;
 import io.yardstick.alert.AlertRules;
@@ -43,7 +44,13 @@ public final class AlertRoutes {
     app.get("/api/alerts/rules", ctx -> {
       Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
       List<Object> out = new ArrayList<>();
-      for (AlertRule r : rules.list()) out.add(json(r));
+      for (AlertRule r : rules.list()) {
+        Map<String, Object> m = json(r);
+        // Whether its window (or the live view) holds anything to measure: without, the page says "no data", not "ok".
+        AlertEvaluator.Measure now = service.measureNow(r);
+        m.put("has_data", now.value() != null && now.volume() > 0);
+        out.add(m);
+      }
       List<Object> broken = new ArrayList<>();
       for (io.yardstick.store.StoredRows.Broken b : rules.broken()) {
         Map<String, Object> m = new LinkedHashMap<>();

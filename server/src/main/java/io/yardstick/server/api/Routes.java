@@ -2,16 +2,19 @@ package io.yardstick.server.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.yardstick.kpi.Base;
 import io.yardstick.kpi.Consistency;
-import io.yardstick.kpi.ContactList;
 import io.yardstick.kpi.DataExtent;
 import io.yardstick.kpi.Dimension;
+import io.yardstick.kpi.Drilldown;
 import io.yardstick.kpi.Filter;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiEngine;
 import io.yardstick.kpi.KpiJson;
 import io.yardstick.kpi.KpiQuery;
 import io.yardstick.kpi.KpiSettings;
+import io.yardstick.kpi.Settling;
+import io.yardstick.kpi.TeamAverage;
 import io.yardstick.kpi.TopTopics;
 import io.yardstick.server.auth.Auth;
 import io.yardstick.server.auth.Sessions;
@@ -206,8 +209,18 @@ public final class Routes {
     List<Dimension> by = new ArrayList<>();
     by.add(time);
     q.groupBy().stream().filter(d -> d.kind() != Dimension.Kind.TIME).forEach(by::add);
-    ctx.json(KpiJson.result(engine().compute(q.withGroupBy(by))));
+    Map<String, Object> out = KpiJson.result(engine().compute(q.withGroupBy(by)));
+    if (q.kpis().stream().anyMatch(k -> k.bases().contains(Base.CASES))) {
+      // The days whose cases are still settling, for the pages to show as such (issue 12, part 9).
+      java.time.LocalDate from = settling.get(new ExtentKey(store.dataVersion(), q.zone()),
+          k -> java.util.Optional.ofNullable(Settling.unsettledFrom(store, k.zone()))).orElse(null);
+      out.put("unsettled_from", from == null ? null : from.toString());
+    }
+    ctx.json(out);
   }
+
+  private final com.github.benmanes.caffeine.cache.Cache<ExtentKey, java.util.Optional<java.time.LocalDate>> settling =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50).build();
 
   /** Agent scorecards: every agent KPI by agent (an agent sees their own row only). */
   private void agents(Context ctx) {
@@ -242,6 +255,7 @@ public final class Routes {
       List<Filter> teamFilters = new ArrayList<>(others);
       teamFilters.add(new Filter(Dimension.of("team"), List.of(team), null, null));
       out.put("team_kpis", KpiJson.result(engine.compute(base.withFilters(teamFilters))));
+      out.put("team_per_agent", teamPerAgent(engine, base.withFilters(teamFilters)));
       out.put("team_series", KpiJson.result(engine.compute(base.withFilters(teamFilters).withGroupBy(week)
           .withComparePrevious(false))));
     } else if (team != null) {
@@ -253,9 +267,19 @@ public final class Routes {
       // ... and only when the slice holds enough colleagues that no one of them can be read from it (issue 11).
       java.util.Optional<String> withheld = settings.privacy().withheld(engine, teamQuery, agent);
       out.put("team_kpis", withheld.isPresent() ? null : KpiJson.result(engine.compute(teamQuery)));
+      out.put("team_per_agent", withheld.isPresent() ? null : teamPerAgent(engine, teamQuery));
       out.put("team_withheld", withheld.orElse(null));
     }
     ctx.json(out);
+  }
+
+  /** The team's counts per agent with contacts, to stand beside one agent's counts. */
+  private static Map<String, Object> teamPerAgent(KpiEngine engine, KpiQuery team) {
+    TeamAverage.Counts c = TeamAverage.of(engine, team);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("agents", c.agents());
+    out.put("kpis", c.perAgent());
+    return out;
   }
 
   private void consistency(Context ctx) {
@@ -280,7 +304,10 @@ public final class Routes {
     ctx.json(KpiJson.topics(TopTopics.of(engine(), q), limit));
   }
 
-  /** The contacts behind a number: period, filters, optionally a KPI whose rows they are; paged. */
+  /**
+   * The rows behind a number: period, filters, optionally a KPI whose rows they are (its surveys, cases, agent states
+   * or costs, as the catalog's {@code Kpi.rows} says); paged. Without a KPI, the contacts of the period.
+   */
   private void contacts(Context ctx) {
     User user = Auth.user(ctx);
     KpiQuery q = ApiParams.query(ctx, user, List.of(Kpi.CONTACTS));
@@ -290,13 +317,22 @@ public final class Routes {
       kpi = ApiParams.parsed("kpi", () -> io.yardstick.Parse.kpi(id));
     }
     int page = ApiParams.integer(ctx, "page", 0, 0, 1_000_000);
-    int size = ApiParams.integer(ctx, "size", 50, 1, 1000);
-    ContactList.Page p = ContactList.of(store, settings, q, kpi, page, size);
+    int size = ApiParams.integer(ctx, "size", 50, 1, Drilldown.MAX_PAGE_SIZE);
+    Drilldown.Page p;
+    try {
+      p = Drilldown.of(store, settings, q, kpi, page, size);
+    } catch (io.yardstick.YardstickException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
     Map<String, Object> out = new LinkedHashMap<>();
+    out.put("kpi", kpi == null ? null : kpi.id());
+    out.put("rows_of", p.rowsOf());
+    out.put("denominator", p.denominator());
     out.put("total", p.total());
     out.put("page", p.page());
     out.put("size", p.size());
-    out.put("contacts", p.contacts());
+    out.put("columns", p.columns());
+    out.put("rows", p.rows());
     ctx.json(out);
   }
 

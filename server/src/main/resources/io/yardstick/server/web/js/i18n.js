@@ -52,6 +52,18 @@ export function has(key) {
   return key in bundle || key in fallback;
 }
 
+/** A channel's name in the language (an unknown channel as stored). */
+export function channel(name) {
+  return name != null && has(`channel.${name}`) ? t(`channel.${name}`) : name;
+}
+
+/** A stored value of a dimension as shown: channels and directions in the language, other values (ids) as stored. */
+export function dimValue(dimension, v) {
+  if (v == null) return v;
+  if (dimension === 'channel') return channel(v);
+  return has(`${dimension}.${v}`) ? t(`${dimension}.${v}`) : v;
+}
+
 export function kpiName(id) {
   return t(`kpi.${id}.name`);
 }

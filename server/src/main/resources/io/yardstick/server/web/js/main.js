@@ -127,7 +127,11 @@ async function route() {
   render();
 }
 
+/** Renders started; a page whose data comes after another page was opened shows nothing (it is stale). */
+let renders = 0;
+
 function render() {
+  const seq = ++renders;
   const s = state.current();
   disposeCharts();
   document.body.dataset.page = s.page;
@@ -139,10 +143,12 @@ function render() {
   const ctx = {
     ...app, state: s, filters: state.apiFilters(s), seesEveryone: seesEveryone(), main,
     show: (...nodes) => {
+      if (seq !== renders) return;
       clear(main);
       main.append(h('p', { class: 'print-only print-summary', text: periodSummary(s) }), ...nodes);
     },
     fail: (e) => {
+      if (seq !== renders) return;
       clear(main);
       main.append(message('error', e.status === 403 ? t('error.forbidden', { details: e.message })
         : t('error.api', { details: e.message })));
@@ -231,7 +237,7 @@ function renderFilters(s) {
     state.update({ tz: z, page: undefined });
   }, { name: 'tz' });
   const filters = seesEveryone() ? state.FILTER_DIMENSIONS.map((d) => multiSelect(d, t(`dimension.${d}`),
-    (app.extent.values[d] || []).map((v) => ({ value: v, label: v })), s.where[d], (values) => {
+    (app.extent.values[d] || []).map((v) => ({ value: v, label: i18n.dimValue(d, v) })), s.where[d], (values) => {
       state.update({ page: undefined }, { ...state.current().where, [d]: values });
     })) : [];
   filters.forEach((f) => { if (f.dataset.filter === open) f.open = true; });

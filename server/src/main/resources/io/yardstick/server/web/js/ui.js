@@ -127,7 +127,8 @@ export function table(columns, rows, { name = 'yardstick', sortable = true, capt
             },
           }, text));
         }
-        return h('td', { class: cls }, text);
+        const raw = val(c, r);
+        return h('td', { class: cls, dataset: typeof raw === 'string' ? { value: raw } : undefined }, text);
       })));
     }
   };
@@ -152,10 +153,16 @@ export function table(columns, rows, { name = 'yardstick', sortable = true, capt
     type: 'button', class: 'csv no-print', text: t('action.csv'),
     onclick: () => download(`${name}.csv`, csv(columns, sorted)),
   });
-  return h('div', { class: 'table-block' },
-    h('div', { class: 'table-tools' }, caption ? h('h3', { text: caption }) : null, csvButton),
-    h('div', { class: 'table-scroll' }, h('table', { class: 'data', dataset: { name } },
-      h('thead', {}, header), body)));
+  const scroller = h('div', { class: 'table-scroll' }, h('table', { class: 'data', dataset: { name } },
+    h('thead', {}, header), body));
+  const block = h('div', { class: 'table-block' },
+    h('div', { class: 'table-tools' }, caption ? h('h3', { text: caption }) : null,
+      h('span', { class: 'scroll-hint muted no-print', text: t('table.scrollHint') }), csvButton),
+    scroller);
+  // Wider than its panel: marked, so that the hint, the edge shadow and the sticky first column show.
+  new ResizeObserver(() => block.classList.toggle('overflowing', scroller.scrollWidth > scroller.clientWidth + 1))
+    .observe(scroller);
+  return block;
 }
 
 function compare(a, b) {
@@ -249,8 +256,9 @@ export function select(label, options, selected, onchange, attrs = {}) {
 export function multiSelect(name, label, options, selected, onchange) {
   const chosen = new Set(selected || []);
   const summary = h('summary', {});
+  const labels = new Map(options.map((o) => [o.value, o.label]));
   const describe = () => {
-    const list = [...chosen];
+    const list = [...chosen].map((v) => labels.get(v) ?? v);
     summary.textContent = list.length === 0 ? t('filter.all', { name: label })
       : list.length <= 2 ? `${label}: ${list.join(', ')}` : t('filter.some', { name: label, count: list.length });
   };

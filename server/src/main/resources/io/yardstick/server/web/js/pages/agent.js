@@ -7,6 +7,8 @@ import { h, chart, fmt, judgement, infoButton, kpi, select, table, message } fro
 import { SCORECARD } from './agents.js';
 
 const { t } = i18n;
+/** Fewer contacts than this in a week make its rates too thin to read (the consistency page's default minimum). */
+const THIN = 20;
 
 export async function agentPage(ctx) {
   const { filters, state: s } = ctx;
@@ -26,10 +28,18 @@ export async function agentPage(ctx) {
   }
   const mine = report.kpis.rows[0].kpis;
   const team = report.team_kpis ? report.team_kpis.rows[0].kpis : null;
+  const perAgent = report.team_per_agent;
   const shown = SCORECARD.includes(s.params.kpi) ? s.params.kpi : 'csat';
   const weeks = report.series.rows.slice(1);
   const teamWeeks = report.team_series ? report.team_series.rows.slice(1) : [];
   const teamByWeek = new Map(teamWeeks.map((r) => [r.group.week, r.kpis[shown]]));
+  // A week cut by the period, or with few contacts, is marked rather than read as a plunge (issue 12, part 8).
+  const caution = (r) => {
+    const [from, to] = state.bucketRange('week', r.group.week);
+    if (from < filters.from || to > filters.to) return 'partial';
+    return (r.kpis.contacts ?? 0) < THIN ? 'thin' : null;
+  };
+  const marked = (r) => (caution(r) ? t(`agent.${caution(r)}`, { min: i18n.count(THIN) }) : null);
 
   const tiles = h('div', { class: 'tiles' }, SCORECARD.map((id) => {
     const c = mine[id];
@@ -42,7 +52,9 @@ export async function agentPage(ctx) {
     h('p', { class: 'tile-value', dataset: { value: c && c.value != null ? String(c.value) : '' }, text: fmt(id, c?.value) }),
     h('p', { class: `tile-change ${judgement(id, c?.change)}`, text: i18n.change(kpi(id).unit, c)
       ? t('overview.change', { change: i18n.change(kpi(id).unit, c) }) : t('overview.noPrevious') }),
-    h('p', { class: 'tile-previous muted', text: t('agent.team', { value: fmt(id, tv != null && typeof tv === 'object' ? tv.value : tv) }) }));
+    h('p', { class: 'tile-previous muted', text: kpi(id).unit === 'count' && perAgent
+      ? t('agent.teamPerAgent', { value: fmt(id, perAgent.kpis[id]), agents: i18n.count(perAgent.agents) })
+      : t('agent.team', { value: fmt(id, tv != null && typeof tv === 'object' ? tv.value : tv) }) }));
   }));
 
   const graph = chart({
@@ -52,7 +64,9 @@ export async function agentPage(ctx) {
     xAxis: { type: 'category', data: weeks.map((r) => i18n.bucket('week', r.group.week)) },
     yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v) => i18n.axis(kpi(shown).unit, v) } },
     series: [
-      { name: agent, type: 'line', data: weeks.map((r) => r.kpis[shown]), symbolSize: 6 },
+      { name: agent, type: 'line', symbolSize: 6, data: weeks.map((r) => (caution(r)
+        ? { value: r.kpis[shown], symbol: 'emptyCircle', symbolSize: 9, itemStyle: { color: '#9aa5b1' } }
+        : r.kpis[shown])) },
       ...(teamWeeks.length ? [{
         name: t('agent.teamLine', { team: report.team }), type: 'line', data: weeks.map((r) => teamByWeek.get(r.group.week) ?? null),
         lineStyle: { type: 'dashed' }, symbolSize: 4,
@@ -61,7 +75,8 @@ export async function agentPage(ctx) {
   }, { cls: 'chart', label: t('agent.trend') });
 
   const weekTable = table([
-    { key: 'week', label: t('unit.bucket.week'), value: (r) => r.group.week, text: (r) => i18n.bucket('week', r.group.week) },
+    { key: 'week', label: t('unit.bucket.week'), value: (r) => r.group.week, cls: (r) => (caution(r) ? 'caution' : ''),
+      text: (r) => i18n.bucket('week', r.group.week) + (caution(r) ? ` (${marked(r)})` : '') },
     ...SCORECARD.map((id) => ({ key: id, kpi: id, numeric: true, value: (r) => r.kpis[id], text: (r) => fmt(id, r.kpis[id]) })),
   ], weeks, { name: `agent-${agent}` });
 
@@ -78,6 +93,8 @@ export async function agentPage(ctx) {
     h('section', { class: 'panel' }, h('h2', { text: t('agent.trend') }),
       h('div', { class: 'controls no-print' }, select(t('breakdown.chart'),
         SCORECARD.map((id) => ({ value: id, label: i18n.kpiName(id) })), shown, (v) => state.update({ kpi: v }),
-        { name: 'kpi' })), graph),
+        { name: 'kpi' })), graph,
+      weeks.some(caution) ? h('p', { class: 'muted', id: 'agent-caution',
+        text: t('agent.cautionNote', { min: i18n.count(THIN) }) }) : null),
     h('section', { class: 'panel' }, weekTable));
 }

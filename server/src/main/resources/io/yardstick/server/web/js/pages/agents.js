@@ -57,7 +57,7 @@ export async function agentsPage(ctx) {
   const spread = table([
     { key: 'kpi', label: t('agents.kpi'), value: (r) => r.kpi, text: (r) => i18n.kpiName(r.kpi) },
     { key: 'channel', label: t('dimension.channel'), value: (r) => r.channel,
-      text: (r) => (r.channel == null ? t('agents.allChannels') : r.channel) },
+      text: (r) => (r.channel == null ? t('agents.allChannels') : i18n.channel(r.channel)) },
     { key: 'agents', label: t('agents.count'), numeric: true, text: (r) => i18n.count(r.agents) },
     { key: 'mean', label: t('agents.mean'), numeric: true, text: (r) => fmt(r.kpi, r.mean) },
     { key: 'median', label: t('agents.median'), numeric: true, text: (r) => fmt(r.kpi, r.median) },

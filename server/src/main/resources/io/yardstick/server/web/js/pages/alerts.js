@@ -36,13 +36,15 @@ function threshold(r) {
 }
 
 function ruleTable(rules, firingRules, ctx, redraw) {
+  // Firing, else nothing to measure in the rule's window ("no data", not "ok"), else ok.
+  const status = (r) => (firingRules.has(r.id) ? 'firing' : r.has_data === false ? 'no_data' : 'ok');
   const columns = [
     { key: 'name', label: t('alerts.rule'),
       text: (r) => h('span', { class: 'rule-name', dataset: { rule: r.id }, text: r.name }),
       cls: (r) => (firingRules.has(r.id) ? 'firing' : '') },
-    { key: 'status', label: t('alerts.status'), value: (r) => (firingRules.has(r.id) ? 'firing' : 'ok'),
-      text: (r) => h('span', { class: `badge ${firingRules.has(r.id) ? 'alert-firing' : 'alert-ok'}`,
-        text: t(firingRules.has(r.id) ? 'alerts.status.firing' : 'alerts.status.ok') }) },
+    { key: 'status', label: t('alerts.status'), value: status,
+      text: (r) => h('span', { class: `badge alert-${status(r)}`, dataset: { status: status(r) },
+        text: t(`alerts.status.${status(r)}`) }) },
     { key: 'kind', label: t('alerts.measure'), value: (r) => r.kpi || r.kind, text: kindLabel },
     { key: 'where', label: t('alerts.where'), value: (r) => r.where.join(' '),
       text: (r) => (r.where.length ? r.where.join(', ') : t('alerts.everything')) },
@@ -156,7 +158,8 @@ function ruleForm(ctx, redraw) {
   const notify = h('input', { name: 'notify', id: 'rule-notify', value: 'log', autocomplete: 'off' });
   const chosen = {};
   const filters = RULE_FILTERS.map((d) => multiSelect(d, t(`dimension.${d}`),
-    (ctx.extent.values[d] || []).map((v) => ({ value: v, label: v })), [], (values) => { chosen[d] = values; }));
+    (ctx.extent.values[d] || []).map((v) => ({ value: v, label: i18n.dimValue(d, v) })), [],
+    (values) => { chosen[d] = values; }));
   const hint = h('span', { class: 'muted hint' });
   const kpiLabelEl = h('label', { class: 'stacked' }, h('span', { text: t('alerts.kpi') }), kpiSelect);
   const windowLabel = h('label', { class: 'stacked' }, h('span', { text: t('alerts.window') }), window_,
@@ -200,7 +203,11 @@ function ruleForm(ctx, redraw) {
       else body.benchmark = true;
       try {
         await api.post('/api/alerts/rules', body);
+        // A new name and threshold, but the same kind and KPI: the next rule is often about the same measure.
+        const keep = { kind: kind.value, kpi: kpiSelect.value };
         form.reset();
+        kind.value = keep.kind;
+        kpiSelect.value = keep.kpi;
         sync();
         status.append(message('status', t('alerts.added', { name: body.name })));
         await redraw();

@@ -21,7 +21,7 @@ export async function breakdownPage(ctx, dimension) {
   const graph = chart({
     tooltip: { trigger: 'axis', valueFormatter: (v) => fmt(shown, v) },
     grid: { left: 120, right: 24, top: 8, bottom: 28 },
-    yAxis: { type: 'category', inverse: true, data: ordered.map((r) => r.group[dimension]) },
+    yAxis: { type: 'category', inverse: true, data: ordered.map((r) => i18n.dimValue(dimension, r.group[dimension])) },
     xAxis: { type: 'value', axisLabel: { formatter: (v) => i18n.axis(kpi(shown).unit, v) } },
     series: [{ type: 'bar', data: ordered.map((r) => r.kpis[shown]?.value ?? null), name: i18n.kpiName(shown) }],
   }, {
@@ -30,7 +30,8 @@ export async function breakdownPage(ctx, dimension) {
   });
 
   const columns = [
-    { key: dimension, label: t(`dimension.${dimension}`), value: (r) => r.group[dimension] },
+    { key: dimension, label: t(`dimension.${dimension}`), value: (r) => r.group[dimension],
+      text: (r) => i18n.dimValue(dimension, r.group[dimension]) },
     ...BREAKDOWN.flatMap((id) => [{
       key: id, kpi: id, numeric: true, value: (r) => r.kpis[id]?.value,
       text: (r) => fmt(id, r.kpis[id]?.value),

@@ -63,7 +63,7 @@ export async function forecastPage(ctx) {
     h('h1', { text: t('nav.forecast') }),
     controls,
     h('section', { class: 'panel' },
-      h('h2', { text: t('forecast.title', { channel: x.channel }) }),
+      h('h2', { text: t('forecast.title', { channel: i18n.channel(x.channel) }) }),
       modelLine(forecast),
       forecastChart(forecast, x)),
     h('section', { class: 'panel' },
@@ -78,7 +78,7 @@ function controlBar(x) {
     h('input', { type: 'number', name, value, ...attrs,
       onchange: (ev) => state.update({ [name]: ev.target.value }) }));
   return h('div', { class: 'controls no-print', id: 'forecast-controls' },
-    select(t('dimension.channel'), x.channels.map((c) => ({ value: c, label: c })), x.channel,
+    select(t('dimension.channel'), x.channels.map((c) => ({ value: c, label: i18n.channel(c) })), x.channel,
       (v) => state.update({ channel: v }), { name: 'channel' }),
     select(t('forecast.interval'), INTERVALS.map((i) => ({ value: i, label: t('forecast.minutes', { minutes: i }) })),
       x.interval, (v) => state.update({ interval: v }), { name: 'interval' }),
@@ -153,7 +153,7 @@ function forecastChart(f, x) {
       { name: t('forecast.forecast'), type: 'line', data: starts.map((s) => fc.get(s)?.forecast ?? null),
         symbol: 'none', itemStyle: { color: '#e07b39' }, lineStyle: { width: 2 } },
     ],
-  }, { cls: 'chart tall', label: t('forecast.title', { channel: x.channel }) });
+  }, { cls: 'chart tall', label: t('forecast.title', { channel: i18n.channel(x.channel) }) });
 }
 
 function planLine(plan) {

@@ -117,6 +117,7 @@ function historyChart(g) {
       name: t('goals.projected'), type: 'scatter', data: [[deadline, g.projected]], symbol: 'diamond', symbolSize: 12,
     });
   }
+  const levels = [g.target, g.baseline].filter((v) => v != null);
   const lines = [];
   if (g.target != null) lines.push({ yAxis: g.target, name: t('goals.target'), lineStyle: { color: '#1f7a44' } });
   if (g.baseline != null) lines.push({ yAxis: g.baseline, name: t('goals.baseline'), lineStyle: { color: '#5c7080' } });
@@ -129,9 +130,17 @@ function historyChart(g) {
     legend: { top: 0 },
     grid: { left: 64, right: 24, top: 36, bottom: 28 },
     xAxis: { type: 'time', min: Date.parse(`${g.goal.from}T00:00:00Z`), max: deadline + day / 2 },
-    yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v) => i18n.axis(unit, v) } },
+    // The axis reaches the target and the baseline, so that their lines are always drawn (issue 12, part 10).
+    yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v) => i18n.axis(unit, v) },
+      min: (e) => padded(Math.min(e.min, ...levels), e, -1), max: (e) => padded(Math.max(e.max, ...levels), e, 1) },
     series,
   }, { cls: 'chart goal-chart', label: t('goals.chart', { name: goalTitle(g) }) });
+}
+
+/** A bound moved out by 5% of the range, so that a line on it is not drawn on the chart's edge. */
+function padded(v, e, sign) {
+  const range = Math.max(e.max, v) - Math.min(e.min, v) || Math.abs(v) || 1;
+  return v + sign * 0.05 * range;
 }
 
 /** A change in the KPI's unit, signed: percentage points for percentages. */
@@ -169,8 +178,8 @@ function goalForm(ctx) {
   // On data that stops before today (a demo, an old export), a goal over its last four weeks shows something.
   const stale = last && last < today;
   const from = h('input', { type: 'date', name: 'from', id: 'goal-from', value: stale ? state.addDays(last, -27) : today });
-  const by = h('input', { type: 'date', name: 'by', id: 'goal-by', required: true,
-    value: stale ? last : state.addDays(today, 90) });
+  // The deadline is never in the past (issue 12, part 10): a goal is about what is still to come.
+  const by = h('input', { type: 'date', name: 'by', id: 'goal-by', required: true, value: state.addDays(today, 90) });
   const kpiSelect = h('select', { name: 'kpi', id: 'goal-kpi' },
     kpiIds().map((k) => h('option', { value: k, selected: k === 'aht' }, i18n.kpiName(k))));
   const kind = h('select', { name: 'kind', id: 'goal-kind' },
@@ -180,7 +189,8 @@ function goalForm(ctx) {
   const name = h('input', { name: 'name', id: 'goal-name', autocomplete: 'off' });
   const chosen = {};
   const filters = GOAL_FILTERS.map((d) => multiSelect(d, t(`dimension.${d}`),
-    (ctx.extent.values[d] || []).map((v) => ({ value: v, label: v })), [], (values) => { chosen[d] = values; }));
+    (ctx.extent.values[d] || []).map((v) => ({ value: v, label: i18n.dimValue(d, v) })), [],
+    (values) => { chosen[d] = values; }));
   const status = h('div', { class: 'form-status' });
   const hint = h('span', { class: 'muted hint', text: t('goals.hint.change') });
   kind.addEventListener('change', () => {

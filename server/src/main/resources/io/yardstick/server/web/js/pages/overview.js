@@ -16,17 +16,44 @@ export function unitFor(from, to) {
   return days <= 2 ? 'hour' : days <= 93 ? 'day' : days <= 550 ? 'week' : 'month';
 }
 
+/**
+ * Channels whose first response is a written reply that may wait (not a call or a chat picked up live, whose answer
+ * the catalog also counts as a first response, so that phone answers pull the median of all channels to seconds). The
+ * headline first-response tile is measured on these channels and says so (docs/web.md, issue 12 part 6); the KPI's
+ * definition is the catalog's, the tile only adds a channel filter.
+ */
+export const WRITTEN = ['email', 'web', 'social', 'messaging', 'sms'];
+const WRITTEN_TILE = 'frt_median';
+
+/** The written channels of the store that the filter bar lets through. */
+function writtenChannels(ctx) {
+  const stored = ctx.extent?.values?.channel || WRITTEN;
+  const asked = ctx.state.where.channel || [];
+  return WRITTEN.filter((c) => stored.includes(c) && (!asked.length || asked.includes(c)));
+}
+
 export async function overviewPage(ctx) {
   const { filters } = ctx;
   const unit = unitFor(filters.from, filters.to);
-  const [totals, series, channels] = await Promise.all([
-    api.get('/api/kpi', { ...filters, kpi: HEADLINE.join(','), compare: 'previous' }),
-    api.get('/api/series', { ...filters, kpi: HEADLINE.join(','), unit }),
+  const written = writtenChannels(ctx);
+  const writtenFilters = { ...filters,
+    where: [...filters.where.filter((w) => !w.startsWith('channel=')), `channel=${written.join(',')}`] };
+  const others = HEADLINE.filter((id) => id !== WRITTEN_TILE);
+  const none = { rows: [{ kpis: {} }] };
+  const [totals, series, channels, writtenTotals, writtenSeries] = await Promise.all([
+    api.get('/api/kpi', { ...filters, kpi: others.join(','), compare: 'previous' }),
+    api.get('/api/series', { ...filters, kpi: others.join(','), unit }),
     api.get('/api/series', { ...filters, kpi: 'contacts', unit, by: 'channel' }),
+    written.length ? api.get('/api/kpi', { ...writtenFilters, kpi: WRITTEN_TILE, compare: 'previous' }) : none,
+    written.length ? api.get('/api/series', { ...writtenFilters, kpi: WRITTEN_TILE, unit }) : none,
   ]);
   const overall = totals.rows[0].kpis;
   const points = series.rows.slice(1);
-  const tiles = h('div', { class: 'tiles' }, HEADLINE.map((id) => tile(id, overall[id], points)));
+  const writtenPoints = writtenSeries.rows.slice(1);
+  const settling = { unit, from: series.unsettled_from };
+  const tiles = h('div', { class: 'tiles' }, HEADLINE.map((id) => (id === WRITTEN_TILE
+    ? tile(id, writtenTotals.rows[0].kpis[id], writtenPoints, settling, written, ctx)
+    : tile(id, overall[id], points, settling))));
 
   const byChannel = channels.rows.slice(1);
   const labels = [...new Set(byChannel.map((r) => r.group[unit]))];
@@ -39,13 +66,13 @@ export async function overviewPage(ctx) {
     xAxis: { type: 'category', data: labels.map((l) => i18n.bucket(unit, l)) },
     yAxis: { type: 'value', axisLabel: { formatter: (v) => i18n.axis('count', v) } },
     series: names.map((c) => ({
-      name: c, type: 'bar', stack: 'volume', data: labels.map((l) => cell.get(`${l}|${c}`) ?? 0),
+      name: i18n.channel(c), type: 'bar', stack: 'volume', data: labels.map((l) => cell.get(`${l}|${c}`) ?? 0),
     })),
   }, {
     cls: 'chart tall', label: t('overview.volume'),
     onClick: (p) => {
       const [from, to] = clip(state.bucketRange(unit, labels[p.dataIndex]), filters);
-      state.go('contacts', undefined, { from, to }, { ...ctx.state.where, channel: [p.seriesName] });
+      state.go('contacts', undefined, { from, to }, { ...ctx.state.where, channel: [names[p.seriesIndex]] });
     },
   });
 
@@ -55,7 +82,7 @@ export async function overviewPage(ctx) {
   }));
   const all = overall.contacts.value || 0;
   const channelTable = table([
-    { key: 'channel', label: t('dimension.channel') },
+    { key: 'channel', label: t('dimension.channel'), text: (r) => i18n.channel(r.channel) },
     {
       key: 'contacts', kpi: 'contacts', numeric: true, text: (r) => i18n.count(r.contacts),
       click: (r) => state.go('contacts', undefined, {}, { ...ctx.state.where, channel: [r.channel] }),
@@ -73,7 +100,14 @@ export async function overviewPage(ctx) {
     h('section', { class: 'panel' }, h('h2', { text: t('overview.volume') }), volume, channelTable));
 }
 
-function tile(id, c, points) {
+/**
+ * A headline tile; with channels, measured on those channels only, which it names. A KPI of cases draws the buckets
+ * whose cases are still settling (from settling.from on) as a dashed grey tail and says so.
+ */
+function tile(id, c, points, settling, channels, ctx) {
+  const late = kpi(id).settles_late && settling.from
+    ? points.map((r) => state.bucketRange(settling.unit, Object.values(r.group)[0])[1] >= settling.from) : [];
+  const firstLate = late.indexOf(true);
   let delta = c && c.value != null && c.previous != null ? c.change : null;
   // A change that rounds to nothing shown (0.0 pp) is shown as no change, without a colour.
   if (delta != null && ['percent', 'score'].includes(kpi(id).unit) && Math.abs(delta) < 0.05) delta = 0;
@@ -85,23 +119,38 @@ function tile(id, c, points) {
     yAxis: { type: 'value', show: false, scale: true },
     tooltip: { show: false },
     series: [{
-      type: 'line', data: points.map((r) => r.kpis[id]), symbol: 'none', lineStyle: { width: 1.5 },
-      areaStyle: { opacity: 0.12 }, connectNulls: true,
-    }],
+      type: 'line', data: points.map((r, i) => (firstLate < 0 || i <= firstLate ? r.kpis[id] : null)), symbol: 'none',
+      lineStyle: { width: 1.5 }, areaStyle: { opacity: 0.12 }, connectNulls: true,
+    }, ...(firstLate < 0 ? [] : [{
+      type: 'line', data: points.map((r, i) => (i >= firstLate ? r.kpis[id] : null)), symbol: 'none',
+      lineStyle: { width: 1.5, type: 'dashed', color: '#9aa5b1' }, connectNulls: true,
+    }])],
   }, { cls: 'spark', label: t('overview.sparkline') });
-  const open = () => state.go('contacts', undefined, { kpi: id });
+  const open = () => (channels ? state.go('contacts', undefined, { kpi: id }, { ...ctx.state.where, channel: channels })
+    : state.go('contacts', undefined, { kpi: id }));
+  const hasPrevious = c != null && c.previous != null;
+  // A change against a previous 0 has no percentage: shown as the difference instead.
+  const difference = hasPrevious && !change && c.value != null
+    ? (c.change > 0 ? '+' : '') + fmt(id, c.change) : null;
   return h('article', {
-    class: 'tile', tabindex: '0', dataset: { kpi: id }, title: t('overview.drill'),
+    class: 'tile', tabindex: '0', dataset: { kpi: id, channels: channels ? channels.join(',') : undefined },
+    title: t('overview.drill'),
     onclick: open, onkeydown: (ev) => ev.key === 'Enter' && open(),
   },
   h('header', {}, h('h3', { text: i18n.kpiName(id) }), infoButton(id)),
+  channels ? h('p', { class: 'tile-scope muted', text: channels.length
+    ? t('overview.writtenChannels', { channels: channels.map((ch) => i18n.channel(ch)).join(', ') })
+    : t('overview.noWrittenChannel') }) : null,
   h('p', { class: 'tile-value', dataset: { value: c && c.value != null ? String(c.value) : '' }, text: fmt(id, c && c.value) }),
   h('p', { class: `tile-change ${judgement(id, delta)}` },
-    change ? h('span', { class: 'arrow', text: delta > 0 ? '▲' : delta < 0 ? '▼' : '■' }) : null,
-    ' ', change ? t('overview.change', { change }) : t('overview.noPrevious')),
-  h('p', { class: 'tile-previous muted', text: t('overview.previous', { value: fmt(id, c && c.previous) }) }),
+    change || difference ? h('span', { class: 'arrow', text: delta > 0 ? '▲' : delta < 0 ? '▼' : '■' }) : null,
+    ' ', change || difference ? t('overview.change', { change: change || difference }) : t('overview.noPrevious')),
+  hasPrevious ? h('p', { class: 'tile-previous muted', text: t('overview.previous', { value: fmt(id, c.previous) }) })
+    : null,
   bench ? h('p', { class: 'tile-benchmark muted', text: t('overview.benchmark', { value: bench }) }) : null,
-  spark);
+  spark,
+  firstLate >= 0 ? h('p', { class: 'tile-settling muted', text: t('overview.notSettled', {
+    from: i18n.date(state.bucketRange(settling.unit, Object.values(points[firstLate].group)[0])[0]) }) }) : null);
 }
 
 /** A bucket's dates clipped to the period. */

@@ -44,6 +44,8 @@ export async function topicsPage(ctx) {
     h('h1', { text: t('nav.topics') }),
     spikes.length ? h('p', { class: 'message warning', text: t('topics.spikes', { topics: spikes.map((x) => x.topic).join(', ') }) })
       : h('p', { class: 'muted', text: t('topics.noSpikes') }),
+    h('p', { class: 'muted', id: 'spike-rule', text: t('topics.spikeRule', {
+      ratio: i18n.decimal(data.spike_rule.ratio, 1), points: i18n.decimal(data.spike_rule.share_points, 1) }) }),
     h('section', { class: 'panel' }, h('h2', { text: t('topics.top') }), graph),
     h('section', { class: 'panel' }, table(columns, topics, { name: 'topics' })));
 }

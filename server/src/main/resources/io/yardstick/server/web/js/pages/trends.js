@@ -24,7 +24,7 @@ export async function trendsPage(ctx) {
   for (const id of ids) {
     for (const g of groups) {
       lines.push({
-        id, group: g, name: g == null ? i18n.kpiName(id) : `${i18n.kpiName(id)} · ${g}`,
+        id, group: g, name: g == null ? i18n.kpiName(id) : `${i18n.kpiName(id)} · ${i18n.dimValue(split, g)}`,
         values: labels.map((l) => byKey.get(`${l}|${g ?? ''}`)?.[id] ?? null),
       });
     }
