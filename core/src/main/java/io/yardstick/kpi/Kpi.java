@@ -59,17 +59,15 @@ public enum Kpi {
       (p, s) -> pct(sum(p.get(ANSWERED_OVER_LIMIT), p.get(ABANDONED_OVER_LIMIT)),
           sum(p.get(ANSWERED_IN), p.get(ABANDONED_LONG)))),
   AHT("aht", "Average handle time", Unit.SECONDS, Direction.LOWER_IS_BETTER,
-      "mean of talk_s + hold_s + wrap_s (a missing part counts 0) over handled contacts (answered_at or"
-          + " first_response_at set: calls and chats picked up, written contacts replied to)",
+      "mean of talk_s + hold_s + wrap_s (a missing part counts 0) over contacts with answered_at",
       "Handle time = talk + hold + after-contact work (ICMI, COPC).",
       "Two answered calls: 300 + 20 + 40 and 200 + 0 + 30: (360 + 230) / 2 = 295 s.",
-      (p, s) -> div(p.get(HANDLE_SUM), p.get(HANDLED))),
+      (p, s) -> div(p.get(HANDLE_SUM), p.get(ANSWERED))),
   TALK_TIME_AVG("talk_time_avg", "Average call duration", Unit.SECONDS, Direction.NEUTRAL,
-      "mean of talk_s + hold_s (a missing part counts 0) over handled contacts (answered_at or first_response_at"
-          + " set)",
+      "mean of talk_s + hold_s (a missing part counts 0) over contacts with answered_at",
       "Call duration as phone systems report it: from connect to hang-up, hold included, wrap-up excluded.",
       "Two answered calls: 300 + 20 and 200 + 0: (320 + 200) / 2 = 260 s.",
-      (p, s) -> div(p.get(TALK_HOLD_SUM), p.get(HANDLED))),
+      (p, s) -> div(p.get(TALK_HOLD_SUM), p.get(ANSWERED))),
   FRT_AVG("frt_avg", "First response time (mean)", Unit.SECONDS, Direction.LOWER_IS_BETTER,
       "mean over inbound contacts with a first response of (first_response_at, else answered_at) - arrived_at;"
           + " in business time with --business-hours",
@@ -166,16 +164,15 @@ public enum Kpi {
       "An agent 6 h busy, 1 h wrap, 1 h available: (6 + 1) / 8 x 100 = 87.5%.",
       (p, s) -> pct(sum(p.get(BUSY_S), p.get(WRAP_S)), sum(p.get(AVAILABLE_S), p.get(BUSY_S), p.get(WRAP_S)))),
   IDLE_TIME_AVG("idle_time_avg", "Idle time between contacts", Unit.SECONDS, Direction.NEUTRAL,
-      "available agent time divided by handled contacts (answered_at or first_response_at set; idle time between"
-          + " contacts)",
+      "available agent time divided by contacts with answered_at (idle time between contacts)",
       "Average idle (available, not handling) time per handled contact, the complement of occupancy.",
       "2 h available and 40 answered contacts: 7200 / 40 = 180 s.",
-      (p, s) -> positive(p.get(STATE_ROWS)) ? div(p.get(AVAILABLE_S), p.get(HANDLED)) : null),
+      (p, s) -> positive(p.get(STATE_ROWS)) ? div(p.get(AVAILABLE_S), p.get(ANSWERED)) : null),
   CONTACTS_PER_HOUR("contacts_per_hour", "Contacts per hour", Unit.RATIO, Direction.HIGHER_IS_BETTER,
-      "handled contacts (answered_at or first_response_at set) divided by logged-in hours (available + busy + wrap)",
+      "contacts with answered_at divided by logged-in hours (available + busy + wrap)",
       "Productivity per logged-in hour (ICMI).",
       "40 answered contacts over 8 logged-in hours: 40 / 8 = 5.",
-      (p, s) -> div(p.get(HANDLED), hours(sum(p.get(AVAILABLE_S), p.get(BUSY_S), p.get(WRAP_S))))),
+      (p, s) -> div(p.get(ANSWERED), hours(sum(p.get(AVAILABLE_S), p.get(BUSY_S), p.get(WRAP_S))))),
   ABSENCE_RATE("absence_rate", "Absence rate", Unit.PERCENT, Direction.LOWER_IS_BETTER,
       "break time divided by (available + busy + wrap + break) time, x 100",
       "Share of scheduled time spent away (breaks), a part of shrinkage in workforce management.",
@@ -341,7 +338,7 @@ public enum Kpi {
       }, WITHIN_TARGET);
       case ASA -> Rows.of(List.of(ANSWERED_IN));
       case WAIT_OVER_LIMIT -> Rows.of(List.of(ANSWERED_IN, ABANDONED_LONG), ANSWERED_OVER_LIMIT, ABANDONED_OVER_LIMIT);
-      case AHT, TALK_TIME_AVG -> Rows.of(List.of(HANDLED));
+      case AHT, TALK_TIME_AVG -> Rows.of(List.of(ANSWERED));
       case FRT_AVG, FRT_MEDIAN, FRT_P90 -> Rows.of(List.of(FRT_N));
       case EMAIL_RESPONSE_24H -> Rows.of(List.of(EMAIL_IN), EMAIL_24H);
       case CONVERSION_RATE -> Rows.of(List.of(N), CONVERTED);

@@ -5,7 +5,7 @@ package io.yardstick.kpi;
  * any SQL engine in one scan (and mergeable across groups, except the quantiles). The renderers in {@code kpi.sql}
  * turn the base's columns and these conditions into SQL; the columns of each base are written in docs/kpis.md.
  *
- * <p>Columns of the CONTACTS base: inbound, answered, handled (answered or first response), abandoned, short_abandon (booleans); wait_s, frt_s (business
+ * <p>Columns of the CONTACTS base: inbound, answered, abandoned, short_abandon (booleans); wait_s, frt_s (business
  * seconds with --business-hours), frt_clock_s, handle_s (talk + hold + wrap), talk_hold_s, revenue (numbers); channel;
  * sl_target_s (the service-level target of the contact's channel); converted. CASES: resolved, n_contacts, n_inbound,
  * resolution_s. SURVEYS: kind, score. AGENT_TIME: state, seconds. COSTS: prorated. CUSTOMERS: active_start,
@@ -21,10 +21,9 @@ public enum Part {
   ABANDONED_OVER_LIMIT(Base.CONTACTS, Agg.COUNT, null,
       "inbound AND abandoned AND NOT short_abandon AND wait_s > {wait_limit}"),
   WAIT_SUM(Base.CONTACTS, Agg.SUM, "wait_s", "inbound AND answered"),
-  /** Contacts an agent handled: answered (a call or chat connected) or given a first response (a written reply). */
-  HANDLED(Base.CONTACTS, Agg.COUNT, null, "handled"),
-  HANDLE_SUM(Base.CONTACTS, Agg.SUM, "handle_s", "handled"),
-  TALK_HOLD_SUM(Base.CONTACTS, Agg.SUM, "talk_hold_s", "handled"),
+  ANSWERED(Base.CONTACTS, Agg.COUNT, null, "answered"),
+  HANDLE_SUM(Base.CONTACTS, Agg.SUM, "handle_s", "answered"),
+  TALK_HOLD_SUM(Base.CONTACTS, Agg.SUM, "talk_hold_s", "answered"),
   FRT_N(Base.CONTACTS, Agg.COUNT, null, "inbound AND frt_s IS NOT NULL"),
   FRT_SUM(Base.CONTACTS, Agg.SUM, "frt_s", "inbound"),
   FRT_MEDIAN(Base.CONTACTS, Agg.MEDIAN, "frt_s", "inbound"),

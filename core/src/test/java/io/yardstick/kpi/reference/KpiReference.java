@@ -116,11 +116,6 @@ public final class KpiReference {
       return answered != null;
     }
 
-    /** Handled = answered_at or first_response_at set (a call picked up, a written contact replied to). */
-    boolean isHandled() {
-      return answered != null || firstResponse != null;
-    }
-
     /** Abandoned = abandoned_at set and answered_at empty. */
     boolean isAbandoned() {
       return abandoned != null && answered == null;
@@ -358,7 +353,7 @@ public final class KpiReference {
     List<Contact> abandonedInbound = inbound.stream().filter(Contact::isAbandoned).toList();
     List<Contact> notShortAbandons =
         abandonedInbound.stream().filter(c -> c.waitSeconds() >= settings.shortAbandonSeconds()).toList();
-    List<Contact> handled = s.contacts.stream().filter(Contact::isHandled).toList();
+    List<Contact> answered = s.contacts.stream().filter(Contact::isAnswered).toList();
 
     // contacts: contacts in the period, all directions.
     v.put("contacts", (long) s.contacts.size());
@@ -375,10 +370,10 @@ public final class KpiReference {
     offered.addAll(notShortAbandons);
     long overLimit = offered.stream().filter(c -> c.waitSeconds() > settings.waitLimitSeconds()).count();
     v.put("wait_over_limit", percent(overLimit, offered.size()));
-    // aht: mean of talk + hold + wrap (missing parts 0) over handled contacts (answered_at or first_response_at).
-    v.put("aht", mean(handled.stream().map(c -> zero(c.talk()) + zero(c.hold()) + zero(c.wrap())).toList()));
-    // talk_time_avg: mean of talk + hold over handled contacts.
-    v.put("talk_time_avg", mean(handled.stream().map(c -> zero(c.talk()) + zero(c.hold())).toList()));
+    // aht: mean of talk + hold + wrap (missing parts 0) over contacts with answered_at.
+    v.put("aht", mean(answered.stream().map(c -> zero(c.talk()) + zero(c.hold()) + zero(c.wrap())).toList()));
+    // talk_time_avg: mean of talk + hold over contacts with answered_at.
+    v.put("talk_time_avg", mean(answered.stream().map(c -> zero(c.talk()) + zero(c.hold())).toList()));
     // frt: inbound contacts with a first response (first_response_at, else answered_at), from arrived_at.
     List<Double> frt = inbound.stream().filter(c -> c.firstResponseAt() != null)
         .map(c -> seconds(c.arrived(), c.firstResponseAt())).toList();
@@ -433,8 +428,8 @@ public final class KpiReference {
     double loggedIn = s.available + s.busy + s.wrap;
     if (statesApply) {
       v.put("occupancy", percent(s.busy + s.wrap, loggedIn));
-      v.put("idle_time_avg", handled.isEmpty() ? null : s.available / handled.size());
-      v.put("contacts_per_hour", loggedIn == 0 ? null : handled.size() / (loggedIn / 3600));
+      v.put("idle_time_avg", answered.isEmpty() ? null : s.available / answered.size());
+      v.put("contacts_per_hour", loggedIn == 0 ? null : answered.size() / (loggedIn / 3600));
       v.put("absence_rate", percent(s.breakTime, loggedIn + s.breakTime));
     } else {
       v.put("occupancy", null);
