@@ -38,8 +38,8 @@ class GoalCommandTest {
     assertThat(add.err()).isEmpty();
     assertThat(add.code()).isZero();
     // the fiscal year runs April to March: its end after 2026-07-01 is 2027-03-31
-    assertThat(add.out()).startsWith("Added goal 1: csat [age=55..70] +25% by 2027-03-31 (2026-07-01 to 2027-03-31,"
-        + " Europe/Madrid).\nRealism: ").contains("The goal asks +");
+    assertThat(add.out()).startsWith("Added goal 1: Customer satisfaction (CSAT) [age=55..70] +25% by 2027-03-31"
+        + " (2026-07-01 to 2027-03-31, Europe/Madrid).\nRealism: ").contains("The goal asks +");
 
     Run retention = run("goal", "add", "--kpi", "retention_rate", "--baseline", "85", "--target", "90", "--by",
         "12-31", "--from", "2026-07-01", "--name", "Retention to 90%", "--tz", "Europe/Madrid", "--db", db());
@@ -61,7 +61,7 @@ class GoalCommandTest {
     assertThat(table.out()).contains("  Customer satisfaction (CSAT) (csat) where age=55..70, 2026-07-01 to 2027-03-31")
         .containsPattern("week +from +to +csat");
 
-    assertThat(run("goal", "remove", "1", "--db", db()).out()).isEqualTo("Removed goal 1: csat [age=55..70] +25% by"
+    assertThat(run("goal", "remove", "1", "--db", db()).out()).isEqualTo("Removed goal 1: Customer satisfaction (CSAT) [age=55..70] +25% by"
         + " 2027-03-31.\n");
     Run gone = run("goal", "show", "1", "--db", db());
     assertThat(gone.code()).isEqualTo(1);
@@ -78,8 +78,8 @@ class GoalCommandTest {
     Run wrong = run("goal", "add", "--kpi", "aht", "--change", "+10%", "--by", "2026-12-31", "--from", "2026-10-01",
         "--db", db());
     assertThat(wrong.code()).isEqualTo(1);
-    assertThat(wrong.err()).isEqualTo("yardstick: The goal moves aht +10%, but lower is better for aht; a goal must"
-        + " improve its KPI.\n");
+    assertThat(wrong.err()).isEqualTo("yardstick: The goal moves Average handle time +10%, but lower is better for"
+        + " this KPI; a goal must improve it.\n");
     // The core names fields ({by}, {from}); the command line names them as its flags.
     Run backwards = run("goal", "add", "--kpi", "aht", "--change", "-10%", "--by", "2026-09-01", "--from",
         "2026-10-01", "--db", db());

@@ -100,14 +100,16 @@ public record Goal(long id, String name, Kpi kpi, List<String> where, ZoneId zon
     boolean wrong = kpi.direction() == Kpi.Direction.HIGHER_IS_BETTER && change < 0
         || kpi.direction() == Kpi.Direction.LOWER_IS_BETTER && change > 0;
     if (wrong) {
-      throw new YardstickException("The goal moves " + kpi.id() + " " + what + ", but "
-          + (kpi.direction() == Kpi.Direction.HIGHER_IS_BETTER ? "higher" : "lower") + " is better for "
-          + kpi.id() + "; a goal must improve its KPI.");
+      throw new YardstickException("The goal moves " + kpi.displayName() + " " + what + ", but "
+          + (kpi.direction() == Kpi.Direction.HIGHER_IS_BETTER ? "higher" : "lower") + " is better for this KPI;"
+          + " a goal must improve it.");
     }
   }
 
   static String defaultName(Kpi kpi, List<String> where, Target target, LocalDate deadline) {
-    return kpi.id() + (where.isEmpty() ? "" : " [" + String.join(", ", where) + "]") + " " + target.text() + " by "
+    String to = target.kind() == Target.Kind.ABSOLUTE ? "to " + io.yardstick.kpi.Display.value(kpi, target.value())
+        : target.text();
+    return kpi.displayName() + (where.isEmpty() ? "" : " [" + String.join(", ", where) + "]") + " " + to + " by "
         + deadline;
   }
 

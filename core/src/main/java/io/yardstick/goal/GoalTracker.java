@@ -337,7 +337,9 @@ public final class GoalTracker {
     };
   }
 
+  /** A value with its unit; seconds as a duration people read (7 min 16 s, not 435.7 s). */
   static String fmt(double v, String unit) {
+    if (unit.equals(" s")) return io.yardstick.kpi.Display.duration(v);
     return String.format(Locale.ROOT, "%.1f", v) + unit;
   }
 

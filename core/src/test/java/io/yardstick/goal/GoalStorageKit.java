@@ -50,7 +50,7 @@ abstract class GoalStorageKit {
     assertThat(goals.add(blog).id()).isEqualTo(3);
 
     assertThat(goals.list()).containsExactly(csat.withId(1, NOW), retention.withId(2, NOW), blog.withId(3, NOW));
-    assertThat(goals.get(2).name()).isEqualTo("retention_rate to 90 by 2026-12-31");
+    assertThat(goals.get(2).name()).isEqualTo("Customer retention to 90.0% by 2026-12-31");
   }
 
   @Test

@@ -166,14 +166,26 @@ class GoalTrackingArithmeticTest {
   void goals_refuse_a_change_against_the_kpi_direction_and_a_deadline_before_the_start() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Goal.builder(Kpi.CSAT, START, DEADLINE, MADRID)
         .target(Target.change(-5)).build())
-        .hasMessage("The goal moves csat -5%, but higher is better for csat; a goal must improve its KPI.");
+        .hasMessage("The goal moves Customer satisfaction (CSAT) -5%, but higher is better for this KPI; a goal"
+            + " must improve it.");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Goal.builder(Kpi.CSAT, DEADLINE, START, MADRID)
         .target(Target.change(5)).build())
         .hasMessage("The deadline 2026-03-02 is before the goal starts (2026-03-29); give a deadline ('by') on or after the start"
             + " ('from').");
     assertThat(Goal.builder(Kpi.AHT, START, DEADLINE, MADRID).where("topic=login").target(Target.change(-10)).build()
-        .name()).isEqualTo("aht [topic=login] -10% by 2026-03-29");
+        .name()).isEqualTo("Average handle time [topic=login] -10% by 2026-03-29");
     assertThat(List.of(Target.parseChange("+25%"), Target.parseChange("-10 %"), Target.parseChange("18")))
         .containsExactly(Target.change(25), Target.change(-10), Target.change(18));
+  }
+
+  @Test
+  void realism_speaks_of_durations_as_people_do() {
+    // 435.7 s is 7 min 16 s, -26.6 s is -27 s (whole seconds from 10 s); percentages keep one decimal and their unit; changes of percentages are points.
+    assertThat(GoalTracker.fmt(435.7, GoalTracker.unit(io.yardstick.kpi.Kpi.AHT))).isEqualTo("7 min 16 s");
+    assertThat(GoalTracker.signed(-26.6, GoalTracker.pp(GoalTracker.unit(io.yardstick.kpi.Kpi.AHT))))
+        .isEqualTo("-27 s");
+    assertThat(GoalTracker.fmt(72.14, GoalTracker.unit(io.yardstick.kpi.Kpi.CSAT))).isEqualTo("72.1%");
+    assertThat(GoalTracker.signed(2.5, GoalTracker.pp(GoalTracker.unit(io.yardstick.kpi.Kpi.CSAT))))
+        .isEqualTo("+2.5 pp");
   }
 }

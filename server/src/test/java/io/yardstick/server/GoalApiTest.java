@@ -70,7 +70,8 @@ class GoalApiTest {
         "2026-06-30"));
     assertThat(wrong.status()).isEqualTo(400);
     assertThat(wrong.body().get("details").asText())
-        .isEqualTo("The goal moves csat -5%, but higher is better for csat; a goal must improve its KPI.");
+        .isEqualTo("The goal moves Customer satisfaction (CSAT) -5%, but higher is better for this KPI; a goal"
+            + " must improve it.");
     Response both = manager.post("/api/goals", Map.of("kpi", "csat", "change", "+5%", "target", 90, "by",
         "2026-06-30"));
     assertThat(both.body().get("details").asText()).isEqualTo("Give one of target (a value) and change (such as"
