@@ -83,6 +83,44 @@ public abstract class StoreCompatibilityKit {
   }
 
   @Test
+  void the_audit_log_appends_lists_newest_first_filters_and_exports_oldest_first() {
+    java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), java.time.ZoneOffset.UTC);
+    io.yardstick.audit.AuditLog audit = new io.yardstick.audit.AuditLog(store, clock);
+    audit.record(new io.yardstick.audit.AuditLog.Record("ana", "10.0.0.7", "login", "POST /api/login", "ana", "200",
+        null));
+    audit.record(new io.yardstick.audit.AuditLog.Record("ana", "10.0.0.7", "goal", "POST /api/goals", "1", "201",
+        "line\nbreak"));
+    audit.record(new io.yardstick.audit.AuditLog.Record("os:bo", "local", "data", "import contacts", "c.csv", "ok",
+        "5 read"));
+    var page = audit.list(io.yardstick.audit.AuditLog.Filter.all(), 0, 2);
+    assertThat(page.total()).isEqualTo(3);
+    assertThat(page.entries()).extracting(e -> e.id()).containsExactly(3L, 2L);
+    assertThat(page.entries().get(1).record().detail()).isEqualTo("line break");
+    assertThat(page.entries().get(1).at()).isEqualTo(Instant.parse("2026-03-02T09:00:00Z"));
+    assertThat(audit.list(new io.yardstick.audit.AuditLog.Filter(null, "ana", null, null), 0, 10).total())
+        .isEqualTo(2);
+    assertThat(audit.list(new io.yardstick.audit.AuditLog.Filter("data", null, null, null), 0, 10).entries())
+        .extracting(e -> e.record().actor()).containsExactly("os:bo");
+    assertThat(audit.list(new io.yardstick.audit.AuditLog.Filter(null, null, null,
+        Instant.parse("2026-03-02T09:00:00Z")), 0, 10).total()).isZero();
+    List<Long> exported = new ArrayList<>();
+    audit.export(io.yardstick.audit.AuditLog.Filter.all(), e -> exported.add(e.id()));
+    assertThat(exported).containsExactly(1L, 2L, 3L);
+    assertThatThrownBy(() -> new io.yardstick.audit.AuditLog.Filter("logins", null, null, null))
+        .hasMessageStartingWith("'logins' is not a kind of audit entry; expected one of login, user");
+  }
+
+  @Test
+  void the_audit_log_is_append_only_on_postgresql_even_by_hand() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(store.dialect() == Store.Dialect.POSTGRESQL);
+    new io.yardstick.audit.AuditLog(store, java.time.Clock.systemUTC()).record(new io.yardstick.audit.AuditLog.Record(
+        "ana", "local", "user", "user add", "bo", "ok", null));
+    store.update("UPDATE audit_log SET actor = 'mallory'");
+    store.update("DELETE FROM audit_log");
+    assertThat(store.query("SELECT actor FROM audit_log").get(0)[0]).isEqualTo("ana");
+  }
+
+  @Test
   void a_store_wide_timeout_cancels_queries_without_their_own() {
     String slow = slowQuery();
     store.queryTimeout(java.time.Duration.ofMillis(300));
