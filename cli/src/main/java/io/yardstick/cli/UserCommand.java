@@ -40,6 +40,8 @@ final class UserCommand {
     public Integer call() {
       try (Store store = db.open()) {
         String password = new Users(store, Clock.systemUTC()).add(name, Role.of(role), agent);
+        CliAudit.record(store, "user", "user add", name.strip().toLowerCase(java.util.Locale.ROOT), "role "
+            + Role.of(role).id());
         spec.commandLine().getOut().println("Added " + name.strip().toLowerCase(java.util.Locale.ROOT) + " ("
             + Role.of(role).id() + "); one-time password: " + password);
       }
@@ -85,6 +87,7 @@ final class UserCommand {
     public Integer call() {
       try (Store store = db.open()) {
         String token = new Users(store, Clock.systemUTC()).createToken(name, label);
+        CliAudit.record(store, "token", "user token", name, label == null ? null : "label " + label);
         spec.commandLine().getOut().println(token);
       }
       return 0;

@@ -58,6 +58,31 @@ class CliTest {
   }
 
   @Test
+  void imports_and_user_changes_are_in_the_audit_log_by_the_os_user() throws IOException {
+    Path file = write("contacts.csv", CONTACTS);
+    run("import", "contacts", file.toString(), "--db", db());
+    run("user", "add", "zoe", "--role", "manager", "--db", db());
+    String os = "os:" + System.getProperty("user.name");
+
+    Run table = run("audit", "--db", db());
+    assertThat(table.code()).isZero();
+    List<String> lines = table.out().lines().toList();
+    assertThat(lines).hasSize(4); // the header, its rule, two entries newest first
+    assertThat(lines.get(0).split(" +")).containsExactly("at", "actor", "address", "kind", "action", "target",
+        "outcome", "detail");
+    assertThat(lines.get(2)).contains(os + "  local    user  user add").endsWith("  ok       role manager")
+        .contains(" zoe ");
+    assertThat(lines.get(3)).contains(os + "  local    data  import contacts  " + file)
+        .endsWith("4 read, 4 inserted, 0 replaced");
+
+    Run jsonl = run("audit", "--kind", "data", "--format", "jsonl", "--db", db());
+    assertThat(jsonl.out().lines().toList()).singleElement().asString().startsWith("{\"id\":1,\"at\":\"")
+        .contains("\"actor\":\"" + os + "\",\"address\":\"local\",\"kind\":\"data\",\"action\":\"import contacts\"");
+    assertThat(run("audit", "--kind", "logins", "--db", db()).err()).startsWith("yardstick: 'logins' is not a kind of"
+        + " audit entry; expected one of login, user, token,");
+  }
+
+  @Test
   void import_accepts_gzip() throws IOException {
     Path file = dir.resolve("contacts.csv.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {

@@ -121,6 +121,7 @@ public final class YardstickServer implements AutoCloseable {
         ctx.contentType("application/json").result(in.readAllBytes());
       }
     });
+    new io.yardstick.server.api.AuditRoutes(new io.yardstick.audit.AuditLog(store, clock)).register(app);
     new Routes(store, settings, users, auth, sessions, clock).register(app);
     new io.yardstick.server.api.GoalRoutes(store, settings, io.yardstick.goal.GoalSettings.resolve(null), clock)
         .register(app);

@@ -78,6 +78,7 @@ public final class Routes {
       Map<?, ?> body = ctx.bodyAsClass(Map.class);
       Object label = body.get("label");
       if (label != null && !(label instanceof String)) throw ApiException.badRequest("label: expected a string.");
+      AuditRoutes.detail(ctx, label == null ? null : "label " + label);
       ctx.status(201).json(Map.of("token", users.createToken(u.name(), (String) label),
           "note", "Shown once; send it as Authorization: Bearer TOKEN."));
     });
@@ -116,10 +117,11 @@ public final class Routes {
     if (!(name instanceof String) || !(password instanceof String)) {
       throw ApiException.badRequest("The body needs name and password: {\"name\": \"...\", \"password\": \"...\"}.");
     }
-    throttle.check((String) name, ctx.ip()); // locked out: refused before the password is even checked
+    AuditRoutes.actor(ctx, ((String) name).strip().toLowerCase(java.util.Locale.ROOT));
+    throttle.check((String) name, ClientAddress.of(ctx)); // locked out: refused before the password is even checked
     java.util.Optional<User> found = users.authenticate((String) name, (String) password);
     if (found.isEmpty()) {
-      throttle.failed((String) name, ctx.ip());
+      throttle.failed((String) name, ClientAddress.of(ctx));
       throw ApiException.unauthorized("The name or the password is wrong.");
     }
     throttle.succeeded((String) name);
@@ -146,9 +148,9 @@ public final class Routes {
     if (current == null || next == null) {
       throw ApiException.badRequest("The body needs current and new: {\"current\": \"...\", \"new\": \"...\"}.");
     }
-    throttle.check(user.name(), ctx.ip()); // the current password cannot be guessed here either
+    throttle.check(user.name(), ClientAddress.of(ctx)); // the current password cannot be guessed here either
     if (users.authenticate(user.name(), current.toString()).isEmpty()) {
-      throttle.failed(user.name(), ctx.ip());
+      throttle.failed(user.name(), ClientAddress.of(ctx));
       throw ApiException.forbidden("The current password is wrong.");
     }
     try {
@@ -182,6 +184,8 @@ public final class Routes {
     }
     try {
       String password = users.add(name.toString(), Role.of(role.toString()), agent == null ? null : agent.toString());
+      AuditRoutes.target(ctx, name.toString().strip().toLowerCase(java.util.Locale.ROOT));
+      AuditRoutes.detail(ctx, "role " + Role.of(role.toString()).id());
       ctx.status(201).json(Map.of("name", name.toString().strip().toLowerCase(java.util.Locale.ROOT),
           "one_time_password", password));
     } catch (io.yardstick.YardstickException e) {

@@ -12,6 +12,7 @@ import { agentsPage } from './pages/agents.js';
 import { agentPage } from './pages/agent.js';
 import { contactsPage } from './pages/contacts.js';
 import { usersPage } from './pages/users.js';
+import { auditPage } from './pages/audit.js';
 import { wallboardPage } from './pages/wallboard.js';
 import { goalsPage } from './pages/goals.js';
 import { forecastPage } from './pages/forecast.js';
@@ -32,13 +33,14 @@ const PAGES = {
   agent: { render: agentPage },
   contacts: { render: contactsPage },
   users: { render: usersPage, admins: true },
+  audit: { render: auditPage, admins: true, ownBar: true },
   wallboard: { render: wallboardPage, ownBar: true },
   goals: { render: goalsPage, managers: true, ownBar: true },
   forecast: { render: forecastPage, managers: true, ownBar: true },
   alerts: { render: alertsPage, managers: true, ownBar: true },
 };
 const NAV = ['overview', 'trends', 'channels', 'queues', 'topics', 'agents', 'wallboard', 'alerts', 'goals', 'forecast', 'contacts',
-  'users'];
+  'users', 'audit'];
 
 function seesEveryone() {
   return app.user && app.user.role !== 'agent';
