@@ -83,6 +83,32 @@ class CliTest {
   }
 
   @Test
+  void erase_customer_removes_their_contacts_and_is_recorded_without_the_id() throws IOException {
+    run("import", "contacts", write("contacts.csv", """
+        contact_id,channel,arrived_at,customer_id
+        a,phone,2026-03-28T22:30:00Z,cust-7
+        b,chat,2026-03-28T23:30:00Z,cust-8
+        c,email,2099-03-29T12:00:00Z,cust-7
+        """).toString(), "--db", db());
+
+    Run erase = run("erase", "customer", "cust-7", "--db", db());
+
+    assertThat(erase.code()).isZero();
+    assertThat(erase.out()).isEqualTo("Erased customer cust-7: 2 contacts, 0 surveys, 0 call outcomes, 0 customer"
+        + " records, 0 customer attributes.\n");
+    assertThat(run("kpi", "--kpi", "contacts", "--from", "2026-03-28", "--to", "2026-03-28", "--format", "csv",
+        "--db", db()).out()).isEqualTo("contacts\n1\n"); // b, cust-8's
+    String audit = run("audit", "--kind", "data", "--format", "jsonl", "--db", db()).out();
+    assertThat(audit).contains("\"action\":\"erase customer\"", "\"target\":\"sha256:"
+        + io.yardstick.erasure.Erasures.sha256("cust-7") + "\"").doesNotContain("cust-7");
+
+    Path settings = write("settings.yaml", "retention: {contacts_months: 1}\n");
+    Run retention = run("erase", "--retention", "--settings", settings.toString(), "--db", db());
+    assertThat(retention.out()).startsWith("Erased what arrived before ").contains("(1 months): 1 contacts,");
+    assertThat(run("erase", "--db", db()).err()).startsWith("yardstick: Say what to erase: 'erase customer ID'");
+  }
+
+  @Test
   void import_accepts_gzip() throws IOException {
     Path file = dir.resolve("contacts.csv.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {

@@ -42,11 +42,39 @@ public final class YardstickServer implements AutoCloseable {
   private final io.yardstick.event.EventIngestor ingestor;
   private final io.yardstick.alert.AlertService alerts;
 
+  private final java.util.concurrent.ScheduledExecutorService retention;
+
   private YardstickServer(Javalin app, io.yardstick.event.EventIngestor ingestor,
-      io.yardstick.alert.AlertService alerts) {
+      io.yardstick.alert.AlertService alerts, java.util.concurrent.ScheduledExecutorService retention) {
     this.app = app;
     this.ingestor = ingestor;
     this.alerts = alerts;
+    this.retention = retention;
+  }
+
+  /**
+   * Applies {@code retention.contacts_months} at start and then daily (null when contacts are kept for ever); a
+   * failure is logged and tried again the next day.
+   */
+  private static java.util.concurrent.ScheduledExecutorService retention(Store store, KpiSettings settings,
+      Clock clock) {
+    if (settings.retention().cutoff(clock).isEmpty()) return null;
+    java.util.concurrent.ScheduledExecutorService daily = java.util.concurrent.Executors
+        .newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "yardstick-retention");
+          t.setDaemon(true);
+          return t;
+        });
+    daily.scheduleAtFixedRate(() -> {
+      try {
+        new io.yardstick.erasure.Erasures(store, clock).retention(settings.retention(), "system:retention", "local")
+            .ifPresent(e -> LOG.info("Retention of " + settings.retention().contactsMonths() + " months: erased "
+                + e.describe() + "."));
+      } catch (RuntimeException e) {
+        LOG.error("Retention failed; it runs again in a day", e);
+      }
+    }, 0, 1, java.util.concurrent.TimeUnit.DAYS);
+    return daily;
   }
 
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port) {
@@ -173,12 +201,13 @@ public final class YardstickServer implements AutoCloseable {
     app.error(404, ctx -> {
       if (!"application/json".equals(ctx.res().getContentType())) notFound(ctx);
     });
-    YardstickServer server = new YardstickServer(app, ingestor, alerts);
+    YardstickServer server = new YardstickServer(app, ingestor, alerts, retention(store, settings, clock));
     try {
       app.start(port);
     } catch (Exception e) { // Javalin rethrows Jetty's failure unchecked, as an ExecutionException
       alerts.close(); // Javalin has stopped itself already
       ingestor.close();
+      if (server.retention != null) server.retention.shutdownNow();
       boolean inUse = causes(e).anyMatch(c -> c instanceof java.net.BindException) || !free(port);
       throw new YardstickException(inUse
           ? "Port " + port + " is in use (another Yardstick, or another server?); choose another with --port."
@@ -269,6 +298,7 @@ public final class YardstickServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (retention != null) retention.shutdownNow();
     app.stop();
     alerts.close();
     ingestor.close();

@@ -33,6 +33,7 @@ public final class Routes {
   private final Sessions sessions;
   private final ResultCache cache;
   private final io.yardstick.server.auth.LoginThrottle throttle;
+  private final java.time.Clock clock;
 
   public Routes(Store store, KpiSettings settings, Users users, Auth auth, Sessions sessions, java.time.Clock clock) {
     this.store = store;
@@ -42,6 +43,7 @@ public final class Routes {
     this.sessions = sessions;
     this.cache = new ResultCache(settings.limits().cacheBytes());
     this.throttle = new io.yardstick.server.auth.LoginThrottle(clock);
+    this.clock = clock;
   }
 
   public void register(Javalin app) {
@@ -71,6 +73,7 @@ public final class Routes {
       ctx.json(Map.of("users", list));
     });
     app.post("/api/users", this::addUser);
+    app.delete("/api/customers/{id}", this::eraseCustomer);
     app.delete("/api/users/{name}", this::removeUser);
     app.post("/api/tokens", ctx -> {
       User u = Auth.user(ctx);
@@ -161,6 +164,24 @@ public final class Routes {
     sessions.endAll(user.name());
     Sessions.Session s = auth.login(ctx, users.find(user.name()).orElseThrow());
     ctx.json(Map.of("ok", true, "csrf", s.csrf()));
+  }
+
+  /**
+   * Erases a customer's records (admins): the answer and the audit log carry the counts, the audit log a hash of the id
+   * (docs/security.md#erasure-and-retention).
+   */
+  private void eraseCustomer(Context ctx) {
+    User admin = Auth.requireRole(ctx, Role.ADMIN);
+    Store.Erased e = new io.yardstick.erasure.Erasures(store, clock).customer(ctx.pathParam("id"), admin.name(),
+        ClientAddress.of(ctx));
+    AuditRoutes.detail(ctx, e.describe());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("contacts", e.contacts());
+    out.put("surveys", e.surveys());
+    out.put("call_outcomes", e.callOutcomes());
+    out.put("customers", e.customers());
+    out.put("customer_attributes", e.customerAttributes());
+    ctx.json(out);
   }
 
   /** Removes a user (admins; not oneself): their sessions and API tokens end with them. */
