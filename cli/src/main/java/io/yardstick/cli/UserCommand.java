@@ -28,20 +28,29 @@ final class UserCommand {
     String name;
 
     @Option(names = "--role", required = true, paramLabel = "ROLE",
-        description = "admin (users, settings), manager (everything) or agent (own scorecard and contacts).")
+        description = "admin (users, settings), manager (everything), lead (their teams' numbers, --team) or agent"
+            + " (own scorecard and contacts).")
     String role;
 
     @Option(names = "--agent", paramLabel = "AGENT_ID", description = "For agents: the agent_id of their contacts.")
     String agent;
+
+    @Option(names = "--team", paramLabel = "TEAM", description = "For leads: a team whose contacts they see (repeat"
+        + " for more teams).")
+    List<String> teams = new ArrayList<>();
 
     @Mixin DbOption db;
 
     @Override
     public Integer call() {
       try (Store store = db.open()) {
-        String password = new Users(store, Clock.systemUTC()).add(name, Role.of(role), agent);
+        Users users = new Users(store, Clock.systemUTC());
+        if (!teams.isEmpty() && Role.of(role) != Role.LEAD) {
+          throw new io.yardstick.YardstickException("Only a team lead (--role lead) has teams.");
+        }
+        String password = Role.of(role) == Role.LEAD ? users.addLead(name, teams) : users.add(name, Role.of(role), agent);
         CliAudit.record(store, "user", "user add", name.strip().toLowerCase(java.util.Locale.ROOT), "role "
-            + Role.of(role).id());
+            + Role.of(role).id() + (teams.isEmpty() ? "" : ", teams " + String.join(", ", teams)));
         spec.commandLine().getOut().println("Added " + name.strip().toLowerCase(java.util.Locale.ROOT) + " ("
             + Role.of(role).id() + "); one-time password: " + password);
       }
@@ -59,13 +68,13 @@ final class UserCommand {
     public Integer call() {
       try (Store store = db.open()) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("name", "role", "agent", "password"));
+        rows.add(List.of("name", "role", "agent", "teams", "password"));
         for (User u : new Users(store, Clock.systemUTC()).list()) {
           rows.add(List.of(u.name(), u.role().id(), u.agentId() == null ? "" : u.agentId(),
-              u.mustChangePassword() ? "one-time" : "set"));
+              String.join(",", u.teams()), u.mustChangePassword() ? "one-time" : "set"));
         }
         PrintWriter out = spec.commandLine().getOut();
-        Tables.print(out, rows, 4);
+        Tables.print(out, rows, 5);
       }
       return 0;
     }

@@ -109,6 +109,22 @@ class CliTest {
   }
 
   @Test
+  void a_team_lead_is_added_with_their_teams() throws IOException {
+    run("import", "contacts", write("contacts.csv", CONTACTS).toString(), "--db", db());
+
+    Run added = run("user", "add", "lea", "--role", "lead", "--team", "red", "--team", "blue", "--db", db());
+
+    assertThat(added.code()).isZero();
+    assertThat(added.out()).startsWith("Added lea (lead); one-time password: ");
+    assertThat(run("user", "list", "--db", db()).out().lines().toList().get(2).split(" +"))
+        .containsExactly("lea", "lead", "blue,red", "one-time");
+    assertThat(run("user", "add", "leo", "--role", "lead", "--db", db()).err())
+        .isEqualTo("yardstick: A team lead needs the teams they see; add --team TEAM (once per team).\n");
+    assertThat(run("user", "add", "mo", "--role", "manager", "--team", "red", "--db", db()).err())
+        .isEqualTo("yardstick: Only a team lead (--role lead) has teams.\n");
+  }
+
+  @Test
   void import_accepts_gzip() throws IOException {
     Path file = dir.resolve("contacts.csv.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {

@@ -42,9 +42,30 @@ public final class Users {
     return password;
   }
 
+  /** Adds a team lead who sees the given teams, with a generated one-time password, and returns that password. */
+  public String addLead(String name, List<String> teams) {
+    String password = randomPassword();
+    add(name, Role.LEAD, null, password, true, teams);
+    return password;
+  }
+
   /** Adds a user with the given password. */
   public void add(String name, Role role, String agentId, String password, boolean mustChange) {
+    add(name, role, agentId, password, mustChange, List.of());
+  }
+
+  /** Adds a user with the given password; a lead needs at least one team. */
+  public void add(String name, Role role, String agentId, String password, boolean mustChange, List<String> teams) {
     String n = checkName(name);
+    List<String> t = teams == null ? List.of() : teams.stream().map(String::strip).filter(s -> !s.isEmpty())
+        .distinct().toList();
+    if (role == Role.LEAD && t.isEmpty()) {
+      throw new YardstickException("A team lead needs the teams they see; add --team TEAM (once per team).");
+    }
+    if (role != Role.LEAD && !t.isEmpty()) {
+      throw new YardstickException("Only a team lead (--role lead) has teams.");
+    }
+    t.forEach(team -> checkText(team, "A team"));
     if (role == Role.AGENT && (agentId == null || agentId.isBlank())) {
       throw new YardstickException("An agent user needs the agent_id of their contacts; add --agent ID.");
     }
@@ -56,6 +77,15 @@ public final class Users {
     store.update("INSERT INTO users (name, role, agent_id, password_hash, must_change_password, created_at)"
         + " VALUES (?, ?, ?, ?, ?, ?)", n, role.id(), role == Role.AGENT ? agentId.strip() : null, hash(password),
         mustChange, clock.instant());
+    for (String team : t) {
+      store.update("INSERT INTO user_teams (user_name, team) VALUES (?, ?)", n, team);
+    }
+  }
+
+  private List<String> teamsOf(String name, Role role) {
+    if (role != Role.LEAD) return List.of();
+    return store.query("SELECT team FROM user_teams WHERE user_name = ? ORDER BY team", name).stream()
+        .map(r -> (String) r[0]).toList();
   }
 
   /** A short single-line text: at most 128 characters, no control characters. */
@@ -70,13 +100,16 @@ public final class Users {
         name.strip().toLowerCase(java.util.Locale.ROOT));
     if (rows.isEmpty()) return Optional.empty();
     Object[] r = rows.get(0);
-    return Optional.of(new User((String) r[0], Role.of((String) r[1]), (String) r[2], Boolean.TRUE.equals(r[3])));
+    Role role = Role.of((String) r[1]);
+    return Optional.of(new User((String) r[0], role, (String) r[2], Boolean.TRUE.equals(r[3]),
+        teamsOf((String) r[0], role)));
   }
 
   public List<User> list() {
     List<User> users = new ArrayList<>();
     for (Object[] r : store.query("SELECT name, role, agent_id, must_change_password FROM users ORDER BY name")) {
-      users.add(new User((String) r[0], Role.of((String) r[1]), (String) r[2], Boolean.TRUE.equals(r[3])));
+      Role role = Role.of((String) r[1]);
+      users.add(new User((String) r[0], role, (String) r[2], Boolean.TRUE.equals(r[3]), teamsOf((String) r[0], role)));
     }
     return users;
   }
@@ -147,6 +180,7 @@ public final class Users {
   public boolean remove(String name) {
     String n = name.strip().toLowerCase(java.util.Locale.ROOT);
     store.update("DELETE FROM api_tokens WHERE user_name = ?", n);
+    store.update("DELETE FROM user_teams WHERE user_name = ?", n);
     return store.update("DELETE FROM users WHERE name = ?", n) > 0;
   }
 

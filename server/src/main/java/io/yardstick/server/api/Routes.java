@@ -201,10 +201,19 @@ public final class Routes {
     Object role = body.get("role");
     Object agent = body.get("agent_id");
     if (name == null || role == null) {
-      throw ApiException.badRequest("The body needs name and role (admin, manager or agent), and agent_id for agents.");
+      throw ApiException.badRequest("The body needs name and role (admin, manager, lead or agent), agent_id for agents"
+          + " and teams for leads.");
+    }
+    if (body.get("teams") != null && !(body.get("teams") instanceof List<?> l && l.stream()
+        .allMatch(t -> t instanceof String))) {
+      throw ApiException.badRequest("teams: expected a list of team names, such as [\"red\"].");
     }
     try {
-      String password = users.add(name.toString(), Role.of(role.toString()), agent == null ? null : agent.toString());
+      Role r = Role.of(role.toString());
+      List<String> teams = body.get("teams") instanceof List<?> l ? l.stream().map(Object::toString).toList() : null;
+      if (teams != null && r != Role.LEAD) throw ApiException.badRequest("Only a team lead (role lead) has teams.");
+      String password = r == Role.LEAD ? users.addLead(name.toString(), teams == null ? List.of() : teams)
+          : users.add(name.toString(), r, agent == null ? null : agent.toString());
       AuditRoutes.target(ctx, name.toString().strip().toLowerCase(java.util.Locale.ROOT));
       AuditRoutes.detail(ctx, "role " + Role.of(role.toString()).id());
       ctx.status(201).json(Map.of("name", name.toString().strip().toLowerCase(java.util.Locale.ROOT),
@@ -246,6 +255,11 @@ public final class Routes {
     String agent = ctx.pathParam("agent");
     if (!user.seesEveryone() && !agent.equals(user.agentId())) {
       throw ApiException.forbidden("An agent may read only their own report (" + user.agentId() + ").");
+    }
+    if (user.teamScoped() && store.query("SELECT 1 FROM contacts WHERE agent_id = ? AND team IN (SELECT team FROM"
+        + " user_teams WHERE user_name = ?) LIMIT 1", agent, user.name()).isEmpty()) {
+      throw ApiException.forbidden("A team lead may read the reports of their teams' agents only (teams "
+          + String.join(", ", user.teams()) + ").");
     }
     KpiQuery base = ApiParams.query(ctx, user, Consistency.agentKpis());
     List<Filter> others = new ArrayList<>(base.filters());
@@ -333,6 +347,7 @@ public final class Routes {
     Map<String, Object> values = new LinkedHashMap<>(e.values());
     // An agent's questions are about their own contacts only, so only their own agent id is offered.
     if (!user.seesEveryone()) values.put("agent", List.of(user.agentId()));
+    if (user.teamScoped()) values.put("team", user.teams());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("tz", zone.getId());
     out.put("first", e.first() == null ? null : e.first().toString());
@@ -351,6 +366,7 @@ public final class Routes {
     m.put("name", u.name());
     m.put("role", u.role().id());
     m.put("agent_id", u.agentId());
+    if (u.teamScoped()) m.put("teams", u.teams());
     m.put("must_change_password", u.mustChangePassword());
     return m;
   }
