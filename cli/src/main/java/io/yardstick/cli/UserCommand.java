@@ -16,9 +16,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code yardstick user add|list|token}: the users of the web app and the API. */
+/** {@code yardstick user add|list|token|disable|enable}: the users of the web app and the API. */
 @Command(name = "user", description = "Manage the users of the dashboard and the API.",
-    subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Token.class})
+    subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Token.class,
+        UserCommand.Disable.class, UserCommand.Enable.class})
 final class UserCommand {
   @Command(name = "add", description = "Add a user and print a one-time password (changed at first log-in).")
   static final class Add implements Callable<Integer> {
@@ -90,16 +91,66 @@ final class UserCommand {
     @Option(names = "--label", paramLabel = "TEXT", description = "What the token is for.")
     String label;
 
+    @Option(names = "--read-only", description = "The token may only read (GET).")
+    boolean readOnly;
+
+    @Option(names = "--expires-days", paramLabel = "DAYS", description = "The token ends after this many days (1 to"
+        + " 3650; default: never).")
+    Integer days;
+
     @Mixin DbOption db;
 
     @Override
     public Integer call() {
       try (Store store = db.open()) {
-        String token = new Users(store, Clock.systemUTC()).createToken(name, label);
-        CliAudit.record(store, "token", "user token", name, label == null ? null : "label " + label);
+        String token = new Users(store, Clock.systemUTC()).createToken(name, label, readOnly, days);
+        CliAudit.record(store, "token", "user token", name, (label == null ? "" : "label " + label + ", ")
+            + (readOnly ? "read-only" : "read-write") + (days == null ? "" : ", " + days + " days"));
         spec.commandLine().getOut().println(token);
       }
       return 0;
     }
+  }
+
+  @Command(name = "disable", description = "Disable a user: no log-in, their tokens end (sessions end with the"
+      + " server's next check).")
+  static final class Disable implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "The user.")
+    String name;
+
+    @Mixin DbOption db;
+
+    @Override
+    public Integer call() {
+      return setDisabled(spec, db, name, true);
+    }
+  }
+
+  @Command(name = "enable", description = "Enable a disabled user again.")
+  static final class Enable implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "The user.")
+    String name;
+
+    @Mixin DbOption db;
+
+    @Override
+    public Integer call() {
+      return setDisabled(spec, db, name, false);
+    }
+  }
+
+  private static int setDisabled(CommandSpec spec, DbOption db, String name, boolean disabled) {
+    try (Store store = db.open()) {
+      if (!new Users(store, Clock.systemUTC()).setDisabled(name, disabled)) {
+        throw new io.yardstick.YardstickException("There is no user named '" + name + "'.");
+      }
+      CliAudit.record(store, "user", disabled ? "user disable" : "user enable", name, null);
+      spec.commandLine().getOut().println((disabled ? "Disabled " : "Enabled ") + name + ".");
+    }
+    return 0;
   }
 }

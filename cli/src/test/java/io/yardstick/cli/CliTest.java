@@ -122,6 +122,13 @@ class CliTest {
         .isEqualTo("yardstick: A team lead needs the teams they see; add --team TEAM (once per team).\n");
     assertThat(run("user", "add", "mo", "--role", "manager", "--team", "red", "--db", db()).err())
         .isEqualTo("yardstick: Only a team lead (--role lead) has teams.\n");
+
+    assertThat(run("user", "token", "lea", "--read-only", "--expires-days", "7", "--db", db()).out()).startsWith("ys_");
+    assertThat(run("user", "disable", "lea", "--db", db()).out()).isEqualTo("Disabled lea.\n");
+    assertThat(run("user", "disable", "nobody", "--db", db()).err())
+        .isEqualTo("yardstick: There is no user named 'nobody'.\n");
+    assertThat(run("audit", "--kind", "token", "--format", "jsonl", "--db", db()).out())
+        .contains("\"detail\":\"read-only, 7 days\"");
   }
 
   @Test

@@ -75,15 +75,27 @@ public final class Routes {
     app.post("/api/users", this::addUser);
     app.delete("/api/customers/{id}", this::eraseCustomer);
     app.delete("/api/users/{name}", this::removeUser);
+    app.post("/api/users/{name}/disable", ctx -> setDisabled(ctx, true));
+    app.post("/api/users/{name}/enable", ctx -> setDisabled(ctx, false));
     app.post("/api/tokens", ctx -> {
       User u = Auth.user(ctx);
       Auth.requireSession(ctx, "Creating a token");
       Map<?, ?> body = ctx.bodyAsClass(Map.class);
       Object label = body.get("label");
       if (label != null && !(label instanceof String)) throw ApiException.badRequest("label: expected a string.");
-      AuditRoutes.detail(ctx, label == null ? null : "label " + label);
-      ctx.status(201).json(Map.of("token", users.createToken(u.name(), (String) label),
-          "note", "Shown once; send it as Authorization: Bearer TOKEN."));
+      Object readOnly = body.get("read_only");
+      if (readOnly != null && !(readOnly instanceof Boolean)) {
+        throw ApiException.badRequest("read_only: expected true or false.");
+      }
+      Object days = body.get("expires_days");
+      if (days != null && !(days instanceof Integer)) {
+        throw ApiException.badRequest("expires_days: expected a whole number of days from 1 to " + Users.MAX_TOKEN_DAYS
+            + ".");
+      }
+      AuditRoutes.detail(ctx, (label == null ? "" : "label " + label + ", ") + (Boolean.TRUE.equals(readOnly)
+          ? "read-only" : "read-write") + (days == null ? "" : ", " + days + " days"));
+      ctx.status(201).json(Map.of("token", users.createToken(u.name(), (String) label, Boolean.TRUE.equals(readOnly),
+          (Integer) days), "note", "Shown once; send it as Authorization: Bearer TOKEN."));
     });
     app.get("/api/tokens", ctx -> {
       List<Object> out = new ArrayList<>();
@@ -92,6 +104,8 @@ public final class Routes {
         m.put("id", t.id());
         m.put("label", t.label());
         m.put("created_at", t.createdAt() == null ? null : t.createdAt().toString());
+        m.put("read_only", t.readOnly());
+        m.put("expires_at", t.expiresAt() == null ? null : t.expiresAt().toString());
         out.add(m);
       }
       ctx.json(Map.of("tokens", out));
@@ -182,6 +196,17 @@ public final class Routes {
     out.put("customers", e.customers());
     out.put("customer_attributes", e.customerAttributes());
     ctx.json(out);
+  }
+
+  /** Disables a user (admins; not oneself): their sessions and tokens end; or enables them again. */
+  private void setDisabled(Context ctx, boolean disabled) {
+    User admin = Auth.requireRole(ctx, Role.ADMIN);
+    String name = ctx.pathParam("name").strip().toLowerCase(java.util.Locale.ROOT);
+    AuditRoutes.target(ctx, name);
+    if (name.equals(admin.name())) throw ApiException.badRequest("You cannot disable yourself; ask another admin.");
+    if (!users.setDisabled(name, disabled)) throw ApiException.notFound("There is no user named '" + name + "'.");
+    if (disabled) sessions.endAll(name);
+    ctx.json(Map.of("name", name, "disabled", disabled));
   }
 
   /** Removes a user (admins; not oneself): their sessions and API tokens end with them. */
