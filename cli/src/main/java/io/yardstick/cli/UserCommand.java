@@ -112,9 +112,8 @@ final class UserCommand {
     }
   }
 
-  @Command(name = "disable", description = "Disable a user: no log-in, their tokens end (sessions end with the"
-      + " server's next check).")
-  static final class Disable implements Callable<Integer> {
+  /** What disable and enable share: the user and the store; picocli reads the annotated fields of the base. */
+  abstract static class Switch implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "NAME", description = "The user.")
@@ -122,35 +121,35 @@ final class UserCommand {
 
     @Mixin DbOption db;
 
+    abstract boolean disabled();
+
     @Override
     public Integer call() {
-      return setDisabled(spec, db, name, true);
+      try (Store store = db.open()) {
+        if (!new Users(store, Clock.systemUTC()).setDisabled(name, disabled())) {
+          throw new io.yardstick.YardstickException("There is no user named '" + name + "'.");
+        }
+        CliAudit.record(store, "user", disabled() ? "user disable" : "user enable", name, null);
+        spec.commandLine().getOut().println((disabled() ? "Disabled " : "Enabled ") + name + ".");
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "disable", description = "Disable a user: no log-in, their tokens end (a session ends at its next"
+      + " request).")
+  static final class Disable extends Switch {
+    @Override
+    boolean disabled() {
+      return true;
     }
   }
 
   @Command(name = "enable", description = "Enable a disabled user again.")
-  static final class Enable implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(paramLabel = "NAME", description = "The user.")
-    String name;
-
-    @Mixin DbOption db;
-
+  static final class Enable extends Switch {
     @Override
-    public Integer call() {
-      return setDisabled(spec, db, name, false);
+    boolean disabled() {
+      return false;
     }
-  }
-
-  private static int setDisabled(CommandSpec spec, DbOption db, String name, boolean disabled) {
-    try (Store store = db.open()) {
-      if (!new Users(store, Clock.systemUTC()).setDisabled(name, disabled)) {
-        throw new io.yardstick.YardstickException("There is no user named '" + name + "'.");
-      }
-      CliAudit.record(store, "user", disabled ? "user disable" : "user enable", name, null);
-      spec.commandLine().getOut().println((disabled ? "Disabled " : "Enabled ") + name + ".");
-    }
-    return 0;
   }
 }
