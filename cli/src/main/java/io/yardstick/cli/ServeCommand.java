@@ -17,6 +17,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(names = "--bind", paramLabel = "ADDRESS", description = "The address to listen on, such as 127.0.0.1"
+      + " behind a reverse proxy on the same machine (default: every interface).")
+  String bind;
+
+  @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", description = "A reverse proxy whose X-Forwarded-For"
+      + " and X-Forwarded-Proto are believed (repeat for more); see docs/security.md#deployment.")
+  java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+
   @Mixin DbOption db;
 
   @Mixin SettingsOption settings;
@@ -24,7 +32,8 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Store store = db.open()) {
-      Serving.serveUntilStopped(store, db.location(), settings.load(), port, spec.commandLine().getOut());
+      Serving.serveUntilStopped(store, db.location(), settings.load(), port, new io.yardstick.server.YardstickServer
+          .Network(bind, java.util.Set.copyOf(trustedProxies)), spec.commandLine().getOut());
     }
     return 0;
   }

@@ -17,11 +17,17 @@ final class Serving {
 
   static void serveUntilStopped(Store store, String location, KpiSettings settings, int port, PrintWriter out)
       throws InterruptedException, java.io.IOException {
+    serveUntilStopped(store, location, settings, port, YardstickServer.Network.everywhere(), out);
+  }
+
+  static void serveUntilStopped(Store store, String location, KpiSettings settings, int port,
+      YardstickServer.Network network, PrintWriter out) throws InterruptedException, java.io.IOException {
     Clock clock = Clock.systemUTC();
     Users users = new Users(store, clock);
     String login = firstLogin(users);
     CountDownLatch stopped = new CountDownLatch(1);
-    YardstickServer server = YardstickServer.start(store, settings, clock, port);
+    YardstickServer server = YardstickServer.start(store, settings, clock, port,
+        io.yardstick.alert.AlertSettings.fromEnvironment(), network);
     // Other processes' commands on this DuckDB file are run here, on the open store (docs in LocalCommands).
     LocalCommands local = LocalCommands.start(location, store, "http://localhost:" + server.port() + "/");
     Thread hook = new Thread(() -> {

@@ -81,9 +81,31 @@ public final class YardstickServer implements AutoCloseable {
     return start(store, settings, clock, port, io.yardstick.alert.AlertSettings.fromEnvironment());
   }
 
+  /**
+   * Where the server listens and whom it trusts: {@code bind} the address (null: every interface), {@code
+   * trustedProxies} the addresses of reverse proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are
+   * believed (docs/security.md#deployment).
+   */
+  public record Network(String bind, Set<String> trustedProxies) {
+    public Network {
+      trustedProxies = trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies);
+      if (bind != null && bind.isBlank()) bind = null;
+    }
+
+    public static Network everywhere() {
+      return new Network(null, Set.of());
+    }
+  }
+
   /** A server whose alert notifications go out as {@code alertSettings} say (docs/alerts.md). */
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
       io.yardstick.alert.AlertSettings alertSettings) {
+    return start(store, settings, clock, port, alertSettings, Network.everywhere());
+  }
+
+  /** A server listening on {@code network.bind()} and trusting the proxies it names. */
+  public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
+      io.yardstick.alert.AlertSettings alertSettings, Network network) {
     store.queryTimeout(settings.limits().queryTimeout()); // no request's query runs unbounded
     Users users = new Users(store, clock);
     Sessions sessions = new Sessions(clock, Duration.ofHours(12));
@@ -128,6 +150,7 @@ public final class YardstickServer implements AutoCloseable {
         }
       });
     });
+    app.before(ctx -> io.yardstick.server.api.ClientAddress.resolve(ctx, network.trustedProxies()));
     app.before(ctx -> {
       ctx.header("X-Content-Type-Options", "nosniff");
       ctx.header("X-Frame-Options", "DENY");
@@ -203,7 +226,11 @@ public final class YardstickServer implements AutoCloseable {
     });
     YardstickServer server = new YardstickServer(app, ingestor, alerts, retention(store, settings, clock));
     try {
-      app.start(port);
+      if (network.bind() == null) {
+        app.start(port);
+      } else {
+        app.start(network.bind(), port);
+      }
     } catch (Exception e) { // Javalin rethrows Jetty's failure unchecked, as an ExecutionException
       alerts.close(); // Javalin has stopped itself already
       ingestor.close();

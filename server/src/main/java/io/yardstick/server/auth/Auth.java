@@ -107,7 +107,7 @@ public final class Auth {
     cookie.setHttpOnly(true);
     cookie.setSameSite(SameSite.STRICT);
     cookie.setPath("/");
-    cookie.setSecure("https".equals(ctx.scheme()));
+    cookie.setSecure(io.yardstick.server.api.ClientAddress.secure(ctx));
     ctx.cookie(cookie);
     return s;
   }
