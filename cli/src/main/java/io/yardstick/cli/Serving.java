@@ -29,16 +29,18 @@ final class Serving {
     YardstickServer server = YardstickServer.start(store, settings, clock, port,
         io.yardstick.alert.AlertSettings.fromEnvironment(), network);
     // Other processes' commands on this DuckDB file are run here, on the open store (docs in LocalCommands).
-    LocalCommands local = LocalCommands.start(location, store, "http://localhost:" + server.port() + "/");
+    String base = (network.tls() == null ? "http" : "https") + "://" + (network.bind() == null ? "localhost"
+        : network.bind()) + ":" + server.port();
+    LocalCommands local = LocalCommands.start(location, store, base + "/");
     Thread hook = new Thread(() -> {
       if (local != null) local.close();
       server.close();
       stopped.countDown();
     }, "yardstick-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    out.println("Yardstick is serving " + store.describe() + " at http://localhost:" + server.port() + "/");
+    out.println("Yardstick is serving " + store.describe() + " at " + base + "/");
     out.println(login);
-    out.println("API: http://localhost:" + server.port() + "/openapi.json; stop with Ctrl-C.");
+    out.println("API: " + base + "/openapi.json; stop with Ctrl-C.");
     out.flush();
     stopped.await();
   }

@@ -86,15 +86,38 @@ public final class YardstickServer implements AutoCloseable {
    * trustedProxies} the addresses of reverse proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are
    * believed (docs/security.md#deployment).
    */
-  public record Network(String bind, Set<String> trustedProxies) {
+  public record Network(String bind, Set<String> trustedProxies, Tls tls) {
     public Network {
       trustedProxies = trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies);
       if (bind != null && bind.isBlank()) bind = null;
     }
 
+    public Network(String bind, Set<String> trustedProxies) {
+      this(bind, trustedProxies, null);
+    }
+
     public static Network everywhere() {
       return new Network(null, Set.of());
     }
+  }
+
+  /** The one connector of a server with its own TLS: HTTPS only, on the port and address asked. */
+  private static org.eclipse.jetty.server.Connector https(org.eclipse.jetty.server.Server server,
+      org.eclipse.jetty.server.HttpConfiguration base, Network network, int port) {
+    org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+    ssl.setKeyStore(network.tls().keyStore());
+    ssl.setKeyStorePassword(network.tls().password());
+    org.eclipse.jetty.server.HttpConfiguration config = new org.eclipse.jetty.server.HttpConfiguration(base);
+    // No SNI host check: clients may reach the server by an address the certificate does not name (a proxy, a test).
+    org.eclipse.jetty.server.SecureRequestCustomizer secure = new org.eclipse.jetty.server.SecureRequestCustomizer();
+    secure.setSniHostCheck(false);
+    config.addCustomizer(secure);
+    org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server,
+        new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+        new org.eclipse.jetty.server.HttpConnectionFactory(config));
+    connector.setPort(port);
+    connector.setHost(network.bind());
+    return connector;
   }
 
   /** A server whose alert notifications go out as {@code alertSettings} say (docs/alerts.md). */
@@ -135,6 +158,7 @@ public final class YardstickServer implements AutoCloseable {
         }
       });
       config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+      if (network.tls() != null) config.jetty.addConnector((server, base) -> https(server, base, network, port));
       config.requestLogger.http((ctx, ms) -> {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("method", ctx.method().name());
@@ -159,6 +183,12 @@ public final class YardstickServer implements AutoCloseable {
           + " script-src 'self'; frame-ancestors 'none'");
     });
     app.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store")); // answers carry customer data
+    app.before(ctx -> {
+      // HSTS under TLS: the server's own, or a trusted proxy's (X-Forwarded-Proto: https).
+      if (io.yardstick.server.api.ClientAddress.secure(ctx)) {
+        ctx.header("Strict-Transport-Security", "max-age=31536000");
+      }
+    });
     app.before(ctx -> limitBody(ctx, settings.limits().maxBodyBytes()));
     app.before("/api/*", ctx -> {
       if (!OPEN.contains(ctx.path())) auth.require(ctx);

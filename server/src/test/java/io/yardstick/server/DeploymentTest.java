@@ -39,6 +39,7 @@ class DeploymentTest {
       HttpResponse<String> r = login(server, "198.51.100.4, 203.0.113.9, 127.0.0.1", "https");
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure");
+      assertThat(r.headers().firstValue("Strict-Transport-Security")).contains("max-age=31536000");
       // The last address before the trusted proxies: the one the proxy saw (the first could be made up).
       assertThat(lastLoginAddress()).isEqualTo("203.0.113.9");
     }
@@ -50,6 +51,7 @@ class DeploymentTest {
       HttpResponse<String> r = login(server, "203.0.113.9", "https");
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.headers().firstValue("Set-Cookie").orElseThrow()).doesNotContain("Secure");
+      assertThat(r.headers().firstValue("Strict-Transport-Security")).isEmpty();
       assertThat(lastLoginAddress()).isEqualTo("127.0.0.1");
     }
   }
