@@ -50,6 +50,7 @@ final class ServeCommand implements Callable<Integer> {
     io.yardstick.server.Tls tls = keystore != null ? io.yardstick.server.Tls.keystore(keystore,
         System.getenv("YARDSTICK_TLS_PASSWORD")) : cert != null ? io.yardstick.server.Tls.pem(cert, key) : null;
     try (Store store = db.open()) {
+      settings.audit(store, "serve");
       Serving.serveUntilStopped(store, db.location(), settings.load(), port, new io.yardstick.server.YardstickServer
           .Network(bind, java.util.Set.copyOf(trustedProxies), tls), spec.commandLine().getOut());
     }
