@@ -72,6 +72,8 @@ final class ImportCommand implements Callable<Integer> {
             source.sizeBytes() < 0 || source.sizeBytes() > (8 << 20))) {
       counts = store.importFile(type, source, progress::stepTo);
       progress.stepTo(Math.max(source.sizeBytes(), 0));
+      CliAudit.record(store, "data", "import " + type.cliName(), source.name(), counts.read() + " read, "
+          + counts.inserted() + " inserted, " + counts.replaced() + " replaced");
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     StringBuilder line = new StringBuilder()

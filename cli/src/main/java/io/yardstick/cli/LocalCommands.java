@@ -263,6 +263,11 @@ final class LocalCommands implements AutoCloseable {
     }
 
     @Override
+    public Erased erase(Erasure what) {
+      return store.erase(what);
+    }
+
+    @Override
     public void close() {
       // lent: the serving process closes it
     }

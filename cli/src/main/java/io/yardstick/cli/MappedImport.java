@@ -33,6 +33,8 @@ final class MappedImport {
       summary = mapping.read(source, Set.of(type), loader::sink, progress::stepTo);
       counts = loader.commit().getOrDefault(type, new LoadCounts(0, 0, 0, 0));
       progress.stepTo(Math.max(source.sizeBytes(), 0));
+      CliAudit.record(store, "data", "import " + type.cliName() + " --mapping " + mapping.file(), source.name(),
+          summary.rowsRead() + " read, " + counts.inserted() + " inserted, " + counts.replaced() + " replaced");
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     StringBuilder line = new StringBuilder()

@@ -17,20 +17,28 @@ final class Serving {
 
   static void serveUntilStopped(Store store, String location, KpiSettings settings, int port, String logTo,
       PrintWriter out) throws InterruptedException, java.io.IOException {
+    serveUntilStopped(store, location, settings, port, logTo, YardstickServer.Network.everywhere(), out);
+  }
+
+  static void serveUntilStopped(Store store, String location, KpiSettings settings, int port, String logTo,
+      YardstickServer.Network network, PrintWriter out) throws InterruptedException, java.io.IOException {
     Clock clock = Clock.systemUTC();
     Users users = new Users(store, clock);
     String login = firstLogin(users);
     CountDownLatch stopped = new CountDownLatch(1);
-    YardstickServer server = YardstickServer.start(store, settings, clock, port);
+    YardstickServer server = YardstickServer.start(store, settings, clock, port,
+        io.yardstick.alert.AlertSettings.fromEnvironment(), network);
     // Other processes' commands on this DuckDB file are run here, on the open store (docs in LocalCommands).
-    LocalCommands local = LocalCommands.start(location, store, "http://localhost:" + server.port() + "/");
+    String base = (network.tls() == null ? "http" : "https") + "://" + (network.bind() == null ? "localhost"
+        : network.bind()) + ":" + server.port();
+    LocalCommands local = LocalCommands.start(location, store, base + "/");
     Thread hook = new Thread(() -> {
       if (local != null) local.close();
       server.close();
       stopped.countDown();
     }, "yardstick-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    out.print(banner(store.describe(), server.port(), login, logTo));
+    out.print(banner(store.describe(), base + "/", login, logTo));
     out.flush();
     stopped.await();
   }
@@ -39,8 +47,7 @@ final class Serving {
    * The start-up block (issue 12, part 14): what is served, where to open it, how to log in, the API, where the log
    * goes and how to stop; nothing else is printed while serving.
    */
-  static String banner(String store, int port, String login, String logTo) {
-    String url = "http://localhost:" + port + "/";
+  static String banner(String store, String url, String login, String logTo) {
     return String.join(System.lineSeparator(), "",
         "  Yardstick is serving " + store,
         "  Open    " + url,

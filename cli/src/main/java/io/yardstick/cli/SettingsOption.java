@@ -16,4 +16,20 @@ final class SettingsOption {
   KpiSettings load() {
     return SettingsFile.resolve(file);
   }
+
+  /**
+   * Records in the store's audit log which settings file a server starts with and a SHA-256 of its bytes, so a change
+   * of the file between starts shows as a new hash (the file is edited outside Yardstick).
+   */
+  void audit(io.yardstick.store.Store store, String action) {
+    java.util.Optional<java.nio.file.Path> path = SettingsFile.locate(file, System.getenv(), java.nio.file.Path.of(""));
+    String hash;
+    try {
+      hash = path.isEmpty() ? "built-in defaults" : "sha256:" + java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(path.get())));
+    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+      hash = "unreadable: " + e.getMessage();
+    }
+    CliAudit.record(store, "settings", action, path.map(p -> p.toAbsolutePath().toString()).orElse(null), hash);
+  }
 }

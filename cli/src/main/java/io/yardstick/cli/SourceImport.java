@@ -23,6 +23,7 @@ final class SourceImport {
             1 << 20, source.sizeBytes() < 0 || source.sizeBytes() > (8 << 20))) {
       summary = importer.importInto(store, source, progress::stepTo);
       progress.stepTo(Math.max(source.sizeBytes(), 0));
+      CliAudit.record(store, "data", "import " + importer.name(), source.name(), null);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     for (String line : summary.lines()) {

@@ -58,6 +58,80 @@ class CliTest {
   }
 
   @Test
+  void imports_and_user_changes_are_in_the_audit_log_by_the_os_user() throws IOException {
+    Path file = write("contacts.csv", CONTACTS);
+    run("import", "contacts", file.toString(), "--db", db());
+    run("user", "add", "zoe", "--role", "manager", "--db", db());
+    String os = "os:" + System.getProperty("user.name");
+
+    Run table = run("audit", "--db", db());
+    assertThat(table.code()).isZero();
+    List<String> lines = table.out().lines().toList();
+    assertThat(lines).hasSize(4); // the header, its rule, two entries newest first
+    assertThat(lines.get(0).split(" +")).containsExactly("at", "actor", "address", "kind", "action", "target",
+        "outcome", "detail");
+    assertThat(lines.get(2)).contains(os + "  local    user  user add").endsWith("  ok       role manager")
+        .contains(" zoe ");
+    assertThat(lines.get(3)).contains(os + "  local    data  import contacts  " + file)
+        .endsWith("4 read, 4 inserted, 0 replaced");
+
+    Run jsonl = run("audit", "--kind", "data", "--format", "jsonl", "--db", db());
+    assertThat(jsonl.out().lines().toList()).singleElement().asString().startsWith("{\"id\":1,\"at\":\"")
+        .contains("\"actor\":\"" + os + "\",\"address\":\"local\",\"kind\":\"data\",\"action\":\"import contacts\"");
+    assertThat(run("audit", "--kind", "logins", "--db", db()).err()).startsWith("yardstick: 'logins' is not a kind of"
+        + " audit entry; expected one of login, user, token,");
+  }
+
+  @Test
+  void erase_customer_removes_their_contacts_and_is_recorded_without_the_id() throws IOException {
+    run("import", "contacts", write("contacts.csv", """
+        contact_id,channel,arrived_at,customer_id
+        a,phone,2026-03-28T22:30:00Z,cust-7
+        b,chat,2026-03-28T23:30:00Z,cust-8
+        c,email,2099-03-29T12:00:00Z,cust-7
+        """).toString(), "--db", db());
+
+    Run erase = run("erase", "customer", "cust-7", "--db", db());
+
+    assertThat(erase.code()).isZero();
+    assertThat(erase.out()).isEqualTo("Erased customer cust-7: 2 contacts, 0 surveys, 0 call outcomes, 0 customer"
+        + " records, 0 customer attributes.\n");
+    assertThat(run("kpi", "--kpi", "contacts", "--from", "2026-03-28", "--to", "2026-03-28", "--format", "csv",
+        "--db", db()).out()).isEqualTo("contacts\n1\n"); // b, cust-8's
+    String audit = run("audit", "--kind", "data", "--format", "jsonl", "--db", db()).out();
+    assertThat(audit).contains("\"action\":\"erase customer\"", "\"target\":\"sha256:"
+        + io.yardstick.erasure.Erasures.sha256("cust-7") + "\"").doesNotContain("cust-7");
+
+    Path settings = write("settings.yaml", "retention: {contacts_months: 1}\n");
+    Run retention = run("erase", "--retention", "--settings", settings.toString(), "--db", db());
+    assertThat(retention.out()).startsWith("Erased what arrived before ").contains("(1 months): 1 contacts,");
+    assertThat(run("erase", "--db", db()).err()).startsWith("yardstick: Say what to erase: 'erase customer ID'");
+  }
+
+  @Test
+  void a_team_lead_is_added_with_their_teams() throws IOException {
+    run("import", "contacts", write("contacts.csv", CONTACTS).toString(), "--db", db());
+
+    Run added = run("user", "add", "lea", "--role", "lead", "--team", "red", "--team", "blue", "--db", db());
+
+    assertThat(added.code()).isZero();
+    assertThat(added.out()).startsWith("Added lea (lead); one-time password: ");
+    assertThat(run("user", "list", "--db", db()).out().lines().toList().get(2).split(" +"))
+        .containsExactly("lea", "lead", "blue,red", "one-time");
+    assertThat(run("user", "add", "leo", "--role", "lead", "--db", db()).err())
+        .isEqualTo("yardstick: A team lead needs the teams they see; add --team TEAM (once per team).\n");
+    assertThat(run("user", "add", "mo", "--role", "manager", "--team", "red", "--db", db()).err())
+        .isEqualTo("yardstick: Only a team lead (--role lead) has teams.\n");
+
+    assertThat(run("user", "token", "lea", "--read-only", "--expires-days", "7", "--db", db()).out()).startsWith("ys_");
+    assertThat(run("user", "disable", "lea", "--db", db()).out()).isEqualTo("Disabled lea.\n");
+    assertThat(run("user", "disable", "nobody", "--db", db()).err())
+        .isEqualTo("yardstick: There is no user named 'nobody'.\n");
+    assertThat(run("audit", "--kind", "token", "--format", "jsonl", "--db", db()).out())
+        .contains("\"detail\":\"read-only, 7 days\"");
+  }
+
+  @Test
   void import_accepts_gzip() throws IOException {
     Path file = dir.resolve("contacts.csv.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {

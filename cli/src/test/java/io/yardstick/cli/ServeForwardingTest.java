@@ -63,6 +63,7 @@ class ServeForwardingTest {
       Run goal = run("goal", "add", "--kpi", "contacts", "--target", "10", "--from", "2026-03-01", "--by",
           "2026-03-31", "--db", db);
       Run goals = run("goal", "list", "--db", db);
+      Run settingsAudit = run("audit", "--kind", "settings", "--format", "jsonl", "--db", db);
       Run again = run("import", "contacts", calls.toString(), "--db", db);
 
       assertThat(served.code()).as(served.err()).isZero();
@@ -72,6 +73,8 @@ class ServeForwardingTest {
       assertThat(typo.err()).contains("Unknown dimension 'chanel'; did you mean channel?");
       assertThat(goal.code()).as(goal.err()).isZero();
       assertThat(goals.out()).contains("contacts");
+      // The settings the server started with are in the audit log (a new hash when the file changes between starts).
+      assertThat(settingsAudit.out()).contains("\"kind\":\"settings\",\"action\":\"serve\"");
       assertThat(again.code()).isEqualTo(1);
       assertThat(again.err()).contains("is open by yardstick serve (process " + serve.pid(), "Stop it");
 

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param benchmarks reference values by KPI
  * @param limits how much work one question may cause (rows, time, bytes; docs/security.md)
  * @param privacy how many other agents an aggregate shown to an agent needs (docs/security.md)
+ * @param retention how long contacts are kept (docs/security.md)
  */
 public record KpiSettings(
     double shortAbandonSeconds,
@@ -32,7 +33,8 @@ public record KpiSettings(
     Map<String, BusinessCalendar> calendars,
     Map<Kpi, Benchmark> benchmarks,
     Limits limits,
-    Privacy privacy) {
+    Privacy privacy,
+    Retention retention) {
 
   public KpiSettings {
     serviceLevelSecondsByChannel = Map.copyOf(serviceLevelSecondsByChannel);
@@ -40,6 +42,16 @@ public record KpiSettings(
     benchmarks = Map.copyOf(benchmarks);
     if (limits == null) limits = Limits.defaults();
     if (privacy == null) privacy = Privacy.defaults();
+    if (retention == null) retention = Retention.defaults();
+  }
+
+  /** Definitions with the given {@link Limits} and {@link Privacy}, contacts kept for ever. */
+  public KpiSettings(double shortAbandonSeconds, double serviceLevelSeconds,
+      Map<String, Double> serviceLevelSecondsByChannel, ServiceLevelFormula serviceLevelFormula,
+      double waitLimitSeconds, FcrDenominator fcrDenominator, CesMode cesMode, Map<String, BusinessCalendar> calendars,
+      Map<Kpi, Benchmark> benchmarks, Limits limits, Privacy privacy) {
+    this(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy, Retention.defaults());
   }
 
   /** Definitions with the default {@link Limits} and {@link Privacy}. */
@@ -68,17 +80,22 @@ public record KpiSettings(
 
   public KpiSettings withCalendars(Map<String, BusinessCalendar> calendars) {
     return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
-        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy);
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy, retention);
   }
 
   public KpiSettings withPrivacy(Privacy privacy) {
     return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
-        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy);
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy, retention);
+  }
+
+  public KpiSettings withRetention(Retention retention) {
+    return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy, retention);
   }
 
   public KpiSettings withLimits(Limits limits) {
     return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
-        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy);
+        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy, retention);
   }
 
   /** The service level's denominator. */

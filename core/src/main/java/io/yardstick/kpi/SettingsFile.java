@@ -155,9 +155,10 @@ public final class SettingsFile {
       if (root == null || root.isMissingNode() || root.isNull()) {
         return d;
       }
-      requireMap(root, "(top level)", "a map with the keys kpi, benchmarks, business_hours, goals, limits, privacy");
+      requireMap(root, "(top level)", "a map with the keys kpi, benchmarks, business_hours, goals, limits, privacy,"
+          + " retention");
       // goals: read by io.yardstick.goal.GoalSettings
-      onlyKeys(root, "", "kpi", "benchmarks", "business_hours", "goals", "limits", "privacy");
+      onlyKeys(root, "", "kpi", "benchmarks", "business_hours", "goals", "limits", "privacy", "retention");
 
       double shortAbandon = d.shortAbandonSeconds();
       double waitLimit = d.waitLimitSeconds();
@@ -246,7 +247,19 @@ public final class SettingsFile {
       }
 
       return new KpiSettings(shortAbandon, slSeconds, perChannel, formula, waitLimit, fcr, ces, calendars,
-          benchmarks, limits(section(root, "limits"), d.limits()), privacy(section(root, "privacy"), d.privacy()));
+          benchmarks, limits(section(root, "limits"), d.limits()), privacy(section(root, "privacy"), d.privacy()),
+          retention(section(root, "retention"), d.retention()));
+    }
+
+    private Retention retention(JsonNode node, Retention d) {
+      if (node == null) return d;
+      onlyKeys(node, "retention", "contacts_months");
+      JsonNode n = node.get("contacts_months");
+      if (n == null) return d;
+      if (!n.isIntegralNumber() || n.asLong() < 0 || n.asLong() > 1200) {
+        throw fail("retention.contacts_months", n, "a whole number of months from 0 (keep for ever) to 1200");
+      }
+      return new Retention(n.asInt());
     }
 
     private Limits limits(JsonNode node, Limits d) {

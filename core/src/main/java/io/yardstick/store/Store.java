@@ -95,6 +95,42 @@ public interface Store extends AutoCloseable {
   }
 
   /**
+   * Erases, in one transaction, a customer's records or the records older than a retention cut-off (see {@link
+   * Erasure}): their contacts with those contacts' surveys and call outcomes, the cases recomputed from the contacts that
+   * remain (so KPIs of what remains are what an import without the erased records gives), and for a customer their
+   * surveys, customer record and attributes. Raises the data version, so caches of results drop.
+   */
+  Erased erase(Erasure what);
+
+  /** What to erase: one customer's records, or contacts (and surveys) before an instant. */
+  sealed interface Erasure {
+    /** Everything of this customer id. */
+    record Customer(String customerId) implements Erasure {
+      public Customer {
+        if (customerId == null || customerId.isBlank()) {
+          throw new io.yardstick.YardstickException("Name the customer id to erase.");
+        }
+      }
+    }
+
+    /** Contacts that arrived, and surveys submitted, before this instant. */
+    record Before(java.time.Instant cutoff) implements Erasure {}
+  }
+
+  /** How many rows an erasure removed, per table. */
+  record Erased(long contacts, long surveys, long callOutcomes, long customers, long customerAttributes) {
+    public long total() {
+      return contacts + surveys + callOutcomes + customers + customerAttributes;
+    }
+
+    /** The counts as words, for a summary and the audit log (no ids). */
+    public String describe() {
+      return contacts + " contacts, " + surveys + " surveys, " + callOutcomes + " call outcomes, " + customers
+          + " customer records, " + customerAttributes + " customer attributes";
+    }
+  }
+
+  /**
    * Cancels every query run without its own {@link Bounds} (and every {@link Bounds} without a timeout) after {@code
    * timeout}; null: no limit (the default). The server sets it from {@code limits.query_timeout_seconds}, so that no
    * request's query runs unbounded. A store that only lends another (a wrapper) may leave it to the one it lends.

@@ -42,9 +42,30 @@ public final class Users {
     return password;
   }
 
+  /** Adds a team lead who sees the given teams, with a generated one-time password, and returns that password. */
+  public String addLead(String name, List<String> teams) {
+    String password = randomPassword();
+    add(name, Role.LEAD, null, password, true, teams);
+    return password;
+  }
+
   /** Adds a user with the given password. */
   public void add(String name, Role role, String agentId, String password, boolean mustChange) {
+    add(name, role, agentId, password, mustChange, List.of());
+  }
+
+  /** Adds a user with the given password; a lead needs at least one team. */
+  public void add(String name, Role role, String agentId, String password, boolean mustChange, List<String> teams) {
     String n = checkName(name);
+    List<String> t = teams == null ? List.of() : teams.stream().map(String::strip).filter(s -> !s.isEmpty())
+        .distinct().toList();
+    if (role == Role.LEAD && t.isEmpty()) {
+      throw new YardstickException("A team lead needs the teams they see; add --team TEAM (once per team).");
+    }
+    if (role != Role.LEAD && !t.isEmpty()) {
+      throw new YardstickException("Only a team lead (--role lead) has teams.");
+    }
+    t.forEach(team -> checkText(team, "A team"));
     if (role == Role.AGENT && (agentId == null || agentId.isBlank())) {
       throw new YardstickException("An agent user needs the agent_id of their contacts; give {agent}.");
     }
@@ -56,6 +77,15 @@ public final class Users {
     store.update("INSERT INTO users (name, role, agent_id, password_hash, must_change_password, created_at)"
         + " VALUES (?, ?, ?, ?, ?, ?)", n, role.id(), role == Role.AGENT ? agentId.strip() : null, hash(password),
         mustChange, clock.instant());
+    for (String team : t) {
+      store.update("INSERT INTO user_teams (user_name, team) VALUES (?, ?)", n, team);
+    }
+  }
+
+  private List<String> teamsOf(String name, Role role) {
+    if (role != Role.LEAD) return List.of();
+    return store.query("SELECT team FROM user_teams WHERE user_name = ? ORDER BY team", name).stream()
+        .map(r -> (String) r[0]).toList();
   }
 
   /** A short single-line text: at most 128 characters, no control characters. */
@@ -70,13 +100,16 @@ public final class Users {
         name.strip().toLowerCase(java.util.Locale.ROOT));
     if (rows.isEmpty()) return Optional.empty();
     Object[] r = rows.get(0);
-    return Optional.of(new User((String) r[0], Role.of((String) r[1]), (String) r[2], Boolean.TRUE.equals(r[3])));
+    Role role = Role.of((String) r[1]);
+    return Optional.of(new User((String) r[0], role, (String) r[2], Boolean.TRUE.equals(r[3]),
+        teamsOf((String) r[0], role)));
   }
 
   public List<User> list() {
     List<User> users = new ArrayList<>();
     for (Object[] r : store.query("SELECT name, role, agent_id, must_change_password FROM users ORDER BY name")) {
-      users.add(new User((String) r[0], Role.of((String) r[1]), (String) r[2], Boolean.TRUE.equals(r[3])));
+      Role role = Role.of((String) r[1]);
+      users.add(new User((String) r[0], role, (String) r[2], Boolean.TRUE.equals(r[3]), teamsOf((String) r[0], role)));
     }
     return users;
   }
@@ -88,12 +121,13 @@ public final class Users {
   /** The user when the password is theirs; the same time spent whether or not the name exists. */
   public Optional<User> authenticate(String name, String password) {
     if (name == null || password == null) return Optional.empty();
-    List<Object[]> rows = store.query("SELECT password_hash FROM users WHERE name = ?",
+    List<Object[]> rows = store.query("SELECT password_hash, disabled FROM users WHERE name = ?",
         name.strip().toLowerCase(java.util.Locale.ROOT));
     String stored = rows.isEmpty() ? DUMMY_HASH : (String) rows.get(0)[0];
     boolean ok = BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
         stored.getBytes(StandardCharsets.UTF_8)).verified;
-    return ok && !rows.isEmpty() ? find(name) : Optional.empty();
+    // A disabled user is refused like a wrong password, after the same work.
+    return ok && !rows.isEmpty() && !Boolean.TRUE.equals(rows.get(0)[1]) ? find(name) : Optional.empty();
   }
 
   /** Gives a user a new one-time password (to be changed at the next log-in) and returns it. */
@@ -123,15 +157,40 @@ public final class Users {
     store.update("DELETE FROM api_tokens WHERE user_name = ?", n);
   }
 
-  /** An API token as its owner sees it: an id (the start of its hash, not the token), its label and creation time. */
-  public record Token(String id, String label, java.time.Instant createdAt) {}
+  /**
+   * An API token as its owner sees it: an id (the start of its hash, not the token), its label, creation time, whether
+   * it may only read, and when it expires (null: never).
+   */
+  public record Token(String id, String label, java.time.Instant createdAt, boolean readOnly,
+      java.time.Instant expiresAt) {}
+
+  /** Who a token acts as, and whether it may only read. */
+  public record Bearer(User user, boolean readOnly) {}
+
+  /**
+   * Disables a user (kept, but refused at log-in and for every token; their tokens end) or enables them again; false
+   * when there is no such user. (Sessions are the server's to end.)
+   */
+  public boolean setDisabled(String name, boolean disabled) {
+    String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+    if (disabled) store.update("DELETE FROM api_tokens WHERE user_name = ?", n);
+    return store.update("UPDATE users SET disabled = ? WHERE name = ?", disabled, n) > 0;
+  }
+
+  /** Whether a user is disabled (false for a user that does not exist). */
+  public boolean isDisabled(String name) {
+    List<Object[]> rows = store.query("SELECT disabled FROM users WHERE name = ?",
+        name.strip().toLowerCase(java.util.Locale.ROOT));
+    return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0)[0]);
+  }
 
   /** The user's API tokens, oldest first. */
   public List<Token> tokens(String name) {
     List<Token> out = new ArrayList<>();
-    for (Object[] r : store.query("SELECT token_hash, label, created_at FROM api_tokens WHERE user_name = ? ORDER BY"
-        + " created_at, token_hash", name.strip().toLowerCase(java.util.Locale.ROOT))) {
-      out.add(new Token(((String) r[0]).substring(0, TOKEN_ID_LENGTH), (String) r[1], (java.time.Instant) r[2]));
+    for (Object[] r : store.query("SELECT token_hash, label, created_at, read_only, expires_at FROM api_tokens WHERE"
+        + " user_name = ? ORDER BY created_at, token_hash", name.strip().toLowerCase(java.util.Locale.ROOT))) {
+      out.add(new Token(((String) r[0]).substring(0, TOKEN_ID_LENGTH), (String) r[1], (java.time.Instant) r[2],
+          Boolean.TRUE.equals(r[3]), (java.time.Instant) r[4]));
     }
     return out;
   }
@@ -147,6 +206,7 @@ public final class Users {
   public boolean remove(String name) {
     String n = name.strip().toLowerCase(java.util.Locale.ROOT);
     store.update("DELETE FROM api_tokens WHERE user_name = ?", n);
+    store.update("DELETE FROM user_teams WHERE user_name = ?", n);
     return store.update("DELETE FROM users WHERE name = ?", n) > 0;
   }
 
@@ -154,20 +214,45 @@ public final class Users {
 
   /** Creates an API token for a user and returns it; only its hash is stored, so it is shown once. */
   public String createToken(String name, String label) {
+    return createToken(name, label, false, null);
+  }
+
+  /** The longest a token may live, when it expires: ten years. */
+  public static final int MAX_TOKEN_DAYS = 3650;
+
+  /**
+   * Creates an API token that may only read when {@code readOnly}, and expires after {@code days} (null: never; 1 to
+   * {@value #MAX_TOKEN_DAYS}); returns it (shown once).
+   */
+  public String createToken(String name, String label, boolean readOnly, Integer days) {
     User user = find(name).orElseThrow(() -> new YardstickException("There is no user named '" + name + "'."));
     if (label != null) checkText(label, "A token's label");
+    if (days != null && (days < 1 || days > MAX_TOKEN_DAYS)) {
+      throw new YardstickException("A token expires after 1 to " + MAX_TOKEN_DAYS + " days; got " + days + ".");
+    }
+    if (isDisabled(user.name())) throw new YardstickException("User '" + user.name() + "' is disabled.");
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = "ys_" + HexFormat.of().formatHex(bytes);
-    store.update("INSERT INTO api_tokens (token_hash, user_name, label, created_at) VALUES (?, ?, ?, ?)",
-        sha256(token), user.name(), label, clock.instant());
+    store.update("INSERT INTO api_tokens (token_hash, user_name, label, created_at, read_only, expires_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?)", sha256(token), user.name(), label, clock.instant(), readOnly,
+        days == null ? null : clock.instant().plus(java.time.Duration.ofDays(days)));
     return token;
   }
 
   public Optional<User> forToken(String token) {
+    return bearer(token).map(Bearer::user);
+  }
+
+  /** The user of a token that has not expired and whose user is not disabled, with its scope. */
+  public Optional<Bearer> bearer(String token) {
     if (token == null || token.isBlank()) return Optional.empty();
-    List<Object[]> rows = store.query("SELECT user_name FROM api_tokens WHERE token_hash = ?", sha256(token.strip()));
-    return rows.isEmpty() ? Optional.empty() : find((String) rows.get(0)[0]);
+    List<Object[]> rows = store.query("SELECT t.user_name, t.read_only FROM api_tokens t JOIN users u ON u.name ="
+        + " t.user_name WHERE t.token_hash = ? AND (t.expires_at IS NULL OR t.expires_at > ?) AND NOT COALESCE("
+        + "u.disabled, FALSE)", sha256(token.strip()), clock.instant());
+    if (rows.isEmpty()) return Optional.empty();
+    boolean readOnly = Boolean.TRUE.equals(rows.get(0)[1]);
+    return find((String) rows.get(0)[0]).map(u -> new Bearer(u, readOnly));
   }
 
   private static final String DUMMY_HASH =

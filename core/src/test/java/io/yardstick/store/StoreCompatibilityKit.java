@@ -83,6 +83,125 @@ public abstract class StoreCompatibilityKit {
   }
 
   @Test
+  void the_audit_log_appends_lists_newest_first_filters_and_exports_oldest_first() {
+    java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), java.time.ZoneOffset.UTC);
+    io.yardstick.audit.AuditLog audit = new io.yardstick.audit.AuditLog(store, clock);
+    audit.record(new io.yardstick.audit.AuditLog.Record("ana", "10.0.0.7", "login", "POST /api/login", "ana", "200",
+        null));
+    audit.record(new io.yardstick.audit.AuditLog.Record("ana", "10.0.0.7", "goal", "POST /api/goals", "1", "201",
+        "line\nbreak"));
+    audit.record(new io.yardstick.audit.AuditLog.Record("os:bo", "local", "data", "import contacts", "c.csv", "ok",
+        "5 read"));
+    var page = audit.list(io.yardstick.audit.AuditLog.Filter.all(), 0, 2);
+    assertThat(page.total()).isEqualTo(3);
+    assertThat(page.entries()).extracting(e -> e.id()).containsExactly(3L, 2L);
+    assertThat(page.entries().get(1).record().detail()).isEqualTo("line break");
+    assertThat(page.entries().get(1).at()).isEqualTo(Instant.parse("2026-03-02T09:00:00Z"));
+    assertThat(audit.list(new io.yardstick.audit.AuditLog.Filter(null, "ana", null, null), 0, 10).total())
+        .isEqualTo(2);
+    assertThat(audit.list(new io.yardstick.audit.AuditLog.Filter("data", null, null, null), 0, 10).entries())
+        .extracting(e -> e.record().actor()).containsExactly("os:bo");
+    assertThat(audit.list(new io.yardstick.audit.AuditLog.Filter(null, null, null,
+        Instant.parse("2026-03-02T09:00:00Z")), 0, 10).total()).isZero();
+    List<Long> exported = new ArrayList<>();
+    audit.export(io.yardstick.audit.AuditLog.Filter.all(), e -> exported.add(e.id()));
+    assertThat(exported).containsExactly(1L, 2L, 3L);
+    assertThatThrownBy(() -> new io.yardstick.audit.AuditLog.Filter("logins", null, null, null))
+        .hasMessageStartingWith("'logins' is not a kind of audit entry; expected one of login, user");
+  }
+
+  @Test
+  void the_audit_log_is_append_only_on_postgresql_even_by_hand() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(store.dialect() == Store.Dialect.POSTGRESQL);
+    new io.yardstick.audit.AuditLog(store, java.time.Clock.systemUTC()).record(new io.yardstick.audit.AuditLog.Record(
+        "ana", "local", "user", "user add", "bo", "ok", null));
+    store.update("UPDATE audit_log SET actor = 'mallory'");
+    store.update("DELETE FROM audit_log");
+    assertThat(store.query("SELECT actor FROM audit_log").get(0)[0]).isEqualTo("ana");
+  }
+
+  static final String ERASE_CONTACTS = """
+      contact_id,case_id,channel,direction,queue,topic,customer_id,agent_id,team,arrived_at,answered_at,first_response_at,abandoned_at,resolved_at,talk_s,hold_s,wrap_s,resolved,converted,revenue
+      e1,k1,phone,inbound,billing,billing,cust1,a1,red,2026-03-02T09:00:00Z,2026-03-02T09:00:15Z,,,,300,20,40,false,,
+      e2,k1,phone,inbound,billing,billing,cust9,a2,red,2026-03-03T09:00:00Z,2026-03-03T09:01:00Z,,,2026-03-03T09:05:00Z,200,,30,true,,
+      e3,k2,chat,inbound,general,login,cust1,a1,red,2026-03-04T11:00:00Z,2026-03-04T11:00:30Z,,,2026-03-04T11:10:00Z,500,,,true,,
+      e4,k3,email,inbound,support,returns,cust2,a2,blue,2026-03-05T08:00:00Z,,2026-03-05T09:00:00Z,,2026-03-05T10:00:00Z,600,,,true,,
+      e5,,phone,inbound,billing,billing,cust2,a1,blue,2026-03-06T14:00:00Z,,,2026-03-06T14:00:40Z,,,,,false,,
+      e6,k3,email,inbound,support,returns,cust2,a2,blue,2026-03-07T08:00:00Z,,2026-03-07T08:30:00Z,,2026-03-07T09:00:00Z,300,,,true,,
+      """;
+  static final String ERASE_SURVEYS = """
+      survey_id,kind,score,submitted_at,contact_id,customer_id,agent_id
+      s1,csat,5,2026-03-02T10:00:00Z,e1,,a1
+      s2,csat,2,2026-03-04T12:00:00Z,,cust1,a1
+      s3,csat,4,2026-03-03T10:00:00Z,e2,cust9,a2
+      s4,nps,9,2026-03-06T10:00:00Z,e4,cust2,a2
+      """;
+  static final String ERASE_CUSTOMERS = """
+      customer_id,since,churned_at,tier
+      cust1,2024-01-15,,premium
+      cust2,2025-06-01,,basic
+      cust9,2025-01-01,,plus
+      """;
+
+  /** Fills a store with the erasure fixture, without the lines {@code left} refuses, and a call outcome of e1. */
+  private static void fillForErasure(Store into, java.util.function.Predicate<String> left) {
+    for (var e : java.util.Map.of(RecordType.CONTACTS, ERASE_CONTACTS, RecordType.SURVEYS, ERASE_SURVEYS,
+        RecordType.CUSTOMERS, ERASE_CUSTOMERS).entrySet()) {
+      String text = e.getValue().lines().filter(l -> l.contains("_id,") || left.test(l))
+          .collect(Collectors.joining("\n", "", "\n"));
+      into.importFile(e.getKey(), ImportSource.of(e.getKey().cliName() + ".csv",
+          text.getBytes(StandardCharsets.UTF_8)), bytes -> {});
+    }
+    if (left.test("e1,")) into.update("INSERT INTO call_outcomes (contact_id, outcome) VALUES ('e1', 'answered')");
+  }
+
+  /** Every table that holds customers' records, and every KPI of March, as text: equal text, equal stores. */
+  private static String everything(Store s) {
+    StringBuilder out = new StringBuilder();
+    for (String table : List.of("contacts", "surveys", "cases", "call_outcomes", "customers", "customer_attributes")) {
+      out.append(table).append(":\n");
+      for (Object[] row : s.query("SELECT * FROM " + table + " ORDER BY 1, 2")) {
+        out.append(java.util.Arrays.stream(row).map(v -> v instanceof BigDecimal d ? d.stripTrailingZeros()
+            .toPlainString() : String.valueOf(v)).collect(Collectors.joining("|"))).append("\n");
+      }
+    }
+    out.append(new KpiEngine(s).compute(new KpiQuery(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"),
+        ZoneId.of("UTC"), List.of(Kpi.values()))).rows().get(0).values());
+    return out.toString();
+  }
+
+  @Test
+  void erasing_a_customer_leaves_the_store_and_its_kpis_as_an_import_without_them() throws Exception {
+    fillForErasure(store, l -> true);
+    long version = store.dataVersion();
+
+    Store.Erased erased = store.erase(new Store.Erasure.Customer("cust1"));
+
+    // e1 and e3 are cust1's; s1 is about e1 (no customer id), s2 is cust1's; e1's call outcome; one record, one tier.
+    assertThat(erased).isEqualTo(new Store.Erased(2, 2, 1, 1, 1));
+    assertThat(store.dataVersion()).isGreaterThan(version);
+    try (Store without = newStore()) {
+      fillForErasure(without, l -> !l.contains("cust1") && !l.startsWith("s1,") && !l.startsWith("e1,"));
+      // Case k1 now starts with cust9's e2 and is resolved, as if e1 had never been imported.
+      assertThat(everything(store)).isEqualTo(everything(without)).contains("k1|e2|2026-03-03T09:00:00Z|true|1|1");
+    }
+  }
+
+  @Test
+  void retention_erases_what_is_older_than_the_cutoff_and_keeps_the_kpis_of_the_rest_exact() throws Exception {
+    fillForErasure(store, l -> true);
+
+    Store.Erased erased = store.erase(new Store.Erasure.Before(Instant.parse("2026-03-03T00:00:00Z")));
+
+    assertThat(erased).isEqualTo(new Store.Erased(1, 1, 1, 0, 0)); // e1, s1 (of 2 March), e1's outcome
+    try (Store without = newStore()) {
+      fillForErasure(without, l -> !l.startsWith("s1,") && !l.startsWith("e1,"));
+      assertThat(everything(store)).isEqualTo(everything(without));
+    }
+    assertThat(store.erase(new Store.Erasure.Before(Instant.parse("2026-03-03T00:00:00Z"))).total()).isZero();
+  }
+
+  @Test
   void a_store_wide_timeout_cancels_queries_without_their_own() {
     String slow = slowQuery();
     store.queryTimeout(java.time.Duration.ofMillis(300));

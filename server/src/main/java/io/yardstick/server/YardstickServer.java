@@ -42,20 +42,93 @@ public final class YardstickServer implements AutoCloseable {
   private final io.yardstick.event.EventIngestor ingestor;
   private final io.yardstick.alert.AlertService alerts;
 
+  private final java.util.concurrent.ScheduledExecutorService retention;
+
   private YardstickServer(Javalin app, io.yardstick.event.EventIngestor ingestor,
-      io.yardstick.alert.AlertService alerts) {
+      io.yardstick.alert.AlertService alerts, java.util.concurrent.ScheduledExecutorService retention) {
     this.app = app;
     this.ingestor = ingestor;
     this.alerts = alerts;
+    this.retention = retention;
+  }
+
+  /**
+   * Applies {@code retention.contacts_months} at start and then daily (null when contacts are kept for ever); a
+   * failure is logged and tried again the next day.
+   */
+  private static java.util.concurrent.ScheduledExecutorService retention(Store store, KpiSettings settings,
+      Clock clock) {
+    if (settings.retention().cutoff(clock).isEmpty()) return null;
+    java.util.concurrent.ScheduledExecutorService daily = java.util.concurrent.Executors
+        .newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "yardstick-retention");
+          t.setDaemon(true);
+          return t;
+        });
+    daily.scheduleAtFixedRate(() -> {
+      try {
+        new io.yardstick.erasure.Erasures(store, clock).retention(settings.retention(), "system:retention", "local")
+            .ifPresent(e -> LOG.info("Retention of " + settings.retention().contactsMonths() + " months: erased "
+                + e.describe() + "."));
+      } catch (RuntimeException e) {
+        LOG.error("Retention failed; it runs again in a day", e);
+      }
+    }, 0, 1, java.util.concurrent.TimeUnit.DAYS);
+    return daily;
   }
 
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port) {
     return start(store, settings, clock, port, io.yardstick.alert.AlertSettings.fromEnvironment());
   }
 
+  /**
+   * Where the server listens and whom it trusts: {@code bind} the address (null: every interface), {@code
+   * trustedProxies} the addresses of reverse proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are
+   * believed (docs/security.md#deployment).
+   */
+  public record Network(String bind, Set<String> trustedProxies, Tls tls) {
+    public Network {
+      trustedProxies = trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies);
+      if (bind != null && bind.isBlank()) bind = null;
+    }
+
+    public Network(String bind, Set<String> trustedProxies) {
+      this(bind, trustedProxies, null);
+    }
+
+    public static Network everywhere() {
+      return new Network(null, Set.of());
+    }
+  }
+
+  /** The one connector of a server with its own TLS: HTTPS only, on the port and address asked. */
+  private static org.eclipse.jetty.server.Connector https(org.eclipse.jetty.server.Server server,
+      org.eclipse.jetty.server.HttpConfiguration base, Network network, int port) {
+    org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+    ssl.setKeyStore(network.tls().keyStore());
+    ssl.setKeyStorePassword(network.tls().password());
+    org.eclipse.jetty.server.HttpConfiguration config = new org.eclipse.jetty.server.HttpConfiguration(base);
+    // No SNI host check: clients may reach the server by an address the certificate does not name (a proxy, a test).
+    org.eclipse.jetty.server.SecureRequestCustomizer secure = new org.eclipse.jetty.server.SecureRequestCustomizer();
+    secure.setSniHostCheck(false);
+    config.addCustomizer(secure);
+    org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server,
+        new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+        new org.eclipse.jetty.server.HttpConnectionFactory(config));
+    connector.setPort(port);
+    connector.setHost(network.bind());
+    return connector;
+  }
+
   /** A server whose alert notifications go out as {@code alertSettings} say (docs/alerts.md). */
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
       io.yardstick.alert.AlertSettings alertSettings) {
+    return start(store, settings, clock, port, alertSettings, Network.everywhere());
+  }
+
+  /** A server listening on {@code network.bind()} and trusting the proxies it names. */
+  public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
+      io.yardstick.alert.AlertSettings alertSettings, Network network) {
     store.queryTimeout(settings.limits().queryTimeout()); // no request's query runs unbounded
     Users users = new Users(store, clock);
     Sessions sessions = new Sessions(clock, Duration.ofHours(12));
@@ -85,6 +158,7 @@ public final class YardstickServer implements AutoCloseable {
         }
       });
       config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+      if (network.tls() != null) config.jetty.addConnector((server, base) -> https(server, base, network, port));
       config.requestLogger.http((ctx, ms) -> {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("method", ctx.method().name());
@@ -100,6 +174,7 @@ public final class YardstickServer implements AutoCloseable {
         }
       });
     });
+    app.before(ctx -> io.yardstick.server.api.ClientAddress.resolve(ctx, network.trustedProxies()));
     app.before(ctx -> {
       ctx.header("X-Content-Type-Options", "nosniff");
       ctx.header("X-Frame-Options", "DENY");
@@ -108,6 +183,12 @@ public final class YardstickServer implements AutoCloseable {
           + " script-src 'self'; frame-ancestors 'none'");
     });
     app.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store")); // answers carry customer data
+    app.before(ctx -> {
+      // HSTS under TLS: the server's own, or a trusted proxy's (X-Forwarded-Proto: https).
+      if (io.yardstick.server.api.ClientAddress.secure(ctx)) {
+        ctx.header("Strict-Transport-Security", "max-age=31536000");
+      }
+    });
     app.before(ctx -> limitBody(ctx, settings.limits().maxBodyBytes()));
     app.before("/api/*", ctx -> {
       if (!OPEN.contains(ctx.path())) auth.require(ctx);
@@ -121,6 +202,7 @@ public final class YardstickServer implements AutoCloseable {
         ctx.contentType("application/json").result(in.readAllBytes());
       }
     });
+    new io.yardstick.server.api.AuditRoutes(new io.yardstick.audit.AuditLog(store, clock)).register(app);
     new Routes(store, settings, users, auth, sessions, clock).register(app);
     new io.yardstick.server.api.GoalRoutes(store, settings, io.yardstick.goal.GoalSettings.resolve(null), clock)
         .register(app);
@@ -172,12 +254,17 @@ public final class YardstickServer implements AutoCloseable {
     app.error(404, ctx -> {
       if (!"application/json".equals(ctx.res().getContentType())) notFound(ctx);
     });
-    YardstickServer server = new YardstickServer(app, ingestor, alerts);
+    YardstickServer server = new YardstickServer(app, ingestor, alerts, retention(store, settings, clock));
     try {
-      app.start(port);
+      if (network.bind() == null) {
+        app.start(port);
+      } else {
+        app.start(network.bind(), port);
+      }
     } catch (Exception e) { // Javalin rethrows Jetty's failure unchecked, as an ExecutionException
       alerts.close(); // Javalin has stopped itself already
       ingestor.close();
+      if (server.retention != null) server.retention.shutdownNow();
       boolean inUse = causes(e).anyMatch(c -> c instanceof java.net.BindException) || !free(port);
       throw new YardstickException(inUse
           ? "Port " + port + " is in use (another Yardstick, or another server?); choose another with --port."
@@ -268,6 +355,7 @@ public final class YardstickServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (retention != null) retention.shutdownNow();
     app.stop();
     alerts.close();
     ingestor.close();

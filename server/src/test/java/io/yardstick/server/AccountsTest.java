@@ -167,4 +167,45 @@ class AccountsTest {
     assertThat(c.get("/api/me").status()).isEqualTo(401);
     assertThat(admin.delete("/api/users/" + ROOT).status()).isEqualTo(400);
   }
+
+  @Test
+  void a_disabled_user_loses_their_session_and_tokens_and_cannot_log_in_until_enabled() throws Exception {
+    String name = manager();
+    ApiClient c = ApiClient.loggedIn(url, name, OWN);
+    String token = users.createToken(name, "job");
+    ApiClient admin = ApiClient.loggedIn(url, ROOT, PASSWORD);
+
+    assertThat(admin.post("/api/users/" + name + "/disable", Map.of()).status()).isEqualTo(200);
+
+    assertThat(c.get("/api/me").status()).isEqualTo(401);
+    assertThat(withToken("GET", "/api/me", token, null)).isEqualTo(401);
+    assertThat(login(name, OWN).status()).isEqualTo(401);
+    assertThat(admin.post("/api/users/" + ROOT + "/disable", Map.of()).status()).isEqualTo(400);
+    assertThat(admin.post("/api/users/" + name + "/enable", Map.of()).status()).isEqualTo(200);
+    assertThat(login(name, OWN).status()).isEqualTo(200);
+    assertThat(withToken("GET", "/api/me", token, null)).as("tokens ended with the disabling").isEqualTo(401);
+  }
+
+  @Test
+  void a_read_only_token_only_reads_and_an_expired_token_is_refused() throws Exception {
+    String name = manager();
+    ApiClient c = ApiClient.loggedIn(url, name, OWN);
+    Response made = c.post("/api/tokens", Map.of("label", "dashboard tv", "read_only", true, "expires_days", 30));
+    assertThat(made.status()).isEqualTo(201);
+    String token = made.body().get("token").asText();
+    assertThat(withToken("GET", "/api/kpis", token, null)).isEqualTo(200);
+    assertThat(withToken("POST", "/api/goals", token, "{\"kpi\":\"csat\",\"target\":90,\"by\":\"2026-12-31\"}"))
+        .isEqualTo(403);
+    var listed = c.get("/api/tokens").body().get("tokens").get(0);
+    assertThat(listed.get("label").asText()).isEqualTo("dashboard tv");
+    assertThat(listed.get("read_only").asBoolean()).isTrue();
+    assertThat(java.time.Duration.between(java.time.Instant.now(), java.time.Instant.parse(listed.get("expires_at")
+        .asText())).toDays()).isEqualTo(29);
+    assertThat(c.post("/api/tokens", Map.of("expires_days", 0)).body().get("details").asText())
+        .isEqualTo("A token expires after 1 to 3650 days; got 0.");
+
+    String old = new Users(shared.store, Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(-2)))
+        .createToken(name, "old", false, 1);
+    assertThat(withToken("GET", "/api/kpis", old, null)).isEqualTo(401);
+  }
 }

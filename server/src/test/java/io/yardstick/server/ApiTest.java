@@ -323,6 +323,6 @@ class ApiTest {
     assertThat(fields(paths)).contains("/api/login", "/api/me", "/api/password", "/api/kpis", "/api/kpi",
         "/api/series", "/api/agents", "/api/agents/{agent}", "/api/consistency", "/api/topics", "/api/contacts",
         "/api/extent", "/api/users", "/api/events", "/api/live", "/api/alerts/rules", "/api/alerts/rules/{id}",
-        "/api/alerts", "/api/alerts/evaluate");
+        "/api/alerts", "/api/alerts/evaluate", "/api/audit", "/api/audit/export", "/api/customers/{id}");
   }
 }

@@ -466,6 +466,21 @@ class BrowserTest {
     }
   }
 
+  @Test
+  void the_audit_page_shows_an_admins_own_log_in_newest_first() throws IOException {
+    ChromeDriver d = shared;
+    logIn(d, TestServer.ROOT, PASSWORD);
+    // The overview a log-in lands on must be drawn first: drawn later, it would replace the audit page.
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tile[data-kpi=contacts]")));
+    open(d, "audit");
+    WebElement first = waiting(d).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("table[data-name=audit] tbody tr")));
+    assertThat(first.getText()).contains(TestServer.ROOT, "Log-in", "POST /api/login", "200");
+    assertThat(d.findElement(By.id("audit-export")).getDomAttribute("href")).isEqualTo("/api/audit/export");
+    assertThat(d.findElement(By.cssSelector("nav [data-nav=audit]")).getText()).isEqualTo("Audit log");
+    screenshot(d, "audit.png");
+  }
+
   /** A full-page screenshot in target/screenshots, a build artifact to look at. */
   private static void screenshot(ChromeDriver d, String name) throws IOException {
     long height = (Long) d.executeScript("return document.documentElement.scrollHeight"

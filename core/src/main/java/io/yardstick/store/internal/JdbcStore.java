@@ -211,6 +211,60 @@ public abstract class JdbcStore implements Store {
     }
   }
 
+  @Override
+  public synchronized Erased erase(Erasure what) {
+    if (loading) throw new StoreException("A load is running on " + describe() + "; erase when it has finished.");
+    String contactsOf;
+    Object[] p;
+    String surveysOf;
+    Object[] sp;
+    switch (what) {
+      case Erasure.Customer c -> {
+        contactsOf = "customer_id = ?";
+        p = new Object[] {c.customerId()};
+        surveysOf = "customer_id = ? OR contact_id IN (SELECT contact_id FROM contacts WHERE customer_id = ?)";
+        sp = new Object[] {c.customerId(), c.customerId()};
+      }
+      case Erasure.Before b -> {
+        contactsOf = "arrived_at < ?";
+        p = new Object[] {b.cutoff()};
+        surveysOf = "submitted_at < ? OR contact_id IN (SELECT contact_id FROM contacts WHERE arrived_at < ?)";
+        sp = new Object[] {b.cutoff(), b.cutoff()};
+      }
+    }
+    try {
+      connection.setAutoCommit(false);
+      try {
+        long surveys = update(connection, "DELETE FROM surveys WHERE " + surveysOf, sp);
+        long outcomes = update(connection, "DELETE FROM call_outcomes WHERE contact_id IN (SELECT contact_id FROM"
+            + " contacts WHERE " + contactsOf + ")", p);
+        update("DROP TABLE IF EXISTS affected_cases");
+        update("CREATE TEMPORARY TABLE affected_cases (case_id TEXT)");
+        update(connection, "INSERT INTO affected_cases SELECT DISTINCT case_id FROM contacts WHERE case_id IS NOT NULL"
+            + " AND " + contactsOf, p);
+        long contacts = update(connection, "DELETE FROM contacts WHERE " + contactsOf, p);
+        refreshCases(false);
+        long customers = 0;
+        long attributes = 0;
+        if (what instanceof Erasure.Customer) {
+          attributes = update(connection, "DELETE FROM customer_attributes WHERE customer_id = ?", p);
+          customers = update(connection, "DELETE FROM customers WHERE customer_id = ?", p);
+        }
+        update("UPDATE data_version SET version = version + 1");
+        connection.commit();
+        return new Erased(contacts, surveys, outcomes, customers, attributes);
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e instanceof StoreException se ? se : new StoreException("The erasure failed and was rolled back;"
+            + " nothing was erased: " + e.getMessage(), e);
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Could not erase on " + describe() + ": " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Completes a load whose rows went straight into a table that was empty when the load began (see {@link
    * Stage#direct}): only repeated keys within the load remain to settle, the later row winning.
@@ -312,11 +366,8 @@ public abstract class JdbcStore implements Store {
 
   @Override
   public long count(RecordType type) {
-    try {
-      return scalar("SELECT COUNT(*) FROM " + type.table());
-    } catch (SQLException e) {
-      throw new StoreException("Could not count " + type.table() + ": " + e.getMessage(), e);
-    }
+    // A reader's connection, like any query: the main one may be in another thread's transaction (an erasure).
+    return ((Number) query("SELECT COUNT(*) FROM " + type.table()).get(0)[0]).longValue();
   }
 
   /** The timeout of queries without their own; null: none. */

@@ -136,7 +136,9 @@ public final class AlertRoutes {
       if (text(body, "tz") != null) b.zone(ApiParams.field("tz", () -> io.yardstick.Parse.zone(text(body, "tz"))));
       AlertRule rule = b.build();
       rule.targets().forEach(t -> io.yardstick.alert.Targets.checkWebhookHost(t, privateWebhooks));
-      ctx.status(201).json(json(rules.add(rule)));
+      AlertRule stored = rules.add(rule);
+      AuditRoutes.target(ctx, stored.id());
+      ctx.status(201).json(json(stored));
     } catch (java.time.DateTimeException e) {
       throw ApiException.badRequest("tz: not an IANA time zone such as Europe/Madrid.");
     }

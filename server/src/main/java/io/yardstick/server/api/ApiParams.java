@@ -18,7 +18,7 @@ import java.util.List;
  * The query model of the API, the same as the CLI's: from, to (local dates, both inclusive), tz, by (comma-separated
  * dimensions), where (repeatable DIM=V[,V...] or DIM=LOW..HIGH), kpi (comma-separated ids), compare=previous,
  * business_hours. A bad parameter answers 400 naming the parameter and the expected form. An agent's queries are
- * always restricted to their own agent_id.
+ * always restricted to their own agent_id, a lead's to the contacts of their teams.
  */
 public final class ApiParams {
   private ApiParams() {}
@@ -51,6 +51,10 @@ public final class ApiParams {
     if (!user.seesEveryone()) {
       filters.removeIf(f -> f.dimension().name().equals("agent"));
       filters.add(new Filter(Dimension.of("agent"), List.of(user.agentId()), null, null));
+    }
+    if (user.teamScoped()) {
+      // A lead's questions are about their teams' contacts, whatever else they filter by (the filters add up).
+      filters.add(new Filter(Dimension.of("team"), user.teams(), null, null));
     }
     String compare = ctx.queryParam("compare");
     if (compare != null && !compare.isBlank() && !compare.equals("previous")) {

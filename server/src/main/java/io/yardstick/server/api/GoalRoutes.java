@@ -132,6 +132,7 @@ public final class GoalRoutes {
       tracker().track(goal); // the whole goal is checked, tracking included, before it is stored
       Goal stored = new Goals(store, clock).add(goal);
       GoalProgress p = tracker().track(stored);
+      AuditRoutes.target(ctx, stored.id());
       ctx.status(201).json(GoalJson.progress(p));
     } catch (YardstickException e) {
       throw ApiException.badRequest(e.getMessage());

@@ -36,6 +36,7 @@ public final class Routes {
   private final Sessions sessions;
   private final ResultCache cache;
   private final io.yardstick.server.auth.LoginThrottle throttle;
+  private final java.time.Clock clock;
 
   public Routes(Store store, KpiSettings settings, Users users, Auth auth, Sessions sessions, java.time.Clock clock) {
     this.store = store;
@@ -45,6 +46,7 @@ public final class Routes {
     this.sessions = sessions;
     this.cache = new ResultCache(settings.limits().cacheBytes());
     this.throttle = new io.yardstick.server.auth.LoginThrottle(clock);
+    this.clock = clock;
   }
 
   public void register(Javalin app) {
@@ -74,15 +76,29 @@ public final class Routes {
       ctx.json(Map.of("users", list));
     });
     app.post("/api/users", this::addUser);
+    app.delete("/api/customers/{id}", this::eraseCustomer);
     app.delete("/api/users/{name}", this::removeUser);
+    app.post("/api/users/{name}/disable", ctx -> setDisabled(ctx, true));
+    app.post("/api/users/{name}/enable", ctx -> setDisabled(ctx, false));
     app.post("/api/tokens", ctx -> {
       User u = Auth.user(ctx);
       Auth.requireSession(ctx, "Creating a token");
       Map<?, ?> body = ctx.bodyAsClass(Map.class);
       Object label = body.get("label");
       if (label != null && !(label instanceof String)) throw ApiException.badRequest("label: expected a string.");
-      ctx.status(201).json(Map.of("token", users.createToken(u.name(), (String) label),
-          "note", "Shown once; send it as Authorization: Bearer TOKEN."));
+      Object readOnly = body.get("read_only");
+      if (readOnly != null && !(readOnly instanceof Boolean)) {
+        throw ApiException.badRequest("read_only: expected true or false.");
+      }
+      Object days = body.get("expires_days");
+      if (days != null && !(days instanceof Integer)) {
+        throw ApiException.badRequest("expires_days: expected a whole number of days from 1 to " + Users.MAX_TOKEN_DAYS
+            + ".");
+      }
+      AuditRoutes.detail(ctx, (label == null ? "" : "label " + label + ", ") + (Boolean.TRUE.equals(readOnly)
+          ? "read-only" : "read-write") + (days == null ? "" : ", " + days + " days"));
+      ctx.status(201).json(Map.of("token", users.createToken(u.name(), (String) label, Boolean.TRUE.equals(readOnly),
+          (Integer) days), "note", "Shown once; send it as Authorization: Bearer TOKEN."));
     });
     app.get("/api/tokens", ctx -> {
       List<Object> out = new ArrayList<>();
@@ -91,6 +107,8 @@ public final class Routes {
         m.put("id", t.id());
         m.put("label", t.label());
         m.put("created_at", t.createdAt() == null ? null : t.createdAt().toString());
+        m.put("read_only", t.readOnly());
+        m.put("expires_at", t.expiresAt() == null ? null : t.expiresAt().toString());
         out.add(m);
       }
       ctx.json(Map.of("tokens", out));
@@ -119,10 +137,11 @@ public final class Routes {
     if (!(name instanceof String) || !(password instanceof String)) {
       throw ApiException.badRequest("The body needs name and password: {\"name\": \"...\", \"password\": \"...\"}.");
     }
-    throttle.check((String) name, ctx.ip()); // locked out: refused before the password is even checked
+    AuditRoutes.actor(ctx, ((String) name).strip().toLowerCase(java.util.Locale.ROOT));
+    throttle.check((String) name, ClientAddress.of(ctx)); // locked out: refused before the password is even checked
     java.util.Optional<User> found = users.authenticate((String) name, (String) password);
     if (found.isEmpty()) {
-      throttle.failed((String) name, ctx.ip());
+      throttle.failed((String) name, ClientAddress.of(ctx));
       throw ApiException.unauthorized("The name or the password is wrong.");
     }
     throttle.succeeded((String) name);
@@ -149,9 +168,9 @@ public final class Routes {
     if (current == null || next == null) {
       throw ApiException.badRequest("The body needs current and new: {\"current\": \"...\", \"new\": \"...\"}.");
     }
-    throttle.check(user.name(), ctx.ip()); // the current password cannot be guessed here either
+    throttle.check(user.name(), ClientAddress.of(ctx)); // the current password cannot be guessed here either
     if (users.authenticate(user.name(), current.toString()).isEmpty()) {
-      throttle.failed(user.name(), ctx.ip());
+      throttle.failed(user.name(), ClientAddress.of(ctx));
       throw ApiException.forbidden("The current password is wrong.");
     }
     try {
@@ -162,6 +181,35 @@ public final class Routes {
     sessions.endAll(user.name());
     Sessions.Session s = auth.login(ctx, users.find(user.name()).orElseThrow());
     ctx.json(Map.of("ok", true, "csrf", s.csrf()));
+  }
+
+  /**
+   * Erases a customer's records (admins): the answer and the audit log carry the counts, the audit log a hash of the id
+   * (docs/security.md#erasure-and-retention).
+   */
+  private void eraseCustomer(Context ctx) {
+    User admin = Auth.requireRole(ctx, Role.ADMIN);
+    Store.Erased e = new io.yardstick.erasure.Erasures(store, clock).customer(ctx.pathParam("id"), admin.name(),
+        ClientAddress.of(ctx));
+    AuditRoutes.detail(ctx, e.describe());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("contacts", e.contacts());
+    out.put("surveys", e.surveys());
+    out.put("call_outcomes", e.callOutcomes());
+    out.put("customers", e.customers());
+    out.put("customer_attributes", e.customerAttributes());
+    ctx.json(out);
+  }
+
+  /** Disables a user (admins; not oneself): their sessions and tokens end; or enables them again. */
+  private void setDisabled(Context ctx, boolean disabled) {
+    User admin = Auth.requireRole(ctx, Role.ADMIN);
+    String name = ctx.pathParam("name").strip().toLowerCase(java.util.Locale.ROOT);
+    AuditRoutes.target(ctx, name);
+    if (name.equals(admin.name())) throw ApiException.badRequest("You cannot disable yourself; ask another admin.");
+    if (!users.setDisabled(name, disabled)) throw ApiException.notFound("There is no user named '" + name + "'.");
+    if (disabled) sessions.endAll(name);
+    ctx.json(Map.of("name", name, "disabled", disabled));
   }
 
   /** Removes a user (admins; not oneself): their sessions and API tokens end with them. */
@@ -181,10 +229,21 @@ public final class Routes {
     Object role = body.get("role");
     Object agent = body.get("agent_id");
     if (name == null || role == null) {
-      throw ApiException.badRequest("The body needs name and role (admin, manager or agent), and agent_id for agents.");
+      throw ApiException.badRequest("The body needs name and role (admin, manager, lead or agent), agent_id for agents"
+          + " and teams for leads.");
+    }
+    if (body.get("teams") != null && !(body.get("teams") instanceof List<?> l && l.stream()
+        .allMatch(t -> t instanceof String))) {
+      throw ApiException.badRequest("teams: expected a list of team names, such as [\"red\"].");
     }
     try {
-      String password = users.add(name.toString(), Role.of(role.toString()), agent == null ? null : agent.toString());
+      Role r = Role.of(role.toString());
+      List<String> teams = body.get("teams") instanceof List<?> l ? l.stream().map(Object::toString).toList() : null;
+      if (teams != null && r != Role.LEAD) throw ApiException.badRequest("Only a team lead (role lead) has teams.");
+      String password = r == Role.LEAD ? users.addLead(name.toString(), teams == null ? List.of() : teams)
+          : users.add(name.toString(), r, agent == null ? null : agent.toString());
+      AuditRoutes.target(ctx, name.toString().strip().toLowerCase(java.util.Locale.ROOT));
+      AuditRoutes.detail(ctx, "role " + Role.of(role.toString()).id());
       ctx.status(201).json(Map.of("name", name.toString().strip().toLowerCase(java.util.Locale.ROOT),
           "one_time_password", password));
     } catch (io.yardstick.YardstickException e) {
@@ -234,6 +293,11 @@ public final class Routes {
     String agent = ctx.pathParam("agent");
     if (!user.seesEveryone() && !agent.equals(user.agentId())) {
       throw ApiException.forbidden("An agent may read only their own report (" + user.agentId() + ").");
+    }
+    if (user.teamScoped() && store.query("SELECT 1 FROM contacts WHERE agent_id = ? AND team IN (SELECT team FROM"
+        + " user_teams WHERE user_name = ?) LIMIT 1", agent, user.name()).isEmpty()) {
+      throw ApiException.forbidden("A team lead may read the reports of their teams' agents only (teams "
+          + String.join(", ", user.teams()) + ").");
     }
     KpiQuery base = ApiParams.query(ctx, user, Consistency.agentKpis());
     List<Filter> others = new ArrayList<>(base.filters());
@@ -344,6 +408,7 @@ public final class Routes {
     Map<String, Object> values = new LinkedHashMap<>(e.values());
     // An agent's questions are about their own contacts only, so only their own agent id is offered.
     if (!user.seesEveryone()) values.put("agent", List.of(user.agentId()));
+    if (user.teamScoped()) values.put("team", user.teams());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("tz", zone.getId());
     out.put("first", e.first() == null ? null : e.first().toString());
@@ -362,6 +427,7 @@ public final class Routes {
     m.put("name", u.name());
     m.put("role", u.role().id());
     m.put("agent_id", u.agentId());
+    if (u.teamScoped()) m.put("teams", u.teams());
     m.put("must_change_password", u.mustChangePassword());
     return m;
   }

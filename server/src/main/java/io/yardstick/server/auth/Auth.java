@@ -36,9 +36,14 @@ public final class Auth {
   public void require(Context ctx) {
     String header = ctx.header("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      User user = users.forToken(header.substring(7)).orElseThrow(() ->
-          ApiException.unauthorized("The API token is not valid; create one with POST /api/tokens or"
-              + " ./yardstick user token NAME."));
+      Users.Bearer bearer = users.bearer(header.substring(7)).orElseThrow(() ->
+          ApiException.unauthorized("The API token is not valid (unknown, revoked, expired, or its user is disabled);"
+              + " create one with POST /api/tokens or ./yardstick user token NAME."));
+      User user = bearer.user();
+      if (bearer.readOnly() && !isSafe(ctx.method().name())) {
+        throw ApiException.forbidden("This API token may only read (GET); create one without read_only to change"
+            + " things.");
+      }
       if (user.mustChangePassword()) {
         throw ApiException.forbidden("The token's user must choose a new password first (log in on the web page).");
       }
@@ -48,6 +53,10 @@ public final class Auth {
     Sessions.Session session = sessions.find(ctx.cookie(COOKIE)).orElseThrow(() ->
         ApiException.unauthorized("Log in first (POST /api/login), or send an API token as Authorization: Bearer."));
     User user = users.find(session.user()).orElseThrow(() -> ApiException.unauthorized("The user no longer exists."));
+    if (users.isDisabled(user.name())) {
+      sessions.end(ctx.cookie(COOKIE));
+      throw ApiException.unauthorized("The user is disabled; ask an admin.");
+    }
     if (user.mustChangePassword() && !PASSWORD_CHANGE.contains(ctx.path())) {
       // The forced change is the API's rule, not only the pages'.
       throw ApiException.forbidden("Choose your own password first: POST /api/password {\"current\": \"...\","
@@ -98,7 +107,7 @@ public final class Auth {
     cookie.setHttpOnly(true);
     cookie.setSameSite(SameSite.STRICT);
     cookie.setPath("/");
-    cookie.setSecure("https".equals(ctx.scheme()));
+    cookie.setSecure(io.yardstick.server.api.ClientAddress.secure(ctx));
     ctx.cookie(cookie);
     return s;
   }

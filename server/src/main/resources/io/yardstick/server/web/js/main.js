@@ -12,6 +12,7 @@ import { agentsPage } from './pages/agents.js';
 import { agentPage } from './pages/agent.js';
 import { contactsPage } from './pages/contacts.js';
 import { usersPage } from './pages/users.js';
+import { auditPage } from './pages/audit.js';
 import { wallboardPage } from './pages/wallboard.js';
 import { goalsPage } from './pages/goals.js';
 import { forecastPage } from './pages/forecast.js';
@@ -27,18 +28,19 @@ const PAGES = {
   trends: { render: trendsPage, managers: true },
   channels: { render: (ctx) => breakdownPage(ctx, 'channel'), managers: true },
   queues: { render: (ctx) => breakdownPage(ctx, 'queue'), managers: true },
-  topics: { render: topicsPage, managers: true },
+  topics: { render: topicsPage, managers: true, notLeads: true },
   agents: { render: agentsPage, managers: true },
   agent: { render: agentPage },
   contacts: { render: contactsPage },
   users: { render: usersPage, admins: true },
+  audit: { render: auditPage, admins: true, ownBar: true },
   wallboard: { render: wallboardPage, ownBar: true },
-  goals: { render: goalsPage, managers: true, ownBar: true },
-  forecast: { render: forecastPage, managers: true, ownBar: true },
-  alerts: { render: alertsPage, managers: true, ownBar: true },
+  goals: { render: goalsPage, managers: true, notLeads: true, ownBar: true },
+  forecast: { render: forecastPage, managers: true, notLeads: true, ownBar: true },
+  alerts: { render: alertsPage, managers: true, notLeads: true, ownBar: true },
 };
 const NAV = ['overview', 'trends', 'channels', 'queues', 'topics', 'agents', 'wallboard', 'alerts', 'goals', 'forecast', 'contacts',
-  'users'];
+  'users', 'audit'];
 
 function seesEveryone() {
   return app.user && app.user.role !== 'agent';
@@ -111,7 +113,8 @@ async function route() {
   let page = s.page;
   let arg = s.arg;
   const spec = PAGES[page];
-  if (!spec || (spec.managers && !seesEveryone()) || (spec.admins && app.user.role !== 'admin')) {
+  if (!spec || (spec.managers && !seesEveryone()) || (spec.admins && app.user.role !== 'admin')
+    || (spec.notLeads && app.user.role === 'lead')) {
     page = home();
     arg = undefined;
   }
@@ -182,7 +185,8 @@ function renderHeader() {
   }
   const items = NAV.filter((p) => {
     const spec = PAGES[p];
-    return !(spec.managers && !seesEveryone()) && !(spec.admins && app.user.role !== 'admin');
+    return !(spec.managers && !seesEveryone()) && !(spec.admins && app.user.role !== 'admin')
+      && !(spec.notLeads && app.user.role === 'lead');
   });
   const nav = h('nav', { class: 'nav', 'aria-label': t('nav.label') },
     !seesEveryone() ? h('a', {

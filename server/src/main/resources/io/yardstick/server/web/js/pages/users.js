@@ -7,7 +7,7 @@ export async function usersPage(ctx) {
   const data = await api.get('/api/users');
   const name = h('input', { name: 'name', id: 'user-name', required: true, autocomplete: 'off' });
   const role = h('select', { name: 'role', id: 'user-role' },
-    ['manager', 'agent', 'admin'].map((r) => h('option', { value: r }, t(`role.${r}`))));
+    ['manager', 'lead', 'agent', 'admin'].map((r) => h('option', { value: r }, t(`role.${r}`))));
   const agentId = h('input', { name: 'agent_id', id: 'user-agent', autocomplete: 'off', placeholder: 'agent-001' });
   const status = h('div', { class: 'form-status' });
   const form = h('form', {
