@@ -72,7 +72,7 @@ class ServeForwardingTest {
       assertThat(typo.code()).isEqualTo(2);
       assertThat(typo.err()).contains("Unknown dimension 'chanel'; did you mean channel?");
       assertThat(goal.code()).as(goal.err()).isZero();
-      assertThat(goals.out()).contains("contacts");
+      assertThat(goals.out()).contains("Contacts to 10");
       // The settings the server started with are in the audit log (a new hash when the file changes between starts).
       assertThat(settingsAudit.out()).contains("\"kind\":\"settings\",\"action\":\"serve\"");
       assertThat(again.code()).isEqualTo(1);
@@ -91,7 +91,7 @@ class ServeForwardingTest {
     }
     // Stopped, it leaves no .serving file, and commands open the file themselves again.
     assertThat(Path.of(db + ".serving")).doesNotExist();
-    assertThat(run("goal", "list", "--db", db).out()).contains("contacts");
+    assertThat(run("goal", "list", "--db", db).out()).contains("Contacts to 10");
     assertThat(List.of(run("import", "contacts", calls.toString(), "--db", db).code())).containsExactly(0);
   }
 }
