@@ -41,6 +41,8 @@ public final class KpiEngine {
   private final Store store;
   private final KpiSettings settings;
   private final KpiCache cache;
+  /** The store's names (dimensions, filter values), looked up once per data version. */
+  private final Vocabulary vocabulary;
 
   public KpiEngine(Store store) {
     this(store, KpiSettings.defaults());
@@ -55,6 +57,7 @@ public final class KpiEngine {
     this.store = store;
     this.settings = settings;
     this.cache = cache;
+    this.vocabulary = new Vocabulary(store);
   }
 
   public KpiSettings settings() {
@@ -73,7 +76,7 @@ public final class KpiEngine {
       List<KpiResult.Row> previous = rows(query.previous());
       rows = withPrevious(query, rows, previous);
     }
-    List<String> warnings = query.filters().isEmpty() ? List.of() : new Vocabulary(store).warnings(query);
+    List<String> warnings = query.filters().isEmpty() ? List.of() : vocabulary.warnings(query);
     return new KpiResult(query, rows, warnings);
   }
 
@@ -89,7 +92,7 @@ public final class KpiEngine {
           + ".");
     }
     if (query.businessHours() != null) calendar(query);
-    new Vocabulary(store).check(query);
+    vocabulary.check(query);
     query.groupBy().stream().filter(d -> d.kind() == Dimension.Kind.TIME).findFirst().ifPresent(time -> {
       long buckets = buckets(time.timeUnit(), query);
       if (buckets > settings.limits().maxRows()) {

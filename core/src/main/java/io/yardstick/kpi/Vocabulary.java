@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.text.similarity.LevenshteinDistance;
@@ -32,15 +35,33 @@ public final class Vocabulary {
   private static final List<String> TIME = List.of("hour", "day", "week", "month");
 
   private final Store store;
+  /** What was looked up, valid while the store's data version is {@code version}. */
+  private long version = Long.MIN_VALUE;
   private Set<String> attributes;
+  private final Map<Filter, Optional<String>> warningByFilter = new HashMap<>();
 
-  /** Looks names up in the store only when a question needs them (attribute names, the values of a filter). */
+  /**
+   * Looks names up in the store only when a question needs them (attribute names, the values of a filter), and keeps
+   * what it found until the store's data changes, so an engine asked many questions (a goal's weeks, the alert
+   * evaluator) asks the store once.
+   */
   public Vocabulary(Store store) {
     this.store = store;
   }
 
-  /** The store's customer attribute names, sorted (one small query, made once). */
+  /** Forgets what was looked up when the data changed since. */
+  private void sync() {
+    long now = store.dataVersion();
+    if (now != version) {
+      version = now;
+      attributes = null;
+      warningByFilter.clear();
+    }
+  }
+
+  /** The store's customer attribute names, sorted (one small query while the data stays the same). */
   public synchronized Set<String> attributes() {
+    sync();
     if (attributes == null) {
       Set<String> names = new TreeSet<>();
       for (Object[] r : store.query("SELECT DISTINCT name FROM customer_attributes")) {
@@ -89,23 +110,28 @@ public final class Vocabulary {
    * One warning per filter value that matches no stored contact (contact fields) or no customer (attributes), naming
    * the known values; numeric ranges are not checked. Empty when every value matches something.
    */
-  public List<String> warnings(KpiQuery query) {
+  public synchronized List<String> warnings(KpiQuery query) {
+    sync();
     List<String> out = new ArrayList<>();
     for (Filter f : query.filters()) {
       if (f.isRange() || f.dimension().kind() == Dimension.Kind.TIME) continue;
-      boolean field = f.dimension().kind() == Dimension.Kind.CONTACT_FIELD;
-      Set<String> found = field ? contactValues(f) : attributeValues(f);
-      List<String> missing = f.values().stream().filter(v -> !found.contains(v)).toList();
-      if (missing.isEmpty()) continue;
-      List<String> known = known(f.dimension());
-      String what = field ? "No contact has " + f.dimension().name() : "No customer has " + f.dimension().name();
-      String closest = missing.size() == 1 ? closest(missing.get(0), known) : null;
-      out.add(what + " " + String.join(" or ", missing.stream().map(v -> "'" + v + "'").toList())
-          + (closest == null ? "" : " (did you mean " + closest + "?)") + "; known: "
-          + (known.isEmpty() ? "none" : String.join(", ", known.subList(0, Math.min(LISTED, known.size())))
-              + (known.size() > LISTED ? ", ..." : "")) + ".");
+      warningByFilter.computeIfAbsent(f, this::warning).ifPresent(out::add);
     }
     return out;
+  }
+
+  private Optional<String> warning(Filter f) {
+    boolean field = f.dimension().kind() == Dimension.Kind.CONTACT_FIELD;
+    Set<String> found = field ? contactValues(f) : attributeValues(f);
+    List<String> missing = f.values().stream().filter(v -> !found.contains(v)).toList();
+    if (missing.isEmpty()) return Optional.empty();
+    List<String> known = known(f.dimension());
+    String what = field ? "No contact has " + f.dimension().name() : "No customer has " + f.dimension().name();
+    String closest = missing.size() == 1 ? closest(missing.get(0), known) : null;
+    return Optional.of(what + " " + String.join(" or ", missing.stream().map(v -> "'" + v + "'").toList())
+        + (closest == null ? "" : " (did you mean " + closest + "?)") + "; known: "
+        + (known.isEmpty() ? "none" : String.join(", ", known.subList(0, Math.min(LISTED, known.size())))
+            + (known.size() > LISTED ? ", ..." : "")) + ".");
   }
 
   private Set<String> contactValues(Filter f) {
