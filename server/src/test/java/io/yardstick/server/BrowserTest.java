@@ -373,7 +373,26 @@ class BrowserTest {
     assertThat(java.time.LocalDate.parse(d.findElement(By.id("goal-by")).getDomProperty("value")))
         .isAfterOrEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     screenshot(d, "goals.png");
-    card.findElement(By.cssSelector("button.goal-remove")).click();
+    // Issue 12, part 11: the realism check is written from the API's coded reasons, one line each, in the page's
+    // language: in Catalan no line keeps the English sentence.
+    JsonNode realism = goal.get("realism");
+    List<String> codes = new ArrayList<>();
+    realism.get("reasons").forEach(r -> codes.add(r.get("code").asText()));
+    assertThat(codes).hasSize(realism.get("explanation").size()).isNotEmpty();
+    assertThat(card.findElements(By.cssSelector(".explanation")))
+        .extracting(e -> e.getDomAttribute("data-reason")).containsExactlyElementsOf(codes);
+    d.executeScript("localStorage.setItem('yardstick.lang', 'ca')");
+    d.navigate().refresh();
+    WebElement catalan = waiting(d).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".goal[data-goal='" + id + "'] .explanation")));
+    String lines = String.join("\n", d.findElements(By.cssSelector(".goal[data-goal='" + id + "'] .explanation"))
+        .stream().map(WebElement::getText).toList());
+    assertThat(englishLeft(lines, bundleOf("en"), bundleOf("ca"))).as(lines).isEmpty();
+    assertThat(catalan.getText()).doesNotContain("{").doesNotStartWith("goals.reason");
+    d.executeScript("localStorage.setItem('yardstick.lang', 'en')");
+    d.navigate().refresh();
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".goal[data-goal='" + id + "'] button.goal-remove"))).click();
     d.switchTo().alert().accept();
     waiting(d).until(x -> x.findElements(By.cssSelector(".goal[data-goal='" + id + "']")).isEmpty());
     assertThat(manager.get("/api/goals/" + id).status()).isEqualTo(404);
