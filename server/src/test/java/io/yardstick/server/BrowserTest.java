@@ -348,6 +348,34 @@ class BrowserTest {
     assertThat(summary.getText()).isEqualTo("Topics · Jun 1, 2026 – Jun 30, 2026 · Europe/Madrid");
   }
 
+  /**
+   * Issue 12, part 13: the wallboard says how today is going (contacts, service level, abandonment of the server's
+   * today in the page's zone, as GET /api/kpi gives them for that day) above the live queues.
+   */
+  @Test
+  void the_wallboard_shows_today_so_far_as_the_api_gives_it() throws IOException {
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    open(d, "wallboard?" + period());
+    WebElement today = waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".wall-today")));
+    String date = today.getDomAttribute("data-date");
+    String live = manager.get("/api/live").body().get("at").asText();
+    assertThat(date).isEqualTo(java.time.Instant.parse(live).atZone(java.time.ZoneId.of("Europe/Madrid"))
+        .toLocalDate().toString());
+    JsonNode kpis = manager.get("/api/kpi?from=" + date + "&to=" + date + "&tz=Europe/Madrid"
+        + "&kpi=contacts,service_level,abandonment_rate").body().get("rows").get(0).get("kpis");
+    if (kpis.path("contacts").asLong() == 0) {
+      assertThat(today.findElement(By.cssSelector(".status")).getText()).isEqualTo("No contact has arrived today yet.");
+    } else {
+      for (String id : List.of("contacts", "service_level", "abandonment_rate")) {
+        String shown = today.findElement(By.cssSelector(".wall-kpi[data-kpi='" + id + "']")).getDomAttribute(
+            "data-value");
+        assertThat(shown).as(id).isEqualTo(kpis.get(id).isNull() ? "" : kpis.get(id).asText());
+      }
+    }
+    screenshot(d, "wallboard.png");
+  }
+
   @Test
   void the_goals_and_forecast_pages_show_the_apis_figures() throws IOException {
     long id = manager.post("/api/goals", Map.of("kpi", "service_level", "target", 99, "from", "2026-06-01", "by",
