@@ -611,6 +611,7 @@ class BrowserTest {
           List<String> left = englishLeft(text, en, own);
           if (!left.isEmpty()) english.put(lang + " " + page, left);
         }
+        if (!lang.equals("en") && page.equals("overview")) definitionInTheLanguage(d, lang, en, own, english);
       }
     }
     d.executeScript("localStorage.setItem('yardstick.lang', 'en')");
@@ -620,6 +621,80 @@ class BrowserTest {
       shoot(d, "pages/phone-" + page.replaceAll("[^a-z0-9]+", "-") + ".png", 390);
     }
     assertThat(english).as("English left on translated pages").isEmpty();
+  }
+
+  /**
+   * Issue 12, part 11: the definition dialog of FCR in es, ca or ro shows the source, the worked example and the
+   * benchmark from the language's bundle, nothing marked English, no English text of the bundles and not the settings
+   * key its English source names; the build leaves its screenshot (pages/LANG-definition-fcr.png).
+   */
+  private static void definitionInTheLanguage(ChromeDriver d, String lang, JsonNode en, JsonNode own,
+      Map<String, List<String>> english) throws IOException {
+    d.findElement(By.cssSelector(".tile[data-kpi=fcr] button.info")).click();
+    WebElement dialog = waiting(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("definition")));
+    assertThat(dialog.findElement(By.tagName("h2")).getText()).isEqualTo(own.get("kpi.fcr.name").asText());
+    for (String row : List.of("source", "example", "benchmarkSource")) {
+      assertThat(dialog.findElement(By.cssSelector("dd[data-row=" + row + "]")).getText()).as(lang + " " + row)
+          .isEqualTo(own.get("kpi.fcr." + row).asText()).isNotEqualTo(en.get("kpi.fcr." + row).asText());
+    }
+    assertThat(dialog.findElement(By.cssSelector("dd[data-row=benchmark]")).getText()).as(lang + " benchmark")
+        .endsWith(" · " + own.get("kpi.fcr.benchmark").asText());
+    assertThat(dialog.findElements(By.cssSelector("[lang=en]"))).as(lang).isEmpty();
+    String text = dialog.getText();
+    assertThat(text).as(lang).doesNotContain("kpi.fcr.denominator").doesNotContain("all_cases");
+    List<String> left = englishLeft(text, en, own);
+    if (!left.isEmpty()) english.put(lang + " definition of fcr", left);
+    shoot(d, "pages/" + lang + "-definition-fcr.png", 1400);
+    dialog.findElement(By.cssSelector("form button")).click();
+    waiting(d).until(ExpectedConditions.invisibilityOfElementLocated(By.id("definition")));
+  }
+
+  /**
+   * Issue 12, part 11: a KPI whose texts are in no bundle yet (added to the catalog later) shows the catalog's English,
+   * marked lang="en"; a benchmark from the settings file is shown as its owner wrote it, a built-in one translated.
+   */
+  @Test
+  void a_definition_without_translations_shows_the_catalogs_english_marked_as_english() throws IOException {
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    d.executeScript("localStorage.setItem('yardstick.lang', 'es')");
+    open(d, "overview?" + period());
+    d.navigate().refresh();
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tile[data-kpi=fcr] button.info")));
+    JsonNode es = bundleOf("es");
+    try {
+      // The page's own module (the same URL is the same instance): a catalog with one more KPI, unknown to the bundles,
+      // and csat's benchmark replaced as a settings file would.
+      d.executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + " import('/js/ui.js').then((ui) => {"
+          + "   const all = ui.kpiIds().map(ui.kpi);"
+          + "   const csat = { ...ui.kpi('csat'), benchmark: { low: 90, high: null, text: 'Objetivo propio: 90 %',"
+          + "     source: 'Dirección de atención al cliente' } };"
+          + "   ui.setCatalog([...all.filter((k) => k.id !== 'csat'), csat, { id: 'later_kpi', unit: 'percent',"
+          + "     better: 'higher', definition: 'later', source: 'A later source.', example: 'A later example.' }]);"
+          + "   ui.showDefinition('later_kpi');"
+          + "   done(); });");
+      WebElement dialog = waiting(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("definition")));
+      WebElement source = dialog.findElement(By.cssSelector("dd[data-row=source] [lang=en]"));
+      assertThat(source.getText()).isEqualTo("A later source.");
+      assertThat(dialog.findElement(By.cssSelector("dd[data-row=example] [lang=en]")).getText())
+          .isEqualTo("A later example.");
+      dialog.findElement(By.cssSelector("form button")).click();
+
+      d.executeScript("import('/js/ui.js').then((ui) => ui.showDefinition('csat'))");
+      waiting(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("definition"), "Objetivo propio"));
+      dialog = d.findElement(By.id("definition"));
+      assertThat(dialog.findElement(By.cssSelector("dd[data-row=benchmark]")).getText())
+          .endsWith(" · Objetivo propio: 90 %");
+      assertThat(dialog.findElement(By.cssSelector("dd[data-row=benchmarkSource]")).getText())
+          .isEqualTo("Dirección de atención al cliente");
+      assertThat(dialog.findElement(By.cssSelector("dd[data-row=source]")).getText())
+          .isEqualTo(es.get("kpi.csat.source").asText());
+      assertThat(dialog.findElements(By.cssSelector("[lang=en]"))).isEmpty();
+      dialog.findElement(By.cssSelector("form button")).click();
+    } finally {
+      d.executeScript("localStorage.setItem('yardstick.lang', 'en')");
+    }
   }
 
   private static void openPage(ChromeDriver d, String page) {
