@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class YardstickServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("yardstick.http");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> OPEN = Set.of("/api/login", "/api/logout");
+  private static final Set<String> OPEN = Set.of("/api/login", "/api/logout", "/api/sso", "/api/sso/login",
+      "/api/sso/callback");
 
   private final Javalin app;
   private final io.yardstick.event.EventIngestor ingestor;
@@ -84,12 +85,21 @@ public final class YardstickServer implements AutoCloseable {
   /**
    * Where the server listens and whom it trusts: {@code bind} the address (null: every interface), {@code
    * trustedProxies} the addresses of reverse proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are
-   * believed (docs/security.md#deployment).
+   * believed (docs/security.md#deployment), {@code sso} the identity provider whose sign-ins it accepts (null: none).
    */
-  public record Network(String bind, Set<String> trustedProxies, Tls tls) {
+  public record Network(String bind, Set<String> trustedProxies, Tls tls, io.yardstick.user.SsoSettings sso) {
     public Network {
       trustedProxies = trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies);
       if (bind != null && bind.isBlank()) bind = null;
+    }
+
+    public Network(String bind, Set<String> trustedProxies, Tls tls) {
+      this(bind, trustedProxies, tls, null);
+    }
+
+    /** The same, with single sign-on through an OpenID Connect provider (null: off; docs/security.md). */
+    public Network withSso(io.yardstick.user.SsoSettings sso) {
+      return new Network(bind, trustedProxies, tls, sso);
     }
 
     public Network(String bind, Set<String> trustedProxies) {
@@ -204,6 +214,7 @@ public final class YardstickServer implements AutoCloseable {
     });
     new io.yardstick.server.api.AuditRoutes(new io.yardstick.audit.AuditLog(store, clock)).register(app);
     new Routes(store, settings, users, auth, sessions, clock).register(app);
+    new io.yardstick.server.api.SsoRoutes(store, clock, network.sso(), auth, sessions).register(app);
     new io.yardstick.server.api.GoalRoutes(store, settings, io.yardstick.goal.GoalSettings.resolve(null), clock)
         .register(app);
     io.yardstick.event.EventIngestor ingestor = new io.yardstick.event.EventIngestor(store, clock);
