@@ -218,6 +218,18 @@ class SsoTest {
   }
 
   @Test
+  void a_sign_in_returns_to_a_path_of_this_server_only() {
+    serve("");
+    for (String[] c : new String[][] {{"%2Fapi%2Fme", "/api/me"}, {"%2F%2Fevil.example%2F", "/"},
+        {"https%3A%2F%2Fevil.example%2F", "/"}, {"%2F%5Cevil.example", "/"}}) {
+      nextToken("sub-" + n, claims("sso-next-" + n, "kpi-managers"), 3600);
+      Browser b = new Browser();
+      String authorize = location(b.get(url("/api/sso/login?next=" + c[0])));
+      assertThat(location(b.get(location(b.get(authorize))))).as(c[0]).isEqualTo(c[1]);
+    }
+  }
+
+  @Test
   void the_provider_decides_the_role_at_every_sign_in() {
     serve("");
     String name = "sso-lee-" + n;
