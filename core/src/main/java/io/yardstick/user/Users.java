@@ -87,7 +87,20 @@ public final class Users {
    * log-in until an admin resets it).
    */
   public void addSso(String name, Role role, String agentId, List<String> teams) {
-    add(name, role, agentId, randomPassword() + randomPassword(), false, role == Role.LEAD ? teams : List.of());
+    String password = randomPassword() + randomPassword();
+    for (int i = 0; i < 100 && !acceptable(password, name); i++) { // a random text may hold a short name
+      password = randomPassword() + randomPassword();
+    }
+    add(name, role, agentId, password, false, role == Role.LEAD ? teams : List.of());
+  }
+
+  private static boolean acceptable(String password, String name) {
+    try {
+      checkPassword(password, name == null ? null : name.strip());
+      return true;
+    } catch (YardstickException e) {
+      return false;
+    }
   }
 
   /** Gives an existing user a role (with an agent's agent_id, a lead's teams), as single sign-on's claims say. */

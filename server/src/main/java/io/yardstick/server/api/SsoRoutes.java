@@ -120,9 +120,14 @@ public final class SsoRoutes {
 
   private void callback(Context ctx) {
     String query = ctx.queryString() == null ? "" : ctx.queryString();
-    URI uri = URI.create(redirect(ctx) + "?" + query);
     Oidc.Signed signed;
     try {
+      URI uri;
+      try {
+        uri = URI.create(redirect(ctx) + "?" + query);
+      } catch (IllegalArgumentException e) {
+        throw new Oidc.Failure("bad_callback", "The callback's address is not a valid URI.");
+      }
       signed = oidc.finish(uri, ctx.cookie(BROWSER_COOKIE));
     } catch (Oidc.Failure e) {
       refuse(ctx, null, e.reason(), e.getMessage());

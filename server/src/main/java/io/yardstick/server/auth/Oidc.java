@@ -78,7 +78,7 @@ public final class Oidc {
     private static final long serialVersionUID = 1L;
     private final String reason;
 
-    Failure(String reason, String message) {
+    public Failure(String reason, String message) {
       super(message);
       this.reason = reason;
     }

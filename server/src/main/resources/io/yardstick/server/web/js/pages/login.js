@@ -45,8 +45,8 @@ export function loginPage(main, { user, done }) {
 
 // Single sign-on: a "Sign in with ..." button when the server has a provider; the password form stays for the
 // break-glass accounts when local passwords are off (folded away), and a refused sign-in says why.
-const SSO_ERRORS = ['state', 'browser', 'token', 'id_token', 'provider', 'provider_error', 'unknown_user', 'no_role',
-  'no_name', 'no_agent_id', 'no_teams', 'break_glass', 'taken', 'disabled'];
+const SSO_ERRORS = ['state', 'browser', 'bad_callback', 'token', 'id_token', 'provider', 'provider_error',
+  'unknown_user', 'no_role', 'no_name', 'no_agent_id', 'no_teams', 'break_glass', 'taken', 'disabled', 'invalid'];
 
 // Why the last sign-in was refused (the server sends the browser to /?sso_error=REASON): read once, as the page may
 // draw the log-in more than once, and taken out of the address.
