@@ -86,3 +86,42 @@ async function singleSignOn(main, form, status) {
     box.append(h('p', { class: 'muted', text: t('sso.orPassword') }));
   }
 }
+
+function passwordForm(main, current, user, done) {
+  const currentInput = h('input', {
+    name: 'current', id: 'password-current', type: 'password', autocomplete: 'current-password', required: true,
+  });
+  if (current) currentInput.value = current;
+  const next = h('input', {
+    name: 'new', id: 'password-new', type: 'password', autocomplete: 'new-password', required: true, minlength: 12,
+  });
+  const again = h('input', {
+    name: 'again', id: 'password-again', type: 'password', autocomplete: 'new-password', required: true,
+  });
+  const status = h('div', { class: 'form-status' });
+  main.append(h('form', {
+    class: 'card login', id: 'password-form',
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      status.replaceChildren();
+      if (next.value !== again.value) {
+        status.append(message('error', t('password.mismatch')));
+        return;
+      }
+      try {
+        const r = await api.post('/api/password', { current: currentInput.value, new: next.value });
+        api.setCsrf(r.csrf);
+        await done({ ...user, must_change_password: false });
+      } catch (e) {
+        status.append(message('error', t('password.refused', { details: e.message })));
+      }
+    },
+  },
+  h('h1', { text: t('password.title') }),
+  h('p', { class: 'muted', text: t('password.intro', { name: user.name }) }),
+  current ? null : h('label', { class: 'stacked' }, h('span', { text: t('password.current') }), currentInput),
+  h('label', { class: 'stacked' }, h('span', { text: t('password.new') }), next),
+  h('label', { class: 'stacked' }, h('span', { text: t('password.again') }), again),
+  status,
+  h('button', { type: 'submit', class: 'primary', text: t('password.submit') })));
+}
