@@ -55,7 +55,8 @@ final class ServeCommand implements Callable<Integer> {
     try (Store store = db.open()) {
       settings.audit(store, "serve");
       Serving.serveUntilStopped(store, db.location(), settings.load(), port, logTo, new io.yardstick.server
-          .YardstickServer.Network(bind, java.util.Set.copyOf(trustedProxies), tls), spec.commandLine().getOut());
+          .YardstickServer.Network(bind, java.util.Set.copyOf(trustedProxies), tls).withSso(settings.sso().orElse(null)),
+          spec.commandLine().getOut());
     }
     return 0;
   }

@@ -17,6 +17,11 @@ final class SettingsOption {
     return SettingsFile.resolve(file);
   }
 
+  /** Single sign-on, when the file has an {@code sso} section (docs/security.md#single-sign-on). */
+  java.util.Optional<io.yardstick.user.SsoSettings> sso() {
+    return io.yardstick.user.SsoSettings.resolve(file);
+  }
+
   /**
    * Records in the store's audit log which settings file a server starts with and a SHA-256 of its bytes, so a change
    * of the file between starts shows as a new hash (the file is edited outside Yardstick).

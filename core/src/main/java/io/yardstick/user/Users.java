@@ -82,6 +82,46 @@ public final class Users {
     }
   }
 
+  /**
+   * Adds a user who signs in through single sign-on: no must-change, a random password nobody is told (so no password
+   * log-in until an admin resets it).
+   */
+  public void addSso(String name, Role role, String agentId, List<String> teams) {
+    String password = randomPassword() + randomPassword();
+    for (int i = 0; i < 100 && !acceptable(password, name); i++) { // a random text may hold a short name
+      password = randomPassword() + randomPassword();
+    }
+    add(name, role, agentId, password, false, role == Role.LEAD ? teams : List.of());
+  }
+
+  private static boolean acceptable(String password, String name) {
+    try {
+      checkPassword(password, name == null ? null : name.strip());
+      return true;
+    } catch (YardstickException e) {
+      return false;
+    }
+  }
+
+  /** Gives an existing user a role (with an agent's agent_id, a lead's teams), as single sign-on's claims say. */
+  public void assign(String name, Role role, String agentId, List<String> teams) {
+    String n = checkName(name);
+    List<String> t = role != Role.LEAD || teams == null ? List.of() : teams.stream().map(String::strip)
+        .filter(s -> !s.isEmpty()).distinct().toList();
+    if (role == Role.LEAD && t.isEmpty()) throw new YardstickException("A team lead needs the teams they see.");
+    t.forEach(team -> checkText(team, "A team"));
+    if (role == Role.AGENT && (agentId == null || agentId.isBlank())) {
+      throw new YardstickException("An agent user needs the agent_id of their contacts; give {agent}.");
+    }
+    if (role == Role.AGENT) checkText(agentId, "agent_id");
+    store.update("UPDATE users SET role = ?, agent_id = ? WHERE name = ?", role.id(),
+        role == Role.AGENT ? agentId.strip() : null, n);
+    store.update("DELETE FROM user_teams WHERE user_name = ?", n);
+    for (String team : t) {
+      store.update("INSERT INTO user_teams (user_name, team) VALUES (?, ?)", n, team);
+    }
+  }
+
   private List<String> teamsOf(String name, Role role) {
     if (role != Role.LEAD) return List.of();
     return store.query("SELECT team FROM user_teams WHERE user_name = ? ORDER BY team", name).stream()
@@ -202,10 +242,11 @@ public final class Users {
         name.strip().toLowerCase(java.util.Locale.ROOT), id + "%") > 0;
   }
 
-  /** Removes a user and their API tokens; false when there was none. (Sessions are the server's to end.) */
+  /** Removes a user, their API tokens and single sign-on links; false when there was none. (Sessions are the server's to end.) */
   public boolean remove(String name) {
     String n = name.strip().toLowerCase(java.util.Locale.ROOT);
     store.update("DELETE FROM api_tokens WHERE user_name = ?", n);
+    store.update("DELETE FROM sso_identities WHERE user_name = ?", n);
     store.update("DELETE FROM user_teams WHERE user_name = ?", n);
     return store.update("DELETE FROM users WHERE name = ?", n) > 0;
   }

@@ -83,6 +83,44 @@ public abstract class StoreCompatibilityKit {
   }
 
   @Test
+  void single_sign_on_links_a_provider_identity_to_one_user_and_follows_its_role() {
+    java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), java.time.ZoneOffset.UTC);
+    io.yardstick.user.SsoSettings sso = io.yardstick.user.SsoSettings.parse("""
+        sso:
+          issuer: https://id.example.com/realms/acme
+          client_id: yardstick
+          roles: {claim: groups, admin: [admins], lead: [leads], agent: [support]}
+        """, "kit.yaml", java.util.Map.of()).orElseThrow();
+    io.yardstick.user.SsoUsers users = new io.yardstick.user.SsoUsers(store, clock, sso);
+    String issuer = "https://id.example.com/realms/acme";
+
+    var first = users.signIn(issuer, "s-1", java.util.Map.of("preferred_username", "Eva", "groups",
+        List.of("support", "leads"), "teams", List.of("billing", "sales"))); // lead outranks agent
+    assertThat(first.created()).isTrue();
+    assertThat(first.user().role()).isEqualTo(io.yardstick.user.Role.LEAD);
+    assertThat(first.user().teams()).containsExactly("billing", "sales");
+    assertThat(dump("sso_identities", "subject")).isEqualTo(issuer + "|s-1|eva|" + store.query(
+        "SELECT linked_at FROM sso_identities").get(0)[0] + "\n");
+
+    var again = users.signIn(issuer, "s-1", java.util.Map.of("preferred_username", "eva.new", "groups",
+        List.of("support"), "agent_id", "agent-007"));
+    assertThat(again.created()).isFalse();
+    assertThat(again.linked()).isFalse();
+    assertThat(again.user()).isEqualTo(new io.yardstick.user.User("eva", io.yardstick.user.Role.AGENT, "agent-007",
+        false));
+    assertThat(store.query("SELECT COUNT(*) FROM user_teams WHERE user_name = 'eva'").get(0)[0].toString())
+        .isEqualTo("0");
+    assertThatThrownBy(() -> users.signIn(issuer, "s-2", java.util.Map.of("preferred_username", "eva", "groups",
+        List.of("admins")))).isInstanceOf(io.yardstick.user.SsoSettings.Refused.class)
+        .hasMessageContaining("linked to another person");
+
+    new io.yardstick.user.Users(store, clock).remove("eva"); // removing the user frees the identity and the name
+    assertThat(store.query("SELECT COUNT(*) FROM sso_identities").get(0)[0].toString()).isEqualTo("0");
+    assertThat(users.signIn(issuer, "s-2", java.util.Map.of("preferred_username", "eva", "groups",
+        List.of("admins"))).user().role()).isEqualTo(io.yardstick.user.Role.ADMIN);
+  }
+
+  @Test
   void the_audit_log_appends_lists_newest_first_filters_and_exports_oldest_first() {
     java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), java.time.ZoneOffset.UTC);
     io.yardstick.audit.AuditLog audit = new io.yardstick.audit.AuditLog(store, clock);

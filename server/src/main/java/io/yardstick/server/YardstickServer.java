@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class YardstickServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("yardstick.http");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> OPEN = Set.of("/api/login", "/api/logout");
+  private static final Set<String> OPEN = Set.of("/api/login", "/api/logout", "/api/sso", "/api/sso/login",
+      "/api/sso/callback");
 
   private final Javalin app;
   private final io.yardstick.event.EventIngestor ingestor;
@@ -84,12 +85,21 @@ public final class YardstickServer implements AutoCloseable {
   /**
    * Where the server listens and whom it trusts: {@code bind} the address (null: every interface), {@code
    * trustedProxies} the addresses of reverse proxies whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are
-   * believed (docs/security.md#deployment).
+   * believed (docs/security.md#deployment), {@code sso} the identity provider whose sign-ins it accepts (null: none).
    */
-  public record Network(String bind, Set<String> trustedProxies, Tls tls) {
+  public record Network(String bind, Set<String> trustedProxies, Tls tls, io.yardstick.user.SsoSettings sso) {
     public Network {
       trustedProxies = trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies);
       if (bind != null && bind.isBlank()) bind = null;
+    }
+
+    public Network(String bind, Set<String> trustedProxies, Tls tls) {
+      this(bind, trustedProxies, tls, null);
+    }
+
+    /** The same, with single sign-on through an OpenID Connect provider (null: off; docs/security.md). */
+    public Network withSso(io.yardstick.user.SsoSettings sso) {
+      return new Network(bind, trustedProxies, tls, sso);
     }
 
     public Network(String bind, Set<String> trustedProxies) {
@@ -162,7 +172,7 @@ public final class YardstickServer implements AutoCloseable {
       config.requestLogger.http((ctx, ms) -> {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("method", ctx.method().name());
-        line.put("path", ctx.path());
+        line.put("path", loggedPath(ctx));
         line.put("status", ctx.statusCode());
         line.put("ms", Math.round(ms * 10) / 10.0);
         Object user = ctx.attribute("yardstick.user");
@@ -204,6 +214,7 @@ public final class YardstickServer implements AutoCloseable {
     });
     new io.yardstick.server.api.AuditRoutes(new io.yardstick.audit.AuditLog(store, clock)).register(app);
     new Routes(store, settings, users, auth, sessions, clock).register(app);
+    new io.yardstick.server.api.SsoRoutes(store, clock, network.sso(), auth, sessions).register(app);
     new io.yardstick.server.api.GoalRoutes(store, settings, io.yardstick.goal.GoalSettings.resolve(null), clock)
         .register(app);
     io.yardstick.event.EventIngestor ingestor = new io.yardstick.event.EventIngestor(store, clock);
@@ -225,7 +236,7 @@ public final class YardstickServer implements AutoCloseable {
     app.exception(io.yardstick.store.StoreException.class, (e, ctx) -> {
       // The store's message carries the SQL: it goes to the log, the answer carries only the error's id.
       String id = errorId();
-      LOG.error("Error " + id + " on " + ctx.method() + " " + ctx.path() + ": " + e.getMessage(), e);
+      LOG.error("Error " + id + " on " + ctx.method() + " " + loggedPath(ctx) + ": " + e.getMessage(), e);
       error(ctx, 500, "Server error", serverError(id));
     });
     app.exception(YardstickException.class, (e, ctx) -> error(ctx, 400, "Bad request", e.getMessage()));
@@ -248,7 +259,7 @@ public final class YardstickServer implements AutoCloseable {
         return;
       }
       String id = errorId();
-      LOG.error("Error " + id + " on " + ctx.method() + " " + ctx.path(), e);
+      LOG.error("Error " + id + " on " + ctx.method() + " " + loggedPath(ctx), e);
       error(ctx, 500, "Server error", serverError(id));
     });
     app.error(404, ctx -> {
@@ -288,6 +299,15 @@ public final class YardstickServer implements AutoCloseable {
       throw new ApiException(411, "Length required", "Send the body with a Content-Length header (at most " + max
           + " bytes); bodies of unknown length are not read.");
     }
+  }
+
+  /**
+   * The path as the log shows it: a customer's id is personal data, so the erasure route is logged as its template
+   * (the audit log records a hash of the id; docs/security.md#erasure-and-retention).
+   */
+  static String loggedPath(io.javalin.http.Context ctx) {
+    String path = ctx.path();
+    return path.startsWith("/api/customers/") ? "/api/customers/{id}" : path;
   }
 
   private static boolean free(int port) {

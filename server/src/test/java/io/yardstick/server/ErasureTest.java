@@ -77,6 +77,29 @@ class ErasureTest {
   }
 
   @Test
+  void the_request_log_never_shows_the_erased_customers_id() throws Exception {
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    try (Store store = storeWithContacts();
+        YardstickServer server = YardstickServer.start(store, KpiSettings.defaults(), DEC_6, 0)) {
+      ApiClient admin = ApiClient.loggedIn(path -> "http://127.0.0.1:" + server.port() + path, "boss", PASSWORD);
+      System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(admin.delete("/api/customers/cust-7").status()).isEqualTo(200);
+      assertThat(admin.delete("/api/customers/cust-7").status()).isEqualTo(200); // nothing left: still no id
+      long deadline = System.nanoTime() + 5_000_000_000L; // the request log is written after the answer
+      while (!captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains("\"status\":200")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+    } finally {
+      System.setErr(err);
+    }
+    String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(log).contains("\"method\":\"DELETE\",\"path\":\"/api/customers/{id}\",\"status\":200")
+        .doesNotContain("cust-7");
+  }
+
+  @Test
   void the_server_applies_the_retention_when_it_starts_and_daily() throws Exception {
     try (Store store = storeWithContacts();
         YardstickServer server = YardstickServer.start(store, KpiSettings.defaults().withRetention(new Retention(25)),

@@ -51,10 +51,8 @@ public final class Routes {
 
   public void register(Javalin app) {
     app.post("/api/login", this::login);
-    app.post("/api/logout", ctx -> {
-      auth.logout(ctx);
-      ctx.json(Map.of("ok", true));
-    });
+    app.post("/api/logout", ctx -> ctx.json(auth.logout(ctx)
+        .<Map<String, Object>>map(url -> Map.of("ok", true, "logout_url", url)).orElse(Map.of("ok", true))));
     app.get("/api/me", this::me);
     app.post("/api/password", this::changePassword);
     app.get("/api/kpis", ctx -> ctx.json(KpiJson.catalog(settings)));

@@ -26,6 +26,8 @@ public final class Auth {
 
   private final Users users;
   private final Sessions sessions;
+  private volatile java.util.function.BiFunction<Context, String, Optional<String>> endSession =
+      (ctx, id) -> Optional.empty();
 
   public Auth(Users users, Sessions sessions) {
     this.users = users;
@@ -112,9 +114,21 @@ public final class Auth {
     return s;
   }
 
-  public void logout(Context ctx) {
-    sessions.end(ctx.cookie(COOKIE));
+  /**
+   * Ends the session and removes its cookie; answers where the browser should go to end the session at the identity
+   * provider too (RP-initiated logout), when single sign-on started it.
+   */
+  public Optional<String> logout(Context ctx) {
+    String id = ctx.cookie(COOKIE);
+    Optional<String> provider = id == null ? Optional.empty() : endSession.apply(ctx, id);
+    sessions.end(id);
     ctx.removeCookie(COOKIE, "/");
+    return provider;
+  }
+
+  /** What else ends with a session: single sign-on answers the provider's logout address (docs/security.md). */
+  public void onLogout(java.util.function.BiFunction<Context, String, Optional<String>> hook) {
+    this.endSession = hook;
   }
 
   private static boolean isSafe(String method) {

@@ -206,8 +206,13 @@ function renderHeader() {
     h('button', {
       type: 'button', class: 'link', id: 'logout', text: t('action.logout'),
       onclick: async () => {
-        await api.post('/api/logout').catch(() => {});
+        const out = await api.post('/api/logout').catch(() => ({}));
         app.user = null;
+        // Signed in by single sign-on: end the provider's session too (it sends the browser back here).
+        if (out && typeof out.logout_url === 'string' && /^https?:\/\//.test(out.logout_url)) {
+          window.location.assign(out.logout_url);
+          return;
+        }
         showLogin();
       },
     }));

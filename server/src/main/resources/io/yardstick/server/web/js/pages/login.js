@@ -20,6 +20,7 @@ export function loginPage(main, { user, done }) {
       status.replaceChildren();
       try {
         const me = await api.post('/api/login', { name: name.value, password: password.value });
+        ssoError = null;
         api.setCsrf(me.csrf);
         if (me.must_change_password) {
           main.replaceChildren();
@@ -39,6 +40,51 @@ export function loginPage(main, { user, done }) {
   status,
   h('button', { type: 'submit', class: 'primary', text: t('login.submit') }));
   main.append(form);
+  singleSignOn(main, form, status);
+}
+
+// Single sign-on: a "Sign in with ..." button when the server has a provider; the password form stays for the
+// break-glass accounts when local passwords are off (folded away), and a refused sign-in says why.
+const SSO_ERRORS = ['state', 'browser', 'bad_callback', 'token', 'id_token', 'provider', 'provider_error',
+  'unknown_user', 'no_role', 'no_name', 'no_agent_id', 'no_teams', 'break_glass', 'taken', 'disabled', 'invalid'];
+
+// Why the last sign-in was refused (the server sends the browser to /?sso_error=REASON): read once, as the page may
+// draw the log-in more than once, and taken out of the address.
+let ssoError = new URLSearchParams(window.location.search).get('sso_error');
+if (ssoError) window.history.replaceState(null, '', window.location.pathname + window.location.hash);
+
+async function singleSignOn(main, form, status) {
+  let refused = null;
+  if (ssoError) {
+    const known = SSO_ERRORS.includes(ssoError) ? ssoError : 'other';
+    refused = message('error', t(`sso.error.${known}`));
+  }
+  let sso = { enabled: false };
+  try {
+    sso = await api.get('/api/sso');
+  } catch (e) {
+    // the password form is there
+  }
+  if (!sso.enabled) {
+    if (refused) status.append(refused);
+    return;
+  }
+  const button = h('a', {
+    class: 'button primary sso', id: 'sso-login', href: sso.login, text: t('sso.signIn', { provider: sso.label }),
+  });
+  const box = h('div', { class: 'card login sso-box' }, h('div', { class: 'form-status', id: 'sso-status' }, refused),
+    button);
+  form.before(box);
+  if (!sso.local_passwords) {
+    // The hidden attribute loses to the card's display rule; the style does not.
+    form.style.display = 'none';
+    box.append(h('p', {}, h('button', {
+      type: 'button', class: 'link', id: 'break-glass', text: t('sso.breakGlass'),
+      onclick: () => { form.style.display = form.style.display === 'none' ? '' : 'none'; },
+    })));
+  } else {
+    box.append(h('p', { class: 'muted', text: t('sso.orPassword') }));
+  }
 }
 
 function passwordForm(main, current, user, done) {
