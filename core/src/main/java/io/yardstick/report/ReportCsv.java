@@ -52,6 +52,11 @@ public final class ReportCsv {
       }
       w.writeRecord(cells);
     }
+    try {
+      w.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     return sw.toString();
   }
 
