@@ -75,7 +75,8 @@ public final class ReportPdf {
         .append("th, td { border-bottom: 0.5pt solid #ccc; padding: 3pt 4pt; text-align: left; }")
         .append("th { background: #eef1f5; } td.n, th.n { text-align: right; }")
         .append(".meta td { border: none; padding: 1pt 6pt 1pt 0; } .meta td.k { color: #555; width: 28%; }")
-        .append(".def { margin: 0 0 5pt 0; } .def b { display: block; } .chart { margin: 4pt 0 8pt 0; }")
+        .append(".def { margin: 0 0 5pt 0; page-break-inside: avoid; } .def b { display: block; }")
+        .append(".chart { margin: 4pt 0 8pt 0; page-break-inside: avoid; }")
         .append("tr { page-break-inside: avoid; }")
         .append("</style></head><body>");
     sb.append("<h1>").append(esc(r.view().name())).append("</h1>");

@@ -93,7 +93,7 @@ class ReportApiTest {
     }
     assertThat(expected).hasSizeGreaterThan(6);
     assertThat(pdf).contains(expected);
-    assertThat(pdf).contains("June by channel", "Fixed dates", "June 1, 2026 – June 30, 2026", "Europe/Madrid",
+    assertThat(pdf).contains("June by channel", "June 1, 2026 – June 30, 2026", "Europe/Madrid",
         Kpi.ASA.formula(), "Page 1 of");
 
     // The CSV of the breakdown has one line per channel and the raw values.
