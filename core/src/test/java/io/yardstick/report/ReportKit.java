@@ -159,6 +159,37 @@ abstract class ReportKit {
   }
 
   @Test
+  void a_dashboard_of_panels_computes_each_panel_with_its_own_kpis_and_filters_and_renders() throws IOException {
+    long goal = new io.yardstick.goal.Goals(store, clock).add(io.yardstick.goal.Goal.builder(Kpi.CONTACTS,
+        java.time.LocalDate.parse("2026-10-19"), java.time.LocalDate.parse("2026-10-25"), MADRID)
+        .target(io.yardstick.goal.Target.absolute(5)).build()).id();
+    List<Panel> panels = List.of(
+        new Panel(Panel.Type.TILES, "Phone only", List.of(Kpi.CONTACTS), List.of("channel=phone"), null, null, 0, 0, 6,
+            2),
+        new Panel(Panel.Type.BREAKDOWN, null, List.of(), List.of(), "channel", null, 6, 0, 6, 4),
+        new Panel(Panel.Type.TREND, null, List.of(), List.of(), null, null, 0, 2, 6, 2),
+        new Panel(Panel.Type.GOAL, null, List.of(), List.of(), null, goal, 0, 4, 12, 2));
+    SavedView d = new SavedViews(store, clock).add(new SavedView(0, "Week board", "mia", Set.of(), "dashboard", null,
+        Period.parse("last_week"), MADRID, List.of(Kpi.CONTACTS), List.of(), List.of(), false, panels, null));
+    SavedView stored = new SavedViews(store, clock).find(d.id()).orElseThrow();
+    assertThat(stored.panels()).isEqualTo(panels);
+    Report r = new Reports(store, new KpiEngine(store, KpiSettings.defaults())).compute(stored, user("mia",
+        Role.MANAGER, null), Instant.parse("2026-10-26T07:00:00Z"));
+    // 10-19..25: phone contacts c1, c2, c3 = 3; by channel chat 1 (c4), phone 3; the goal's KPI is all 4 contacts.
+    assertThat(r.sections().get(0).result().overall().value(Kpi.CONTACTS)).isEqualTo(3L);
+    assertThat(r.sections().get(1).result().rows()).extracting(row -> row.group().get("channel"),
+        row -> row.value(Kpi.CONTACTS)).containsExactly(org.assertj.core.groups.Tuple.tuple(null, 4L),
+            org.assertj.core.groups.Tuple.tuple("chat", 1L), org.assertj.core.groups.Tuple.tuple("phone", 3L));
+    assertThat(r.sections().get(2).result().rows()).hasSize(1 + 7); // overall and the seven days
+    assertThat(r.sections().get(3).goal().current()).isEqualTo(4.0);
+    assertThat(text(ReportPdf.render(r, new ReportText("en", EN)))).contains("Phone only", "Contacts 3",
+        "chat 1", "phone 3");
+    assertThatThrownBy(() -> new SavedView(0, "D", "mia", Set.of(), "dashboard", null, Period.parse("last_week"),
+        MADRID, List.of(), List.of(), List.of(), false, List.of(), null))
+        .hasMessage("A dashboard needs at least one of its 'panels'.");
+  }
+
+  @Test
   void a_weekly_schedule_sends_each_occurrence_once_across_dst_a_restart_and_a_stop() throws Exception {
     List<String[]> received = Collections.synchronizedList(new ArrayList<>());
     HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

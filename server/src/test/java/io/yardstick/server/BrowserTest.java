@@ -535,10 +535,34 @@ class BrowserTest {
     return e.getRect().getY() + e.getRect().getHeight() / 2;
   }
 
+  /** Issue 16: the Reports page saves the page shown last (its filters) as a view and lists it with its PDF. */
+  @Test
+  void the_reports_page_saves_the_current_view_and_lists_it_with_its_pdf() {
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    open(d, "channels?" + period() + "&where=channel=phone");
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.data tbody tr")));
+    open(d, "reports?" + period() + "&where=channel=phone");
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("view-name"))).sendKeys("Phone by channel");
+    assertThat(d.findElement(By.id("view-page")).getDomProperty("value")).isEqualTo("channels");
+    new org.openqa.selenium.support.ui.Select(d.findElement(By.id("view-period"))).selectByValue("last_month");
+    d.findElement(By.cssSelector("#view-form button[type=submit]")).click();
+    WebElement view = waiting(d).until(x -> x.findElements(By.cssSelector("section.view")).stream()
+        .filter(e -> e.findElement(By.tagName("h3")).getText().equals("Phone by channel")).findFirst().orElse(null));
+    assertThat(view.findElement(By.cssSelector("p.muted")).getText()).contains("Channels", "Last month",
+        "Europe/Madrid", "channel=phone");
+    String id = view.getDomAttribute("data-view");
+    assertThat(view.findElement(By.cssSelector("a.pdf")).getDomAttribute("href"))
+        .isEqualTo("/api/views/" + id + "/pdf?lang=en");
+    JsonNode stored = manager.get("/api/views/" + id).body();
+    assertThat(stored.get("page").asText()).isEqualTo("channels");
+    assertThat(stored.get("where").toString()).isEqualTo("[\"channel=phone\"]");
+  }
+
   /** Every page a manager or an admin opens, as the URL hash after "#/" (the period added). */
   private static final List<String> EVERY_PAGE = List.of("overview", "trends", "channels", "queues", "topics",
       "agents", "agent/agent-001", "wallboard", "alerts", "goals", "forecast", "contacts", "contacts?kpi=csat",
-      "contacts?kpi=fcr", "contacts?kpi=occupancy", "users");
+      "contacts?kpi=fcr", "contacts?kpi=occupancy", "users", "reports");
 
   /**
    * Issue 12, acceptance: the build leaves a screenshot of every page in the four languages (1400 px) and on a

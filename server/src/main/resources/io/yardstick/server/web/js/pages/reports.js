@@ -72,7 +72,7 @@ function saveForm(ctx, redraw) {
   h('h2', { text: t('reports.save') }),
   h('label', { class: 'stacked' }, h('span', { text: t('reports.name') }), name),
   h('label', { class: 'stacked' }, h('span', { text: t('reports.from') }), page),
-  h('label', { class: 'stacked' }, h('span', { text: t('reports.period') }), period),
+  h('label', { class: 'stacked' }, h('span', { text: t('report.period') }), period),
   ctx.seesEveryone ? h('fieldset', { class: 'stacked' }, h('legend', { text: t('reports.shared') }),
     shared.map((c) => h('label', { class: 'check' }, c, ' ', t(`role.${c.value}`)))) : null,
   h('button', { type: 'submit', class: 'primary', text: t('reports.save') }),
