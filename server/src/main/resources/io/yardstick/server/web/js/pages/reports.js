@@ -5,6 +5,7 @@ import * as api from '../api.js';
 import * as i18n from '../i18n.js';
 import * as state from '../state.js';
 import { h, clear, message, table } from '../ui.js';
+import * as dashboard from './dashboard.js';
 
 const { t } = i18n;
 const PERIODS = ['last_7_days', 'last_week', 'last_month', 'month_to_date', 'quarter_to_date', 'year_to_date',
@@ -34,15 +35,19 @@ function periodLabel(p) {
   return lastYear ? t('report.period.lastYear', { period: name }) : name;
 }
 
+function periodSelect(id, withFixed) {
+  return h('select', { id },
+    PERIODS.flatMap((p) => [h('option', { value: p }, periodLabel(p)),
+      h('option', { value: `${p}:last_year` }, periodLabel(`${p}:last_year`))]),
+    withFixed ? h('option', { value: 'fixed' }, t('report.period.fixed')) : null);
+}
+
 function saveForm(ctx, redraw) {
   const last = lastView(ctx);
   const name = h('input', { name: 'name', id: 'view-name', required: true, autocomplete: 'off' });
   const page = h('select', { id: 'view-page' }, PAGES.map((p) => h('option', { value: p, selected: p === last.page },
     t(`nav.${p}`))));
-  const period = h('select', { id: 'view-period' },
-    PERIODS.flatMap((p) => [h('option', { value: p }, periodLabel(p)),
-      h('option', { value: `${p}:last_year` }, periodLabel(`${p}:last_year`))]),
-    h('option', { value: 'fixed' }, t('report.period.fixed')));
+  const period = periodSelect('view-period', true);
   const shared = ROLES.map((r) => h('input', { type: 'checkbox', value: r, name: 'shared' }));
   const status = h('div', { class: 'form-status' });
   const form = h('form', {
@@ -157,7 +162,11 @@ function schedulesBlock(ctx, view, schedules, redraw) {
   return block;
 }
 
-async function open(view) {
+async function open(view, place) {
+  if (view.page === 'dashboard') {
+    clear(place).append(await dashboard.show(view));
+    return;
+  }
   const r = await api.get(`/api/views/${view.id}/report`);
   const where = {};
   for (const w of view.where) {
@@ -175,6 +184,7 @@ export async function reportsPage(ctx) {
   if (!views.length) list.append(h('p', { class: 'muted', text: t('reports.none') }));
   const canSchedule = ['admin', 'manager', 'lead'].includes(ctx.user.role);
   for (const v of views) {
+    const place = h('div', { class: 'dashboard-place' });
     const editable = v.owner === ctx.user.name || ctx.user.role === 'admin';
     list.append(h('section', { class: 'card view', dataset: { view: v.id } },
       h('h3', { text: v.name }),
@@ -183,7 +193,7 @@ export async function reportsPage(ctx) {
         `${t('reports.owner')}: ${v.owner}`, v.shared.length ? `${t('reports.shared')}: ${v.shared.map((r) => t(`role.${r}`)).join(', ')}`
           : t('reports.private')].join(' · ')),
       h('p', { class: 'no-print' },
-        h('button', { type: 'button', class: 'link open-view', text: t('reports.openView'), onclick: () => open(v).catch(ctx.fail) }),
+        h('button', { type: 'button', class: 'link open-view', text: t('reports.openView'), onclick: () => open(v, place).catch(ctx.fail) }),
         ' ',
         h('a', { class: 'pdf', href: `/api/views/${v.id}/pdf?lang=${i18n.language()}`, target: '_blank',
           rel: 'noopener', text: t('reports.pdf') }),
@@ -203,10 +213,18 @@ export async function reportsPage(ctx) {
           await api.del(`/api/views/${v.id}`);
           await redraw();
         } }) : null),
+      place,
       h('h4', { text: t('reports.schedules') }),
       schedulesBlock(ctx, v, schedules, redraw),
       editable && canSchedule ? scheduleForm(ctx, v, redraw) : null));
   }
+  const boardPeriod = h('label', { class: 'stacked' }, h('span', { text: t('report.period') }),
+    periodSelect('dashboard-period', false));
+  const compose = dashboard.composer(boardPeriod, async ({ name, panels }) => {
+    await api.post('/api/views', { name, page: 'dashboard', period: boardPeriod.querySelector('select').value,
+      tz: ctx.state.params.tz, where: whereList(ctx.state.where), panels, compare: true });
+    await redraw();
+  });
   ctx.show(h('h1', { text: t('reports.title') }), h('p', { class: 'muted', text: t('reports.intro') }),
-    saveForm(ctx, redraw), h('h2', { text: t('reports.saved') }), list);
+    saveForm(ctx, redraw), compose, h('h2', { text: t('reports.saved') }), list);
 }
