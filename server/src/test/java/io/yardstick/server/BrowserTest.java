@@ -559,6 +559,32 @@ class BrowserTest {
     assertThat(stored.get("where").toString()).isEqualTo("[\"channel=phone\"]");
   }
 
+  /** Issue 16: a dashboard composed on the Reports page opens with its panels on the grid and the API's numbers. */
+  @Test
+  void a_dashboard_is_composed_of_panels_and_opens_on_its_grid() {
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    open(d, "reports?" + period());
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-name"))).sendKeys("Board");
+    new org.openqa.selenium.support.ui.Select(d.findElement(By.id("dashboard-period"))).selectByValue(
+        "year_to_date");
+    new org.openqa.selenium.support.ui.Select(d.findElement(By.id("panel-kpis"))).selectByValue("contacts");
+    d.findElement(By.id("panel-add")).click();
+    new org.openqa.selenium.support.ui.Select(d.findElement(By.id("panel-type"))).selectByValue("breakdown");
+    d.findElement(By.id("panel-add")).click();
+    assertThat(d.findElements(By.cssSelector(".panel-list li"))).hasSize(2);
+    d.findElement(By.cssSelector("#dashboard-form button[type=submit]")).click();
+    WebElement view = waiting(d).until(x -> x.findElements(By.cssSelector("section.view")).stream()
+        .filter(e -> e.findElement(By.tagName("h3")).getText().equals("Board")).findFirst().orElse(null));
+    view.findElement(By.cssSelector("button.open-view")).click();
+    WebElement tile = waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+        ".dashboard-grid .panel-tile[data-kpi=contacts] .panel-value")));
+    JsonNode report = manager.get("/api/views/" + view.getDomAttribute("data-view") + "/report").body();
+    assertThat(tile.getDomAttribute("data-value")).isEqualTo(report.get("sections").get(0).get("result").get("rows")
+        .get(0).get("kpis").get("contacts").get("value").asText());
+    assertThat(d.findElements(By.cssSelector(".dashboard-grid .dashboard-panel"))).hasSize(2);
+  }
+
   /** Every page a manager or an admin opens, as the URL hash after "#/" (the period added). */
   private static final List<String> EVERY_PAGE = List.of("overview", "trends", "channels", "queues", "topics",
       "agents", "agent/agent-001", "wallboard", "alerts", "goals", "forecast", "contacts", "contacts?kpi=csat",
