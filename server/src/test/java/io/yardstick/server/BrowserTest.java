@@ -535,6 +535,13 @@ class BrowserTest {
     return e.getRect().getY() + e.getRect().getHeight() / 2;
   }
 
+  /** The saved view of this name on the Reports page, once the list redrawn after saving shows it. */
+  private static WebElement viewNamed(ChromeDriver d, String name) {
+    return waiting(d).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(x -> x.findElements(
+        By.cssSelector("section.view")).stream().filter(e -> e.findElement(By.tagName("h3")).getText().equals(name))
+        .findFirst().orElse(null));
+  }
+
   /** Issue 16: the Reports page saves the page shown last (its filters) as a view and lists it with its PDF. */
   @Test
   void the_reports_page_saves_the_current_view_and_lists_it_with_its_pdf() {
@@ -547,8 +554,7 @@ class BrowserTest {
     assertThat(d.findElement(By.id("view-page")).getDomProperty("value")).isEqualTo("channels");
     new org.openqa.selenium.support.ui.Select(d.findElement(By.id("view-period"))).selectByValue("last_month");
     d.findElement(By.cssSelector("#view-form button[type=submit]")).click();
-    WebElement view = waiting(d).until(x -> x.findElements(By.cssSelector("section.view")).stream()
-        .filter(e -> e.findElement(By.tagName("h3")).getText().equals("Phone by channel")).findFirst().orElse(null));
+    WebElement view = viewNamed(d, "Phone by channel");
     assertThat(view.findElement(By.cssSelector("p.muted")).getText()).contains("Channels", "Last month",
         "Europe/Madrid", "channel=phone");
     String id = view.getDomAttribute("data-view");
@@ -574,8 +580,7 @@ class BrowserTest {
     d.findElement(By.id("panel-add")).click();
     assertThat(d.findElements(By.cssSelector(".panel-list li"))).hasSize(2);
     d.findElement(By.cssSelector("#dashboard-form button[type=submit]")).click();
-    WebElement view = waiting(d).until(x -> x.findElements(By.cssSelector("section.view")).stream()
-        .filter(e -> e.findElement(By.tagName("h3")).getText().equals("Board")).findFirst().orElse(null));
+    WebElement view = viewNamed(d, "Board");
     view.findElement(By.cssSelector("button.open-view")).click();
     WebElement tile = waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
         ".dashboard-grid .panel-tile[data-kpi=contacts] .panel-value")));
