@@ -45,8 +45,12 @@ public final class YardstickServer implements AutoCloseable {
 
   private final java.util.concurrent.ScheduledExecutorService retention;
 
+  private final io.yardstick.report.DeliveryService reports;
+
   private YardstickServer(Javalin app, io.yardstick.event.EventIngestor ingestor,
-      io.yardstick.alert.AlertService alerts, java.util.concurrent.ScheduledExecutorService retention) {
+      io.yardstick.alert.AlertService alerts, java.util.concurrent.ScheduledExecutorService retention,
+      io.yardstick.report.DeliveryService reports) {
+    this.reports = reports;
     this.app = app;
     this.ingestor = ingestor;
     this.alerts = alerts;
@@ -139,6 +143,14 @@ public final class YardstickServer implements AutoCloseable {
   /** A server listening on {@code network.bind()} and trusting the proxies it names. */
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
       io.yardstick.alert.AlertSettings alertSettings, Network network) {
+    return start(store, settings, clock, port, alertSettings, network,
+        io.yardstick.report.ReportSettings.fromEnvironment());
+  }
+
+  /** A server whose scheduled reports go out as {@code reportSettings} say (docs/reports.md). */
+  public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
+      io.yardstick.alert.AlertSettings alertSettings, Network network,
+      io.yardstick.report.ReportSettings reportSettings) {
     store.queryTimeout(settings.limits().queryTimeout()); // no request's query runs unbounded
     Users users = new Users(store, clock);
     Sessions sessions = new Sessions(clock, Duration.ofHours(12));
@@ -205,7 +217,7 @@ public final class YardstickServer implements AutoCloseable {
     });
     new io.yardstick.server.api.Admission(settings.limits()).guard(app, List.of("/api/kpi", "/api/series",
         "/api/agents", "/api/consistency", "/api/topics", "/api/contacts", "/api/forecast", "/api/staffing",
-        "/api/goals"));
+        "/api/goals", "/api/views"));
     app.get("/health", ctx -> ctx.header("Cache-Control", "no-store").json(Map.of("status", "ok")));
     app.get("/openapi.json", ctx -> {
       try (InputStream in = YardstickServer.class.getResourceAsStream("openapi.json")) {
@@ -225,6 +237,10 @@ public final class YardstickServer implements AutoCloseable {
         alertSettings.privateWebhooks())
         .register(app);
     new io.yardstick.server.api.ForecastRoutes(store, clock).register(app);
+    io.yardstick.report.DeliveryService reports = io.yardstick.report.DeliveryService.start(
+        io.yardstick.report.Deliveries.standard(store, new io.yardstick.kpi.KpiEngine(store, settings), clock,
+            alertSettings, reportSettings, io.yardstick.server.api.ReportBundles::text), reportSettings);
+    new io.yardstick.server.api.ReportRoutes(store, settings, clock, reports).register(app);
     app.exception(ApiException.class, (e, ctx) -> {
       if (e.retryAfterSeconds() >= 0) ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
       error(ctx, e.status(), e.title(), e.getMessage());
@@ -265,7 +281,7 @@ public final class YardstickServer implements AutoCloseable {
     app.error(404, ctx -> {
       if (!"application/json".equals(ctx.res().getContentType())) notFound(ctx);
     });
-    YardstickServer server = new YardstickServer(app, ingestor, alerts, retention(store, settings, clock));
+    YardstickServer server = new YardstickServer(app, ingestor, alerts, retention(store, settings, clock), reports);
     try {
       if (network.bind() == null) {
         app.start(port);
@@ -368,6 +384,11 @@ public final class YardstickServer implements AutoCloseable {
     return alerts;
   }
 
+  /** Scheduled reports of this server: a tick on demand (tests). */
+  public io.yardstick.report.DeliveryService reports() {
+    return reports;
+  }
+
   /** Live events of this server. */
   public io.yardstick.event.EventIngestor events() {
     return ingestor;
@@ -376,6 +397,7 @@ public final class YardstickServer implements AutoCloseable {
   @Override
   public void close() {
     if (retention != null) retention.shutdownNow();
+    reports.close();
     app.stop();
     alerts.close();
     ingestor.close();

@@ -80,6 +80,35 @@ final class ApiClient {
         .header("X-CSRF-Token", csrf == null ? "" : csrf).POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)));
   }
 
+  /** A PUT of a JSON body. */
+  Response put(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(server.apply(path))).header("Content-Type", "application/json")
+          .header("X-CSRF-Token", csrf == null ? "" : csrf)
+          .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A GET whose answer is bytes (a PDF); the status is checked to be 200. */
+  byte[] bytes(String path) {
+    try {
+      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(server.apply(path))).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + new String(r.body(),
+            java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return r.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Response delete(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.apply(path))).DELETE();
     if (csrf != null) b.header("X-CSRF-Token", csrf);

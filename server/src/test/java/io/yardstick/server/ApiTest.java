@@ -323,6 +323,8 @@ class ApiTest {
     assertThat(fields(paths)).contains("/api/login", "/api/me", "/api/password", "/api/kpis", "/api/kpi",
         "/api/series", "/api/agents", "/api/agents/{agent}", "/api/consistency", "/api/topics", "/api/contacts",
         "/api/extent", "/api/users", "/api/events", "/api/live", "/api/alerts/rules", "/api/alerts/rules/{id}",
-        "/api/alerts", "/api/alerts/evaluate", "/api/audit", "/api/audit/export", "/api/customers/{id}");
+        "/api/alerts", "/api/alerts/evaluate", "/api/audit", "/api/audit/export", "/api/customers/{id}",
+        "/api/views", "/api/views/{id}", "/api/views/{id}/report", "/api/views/{id}/pdf", "/api/schedules",
+        "/api/schedules/{id}/send", "/api/schedules/{id}/history");
   }
 }

@@ -582,10 +582,65 @@ class BrowserTest {
     return e.getRect().getY() + e.getRect().getHeight() / 2;
   }
 
+  /** The saved view of this name on the Reports page, once the list redrawn after saving shows it. */
+  private static WebElement viewNamed(ChromeDriver d, String name) {
+    return waiting(d).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(x -> x.findElements(
+        By.cssSelector("section.view")).stream().filter(e -> e.findElement(By.tagName("h3")).getText().equals(name))
+        .findFirst().orElse(null));
+  }
+
+  /** Issue 16: the Reports page saves the page shown last (its filters) as a view and lists it with its PDF. */
+  @Test
+  void the_reports_page_saves_the_current_view_and_lists_it_with_its_pdf() {
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    open(d, "channels?" + period() + "&where=channel=phone");
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.data tbody tr")));
+    open(d, "reports?" + period() + "&where=channel=phone");
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("view-name"))).sendKeys("Phone by channel");
+    assertThat(d.findElement(By.id("view-page")).getDomProperty("value")).isEqualTo("channels");
+    new org.openqa.selenium.support.ui.Select(d.findElement(By.id("view-period"))).selectByValue("last_month");
+    d.findElement(By.cssSelector("#view-form button[type=submit]")).click();
+    WebElement view = viewNamed(d, "Phone by channel");
+    assertThat(view.findElement(By.cssSelector("p.muted")).getText()).contains("Channels", "Last month",
+        "Europe/Madrid", "channel=phone");
+    String id = view.getDomAttribute("data-view");
+    assertThat(view.findElement(By.cssSelector("a.pdf")).getDomAttribute("href"))
+        .isEqualTo("/api/views/" + id + "/pdf?lang=en");
+    JsonNode stored = manager.get("/api/views/" + id).body();
+    assertThat(stored.get("page").asText()).isEqualTo("channels");
+    assertThat(stored.get("where").toString()).isEqualTo("[\"channel=phone\"]");
+  }
+
+  /** Issue 16: a dashboard composed on the Reports page opens with its panels on the grid and the API's numbers. */
+  @Test
+  void a_dashboard_is_composed_of_panels_and_opens_on_its_grid() {
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    open(d, "reports?" + period());
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-name"))).sendKeys("Board");
+    new org.openqa.selenium.support.ui.Select(d.findElement(By.id("dashboard-period"))).selectByValue(
+        "year_to_date");
+    new org.openqa.selenium.support.ui.Select(d.findElement(By.id("panel-kpis"))).selectByValue("contacts");
+    d.findElement(By.id("panel-add")).click();
+    new org.openqa.selenium.support.ui.Select(d.findElement(By.id("panel-type"))).selectByValue("breakdown");
+    d.findElement(By.id("panel-add")).click();
+    assertThat(d.findElements(By.cssSelector(".panel-list li"))).hasSize(2);
+    d.findElement(By.cssSelector("#dashboard-form button[type=submit]")).click();
+    WebElement view = viewNamed(d, "Board");
+    view.findElement(By.cssSelector("button.open-view")).click();
+    WebElement tile = waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+        ".dashboard-grid .panel-tile[data-kpi=contacts] .panel-value")));
+    JsonNode report = manager.get("/api/views/" + view.getDomAttribute("data-view") + "/report").body();
+    assertThat(tile.getDomAttribute("data-value")).isEqualTo(report.get("sections").get(0).get("result").get("rows")
+        .get(0).get("kpis").get("contacts").get("value").asText());
+    assertThat(d.findElements(By.cssSelector(".dashboard-grid .dashboard-panel"))).hasSize(2);
+  }
+
   /** Every page a manager or an admin opens, as the URL hash after "#/" (the period added). */
   private static final List<String> EVERY_PAGE = List.of("overview", "trends", "channels", "queues", "topics",
       "agents", "agent/agent-001", "wallboard", "alerts", "goals", "forecast", "contacts", "contacts?kpi=csat",
-      "contacts?kpi=fcr", "contacts?kpi=occupancy", "users");
+      "contacts?kpi=fcr", "contacts?kpi=occupancy", "users", "reports");
 
   /**
    * Issue 12, acceptance: the build leaves a screenshot of every page in the four languages (1400 px) and on a

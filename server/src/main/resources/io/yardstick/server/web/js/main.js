@@ -17,6 +17,7 @@ import { wallboardPage } from './pages/wallboard.js';
 import { goalsPage } from './pages/goals.js';
 import { forecastPage } from './pages/forecast.js';
 import { alertsPage } from './pages/alerts.js';
+import { reportsPage } from './pages/reports.js';
 
 const { t } = i18n;
 
@@ -38,8 +39,9 @@ const PAGES = {
   goals: { render: goalsPage, managers: true, notLeads: true, ownBar: true },
   forecast: { render: forecastPage, managers: true, notLeads: true, ownBar: true },
   alerts: { render: alertsPage, managers: true, notLeads: true, ownBar: true },
+  reports: { render: reportsPage, ownBar: true },
 };
-const NAV = ['overview', 'trends', 'channels', 'queues', 'topics', 'agents', 'wallboard', 'alerts', 'goals', 'forecast', 'contacts',
+const NAV = ['overview', 'trends', 'channels', 'queues', 'topics', 'agents', 'wallboard', 'alerts', 'goals', 'forecast', 'reports', 'contacts',
   'users', 'audit'];
 
 function seesEveryone() {
@@ -120,6 +122,10 @@ async function route() {
   }
   if (page === 'agent' && !arg) arg = seesEveryone() ? null : app.user.agent_id;
   if (page === 'agent' && !arg) page = 'agents';
+  if (page !== 'reports') {
+    // The Reports page saves "the current view": the page shown last, with its parameters and filters.
+    sessionStorage.setItem('yardstick.lastView', JSON.stringify({ page, arg, params: s.params, where: s.where }));
+  }
   if (page !== s.page || arg !== s.arg || !s.params.from || !s.params.to || !s.params.tz) {
     const last = app.extent.last || new Date().toISOString().slice(0, 10);
     const params = {
