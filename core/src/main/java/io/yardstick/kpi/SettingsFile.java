@@ -156,9 +156,9 @@ public final class SettingsFile {
         return d;
       }
       requireMap(root, "(top level)", "a map with the keys kpi, benchmarks, business_hours, goals, limits, privacy,"
-          + " retention");
-      // goals: read by io.yardstick.goal.GoalSettings
-      onlyKeys(root, "", "kpi", "benchmarks", "business_hours", "goals", "limits", "privacy", "retention");
+          + " retention, surveys");
+      // goals: read by io.yardstick.goal.GoalSettings; surveys: by io.yardstick.survey.SurveySettings
+      onlyKeys(root, "", "kpi", "benchmarks", "business_hours", "goals", "limits", "privacy", "retention", "surveys");
 
       double shortAbandon = d.shortAbandonSeconds();
       double waitLimit = d.waitLimitSeconds();
