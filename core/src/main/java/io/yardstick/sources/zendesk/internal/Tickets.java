@@ -184,10 +184,11 @@ public final class Tickets {
     Integer csat = score == null ? null : score.startsWith("good") ? Integer.valueOf(5)
         : score.startsWith("bad") ? Integer.valueOf(1) : null;
     if (csat != null) {
+      String comment = blankToNull(t.text("satisfaction_rating", "comment"));
       String ratingId = t.text("satisfaction_rating", "id");
       surveys.accept(t.line(), new Survey("zendesk-" + (ratingId != null ? ratingId : "ticket-" + id),
           SurveyKind.CSAT, csat, updated != null ? updated : created, "zendesk-" + id, requester, assignee,
-          blankToNull(t.text("satisfaction_rating", "comment"))).toRow());
+          comment).toRow());
       if (csat == 5) n.good++; else n.bad++;
     } else if ("offered".equals(score)) {
       n.offered++;
