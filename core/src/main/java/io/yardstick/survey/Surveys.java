@@ -460,7 +460,10 @@ public final class Surveys {
         throw new SurveyException(Reason.CLOSED, "This survey was answered already; answers can be changed for "
             + settings.changeWindow().toMinutes() + " minutes only. Thank you.");
       }
-      writeSurvey(find(inv.id()).orElseThrow(), first == null ? t : first);
+      // Written from what was just stored, not read back: the answer's values are known here.
+      writeSurvey(new Invitation(now.id(), now.rule(), now.kind(), now.via(), now.contactId(), now.caseId(),
+          now.customerId(), now.agentId(), now.channel(), now.language(), now.createdAt(), now.dueAt(),
+          now.expiresAt(), now.state(), now.error(), now.sentAt(), t, newScore, newComment), first == null ? t : first);
       return first == null ? Outcome.RECORDED : Outcome.CHANGED;
     }
   }

@@ -362,4 +362,29 @@ abstract class SurveysKit {
     assertThat(store.query("SELECT score FROM surveys WHERE survey_id = ?", "invitation-" + a.id()).get(0)[0])
         .isEqualTo(2L);
   }
+
+  @Test
+  void concurrent_answers_are_each_kept_once() throws Exception {
+    Surveys s = surveys(settings());
+    List<String> tokens = new java.util.ArrayList<>();
+    for (String c : List.of("C1", "C2", "C3", "C4", "C5")) {
+      store.update("DELETE FROM survey_opt_outs");
+      tokens.add(s.token(s.link(c, "csat-solved")));
+    }
+    // C1 and C6 share case K1: one invitation; so 5 links for 5 cases (C2's made before any opt-out matters).
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+    List<java.util.concurrent.Future<Surveys.Outcome>> done = new java.util.ArrayList<>();
+    for (int round = 0; round < 4; round++) {
+      for (String t : tokens) done.add(pool.submit(() -> s.answer(t, 4, null, false)));
+    }
+    List<Surveys.Outcome> outcomes = new java.util.ArrayList<>();
+    for (var f : done) outcomes.add(f.get());
+    pool.shutdown();
+
+    // 5 invitations x 4 rounds: each recorded once, unchanged 3 times
+    assertThat(outcomes.stream().filter(o -> o == Surveys.Outcome.RECORDED).count()).isEqualTo(5);
+    assertThat(outcomes.stream().filter(o -> o == Surveys.Outcome.UNCHANGED).count()).isEqualTo(15);
+    assertThat(store.query("SELECT COUNT(*) FROM surveys WHERE survey_id LIKE 'invitation-%'").get(0)[0])
+        .isEqualTo(5L);
+  }
 }
