@@ -59,6 +59,7 @@ public final class Surveys {
   private final SurveyTokens tokens;
   private final Object[] locks = new Object[64];
   private long erasuresSeen = -1;
+  private Instant lastSweep = Instant.MIN;
 
   public Surveys(Store store, Clock clock, SurveySettings settings, EventIngestor ingestor, InvitationSender sender) {
     this.store = store;
@@ -312,9 +313,14 @@ public final class Surveys {
     // whatever the state, so that no address outlives the setting by more than a round.
     store.update("UPDATE survey_invitations SET address = NULL WHERE address IS NOT NULL AND created_at < ?",
         now.minus(settings.keepAddress()).minus(settings.lookback()));
-    long erasures = ((Number) store.query("SELECT COUNT(*) FROM audit_log WHERE action = 'erase customer'").get(0)[0])
+    long erasures = ((Number) store.query("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'erase %'").get(0)[0])
         .longValue();
-    if (erasures == erasuresSeen) return;
+    if (erasures == erasuresSeen && now.isBefore(lastSweep.plus(java.time.Duration.ofHours(1)))) return;
+    // Every invitation comes from a stored contact: one whose contact is gone was erased with it (a customer's
+    // erasure, or retention.contacts_months), and goes too, answer and comment included.
+    store.update("DELETE FROM survey_invitations WHERE contact_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contacts c"
+        + " WHERE c.contact_id = survey_invitations.contact_id)");
+    lastSweep = now;
     Set<String> erased = erasedCustomerHashes();
     List<Object> gone = new ArrayList<>();
     for (Object[] r : store.query("SELECT DISTINCT customer_id FROM survey_invitations WHERE customer_id IS NOT"
@@ -485,6 +491,7 @@ public final class Surveys {
    * invitation's update and the survey's write); run at start. Returns how many were written.
    */
   public synchronized int repair() {
+    housekeeping(); // first drop the invitations of erased contacts, so that no erased answer is written back
     int n = 0;
     for (Object[] r : store.query("SELECT i.invitation_id, i.first_answered_at FROM survey_invitations i LEFT JOIN"
         + " surveys s ON s.survey_id = 'invitation-' || i.invitation_id WHERE i.answered_at IS NOT NULL AND"

@@ -318,6 +318,22 @@ abstract class SurveysKit {
   }
 
   @Test
+  void invitations_go_with_the_contacts_that_retention_erases_answers_and_comments_included() {
+    Surveys s = surveys(settings());
+    s.plan();
+    Surveys.Invitation link = s.link("C3", "csat-solved");
+    s.answer(s.token(link), 2, "slow", true);
+    assertThat(s.list(null, null, 10)).hasSize(2);
+
+    store.erase(new Store.Erasure.Before(T0.plus(Duration.ofDays(1)))); // every contact arrived before
+    s.dispatch();
+
+    assertThat(s.list(null, null, 10)).isEmpty();
+    assertThat(store.query("SELECT COUNT(*) FROM surveys WHERE survey_id LIKE 'invitation-%'").get(0)[0])
+        .isEqualTo(0L);
+  }
+
+  @Test
   void the_address_is_kept_only_as_long_as_configured() {
     Surveys s = surveys(settings());
     s.plan();
