@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     description = "Customer-service KPIs computed right: import what your help desk, phone system and surveys record,"
         + " and measure how your service is doing.",
     subcommands = {ImportCommand.class, KpiCommand.class, KpisCommand.class, ConsistencyCommand.class, ServeCommand.class, UserCommand.class, TopicsCommand.class,
-        StaffCommand.class, ForecastCommand.class, GoalCommand.class, ReportCommand.class, AlertCommand.class, DemoCommand.class, AuditCommand.class, EraseCommand.class, CommandLine.HelpCommand.class})
+        StaffCommand.class, ForecastCommand.class, GoalCommand.class, ReportCommand.class, AlertCommand.class, DemoCommand.class, AuditCommand.class, EraseCommand.class,
+        SurveyCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -54,7 +54,8 @@ final class ServeCommand implements Callable<Integer> {
     String logTo = log.configure(db.location());
     try (Store store = db.open()) {
       settings.audit(store, "serve");
-      Serving.serveUntilStopped(store, db.location(), settings.load(), port, logTo, new io.yardstick.server
+      Serving.serveUntilStopped(store, db.location(), settings.load(),
+          io.yardstick.survey.SurveySettings.resolve(settings.file), port, logTo, new io.yardstick.server
           .YardstickServer.Network(bind, java.util.Set.copyOf(trustedProxies), tls).withSso(settings.sso().orElse(null)),
           spec.commandLine().getOut());
     }

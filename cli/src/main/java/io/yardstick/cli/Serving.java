@@ -22,12 +22,20 @@ final class Serving {
 
   static void serveUntilStopped(Store store, String location, KpiSettings settings, int port, String logTo,
       YardstickServer.Network network, PrintWriter out) throws InterruptedException, java.io.IOException {
+    serveUntilStopped(store, location, settings, io.yardstick.survey.SurveySettings.resolve(null), port, logTo,
+        network, out);
+  }
+
+  /** With the surveys of the settings file the command read (--settings), not only the default one. */
+  static void serveUntilStopped(Store store, String location, KpiSettings settings,
+      io.yardstick.survey.SurveySettings surveys, int port, String logTo, YardstickServer.Network network,
+      PrintWriter out) throws InterruptedException, java.io.IOException {
     Clock clock = Clock.systemUTC();
     Users users = new Users(store, clock);
     String login = firstLogin(users);
     CountDownLatch stopped = new CountDownLatch(1);
     YardstickServer server = YardstickServer.start(store, settings, clock, port,
-        io.yardstick.alert.AlertSettings.fromEnvironment(), network);
+        io.yardstick.alert.AlertSettings.fromEnvironment(), network, surveys);
     // Other processes' commands on this DuckDB file are run here, on the open store (docs in LocalCommands).
     String base = (network.tls() == null ? "http" : "https") + "://" + (network.bind() == null ? "localhost"
         : network.bind()) + ":" + server.port();

@@ -309,7 +309,7 @@ public final class EventIngestor implements AutoCloseable {
   private static Object[] surveyRow(Event e) {
     Map<String, Object> v = e.values();
     return new Object[] {e.subject(), v.get("kind"), v.get("score"), e.at(), v.get("contact_id"),
-        v.get("customer_id"), v.get("agent_id")};
+        v.get("customer_id"), v.get("agent_id"), v.get("comment")};
   }
 
   private Set<String> existing(String sql, Set<String> keys) {

@@ -33,7 +33,8 @@ public final class EventJson {
 
   private static final Set<String> CONTACT_FIELDS = Set.of("case_id", "channel", "direction", "queue", "topic",
       "customer_id", "agent_id", "team", "talk_s", "hold_s", "wrap_s", "converted", "revenue");
-  private static final Set<String> SURVEY_FIELDS = Set.of("kind", "score", "contact_id", "customer_id", "agent_id");
+  private static final Set<String> SURVEY_FIELDS = Set.of("kind", "score", "contact_id", "customer_id", "agent_id",
+      "comment");
   private static final RowParser CONTACTS = new RowParser(RecordType.CONTACTS, "events");
   private static final RowParser SURVEYS = new RowParser(RecordType.SURVEYS, "events");
 

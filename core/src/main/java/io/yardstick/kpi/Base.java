@@ -20,7 +20,12 @@ public enum Base {
   /** Customers active at the period's start and end. */
   CUSTOMERS(Set.of(), true, true),
   /** Stored channel forecasts of the intervals starting in the period, against the inbound contacts that came. */
-  FORECASTS(Set.of("channel"), false, true);
+  FORECASTS(Set.of("channel"), false, true),
+  /**
+   * Survey invitations delivered in the period (sent by e-mail or webhook, or given as a link; by sent_at, else
+   * created_at); dimensions from their contact (issue 18).
+   */
+  INVITATIONS(Set.of("channel", "direction", "queue", "topic", "team", "agent"), true, true);
 
   private final Set<String> contactFields;
   private final boolean attributes;

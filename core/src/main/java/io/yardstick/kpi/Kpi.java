@@ -204,7 +204,21 @@ public enum Kpi {
           + " favours over MAPE because it is not blown up by quiet intervals (Hyndman & Athanasopoulos, Forecasting:"
           + " Principles and Practice, 3rd ed., section 5.8; Kolassa & Schuetz 2007).",
       "Intervals forecast 10, 20 and 30 contacts; 12, 18 and 30 came: (2 + 2 + 0) / (12 + 18 + 30) x 100 = 6.7%.",
-      (p, s) -> pct(p.get(FORECAST_ABS_ERROR), p.get(FORECAST_ACTUAL)));
+      (p, s) -> pct(p.get(FORECAST_ABS_ERROR), p.get(FORECAST_ACTUAL))),
+  SURVEY_INVITATIONS("survey_invitations", "Survey invitations", Unit.COUNT, Direction.NEUTRAL,
+      "count of survey invitations delivered in the period: e-mailed or posted to a webhook (by sent_at), or given"
+          + " as a link for another channel (by created_at); scheduled, bounced, failed and cancelled ones are not"
+          + " counted; none: no value",
+      "Invitations sent, the denominator of the survey response rate as survey tools (Zendesk, Qualtrics) report it.",
+      "4 invitations e-mailed and 1 link given in the period, 1 bounced: survey_invitations = 5.",
+      (p, s) -> positive(p.get(INVITED)) ? p.count(INVITED) : null),
+  SURVEY_RESPONSE_RATE("survey_response_rate", "Survey response rate", Unit.PERCENT, Direction.HIGHER_IS_BETTER,
+      "invitations of survey_invitations that were answered (at any time), divided by survey_invitations, x 100",
+      "Response rate as the share of delivered invitations answered (AAPOR's response rate counts eligible cases"
+          + " reached; survey tools report answered / sent). Answers imported from other tools have no invitation and"
+          + " are not in it.",
+      "5 invitations delivered in the period, 2 answered: 2 / 5 x 100 = 40%.",
+      (p, s) -> pct(p.get(INVITED_ANSWERED), p.get(INVITED)));
 
   /** What a KPI's value is measured in. */
   public enum Unit {
@@ -358,6 +372,8 @@ public enum Kpi {
       case COST_PER_CONTACT, COST_PER_RESOLUTION -> Rows.of(List.of(COST));
       case RETENTION_RATE -> Rows.of(List.of(ACTIVE_START), RETAINED);
       case FORECAST_WAPE -> Rows.of(List.of(FORECAST_ACTUAL));
+      case SURVEY_INVITATIONS -> Rows.of(List.of(INVITED));
+      case SURVEY_RESPONSE_RATE -> Rows.of(List.of(INVITED), INVITED_ANSWERED);
     };
   }
 

@@ -159,7 +159,7 @@ public final class KpiEngine {
     }
     for (Kpi k : kpis) {
       for (Base b : k.bases()) {
-        if (b != Base.CONTACTS && b != Base.CASES && b != Base.SURVEYS) {
+        if (b != Base.CONTACTS && b != Base.CASES && b != Base.SURVEYS && b != Base.INVITATIONS) {
           throw new YardstickException("KPI " + k.id() + " reads " + b.name().toLowerCase(java.util.Locale.ROOT)
               + ", which is counted by whole days; a rolling window takes KPIs of contacts, cases and surveys only.");
         }

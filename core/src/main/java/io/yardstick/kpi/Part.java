@@ -9,7 +9,7 @@ package io.yardstick.kpi;
  * seconds with --business-hours), frt_clock_s, handle_s (talk + hold + wrap), talk_hold_s, revenue (numbers); channel;
  * sl_target_s (the service-level target of the contact's channel); converted. CASES: resolved, n_contacts, n_inbound,
  * resolution_s. SURVEYS: kind, score. AGENT_TIME: state, seconds. COSTS: prorated. CUSTOMERS: active_start,
- * active_end. FORECASTS: abs_error (|forecast - actual| of an interval), actual.
+ * active_end. FORECASTS: abs_error (|forecast - actual| of an interval), actual. INVITATIONS: kind, state, answered.
  */
 public enum Part {
   N(Base.CONTACTS, Agg.COUNT, null, null),
@@ -65,7 +65,10 @@ public enum Part {
   RETAINED(Base.CUSTOMERS, Agg.COUNT, null, "active_start AND active_end"),
 
   FORECAST_ABS_ERROR(Base.FORECASTS, Agg.SUM, "abs_error", null),
-  FORECAST_ACTUAL(Base.FORECASTS, Agg.SUM, "actual", null);
+  FORECAST_ACTUAL(Base.FORECASTS, Agg.SUM, "actual", null),
+
+  INVITED(Base.INVITATIONS, Agg.COUNT, null, null),
+  INVITED_ANSWERED(Base.INVITATIONS, Agg.COUNT, null, "answered");
 
   /** How a part aggregates its base's rows. */
   public enum Agg {

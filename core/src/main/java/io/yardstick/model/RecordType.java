@@ -50,7 +50,8 @@ public enum RecordType {
           required("submitted_at", INSTANT),
           optional("contact_id", TEXT),
           optional("customer_id", TEXT),
-          optional("agent_id", TEXT))),
+          optional("agent_id", TEXT),
+          optional("comment", TEXT))),
   AGENT_STATES(
       "agent_states",
       List.of("agent_id", "started_at"),

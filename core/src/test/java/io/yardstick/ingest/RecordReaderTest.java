@@ -142,12 +142,13 @@ class RecordReaderTest {
   void json_lines_fields_are_case_insensitive_and_unknown_fields_refused() {
     List<Read> rows = read(RecordType.SURVEYS, "s.jsonl",
         "{\"Survey_ID\":\"s1\",\"kind\":\"CES\",\"score\":3,\"submitted_at\":\"2026-03-01T10:00:00Z\"}\n");
-    assertThat(rows.get(0).row()).containsExactly("s1", "ces", 3, Instant.parse("2026-03-01T10:00:00Z"), null, null, null);
+    assertThat(rows.get(0).row()).containsExactly("s1", "ces", 3, Instant.parse("2026-03-01T10:00:00Z"), null, null, null,
+        null);
 
     assertThatThrownBy(() -> read(RecordType.SURVEYS, "s.jsonl",
         "\n{\"survey_id\":\"s1\",\"kind\":\"csat\",\"score\":3,\"submitted_at\":\"2026-03-01T10:00:00Z\",\"mood\":\"ok\"}\n"))
         .hasMessage("s.jsonl, line 2, column mood: is not a field of surveys; expected only survey_id, kind, score,"
-            + " submitted_at, contact_id, customer_id, agent_id. Nothing from this file was imported.");
+            + " submitted_at, contact_id, customer_id, agent_id, comment. Nothing from this file was imported.");
     assertThatThrownBy(() -> read(RecordType.SURVEYS, "s.jsonl", "{\"survey_id\":\"s1\",\n"))
         .hasMessageStartingWith("s.jsonl, line 1: \"{\"survey_id\":\"s1\",\" is not valid JSON");
     assertThatThrownBy(() -> read(RecordType.SURVEYS, "s.jsonl", "{\"survey_id\":\"s1\",\"kind\":\"csat\",\"score\":3}\n"))

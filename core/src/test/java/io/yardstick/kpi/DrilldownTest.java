@@ -151,6 +151,8 @@ class DrilldownTest {
       case COST_PER_CONTACT -> sum(rows, "prorated", null) / total(Kpi.CONTACTS, q);
       case COST_PER_RESOLUTION -> sum(rows, "prorated", null) / total(Kpi.CONTACTS_PER_RESOLUTION, q);
       case FORECAST_WAPE -> sum(rows, "abs_error", null) * 100.0 / sum(rows, "actual", null);
+      case SURVEY_INVITATIONS -> n;
+      case SURVEY_RESPONSE_RATE -> marked(rows, null) * 100.0 / n;
     };
   }
 

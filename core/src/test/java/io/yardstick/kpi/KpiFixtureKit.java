@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -385,6 +386,45 @@ public abstract class KpiFixtureKit {
 
     // s1, s2 of s1..s4: 2 / 4 x 100 = 50
     assertValue(overall(Kpi.CSAT), Kpi.CSAT, 50.0);
+  }
+
+  /** Issue 18: invitations delivered in the period and the share of them answered, by channel and by agent. */
+  @Test
+  void survey_invitations_count_what_was_delivered_and_the_response_rate_what_of_it_was_answered() {
+    contact("m1", "email", "2026-03-03T09:00:00Z").agent("a1");
+    contact("m2", "chat", "2026-03-03T09:00:00Z").agent("a2");
+    fx.load();
+    invitation("i1", "m1", "sent", "2026-03-03T10:00:00Z", "2026-03-03T10:30:00Z", 5);
+    invitation("i2", "m1", "sent", "2026-03-04T10:00:00Z", null, null);
+    invitation("i3", "m2", "link", null, "2026-03-09T10:00:00Z", 2); // a link (created 03-04), answered after
+    invitation("i4", "m2", "sent", "2026-03-05T10:00:00Z", null, null);
+    invitation("x1", "m1", "bounced", null, null, null); // not delivered
+    invitation("x2", "m2", "scheduled", null, null, null); // not sent yet
+    invitation("x3", "m1", "sent", "2026-03-09T00:00:00Z", null, null); // sent after the period
+
+    // delivered i1, i2, i3, i4 = 4; answered i1, i3 = 2: 2 / 4 x 100 = 50%
+    KpiResult r = compute(query().withKpis(List.of(Kpi.SURVEY_INVITATIONS, Kpi.SURVEY_RESPONSE_RATE))
+        .withGroupBy(dims("channel")));
+    assertValue(r.overall(), Kpi.SURVEY_INVITATIONS, 4);
+    assertValue(r.overall(), Kpi.SURVEY_RESPONSE_RATE, 50.0);
+    // email (m1): i1, i2, 1 answered: 50%; chat (m2): i3, i4, 1 answered: 50%
+    assertValue(row(r, "channel", "email"), Kpi.SURVEY_INVITATIONS, 2);
+    assertValue(row(r, "channel", "chat"), Kpi.SURVEY_RESPONSE_RATE, 50.0);
+    KpiResult byAgent = compute(query().withKpis(List.of(Kpi.SURVEY_RESPONSE_RATE)).withGroupBy(dims("agent")));
+    assertValue(row(byAgent, "agent", "a1"), Kpi.SURVEY_RESPONSE_RATE, 50.0);
+  }
+
+  /** One survey_invitations row as the survey service writes it, created on 2026-03-04 at 08:00 UTC. */
+  private void invitation(String id, String contactId, String state, String sentAt, String answeredAt,
+      Integer score) {
+    store.update("INSERT INTO survey_invitations (invitation_id, dedupe_key, rule, kind, via, contact_id, language,"
+        + " created_at, due_at, expires_at, state, attempts, sent_at, answered_at, first_answered_at, score) VALUES"
+        + " (?, ?, 'r', 'csat', ?, ?, 'en', ?, ?, ?, ?, 1, CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP"
+        + " WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS INTEGER))", id, "r/" + id,
+        "link".equals(state) ? "link" : "email", contactId, Instant.parse("2026-03-04T08:00:00Z"),
+        Instant.parse("2026-03-04T08:00:00Z"), Instant.parse("2026-03-20T00:00:00Z"), state,
+        sentAt == null ? null : Instant.parse(sentAt), answeredAt == null ? null : Instant.parse(answeredAt),
+        answeredAt == null ? null : Instant.parse(answeredAt), score);
   }
 
   @Test

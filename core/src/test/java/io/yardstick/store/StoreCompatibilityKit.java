@@ -272,10 +272,10 @@ public abstract class StoreCompatibilityKit {
     assertThat(importResource(RecordType.COSTS, "costs.csv").inserted()).isEqualTo(3);
 
     assertThat(dump("surveys", "survey_id")).isEqualTo("""
-        s1|csat|5|2026-03-02T10:00:00Z|c1|cust1|a1
-        s2|nps|0|2026-03-04T10:00:00Z|null|cust1|null
-        s3|ces|7|2026-03-05T08:00:00Z|c4|cust3|a1
-        s4|esat|3|2026-03-31T18:00:00Z|null|null|a2
+        s1|csat|5|2026-03-02T10:00:00Z|c1|cust1|a1|null
+        s2|nps|0|2026-03-04T10:00:00Z|null|cust1|null|null
+        s3|ces|7|2026-03-05T08:00:00Z|c4|cust3|a1|null
+        s4|esat|3|2026-03-31T18:00:00Z|null|null|a2|null
         """);
     assertThat(dump("agent_states", "agent_id, started_at")).isEqualTo("""
         a1|available|2026-03-02T08:00:00Z|2026-03-02T09:00:15Z

@@ -44,6 +44,7 @@ public final class YardstickServer implements AutoCloseable {
   private final io.yardstick.alert.AlertService alerts;
 
   private final java.util.concurrent.ScheduledExecutorService retention;
+  private io.yardstick.survey.SurveyService surveys;
 
   private final io.yardstick.report.DeliveryService reports;
 
@@ -144,13 +145,29 @@ public final class YardstickServer implements AutoCloseable {
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
       io.yardstick.alert.AlertSettings alertSettings, Network network) {
     return start(store, settings, clock, port, alertSettings, network,
-        io.yardstick.report.ReportSettings.fromEnvironment());
+        io.yardstick.report.ReportSettings.fromEnvironment(), io.yardstick.survey.SurveySettings.resolve(null));
   }
 
   /** A server whose scheduled reports go out as {@code reportSettings} say (docs/reports.md). */
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
       io.yardstick.alert.AlertSettings alertSettings, Network network,
       io.yardstick.report.ReportSettings reportSettings) {
+    return start(store, settings, clock, port, alertSettings, network, reportSettings,
+        io.yardstick.survey.SurveySettings.resolve(null));
+  }
+
+  /** A server that sends and takes surveys as {@code surveySettings} say (docs/surveys.md). */
+  public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
+      io.yardstick.alert.AlertSettings alertSettings, Network network,
+      io.yardstick.survey.SurveySettings surveySettings) {
+    return start(store, settings, clock, port, alertSettings, network,
+        io.yardstick.report.ReportSettings.fromEnvironment(), surveySettings);
+  }
+
+  /** A server with its reports' and surveys' settings. */
+  public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
+      io.yardstick.alert.AlertSettings alertSettings, Network network,
+      io.yardstick.report.ReportSettings reportSettings, io.yardstick.survey.SurveySettings surveySettings) {
     store.queryTimeout(settings.limits().queryTimeout()); // no request's query runs unbounded
     Users users = new Users(store, clock);
     Sessions sessions = new Sessions(clock, Duration.ofHours(12));
@@ -213,7 +230,8 @@ public final class YardstickServer implements AutoCloseable {
     });
     app.before(ctx -> limitBody(ctx, settings.limits().maxBodyBytes()));
     app.before("/api/*", ctx -> {
-      if (!OPEN.contains(ctx.path())) auth.require(ctx);
+      // The survey page's routes are public: a signed token per invitation stands in for a log-in (docs/surveys.md).
+      if (!OPEN.contains(ctx.path()) && !ctx.path().startsWith("/api/public/")) auth.require(ctx);
     });
     new io.yardstick.server.api.Admission(settings.limits()).guard(app, List.of("/api/kpi", "/api/series",
         "/api/agents", "/api/consistency", "/api/topics", "/api/contacts", "/api/forecast", "/api/staffing",
@@ -241,6 +259,9 @@ public final class YardstickServer implements AutoCloseable {
         io.yardstick.report.Deliveries.standard(store, new io.yardstick.kpi.KpiEngine(store, settings), clock,
             alertSettings, reportSettings, io.yardstick.server.api.ReportBundles::text), reportSettings);
     new io.yardstick.server.api.ReportRoutes(store, settings, clock, reports).register(app);
+    io.yardstick.survey.Surveys surveys = new io.yardstick.survey.Surveys(store, clock, surveySettings, ingestor,
+        io.yardstick.survey.InvitationSender.standard(alertSettings));
+    new io.yardstick.server.api.SurveyRoutes(surveys, clock).register(app);
     app.exception(ApiException.class, (e, ctx) -> {
       if (e.retryAfterSeconds() >= 0) ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
       error(ctx, e.status(), e.title(), e.getMessage());
@@ -282,6 +303,7 @@ public final class YardstickServer implements AutoCloseable {
       if (!"application/json".equals(ctx.res().getContentType())) notFound(ctx);
     });
     YardstickServer server = new YardstickServer(app, ingestor, alerts, retention(store, settings, clock), reports);
+    server.surveys = io.yardstick.survey.SurveyService.start(surveys, ingestor, java.time.Duration.ofSeconds(30));
     try {
       if (network.bind() == null) {
         app.start(port);
@@ -290,6 +312,7 @@ public final class YardstickServer implements AutoCloseable {
       }
     } catch (Exception e) { // Javalin rethrows Jetty's failure unchecked, as an ExecutionException
       alerts.close(); // Javalin has stopped itself already
+      server.surveys.close();
       ingestor.close();
       if (server.retention != null) server.retention.shutdownNow();
       boolean inUse = causes(e).anyMatch(c -> c instanceof java.net.BindException) || !free(port);
@@ -394,11 +417,17 @@ public final class YardstickServer implements AutoCloseable {
     return ingestor;
   }
 
+  /** Surveys of this server: planning and sending on demand (tests). */
+  public io.yardstick.survey.SurveyService surveys() {
+    return surveys;
+  }
+
   @Override
   public void close() {
     if (retention != null) retention.shutdownNow();
     reports.close();
     app.stop();
+    surveys.close();
     alerts.close();
     ingestor.close();
   }

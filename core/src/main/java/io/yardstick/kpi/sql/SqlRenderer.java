@@ -159,6 +159,7 @@ public final class SqlRenderer {
       case COSTS -> costs();
       case CUSTOMERS -> customers();
       case FORECASTS -> forecasts();
+      case INVITATIONS -> invitations();
     };
     if (base == Base.CONTACTS || base == Base.CASES) {
       sql = calendarDays != null ? businessTime(base, sql) : clockTime(base, sql);
@@ -181,7 +182,11 @@ public final class SqlRenderer {
           "resolution_s", "b.resolution_s"),
       Base.SURVEYS, columns("survey_id", "b.survey_id", "submitted_at", "b.t", "kind", "b.kind", "score", "b.score",
           "contact_id", "b.contact_id", "channel", "b.channel", "queue", "b.queue", "topic", "b.topic", "team",
-          "b.team", "agent", "b.agent", "customer_id", "b.cust_id"),
+          "b.team", "agent", "b.agent", "customer_id", "b.cust_id", "comment", "b.comment"),
+      Base.INVITATIONS, columns("invitation_id", "b.invitation_id", "sent_at", "b.t", "kind", "b.kind", "via",
+          "b.via", "state", "b.state", "contact_id", "b.contact_id", "channel", "b.channel", "queue", "b.queue",
+          "topic", "b.topic", "team", "b.team", "agent", "b.agent", "customer_id", "b.cust_id", "answered",
+          "b.answered", "score", "b.score"),
       Base.AGENT_TIME, columns("agent", "b.agent", "team", "b.team", "state", "b.state", "started_at",
           "b.started_at", "ended_at", "b.ended_at", "seconds", "b.seconds"),
       Base.COSTS, columns("period_start", "b.period_start", "period_end", "b.period_end", "category", "b.category",
@@ -198,7 +203,8 @@ public final class SqlRenderer {
       Base.AGENT_TIME, "b.started_at DESC, b.agent, b.state",
       Base.COSTS, "b.period_start DESC, b.category, b.amount",
       Base.CUSTOMERS, "b.cust_id",
-      Base.FORECASTS, "b.t DESC, b.channel");
+      Base.FORECASTS, "b.t DESC, b.channel",
+      Base.INVITATIONS, "b.t DESC, b.invitation_id");
 
   private static List<String[]> columns(String... nameThenSql) {
     List<String[]> out = new ArrayList<>();
@@ -377,11 +383,26 @@ public final class SqlRenderer {
         + " CASE WHEN c.contact_id IS NULL THEN s.agent_id ELSE c.agent_id END AS agent,"
         + " CASE WHEN c.contact_id IS NULL THEN s.customer_id ELSE c.customer_id END AS cust_id,"
         + " s.submitted_at AS t, s.kind AS kind, s.score AS score, s.survey_id AS survey_id,"
-        + " s.contact_id AS contact_id"
+        + " s.contact_id AS contact_id, s.comment AS comment"
         + " FROM surveys s LEFT JOIN (SELECT * FROM contacts WHERE contact_id IN (SELECT q.contact_id FROM surveys q WHERE"
         + " q.contact_id IS NOT NULL AND " + inPeriod("q.submitted_at") + ")) c ON c.contact_id = s.contact_id"
         + " WHERE " + inPeriod("s.submitted_at")
         + kinds;
+  }
+
+  /**
+   * Invitations delivered in the period (issue 18): e-mailed or posted (sent_at), or given as a link (created_at), or
+   * answered whatever their state says since; dimensions from their contact, else their own agent and customer.
+   */
+  private String invitations() {
+    String t = "COALESCE(i.sent_at, i.created_at)";
+    return "SELECT c.channel AS channel, c.direction AS direction, c.queue AS queue, c.topic AS topic,"
+        + " c.team AS team, COALESCE(c.agent_id, i.agent_id) AS agent,"
+        + " COALESCE(c.customer_id, i.customer_id) AS cust_id, " + t + " AS t, i.kind AS kind, i.via AS via,"
+        + " i.state AS state, i.answered_at IS NOT NULL AS answered, i.score AS score,"
+        + " i.invitation_id AS invitation_id, i.contact_id AS contact_id"
+        + " FROM survey_invitations i LEFT JOIN contacts c ON c.contact_id = i.contact_id"
+        + " WHERE (i.state IN ('sent', 'link') OR i.answered_at IS NOT NULL) AND " + inPeriod(t);
   }
 
   private String agentTime(boolean team) {

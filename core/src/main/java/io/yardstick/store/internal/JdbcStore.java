@@ -191,22 +191,30 @@ public abstract class JdbcStore implements Store {
 
     @Override
     public void close() {
-      loading = false;
-      loadingThread = null;
-      for (Stage stage : stages.values()) {
-        stage.discard();
-      }
-      if (!done) {
-        done = true;
+      // The load is over only once its last statement on the main connection has run: until then other threads'
+      // changes keep to their own connections (a JDBC connection is not for two threads at once; issue 18's load
+      // test saw DuckDB refuse a change that ran beside the dropping of staging tables).
+      synchronized (JdbcStore.this) {
         try {
-          connection.rollback();
-          connection.setAutoCommit(true);
-        } catch (SQLException e) {
-          throw new StoreException("Could not roll back the load on " + describe() + ": " + e.getMessage(), e);
+          for (Stage stage : stages.values()) {
+            stage.discard();
+          }
+          if (!done) {
+            done = true;
+            try {
+              connection.rollback();
+              connection.setAutoCommit(true);
+            } catch (SQLException e) {
+              throw new StoreException("Could not roll back the load on " + describe() + ": " + e.getMessage(), e);
+            }
+          }
+          for (RecordType type : stages.keySet()) {
+            dropStagingTables(type);
+          }
+        } finally {
+          loading = false;
+          loadingThread = null;
         }
-      }
-      for (RecordType type : stages.keySet()) {
-        dropStagingTables(type);
       }
     }
   }
@@ -481,8 +489,11 @@ public abstract class JdbcStore implements Store {
       return updateBeside(sql, params);
     }
     synchronized (this) {
-      return update(connection, sql, params);
+      // Checked again under the lock that loader() takes: a load that began since would otherwise take this change
+      // into its transaction, unseen by other connections until (and unless) the load commits (issue 18's load test).
+      if (!loading || Thread.currentThread() == loadingThread) return update(connection, sql, params);
     }
+    return updateBeside(sql, params);
   }
 
   private int updateBeside(String sql, Object... params) {

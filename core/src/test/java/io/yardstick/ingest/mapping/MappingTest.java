@@ -416,7 +416,7 @@ class MappingTest {
     assertThat(Mapping.parse("m.yaml", yaml).types()).containsExactly(RecordType.CONTACTS, RecordType.SURVEYS);
     assertThat(r.rows().get(RecordType.CONTACTS)).hasSize(2);
     assertThat(r.rows().get(RecordType.SURVEYS)).singleElement().satisfies(s -> assertThat(s).containsExactly(
-        "c1-csat", "csat", 4, Instant.parse("2026-03-02T10:03:00Z"), "c1", null, null));
+        "c1-csat", "csat", 4, Instant.parse("2026-03-02T10:03:00Z"), "c1", null, null, null));
     assertThat(r.summary().setAside(RecordType.SURVEYS)).containsExactly(Map.entry("no rating", 1L));
     assertThat(r.summary().kept(RecordType.CONTACTS)).isEqualTo(2);
   }

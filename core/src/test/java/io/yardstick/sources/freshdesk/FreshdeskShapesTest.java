@@ -83,6 +83,21 @@ class FreshdeskShapesTest {
     }
   }
 
+  /** Issue 18: a rating's feedback is the survey's comment; blank feedback is none. */
+  @Test
+  void a_ratings_feedback_becomes_the_surveys_comment() {
+    String jsonl = """
+        {"id": 50031, "user_id": 8104, "agent_id": 4103, "ticket_id": 31, "ratings": {"default_question": 103}, "feedback": " Quick and kind ", "created_at": "2026-03-09T13:00:00Z"}
+        {"id": 50032, "user_id": 8105, "agent_id": 4103, "ticket_id": 32, "ratings": {"default_question": -103}, "feedback": "  ", "created_at": "2026-03-09T14:00:00Z"}
+        """;
+    try (Store store = Store.open(dir.resolve("f.duckdb").toString())) {
+      load(store, "ratings.jsonl", jsonl);
+
+      assertThat(rows(store, "SELECT survey_id, score, comment FROM surveys ORDER BY 1"))
+          .containsExactly("freshdesk-50031 5 Quick and kind", "freshdesk-50032 1 null");
+    }
+  }
+
   @Test
   void a_shape_that_is_not_a_freshdesk_export_is_refused_naming_the_file_and_what_was_expected() {
     try (Store store = Store.open(dir.resolve("f.duckdb").toString())) {

@@ -79,6 +79,21 @@ class ZendeskShapesTest {
     }
   }
 
+  /** Issue 18: a satisfaction rating's comment is the survey's comment; an empty one is none. */
+  @Test
+  void a_ratings_comment_becomes_the_surveys_comment() {
+    String jsonl = """
+        {"id": 1, "created_at": "2026-03-09T08:00:00Z", "status": "solved", "satisfaction_rating": {"id": 11, "score": "bad", "comment": "Took three calls"}}
+        {"id": 2, "created_at": "2026-03-09T08:00:00Z", "status": "solved", "satisfaction_rating": {"id": 12, "score": "good", "comment": ""}}
+        """;
+    try (Store store = Store.open(dir.resolve("z.duckdb").toString())) {
+      load(store, "t.jsonl", jsonl);
+
+      assertThat(rows(store, "SELECT survey_id, score, comment FROM surveys ORDER BY 1"))
+          .containsExactly("zendesk-11 1 Took three calls", "zendesk-12 5 null");
+    }
+  }
+
   @Test
   void any_score_other_than_good_or_bad_is_no_answer_and_is_counted() {
     String jsonl = """

@@ -123,6 +123,8 @@ public final class AuditRoutes {
     // Live events are recorded by their ids in the events table, batch by batch; one entry per batch would bury the
     // rest of the log.
     if (path.equals("/api/events")) return;
+    // Customers' survey answers and opt-outs (no user) are recorded in survey_invitations and survey_opt_outs.
+    if (path.startsWith("/api/public/")) return;
     Object user = ctx.attribute("yardstick.user");
     String actor = user instanceof User u ? u.name() : ctx.attribute(ACTOR);
     String target = ctx.attribute(TARGET);

@@ -159,7 +159,13 @@ public final class FreshdeskTickets {
     Instant at = r.instant("created_at");
     if (at == null) throw r.bad(null, "is missing; every rating has a created_at", "created_at");
     surveys.accept(r.line(), new Survey("freshdesk-" + r.required("id"), SurveyKind.CSAT, score, at,
-        "freshdesk-" + r.required("ticket_id"), r.text("user_id"), r.text("agent_id")).toRow());
+        "freshdesk-" + r.required("ticket_id"), r.text("user_id"), r.text("agent_id"), feedback(r)).toRow());
     n.rated++;
+  }
+
+  /** The rating's feedback text (Freshdesk's comment on a rating), or null when there is none. */
+  private static String feedback(JsonItem r) {
+    String f = r.text("feedback");
+    return f == null || f.isBlank() ? null : f.strip();
   }
 }

@@ -184,9 +184,11 @@ public final class Tickets {
     Integer csat = score == null ? null : score.startsWith("good") ? Integer.valueOf(5)
         : score.startsWith("bad") ? Integer.valueOf(1) : null;
     if (csat != null) {
+      String comment = blankToNull(t.text("satisfaction_rating", "comment"));
       String ratingId = t.text("satisfaction_rating", "id");
       surveys.accept(t.line(), new Survey("zendesk-" + (ratingId != null ? ratingId : "ticket-" + id),
-          SurveyKind.CSAT, csat, updated != null ? updated : created, "zendesk-" + id, requester, assignee).toRow());
+          SurveyKind.CSAT, csat, updated != null ? updated : created, "zendesk-" + id, requester, assignee,
+          comment).toRow());
       if (csat == 5) n.good++; else n.bad++;
     } else if ("offered".equals(score)) {
       n.offered++;
@@ -205,4 +207,9 @@ public final class Tickets {
     return s == null ? null : s.toLowerCase(Locale.ROOT);
   }
 
+
+  /** A rating's comment, or null when it has none (Zendesk sends "" as often as null). */
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
 }

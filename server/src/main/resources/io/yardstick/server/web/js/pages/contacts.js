@@ -24,8 +24,10 @@ function columnsOf(rowsOf, tz) {
   switch (rowsOf) {
     case 'cases': return [text('case_id'), at('opened_at'), ...who, num('n_contacts'), num('n_inbound'),
       flag('resolved'), at('resolved_at'), secs('resolution_s')];
-    case 'surveys': return [text('survey_id'), at('submitted_at'), text('kind'), num('score'), text('contact_id'),
-      ...who];
+    case 'surveys': return [text('survey_id'), at('submitted_at'), text('kind'), num('score'), text('comment'),
+      text('contact_id'), ...who];
+    case 'invitations': return [text('invitation_id'), at('sent_at'), text('kind'), text('via'), text('state'),
+      flag('answered'), num('score'), text('contact_id'), ...who];
     case 'agent_time': return [dim('agent'), dim('team'),
       { key: 'state', label: t('drill.col.state'), text: (r) => t(`drill.state.${r.state}`) },
       at('started_at'), at('ended_at'), secs('seconds')];
