@@ -155,10 +155,11 @@ public final class SettingsFile {
       if (root == null || root.isMissingNode() || root.isNull()) {
         return d;
       }
-      requireMap(root, "(top level)", "a map with the keys kpi, benchmarks, business_hours, goals, limits, privacy,"
+      requireMap(root, "(top level)", "a map with the keys kpi, benchmarks, business_hours, goals, limits, privacy, sla_policies,"
           + " retention");
-      // goals: read by io.yardstick.goal.GoalSettings
-      onlyKeys(root, "", "kpi", "benchmarks", "business_hours", "goals", "limits", "privacy", "retention");
+      // goals: read by io.yardstick.goal.GoalSettings; sla_policies by io.yardstick.sla.SlaSettings
+      onlyKeys(root, "", "kpi", "benchmarks", "business_hours", "goals", "limits", "privacy", "retention",
+          "sla_policies");
 
       double shortAbandon = d.shortAbandonSeconds();
       double waitLimit = d.waitLimitSeconds();
