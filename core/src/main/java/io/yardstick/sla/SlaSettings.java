@@ -32,6 +32,20 @@ import java.util.Set;
 public final class SlaSettings {
   private SlaSettings() {}
 
+  /** The policies in force, from the same file {@link SettingsFile#resolve(String)} reads (none without a file). */
+  public static SlaEvaluator resolve(String optionPath) {
+    return SettingsFile.locate(optionPath, System.getenv(), java.nio.file.Path.of("")).map(SlaSettings::load)
+        .orElseGet(() -> new SlaEvaluator(List.of(), Map.of()));
+  }
+
+  public static SlaEvaluator load(java.nio.file.Path file) {
+    try {
+      return parse(java.nio.file.Files.readString(file), file.toString());
+    } catch (IOException e) {
+      throw new SettingsFile.SettingsException("settings file " + file + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
   /** The policies of a settings file's text, checked against its calendars; none when the file has no list. */
   public static SlaEvaluator parse(String yaml, String source) {
     KpiSettings kpi = SettingsFile.parse(yaml, source); // the whole file is checked the same way whoever reads it

@@ -151,6 +151,14 @@ class DrilldownTest {
       case COST_PER_CONTACT -> sum(rows, "prorated", null) / total(Kpi.CONTACTS, q);
       case COST_PER_RESOLUTION -> sum(rows, "prorated", null) / total(Kpi.CONTACTS_PER_RESOLUTION, q);
       case FORECAST_WAPE -> sum(rows, "abs_error", null) * 100.0 / sum(rows, "actual", null);
+      case SLA_ACHIEVEMENT, SLA_FIRST_REPLY_ACHIEVEMENT, SLA_NEXT_REPLY_ACHIEVEMENT, SLA_PERIODIC_UPDATE_ACHIEVEMENT,
+          SLA_RESOLUTION_ACHIEVEMENT -> marked(rows, null) * 100.0 / n;
+      case SLA_BREACHES -> (double) marked(rows, null);
+      case SLA_OVERRUN_AVG -> mean(rows, "elapsed_s") - mean(rows, "target_s");
+      case TICKETS_CREATED, TICKETS_SOLVED, BACKLOG -> n;
+      case REOPEN_RATE, ONE_TOUCH_RESOLUTION -> marked(rows, null) * 100.0 / n;
+      case REPLIES_PER_TICKET -> mean(rows, "agent_replies");
+      case BACKLOG_OVER_7D -> null;
     };
   }
 
