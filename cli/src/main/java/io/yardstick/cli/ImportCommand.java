@@ -64,7 +64,7 @@ final class ImportCommand implements Callable<Integer> {
     RecordType type = RecordType.fromName(kind).orElseThrow(() -> new ParameterException(spec.commandLine(),
         "Unknown kind '" + kind + "'; expected one of contacts, surveys, agent-states, customers, costs, tickets,"
             + " ticket-events."
-            + " Or a foreign source: queue-log, zendesk, freshdesk (docs/sources.md)."));
+            + " Or a foreign source: queue-log, zendesk, freshdesk, chatwoot (docs/sources.md)."));
     ImportSource source = ImportSource.of(file);
     long started = System.nanoTime();
     LoadCounts counts;
