@@ -165,7 +165,8 @@ class CliTest {
     Run run = run("import", "calls", file.toString(), "--db", db());
 
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("Unknown kind 'calls'; expected one of contacts, surveys, agent-states, customers, costs.");
+    assertThat(run.err()).contains("Unknown kind 'calls'; expected one of contacts, surveys, agent-states, customers,"
+        + " costs, tickets, ticket-events.");
   }
 
   @Test

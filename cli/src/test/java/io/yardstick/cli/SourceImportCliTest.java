@@ -162,6 +162,6 @@ class SourceImportCliTest {
     Run run = run("import", "calls", "x.csv", "--db", dir.resolve("q.duckdb").toString());
 
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("Or a foreign source: queue-log, zendesk, freshdesk (docs/sources.md).");
+    assertThat(run.err()).contains("Or a foreign source: queue-log, zendesk, freshdesk, chatwoot (docs/sources.md).");
   }
 }

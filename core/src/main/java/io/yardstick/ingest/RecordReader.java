@@ -178,12 +178,29 @@ public final class RecordReader {
           throw new ImportException(file, line, e.getKey(), null, "appears twice in this object (names are case-insensitive)");
         }
         JsonNode v = e.getValue();
+        Integer f = index.get(name);
+        if (v.isArray() && f != null && type.fields().get(f).type() == io.yardstick.model.FieldType.TAGS) {
+          // a list of tags as a JSON array of strings, the shape help desks export
+          List<String> tags = new ArrayList<>();
+          for (JsonNode t : v) {
+            if (!t.isTextual()) {
+              throw new ImportException(file, line, e.getKey(), abbreviate(v.toString()), "holds " + t.getNodeType()
+                  .toString().toLowerCase(Locale.ROOT) + " " + abbreviate(t.toString()) + "; expected an array of strings");
+            }
+            if (t.asText().contains(",")) {
+              throw new ImportException(file, line, e.getKey(), t.asText(), "is a tag holding a comma; expected tags"
+                  + " without commas");
+            }
+            tags.add(t.asText());
+          }
+          raw[f] = String.join(",", tags);
+          continue;
+        }
         if (v.isContainerNode()) {
           throw new ImportException(file, line, e.getKey(), abbreviate(v.toString()), "is a JSON "
               + (v.isArray() ? "array" : "object") + "; expected a string, number or boolean");
         }
         String value = v.isNull() ? null : v.asText();
-        Integer f = index.get(name);
         if (f != null) {
           raw[f] = value;
         } else if (type.hasAttributes()) {

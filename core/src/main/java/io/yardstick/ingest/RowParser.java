@@ -143,8 +143,19 @@ public final class RowParser {
           throw bad(line, field, text, "is not a currency code; expected " + ft.expected());
         }
         return text.toUpperCase(Locale.ROOT);
+      case TICKET_STATUS: {
+        String status = TicketStatus.parse(text);
+        if (status == null) {
+          throw bad(line, field, text, "is not a ticket status; expected " + ft.expected());
+        }
+        return status;
+      }
+      case TAGS:
+        return tags(text);
       case DIRECTION:
       case SURVEY_KIND:
+      case ACTOR:
+      case EVENT_KIND:
       case AGENT_STATE: {
         String word = text.toLowerCase(Locale.ROOT);
         if (!isOneOf(ft, word)) {
@@ -207,10 +218,22 @@ public final class RowParser {
     return switch (ft) {
       case DIRECTION -> word.equals("inbound") || word.equals("outbound");
       case SURVEY_KIND -> word.equals("csat") || word.equals("nps") || word.equals("ces") || word.equals("esat");
+      case ACTOR -> word.equals("agent") || word.equals("customer");
+      case EVENT_KIND -> word.equals("status") || word.equals("reply") || word.equals("priority");
       case AGENT_STATE -> word.equals("available") || word.equals("busy") || word.equals("wrap")
           || word.equals("break") || word.equals("offline");
       default -> false;
     };
+  }
+
+  /** The stored form of a tag list: lowercase, trimmed, no blanks or repeats, sorted, wrapped in commas; null if none. */
+  static String tags(String text) {
+    java.util.TreeSet<String> tags = new java.util.TreeSet<>();
+    for (String t : text.split(",")) {
+      String tag = t.strip().toLowerCase(Locale.ROOT);
+      if (!tag.isEmpty()) tags.add(tag);
+    }
+    return tags.isEmpty() ? null : "," + String.join(",", tags) + ",";
   }
 
   /** Digits with at most one decimal point: no sign, exponent, NaN or Infinity. */
@@ -246,6 +269,18 @@ public final class RowParser {
         int resolved = type.indexOf("resolved");
         if (row[resolved] == null) {
           row[resolved] = row[type.indexOf("resolved_at")] != null;
+        }
+      }
+      case TICKET_EVENTS -> {
+        String kind = (String) row[type.indexOf("kind")];
+        String needed = switch (kind) {
+          case "status" -> "status";
+          case "priority" -> "priority";
+          default -> "actor";
+        };
+        if (row[type.indexOf(needed)] == null) {
+          throw new ImportException(file, line, needed, null, "is empty, but a " + kind + " event needs it: "
+              + type.field(needed).orElseThrow().type().expected());
         }
       }
       case SURVEYS -> {

@@ -25,7 +25,18 @@ public enum Base {
    * Survey invitations delivered in the period (sent by e-mail or webhook, or given as a link; by sent_at, else
    * created_at); dimensions from their contact (issue 18).
    */
-  INVITATIONS(Set.of("channel", "direction", "queue", "topic", "team", "agent"), true, true);
+  INVITATIONS(Set.of("channel", "direction", "queue", "topic", "team", "agent"), true, true),
+  /**
+   * SLA targets (docs/sla.md) settled in the period: met when fulfilled, breached when they fell due; dimensions from
+   * the ticket's first contact.
+   */
+  SLA(Set.of("channel", "direction", "queue", "topic", "team", "agent"), true, true),
+  /** Tickets (cases in tickets or ticket_events) created in the period; dimensions from their first contact. */
+  TICKETS(Set.of("channel", "direction", "queue", "topic", "team", "agent"), true, true),
+  /** Solves (a status change to solved or closed from another status) in the period. */
+  SOLVES(Set.of("channel", "direction", "queue", "topic", "team", "agent"), true, true),
+  /** Tickets created before the period's end (each time bucket's end), with their status and age there. */
+  BACKLOG(Set.of("channel", "direction", "queue", "topic", "team", "agent"), true, true);
 
   private final Set<String> contactFields;
   private final boolean attributes;
@@ -42,7 +53,8 @@ public enum Base {
     return switch (d.kind()) {
       case CONTACT_FIELD -> contactFields.contains(d.name());
       case ATTRIBUTE -> attributes;
-      case TIME -> time && !(d.timeUnit() == Dimension.TimeUnit.HOUR && (this == COSTS || this == CUSTOMERS));
+      case TIME -> time && !(d.timeUnit() == Dimension.TimeUnit.HOUR
+          && (this == COSTS || this == CUSTOMERS || this == BACKLOG));
     };
   }
 

@@ -218,7 +218,97 @@ public enum Kpi {
           + " reached; survey tools report answered / sent). Answers imported from other tools have no invitation and"
           + " are not in it.",
       "5 invitations delivered in the period, 2 answered: 2 / 5 x 100 = 40%.",
-      (p, s) -> pct(p.get(INVITED_ANSWERED), p.get(INVITED)));
+      (p, s) -> pct(p.get(INVITED_ANSWERED), p.get(INVITED))),
+  SLA_ACHIEVEMENT("sla_achievement", "SLA achievement", Unit.PERCENT, Direction.HIGHER_IS_BETTER,
+      "SLA targets met divided by SLA targets settled in the period, x 100; a target (first reply, each next reply,"
+          + " each update period, resolution) settles when it is met (its reply or solve comes in time) or breached (it"
+          + " falls due first); targets come from the sla_policies of the settings file (docs/sla.md)",
+      "SLA achievement as Zendesk's SLA dashboard ('achieved' over achieved + breached targets) and Freshdesk's SLA"
+          + " compliance report count it; targets per Zendesk's definitions of SLA metrics.",
+      "3 first replies in time, 1 late, and 1 resolution late: 3 / 5 x 100 = 60%.",
+      (p, s) -> pct(p.get(SLA_MET), p.get(SLA_SETTLED))),
+  SLA_BREACHES("sla_breaches", "SLA breaches", Unit.COUNT, Direction.LOWER_IS_BETTER,
+      "SLA targets that fell due in the period before their reply or solve (whether it came later or not yet); null"
+          + " when no target settled in the period",
+      "Breached SLA targets, as Zendesk and Freshdesk count violations of a policy.",
+      "A first reply due at 10:00 came at 10:30 and a resolution due at 17:00 is still open: 2.",
+      (p, s) -> positive(p.get(SLA_SETTLED)) ? p.count(SLA_BREACHED) : null),
+  SLA_OVERRUN_AVG("sla_overrun_avg", "Time past the SLA (mean)", Unit.SECONDS, Direction.LOWER_IS_BETTER,
+      "mean over the SLA targets breached in the period of the counted time past their target (the reply or solve,"
+          + " or the last refresh while still open, less the target), in the policy's business or calendar time",
+      "How late breaches are, the complement of the time to breach that help desks show on open tickets.",
+      "A 1 h first reply answered after 1 h 30 and a 8 h resolution still open after 10 h: (1800 + 7200) / 2 ="
+          + " 4500 s.",
+      (p, s) -> div(p.get(SLA_OVERRUN_SUM), p.get(SLA_BREACHED))),
+  SLA_FIRST_REPLY_ACHIEVEMENT("sla_first_reply_achievement", "SLA achievement: first reply", Unit.PERCENT,
+      Direction.HIGHER_IS_BETTER,
+      "first-reply targets met divided by first-reply targets settled in the period, x 100 (as sla_achievement)",
+      "Zendesk's 'first reply time' SLA metric, Freshdesk's 'first response' SLA target.",
+      "4 first replies settled, 3 in time: 3 / 4 x 100 = 75%.",
+      (p, s) -> pct(p.get(SLA_FIRST_REPLY_MET), p.get(SLA_FIRST_REPLY_SETTLED))),
+  SLA_NEXT_REPLY_ACHIEVEMENT("sla_next_reply_achievement", "SLA achievement: next reply", Unit.PERCENT,
+      Direction.HIGHER_IS_BETTER,
+      "next-reply targets met divided by next-reply targets settled in the period, x 100; a next reply is due after"
+          + " the oldest customer reply an agent has not answered yet",
+      "Zendesk's 'next reply time' SLA metric (Freshdesk's 'every response').",
+      "2 customer follow-ups answered in time, 2 late: 2 / 4 x 100 = 50%.",
+      (p, s) -> pct(p.get(SLA_NEXT_REPLY_MET), p.get(SLA_NEXT_REPLY_SETTLED))),
+  SLA_PERIODIC_UPDATE_ACHIEVEMENT("sla_periodic_update_achievement", "SLA achievement: periodic update",
+      Unit.PERCENT, Direction.HIGHER_IS_BETTER,
+      "update periods (from one agent reply to the next or to the solve) met divided by those settled in the period,"
+          + " x 100; paused in the policy's pause statuses",
+      "Zendesk's 'pausable update' SLA metric ('periodic update' when the policy pauses on nothing).",
+      "5 update periods settled, 4 within the target: 4 / 5 x 100 = 80%.",
+      (p, s) -> pct(p.get(SLA_PERIODIC_UPDATE_MET), p.get(SLA_PERIODIC_UPDATE_SETTLED))),
+  SLA_RESOLUTION_ACHIEVEMENT("sla_resolution_achievement", "SLA achievement: resolution", Unit.PERCENT,
+      Direction.HIGHER_IS_BETTER,
+      "resolution targets met divided by resolution targets settled in the period, x 100; the clock runs from"
+          + " creation to the last solve, paused in the policy's pause statuses and while solved",
+      "Zendesk's 'agent work time' (pausing pending and on-hold) or 'requester wait time' (pausing pending) SLA"
+          + " metrics, Freshdesk's 'resolution due' with the SLA timer off in pending statuses.",
+      "2 resolutions in time, 1 late: 2 / 3 x 100 = 66.7%.",
+      (p, s) -> pct(p.get(SLA_RESOLUTION_MET), p.get(SLA_RESOLUTION_SETTLED))),
+  TICKETS_CREATED("tickets_created", "Tickets created", Unit.COUNT, Direction.NEUTRAL,
+      "tickets (cases in tickets or ticket_events) created in the period: created_at, else their first contact's"
+          + " arrived_at, else their first event; null when none was (as for every ticket count)",
+      "Created tickets, as Zendesk Explore and Freshdesk's helpdesk report count them (docs/data-format.md#tickets).",
+      "3 tickets created on Monday, 2 on Tuesday: by day 3 and 2; the week 5.",
+      (p, s) -> positive(p.get(Part.TICKETS_CREATED)) ? p.count(Part.TICKETS_CREATED) : null),
+  TICKETS_SOLVED("tickets_solved", "Tickets solved", Unit.COUNT, Direction.NEUTRAL,
+      "solves in the period: status changes to solved or closed from any other status (a reopened ticket solved"
+          + " again counts again; solved to closed does not)",
+      "Solved tickets by solve date, against created tickets, as help-desk backlog reports set them side by side.",
+      "A ticket solved on Monday, reopened and solved again on Wednesday, another solved and then closed on Tuesday: 3.",
+      (p, s) -> positive(p.get(Part.SOLVES)) ? p.count(Part.SOLVES) : null),
+  REOPEN_RATE("reopen_rate", "Reopen rate", Unit.PERCENT, Direction.LOWER_IS_BETTER,
+      "tickets created in the period that were solved and then took another status (new, open, pending, on_hold),"
+          + " divided by the tickets created in the period that were ever solved, x 100",
+      "Reopened tickets over solved tickets (Zendesk 'reopens', Freshdesk 'reopened tickets').",
+      "4 tickets solved, 1 of them reopened after its solve: 1 / 4 x 100 = 25%.",
+      (p, s) -> pct(p.get(TICKETS_REOPENED), p.get(TICKETS_EVER_SOLVED))),
+  ONE_TOUCH_RESOLUTION("one_touch_resolution", "One-touch resolution", Unit.PERCENT, Direction.HIGHER_IS_BETTER,
+      "tickets created in the period, solved or closed now, with exactly one public agent reply, divided by those"
+          + " solved or closed now, x 100",
+      "One-touch tickets as Zendesk defines them (solved with one agent reply); compare fcr, which counts contacts.",
+      "4 solved tickets with 1, 1, 2 and 3 agent replies: 2 / 4 x 100 = 50%.",
+      (p, s) -> pct(p.get(TICKETS_ONE_TOUCH), p.get(TICKETS_SOLVED_NOW))),
+  REPLIES_PER_TICKET("replies_per_ticket", "Replies per solved ticket", Unit.RATIO, Direction.LOWER_IS_BETTER,
+      "public agent replies of the tickets created in the period and solved or closed now, divided by those tickets",
+      "Zendesk's 'agent replies' per solved ticket, the effort a solve takes.",
+      "Solved tickets with 1, 1, 2 and 4 agent replies: 8 / 4 = 2.",
+      (p, s) -> div(p.get(TICKETS_SOLVED_REPLIES), p.get(TICKETS_SOLVED_NOW))),
+  BACKLOG("backlog", "Backlog", Unit.COUNT, Direction.LOWER_IS_BETTER,
+      "tickets created before the end of the period (by day: each day's end) whose status there was neither solved"
+          + " nor closed (the latest status event before that instant, else the tickets file's status, else new)",
+      "Open tickets at a point in time, the backlog help-desk managers watch (Zendesk's 'unsolved tickets').",
+      "At Tuesday's end: 3 tickets open, 1 pending and 1 solved: 4.",
+      (p, s) -> positive(p.get(BACKLOG_OPEN)) ? p.count(BACKLOG_OPEN) : null),
+  BACKLOG_OVER_7D("backlog_over_7d", "Backlog older than 7 days", Unit.COUNT, Direction.LOWER_IS_BETTER,
+      "tickets of the backlog (as backlog) created more than 7 days (604800 s) before the end of the period; null"
+          + " when the backlog is empty",
+      "The ageing of the backlog: tickets waiting longer than a week.",
+      "A backlog of 4 at Friday's end: created 2, 5, 9 and 20 days before: 2.",
+      (p, s) -> positive(p.get(BACKLOG_OPEN)) ? p.count(Part.BACKLOG_OVER_7D) : null);
 
   /** What a KPI's value is measured in. */
   public enum Unit {
@@ -374,6 +464,20 @@ public enum Kpi {
       case FORECAST_WAPE -> Rows.of(List.of(FORECAST_ACTUAL));
       case SURVEY_INVITATIONS -> Rows.of(List.of(INVITED));
       case SURVEY_RESPONSE_RATE -> Rows.of(List.of(INVITED), INVITED_ANSWERED);
+      case SLA_ACHIEVEMENT -> Rows.of(List.of(SLA_SETTLED), SLA_MET);
+      case SLA_BREACHES -> Rows.of(List.of(SLA_SETTLED), SLA_BREACHED);
+      case SLA_OVERRUN_AVG -> Rows.of(List.of(SLA_BREACHED));
+      case SLA_FIRST_REPLY_ACHIEVEMENT -> Rows.of(List.of(SLA_FIRST_REPLY_SETTLED), SLA_FIRST_REPLY_MET);
+      case SLA_NEXT_REPLY_ACHIEVEMENT -> Rows.of(List.of(SLA_NEXT_REPLY_SETTLED), SLA_NEXT_REPLY_MET);
+      case SLA_PERIODIC_UPDATE_ACHIEVEMENT -> Rows.of(List.of(SLA_PERIODIC_UPDATE_SETTLED), SLA_PERIODIC_UPDATE_MET);
+      case SLA_RESOLUTION_ACHIEVEMENT -> Rows.of(List.of(SLA_RESOLUTION_SETTLED), SLA_RESOLUTION_MET);
+      case TICKETS_CREATED -> Rows.of(List.of(Part.TICKETS_CREATED));
+      case TICKETS_SOLVED -> Rows.of(List.of(Part.SOLVES));
+      case REOPEN_RATE -> Rows.of(List.of(TICKETS_EVER_SOLVED), TICKETS_REOPENED);
+      case ONE_TOUCH_RESOLUTION -> Rows.of(List.of(TICKETS_SOLVED_NOW), TICKETS_ONE_TOUCH);
+      case REPLIES_PER_TICKET -> Rows.of(List.of(TICKETS_SOLVED_NOW));
+      case BACKLOG -> Rows.of(List.of(BACKLOG_OPEN));
+      case BACKLOG_OVER_7D -> Rows.of(List.of(Part.BACKLOG_OVER_7D));
     };
   }
 

@@ -211,7 +211,7 @@ public final class KpiEngine {
         continue;
       }
       grouped.add(base);
-      boolean splitsRows = base == Base.CUSTOMERS && dims.stream().anyMatch(d -> d.kind() == Dimension.Kind.TIME);
+      boolean splitsRows = (base == Base.CUSTOMERS || base == Base.BACKLOG) && dims.stream().anyMatch(d -> d.kind() == Dimension.Kind.TIME);
       if (splitsRows) {
         // A customer is counted in every bucket: the overall row is a query of its own.
         read(query(renderer.render(base, parts, List.of(), true)), 0, parts, List.of(), overall, groups);

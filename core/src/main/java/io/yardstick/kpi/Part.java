@@ -10,6 +10,10 @@ package io.yardstick.kpi;
  * sl_target_s (the service-level target of the contact's channel); converted. CASES: resolved, n_contacts, n_inbound,
  * resolution_s. SURVEYS: kind, score. AGENT_TIME: state, seconds. COSTS: prorated. CUSTOMERS: active_start,
  * active_end. FORECASTS: abs_error (|forecast - actual| of an interval), actual. INVITATIONS: kind, state, answered.
+ * SLA: metric,
+ * state (met, breached), overrun_s (counted seconds past the target). TICKETS: solved (solved or closed now),
+ * ever_solved, reopened (a status other than solved or closed after a solve), agent_replies. BACKLOG: status (at the
+ * bucket's end), age_s (seconds since creation at the bucket's end).
  */
 public enum Part {
   N(Base.CONTACTS, Agg.COUNT, null, null),
@@ -68,7 +72,29 @@ public enum Part {
   FORECAST_ACTUAL(Base.FORECASTS, Agg.SUM, "actual", null),
 
   INVITED(Base.INVITATIONS, Agg.COUNT, null, null),
-  INVITED_ANSWERED(Base.INVITATIONS, Agg.COUNT, null, "answered");
+  INVITED_ANSWERED(Base.INVITATIONS, Agg.COUNT, null, "answered"),
+  SLA_SETTLED(Base.SLA, Agg.COUNT, null, null),
+  SLA_MET(Base.SLA, Agg.COUNT, null, "state = 'met'"),
+  SLA_BREACHED(Base.SLA, Agg.COUNT, null, "state = 'breached'"),
+  SLA_FIRST_REPLY_SETTLED(Base.SLA, Agg.COUNT, null, "metric = 'first_reply'"),
+  SLA_FIRST_REPLY_MET(Base.SLA, Agg.COUNT, null, "metric = 'first_reply' AND state = 'met'"),
+  SLA_NEXT_REPLY_SETTLED(Base.SLA, Agg.COUNT, null, "metric = 'next_reply'"),
+  SLA_NEXT_REPLY_MET(Base.SLA, Agg.COUNT, null, "metric = 'next_reply' AND state = 'met'"),
+  SLA_PERIODIC_UPDATE_SETTLED(Base.SLA, Agg.COUNT, null, "metric = 'periodic_update'"),
+  SLA_PERIODIC_UPDATE_MET(Base.SLA, Agg.COUNT, null, "metric = 'periodic_update' AND state = 'met'"),
+  SLA_RESOLUTION_SETTLED(Base.SLA, Agg.COUNT, null, "metric = 'resolution'"),
+  SLA_RESOLUTION_MET(Base.SLA, Agg.COUNT, null, "metric = 'resolution' AND state = 'met'"),
+  SLA_OVERRUN_SUM(Base.SLA, Agg.SUM, "overrun_s", "state = 'breached'"),
+
+  TICKETS_CREATED(Base.TICKETS, Agg.COUNT, null, null),
+  TICKETS_SOLVED_NOW(Base.TICKETS, Agg.COUNT, null, "solved"),
+  TICKETS_EVER_SOLVED(Base.TICKETS, Agg.COUNT, null, "ever_solved"),
+  TICKETS_REOPENED(Base.TICKETS, Agg.COUNT, null, "ever_solved AND reopened"),
+  TICKETS_ONE_TOUCH(Base.TICKETS, Agg.COUNT, null, "solved AND agent_replies = 1"),
+  TICKETS_SOLVED_REPLIES(Base.TICKETS, Agg.SUM, "agent_replies", "solved"),
+  SOLVES(Base.SOLVES, Agg.COUNT, null, null),
+  BACKLOG_OPEN(Base.BACKLOG, Agg.COUNT, null, "status NOT IN ('solved', 'closed')"),
+  BACKLOG_OVER_7D(Base.BACKLOG, Agg.COUNT, null, "status NOT IN ('solved', 'closed') AND age_s > 604800");
 
   /** How a part aggregates its base's rows. */
   public enum Agg {

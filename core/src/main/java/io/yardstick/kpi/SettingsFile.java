@@ -156,11 +156,11 @@ public final class SettingsFile {
         return d;
       }
       requireMap(root, "(top level)", "a map with the keys kpi, benchmarks, business_hours, goals, limits, privacy,"
-          + " retention, sso, surveys");
-      // goals: read by io.yardstick.goal.GoalSettings; sso: by io.yardstick.user.SsoSettings; surveys: by
-      // io.yardstick.survey.SurveySettings
-      onlyKeys(root, "", "kpi", "benchmarks", "business_hours", "goals", "limits", "privacy", "retention", "sso",
-          "surveys");
+          + " retention, sla_policies, sso, surveys");
+      // goals: read by io.yardstick.goal.GoalSettings; sla_policies: by io.yardstick.sla.SlaSettings; sso: by
+      // io.yardstick.user.SsoSettings; surveys: by io.yardstick.survey.SurveySettings
+      onlyKeys(root, "", "kpi", "benchmarks", "business_hours", "goals", "limits", "privacy", "retention",
+          "sla_policies", "sso", "surveys");
 
       double shortAbandon = d.shortAbandonSeconds();
       double waitLimit = d.waitLimitSeconds();

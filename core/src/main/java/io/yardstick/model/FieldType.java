@@ -24,7 +24,18 @@ public enum FieldType {
   /** A whole-number survey score; its range depends on the survey kind. */
   SCORE(Integer.class, "a whole number"),
   /** A three-letter currency code, stored uppercase. */
-  CURRENCY(String.class, "a three-letter currency code such as EUR");
+  CURRENCY(String.class, "a three-letter currency code such as EUR"),
+  /** A ticket's status (docs/data-format.md#tickets); on-hold, hold and resolved are read as on_hold and solved. */
+  TICKET_STATUS(String.class, "one of new, open, pending, on_hold, solved, closed"),
+  /** Who wrote a reply: the service's agent or the customer. */
+  ACTOR(String.class, "agent or customer"),
+  /** What a ticket event records. */
+  EVENT_KIND(String.class, "one of status, reply, priority"),
+  /**
+   * Tags: words separated by commas (a JSON Lines array of strings also works); stored lowercase, without repeats,
+   * sorted and wrapped in commas ({@code ,billing,vip,}) so that one tag is found with {@code POSITION(',vip,' IN tags)}.
+   */
+  TAGS(String.class, "tags separated by commas, such as billing,vip");
 
   private final Class<?> javaType;
   private final String expected;

@@ -86,7 +86,38 @@ public enum RecordType {
   CALL_OUTCOMES(
       "call_outcomes",
       List.of("contact_id"),
-      List.of(required("contact_id", TEXT), required("outcome", WORD), optional("detail", TEXT)));
+      List.of(required("contact_id", TEXT), required("outcome", WORD), optional("detail", TEXT))),
+  /**
+   * What a help desk knows of a ticket (a case: the contacts sharing its case_id) beyond its contacts: its priority and
+   * status now, its brand and group, its tags (docs/data-format.md#tickets). The history of status, priority and
+   * replies is in {@link #TICKET_EVENTS}.
+   */
+  TICKETS(
+      "tickets",
+      List.of("case_id"),
+      List.of(
+          required("case_id", TEXT),
+          optional("created_at", INSTANT),
+          optional("priority", WORD),
+          optional("status", TICKET_STATUS),
+          optional("brand", TEXT),
+          optional("group_name", TEXT),
+          optional("tags", TAGS))),
+  /**
+   * A ticket's timeline: its status changes (status), priority changes (priority) and public replies (reply, by an
+   * agent or the customer), each at an instant. Key: case_id, kind, occurred_at and actor.
+   */
+  TICKET_EVENTS(
+      "ticket_events",
+      List.of("case_id", "kind", "occurred_at", "actor"),
+      List.of(
+          required("case_id", TEXT),
+          required("occurred_at", INSTANT),
+          required("kind", EVENT_KIND),
+          optional("status", TICKET_STATUS),
+          optional("priority", WORD),
+          optional("actor", ACTOR),
+          optional("agent_id", TEXT)));
 
   private final String table;
   private final List<String> key;
@@ -98,7 +129,7 @@ public enum RecordType {
     this.fields = fields;
   }
 
-  /** The name used on the command line: contacts, surveys, agent-states, customers, costs. */
+  /** The name used on the command line: contacts, surveys, agent-states, customers, costs, tickets, ticket-events... */
   public String cliName() {
     return table.replace('_', '-');
   }

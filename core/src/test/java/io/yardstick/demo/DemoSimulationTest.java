@@ -243,7 +243,8 @@ class DemoSimulationTest {
         }
         assertThat(keys.add(key.toString())).as("unique key %s in %s", key, type).isTrue();
       }
-      if (type != RecordType.CALL_OUTCOMES) { // only phone-system imports say how a call ended
+      // only phone-system imports say how a call ended; the demo does not simulate help-desk timelines (issue 17)
+      if (type != RecordType.CALL_OUTCOMES && type != RecordType.TICKETS && type != RecordType.TICKET_EVENTS) {
         assertThat(c.of(type)).as("rows of %s", type).isNotEmpty();
       }
     }

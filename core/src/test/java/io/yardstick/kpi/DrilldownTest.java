@@ -153,6 +153,14 @@ class DrilldownTest {
       case FORECAST_WAPE -> sum(rows, "abs_error", null) * 100.0 / sum(rows, "actual", null);
       case SURVEY_INVITATIONS -> n;
       case SURVEY_RESPONSE_RATE -> marked(rows, null) * 100.0 / n;
+      case SLA_ACHIEVEMENT, SLA_FIRST_REPLY_ACHIEVEMENT, SLA_NEXT_REPLY_ACHIEVEMENT, SLA_PERIODIC_UPDATE_ACHIEVEMENT,
+          SLA_RESOLUTION_ACHIEVEMENT -> marked(rows, null) * 100.0 / n;
+      case SLA_BREACHES -> (double) marked(rows, null);
+      case SLA_OVERRUN_AVG -> mean(rows, "elapsed_s") - mean(rows, "target_s");
+      case TICKETS_CREATED, TICKETS_SOLVED, BACKLOG -> n;
+      case REOPEN_RATE, ONE_TOUCH_RESOLUTION -> marked(rows, null) * 100.0 / n;
+      case REPLIES_PER_TICKET -> mean(rows, "agent_replies");
+      case BACKLOG_OVER_7D -> null;
     };
   }
 

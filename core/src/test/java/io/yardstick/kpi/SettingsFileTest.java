@@ -188,7 +188,7 @@ class SettingsFileTest {
   void unknown_keys_are_refused() {
     assertThatThrownBy(() -> parse("kpis:\n  wait_limit_seconds: 60\n"))
         .hasMessage("settings file yardstick.yaml: kpis: unknown key 'kpis'; expected one of kpi, benchmarks,"
-            + " business_hours, goals, limits, privacy, retention, sso, surveys");
+            + " business_hours, goals, limits, privacy, retention, sla_policies, sso, surveys");
     assertThatThrownBy(() -> parse("kpi:\n  service_level:\n    secs: 30\n"))
         .hasMessage("settings file yardstick.yaml: kpi.service_level.secs: unknown key 'secs'; expected one of"
             + " seconds, per_channel, formula");
@@ -290,6 +290,6 @@ class SettingsFileTest {
         .hasMessageContaining("wait_limit_seconds");
     assertThatThrownBy(() -> parse("- kpi\n"))
         .hasMessage("settings file yardstick.yaml: (top level): the value [\"kpi\"] is not valid; expected a map with"
-            + " the keys kpi, benchmarks, business_hours, goals, limits, privacy, retention, sso, surveys");
+            + " the keys kpi, benchmarks, business_hours, goals, limits, privacy, retention, sla_policies, sso, surveys");
   }
 }

@@ -64,14 +64,24 @@ public final class YardstickServer implements AutoCloseable {
    */
   private static java.util.concurrent.ScheduledExecutorService retention(Store store, KpiSettings settings,
       Clock clock) {
-    if (settings.retention().cutoff(clock).isEmpty()) return null;
+    // The same thread refreshes the SLA targets every 5 minutes when the settings file has sla_policies (docs/sla.md).
+    io.yardstick.sla.SlaEvaluator sla = io.yardstick.sla.SlaSettings.resolve(null);
+    boolean retain = settings.retention().cutoff(clock).isPresent();
+    if (!retain && sla.policies().isEmpty()) return null;
     java.util.concurrent.ScheduledExecutorService daily = java.util.concurrent.Executors
         .newSingleThreadScheduledExecutor(r -> {
           Thread t = new Thread(r, "yardstick-retention");
           t.setDaemon(true);
           return t;
         });
-    daily.scheduleAtFixedRate(() -> {
+    if (!sla.policies().isEmpty()) daily.scheduleWithFixedDelay(() -> {
+      try {
+        io.yardstick.sla.SlaTargets.refresh(store, sla, clock.instant());
+      } catch (RuntimeException e) {
+        LOG.error("The SLA targets could not be refreshed; they are tried again in 5 minutes", e);
+      }
+    }, 0, 5, java.util.concurrent.TimeUnit.MINUTES);
+    if (retain) daily.scheduleAtFixedRate(() -> {
       try {
         new io.yardstick.erasure.Erasures(store, clock).retention(settings.retention(), "system:retention", "local")
             .ifPresent(e -> LOG.info("Retention of " + settings.retention().contactsMonths() + " months: erased "

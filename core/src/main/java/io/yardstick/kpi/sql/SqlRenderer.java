@@ -132,7 +132,7 @@ public final class SqlRenderer {
   }
 
   private static boolean bucketed(Base base) {
-    return base == Base.AGENT_TIME || base == Base.COSTS || base == Base.CUSTOMERS;
+    return base == Base.AGENT_TIME || base == Base.COSTS || base == Base.CUSTOMERS || base == Base.BACKLOG;
   }
 
   /** The bucket rows (a WITH clause) the bucketed bases are clipped to: the whole period, or one per time bucket. */
@@ -160,6 +160,10 @@ public final class SqlRenderer {
       case CUSTOMERS -> customers();
       case FORECASTS -> forecasts();
       case INVITATIONS -> invitations();
+      case SLA -> sla();
+      case TICKETS -> tickets();
+      case SOLVES -> solves();
+      case BACKLOG -> backlog();
     };
     if (base == Base.CONTACTS || base == Base.CASES) {
       sql = calendarDays != null ? businessTime(base, sql) : clockTime(base, sql);
@@ -168,7 +172,7 @@ public final class SqlRenderer {
   }
 
   /** The columns of a base's rows a drill-down lists, in order (name, then SQL over the base relation b). */
-  private static final Map<Base, List<String[]>> ROW_COLUMNS = Map.of(
+  private static final Map<Base, List<String[]>> ROW_COLUMNS = merge(Map.of(
       Base.CONTACTS, columns("contact_id", "b.contact_id", "case_id", "b.case_id", "channel", "b.channel",
           "direction", "b.direction", "queue", "b.queue", "topic", "b.topic", "team", "b.team", "agent", "b.agent",
           "customer_id", "b.cust_id", "arrived_at", "b.t", "answered_at", "b.answered_at", "first_response_at",
@@ -194,9 +198,19 @@ public final class SqlRenderer {
       Base.CUSTOMERS, columns("customer_id", "b.cust_id", "since", "b.since", "churned_at", "b.churned_at",
           "active_start", "b.active_start", "active_end", "b.active_end"),
       Base.FORECASTS, columns("channel", "b.channel", "interval_start", "b.t", "forecast", "b.forecast", "actual",
-          "b.actual", "abs_error", "b.abs_error"));
+          "b.actual", "abs_error", "b.abs_error")), Map.of(
+      Base.TICKETS, columns("case_id", "b.case_id", "created_at", "b.t", "status", "b.status", "solved", "b.solved",
+          "reopened", "b.reopened", "agent_replies", "b.agent_replies", "channel", "b.channel", "queue", "b.queue"),
+      Base.SOLVES, columns("case_id", "b.case_id", "solved_at", "b.t", "status", "b.status", "channel", "b.channel",
+          "queue", "b.queue"),
+      Base.BACKLOG, columns("case_id", "b.case_id", "created_at", "b.created", "status", "b.status", "age_s",
+          "b.age_s", "channel", "b.channel", "queue", "b.queue"),
+      Base.SLA, columns("case_id", "b.case_id", "metric", "b.metric", "policy", "b.policy", "state", "b.state",
+          "settled_at", "b.t", "started_at", "b.started_at", "fulfilled_at", "b.fulfilled_at", "due_at", "b.due_at",
+          "target_s", "b.target_s", "elapsed_s", "b.elapsed_s", "priority", "b.priority", "channel", "b.channel",
+          "queue", "b.queue", "agent", "b.agent")));
 
-  private static final Map<Base, String> ROW_ORDER = Map.of(
+  private static final Map<Base, String> ROW_ORDER = merge(Map.of(
       Base.CONTACTS, "b.t DESC, b.contact_id",
       Base.CASES, "b.t DESC, b.first_contact_id",
       Base.SURVEYS, "b.t DESC, b.survey_id",
@@ -204,7 +218,17 @@ public final class SqlRenderer {
       Base.COSTS, "b.period_start DESC, b.category, b.amount",
       Base.CUSTOMERS, "b.cust_id",
       Base.FORECASTS, "b.t DESC, b.channel",
-      Base.INVITATIONS, "b.t DESC, b.invitation_id");
+      Base.INVITATIONS, "b.t DESC, b.invitation_id"), Map.of(
+      Base.SLA, "b.t DESC, b.case_id, b.metric, b.started_at",
+      Base.TICKETS, "b.t DESC, b.case_id",
+      Base.SOLVES, "b.t DESC, b.case_id",
+      Base.BACKLOG, "b.created DESC, b.case_id"));
+
+  private static <V> Map<Base, V> merge(Map<Base, V> a, Map<Base, V> b) {
+    java.util.EnumMap<Base, V> m = new java.util.EnumMap<>(a);
+    m.putAll(b);
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   private static List<String[]> columns(String... nameThenSql) {
     List<String[]> out = new ArrayList<>();
@@ -454,6 +478,81 @@ public final class SqlRenderer {
         + " GROUP BY r.channel, r.interval_start, r.forecast";
     return "SELECT a.channel AS channel, a.interval_start AS t, a.forecast AS forecast, ABS(a.forecast - a.actual) AS abs_error,"
         + " CAST(a.actual AS DOUBLE PRECISION) AS actual FROM (" + actual + ") a";
+  }
+
+  /** SLA targets settled in the period, with the dimensions of their ticket's first contact (none without contacts). */
+  private String sla() {
+    return "SELECT s.case_id AS case_id, s.metric AS metric, s.policy AS policy, s.state AS state, s.settled_at AS t,"
+        + " s.started_at AS started_at, s.fulfilled_at AS fulfilled_at, s.due_at AS due_at, s.target_s AS target_s,"
+        + " s.elapsed_s AS elapsed_s, s.elapsed_s - s.target_s AS overrun_s, s.priority AS priority, s.tags AS tags,"
+        + " c.channel AS channel, c.direction AS direction, c.queue AS queue, c.topic AS topic, c.team AS team,"
+        + " c.agent_id AS agent, c.customer_id AS cust_id"
+        + " FROM sla_targets s LEFT JOIN cases k ON k.case_id = s.case_id"
+        + " LEFT JOIN contacts c ON c.contact_id = k.first_contact_id"
+        + " WHERE s.settled_at IS NOT NULL AND " + inPeriod("s.settled_at");
+  }
+
+  private static final String DONE = "('solved', 'closed')";
+
+  /**
+   * Every ticket (a case in tickets or ticket_events) with its creation (created_at, else its first contact's
+   * arrival, else its first event), its status now, its agent replies and the dimensions of its first contact.
+   */
+  private String allTickets() {
+    String last = "SELECT case_id, status FROM (SELECT case_id, status, ROW_NUMBER() OVER (PARTITION BY case_id"
+        + " ORDER BY occurred_at DESC) AS rn FROM ticket_events WHERE kind = 'status') z WHERE rn = 1";
+    return "SELECT x.case_id AS case_id, COALESCE(tk.created_at, k.first_at, e.first_event) AS created,"
+        + " COALESCE(ls.status, tk.status, 'new') AS status, ls.status IS NOT NULL AS has_status_events,"
+        + " tk.status AS file_status, COALESCE(e.agent_replies, 0) AS agent_replies,"
+        + " c.channel AS channel, c.direction AS direction, c.queue AS queue, c.topic AS topic, c.team AS team,"
+        + " c.agent_id AS agent, c.customer_id AS cust_id"
+        + " FROM (SELECT case_id FROM tickets UNION SELECT case_id FROM ticket_events) x"
+        + " LEFT JOIN tickets tk ON tk.case_id = x.case_id"
+        + " LEFT JOIN cases k ON k.case_id = x.case_id"
+        + " LEFT JOIN contacts c ON c.contact_id = k.first_contact_id"
+        + " LEFT JOIN (SELECT case_id, MIN(occurred_at) AS first_event, SUM(CASE WHEN kind = 'reply' AND actor ="
+        + " 'agent' THEN 1 ELSE 0 END) AS agent_replies FROM ticket_events GROUP BY case_id) e ON e.case_id = x.case_id"
+        + " LEFT JOIN (" + last + ") ls ON ls.case_id = x.case_id";
+  }
+
+  /** Tickets created in the period. */
+  private String tickets() {
+    String solvedEvent = "SELECT 1 FROM ticket_events s1 WHERE s1.case_id = a.case_id AND s1.kind = 'status' AND"
+        + " s1.status IN " + DONE;
+    return "SELECT a.*, a.created AS t, a.status IN " + DONE + " AS solved,"
+        + " (a.status IN " + DONE + " OR EXISTS (" + solvedEvent + ")) AS ever_solved,"
+        + " EXISTS (" + solvedEvent + " AND EXISTS (SELECT 1 FROM ticket_events s2 WHERE s2.case_id = s1.case_id AND"
+        + " s2.kind = 'status' AND s2.occurred_at > s1.occurred_at AND s2.status NOT IN " + DONE + ")) AS reopened"
+        + " FROM (" + allTickets() + ") a WHERE a.created IS NOT NULL AND " + inPeriod("a.created");
+  }
+
+  /** Status changes into solved or closed from another status (none before: new), in the period. */
+  private String solves() {
+    String before = "(SELECT p.status FROM ticket_events p WHERE p.case_id = s.case_id AND p.kind = 'status' AND"
+        + " p.occurred_at < s.occurred_at ORDER BY p.occurred_at DESC LIMIT 1)";
+    return "SELECT s.case_id AS case_id, s.occurred_at AS t, s.status AS status, c.channel AS channel,"
+        + " c.direction AS direction, c.queue AS queue, c.topic AS topic, c.team AS team, c.agent_id AS agent,"
+        + " c.customer_id AS cust_id"
+        + " FROM ticket_events s LEFT JOIN cases k ON k.case_id = s.case_id"
+        + " LEFT JOIN contacts c ON c.contact_id = k.first_contact_id"
+        + " WHERE s.kind = 'status' AND s.status IN " + DONE + " AND COALESCE(" + before + ", 'new') NOT IN " + DONE
+        + " AND " + inPeriod("s.occurred_at");
+  }
+
+  /**
+   * Each ticket created before a bucket's end, once per bucket, with its status at that end (the latest status event
+   * before it; a ticket without status events has its file status, else new) and its age there.
+   */
+  private String backlog() {
+    String at = "(SELECT p.status FROM ticket_events p WHERE p.case_id = a.case_id AND p.kind = 'status' AND"
+        + " p.occurred_at < bk.e ORDER BY p.occurred_at DESC LIMIT 1)";
+    return "SELECT a.case_id AS case_id, a.created AS created, bk.k AS tb, a.channel AS channel,"
+        + " a.direction AS direction, a.queue AS queue, a.topic AS topic, a.team AS team, a.agent AS agent,"
+        + " a.cust_id AS cust_id,"
+        + " CASE WHEN a.has_status_events THEN COALESCE(" + at + ", 'new') ELSE COALESCE(a.file_status, 'new') END"
+        + " AS status, CAST(" + micros("bk.e") + " - " + micros("a.created") + " AS DOUBLE PRECISION) / 1000000.0"
+        + " AS age_s"
+        + " FROM (" + allTickets() + ") a JOIN bk ON a.created < bk.e";
   }
 
   /** Adds frt_s or resolution_s in clock time. */

@@ -251,6 +251,12 @@ public abstract class JdbcStore implements Store {
         update(connection, "INSERT INTO affected_cases SELECT DISTINCT case_id FROM contacts WHERE case_id IS NOT NULL"
             + " AND " + contactsOf, p);
         long contacts = update(connection, "DELETE FROM contacts WHERE " + contactsOf, p);
+        // A ticket whose contacts are all gone goes with them, its timeline too; retention also drops older events.
+        for (String table : List.of("ticket_events", "tickets")) {
+          update("DELETE FROM " + table + " WHERE case_id IN (SELECT case_id FROM affected_cases) AND case_id NOT IN"
+              + " (SELECT case_id FROM contacts WHERE case_id IS NOT NULL)");
+        }
+        if (what instanceof Erasure.Before b) update(connection, "DELETE FROM ticket_events WHERE occurred_at < ?", b.cutoff());
         refreshCases(false);
         long customers = 0;
         long attributes = 0;

@@ -27,7 +27,8 @@ final class Migrations {
   static final List<String> VERSIONS = List.of("V1__canonical_records", "V2__users_and_tokens",
       "V3__call_outcomes", "V4__forecasts", "V5__data_version",
       "V6__cases", "V7__goals", "V8__events_and_alerts", "V9__id_counters", "V10__audit_log", "V11__user_teams", "V12__accounts",
-      "V13__sso_identities", "V14__saved_views_and_report_schedules", "V15__survey_invitations");
+      "V13__sso_identities", "V14__saved_views_and_report_schedules", "V15__survey_invitations",
+      "V16__tickets_and_ticket_events");
 
   private Migrations() {}
 

@@ -603,7 +603,8 @@ class MappingTest {
         .isInstanceOf(MappingException.class)
         .hasMessageStartingWith("m.yaml: is not valid YAML at line ");
     refusedMapping("input: {time_zone: UTC}\n", "m.yaml: maps no records; expected at least one section named after a"
-        + " kind of record: contacts, surveys, agent_states, customers, costs, call_outcomes.");
+        + " kind of record: contacts, surveys, agent_states, customers, costs, call_outcomes, tickets,"
+        + " ticket_events.");
   }
 
   @Test
