@@ -54,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
     String logTo = log.configure(db.location());
     try (Store store = db.open()) {
       settings.audit(store, "serve");
-      Serving.serveUntilStopped(store, db.location(), settings.load(), port, logTo, new io.yardstick.server
+      Serving.serveUntilStopped(store, db.location(), settings.settings(), port, logTo, new io.yardstick.server
           .YardstickServer.Network(bind, java.util.Set.copyOf(trustedProxies), tls), spec.commandLine().getOut());
     }
     return 0;

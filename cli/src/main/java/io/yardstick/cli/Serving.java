@@ -1,7 +1,7 @@
 package io.yardstick.cli;
 
-import io.yardstick.kpi.KpiSettings;
 import io.yardstick.server.YardstickServer;
+import io.yardstick.settings.Settings;
 import io.yardstick.store.Store;
 import io.yardstick.user.Role;
 import io.yardstick.user.User;
@@ -15,12 +15,12 @@ import java.util.concurrent.CountDownLatch;
 final class Serving {
   private Serving() {}
 
-  static void serveUntilStopped(Store store, String location, KpiSettings settings, int port, String logTo,
+  static void serveUntilStopped(Store store, String location, Settings settings, int port, String logTo,
       PrintWriter out) throws InterruptedException, java.io.IOException {
     serveUntilStopped(store, location, settings, port, logTo, YardstickServer.Network.everywhere(), out);
   }
 
-  static void serveUntilStopped(Store store, String location, KpiSettings settings, int port, String logTo,
+  static void serveUntilStopped(Store store, String location, Settings settings, int port, String logTo,
       YardstickServer.Network network, PrintWriter out) throws InterruptedException, java.io.IOException {
     Clock clock = Clock.systemUTC();
     Users users = new Users(store, clock);

@@ -126,9 +126,17 @@ public final class YardstickServer implements AutoCloseable {
     return start(store, settings, clock, port, alertSettings, Network.everywhere());
   }
 
-  /** A server listening on {@code network.bind()} and trusting the proxies it names. */
+  /** A server listening on {@code network.bind()} and trusting the proxies it names, other settings the defaults. */
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
       io.yardstick.alert.AlertSettings alertSettings, Network network) {
+    return start(store, io.yardstick.settings.Settings.defaults().withKpi(settings), clock, port, alertSettings,
+        network);
+  }
+
+  /** A server with the settings read once by the caller (the settings file: KPIs, goals...; docs/settings.md). */
+  public static YardstickServer start(Store store, io.yardstick.settings.Settings all, Clock clock, int port,
+      io.yardstick.alert.AlertSettings alertSettings, Network network) {
+    KpiSettings settings = all.kpi();
     store.queryTimeout(settings.limits().queryTimeout()); // no request's query runs unbounded
     Users users = new Users(store, clock);
     Sessions sessions = new Sessions(clock, Duration.ofHours(12));
@@ -204,7 +212,7 @@ public final class YardstickServer implements AutoCloseable {
     });
     new io.yardstick.server.api.AuditRoutes(new io.yardstick.audit.AuditLog(store, clock)).register(app);
     new Routes(store, settings, users, auth, sessions, clock).register(app);
-    new io.yardstick.server.api.GoalRoutes(store, settings, io.yardstick.goal.GoalSettings.resolve(null), clock)
+    new io.yardstick.server.api.GoalRoutes(store, settings, all.goals(), clock)
         .register(app);
     io.yardstick.event.EventIngestor ingestor = new io.yardstick.event.EventIngestor(store, clock);
     io.yardstick.alert.AlertService alerts = io.yardstick.alert.AlertService.start(store,
