@@ -211,7 +211,9 @@ public final class YardstickServer implements AutoCloseable {
       }
     });
     new io.yardstick.server.api.AuditRoutes(new io.yardstick.audit.AuditLog(store, clock)).register(app);
-    new Routes(store, settings, users, auth, sessions, clock).register(app);
+    new Routes(store, settings, users).register(app);
+    new io.yardstick.server.api.UserRoutes(users, auth, sessions, clock).register(app);
+    new io.yardstick.server.api.CustomerRoutes(store, clock).register(app);
     new io.yardstick.server.api.GoalRoutes(store, settings, all.goals(), clock)
         .register(app);
     io.yardstick.event.EventIngestor ingestor = new io.yardstick.event.EventIngestor(store, clock);
