@@ -9,6 +9,7 @@ import io.yardstick.store.Loader;
 import io.yardstick.store.Store;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -25,8 +26,9 @@ import picocli.CommandLine.Spec;
     "Fill the store with a simulated contact center: arrivals with daily and weekly patterns, queues served by agents"
         + " on shifts (waits, abandons and service level come out of the simulation), cases with repeat contacts,"
         + " topics with trends, surveys, customers, costs and agent states.",
-    "The same seed and end date give the same data. A store that already holds contacts is left as it is unless"
-        + " --fresh is given."})
+    "Without --end it runs up to now, leaving the contacts still waiting and the agents on shift for the wallboard;"
+        + " the same seed and --end date give the same data. A store that already holds contacts is left as it is"
+        + " unless --fresh is given."})
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -41,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--end", paramLabel = "DATE",
-      description = "Last simulated local day, YYYY-MM-DD (default: yesterday in the zone).")
+      description = "Last simulated local day, YYYY-MM-DD, simulated whole (default: today in the zone, up to now).")
   LocalDate end;
 
   @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "Europe/Madrid",
@@ -72,8 +74,9 @@ final class DemoCommand implements Callable<Integer> {
     if (contacts < 1) throw new ParameterException(spec.commandLine(), "--contacts must be at least 1.");
     if (days < 1) throw new ParameterException(spec.commandLine(), "--days must be at least 1.");
     ZoneId zone = tz;
-    LocalDate lastDay = end == null ? LocalDate.now(zone).minusDays(1) : end;
-    DemoSettings settings = new DemoSettings(contacts, days, seed, lastDay, zone);
+    Instant now = Instant.now();
+    LocalDate lastDay = end == null ? LocalDate.ofInstant(now, zone) : end;
+    DemoSettings settings = new DemoSettings(contacts, days, seed, lastDay, zone, end == null ? now : null);
     PrintWriter out = spec.commandLine().getOut();
     try (Store store = db.openOrCreate()) {
       long existing = store.count(RecordType.CONTACTS);
@@ -95,8 +98,9 @@ final class DemoCommand implements Callable<Integer> {
       }
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       LocalDate first = lastDay.minusDays(days - 1L);
-      out.println("Simulated a contact center from " + first + " to " + lastDay + " (" + zone.getId() + "), seed "
-          + seed + ":");
+      out.println("Simulated a contact center from " + first + " to " + lastDay + (settings.stopAt() == null ? ""
+          : " " + settings.stopAt().atZone(zone).toLocalTime().withNano(0).withSecond(0) + " (now)") + " ("
+          + zone.getId() + "), seed " + seed + ":");
       StringBuilder rows = new StringBuilder("  ");
       for (RecordType type : RecordType.values()) {
         LoadCounts c = counts.get(type);

@@ -10,23 +10,57 @@ import io.yardstick.model.State;
 import io.yardstick.model.Survey;
 import io.yardstick.store.Loader;
 import java.time.Instant;
+import io.yardstick.event.LiveView;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
-/** Hands rows to the loader's sinks with a line number per type, and counts them. */
+/**
+ * Hands rows to the loader's sinks with a line number per type, and counts them. A demo stopped at an instant
+ * ({@link DemoSettings#stopAt()}) keeps only what happened by then: agent states after it are dropped, and the state
+ * each agent is in at the stop becomes their live state (live_agents, as the events API keeps it), not a row.
+ */
 final class Emitter {
   private static final int PROGRESS_EVERY = 10_000;
 
+  private final Loader loader;
   private final RowSink[] sinks = new RowSink[RecordType.values().length];
   private final long[] rows = new long[RecordType.values().length];
   private final LongConsumer progress;
+  private final long stop;
+  private final Function<String, List<String>> queuesOf;
+  private final Map<String, LiveView.Agent> live = new TreeMap<>();
+  private long waiting;
 
-  Emitter(Loader loader, LongConsumer progress) {
+  /** stop: epoch second after which nothing has happened yet (Long.MAX_VALUE for none). */
+  Emitter(Loader loader, LongConsumer progress, long stop, Function<String, List<String>> queuesOf) {
+    this.loader = loader;
     for (RecordType type : RecordType.values()) {
       sinks[type.ordinal()] = loader.sink(type);
     }
     this.progress = progress;
+    this.stop = stop;
+    this.queuesOf = queuesOf;
+  }
+
+  /** Whether an instant (epoch second) lies after the stop: what happens then has not happened yet. */
+  boolean pending(long t) {
+    return t > stop;
+  }
+
+  void countWaiting() {
+    waiting++;
+  }
+
+  long waiting() {
+    return waiting;
+  }
+
+  long agentsOnShift() {
+    return live.size();
   }
 
   long contacts() {
@@ -52,12 +86,17 @@ final class Emitter {
     emit(RecordType.SURVEYS, s.toRow());
   }
 
-  /** An agent state over [from, to); nothing when the interval is empty. */
+  /** An agent state over [from, to); nothing when the interval is empty; the live state when it spans the stop. */
   void state(String agentId, State state, long from, long to) {
-    if (to > from) {
-      emit(RecordType.AGENT_STATES,
-          new AgentState(agentId, state, Instant.ofEpochSecond(from), Instant.ofEpochSecond(to)).toRow());
+    if (to <= from || pending(from)) {
+      return;
     }
+    if (pending(to)) {
+      live.put(agentId, new LiveView.Agent(agentId, state.id(), Instant.ofEpochSecond(from), queuesOf.apply(agentId)));
+      return;
+    }
+    emit(RecordType.AGENT_STATES,
+        new AgentState(agentId, state, Instant.ofEpochSecond(from), Instant.ofEpochSecond(to)).toRow());
   }
 
   void customer(Customer c) {
@@ -69,6 +108,13 @@ final class Emitter {
   }
 
   void finish() {
+    if (stop != Long.MAX_VALUE) {
+      loader.execute("DELETE FROM live_agents");
+      for (LiveView.Agent a : live.values()) {
+        loader.execute("INSERT INTO live_agents (agent_id, state, since, queues) VALUES (?, ?, ?, ?)", a.agentId(),
+            a.state(), a.since(), String.join("\n", a.queues()));
+      }
+    }
     long n = contacts();
     if (n % PROGRESS_EVERY != 0) {
       progress.accept(n);

@@ -65,9 +65,14 @@ final class Engine {
     this.cal = new Calendar(settings);
     this.roster = new Roster(cal, seed);
     this.customers = new Customers(settings, cal);
-    this.out = new Emitter(loader, progress);
+    long stop = settings.stopAt() == null ? Long.MAX_VALUE : settings.stopAt().getEpochSecond();
+    java.util.Map<String, List<String>> queues = new java.util.HashMap<>();
+    for (Agent a : roster.all) {
+      queues.put(a.id, queuesOf(a));
+    }
+    this.out = new Emitter(loader, progress, stop, queues::get);
     this.stats = new Stats(settings, cal);
-    this.periodEnd = cal.day(cal.days - 1).end;
+    this.periodEnd = Math.min(cal.day(cal.days - 1).end, stop);
     for (Group g : Group.values()) {
       pools[g.ordinal()] = new Pool(g);
     }
@@ -92,7 +97,13 @@ final class Engine {
       stats.teams += t ? 1 : 0;
     }
     out.finish();
-    return new DemoSummary(settings, out.rows(), stats.highlights());
+    List<String> highlights = new ArrayList<>(stats.highlights());
+    if (settings.stopAt() != null) {
+      highlights.add(String.format(java.util.Locale.ROOT, "now (%s): %,d contacts waiting, %,d agents on shift, for the"
+          + " wallboard", settings.stopAt().atZone(settings.zone()).toLocalTime().withNano(0), out.waiting(),
+          out.agentsOnShift()));
+    }
+    return new DemoSummary(settings, out.rows(), highlights);
   }
 
   private void runDay(int d) {
@@ -123,6 +134,7 @@ final class Engine {
       arrivals.add(new Arrival(arrivalSeq++, t, topic, q, customers.pick(d, r), 0, 0, false));
     }
     arrivals.sort(Arrival.ORDER);
+    arrivals.removeIf(x -> x.time >= periodEnd);   // a demo stopped at "now" has nothing after it
 
     for (Group g : Group.values()) {
       List<AgentShift> shifts = roster.staff(g, roster.shifts(g, d), today, r, out);
@@ -184,6 +196,10 @@ final class Engine {
   }
 
   private void serve(Arrival a, Pool pool, Pool.Slot slot, long arrival, long start) {
+    if (out.pending(start)) {
+      if (!a.outbound) leftWaiting(a, arrival);
+      return;
+    }
     Channel ch = a.queue.channel;
     AgentShift shift = slot != null ? slot.shift : pool.anyone();
     Agent agent = shift == null ? null : shift.agent;
@@ -206,14 +222,28 @@ final class Engine {
     Long resolvedAt = !resolved ? null
         : Rng.chance(r, 0.88) ? talkEnd : talkEnd + Math.round(Rng.lognormal(r, 4 * 3600, 0.8));
 
+    if (out.pending(end)) {
+      // still being handled at the demo's stop: answered, its durations and outcome not known yet
+      emit(a, contact(a, arrival).agentId(agent == null ? null : agent.id).answeredAt(Instant.ofEpochSecond(start)));
+      if (!a.outbound) {
+        int c = ch.ordinal();
+        stats.inbound[c]++;
+        stats.answered[c]++;
+        stats.waitSeconds[c] += wait;
+        if (wait <= 20) stats.within20[c]++;
+      }
+      return;
+    }
+    // solved later than the demo's stop: not yet in the store (the simulation goes on knowing it will be)
+    boolean notYet = resolvedAt != null && out.pending(resolvedAt);
     Contact.Builder b = contact(a, arrival)
         .agentId(agent == null ? null : agent.id)
         .answeredAt(Instant.ofEpochSecond(start))
-        .resolvedAt(resolvedAt == null ? null : Instant.ofEpochSecond(resolvedAt))
+        .resolvedAt(resolvedAt == null || notYet ? null : Instant.ofEpochSecond(resolvedAt))
         .talkSeconds((double) talk)
         .holdSeconds(ch == Channel.PHONE ? (double) hold : null)
         .wrapSeconds((double) wrap)
-        .resolved(resolved);
+        .resolved(resolved && !notYet);
     convert(a, b, skill);
     String id = emit(a, b);
 
@@ -229,7 +259,7 @@ final class Engine {
       }
     }
     stats.handled++;
-    if (resolved) {
+    if (resolved && !notYet) {
       stats.resolved++;
     }
     if (ch == Channel.PHONE) {
@@ -245,6 +275,10 @@ final class Engine {
   }
 
   private void abandon(Arrival a, long at) {
+    if (out.pending(at)) {
+      leftWaiting(a, a.time);
+      return;
+    }
     Contact.Builder b = contact(a, a.time).abandonedAt(Instant.ofEpochSecond(at)).resolved(false).converted(false);
     emit(a, b);
     int c = a.queue.channel.ordinal();
@@ -258,6 +292,25 @@ final class Engine {
     }
     customers.badExperience(a.customer);
     followUp(a, at, true);
+  }
+
+  /** A contact the demo's stop finds still waiting: only its arrival is known (a live queue counts it as inbound). */
+  private String leftWaiting(Arrival a, long arrival) {
+    String id = emit(a, contact(a, arrival));
+    out.countWaiting();
+    if (a.queue.channel.live) {
+      stats.inbound[a.queue.channel.ordinal()]++;
+    }
+    return id;
+  }
+
+  /** The queues an agent serves: their group's, or the desk's written channels. */
+  private static List<String> queuesOf(Agent agent) {
+    List<String> ids = new ArrayList<>();
+    for (Queue q : Queue.values()) {
+      if (q.group == agent.group && !ids.contains(q.id)) ids.add(q.id);
+    }
+    return ids;
   }
 
   private void convert(Arrival a, Contact.Builder b, double skill) {
@@ -308,26 +361,33 @@ final class Engine {
     boolean resolved = Rng.chance(r, resolveRate);
     Long resolvedAt = !resolved ? null
         : Rng.chance(r, 0.7) ? first : cal.addDeskTime(first, Math.round(Rng.lognormal(r, 5 * 3600, 0.9)), day);
+    boolean notYet = resolvedAt != null && out.pending(resolvedAt);   // as in serve()
 
-    Contact.Builder b = contact(a, a.time)
-        .agentId(agent.id)
-        .firstResponseAt(Instant.ofEpochSecond(first))
-        .resolvedAt(resolvedAt == null ? null : Instant.ofEpochSecond(resolvedAt))
-        .talkSeconds((double) handle)
-        .resolved(resolved)
-        .converted(false);
-    String id = emit(a, b);
-
-    int c = ch.ordinal();
+    // A demo stopped before the reply finds it waiting; the simulation goes on as if not stopped (the same random
+    // draws), so that the days before are a whole run's.
     long delay = first - a.time;
-    stats.responded[c]++;
-    stats.responseSeconds[c] += delay;
-    if (delay <= 4 * 3600) {
-      stats.within4h[c]++;
-    }
-    stats.handled++;
-    if (resolved) {
-      stats.resolved++;
+    String id;
+    if (out.pending(first)) {
+      id = leftWaiting(a, a.time);
+    } else {
+      Contact.Builder b = contact(a, a.time)
+          .agentId(agent.id)
+          .firstResponseAt(Instant.ofEpochSecond(first))
+          .resolvedAt(resolvedAt == null || notYet ? null : Instant.ofEpochSecond(resolvedAt))
+          .talkSeconds((double) handle)
+          .resolved(resolved && !notYet)
+          .converted(false);
+      id = emit(a, b);
+      int c = ch.ordinal();
+      stats.responded[c]++;
+      stats.responseSeconds[c] += delay;
+      if (delay <= 4 * 3600) {
+        stats.within4h[c]++;
+      }
+      stats.handled++;
+      if (resolved && !notYet) {
+        stats.resolved++;
+      }
     }
     if (delay > 24 * 3600 || !resolved) {
       customers.badExperience(a.customer);

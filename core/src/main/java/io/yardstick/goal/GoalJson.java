@@ -89,6 +89,14 @@ public final class GoalJson {
     m.put("noise", r.noise());
     m.put("benchmark", r.benchmark());
     m.put("explanation", r.explanation());
+    List<Map<String, Object>> reasons = new ArrayList<>();
+    for (Realism.Reason reason : r.reasons()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("code", reason.code());
+      one.put("values", reason.values());
+      reasons.add(one);
+    }
+    m.put("reasons", reasons);
     return m;
   }
 }

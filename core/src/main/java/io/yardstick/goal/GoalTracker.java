@@ -134,7 +134,6 @@ public final class GoalTracker {
 
   private Realism realism(Goal goal, Double baseline, Double target, int sign) {
     Kpi kpi = goal.kpi();
-    List<String> why = new ArrayList<>();
     Double required = baseline == null || target == null ? null : target - baseline;
     Double requiredPercent = required == null || baseline == 0 ? null : 100.0 * required / Math.abs(baseline);
     // Levels (chronological) and the lag between two of them that spans the goal's length.
@@ -190,79 +189,117 @@ public final class GoalTracker {
 
     Realism.Verdict verdict;
     String u = unit(kpi);
+    Reasons why = new Reasons();
+    boolean periods = PERIOD_LENGTH_KPIS.contains(kpi);
     if (required == null) {
       verdict = Realism.Verdict.UNKNOWN;
-      why.add("No baseline: nothing measured for " + kpi.id() + " in the baseline period, so the change cannot be"
-          + " judged.");
+      why.add("no_baseline", "No baseline: nothing measured for " + kpi.id() + " in the baseline period, so the change"
+          + " cannot be judged.");
     } else {
-      why.add("The goal asks " + signed(required, pp(u)) + (requiredPercent == null ? "" : " (" + signed(requiredPercent,
-          "%") + ")") + ": from " + fmt(baseline, u) + " to " + fmt(target, u) + ".");
+      why.add("asks", "The goal asks " + signed(required, pp(u)) + (requiredPercent == null ? "" : " ("
+          + signed(requiredPercent, "%") + ")") + ": from " + fmt(baseline, u) + " to " + fmt(target, u) + ".",
+          "required_change", required, "required_change_percent", requiredPercent, "baseline", baseline,
+          "target", target);
       boolean impossible = kpi.unit() == Kpi.Unit.PERCENT && (target > 100 || target < 0);
       if (impossible) {
         verdict = Realism.Verdict.AMBITIOUS;
-        why.add("A percentage cannot go " + (target > 100 ? "above 100" : "below 0") + ": the target is out of"
-            + " reach.");
+        why.add(target > 100 ? "percent_above_100" : "percent_below_0", "A percentage cannot go "
+            + (target > 100 ? "above 100" : "below 0") + ": the target is out of reach.");
       } else if (sign * required <= 0) {
         verdict = Realism.Verdict.BELOW_WHAT_YOU_ALREADY_REACH;
-        why.add("The baseline already meets the target.");
+        why.add("baseline_meets", "The baseline already meets the target.");
       } else if (typicalLevel != null && sign * (typicalLevel - target) >= 0) {
         verdict = Realism.Verdict.BELOW_WHAT_YOU_ALREADY_REACH;
-        why.add((PERIOD_LENGTH_KPIS.contains(kpi) ? "Periods of the goal's length" : "4-week stretches")
-            + " of the past year were at " + fmt(typicalLevel, u) + " (median), which meets the target.");
+        why.add(periods ? "typical_meets_periods" : "typical_meets_stretches",
+            (periods ? "Periods of the goal's length" : "4-week stretches") + " of the past year were at "
+                + fmt(typicalLevel, u) + " (median), which meets the target.", "typical_level", typicalLevel);
       } else if (bestChange == null) {
         verdict = Realism.Verdict.UNKNOWN;
-        why.add("Too little history in the year before " + goal.start() + " to compare with.");
+        why.add("too_little_history", "Too little history in the year before " + goal.start() + " to compare with.",
+            "start", goal.start());
       } else if (sign * bestChange >= sign * required) {
         verdict = Realism.Verdict.REALISTIC;
-        why.add("The best change over " + windowWeeks + " weeks in the past year was " + signed(bestChange, pp(u))
-            + ", at least as much as the goal needs.");
+        why.add("best_change_enough", "The best change over " + windowWeeks + " weeks in the past year was "
+            + signed(bestChange, pp(u)) + ", at least as much as the goal needs.", "weeks", windowWeeks,
+            "best_change", bestChange);
       } else {
         verdict = Realism.Verdict.AMBITIOUS;
-        why.add("The best change over " + windowWeeks + " weeks in the past year was " + signed(bestChange, pp(u))
-            + (sign * bestChange <= 0 ? " (no improvement at all)" : "") + "; the goal needs more.");
+        boolean none = sign * bestChange <= 0;
+        why.add(none ? "best_change_none" : "best_change_short", "The best change over " + windowWeeks
+            + " weeks in the past year was " + signed(bestChange, pp(u)) + (none ? " (no improvement at all)" : "")
+            + "; the goal needs more.", "weeks", windowWeeks, "best_change", bestChange);
       }
       if (bestLevel != null && verdict != Realism.Verdict.BELOW_WHAT_YOU_ALREADY_REACH) {
-        why.add("The best " + (PERIOD_LENGTH_KPIS.contains(kpi) ? "period of the goal's length" : "4-week stretch")
-            + " of the past year was at " + fmt(bestLevel, u) + (sign * (bestLevel - target) >= 0
-                ? ", which met the target once." : "."));
+        boolean metOnce = sign * (bestLevel - target) >= 0;
+        why.add((periods ? "best_level_periods" : "best_level_stretches") + (metOnce ? "_met" : ""),
+            "The best " + (periods ? "period of the goal's length" : "4-week stretch") + " of the past year was at "
+                + fmt(bestLevel, u) + (metOnce ? ", which met the target once." : "."), "best_level", bestLevel);
       }
       if (noise != null) {
-        why.add("Weekly values move by " + fmt(noise, pp(u)) + " from one week to the next (standard deviation)"
-            + (Math.abs(required) <= noise ? ", as much as the change asked: a week's figure alone will not show it."
-                : "."));
+        boolean large = Math.abs(required) <= noise;
+        why.add(large ? "noise_large" : "noise", "Weekly values move by " + fmt(noise, pp(u))
+            + " from one week to the next (standard deviation)"
+            + (large ? ", as much as the change asked: a week's figure alone will not show it." : "."),
+            "noise", noise);
       }
     }
     if (goal.baseline() != null) {
       LocalDate[] bp = goal.baselinePeriod();
       Double measured = value(goal, bp[0], bp[1]);
       if (measured != null) {
-        why.add("The given baseline " + fmt(baseline, u) + " against the data: " + fmt(measured, u) + " over the "
-            + goal.days() + " days before the start (" + bp[0] + " to " + bp[1] + ").");
+        why.add("given_baseline", "The given baseline " + fmt(baseline, u) + " against the data: "
+            + fmt(measured, u) + " over the " + goal.days() + " days before the start (" + bp[0] + " to " + bp[1]
+            + ").", "baseline", baseline, "measured", measured, "days", goal.days(), "from", bp[0], "to", bp[1]);
       }
     }
-    String benchmark = benchmark(kpi, target, sign);
-    if (benchmark != null) why.add(benchmark);
+    String benchmark = benchmark(kpi, target, sign, why);
     return new Realism(verdict, required, requiredPercent, bestChange, windowWeeks, bestLevel, typicalLevel, noise,
-        benchmark, why);
+        benchmark, why.english, why.reasons);
   }
 
-  private String benchmark(Kpi kpi, Double target, int sign) {
+  /** The explanation twice from one place: English sentences (CLI, JSON) and coded reasons the pages translate. */
+  private static final class Reasons {
+    final List<String> english = new ArrayList<>();
+    final List<Realism.Reason> reasons = new ArrayList<>();
+
+    void add(String code, String sentence, Object... values) {
+      english.add(sentence);
+      Map<String, Object> v = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < values.length; i += 2) {
+        if (values[i + 1] != null) v.put((String) values[i], values[i + 1] instanceof LocalDate d ? d.toString()
+            : values[i + 1]);
+      }
+      reasons.add(new Realism.Reason(code, v));
+    }
+  }
+
+  private String benchmark(Kpi kpi, Double target, int sign, Reasons why) {
     Benchmark b = engine.settings().benchmarks().get(kpi);
     if (b == null || target == null) return null;
     String u = unit(kpi);
     String where;
+    String code;
+    Double bound = null;
     Double better = sign > 0 ? b.high() : b.low();
     Double worse = sign > 0 ? b.low() : b.high();
     if (better != null && sign * (target - better) >= 0) {
       where = "at or beyond the benchmark's best end (" + fmt(better, u) + ")";
+      code = "benchmark_beyond";
+      bound = better;
     } else if (worse != null && sign * (target - worse) < 0) {
       where = "short of the benchmark's range (" + fmt(worse, u) + ")";
+      code = "benchmark_short";
+      bound = worse;
     } else if (b.low() == null && b.high() == null) {
       where = "to be read against it";
+      code = "benchmark_read";
     } else {
       where = "within the benchmark's range";
+      code = "benchmark_within";
     }
-    return "Benchmark: " + b.text() + "; the target " + fmt(target, u) + " is " + where + ".";
+    String sentence = "Benchmark: " + b.text() + "; the target " + fmt(target, u) + " is " + where + ".";
+    why.add(code, sentence, "target", target, "bound", bound);
+    return sentence;
   }
 
   private List<GoalProgress.WeekValue> history(Goal goal, LocalDate to) {

@@ -2,6 +2,7 @@ package io.yardstick.goal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Whether a goal asks for more than the KPI has done: the required change against the best change over a window of
@@ -18,13 +19,26 @@ import java.util.Locale;
  * @param typicalLevel the median of the same levels: what the KPI reaches half of the time
  * @param noise the standard deviation of week-to-week changes, or null
  * @param benchmark where the target stands against the KPI's benchmark, or null without one
- * @param explanation the verdict with its figures, one sentence each
+ * @param explanation the verdict with its figures, one sentence each (English)
+ * @param reasons the same sentences as codes with their figures, for faces that speak other languages
  */
 public record Realism(Verdict verdict, Double requiredChange, Double requiredChangePercent, Double bestChange,
-    Integer windowWeeks, Double bestLevel, Double typicalLevel, Double noise, String benchmark, List<String> explanation) {
+    Integer windowWeeks, Double bestLevel, Double typicalLevel, Double noise, String benchmark, List<String> explanation,
+    List<Reason> reasons) {
 
   public Realism {
     explanation = List.copyOf(explanation);
+    reasons = List.copyOf(reasons);
+  }
+
+  /**
+   * One sentence of the explanation as a code (for example {@code best_change_short}) and its figures (in the KPI's
+   * unit; changes of a percentage in points; dates as ISO text), in the order of {@link #explanation}.
+   */
+  public record Reason(String code, Map<String, Object> values) {
+    public Reason {
+      values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    }
   }
 
   public enum Verdict {

@@ -28,16 +28,15 @@ public enum Kpi {
   ABANDONMENT_RATE("abandonment_rate", "Abandonment rate", Unit.PERCENT, Direction.LOWER_IS_BETTER,
       "inbound contacts abandoned (abandoned_at set, never answered) after waiting at least the short-abandon"
           + " threshold (default 5 s), divided by (answered inbound + those abandoned), x 100",
-      "Abandon rate excluding short abandons, as ICMI and most ACDs report it; the threshold is the setting"
-          + " kpi.short_abandon_seconds.",
+      "Abandon rate excluding short abandons, as ICMI and most ACDs report it; the threshold (5 s by default) is a"
+          + " setting.",
       "8 answered inbound calls, 1 abandoned after 40 s, 1 after 3 s (short): 1 / (8 + 1) x 100 = 11.1%.",
       (p, s) -> pct(p.get(ABANDONED_LONG), sum(p.get(ANSWERED_IN), p.get(ABANDONED_LONG)))),
   SERVICE_LEVEL("service_level", "Service level", Unit.PERCENT, Direction.HIGHER_IS_BETTER,
       "answered inbound contacts whose wait (answered_at - arrived_at) is at most T seconds (default 20, settable"
           + " per channel), divided by (answered inbound + abandoned inbound that are not short), x 100",
-      "The 'X% answered within Y seconds' service level (ICMI; 80/20 is the classic target). Variants by the"
-          + " setting kpi.service_level.formula: answered_only divides by answered inbound only, all_offered adds"
-          + " short abandons to the denominator.",
+      "The 'X% answered within Y seconds' service level (ICMI; 80/20 is the classic target). Variants by a"
+          + " setting: one divides by answered inbound only, another adds short abandons to the denominator.",
       "8 answered inbound calls, 6 of them within 20 s, 1 long abandon, 1 short: 6 / (8 + 1) x 100 = 66.7%.",
       (p, s) -> pct(p.get(WITHIN_TARGET), switch (s.serviceLevelFormula()) {
         case ANSWERED_AND_ABANDONED -> sum(p.get(ANSWERED_IN), p.get(ABANDONED_LONG));
@@ -53,7 +52,7 @@ public enum Kpi {
       "share of (answered + abandoned, not short) inbound contacts that waited more than the wait limit (default"
           + " 180 s), x 100",
       "The 'longest acceptable wait' of contact-center practice; three minutes is the wait customers commonly call"
-          + " too long (setting kpi.wait_limit_seconds).",
+          + " too long (the limit is a setting).",
       "9 answered and 1 long-abandoned inbound calls; 1 answered after 200 s and the abandon after 240 s: 2 / 10 x 100"
           + " = 20%.",
       (p, s) -> pct(sum(p.get(ANSWERED_OVER_LIMIT), p.get(ABANDONED_OVER_LIMIT)),
@@ -111,8 +110,8 @@ public enum Kpi {
   FCR("fcr", "First contact resolution", Unit.PERCENT, Direction.HIGHER_IS_BETTER,
       "resolved cases with exactly one inbound contact divided by resolved cases, x 100; all contacts of a case"
           + " count, whenever they arrived",
-      "FCR as SQM Group measures it (resolved without a repeat contact); the setting kpi.fcr.denominator = all_cases"
-          + " divides by all cases instead of resolved cases.",
+      "FCR as SQM Group measures it (resolved without a repeat contact); a setting divides by all cases instead of"
+          + " resolved cases.",
       "3 resolved cases: one with a single inbound contact, one with two, one with three: 1 / 3 x 100 = 33.3%.",
       (p, s) -> pct(p.get(RESOLVED_SINGLE),
           s.fcrDenominator() == FcrDenominator.ALL_CASES ? p.get(Part.CASES) : p.get(RESOLVED))),
@@ -154,7 +153,7 @@ public enum Kpi {
   CES("ces", "Customer effort score", Unit.SCORE, Direction.LOWER_IS_BETTER,
       "mean ces score on 1-7, lower = less effort",
       "Customer Effort Score (Dixon, Freeman & Toman, Harvard Business Review 2010; CEB/Gartner CES 2.0 uses 1-7)."
-          + " The setting kpi.ces.mode = low_effort_percent reports the share of scores 1-3 instead.",
+          + " A setting reports the share of scores 1-3 instead.",
       "Scores 2, 3, 7: (2 + 3 + 7) / 3 = 4.",
       (p, s) -> s.cesMode() == CesMode.LOW_EFFORT_PERCENT ? pct(p.get(CES_LOW), p.get(CES_N))
           : div(p.get(CES_SUM), p.get(CES_N))),

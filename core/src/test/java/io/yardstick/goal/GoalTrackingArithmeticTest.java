@@ -150,6 +150,7 @@ class GoalTrackingArithmeticTest {
     assertThat(p.progress()).isNull();
     assertThat(p.status()).isEqualTo(GoalStatus.NO_DATA);
     assertThat(p.realism().verdict()).isEqualTo(Realism.Verdict.UNKNOWN);
+    assertThat(p.realism().reasons()).extracting(Realism.Reason::code).containsExactly("no_baseline");
   }
 
   @Test
@@ -176,6 +177,20 @@ class GoalTrackingArithmeticTest {
         .name()).isEqualTo("Average handle time [topic=login] -10% by 2026-03-29");
     assertThat(List.of(Target.parseChange("+25%"), Target.parseChange("-10 %"), Target.parseChange("18")))
         .containsExactly(Target.change(25), Target.change(-10), Target.change(18));
+  }
+
+  @Test
+  void realism_gives_each_sentence_as_a_code_with_its_figures_for_pages_in_other_languages() {
+    // baseline 300 given, target 300 x (1 - 10%) = 270: the goal asks -30 s (-10%); nothing before 2026-03-02 to
+    // compare with, and no measured baseline to set beside the given one (no data in February)
+    Realism r = track(Target.change(-10), "2026-03-23").realism();
+    assertThat(r.reasons()).extracting(Realism.Reason::code).containsExactly("asks", "too_little_history");
+    assertThat(r.reasons()).hasSameSizeAs(r.explanation());
+    assertThat(r.reasons().get(0).values()).containsEntry("required_change", -30.0)
+        .containsEntry("baseline", 300.0).containsEntry("target", 270.0);
+    assertThat((Double) r.reasons().get(0).values().get("required_change_percent")).isCloseTo(-10.0, within(1e-9));
+    assertThat(r.reasons().get(1).values()).containsEntry("start", "2026-03-02");
+    assertThat(r.explanation().get(0)).isEqualTo("The goal asks -30 s (-10.0%): from 5 min 0 s to 4 min 30 s.");
   }
 
   @Test

@@ -114,7 +114,9 @@ class BoundedWorkTest {
           .contains("a coarser time unit (day, week or month)");
     });
     assertThat(healthMillis).isNotEmpty();
-    assertThat(Collections.max(healthMillis)).as("slowest /health in ms of %s", healthMillis.size()).isLessThan(200);
+    // The fault this guards against stalled /health for tens of seconds; 2 s leaves room for a shared, loaded machine
+    // (the probes' figures are printed below, and the API benchmark measures latency properly).
+    assertThat(Collections.max(healthMillis)).as("slowest /health in ms of %s", healthMillis.size()).isLessThan(2000);
     List<Long> sorted = new ArrayList<>(healthMillis);
     Collections.sort(sorted);
     System.out.printf("BoundedWorkTest: %d /health probes during the load, median %d ms, slowest %d ms%n",

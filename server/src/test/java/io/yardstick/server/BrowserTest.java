@@ -348,6 +348,34 @@ class BrowserTest {
     assertThat(summary.getText()).isEqualTo("Topics · Jun 1, 2026 – Jun 30, 2026 · Europe/Madrid");
   }
 
+  /**
+   * Issue 12, part 13: the wallboard says how today is going (contacts, service level, abandonment of the server's
+   * today in the page's zone, as GET /api/kpi gives them for that day) above the live queues.
+   */
+  @Test
+  void the_wallboard_shows_today_so_far_as_the_api_gives_it() throws IOException {
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    open(d, "wallboard?" + period());
+    WebElement today = waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".wall-today")));
+    String date = today.getDomAttribute("data-date");
+    String live = manager.get("/api/live").body().get("at").asText();
+    assertThat(date).isEqualTo(java.time.Instant.parse(live).atZone(java.time.ZoneId.of("Europe/Madrid"))
+        .toLocalDate().toString());
+    JsonNode kpis = manager.get("/api/kpi?from=" + date + "&to=" + date + "&tz=Europe/Madrid"
+        + "&kpi=contacts,service_level,abandonment_rate").body().get("rows").get(0).get("kpis");
+    if (kpis.path("contacts").asLong() == 0) {
+      assertThat(today.findElement(By.cssSelector(".status")).getText()).isEqualTo("No contact has arrived today yet.");
+    } else {
+      for (String id : List.of("contacts", "service_level", "abandonment_rate")) {
+        String shown = today.findElement(By.cssSelector(".wall-kpi[data-kpi='" + id + "']")).getDomAttribute(
+            "data-value");
+        assertThat(shown).as(id).isEqualTo(kpis.get(id).isNull() ? "" : kpis.get(id).asText());
+      }
+    }
+    screenshot(d, "wallboard.png");
+  }
+
   @Test
   void the_goals_and_forecast_pages_show_the_apis_figures() throws IOException {
     long id = manager.post("/api/goals", Map.of("kpi", "service_level", "target", 99, "from", "2026-06-01", "by",
@@ -373,7 +401,26 @@ class BrowserTest {
     assertThat(java.time.LocalDate.parse(d.findElement(By.id("goal-by")).getDomProperty("value")))
         .isAfterOrEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     screenshot(d, "goals.png");
-    card.findElement(By.cssSelector("button.goal-remove")).click();
+    // Issue 12, part 11: the realism check is written from the API's coded reasons, one line each, in the page's
+    // language: in Catalan no line keeps the English sentence.
+    JsonNode realism = goal.get("realism");
+    List<String> codes = new ArrayList<>();
+    realism.get("reasons").forEach(r -> codes.add(r.get("code").asText()));
+    assertThat(codes).hasSize(realism.get("explanation").size()).isNotEmpty();
+    assertThat(card.findElements(By.cssSelector(".explanation")))
+        .extracting(e -> e.getDomAttribute("data-reason")).containsExactlyElementsOf(codes);
+    d.executeScript("localStorage.setItem('yardstick.lang', 'ca')");
+    d.navigate().refresh();
+    WebElement catalan = waiting(d).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".goal[data-goal='" + id + "'] .explanation")));
+    String lines = String.join("\n", d.findElements(By.cssSelector(".goal[data-goal='" + id + "'] .explanation"))
+        .stream().map(WebElement::getText).toList());
+    assertThat(englishLeft(lines, bundleOf("en"), bundleOf("ca"))).as(lines).isEmpty();
+    assertThat(catalan.getText()).doesNotContain("{").doesNotStartWith("goals.reason");
+    d.executeScript("localStorage.setItem('yardstick.lang', 'en')");
+    d.navigate().refresh();
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".goal[data-goal='" + id + "'] button.goal-remove"))).click();
     d.switchTo().alert().accept();
     waiting(d).until(x -> x.findElements(By.cssSelector(".goal[data-goal='" + id + "']")).isEmpty());
     assertThat(manager.get("/api/goals/" + id).status()).isEqualTo(404);
@@ -564,6 +611,7 @@ class BrowserTest {
           List<String> left = englishLeft(text, en, own);
           if (!left.isEmpty()) english.put(lang + " " + page, left);
         }
+        if (!lang.equals("en") && page.equals("overview")) definitionInTheLanguage(d, lang, en, own, english);
       }
     }
     d.executeScript("localStorage.setItem('yardstick.lang', 'en')");
@@ -573,6 +621,80 @@ class BrowserTest {
       shoot(d, "pages/phone-" + page.replaceAll("[^a-z0-9]+", "-") + ".png", 390);
     }
     assertThat(english).as("English left on translated pages").isEmpty();
+  }
+
+  /**
+   * Issue 12, part 11: the definition dialog of FCR in es, ca or ro shows the source, the worked example and the
+   * benchmark from the language's bundle, nothing marked English, no English text of the bundles and not the settings
+   * key its English source names; the build leaves its screenshot (pages/LANG-definition-fcr.png).
+   */
+  private static void definitionInTheLanguage(ChromeDriver d, String lang, JsonNode en, JsonNode own,
+      Map<String, List<String>> english) throws IOException {
+    d.findElement(By.cssSelector(".tile[data-kpi=fcr] button.info")).click();
+    WebElement dialog = waiting(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("definition")));
+    assertThat(dialog.findElement(By.tagName("h2")).getText()).isEqualTo(own.get("kpi.fcr.name").asText());
+    for (String row : List.of("source", "example", "benchmarkSource")) {
+      assertThat(dialog.findElement(By.cssSelector("dd[data-row=" + row + "]")).getText()).as(lang + " " + row)
+          .isEqualTo(own.get("kpi.fcr." + row).asText()).isNotEqualTo(en.get("kpi.fcr." + row).asText());
+    }
+    assertThat(dialog.findElement(By.cssSelector("dd[data-row=benchmark]")).getText()).as(lang + " benchmark")
+        .endsWith(" · " + own.get("kpi.fcr.benchmark").asText());
+    assertThat(dialog.findElements(By.cssSelector("[lang=en]"))).as(lang).isEmpty();
+    String text = dialog.getText();
+    assertThat(text).as(lang).doesNotContain("kpi.fcr.denominator").doesNotContain("all_cases");
+    List<String> left = englishLeft(text, en, own);
+    if (!left.isEmpty()) english.put(lang + " definition of fcr", left);
+    shoot(d, "pages/" + lang + "-definition-fcr.png", 1400);
+    dialog.findElement(By.cssSelector("form button")).click();
+    waiting(d).until(ExpectedConditions.invisibilityOfElementLocated(By.id("definition")));
+  }
+
+  /**
+   * Issue 12, part 11: a KPI whose texts are in no bundle yet (added to the catalog later) shows the catalog's English,
+   * marked lang="en"; a benchmark from the settings file is shown as its owner wrote it, a built-in one translated.
+   */
+  @Test
+  void a_definition_without_translations_shows_the_catalogs_english_marked_as_english() throws IOException {
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    d.executeScript("localStorage.setItem('yardstick.lang', 'es')");
+    open(d, "overview?" + period());
+    d.navigate().refresh();
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tile[data-kpi=fcr] button.info")));
+    JsonNode es = bundleOf("es");
+    try {
+      // The page's own module (the same URL is the same instance): a catalog with one more KPI, unknown to the bundles,
+      // and csat's benchmark replaced as a settings file would.
+      d.executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + " import('/js/ui.js').then((ui) => {"
+          + "   const all = ui.kpiIds().map(ui.kpi);"
+          + "   const csat = { ...ui.kpi('csat'), benchmark: { low: 90, high: null, text: 'Objetivo propio: 90 %',"
+          + "     source: 'Dirección de atención al cliente' } };"
+          + "   ui.setCatalog([...all.filter((k) => k.id !== 'csat'), csat, { id: 'later_kpi', unit: 'percent',"
+          + "     better: 'higher', definition: 'later', source: 'A later source.', example: 'A later example.' }]);"
+          + "   ui.showDefinition('later_kpi');"
+          + "   done(); });");
+      WebElement dialog = waiting(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("definition")));
+      WebElement source = dialog.findElement(By.cssSelector("dd[data-row=source] [lang=en]"));
+      assertThat(source.getText()).isEqualTo("A later source.");
+      assertThat(dialog.findElement(By.cssSelector("dd[data-row=example] [lang=en]")).getText())
+          .isEqualTo("A later example.");
+      dialog.findElement(By.cssSelector("form button")).click();
+
+      d.executeScript("import('/js/ui.js').then((ui) => ui.showDefinition('csat'))");
+      waiting(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("definition"), "Objetivo propio"));
+      dialog = d.findElement(By.id("definition"));
+      assertThat(dialog.findElement(By.cssSelector("dd[data-row=benchmark]")).getText())
+          .endsWith(" · Objetivo propio: 90 %");
+      assertThat(dialog.findElement(By.cssSelector("dd[data-row=benchmarkSource]")).getText())
+          .isEqualTo("Dirección de atención al cliente");
+      assertThat(dialog.findElement(By.cssSelector("dd[data-row=source]")).getText())
+          .isEqualTo(es.get("kpi.csat.source").asText());
+      assertThat(dialog.findElements(By.cssSelector("[lang=en]"))).isEmpty();
+      dialog.findElement(By.cssSelector("form button")).click();
+    } finally {
+      d.executeScript("localStorage.setItem('yardstick.lang', 'en')");
+    }
   }
 
   private static void openPage(ChromeDriver d, String page) {

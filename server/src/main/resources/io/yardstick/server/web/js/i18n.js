@@ -52,6 +52,16 @@ export function has(key) {
   return key in bundle || key in fallback;
 }
 
+/** The text of a key in the chosen language's own bundle (no fallback), or undefined. */
+export function own(key) {
+  return bundle[key];
+}
+
+/** The English text of a key (the bundle every language falls back to), or undefined. */
+export function english(key) {
+  return lang === 'en' ? bundle[key] : fallback[key];
+}
+
 /** A channel's name in the language (an unknown channel as stored). */
 export function channel(name) {
   return name != null && has(`channel.${name}`) ? t(`channel.${name}`) : name;

@@ -81,22 +81,51 @@ export function infoButton(id) {
   }, 'i');
 }
 
+/**
+ * A catalog text in the page's language (issue 12, part 11): the bundle's `key` in the language's own bundle, else the
+ * catalog's English marked lang="en" (a KPI added without its translations still shows something); null without text.
+ */
+function catalogText(key, english) {
+  const own = i18n.own(key);
+  if (own != null) return { text: own };
+  return english ? { text: english, lang: 'en' } : null;
+}
+
+/**
+ * A benchmark's text: a built-in one (the English bundle has its words) in the page's language; one from the settings
+ * file as its owner wrote it there.
+ */
+function benchmarkText(key, text) {
+  if (!text) return null;
+  return i18n.english(key) === text ? catalogText(key, text) : { text };
+}
+
 export function showDefinition(id) {
   const k = kpi(id);
   const d = document.getElementById('definition');
   clear(d);
-  const row = (label, text) => (text ? [h('dt', { text: label }), h('dd', { text })] : []);
+  const piece = (p) => (p.lang ? h('span', { lang: p.lang, text: p.text }) : p.text);
+  const row = (name, label, ...parts) => {
+    const shown = parts.filter(Boolean);
+    if (!shown.length) return [];
+    const children = shown.flatMap((p, i) => (i ? [' · ', piece(p)] : [piece(p)]));
+    return [h('dt', { text: label }), h('dd', { dataset: { row: name } }, children)];
+  };
+  const b = k.benchmark;
+  const range = benchmark(id);
   d.append(
     h('h2', { text: i18n.kpiName(id) }),
     h('dl', {},
-      row(t('definition.formula'), i18n.kpiDefinition(id)),
-      row(t('definition.unit'), t(`unit.${k.unit}`)),
-      row(t('definition.better'), t(`better.${k.better}`)),
-      row(t('definition.source'), k.source),
-      row(t('definition.example'), k.example),
-      row(t('definition.benchmark'), k.benchmark && [benchmark(id), k.benchmark.text].filter(Boolean).join(' · ')),
-      row(t('definition.benchmarkSource'), k.benchmark && k.benchmark.source),
-      row(t('definition.id'), id)),
+      row('formula', t('definition.formula'), { text: i18n.kpiDefinition(id) }),
+      row('unit', t('definition.unit'), { text: t(`unit.${k.unit}`) }),
+      row('better', t('definition.better'), { text: t(`better.${k.better}`) }),
+      row('source', t('definition.source'), catalogText(`kpi.${id}.source`, k.source)),
+      row('example', t('definition.example'), catalogText(`kpi.${id}.example`, k.example)),
+      b ? row('benchmark', t('definition.benchmark'), range && { text: range },
+        benchmarkText(`kpi.${id}.benchmark`, b.text)) : [],
+      b ? row('benchmarkSource', t('definition.benchmarkSource'),
+        benchmarkText(`kpi.${id}.benchmarkSource`, b.source)) : [],
+      row('id', t('definition.id'), { text: id })),
     h('form', { method: 'dialog' }, h('button', { class: 'primary', text: t('action.close') })));
   d.showModal();
 }

@@ -3,7 +3,7 @@
 import * as api from '../api.js';
 import * as i18n from '../i18n.js';
 import * as state from '../state.js';
-import { h, chart, fmt, kpi, kpiIds, kpiLabel, message, multiSelect } from '../ui.js';
+import { h, benchmark, chart, fmt, kpi, kpiIds, kpiLabel, message, multiSelect } from '../ui.js';
 
 const { t } = i18n;
 const STATUSES = ['achieved', 'on_track', 'at_risk', 'off_track', 'missed', 'no_data', 'not_started'];
@@ -167,8 +167,26 @@ function realism(g) {
       row('goals.typicalLevel', r.typical_level == null ? null : fmt(id, r.typical_level)),
       row('goals.bestLevel', r.best_level == null ? null : fmt(id, r.best_level)),
       row('goals.noise', r.noise == null ? null : fmt(id, r.noise)),
-      row('goals.benchmark', r.benchmark)),
-    (r.explanation || []).filter((line) => line !== r.benchmark).map((line) => h('p', { class: 'muted explanation', lang: 'en', text: line })));
+      row('goals.benchmark', benchmark(id))),
+    (r.reasons || []).map((reason) => h('p', { class: 'muted explanation', dataset: { reason: reason.code },
+      text: reasonText(id, reason) })));
+}
+
+const LEVELS = ['baseline', 'target', 'typical_level', 'best_level', 'measured', 'bound'];
+
+/** One sentence of the realism check in the page's language, from its code and figures (GoalJson's "reasons"). */
+function reasonText(id, reason) {
+  const p = { kpi: i18n.kpiName(id) };
+  for (const [k, v] of Object.entries(reason.values || {})) {
+    if (k === 'required_change' || k === 'best_change') p[k] = change(id, v);
+    else if (k === 'noise') p[k] = change(id, Math.abs(v)).replace(/^\+/, '');
+    else if (k === 'required_change_percent') p[k] = (v > 0 ? '+' : '') + i18n.percent(v);
+    else if (LEVELS.includes(k)) p[k] = fmt(id, v);
+    else if (k === 'start' || k === 'from' || k === 'to') p[k] = i18n.date(v);
+    else p[k] = v;
+  }
+  p.percent = p.required_change_percent ? t('goals.reason.percentPart', { value: p.required_change_percent }) : '';
+  return t(`goals.reason.${reason.code}`, p);
 }
 
 function goalForm(ctx) {

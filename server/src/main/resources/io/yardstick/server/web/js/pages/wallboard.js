@@ -1,8 +1,9 @@
-// Wallboard: each queue now (contacts waiting, the longest wait, agents available) from GET /api/live, fed by the
-// live events of POST /api/events; it refreshes itself every few seconds and stops when another page is shown.
+// Wallboard: today so far (contacts, service level, abandonment in the page's zone, from GET /api/kpi) and each queue
+// now (contacts waiting, the longest wait, agents available) from GET /api/live, fed by the live events of
+// POST /api/events; it refreshes itself every few seconds and stops when another page is shown.
 import * as api from '../api.js';
 import * as i18n from '../i18n.js';
-import { h, clear, message } from '../ui.js';
+import { h, clear, fmt, kpiLabel, message } from '../ui.js';
 
 const { t } = i18n;
 const REFRESH_MS = 5000;
@@ -26,12 +27,34 @@ function tile(q, title) {
       h('dt', { text: t('wallboard.agentsAvailable') }), h('dd', { text: i18n.count(q.agents_available) })));
 }
 
+/** Today's KPIs on the wallboard: what a supervisor reads at a glance beside the queues. */
+const TODAY = ['contacts', 'service_level', 'abandonment_rate'];
+
+/** The local date of an instant in a zone, as YYYY-MM-DD. */
+function dateIn(zone, instant) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date(instant));
+}
+
+function todayTiles(result, date) {
+  const kpis = result.rows[0].kpis;
+  return h('section', { class: 'panel wall-today', dataset: { date } },
+    h('h2', { text: t('wallboard.today', { date: i18n.date(date) }) }),
+    kpis.contacts ? h('dl', {}, TODAY.map((id) => [
+      h('dt', {}, kpiLabel(id)), h('dd', { class: 'wall-kpi', dataset: { kpi: id, value: kpis[id] ?? '' },
+        text: fmt(id, kpis[id]) })]))
+      : message('status', t('wallboard.noToday')));
+}
+
 export async function wallboardPage(ctx) {
   const board = h('div', { class: 'wallboard', 'aria-live': 'polite' });
   const stamp = h('p', { class: 'muted' });
+  const zone = ctx.filters.tz;
   const draw = async () => {
     const live = await api.get('/api/live');
-    clear(board).append(tile(live.total, t('wallboard.total')),
+    const date = dateIn(zone, live.at);   // the server's today, in the page's zone
+    const today = await api.get('/api/kpi', { from: date, to: date, tz: zone, kpi: TODAY.join(',') });
+    clear(board).append(todayTiles(today, date), tile(live.total, t('wallboard.total')),
       live.queues.map((q) => tile(q, q.queue || t('wallboard.noQueue'))));
     if (!live.queues.length) board.append(message('status', t('wallboard.none')));
     stamp.textContent = t('wallboard.updated', { time: new Date(live.at).toLocaleTimeString(i18n.language()) });
