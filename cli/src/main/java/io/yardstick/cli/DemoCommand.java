@@ -120,7 +120,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private int serve(Store store, PrintWriter out) throws InterruptedException, java.io.IOException {
-    if (!noServe) Serving.serveUntilStopped(store, db.location(), settingsOption.load(), port, logTo, out);
+    if (!noServe) Serving.serveUntilStopped(store, db.location(), settingsOption.settings(), port, logTo, out);
     return 0;
   }
 }

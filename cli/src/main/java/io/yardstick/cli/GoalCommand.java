@@ -4,7 +4,6 @@ import io.yardstick.goal.Goal;
 import io.yardstick.goal.GoalDates;
 import io.yardstick.goal.GoalJson;
 import io.yardstick.goal.GoalProgress;
-import io.yardstick.goal.GoalSettings;
 import io.yardstick.goal.GoalTracker;
 import io.yardstick.goal.Goals;
 import io.yardstick.goal.Target;
@@ -103,7 +102,7 @@ final class GoalCommand {
       ZoneId zone = tz;
       Clock clock = clock(asOf);
       LocalDate start = from == null ? LocalDate.ofInstant(clock.instant(), zone) : from;
-      LocalDate deadline = GoalDates.deadline(by, start, GoalSettings.resolve(settings.file).fiscalYearStartMonth());
+      LocalDate deadline = GoalDates.deadline(by, start, settings.settings().goals().fiscalYearStartMonth());
       Target t = target.value != null ? Target.absolute(target.value) : Target.parseChange(target.change);
       Goal goal = Goal.builder(k, start, deadline, zone).where(where).name(name).baseline(baseline)
           .baselinePeriod(baselineFrom, baselineTo)

@@ -40,6 +40,7 @@ final class ImportCommand implements Callable<Integer> {
   String mapping;
 
   @Mixin DbOption db;
+  @Mixin SettingsOption settings;
 
   static final class Kinds implements Iterable<String> {
     @Override
@@ -77,7 +78,7 @@ final class ImportCommand implements Callable<Integer> {
           + counts.inserted() + " inserted, " + counts.replaced() + " replaced");
       if (type == RecordType.CONTACTS || type == RecordType.TICKETS || type == RecordType.TICKET_EVENTS) {
         // what the SLA KPIs read follows the data (docs/sla.md); nothing to do without sla_policies
-        io.yardstick.sla.SlaEvaluator sla = io.yardstick.sla.SlaSettings.resolve(null);
+        io.yardstick.sla.SlaEvaluator sla = settings.settings().get(io.yardstick.settings.Settings.SLA);
         if (!sla.policies().isEmpty()) {
           io.yardstick.sla.SlaTargets.refresh(store, sla, java.time.Clock.systemUTC().instant());
         }

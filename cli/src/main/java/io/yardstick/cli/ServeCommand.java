@@ -54,9 +54,9 @@ final class ServeCommand implements Callable<Integer> {
     String logTo = log.configure(db.location());
     try (Store store = db.open()) {
       settings.audit(store, "serve");
-      Serving.serveUntilStopped(store, db.location(), settings.load(),
-          io.yardstick.survey.SurveySettings.resolve(settings.file), port, logTo, new io.yardstick.server
-          .YardstickServer.Network(bind, java.util.Set.copyOf(trustedProxies), tls).withSso(settings.sso().orElse(null)),
+      Serving.serveUntilStopped(store, db.location(), settings.settings(), port, logTo, new io.yardstick.server
+          .YardstickServer.Network(bind, java.util.Set.copyOf(trustedProxies), tls)
+          .withSso(settings.settings().get(io.yardstick.settings.Settings.SSO).orElse(null)),
           spec.commandLine().getOut());
     }
     return 0;

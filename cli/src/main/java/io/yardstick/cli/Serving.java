@@ -1,7 +1,7 @@
 package io.yardstick.cli;
 
-import io.yardstick.kpi.KpiSettings;
 import io.yardstick.server.YardstickServer;
+import io.yardstick.settings.Settings;
 import io.yardstick.store.Store;
 import io.yardstick.user.Role;
 import io.yardstick.user.User;
@@ -15,27 +15,20 @@ import java.util.concurrent.CountDownLatch;
 final class Serving {
   private Serving() {}
 
-  static void serveUntilStopped(Store store, String location, KpiSettings settings, int port, String logTo,
+  static void serveUntilStopped(Store store, String location, Settings settings, int port, String logTo,
       PrintWriter out) throws InterruptedException, java.io.IOException {
     serveUntilStopped(store, location, settings, port, logTo, YardstickServer.Network.everywhere(), out);
   }
 
-  static void serveUntilStopped(Store store, String location, KpiSettings settings, int port, String logTo,
+  /** With every section of the settings file the command read (--settings): KPIs, goals, SLA policies, surveys... */
+  static void serveUntilStopped(Store store, String location, Settings settings, int port, String logTo,
       YardstickServer.Network network, PrintWriter out) throws InterruptedException, java.io.IOException {
-    serveUntilStopped(store, location, settings, io.yardstick.survey.SurveySettings.resolve(null), port, logTo,
-        network, out);
-  }
-
-  /** With the surveys of the settings file the command read (--settings), not only the default one. */
-  static void serveUntilStopped(Store store, String location, KpiSettings settings,
-      io.yardstick.survey.SurveySettings surveys, int port, String logTo, YardstickServer.Network network,
-      PrintWriter out) throws InterruptedException, java.io.IOException {
     Clock clock = Clock.systemUTC();
     Users users = new Users(store, clock);
     String login = firstLogin(users);
     CountDownLatch stopped = new CountDownLatch(1);
     YardstickServer server = YardstickServer.start(store, settings, clock, port,
-        io.yardstick.alert.AlertSettings.fromEnvironment(), network, surveys);
+        io.yardstick.alert.AlertSettings.fromEnvironment(), network);
     // Other processes' commands on this DuckDB file are run here, on the open store (docs in LocalCommands).
     String base = (network.tls() == null ? "http" : "https") + "://" + (network.bind() == null ? "localhost"
         : network.bind()) + ":" + server.port();

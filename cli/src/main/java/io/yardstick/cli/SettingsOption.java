@@ -1,10 +1,13 @@
 package io.yardstick.cli;
 
 import io.yardstick.kpi.KpiSettings;
-import io.yardstick.kpi.SettingsFile;
+import io.yardstick.settings.Settings;
 import picocli.CommandLine.Option;
 
-/** The {@code --settings} option: KPI variants, benchmarks and business-hours calendars (docs/settings.md). */
+/**
+ * The {@code --settings} option: the settings file (KPI variants, benchmarks, business hours, limits, goals...;
+ * docs/settings.md), read once per command however many parts of it the command uses.
+ */
 final class SettingsOption {
   @Option(
       names = "--settings",
@@ -13,13 +16,22 @@ final class SettingsOption {
           + " built-in definitions). See docs/settings.md.")
   String file;
 
+  private Settings read;
+
+  /** The whole settings file (or the defaults), read at the first call. */
+  Settings settings() {
+    if (read == null) read = Settings.resolve(file);
+    return read;
+  }
+
+  /** The KPI part of {@link #settings()}. */
   KpiSettings load() {
-    return SettingsFile.resolve(file);
+    return settings().kpi();
   }
 
   /** Single sign-on, when the file has an {@code sso} section (docs/security.md#single-sign-on). */
   java.util.Optional<io.yardstick.user.SsoSettings> sso() {
-    return io.yardstick.user.SsoSettings.resolve(file);
+    return settings().get(Settings.SSO);
   }
 
   /**
@@ -27,14 +39,8 @@ final class SettingsOption {
    * of the file between starts shows as a new hash (the file is edited outside Yardstick).
    */
   void audit(io.yardstick.store.Store store, String action) {
-    java.util.Optional<java.nio.file.Path> path = SettingsFile.locate(file, System.getenv(), java.nio.file.Path.of(""));
-    String hash;
-    try {
-      hash = path.isEmpty() ? "built-in defaults" : "sha256:" + java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-256").digest(java.nio.file.Files.readAllBytes(path.get())));
-    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
-      hash = "unreadable: " + e.getMessage();
-    }
-    CliAudit.record(store, "settings", action, path.map(p -> p.toAbsolutePath().toString()).orElse(null), hash);
+    Settings s = settings();
+    CliAudit.record(store, "settings", action, s.file().map(p -> p.toAbsolutePath().toString()).orElse(null),
+        s.fingerprint());
   }
 }

@@ -47,7 +47,7 @@ final class SurveyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      SurveySettings rules = SurveySettings.resolve(settings.file);
+      SurveySettings rules = settings.settings().get(io.yardstick.settings.Settings.SURVEYS);
       PrintWriter out = spec.commandLine().getOut();
       Clock clock = Clock.systemUTC();
       try (Store store = db.open(); EventIngestor ingestor = new EventIngestor(store, clock)) {
@@ -91,7 +91,7 @@ final class SurveyCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       Clock clock = Clock.systemUTC();
       try (Store store = db.open(); EventIngestor ingestor = new EventIngestor(store, clock)) {
-        Surveys surveys = new Surveys(store, clock, SurveySettings.resolve(settings.file), ingestor,
+        Surveys surveys = new Surveys(store, clock, settings.settings().get(io.yardstick.settings.Settings.SURVEYS), ingestor,
             InvitationSender.standard(AlertSettings.fromEnvironment()));
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Invitation", "Rule", "Via", "State", "Contact", "Customer", "Created", "Sent", "Answered",

@@ -87,10 +87,13 @@ public abstract class FaceAgreementKit {
     }
     store = Store.open(location);
     engine = new KpiEngine(store, KpiSettings.defaults());
-    Users users = new Users(store, Clock.systemUTC());
+    // The server's time: the morning after the data (then ticking), so no answer depends on the day the test runs.
+    Clock clock = Clock.offset(Clock.systemUTC(), java.time.Duration.between(java.time.Instant.now(),
+        TO.plusDays(1).atTime(8, 0).toInstant(java.time.ZoneOffset.UTC)));
+    Users users = new Users(store, clock);
     users.add("mia", Role.MANAGER, null, "agreement-pass-1", false);
     token = users.createToken("mia", "agreement");
-    server = YardstickServer.start(store, KpiSettings.defaults(), Clock.systemUTC(), 0);
+    server = YardstickServer.start(store, KpiSettings.defaults(), clock, 0);
   }
 
   @AfterAll

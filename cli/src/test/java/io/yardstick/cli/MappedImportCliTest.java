@@ -88,7 +88,8 @@ class MappedImportCliTest {
     Run run = run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
 
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("yardstick: " + mapping + ", key contacts.arrived_at.format: \"dd/MM/yyyy"
+    assertThat(run.err()).isEqualTo("yardstick: " + mapping + ", line 8, column 39, key contacts.arrived_at.format:"
+        + " \"dd/MM/yyyy"
         + " HH:mm:bb\" is not a valid java.time pattern (Unknown pattern letter: b). See docs/mapping.md.\n");
   }
 

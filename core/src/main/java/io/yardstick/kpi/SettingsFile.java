@@ -1,14 +1,9 @@
 package io.yardstick.kpi;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.yardstick.YardstickException;
 import io.yardstick.calendar.BusinessCalendar;
-import java.io.IOException;
+import io.yardstick.yaml.YamlTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -23,14 +18,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads the settings file (YAML, format in docs/settings.md): KPI definition variants, benchmarks and business-hours
- * calendars. Every key is optional; anything the file does not say keeps {@link KpiSettings#defaults()}. Unknown keys
- * and bad values are refused with a {@link SettingsException} naming the file, the key path, the value and what was
- * expected.
+ * The KPI part of the settings file (YAML, format in docs/settings.md): KPI definition variants, benchmarks,
+ * business-hours calendars, limits, privacy and retention, read by {@link #read(YamlTree)} for {@code
+ * io.yardstick.settings.Settings}, which reads the file once. Every key is optional; anything the file does not say
+ * keeps {@link KpiSettings#defaults()}. Unknown keys and bad values are refused with a {@link SettingsException}
+ * naming the file, the line and column, the key path, the value and what was expected; {@link Reader} gives every
+ * section those messages.
  */
 public final class SettingsFile {
   /** The environment variable naming the settings file when no option does. */
@@ -39,28 +35,16 @@ public final class SettingsFile {
   /** The settings file read from the working directory when neither the option nor the environment names one. */
   public static final String DEFAULT_FILE = "yardstick.yaml";
 
-  private static final YAMLMapper YAML = YAMLMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  /** The top-level keys this part reads. */
+  public static final List<String> KEYS = List.of("kpi", "benchmarks", "business_hours", "limits", "privacy",
+      "retention");
 
   private SettingsFile() {}
 
   /**
-   * The settings in force: the file named by the option when given (not blank), else the file named by
-   * {@value #ENV}, else {@value #DEFAULT_FILE} in the working directory if it exists, else the defaults.
-   */
-  public static KpiSettings resolve(String optionPath) {
-    return resolve(optionPath, System.getenv(), Path.of(""));
-  }
-
-  /** {@link #resolve(String)} with the environment and the working directory given (for tests and embedding). */
-  public static KpiSettings resolve(String optionPath, Map<String, String> env, Path workingDirectory) {
-    return locate(optionPath, env, workingDirectory).map(SettingsFile::load).orElseGet(KpiSettings::defaults);
-  }
-
-  /**
-   * Which settings file {@link #resolve(String, Map, Path)} reads, or empty for the defaults. A file named by the
-   * option or the environment must exist.
+   * Which settings file to read, or empty for the defaults: the file named by the option when given (not blank),
+   * else the file named by {@value #ENV}, else {@value #DEFAULT_FILE} in the working directory if it exists. A file
+   * named by the option or the environment must exist.
    */
   public static Optional<Path> locate(String optionPath, Map<String, String> env, Path workingDirectory) {
     if (optionPath != null && !optionPath.isBlank()) {
@@ -84,51 +68,9 @@ public final class SettingsFile {
     }
   }
 
-  /** The settings of a file: the defaults with whatever the file says. */
-  public static KpiSettings load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new SettingsException("settings file " + file + " cannot be read: " + e.getMessage(), e);
-    }
-    return parse(text, file.toString());
-  }
-
-  /**
-   * The settings of a YAML text.
-   *
-   * @param source how messages name the text (the file's path)
-   */
-  public static KpiSettings parse(String yaml, String source) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(yaml);
-    } catch (JacksonException e) {
-      String where = "";
-      JsonLocation loc = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
-      if (loc != null && loc.getLineNr() > 0) {
-        where = " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      }
-      String what = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-      throw new SettingsException("settings file " + source + " is not valid YAML" + where + ": "
-          + problem(what) + "; see docs/settings.md", e);
-    }
-    return new Reader(source).read(root);
-  }
-
-  /** A parser message without SnakeYAML's indented location and excerpt lines (the location is given apart). */
-  private static String problem(String s) {
-    if (s == null) {
-      return "";
-    }
-    List<String> kept = new ArrayList<>();
-    for (String line : s.split("\\R")) {
-      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
-        kept.add(line.strip());
-      }
-    }
-    return String.join(", ", kept);
+  /** The KPI settings of a settings file's tree (whose top level is a map): the defaults with what it says. */
+  public static KpiSettings read(YamlTree tree) {
+    return new Reader(tree).read(tree.root());
   }
 
   /** A settings file that cannot be used; the message names the file, the key path, the value and what was expected. */
@@ -142,12 +84,17 @@ public final class SettingsFile {
     }
   }
 
-  /** One reading of one file. */
-  private static final class Reader {
+  /**
+   * Checks for one settings file, shared by every section's reader: each failure is a {@link SettingsException}
+   * starting {@code settings file FILE, line L, column C: KEY: }.
+   */
+  public static final class Reader {
+    private final YamlTree tree;
     private final String source;
 
-    Reader(String source) {
-      this.source = source;
+    public Reader(YamlTree tree) {
+      this.tree = tree;
+      this.source = tree.source();
     }
 
     KpiSettings read(JsonNode root) {
@@ -155,12 +102,7 @@ public final class SettingsFile {
       if (root == null || root.isMissingNode() || root.isNull()) {
         return d;
       }
-      requireMap(root, "(top level)", "a map with the keys kpi, benchmarks, business_hours, goals, limits, privacy,"
-          + " retention, sla_policies, sso, surveys");
-      // goals: read by io.yardstick.goal.GoalSettings; sla_policies: by io.yardstick.sla.SlaSettings; sso: by
-      // io.yardstick.user.SsoSettings; surveys: by io.yardstick.survey.SurveySettings
-      onlyKeys(root, "", "kpi", "benchmarks", "business_hours", "goals", "limits", "privacy", "retention",
-          "sla_policies", "sso", "surveys");
+
 
       double shortAbandon = d.shortAbandonSeconds();
       double waitLimit = d.waitLimitSeconds();
@@ -407,11 +349,12 @@ public final class SettingsFile {
     }
 
     /** A map-valued key, or null when it is absent or empty ({@code kpi:} with nothing under it). */
-    private JsonNode section(JsonNode parent, String name) {
+    public JsonNode section(JsonNode parent, String name) {
       return section(parent, name, name);
     }
 
-    private JsonNode section(JsonNode parent, String name, String key) {
+    /** {@link #section(JsonNode, String)} of a map below the top level, whose path is {@code key}. */
+    public JsonNode section(JsonNode parent, String name, String key) {
       JsonNode n = parent.get(name);
       if (n == null || n.isNull()) {
         return null;
@@ -420,31 +363,28 @@ public final class SettingsFile {
       return n;
     }
 
-    private void requireMap(JsonNode n, String key, String expected) {
+    public void requireMap(JsonNode n, String key, String expected) {
       if (!n.isObject()) {
         throw fail(key, n, expected);
       }
     }
 
-    private void onlyKeys(JsonNode map, String parent, String... allowed) {
-      Set<String> ok = Set.of(allowed);
-      for (Map.Entry<String, JsonNode> e : map.properties()) {
-        if (!ok.contains(e.getKey())) {
-          String key = parent.isEmpty() ? e.getKey() : parent + "." + e.getKey();
-          throw new SettingsException(prefix(key) + "unknown key '" + e.getKey() + "'; expected "
-              + (allowed.length == 1 ? allowed[0] : "one of " + String.join(", ", allowed)));
-        }
-      }
+    /** Refuses the first key of the map at {@code parent} that is not allowed, naming the closest allowed one. */
+    public void onlyKeys(JsonNode map, String parent, String... allowed) {
+      tree.unknownKey(map, parent, List.of(allowed)).ifPresent(k -> {
+        throw new SettingsException("settings file " + tree.whereKey(k.path()) + ": " + k.path() + ": "
+            + k.problem());
+      });
     }
 
-    private double seconds(JsonNode n, String key) {
+    public double seconds(JsonNode n, String key) {
       if (n == null || !n.isNumber() || !Double.isFinite(n.asDouble()) || n.asDouble() < 0) {
         throw fail(key, n, "a number of seconds, 0 or more");
       }
       return n.asDouble();
     }
 
-    private Double optionalNumber(JsonNode n, String key) {
+    public Double optionalNumber(JsonNode n, String key) {
       if (n == null || n.isNull()) {
         return null;
       }
@@ -454,7 +394,7 @@ public final class SettingsFile {
       return n.asDouble();
     }
 
-    private String optionalText(JsonNode n, String key) {
+    public String optionalText(JsonNode n, String key) {
       if (n == null || n.isNull()) {
         return null;
       }
@@ -464,7 +404,7 @@ public final class SettingsFile {
       return n.asText().strip();
     }
 
-    private <E extends Enum<E>> E choice(JsonNode n, String key, Class<E> type) {
+    public <E extends Enum<E>> E choice(JsonNode n, String key, Class<E> type) {
       String names = java.util.Arrays.stream(type.getEnumConstants())
           .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
       if (n != null && n.isTextual()) {
@@ -478,11 +418,13 @@ public final class SettingsFile {
       throw fail(key, n, "one of " + names);
     }
 
-    private String prefix(String key) {
-      return "settings file " + source + ": " + key + ": ";
+    /** The start of a message about a key: {@code settings file FILE, line L, column C: KEY: }. */
+    public String prefix(String key) {
+      return "settings file " + tree.where(key) + ": " + key + ": ";
     }
 
-    private SettingsException fail(String key, JsonNode value, String expected) {
+    /** A bad value: {@code ...: KEY: the value V is not valid; expected EXPECTED}. */
+    public SettingsException fail(String key, JsonNode value, String expected) {
       return new SettingsException(prefix(key) + "the value " + show(value) + " is not valid; expected " + expected);
     }
 

@@ -19,6 +19,13 @@ public final class TeamAverage {
   /** The agents with at least one contact in the slice, and each count KPI of the query divided by them. */
   public record Counts(int agents, Map<String, Double> perAgent) {}
 
+  /** The team of an agent's latest contact that names one, or empty. */
+  public static java.util.Optional<String> teamOf(io.yardstick.store.Store store, String agentId) {
+    List<Object[]> rows = store.query("SELECT team FROM contacts WHERE agent_id = ? AND team IS NOT NULL"
+        + " ORDER BY arrived_at DESC LIMIT 1", agentId);
+    return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of((String) rows.get(0)[0]);
+  }
+
   public static Counts of(KpiEngine engine, KpiQuery team) {
     List<Kpi> counts = team.kpis().stream().filter(k -> k.unit() == Kpi.Unit.COUNT).toList();
     KpiQuery byAgent = team.withKpis(List.of(Kpi.CONTACTS)).withGroupBy(List.of(Dimension.of("agent")))

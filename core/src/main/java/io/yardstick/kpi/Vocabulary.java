@@ -3,7 +3,6 @@ package io.yardstick.kpi;
 import io.yardstick.UnknownNameException;
 import io.yardstick.store.Store;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * The names a question may use in a store: the dimensions (contact fields, time buckets and the customer attributes the
@@ -100,10 +98,7 @@ public final class Vocabulary {
    * on a tie the one of the typo's length (swapped letters: fromat is format, not from).
    */
   public static String closest(String name, List<String> candidates) {
-    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
-    return candidates.stream().min(Comparator.<String>comparingInt(c -> distance.apply(name, c))
-            .thenComparingInt(c -> Math.abs(c.length() - name.length())))
-        .filter(c -> distance.apply(name, c) <= Math.max(2, c.length() / 3)).orElse(null);
+    return io.yardstick.yaml.YamlTree.closest(name, candidates);
   }
 
   /**

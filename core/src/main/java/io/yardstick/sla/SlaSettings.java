@@ -32,30 +32,21 @@ import java.util.Set;
 public final class SlaSettings {
   private SlaSettings() {}
 
-  /** The policies in force, from the same file {@link SettingsFile#resolve(String)} reads (none without a file). */
-  public static SlaEvaluator resolve(String optionPath) {
-    return SettingsFile.locate(optionPath, System.getenv(), java.nio.file.Path.of("")).map(SlaSettings::load)
-        .orElseGet(() -> new SlaEvaluator(List.of(), Map.of()));
+  /** No policies: what a store is measured by without an sla_policies section. */
+  public static SlaEvaluator none() {
+    return new SlaEvaluator(List.of(), Map.of());
   }
 
-  public static SlaEvaluator load(java.nio.file.Path file) {
-    try {
-      return parse(java.nio.file.Files.readString(file), file.toString());
-    } catch (IOException e) {
-      throw new SettingsFile.SettingsException("settings file " + file + " cannot be read: " + e.getMessage(), e);
-    }
-  }
-
-  /** The policies of a settings file's text, checked against its calendars; none when the file has no list. */
+  /** The policies of a settings file's text (for tests; the server and commands use {@code Settings}). */
   public static SlaEvaluator parse(String yaml, String source) {
-    KpiSettings kpi = SettingsFile.parse(yaml, source); // the whole file is checked the same way whoever reads it
-    JsonNode list;
-    try {
-      JsonNode root = new YAMLMapper().readTree(yaml);
-      list = root == null ? null : root.get("sla_policies");
-    } catch (IOException e) {
-      throw new SettingsFile.SettingsException("settings file " + source + " is not valid YAML: " + e.getMessage(), e);
-    }
+    return read(io.yardstick.yaml.YamlTree.parse(source, yaml, io.yardstick.yaml.YamlTree.Scalars.TYPED));
+  }
+
+  /** Reads {@code sla_policies} of a settings file's tree, checked against its business-hours calendars. */
+  public static SlaEvaluator read(io.yardstick.yaml.YamlTree tree) {
+    String source = tree.source();
+    KpiSettings kpi = SettingsFile.read(tree);
+    JsonNode list = tree.root() == null || tree.root().isNull() ? null : tree.root().get("sla_policies");
     List<SlaPolicy> policies = new ArrayList<>();
     if (list != null && !list.isNull()) {
       if (!list.isArray()) throw fail(source, "sla_policies", "a list of policies, each with name, when and targets");

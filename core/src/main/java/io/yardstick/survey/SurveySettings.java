@@ -125,31 +125,15 @@ public record SurveySettings(String baseUrl, Duration linkLifetime, Duration cha
     }
   }
 
-  /** The settings in force, from the same file {@link SettingsFile#resolve(String)} reads. */
-  public static SurveySettings resolve(String optionPath) {
-    return SettingsFile.locate(optionPath, System.getenv(), Path.of("")).map(SurveySettings::load)
-        .orElseGet(SurveySettings::defaults);
-  }
-
-  public static SurveySettings load(Path file) {
-    try {
-      return parse(Files.readString(file), file.toString());
-    } catch (IOException e) {
-      throw new SettingsException("settings file " + file + " cannot be read: " + e.getMessage(), e);
-    }
-  }
-
-  /** Reads {@code surveys}; the rest of the file is {@link SettingsFile}'s, checked the same way. */
+  /** The survey settings of a settings file's text (for tests; the server and commands use {@code Settings}). */
   public static SurveySettings parse(String yaml, String source) {
-    SettingsFile.parse(yaml, source);
-    JsonNode surveys;
-    try {
-      JsonNode root = new YAMLMapper().readTree(yaml);
-      surveys = root == null ? null : root.get("surveys");
-    } catch (IOException e) {
-      throw new SettingsException("settings file " + source + " is not valid YAML: " + e.getMessage(), e);
-    }
-    return new Reader(source).read(surveys);
+    return read(io.yardstick.yaml.YamlTree.parse(source, yaml, io.yardstick.yaml.YamlTree.Scalars.TYPED));
+  }
+
+  /** Reads {@code surveys} of a settings file's tree; the rest of the file is not looked at. */
+  public static SurveySettings read(io.yardstick.yaml.YamlTree tree) {
+    JsonNode root = tree.root();
+    return new Reader(tree.source()).read(root == null || root.isNull() ? null : root.get("surveys"));
   }
 
   private record Reader(String source) {

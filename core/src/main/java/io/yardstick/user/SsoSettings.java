@@ -89,32 +89,17 @@ public record SsoSettings(
     }
   }
 
-  /** The settings in force, from the same file {@link SettingsFile#resolve(String)} reads; empty when SSO is off. */
-  public static Optional<SsoSettings> resolve(String optionPath) {
-    return SettingsFile.locate(optionPath, System.getenv(), Path.of(""))
-        .flatMap(p -> load(p, System.getenv()));
-  }
-
-  public static Optional<SsoSettings> load(Path file, Map<String, String> env) {
-    try {
-      return parse(Files.readString(file), file.toString(), env);
-    } catch (IOException e) {
-      throw new SettingsFile.SettingsException("settings file " + file + " cannot be read: " + e.getMessage(), e);
-    }
-  }
-
-  /** Reads the {@code sso} section; the rest of the file is {@link SettingsFile}'s. */
+  /** The sso section of a settings file's text (for tests; the server and commands use {@code Settings}). */
   public static Optional<SsoSettings> parse(String yaml, String source, Map<String, String> env) {
-    SettingsFile.parse(yaml, source); // the whole file is checked the same way whoever reads it
-    JsonNode sso;
-    try {
-      JsonNode root = new YAMLMapper().readTree(yaml);
-      sso = root == null ? null : root.get("sso");
-    } catch (IOException e) {
-      throw new SettingsFile.SettingsException("settings file " + source + " is not valid YAML: " + e.getMessage(), e);
-    }
+    return read(io.yardstick.yaml.YamlTree.parse(source, yaml, io.yardstick.yaml.YamlTree.Scalars.TYPED), env);
+  }
+
+  /** Reads {@code sso} of a settings file's tree (secrets from {@code env}); empty when SSO is off. */
+  public static Optional<SsoSettings> read(io.yardstick.yaml.YamlTree tree, Map<String, String> env) {
+    JsonNode root = tree.root();
+    JsonNode sso = root == null || root.isNull() ? null : root.get("sso");
     if (sso == null || sso.isNull()) return Optional.empty();
-    return Optional.of(new Reader(source, env).read(sso));
+    return Optional.of(new Reader(tree.source(), env).read(sso));
   }
 
   /**

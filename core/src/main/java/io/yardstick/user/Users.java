@@ -122,6 +122,12 @@ public final class Users {
     }
   }
 
+  /** Whether an agent has contacts in one of the teams of a team lead (the agents whose reports the lead reads). */
+  public boolean leads(String leadName, String agentId) {
+    return !store.query("SELECT 1 FROM contacts WHERE agent_id = ? AND team IN (SELECT team FROM user_teams WHERE"
+        + " user_name = ?) LIMIT 1", agentId, leadName).isEmpty();
+  }
+
   private List<String> teamsOf(String name, Role role) {
     if (role != Role.LEAD) return List.of();
     return store.query("SELECT team FROM user_teams WHERE user_name = ? ORDER BY team", name).stream()

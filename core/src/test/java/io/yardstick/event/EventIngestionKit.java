@@ -8,6 +8,7 @@ import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiEngine;
 import io.yardstick.model.RecordType;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoreKit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Live events applied the same on every store: all or nothing per batch, resends change nothing. */
-abstract class EventIngestionKit {
+public abstract class EventIngestionKit extends StoreKit {
   static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,7 +28,6 @@ abstract class EventIngestionKit {
   EventIngestor ingestor;
   final Clock clock = Clock.fixed(T0.plusSeconds(600), ZoneOffset.UTC);
 
-  protected abstract Store newStore() throws Exception;
 
   @BeforeEach
   void open() throws Exception {

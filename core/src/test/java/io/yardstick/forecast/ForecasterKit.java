@@ -10,6 +10,7 @@ import io.yardstick.model.Direction;
 import io.yardstick.model.RecordType;
 import io.yardstick.store.Loader;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoreKit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,14 +29,13 @@ import org.junit.jupiter.api.Test;
  * besides an outbound call and a chat that must not count. The forecast starts on Monday 2026-03-23; clocks go forward
  * on Sunday 2026-03-29 (02:00 becomes 03:00).
  */
-abstract class ForecasterKit {
+public abstract class ForecasterKit extends StoreKit {
   static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
   static final LocalDate START = LocalDate.parse("2026-03-23");
   static final Clock MADE = Clock.fixed(Instant.parse("2026-03-22T20:00:00Z"), ZoneOffset.UTC);
 
   Store store;
 
-  protected abstract Store newStore() throws Exception;
 
   static Instant local(LocalDate day, String time) {
     return LocalDateTime.of(day, java.time.LocalTime.parse(time)).atZone(MADRID).toInstant();

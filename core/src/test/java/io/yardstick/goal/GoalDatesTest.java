@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.yardstick.kpi.SettingsFile;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import io.yardstick.settings.Settings;
 
 class GoalDatesTest {
   static final LocalDate JULY_1 = LocalDate.parse("2026-07-01");
@@ -41,14 +42,18 @@ class GoalDatesTest {
 
   @Test
   void the_fiscal_year_start_month_is_a_setting() {
-    assertThat(GoalSettings.parse("goals:\n  fiscal_year_start_month: 4\n", "s.yaml").fiscalYearStartMonth())
+    assertThat(Settings.parse("goals:\n  fiscal_year_start_month: 4\n", "s.yaml").goals().fiscalYearStartMonth())
         .isEqualTo(4);
-    assertThat(GoalSettings.parse("kpi:\n  wait_limit_seconds: 120\n", "s.yaml")).isEqualTo(GoalSettings.defaults());
-    assertThatThrownBy(() -> GoalSettings.parse("goals:\n  fiscal_year_start_month: 13\n", "s.yaml"))
+    assertThat(Settings.parse("kpi:\n  wait_limit_seconds: 120\n", "s.yaml").goals()).isEqualTo(GoalSettings.defaults());
+    assertThatThrownBy(() -> Settings.parse("goals:\n  fiscal_year_start_month: 13\n", "s.yaml").goals())
         .isInstanceOf(SettingsFile.SettingsException.class)
-        .hasMessage("settings file s.yaml, goals.fiscal_year_start_month: 13 is not a month; expected 1 (January) to"
-            + " 12 (December)");
-    assertThatThrownBy(() -> GoalSettings.parse("goals:\n  fiscal_year: 4\n", "s.yaml"))
-        .hasMessage("settings file s.yaml, goals.fiscal_year: unknown key; expected fiscal_year_start_month");
+        .hasMessage("settings file s.yaml, line 2, column 28: goals.fiscal_year_start_month: the value 13 is not"
+            + " valid; expected a month from 1 (January) to 12 (December)");
+    assertThatThrownBy(() -> Settings.parse("goals:\n  fiscal_year: 4\n", "s.yaml").goals())
+        .hasMessage("settings file s.yaml, line 2, column 3: goals.fiscal_year: unknown key 'fiscal_year'; expected"
+            + " fiscal_year_start_month");
+    assertThatThrownBy(() -> Settings.parse("goals:\n  fiscal_year_start_mnth: 4\n", "s.yaml").goals())
+        .hasMessage("settings file s.yaml, line 2, column 3: goals.fiscal_year_start_mnth: unknown key"
+            + " 'fiscal_year_start_mnth' (did you mean fiscal_year_start_month?); expected fiscal_year_start_month");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.yardstick.kpi.Kpi;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoreKit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,14 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Goals stored and read back the same on every store. */
-abstract class GoalStorageKit {
+public abstract class GoalStorageKit extends StoreKit {
   static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
   static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
 
   Store store;
   Goals goals;
 
-  protected abstract Store newStore() throws Exception;
 
   @BeforeEach
   void open() throws Exception {

@@ -31,10 +31,9 @@ import org.junit.jupiter.api.Test;
  *   <li>b6: created 03-09 10:00, after the period.
  * </ul>
  */
-public abstract class BacklogKpiKit {
+public abstract class BacklogKpiKit extends io.yardstick.store.StoreKit {
   protected Store store;
 
-  protected abstract Store newStore() throws Exception;
 
   static final List<Kpi> ALL = List.of(Kpi.TICKETS_CREATED, Kpi.TICKETS_SOLVED, Kpi.REOPEN_RATE,
       Kpi.ONE_TOUCH_RESOLUTION, Kpi.REPLIES_PER_TICKET, Kpi.BACKLOG, Kpi.BACKLOG_OVER_7D);

@@ -7,6 +7,7 @@ import io.yardstick.kpi.reference.KpiReference;
 import io.yardstick.kpi.reference.RandomContactCenter;
 import io.yardstick.model.RecordType;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoreKit;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,13 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 3's acceptance: every KPI, overall and by channel, equals an independent computation from its written
  * definition ({@link KpiReference}, plain Java over the parsed CSV files) on a seeded, awkward contact center
  * ({@link RandomContactCenter}: mixed UTC offsets, DST changes, short abandons, multi-contact cases), on each store
- * (one subclass per store). One store per class, loaded once.
+ * (a kit of the StoreTck). One store per store under test, loaded once.
  *
  * <p>Doubles agree to 1e-9 relative, counts exactly; a group that one side lacks counts as a row of nulls (contacts
  * 0). A mismatch names the KPI, the group and both values, and every mismatch of the query is listed at once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class KpiAgreementKit {
+public abstract class KpiAgreementKit extends StoreKit {
   static final long SEED = 20260329L;
   static final int CONTACTS = 3000;
   static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
@@ -45,8 +46,6 @@ public abstract class KpiAgreementKit {
   private Store store;
   private KpiEngine engine;
 
-  /** A new, empty store. */
-  protected abstract Store newStore() throws Exception;
 
   @BeforeAll
   void generateAndLoad() throws Exception {

@@ -11,6 +11,7 @@ import io.yardstick.kpi.KpiSettings.FcrDenominator;
 import io.yardstick.kpi.KpiSettings.ServiceLevelFormula;
 import io.yardstick.model.RecordType;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoreKit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,13 +34,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 3, item 8: one KPI suite with hand-computed fixtures, run against every store by a subclass. Each test writes
+ * Issue 3, item 8: one KPI suite with hand-computed fixtures, run against every store as a kit of the StoreTck. Each test writes
  * its data as code (a few CSV rows built below), computes the expected value by hand in a comment, and asserts it
  * exactly. The definitions are those of {@code issues show 3} and docs/notes/kpi-engine-contract.md.
  *
  * <p>Unless a test says otherwise the period is Monday 2026-03-02 to Sunday 2026-03-08 in UTC.
  */
-public abstract class KpiFixtureKit {
+public abstract class KpiFixtureKit extends StoreKit {
   static final ZoneId UTC = ZoneId.of("UTC");
   static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
   static final LocalDate FROM = LocalDate.of(2026, 3, 2);
@@ -49,8 +50,6 @@ public abstract class KpiFixtureKit {
   protected Store store;
   private Fixture fx;
 
-  /** A new, empty store. */
-  protected abstract Store newStore() throws Exception;
 
   @BeforeEach
   void openStore() throws Exception {

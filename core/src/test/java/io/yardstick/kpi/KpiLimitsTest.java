@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.yardstick.settings.Settings;
 
 /** Issue 11, finding 1: the engine bounds the work of one question, for the CLI and the API alike. */
 class KpiLimitsTest {
@@ -71,7 +72,7 @@ class KpiLimitsTest {
 
   @Test
   void the_limits_come_from_the_settings_file() {
-    KpiSettings s = SettingsFile.parse("""
+    KpiSettings s = Settings.parse("""
         limits:
           max_rows: 500
           query_timeout_seconds: 5
@@ -80,11 +81,11 @@ class KpiLimitsTest {
           max_events_per_batch: 100
           max_concurrent_queries: 2
           queue_wait_seconds: 1
-        """, "limits.yaml");
+        """, "limits.yaml").kpi();
     assertThat(s.limits()).isEqualTo(new Limits(500, java.time.Duration.ofSeconds(5), 16L << 20, 256L << 10, 100, 2,
         java.time.Duration.ofSeconds(1)));
-    assertThatThrownBy(() -> SettingsFile.parse("limits: {max_rows: 0}", "bad.yaml"))
-        .hasMessage("settings file bad.yaml: limits.max_rows: the value 0 is not valid; expected a whole number from 1"
+    assertThatThrownBy(() -> Settings.parse("limits: {max_rows: 0}", "bad.yaml").kpi())
+        .hasMessage("settings file bad.yaml, line 1, column 20: limits.max_rows: the value 0 is not valid; expected a whole number from 1"
             + " to 10000000");
   }
 }

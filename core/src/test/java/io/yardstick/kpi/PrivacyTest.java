@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.yardstick.settings.Settings;
 
 /** Issue 11, finding 3: the small-group rule counts the other agents with contacts in a slice. */
 class PrivacyTest {
@@ -43,9 +44,9 @@ class PrivacyTest {
   @Test
   void k_comes_from_the_settings_file_and_defaults_to_three() {
     assertThat(KpiSettings.defaults().privacy()).isEqualTo(new Privacy(3));
-    assertThat(SettingsFile.parse("privacy: {min_other_agents: 5}", "p.yaml").privacy()).isEqualTo(new Privacy(5));
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SettingsFile.parse("privacy: {min_other_agents: -1}",
-        "p.yaml")).hasMessage("settings file p.yaml: privacy.min_other_agents: the value -1 is not valid; expected a"
+    assertThat(Settings.parse("privacy: {min_other_agents: 5}", "p.yaml").kpi().privacy()).isEqualTo(new Privacy(5));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.parse("privacy: {min_other_agents: -1}",
+        "p.yaml").kpi()).hasMessage("settings file p.yaml, line 1, column 29: privacy.min_other_agents: the value -1 is not valid; expected a"
         + " whole number from 0 to 1000");
   }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.yardstick.settings.Settings;
 
 class SettingsFileTest {
   private static final String FULL = """
@@ -51,7 +52,7 @@ class SettingsFileTest {
   @TempDir Path dir;
 
   private static KpiSettings parse(String yaml) {
-    return SettingsFile.parse(yaml, "yardstick.yaml");
+    return Settings.parse(yaml, "yardstick.yaml").kpi();
   }
 
   private Path write(String name, String yaml) throws IOException {
@@ -62,7 +63,7 @@ class SettingsFileTest {
 
   @Test
   void a_full_file_sets_every_setting() throws IOException {
-    KpiSettings s = SettingsFile.load(write("yardstick.yaml", FULL));
+    KpiSettings s = Settings.load(write("yardstick.yaml", FULL)).kpi();
 
     assertThat(s.shortAbandonSeconds()).isEqualTo(10);
     assertThat(s.waitLimitSeconds()).isEqualTo(120);
@@ -153,24 +154,24 @@ class SettingsFileTest {
     Path option = write("option.yaml", "kpi: {wait_limit_seconds: 1}\n");
     Path env = write("env.yaml", "kpi: {wait_limit_seconds: 2}\n");
     // no option, no environment, no yardstick.yaml: the defaults
-    assertThat(SettingsFile.resolve(null, Map.of(), dir)).isEqualTo(KpiSettings.defaults());
+    assertThat(Settings.resolve(null, Map.of(), dir).kpi()).isEqualTo(KpiSettings.defaults());
     assertThat(SettingsFile.locate(" ", Map.of(SettingsFile.ENV, ""), dir)).isEmpty();
     write("yardstick.yaml", "kpi: {wait_limit_seconds: 3}\n");
-    assertThat(SettingsFile.resolve(null, Map.of(), dir).waitLimitSeconds()).isEqualTo(3);
-    assertThat(SettingsFile.resolve(null, Map.of(SettingsFile.ENV, env.toString()), dir).waitLimitSeconds())
+    assertThat(Settings.resolve(null, Map.of(), dir).kpi().waitLimitSeconds()).isEqualTo(3);
+    assertThat(Settings.resolve(null, Map.of(SettingsFile.ENV, env.toString()), dir).kpi().waitLimitSeconds())
         .isEqualTo(2);
-    assertThat(SettingsFile.resolve("option.yaml", Map.of(SettingsFile.ENV, env.toString()), dir)
+    assertThat(Settings.resolve("option.yaml", Map.of(SettingsFile.ENV, env.toString()), dir).kpi()
         .waitLimitSeconds()).isEqualTo(1);
     assertThat(SettingsFile.locate(option.toString(), Map.of(), dir)).contains(option);
   }
 
   @Test
   void a_named_file_that_does_not_exist_is_refused() {
-    assertThatThrownBy(() -> SettingsFile.resolve("missing.yaml", Map.of(), dir))
+    assertThatThrownBy(() -> Settings.resolve("missing.yaml", Map.of(), dir).kpi())
         .isInstanceOf(SettingsException.class)
         .hasMessage("settings file " + dir.resolve("missing.yaml") + " (named by --settings) does not exist or is not"
             + " a file");
-    assertThatThrownBy(() -> SettingsFile.resolve(null, Map.of(SettingsFile.ENV, "gone.yaml"), dir))
+    assertThatThrownBy(() -> Settings.resolve(null, Map.of(SettingsFile.ENV, "gone.yaml"), dir).kpi())
         .hasMessage("settings file " + dir.resolve("gone.yaml") + " (named by the environment variable"
             + " YARDSTICK_SETTINGS) does not exist or is not a file");
   }
@@ -178,105 +179,110 @@ class SettingsFileTest {
   @Test
   void errors_name_the_file() throws IOException {
     Path p = write("bad.yaml", "kpi: {wait_limit_seconds: soon}\n");
-    assertThatThrownBy(() -> SettingsFile.load(p))
+    assertThatThrownBy(() -> Settings.load(p).kpi())
         .isInstanceOf(SettingsException.class)
-        .hasMessage("settings file " + p + ": kpi.wait_limit_seconds: the value \"soon\" is not valid; expected a"
+        .hasMessage("settings file " + p + ", line 1, column 27: kpi.wait_limit_seconds: the value \"soon\" is not valid; expected a"
             + " number of seconds, 0 or more");
   }
 
   @Test
   void unknown_keys_are_refused() {
     assertThatThrownBy(() -> parse("kpis:\n  wait_limit_seconds: 60\n"))
-        .hasMessage("settings file yardstick.yaml: kpis: unknown key 'kpis'; expected one of kpi, benchmarks,"
-            + " business_hours, goals, limits, privacy, retention, sla_policies, sso, surveys");
+        .hasMessage("settings file yardstick.yaml, line 1, column 1: kpis: unknown key 'kpis' (did you"
+            + " mean kpi?); expected one of kpi, benchmarks, business_hours, limits, privacy, retention, goals,"
+            + " sla_policies, sso, surveys");
+    assertThatThrownBy(() -> parse("kpi:\n  wait_limit_secnds: 60\n"))
+        .hasMessage("settings file yardstick.yaml, line 2, column 3: kpi.wait_limit_secnds: unknown key"
+            + " 'wait_limit_secnds' (did you mean wait_limit_seconds?); expected one of short_abandon_seconds,"
+            + " wait_limit_seconds, service_level, fcr, ces");
     assertThatThrownBy(() -> parse("kpi:\n  service_level:\n    secs: 30\n"))
-        .hasMessage("settings file yardstick.yaml: kpi.service_level.secs: unknown key 'secs'; expected one of"
+        .hasMessage("settings file yardstick.yaml, line 3, column 5: kpi.service_level.secs: unknown key 'secs'; expected one of"
             + " seconds, per_channel, formula");
     assertThatThrownBy(() -> parse("business_hours:\n  support:\n    timezone: UTC\n"))
-        .hasMessage("settings file yardstick.yaml: business_hours.support.timezone: unknown key 'timezone';"
+        .hasMessage("settings file yardstick.yaml, line 3, column 5: business_hours.support.timezone: unknown key 'timezone';"
             + " expected one of zone, hours, holidays");
     assertThatThrownBy(() -> parse("benchmarks:\n  fcr: {low: 70, note: x}\n"))
-        .hasMessage("settings file yardstick.yaml: benchmarks.fcr.note: unknown key 'note'; expected one of low,"
+        .hasMessage("settings file yardstick.yaml, line 2, column 18: benchmarks.fcr.note: unknown key 'note'; expected one of low,"
             + " high, text, source");
   }
 
   @Test
   void bad_numbers_are_refused() {
     assertThatThrownBy(() -> parse("kpi:\n  short_abandon_seconds: -1\n"))
-        .hasMessage("settings file yardstick.yaml: kpi.short_abandon_seconds: the value -1 is not valid; expected a"
+        .hasMessage("settings file yardstick.yaml, line 2, column 26: kpi.short_abandon_seconds: the value -1 is not valid; expected a"
             + " number of seconds, 0 or more");
     assertThatThrownBy(() -> parse("kpi:\n  service_level:\n    per_channel: {chat: \"30\"}\n"))
-        .hasMessage("settings file yardstick.yaml: kpi.service_level.per_channel.chat: the value \"30\" is not"
+        .hasMessage("settings file yardstick.yaml, line 3, column 25: kpi.service_level.per_channel.chat: the value \"30\" is not"
             + " valid; expected a number of seconds, 0 or more");
     assertThatThrownBy(() -> parse("kpi:\n  wait_limit_seconds:\n"))
-        .hasMessage("settings file yardstick.yaml: kpi.wait_limit_seconds: the value (empty) is not valid; expected"
+        .hasMessage("settings file yardstick.yaml, line 2, column 22: kpi.wait_limit_seconds: the value (empty) is not valid; expected"
             + " a number of seconds, 0 or more");
   }
 
   @Test
   void bad_choices_are_refused() {
     assertThatThrownBy(() -> parse("kpi:\n  service_level:\n    formula: answered\n"))
-        .hasMessage("settings file yardstick.yaml: kpi.service_level.formula: the value \"answered\" is not valid;"
+        .hasMessage("settings file yardstick.yaml, line 3, column 14: kpi.service_level.formula: the value \"answered\" is not valid;"
             + " expected one of answered_and_abandoned, answered_only, all_offered");
     assertThatThrownBy(() -> parse("kpi:\n  fcr:\n    denominator: 3\n"))
-        .hasMessage("settings file yardstick.yaml: kpi.fcr.denominator: the value 3 is not valid; expected one of"
+        .hasMessage("settings file yardstick.yaml, line 3, column 18: kpi.fcr.denominator: the value 3 is not valid; expected one of"
             + " resolved_cases, all_cases");
     assertThatThrownBy(() -> parse("kpi:\n  ces:\n    mode: median\n"))
-        .hasMessage("settings file yardstick.yaml: kpi.ces.mode: the value \"median\" is not valid; expected one of"
+        .hasMessage("settings file yardstick.yaml, line 3, column 11: kpi.ces.mode: the value \"median\" is not valid; expected one of"
             + " mean, low_effort_percent");
     assertThatThrownBy(() -> parse("kpi:\n  ces: mean\n"))
-        .hasMessage("settings file yardstick.yaml: kpi.ces: the value \"mean\" is not valid; expected a map of"
+        .hasMessage("settings file yardstick.yaml, line 2, column 8: kpi.ces: the value \"mean\" is not valid; expected a map of"
             + " settings (see docs/settings.md)");
   }
 
   @Test
   void unknown_kpi_ids_and_bad_benchmarks_are_refused() {
     assertThatThrownBy(() -> parse("benchmarks:\n  abandon_rate: {low: 5}\n"))
-        .hasMessageStartingWith("settings file yardstick.yaml: benchmarks.abandon_rate: unknown KPI id"
+        .hasMessageStartingWith("settings file yardstick.yaml, line 2, column 17: benchmarks.abandon_rate: unknown KPI id"
             + " 'abandon_rate'; expected one of contacts, abandonment_rate, ");
     assertThatThrownBy(() -> parse("benchmarks:\n  fcr: {low: 80, high: 70}\n"))
-        .hasMessage("settings file yardstick.yaml: benchmarks.fcr: low 80 is above high 70; expected low <= high");
+        .hasMessage("settings file yardstick.yaml, line 2, column 8: benchmarks.fcr: low 80 is above high 70; expected low <= high");
     assertThatThrownBy(() -> parse("benchmarks:\n  fcr: {source: me}\n"))
-        .hasMessage("settings file yardstick.yaml: benchmarks.fcr: the value {\"source\":\"me\"} is not valid;"
+        .hasMessage("settings file yardstick.yaml, line 2, column 8: benchmarks.fcr: the value {\"source\":\"me\"} is not valid;"
             + " expected at least one of low, high and text");
     assertThatThrownBy(() -> parse("benchmarks:\n  fcr: {low: high}\n"))
-        .hasMessage("settings file yardstick.yaml: benchmarks.fcr.low: the value \"high\" is not valid; expected a"
+        .hasMessage("settings file yardstick.yaml, line 2, column 14: benchmarks.fcr.low: the value \"high\" is not valid; expected a"
             + " number");
     assertThatThrownBy(() -> parse("benchmarks:\n  fcr: 70\n"))
-        .hasMessageStartingWith("settings file yardstick.yaml: benchmarks.fcr: the value 70 is not valid; expected a"
+        .hasMessageStartingWith("settings file yardstick.yaml, line 2, column 8: benchmarks.fcr: the value 70 is not valid; expected a"
             + " map with low, high, text and source");
   }
 
   @Test
   void bad_calendars_are_refused() {
     assertThatThrownBy(() -> parse("business_hours:\n  support:\n    zone: Europe/Madird\n    hours: {mon: 09:00-17:00}\n"))
-        .hasMessage("settings file yardstick.yaml: business_hours.support.zone: the value \"Europe/Madird\" is not"
+        .hasMessage("settings file yardstick.yaml, line 3, column 11: business_hours.support.zone: the value \"Europe/Madird\" is not"
             + " valid; expected an IANA time-zone name such as Europe/Madrid");
     assertThatThrownBy(() -> parse("business_hours:\n  support:\n    hours: {mon-fry: 09:00-17:00}\n"))
-        .hasMessage("settings file yardstick.yaml: business_hours.support.hours.mon-fry: unknown day name 'fry' in"
+        .hasMessage("settings file yardstick.yaml, line 3, column 22: business_hours.support.hours.mon-fry: unknown day name 'fry' in"
             + " 'mon-fry'; expected mon, tue, wed, thu, fri, sat, sun (or the full English names), a range such as"
             + " mon-fri, or a comma-separated list");
     assertThatThrownBy(() -> parse("business_hours:\n  support:\n    hours: {sat: \"10:00-14:00, 13:00-18:00\"}\n"))
-        .hasMessage("settings file yardstick.yaml: business_hours.support.hours: business-hours calendar 'support':"
+        .hasMessage("settings file yardstick.yaml, line 3, column 12: business_hours.support.hours: business-hours calendar 'support':"
             + " on Saturday the windows 10:00-14:00 and 13:00-18:00 overlap; give each open time once");
     assertThatThrownBy(() -> parse("business_hours:\n  support:\n    hours: {mon: \"18:00-09:00\"}\n"))
-        .hasMessage("settings file yardstick.yaml: business_hours.support.hours.mon: window 18:00-09:00 closes at"
+        .hasMessage("settings file yardstick.yaml, line 3, column 18: business_hours.support.hours.mon: window 18:00-09:00 closes at"
             + " 09:00, not after it opens at 18:00; a window may not cross midnight (use 24:00 for the end of the day"
             + " and give the rest to the next day)");
     assertThatThrownBy(() -> parse("business_hours:\n  support:\n    hours: {mon: 9}\n"))
-        .hasMessage("settings file yardstick.yaml: business_hours.support.hours.mon: the value 9 is not valid;"
+        .hasMessage("settings file yardstick.yaml, line 3, column 18: business_hours.support.hours.mon: the value 9 is not valid;"
             + " expected opening hours as a string such as \"09:00-18:00\" or \"10:00-14:00, 16:00-18:00\", or"
             + " closed");
     assertThatThrownBy(() -> parse("business_hours:\n  support:\n    zone: UTC\n"))
-        .hasMessage("settings file yardstick.yaml: business_hours.support.hours: missing; expected the weekly"
+        .hasMessage("settings file yardstick.yaml, line 3, column 5: business_hours.support.hours: missing; expected the weekly"
             + " opening hours, such as hours: {mon-fri: \"09:00-18:00\"}");
     assertThatThrownBy(() -> parse(
             "business_hours:\n  support:\n    hours: {mon: 09:00-17:00}\n    holidays: [2026-12-25, 2026-13-01]\n"))
-        .hasMessage("settings file yardstick.yaml: business_hours.support.holidays[1]: the value \"2026-13-01\" is"
+        .hasMessage("settings file yardstick.yaml, line 4, column 28: business_hours.support.holidays[1]: the value \"2026-13-01\" is"
             + " not valid; expected a date YYYY-MM-DD such as 2026-12-25");
     assertThatThrownBy(() -> parse(
             "business_hours:\n  support:\n    hours: {mon: 09:00-17:00}\n  SUPPORT:\n    hours: {tue: 09:00-17:00}\n"))
-        .hasMessage("settings file yardstick.yaml: business_hours.SUPPORT: calendar 'SUPPORT' is given twice (names"
+        .hasMessage("settings file yardstick.yaml, line 5, column 5: business_hours.SUPPORT: calendar 'SUPPORT' is given twice (names"
             + " are compared without case); name each calendar once");
   }
 
@@ -289,7 +295,6 @@ class SettingsFileTest {
         .hasMessageStartingWith("settings file yardstick.yaml is not valid YAML at line 3")
         .hasMessageContaining("wait_limit_seconds");
     assertThatThrownBy(() -> parse("- kpi\n"))
-        .hasMessage("settings file yardstick.yaml: (top level): the value [\"kpi\"] is not valid; expected a map with"
-            + " the keys kpi, benchmarks, business_hours, goals, limits, privacy, retention, sla_policies, sso, surveys");
+        .hasMessage("settings file yardstick.yaml, line 1, column 1: (top level): the value [\"kpi\"] is not valid; expected a map with the keys kpi, benchmarks, business_hours, limits, privacy, retention, goals, sla_policies, sso, surveys");
   }
 }

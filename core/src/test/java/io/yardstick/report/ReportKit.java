@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The fixture, in Madrid: the week 2026-10-19..25 (the week that leaves summer time on Sunday the 25th) has four
  * contacts, two of them agent ana's; the week before, 10-12..18, has one (ana's).
  */
-abstract class ReportKit {
+public abstract class ReportKit extends io.yardstick.store.StoreKit {
   static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
   static final ObjectMapper JSON = new ObjectMapper();
   static final Map<String, String> EN = Map.ofEntries(Map.entry("period.range", "{from} – {to}"),
@@ -66,7 +66,6 @@ abstract class ReportKit {
   Store store;
   final MutableClock clock = new MutableClock(Instant.parse("2026-10-18T12:00:00Z"));
 
-  protected abstract Store newStore() throws Exception;
 
   @BeforeEach
   void open() throws Exception {

@@ -28,10 +28,9 @@ import org.junit.jupiter.api.Test;
  * SlaEvaluatorTest} (weekend and DST night, pauses and reopen, priority change), with its policies; the arithmetic of
  * each target is written there, the sums here.
  */
-public abstract class SlaKpiKit {
+public abstract class SlaKpiKit extends io.yardstick.store.StoreKit {
   protected Store store;
 
-  protected abstract Store newStore() throws Exception;
 
   static final Instant AS_OF = Instant.parse("2026-04-01T00:00:00Z");
   static final ZoneId MADRID = ZoneId.of("Europe/Madrid");

@@ -10,6 +10,7 @@ import io.yardstick.model.RecordType;
 import io.yardstick.model.State;
 import io.yardstick.store.Loader;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoreKit;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,14 +26,13 @@ import org.junit.jupiter.api.Test;
  * Volumes, handle time, patience and logged-in agents read from a store, on every store: one hand-made Monday in
  * Madrid (2026-03-02, UTC+1), half-hour intervals counted from local midnight.
  */
-abstract class StaffingHistoryKit {
+public abstract class StaffingHistoryKit extends StoreKit {
   static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
   static final StaffingHistory.Period DAY = new StaffingHistory.Period(LocalDate.parse("2026-03-02"),
       LocalDate.parse("2026-03-02"), MADRID, Duration.ofMinutes(30));
 
   Store store;
 
-  protected abstract Store newStore() throws Exception;
 
   static Instant local(String dateTime) {
     return LocalDateTime.parse(dateTime).atZone(MADRID).toInstant();

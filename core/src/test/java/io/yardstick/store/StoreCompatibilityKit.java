@@ -26,15 +26,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every store must have, run against each store by a subclass (like Micrometer's
- * MeterRegistryCompatibilityKit). Expected contents are written out by hand, so both stores are checked against the
+ * The behaviour every store must have: imports, merges, limits and the query results' Java types, a kit of the
+ * {@link StoreTck}. Expected contents are written out by hand, so both stores are checked against the
  * same text: identical contents on DuckDB and PostgreSQL.
  */
-public abstract class StoreCompatibilityKit {
+public abstract class StoreCompatibilityKit extends StoreKit {
   protected Store store;
 
-  /** A new, empty store. */
-  protected abstract Store newStore() throws Exception;
 
   @BeforeEach
   void openStore() throws Exception {
@@ -455,6 +453,11 @@ public abstract class StoreCompatibilityKit {
   }
 
   protected LoadCounts importResource(RecordType type, String name) {
+    return importResource(store, type, name);
+  }
+
+  /** Imports a file of src/test/resources/canonical into the store. */
+  static LoadCounts importResource(Store store, RecordType type, String name) {
     try (InputStream in = StoreCompatibilityKit.class.getResourceAsStream("/canonical/" + name)) {
       return store.importFile(type, ImportSource.of(name, in.readAllBytes()), bytes -> {});
     } catch (IOException e) {

@@ -18,10 +18,9 @@ import org.junit.jupiter.api.Test;
  * Issue 17: tickets and their timelines (docs/data-format.md#tickets) import exactly, all or nothing and idempotently,
  * on every store. The expected contents are written out by hand, the same text for DuckDB and PostgreSQL.
  */
-public abstract class TicketStoreKit {
+public abstract class TicketStoreKit extends StoreKit {
   protected Store store;
 
-  protected abstract Store newStore() throws Exception;
 
   @BeforeEach
   void openStore() throws Exception {

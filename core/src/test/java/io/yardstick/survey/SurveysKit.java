@@ -51,7 +51,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * </ul>
  * Three imported CSAT answers (5, 4, 2) were there before: CSAT = 2 / 3 x 100 = 66.7%.
  */
-abstract class SurveysKit {
+public abstract class SurveysKit extends io.yardstick.store.StoreKit {
   static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -89,7 +89,6 @@ abstract class SurveysKit {
     }
   }
 
-  protected abstract Store newStore() throws Exception;
 
   static final SurveySettings.Rule RULE = SurveySettings.Rule.of("csat-solved", SurveyKind.CSAT,
       SurveySettings.Trigger.CASE_SOLVED).withChannels(Set.of("email", "chat")).withDelay(Duration.ofMinutes(10));

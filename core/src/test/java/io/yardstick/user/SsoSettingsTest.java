@@ -69,7 +69,7 @@ class SsoSettingsTest {
     assertThatThrownBy(() -> parse(BASE + "  local_passwords: false\n  break_glass: []\n", Map.of()))
         .hasMessageStartingWith("settings file y.yaml: sso.break_glass: the value [] is not valid; expected at least"
             + " one local admin");
-    assertThatThrownBy(() -> SettingsFile.parse("ssso: {}\n", "y.yaml"))
+    assertThatThrownBy(() -> io.yardstick.settings.Settings.parse("ssso: {}\n", "y.yaml"))
         .hasMessageContaining("unknown key 'ssso'");
   }
 

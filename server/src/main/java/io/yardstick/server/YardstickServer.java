@@ -63,9 +63,9 @@ public final class YardstickServer implements AutoCloseable {
    * failure is logged and tried again the next day.
    */
   private static java.util.concurrent.ScheduledExecutorService retention(Store store, KpiSettings settings,
+      io.yardstick.sla.SlaEvaluator sla,
       Clock clock) {
     // The same thread refreshes the SLA targets every 5 minutes when the settings file has sla_policies (docs/sla.md).
-    io.yardstick.sla.SlaEvaluator sla = io.yardstick.sla.SlaSettings.resolve(null);
     boolean retain = settings.retention().cutoff(clock).isPresent();
     if (!retain && sla.policies().isEmpty()) return null;
     java.util.concurrent.ScheduledExecutorService daily = java.util.concurrent.Executors
@@ -151,33 +151,41 @@ public final class YardstickServer implements AutoCloseable {
     return start(store, settings, clock, port, alertSettings, Network.everywhere());
   }
 
-  /** A server listening on {@code network.bind()} and trusting the proxies it names. */
+  /** A server listening on {@code network.bind()} and trusting the proxies it names, other settings the defaults. */
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
       io.yardstick.alert.AlertSettings alertSettings, Network network) {
-    return start(store, settings, clock, port, alertSettings, network,
-        io.yardstick.report.ReportSettings.fromEnvironment(), io.yardstick.survey.SurveySettings.resolve(null));
+    return start(store, io.yardstick.settings.Settings.defaults().withKpi(settings), clock, port, alertSettings,
+        network);
   }
 
   /** A server whose scheduled reports go out as {@code reportSettings} say (docs/reports.md). */
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
       io.yardstick.alert.AlertSettings alertSettings, Network network,
       io.yardstick.report.ReportSettings reportSettings) {
-    return start(store, settings, clock, port, alertSettings, network, reportSettings,
-        io.yardstick.survey.SurveySettings.resolve(null));
+    return start(store, io.yardstick.settings.Settings.defaults().withKpi(settings), clock, port, alertSettings,
+        network, reportSettings);
   }
 
   /** A server that sends and takes surveys as {@code surveySettings} say (docs/surveys.md). */
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
       io.yardstick.alert.AlertSettings alertSettings, Network network,
       io.yardstick.survey.SurveySettings surveySettings) {
-    return start(store, settings, clock, port, alertSettings, network,
-        io.yardstick.report.ReportSettings.fromEnvironment(), surveySettings);
+    return start(store, io.yardstick.settings.Settings.defaults().withKpi(settings)
+        .with(io.yardstick.settings.Settings.SURVEYS, surveySettings), clock, port, alertSettings, network);
   }
 
-  /** A server with its reports' and surveys' settings. */
-  public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port,
+  /** A server with the settings read once by the caller (the settings file: KPIs, goals...; docs/settings.md). */
+  public static YardstickServer start(Store store, io.yardstick.settings.Settings all, Clock clock, int port,
+      io.yardstick.alert.AlertSettings alertSettings, Network network) {
+    return start(store, all, clock, port, alertSettings, network, io.yardstick.report.ReportSettings.fromEnvironment());
+  }
+
+  /** The same, with the scheduled reports' settings given. */
+  public static YardstickServer start(Store store, io.yardstick.settings.Settings all, Clock clock, int port,
       io.yardstick.alert.AlertSettings alertSettings, Network network,
-      io.yardstick.report.ReportSettings reportSettings, io.yardstick.survey.SurveySettings surveySettings) {
+      io.yardstick.report.ReportSettings reportSettings) {
+    KpiSettings settings = all.kpi();
+    io.yardstick.survey.SurveySettings surveySettings = all.get(io.yardstick.settings.Settings.SURVEYS);
     store.queryTimeout(settings.limits().queryTimeout()); // no request's query runs unbounded
     Users users = new Users(store, clock);
     Sessions sessions = new Sessions(clock, Duration.ofHours(12));
@@ -253,9 +261,11 @@ public final class YardstickServer implements AutoCloseable {
       }
     });
     new io.yardstick.server.api.AuditRoutes(new io.yardstick.audit.AuditLog(store, clock)).register(app);
-    new Routes(store, settings, users, auth, sessions, clock).register(app);
+    new Routes(store, settings, users).register(app);
+    new io.yardstick.server.api.UserRoutes(users, auth, sessions, clock).register(app);
+    new io.yardstick.server.api.CustomerRoutes(store, clock).register(app);
     new io.yardstick.server.api.SsoRoutes(store, clock, network.sso(), auth, sessions).register(app);
-    new io.yardstick.server.api.GoalRoutes(store, settings, io.yardstick.goal.GoalSettings.resolve(null), clock)
+    new io.yardstick.server.api.GoalRoutes(store, settings, all.goals(), clock)
         .register(app);
     io.yardstick.event.EventIngestor ingestor = new io.yardstick.event.EventIngestor(store, clock);
     io.yardstick.alert.AlertService alerts = io.yardstick.alert.AlertService.start(store,
@@ -312,7 +322,8 @@ public final class YardstickServer implements AutoCloseable {
     app.error(404, ctx -> {
       if (!"application/json".equals(ctx.res().getContentType())) notFound(ctx);
     });
-    YardstickServer server = new YardstickServer(app, ingestor, alerts, retention(store, settings, clock), reports);
+    YardstickServer server = new YardstickServer(app, ingestor, alerts, retention(store, settings,
+        all.get(io.yardstick.settings.Settings.SLA), clock), reports);
     server.surveys = io.yardstick.survey.SurveyService.start(surveys, ingestor, java.time.Duration.ofSeconds(30));
     try {
       if (network.bind() == null) {

@@ -38,8 +38,8 @@ class AccountsTest {
   @BeforeEach
   void start() {
     shared = TestServer.get();
-    users = new Users(shared.store, Clock.systemUTC());
-    server = YardstickServer.start(shared.store, KpiSettings.defaults(), Clock.systemUTC(), 0);
+    users = new Users(shared.store, TestServer.CLOCK);
+    server = YardstickServer.start(shared.store, KpiSettings.defaults(), TestServer.CLOCK, 0);
     url = path -> "http://127.0.0.1:" + server.port() + path;
   }
 
@@ -199,12 +199,12 @@ class AccountsTest {
     var listed = c.get("/api/tokens").body().get("tokens").get(0);
     assertThat(listed.get("label").asText()).isEqualTo("dashboard tv");
     assertThat(listed.get("read_only").asBoolean()).isTrue();
-    assertThat(java.time.Duration.between(java.time.Instant.now(), java.time.Instant.parse(listed.get("expires_at")
+    assertThat(java.time.Duration.between(TestServer.CLOCK.instant(), java.time.Instant.parse(listed.get("expires_at")
         .asText())).toDays()).isEqualTo(29);
     assertThat(c.post("/api/tokens", Map.of("expires_days", 0)).body().get("details").asText())
         .isEqualTo("A token expires after 1 to 3650 days; got 0.");
 
-    String old = new Users(shared.store, Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(-2)))
+    String old = new Users(shared.store, Clock.offset(TestServer.CLOCK, java.time.Duration.ofDays(-2)))
         .createToken(name, "old", false, 1);
     assertThat(withToken("GET", "/api/kpis", old, null)).isEqualTo(401);
   }

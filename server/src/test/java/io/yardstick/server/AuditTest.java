@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ class AuditTest {
   @BeforeEach
   void start() {
     shared = TestServer.get();
-    server = YardstickServer.start(shared.store, KpiSettings.defaults(), Clock.systemUTC(), 0);
+    server = YardstickServer.start(shared.store, KpiSettings.defaults(), TestServer.CLOCK, 0);
     url = path -> "http://127.0.0.1:" + server.port() + path;
   }
 
@@ -51,7 +50,7 @@ class AuditTest {
   @Test
   void log_ins_and_changes_are_recorded_with_who_when_where_and_what_and_never_a_password() throws Exception {
     String name = "audited-" + System.nanoTime() % 1_000_000;
-    new Users(shared.store, Clock.systemUTC()).add(name, Role.MANAGER, null, OWN, false);
+    new Users(shared.store, TestServer.CLOCK).add(name, Role.MANAGER, null, OWN, false);
     assertThat(new ApiClient(url).post("/api/login", Map.of("name", name, "password", "wrong-password-1")).status())
         .isEqualTo(401);
     ApiClient manager = ApiClient.loggedIn(url, name, OWN);
@@ -86,7 +85,7 @@ class AuditTest {
 
     HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.apply(
         "/api/audit/export?user=" + name))).header("Authorization", "Bearer " + new Users(shared.store,
-        Clock.systemUTC()).createToken(ROOT, "audit export")).build(), HttpResponse.BodyHandlers.ofString());
+        TestServer.CLOCK).createToken(ROOT, "audit export")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(export.statusCode()).isEqualTo(200);
     assertThat(export.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/x-ndjson");
     assertThat(export.body().lines().toList()).hasSize(4).first().asString()

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +33,7 @@ class DeploymentTest {
 
   @Test
   void behind_a_trusted_proxy_the_client_address_and_https_come_from_its_headers() throws Exception {
-    try (YardstickServer server = YardstickServer.start(shared.store, KpiSettings.defaults(), Clock.systemUTC(), 0,
+    try (YardstickServer server = YardstickServer.start(shared.store, KpiSettings.defaults(), TestServer.CLOCK, 0,
         AlertSettings.fromEnvironment(), new YardstickServer.Network("127.0.0.1", Set.of("127.0.0.1")))) {
       HttpResponse<String> r = login(server, "198.51.100.4, 203.0.113.9, 127.0.0.1", "https");
       assertThat(r.statusCode()).isEqualTo(200);
@@ -47,7 +46,7 @@ class DeploymentTest {
 
   @Test
   void without_trusted_proxies_forwarded_headers_are_ignored() throws Exception {
-    try (YardstickServer server = YardstickServer.start(shared.store, KpiSettings.defaults(), Clock.systemUTC(), 0)) {
+    try (YardstickServer server = YardstickServer.start(shared.store, KpiSettings.defaults(), TestServer.CLOCK, 0)) {
       HttpResponse<String> r = login(server, "203.0.113.9", "https");
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.headers().firstValue("Set-Cookie").orElseThrow()).doesNotContain("Secure");

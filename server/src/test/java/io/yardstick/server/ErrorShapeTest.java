@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +80,7 @@ class ErrorShapeTest {
     HttpResponse<String> unauthorized = http.send(HttpRequest.newBuilder(URI.create(server.url("/api/kpi?"
         + TestServer.period()))).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(unauthorized.headers().firstValue("Cache-Control")).hasValue("no-store");
-    String token = new Users(server.store, Clock.systemUTC()).createToken(MIA, "cache test");
+    String token = new Users(server.store, TestServer.CLOCK).createToken(MIA, "cache test");
     HttpResponse<String> kpi = http.send(HttpRequest.newBuilder(URI.create(server.url("/api/kpi?"
         + TestServer.period()))).header("Authorization", "Bearer " + token).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -105,10 +104,10 @@ class ErrorShapeTest {
   void a_store_failure_answers_500_with_an_error_id_and_keeps_the_sql_in_the_log(@TempDir Path dir)
       throws Exception {
     try (Store broken = Store.open(dir.resolve("broken.duckdb").toString())) {
-      Users users = new Users(broken, Clock.systemUTC());
+      Users users = new Users(broken, TestServer.CLOCK);
       users.add("boss", Role.MANAGER, null, PASSWORD, false);
       String token = users.createToken("boss", "test");
-      try (YardstickServer s = YardstickServer.start(broken, KpiSettings.defaults(), Clock.systemUTC(), 0,
+      try (YardstickServer s = YardstickServer.start(broken, KpiSettings.defaults(), TestServer.CLOCK, 0,
           AlertSettings.defaults())) {
         broken.update("ALTER TABLE contacts RENAME TO contacts_gone"); // every KPI query now fails in the store
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"

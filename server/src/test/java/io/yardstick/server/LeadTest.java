@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.yardstick.server.ApiClient.Response;
 import io.yardstick.user.Role;
 import io.yardstick.user.Users;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ class LeadTest {
 
   private ApiClient lead(String team) {
     String name = "lead-" + System.nanoTime() % 1_000_000;
-    new Users(server.store, Clock.systemUTC()).add(name, Role.LEAD, null, OWN, false, List.of(team));
+    new Users(server.store, TestServer.CLOCK).add(name, Role.LEAD, null, OWN, false, List.of(team));
     return ApiClient.loggedIn(server, name, OWN);
   }
 

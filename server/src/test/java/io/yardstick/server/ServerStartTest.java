@@ -6,7 +6,6 @@ import io.yardstick.YardstickException;
 import io.yardstick.kpi.KpiSettings;
 import io.yardstick.store.Store;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,10 +15,10 @@ class ServerStartTest {
   @Test
   void a_port_in_use_is_named_with_the_fix() {
     try (Store store = Store.open(dir.resolve("s.duckdb").toString());
-        YardstickServer first = YardstickServer.start(store, KpiSettings.defaults(), Clock.systemUTC(), 0)) {
+        YardstickServer first = YardstickServer.start(store, KpiSettings.defaults(), TestServer.CLOCK, 0)) {
       int port = first.port();
 
-      assertThatThrownBy(() -> YardstickServer.start(store, KpiSettings.defaults(), Clock.systemUTC(), port))
+      assertThatThrownBy(() -> YardstickServer.start(store, KpiSettings.defaults(), TestServer.CLOCK, port))
           .isInstanceOf(YardstickException.class)
           .hasMessage("Port " + port + " is in use (another Yardstick, or another server?); choose another with"
               + " --port.");

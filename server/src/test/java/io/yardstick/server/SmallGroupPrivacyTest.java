@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,8 +84,8 @@ class SmallGroupPrivacyTest {
     assertThat(report.get("team_kpis").isNull()).isTrue();
 
     KpiSettings two = KpiSettings.defaults().withPrivacy(new Privacy(2));
-    String token = new Users(server.store, Clock.systemUTC()).createToken(ANA, "privacy test");
-    try (YardstickServer second = YardstickServer.start(server.store, two, Clock.systemUTC(), 0)) {
+    String token = new Users(server.store, TestServer.CLOCK).createToken(ANA, "privacy test");
+    try (YardstickServer second = YardstickServer.start(server.store, two, TestServer.CLOCK, 0)) {
       HttpClient http = HttpClient.newHttpClient();
       java.util.function.Function<String, JsonNode> get = q -> {
         try {

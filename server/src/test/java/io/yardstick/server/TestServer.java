@@ -31,6 +31,13 @@ final class TestServer {
   static final String ANA = "ana";
   static final String ANA_AGENT = "agent-003";
   static final String PASSWORD = "test-password-1";
+  /**
+   * The time of every server test: 1 July 2026, 08:00 UTC, the morning after the data's last day, when the test run
+   * starts, then ticking with the wall clock (sessions, tokens and the audit log see time pass). No test depends on
+   * the day it runs: a forecast's actuals are all past, a goal's remaining days are the same every run.
+   */
+  static final Clock CLOCK = Clock.offset(Clock.systemUTC(), java.time.Duration.between(java.time.Instant.now(),
+      java.time.Instant.parse("2026-07-01T08:00:00Z")));
 
   private static TestServer shared;
 
@@ -45,12 +52,12 @@ final class TestServer {
       new ContactCenterSimulation(new DemoSettings(3_000, 61, 7, LAST_DAY, ZONE)).run(loader, n -> {});
       loader.commit();
     }
-    Users users = new Users(store, Clock.systemUTC());
+    Users users = new Users(store, CLOCK);
     users.add("admin", Role.ADMIN, null, ADMIN_ONE_TIME, true);
     users.add(ROOT, Role.ADMIN, null, PASSWORD, false);
     users.add(MIA, Role.MANAGER, null, PASSWORD, false);
     users.add(ANA, Role.AGENT, ANA_AGENT, PASSWORD, false);
-    server = YardstickServer.start(store, KpiSettings.defaults(), Clock.systemUTC(), 0);
+    server = YardstickServer.start(store, KpiSettings.defaults(), CLOCK, 0);
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-server-stop"));
   }
 

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
@@ -64,7 +63,7 @@ class TlsTest {
 
   private static void answersOverHttpsWithHstsAndASecureCookie(Tls tls) throws Exception {
     TestServer shared = TestServer.get();
-    try (YardstickServer server = YardstickServer.start(shared.store, KpiSettings.defaults(), Clock.systemUTC(), 0,
+    try (YardstickServer server = YardstickServer.start(shared.store, KpiSettings.defaults(), TestServer.CLOCK, 0,
         AlertSettings.fromEnvironment(), new YardstickServer.Network("127.0.0.1", Set.of(), tls))) {
       HttpResponse<String> r = trusting().send(HttpRequest.newBuilder(URI.create("https://localhost:" + server.port()
           + "/api/login")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(

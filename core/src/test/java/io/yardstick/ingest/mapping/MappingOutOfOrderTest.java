@@ -115,13 +115,13 @@ class MappingOutOfOrderTest {
 
   @Test
   void out_of_order_rules_are_checked_when_the_mapping_is_read() {
-    refusedMapping(MAPPING + "  out_of_order: {talk_s: set_aside}\n", "m.yaml, key contacts.out_of_order.talk_s: is"
+    refusedMapping(MAPPING + "  out_of_order: {talk_s: set_aside}\n", "m.yaml, line 11, column 26, key contacts.out_of_order.talk_s: is"
         + " not a field with an order rule in contacts; expected one of answered_at, first_response_at,"
         + " abandoned_at, resolved_at.");
-    refusedMapping(MAPPING + "  out_of_order: {answered_at: set_aside}\n", "m.yaml, key"
+    refusedMapping(MAPPING + "  out_of_order: {answered_at: set_aside}\n", "m.yaml, line 11, column 31, key"
         + " contacts.out_of_order.answered_at: is not mapped in this section, so it can never be out of order; map it"
         + " or remove this rule.");
-    refusedMapping(MAPPING + "  out_of_order: {resolved_at: drop}\n", "m.yaml, key contacts.out_of_order.resolved_at:"
+    refusedMapping(MAPPING + "  out_of_order: {resolved_at: drop}\n", "m.yaml, line 11, column 31, key contacts.out_of_order.resolved_at:"
         + " \"drop\" is not an action; expected set_aside (the row is set aside and counted), clear (the field is left"
         + " empty, the row kept and counted) or refuse (the default: the file is refused, naming line and column).");
     refusedMapping("""
@@ -131,7 +131,7 @@ class MappingOutOfOrderTest {
           started_at: From
           ended_at: To
           out_of_order: {ended_at: {action: clear}}
-        """, "m.yaml, key agent_states.out_of_order.ended_at.action: \"clear\" cannot apply to ended_at, which"
+        """, "m.yaml, line 6, column 37, key agent_states.out_of_order.ended_at.action: \"clear\" cannot apply to ended_at, which"
         + " agent_states require; expected set_aside or refuse.");
   }
 

@@ -529,26 +529,26 @@ class MappingTest {
     refusedMapping("""
         input: {time_zone: Europe/Madird}
         contacts: {contact_id: Id, channel: {constant: phone}, arrived_at: At}
-        """, "m.yaml, key input.time_zone: \"Europe/Madird\" is not a time zone; expected an IANA name such as"
+        """, "m.yaml, line 1, column 20, key input.time_zone: \"Europe/Madird\" is not a time zone; expected an IANA name such as"
         + " Europe/Madrid or Asia/Jerusalem.");
     refusedMapping("""
         contacts: {contact_id: Id, channel: {constant: phone}, arrived_at: {column: At, format: "yyyy-bb-dd"}}
-        """, "m.yaml, key contacts.arrived_at.format: \"yyyy-bb-dd\" is not a valid java.time pattern (Unknown pattern"
+        """, "m.yaml, line 1, column 89, key contacts.arrived_at.format: \"yyyy-bb-dd\" is not a valid java.time pattern (Unknown pattern"
         + " letter: b).");
     refusedMapping("""
         contacts: {contact_id: Id, channel: {constant: phone}, arrived_at: At, talk_s: {column: T, format: "m:s"}}
-        """, "m.yaml, key contacts.talk_s.format: \"m:s\" is not a duration format; expected seconds, milliseconds,"
+        """, "m.yaml, line 1, column 100, key contacts.talk_s.format: \"m:s\" is not a duration format; expected seconds, milliseconds,"
         + " minutes, mm:ss, hh:mm:ss or excel.");
     refusedMapping("""
         contacts: {contact_id: Id, channel: {constant: phone}, arrived_at: At, arived: X}
-        """, "m.yaml, key contacts.arived: is not a key here; expected one of contact_id, case_id, channel, direction,"
+        """, "m.yaml, line 1, column 72, key contacts.arived: is not a key here; expected one of contact_id, case_id, channel, direction,"
         + " queue, topic, customer_id, agent_id, team, arrived_at, answered_at, first_response_at, abandoned_at,"
         + " resolved_at, talk_s, hold_s, wrap_s, resolved, converted, revenue, skip, out_of_order.");
   }
 
   @Test
   void a_required_field_left_unmapped_is_named() {
-    refusedMapping("contacts: {contact_id: Id}\n", "m.yaml, key contacts: channel, arrived_at are required fields of"
+    refusedMapping("contacts: {contact_id: Id}\n", "m.yaml, line 1, column 11, key contacts: channel, arrived_at are required fields of"
         + " contacts and not mapped; map each to a column, or give a constant such as channel: {constant: phone}.");
   }
 
@@ -556,13 +556,13 @@ class MappingTest {
   void constants_defaults_and_map_values_are_checked_by_the_canonical_rules() {
     refusedMapping("""
         contacts: {contact_id: Id, channel: {constant: phone}, arrived_at: At, direction: {column: D, default: sideways}}
-        """, "m.yaml, key contacts.direction.default: \"sideways\" is not allowed here; expected inbound or outbound.");
+        """, "m.yaml, line 1, column 104, key contacts.direction.default: \"sideways\" is not allowed here; expected inbound or outbound.");
     refusedMapping("""
         surveys: {survey_id: Id, kind: {constant: happiness}, score: S, submitted_at: At}
-        """, "m.yaml, key surveys.kind.constant: \"happiness\" is not allowed here; expected one of csat, nps, ces, esat.");
+        """, "m.yaml, line 1, column 43, key surveys.kind.constant: \"happiness\" is not allowed here; expected one of csat, nps, ces, esat.");
     refusedMapping("""
         contacts: {contact_id: Id, channel: {constant: phone}, arrived_at: At, revenue: {column: R, map: {x: lots}}}
-        """, "m.yaml, key contacts.revenue.map.x: \"lots\" is not a decimal amount; expected a decimal amount such as"
+        """, "m.yaml, line 1, column 102, key contacts.revenue.map.x: \"lots\" is not a decimal amount; expected a decimal amount such as"
         + " 1250.50 (at most 4 decimal places).");
   }
 
@@ -570,7 +570,7 @@ class MappingTest {
   void local_time_formats_need_a_time_zone() {
     refusedMapping("""
         contacts: {contact_id: Id, channel: {constant: phone}, arrived_at: {column: At, format: excel}}
-        """, "m.yaml, key contacts.arrived_at.format: \"excel\" gives local times, so a time zone is needed: add"
+        """, "m.yaml, line 1, column 89, key contacts.arrived_at.format: \"excel\" gives local times, so a time zone is needed: add"
         + " input.time_zone (or time_zone here) with an IANA name such as Europe/Madrid (excel).");
   }
 
@@ -578,23 +578,23 @@ class MappingTest {
   void derived_fields_must_read_a_mapped_field_of_the_same_type() {
     refusedMapping("""
         contacts: {contact_id: Id, channel: {constant: phone}, arrived_at: At, answered_at: {field: resolved_at}}
-        """, "m.yaml, key contacts.answered_at.field: \"resolved_at\" is not another mapped field of contacts;"
+        """, "m.yaml, line 1, column 93, key contacts.answered_at.field: \"resolved_at\" is not another mapped field of contacts;"
         + " expected a field mapped in this section, such as arrived_at.");
     refusedMapping("""
         contacts: {contact_id: Id, channel: {constant: phone}, arrived_at: At, talk_s: {column: T, plus: W}}
-        """, "m.yaml, key contacts.talk_s.plus: adds a duration, and talk_s is not a timestamp.");
+        """, "m.yaml, line 1, column 98, key contacts.talk_s.plus: adds a duration, and talk_s is not a timestamp.");
   }
 
   @Test
   void a_field_needs_exactly_one_source_and_skips_need_a_reason() {
     refusedMapping("""
         contacts: {contact_id: {column: Id, constant: x}, channel: {constant: phone}, arrived_at: At}
-        """, "m.yaml, key contacts.contact_id: has 2 sources (column, constant); expected exactly one of column,"
+        """, "m.yaml, line 1, column 24, key contacts.contact_id: has 2 sources (column, constant); expected exactly one of column,"
         + " constant, template, field, or date with time.");
     refusedMapping("""
         skip: [{when: {Outcome: PHANTOM}}]
         contacts: {contact_id: Id, channel: {constant: phone}, arrived_at: At}
-        """, "m.yaml, key skip[0].reason: is missing; say why the rows are set aside (the summary shows it).");
+        """, "m.yaml, line 1, column 8, key skip[0].reason: is missing; say why the rows are set aside (the summary shows it).");
   }
 
   @Test

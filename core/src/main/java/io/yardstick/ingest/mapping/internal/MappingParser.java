@@ -1,21 +1,13 @@
 package io.yardstick.ingest.mapping.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.yardstick.ingest.ImportException;
 import io.yardstick.ingest.RowParser;
 import io.yardstick.ingest.mapping.MappingException;
 import io.yardstick.model.Field;
 import io.yardstick.model.FieldType;
 import io.yardstick.model.RecordType;
-import java.io.IOException;
+import io.yardstick.yaml.YamlTree;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -33,14 +25,12 @@ import java.util.Set;
  * The format is documented in docs/mapping.md.
  */
 public final class MappingParser {
-  private static final YAMLMapper YAML = YAMLMapper.builder()
-      .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-      .build();
   private static final List<String> SPEC_KEYS = List.of("column", "constant", "template", "field", "date", "time",
       "format", "date_format", "time_format", "time_zone", "map", "absent", "plus", "when", "default");
   private static final List<String> SOURCES = List.of("column", "constant", "template", "field", "date");
 
   private final String file;
+  private YamlTree tree;
   private ZoneId zone;
 
   private MappingParser(String file) {
@@ -53,16 +43,17 @@ public final class MappingParser {
   }
 
   private MappingRules parse(String text) {
-    JsonNode root;
-    try (JsonParser p = YAML.getFactory().createParser(text)) {
-      root = p.nextToken() == null ? null : tree(p, "");
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr();
-      throw bad("", null, "is not valid YAML" + where + " (" + e.getOriginalMessage() + ")");
-    } catch (IOException e) {
-      throw bad("", null, "could not be read: " + e.getMessage());
+    try {
+      tree = YamlTree.parse(file, text, YamlTree.Scalars.TEXT);
+    } catch (YamlTree.SyntaxException e) {
+      if (e.duplicateKey().isPresent()) {
+        throw new MappingException(file, e.location().map(Object::toString).orElse(null), e.duplicateKey().get(),
+            null, "appears twice; expected each key once");
+      }
+      throw bad("", null, "is not valid YAML" + e.location().map(l -> " at " + l).orElse("") + " (" + e.problem()
+          + ")");
     }
+    JsonNode root = tree.root();
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw bad("", null, "is empty; expected an input section and at least one record section such as contacts");
     }
@@ -100,40 +91,6 @@ public final class MappingParser {
           + String.join(", ", Arrays.stream(RecordType.values()).map(RecordType::table).toList()));
     }
     return new MappingRules(file, description, delimiter, quote, skips, sections);
-  }
-
-  /**
-   * The YAML as a tree whose scalars are all text as written: YAML 1.1 would make {@code yes}, {@code NO} and {@code
-   * on} booleans and {@code 1.10} the number 1.1, but a mapping compares and copies source values, so they must stay
-   * as the user typed them. A key written twice is refused rather than silently overwritten.
-   */
-  private JsonNode tree(JsonParser p, String path) throws IOException {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    switch (p.currentToken()) {
-      case START_OBJECT -> {
-        ObjectNode o = f.objectNode();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String key = p.currentName();
-          String at = path.isEmpty() ? key : path + "." + key;
-          p.nextToken();
-          if (o.has(key)) throw bad(at, null, "appears twice; expected each key once");
-          o.set(key, tree(p, at));
-        }
-        return o;
-      }
-      case START_ARRAY -> {
-        ArrayNode a = f.arrayNode();
-        int i = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) a.add(tree(p, path + "[" + i++ + "]"));
-        return a;
-      }
-      case VALUE_NULL -> {
-        return f.nullNode();
-      }
-      default -> {
-        return f.textNode(p.getText());
-      }
-    }
   }
 
   private SectionRule section(RecordType type, JsonNode node) {
@@ -601,17 +558,16 @@ public final class MappingParser {
   }
 
   private void onlyKeys(JsonNode node, String path, List<String> allowed) {
-    var it = node.fieldNames();
-    while (it.hasNext()) {
-      String k = it.next();
-      if (!allowed.contains(k)) {
-        throw bad(path.isEmpty() ? k : path + "." + k, null, "is not a key here; expected "
-            + (allowed.size() > 12 ? "one of " : "") + String.join(", ", allowed));
-      }
-    }
+    tree.unknownKey(node, path, allowed).ifPresent(k -> {
+      throw new MappingException(file, tree.keyLocation(k.path()).map(Object::toString).orElse(null), k.path(), null,
+          "is not a key here" + (k.closest() == null ? "" : " (did you mean " + k.closest() + "?)") + "; expected "
+          + (allowed.size() > 12 ? "one of " : "") + String.join(", ", allowed));
+    });
   }
 
+  /** A refusal at the key's value (or the nearest enclosing key the file has), with its line and column. */
   private MappingException bad(String key, String value, String problem) {
-    return new MappingException(file, key, value, problem);
+    String where = tree == null || key.isEmpty() ? null : tree.nearestLocation(key).map(Object::toString).orElse(null);
+    return new MappingException(file, where, key, value, problem);
   }
 }

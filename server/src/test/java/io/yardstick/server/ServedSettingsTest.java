@@ -1,0 +1,51 @@
+package io.yardstick.server;
+
+import static io.yardstick.server.TestServer.MIA;
+import static io.yardstick.server.TestServer.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yardstick.alert.AlertSettings;
+import io.yardstick.server.ApiClient.Response;
+import io.yardstick.settings.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 13: the server answers with the settings file it was started with, every section of it; it used to read the
+ * goals' section from the environment's file whatever --settings said.
+ */
+class ServedSettingsTest {
+  @Test
+  void a_goal_to_the_end_of_the_fiscal_year_ends_where_the_served_settings_file_says(@TempDir Path dir)
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("april.yaml"), """
+        goals:
+          fiscal_year_start_month: 4
+        benchmarks:
+          fcr: {low: 70, high: 75}
+        """);
+    Settings settings = Settings.load(file);
+    TestServer shared = TestServer.get();
+    try (YardstickServer server = YardstickServer.start(shared.store, settings, TestServer.CLOCK, 0,
+        AlertSettings.defaults(), YardstickServer.Network.everywhere())) {
+      ApiClient manager = ApiClient.loggedIn(path -> "http://localhost:" + server.port() + path, MIA, PASSWORD);
+      // From 1 July 2026 (the test clock's day) a fiscal year that starts in April ends on 31 March 2027; with the
+      // built-in January start it would end on 31 December 2026.
+      Response made = manager.post("/api/goals", Map.of("kpi", "csat", "target", 90, "from", "2026-07-01",
+          "by", "end-of-fiscal-year", "tz", "Europe/Madrid", "name", "fiscal"));
+      assertThat(made.status()).as(made.body().toString()).isEqualTo(201);
+      assertThat(made.body().get("goal").get("by").asText()).isEqualTo("2027-03-31");
+      manager.delete("/api/goals/" + made.body().get("goal").get("id").asLong());
+      // The KPI part of the same file: its benchmark for FCR.
+      for (var k : manager.get("/api/kpis").body().get("kpis")) {
+        if (k.get("id").asText().equals("fcr")) {
+          assertThat(k.get("benchmark").get("text").asText()).isEqualTo("70-75%");
+          assertThat(k.get("benchmark").get("source").asText()).isEqualTo("settings file " + file);
+        }
+      }
+    }
+  }
+}
