@@ -68,7 +68,7 @@ class ChatwootImporterTest {
     assertThat(rows(store, "SELECT * FROM tickets ORDER BY case_id")).isEqualTo(TICKETS);
     assertThat(rows(store, "SELECT * FROM ticket_events ORDER BY case_id, occurred_at, kind")).isEqualTo(EVENTS);
     assertThat(rows(store, "SELECT * FROM surveys")).containsExactly(
-        "chatwoot-csat-31 csat 5 2026-03-02T11:00:00Z chatwoot-101 501 9");
+        "chatwoot-csat-31 csat 5 2026-03-02T11:00:00Z chatwoot-101 501 9 Quick and kind");
     assertThat(s.figure("conversations")).isEqualTo(2);
     assertThat(s.figure("replies")).isEqualTo(4);
     assertThat(s.figure("reporting events")).isEqualTo(2);

@@ -257,7 +257,12 @@ public final class ChatwootItems {
     if (conversation == null) conversation = r.text("conversation", "id");
     surveys.accept(r.line(), new Survey("chatwoot-csat-" + r.required("id"), SurveyKind.CSAT, score, at,
         conversation == null ? null : caseOf(conversation), r.text("contact", "id"),
-        r.text("assigned_agent", "id")).toRow());
+        r.text("assigned_agent", "id"), comment(r.text("feedback_message"))).toRow());
     n.rated++;
+  }
+
+  /** A CSAT response's feedback_message as the survey's comment, or null when it is absent or blank. */
+  private static String comment(String feedback) {
+    return feedback == null || feedback.isBlank() ? null : feedback.strip();
   }
 }
