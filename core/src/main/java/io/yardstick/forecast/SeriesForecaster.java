@@ -130,6 +130,7 @@ public final class SeriesForecaster {
 
     // Backtest: per model, the pooled (actual, forecast) pairs of every origin.
     List<double[][]> pairs = new ArrayList<>();
+    List<Model> failed = new ArrayList<>();
     for (Model m : models) {
       double[] a = new double[starts.size() * h];
       double[] f = new double[starts.size() * h];
@@ -137,7 +138,14 @@ public final class SeriesForecaster {
       for (int o : starts) {
         double[] train = Arrays.copyOf(filled, o);
         boolean[] ex = excluded == null ? null : Arrays.copyOf(excluded, o);
-        double[] fc = Models.forecast(m, train, ex, perDay, week, h);
+        double[] fc;
+        try {
+          fc = Models.forecast(m, train, ex, perDay, week, h);
+        } catch (org.hipparchus.exception.MathRuntimeException e) {
+          // The optimiser could not fit this model here (a flat or near-empty series): it is not a candidate.
+          failed.add(m);
+          break;
+        }
         for (int i = 0; i < h; i++) {
           boolean skip = excluded != null && excluded[o + i];
           a[k] = skip ? Double.NaN : y[o + i];
@@ -147,6 +155,10 @@ public final class SeriesForecaster {
         progress.accept(++done / (double) total);
       }
       pairs.add(new double[][] {a, f});
+    }
+    for (Model m : failed) {
+      pairs.remove(models.indexOf(m));
+      models.remove(m);
     }
     List<Score> scores = new ArrayList<>();
     Model best = null;
@@ -168,7 +180,15 @@ public final class SeriesForecaster {
       if (models.get(i) == best) bestPairs = p;
     }
 
-    double[] f = Models.forecast(best, filled, excluded, perDay, week, horizon);
+    double[] f;
+    try {
+      f = Models.forecast(best, filled, excluded, perDay, week, horizon);
+    } catch (org.hipparchus.exception.MathRuntimeException e) {
+      best = Model.SEASONAL_NAIVE;
+      f = Models.forecast(best, filled, excluded, perDay, week, horizon);
+      scores.replaceAll(s -> new Score(s.model(), s.intervals(), s.days(), s.model() == Model.SEASONAL_NAIVE));
+      bestPairs = null;
+    }
     progress.accept(1);
     double[] low = new double[horizon];
     double[] high = new double[horizon];

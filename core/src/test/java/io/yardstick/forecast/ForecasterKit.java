@@ -116,7 +116,8 @@ abstract class ForecasterKit {
     }
     Forecaster forecaster = new Forecaster(store, MADE);
 
-    Forecast with = forecaster.forecast(request(null, 60, 7, Set.of()), p -> {});
+    Forecast with = forecaster.forecast(request(null, 60, 7, Set.of()).keepingSpecialDays(true), p -> {});
+    Forecast found = forecaster.forecast(request(null, 60, 7, Set.of()), p -> {});
     Forecast without = forecaster.forecast(request(null, 60, 7, Set.of(LocalDate.parse("2026-03-19"))), p -> {});
 
     // Thursday 26 March, 09:00: seasonal naive would repeat 42; without the event day it is 2 again, and the backtest
@@ -125,6 +126,10 @@ abstract class ForecasterKit {
     assertThat(without.model()).isEqualTo(Model.SEASONAL_NAIVE);
     assertThat(without.intervals().get(3 * 24 + 9).forecast()).isEqualTo(2.0);
     assertThat(without.chosen().intervals().wape()).isZero();
+    // Not given by hand, the day is found (43 calls where Thursdays bring 3: |43 - 3| > 3 sqrt(3)) and left out the same.
+    assertThat(found.specialDays()).extracting(SpecialDay::date, SpecialDay::why)
+        .containsExactly(org.assertj.core.api.Assertions.tuple(LocalDate.parse("2026-03-19"), "high"));
+    assertThat(found.intervals()).isEqualTo(without.intervals());
   }
 
   @Test
