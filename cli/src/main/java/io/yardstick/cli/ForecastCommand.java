@@ -71,6 +71,19 @@ final class ForecastCommand implements Callable<Integer> {
       description = "Local days to leave out of training and scoring (holidays, events), comma-separated.")
   List<LocalDate> exclude = new ArrayList<>();
 
+  @Option(names = "--holidays", paramLabel = "CODE",
+      description = "Public-holiday calendar (Jollyday): a country code, optionally with its region, such as ES,"
+          + " ES-CT, RO or US-NY. Past holidays are left out of learning; future ones are forecast from how past ones"
+          + " compared with their weekdays.")
+  String holidays;
+
+  @Option(names = "--holidays-closed", description = "The centre is closed on those holidays: forecast them as 0.")
+  boolean holidaysClosed;
+
+  @Option(names = "--keep-special-days", description = "Keep the special days found automatically (closed days,"
+      + " outages, campaigns) in learning and scoring; they are still listed.")
+  boolean keepSpecialDays;
+
   @Option(names = "--no-save", description = "Do not store the forecast (by default it is kept for 'forecast accuracy').")
   boolean noSave;
 
@@ -94,7 +107,8 @@ final class ForecastCommand implements Callable<Integer> {
     ForecastRequest request;
     try {
       request = new ForecastRequest(channel, queue, minutes, days(cli, "--horizon", horizon), zone, first,
-          days(cli, "--history", history), excluded);
+          days(cli, "--history", history), excluded, holidays == null ? null : io.yardstick.forecast.Holidays
+          .check(holidays), holidaysClosed, keepSpecialDays);
     } catch (io.yardstick.YardstickException e) {
       throw new ParameterException(cli, Main.message(e));
     }
@@ -133,6 +147,20 @@ final class ForecastCommand implements Callable<Integer> {
     out.println("Model: " + f.model().description() + (f.origins() == 0 ? " (history too short for a backtest)"
         : ", chosen by lowest WAPE in a backtest over " + f.origins() + " weekly origins of "
             + days(f.backtestIntervals(), r.perDay()) + "."));
+    if (f.specialDays().stream().anyMatch(s -> s.volume() != null)) {
+      out.println();
+      out.println("Special days of the history (" + (r.keepSpecialDays() ? "kept in learning, as asked"
+          : "left out of learning and scoring, as --exclude days; --keep-special-days keeps them") + "):");
+      List<List<String>> rows = new ArrayList<>();
+      rows.add(List.of("day", "contacts", "expected", "why"));
+      for (io.yardstick.forecast.SpecialDay s : f.specialDays()) {
+        if (s.volume() == null) continue;
+        rows.add(List.of(s.date() + " " + s.date().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT,
+            Locale.ENGLISH), whole(s.volume()), s.expected() == null ? "-" : whole(s.expected()),
+            s.why() + (s.name() == null ? "" : ": " + s.name())));
+      }
+      Tables.print(out, rows, 1);
+    }
     if (!f.scores().isEmpty()) {
       out.println();
       List<List<String>> rows = new ArrayList<>();
@@ -151,6 +179,8 @@ final class ForecastCommand implements Callable<Integer> {
       rows.get(0).add("peak");
       rows.get(0).add("at");
     }
+    boolean anyHoliday = f.specialDays().stream().anyMatch(s -> s.volume() == null);
+    if (anyHoliday) rows.get(0).add("note");
     for (Forecast.Point d : f.days()) {
       List<String> row = new ArrayList<>(List.of(d.local().toLocalDate() + " "
           + d.local().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH),
@@ -164,6 +194,11 @@ final class ForecastCommand implements Callable<Integer> {
         }
         row.add(peak == null ? "-" : String.format(Locale.ENGLISH, "%.1f", peak.forecast()));
         row.add(peak == null ? "-" : peak.local().toLocalTime().toString());
+      }
+      if (anyHoliday) {
+        io.yardstick.forecast.SpecialDay s = f.special(d.local().toLocalDate());
+        row.add(s == null ? "" : "holiday: " + s.name() + (f.holidayRatio() == null ? " (as an ordinary day: no past"
+            + " holiday seen)" : String.format(Locale.ENGLISH, " (x %.2f)", f.holidayRatio())));
       }
       rows.add(row);
     }

@@ -85,7 +85,13 @@ public final class ForecastRoutes {
       throw ApiException.badRequest("Parameter 'save': a GET never stores; POST /api/forecast with the same"
           + " parameters stores the forecast.");
     }
-    ForecastRequest request = new ForecastRequest(channel, queue, interval, horizon, zone, start, history, excluded);
+    String holidays = blankToNull(ctx.queryParam("holidays"));
+    if (holidays != null) {
+      String code = holidays;
+      holidays = ApiParams.parsed("holidays", () -> io.yardstick.forecast.Holidays.check(code));
+    }
+    ForecastRequest request = new ForecastRequest(channel, queue, interval, horizon, zone, start, history, excluded,
+        holidays, flag(ctx, "holidays_closed"), flag(ctx, "keep_special_days"));
     Forecast f = forecastOf(request);
     boolean saved = save;
     if (saved) new Forecaster(store, clock).save(f);
@@ -168,6 +174,14 @@ public final class ForecastRoutes {
     String v = blankToNull(ctx.queryParam(name));
     if (v == null) throw ApiException.badRequest("Parameter '" + name + "' is missing; expected " + what + ".");
     return v;
+  }
+
+  /** A true/false parameter, false when absent. */
+  private static boolean flag(Context ctx, String name) {
+    String v = blankToNull(ctx.queryParam(name));
+    if (v == null || v.equals("false")) return false;
+    if (v.equals("true")) return true;
+    throw ApiException.badRequest("Parameter '" + name + "': '" + v + "' is not true or false.");
   }
 
   private static String blankToNull(String v) {
