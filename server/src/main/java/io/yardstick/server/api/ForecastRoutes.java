@@ -88,7 +88,11 @@ public final class ForecastRoutes {
     String holidays = blankToNull(ctx.queryParam("holidays"));
     if (holidays != null) {
       String code = holidays;
-      holidays = ApiParams.parsed("holidays", () -> io.yardstick.forecast.Holidays.check(code));
+      try {
+        holidays = io.yardstick.forecast.Holidays.check(code);
+      } catch (io.yardstick.YardstickException e) {
+        throw ApiException.badRequest("Parameter 'holidays': " + e.getMessage());
+      }
     }
     ForecastRequest request = new ForecastRequest(channel, queue, interval, horizon, zone, start, history, excluded,
         holidays, flag(ctx, "holidays_closed"), flag(ctx, "keep_special_days"));
