@@ -84,6 +84,10 @@ final class ForecastCommand implements Callable<Integer> {
       + " outages, campaigns) in learning and scoring; they are still listed.")
   boolean keepSpecialDays;
 
+  @Option(names = "--all", description = "Forecast every channel with inbound contacts in the history, each as a whole"
+      + " and each of its queues (--channel and --queue are then not given); each forecast is stored.")
+  boolean all;
+
   @Option(names = "--no-save", description = "Do not store the forecast (by default it is kept for 'forecast accuracy').")
   boolean noSave;
 
@@ -96,8 +100,12 @@ final class ForecastCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CommandLine cli = spec.commandLine();
-    if (channel == null) {
-      throw new ParameterException(cli, "Missing required option: '--channel=C' (the channel to forecast, such as phone).");
+    if (all && (channel != null || queue != null)) {
+      throw new ParameterException(cli, "--all forecasts every channel and queue; leave out --channel and --queue.");
+    }
+    if (channel == null && !all) {
+      throw new ParameterException(cli, "Missing required option: '--channel=C' (the channel to forecast, such as phone),"
+          + " or --all for every channel and queue.");
     }
     ZoneId zone = tz;
     LocalDate first = start == null ? LocalDate.now(clock.withZone(zone)) : start;
@@ -106,12 +114,13 @@ final class ForecastCommand implements Callable<Integer> {
     int minutes = intervalMinutes(cli, interval);
     ForecastRequest request;
     try {
-      request = new ForecastRequest(channel, queue, minutes, days(cli, "--horizon", horizon), zone, first,
+      request = new ForecastRequest(all ? "*" : channel, queue, minutes, days(cli, "--horizon", horizon), zone, first,
           days(cli, "--history", history), excluded, holidays == null ? null : io.yardstick.forecast.Holidays
           .check(holidays), holidaysClosed, keepSpecialDays);
     } catch (io.yardstick.YardstickException e) {
       throw new ParameterException(cli, Main.message(e));
     }
+    if (all) return all(cli, request);
     Forecast f;
     try (Store store = db.open()) {
       Forecaster forecaster = new Forecaster(store, clock);
@@ -133,6 +142,60 @@ final class ForecastCommand implements Callable<Integer> {
       }
       case TABLE -> table(out, f, !noSave);
     }
+    return 0;
+  }
+
+  /** --all: every channel and queue, one line each (JSON: ForecastJson.all). */
+  private int all(CommandLine cli, ForecastRequest template) throws Exception {
+    List<Forecaster.SeriesForecast> results;
+    try (Store store = db.open()) {
+      Forecaster forecaster = new Forecaster(store, clock);
+      try (Progress progress = Progress.start("Forecasting every channel and queue", 100, "%", 1, true)) {
+        results = forecaster.forecastAll(template, true, p -> progress.stepTo(Math.round(p * 100)));
+      }
+      if (!noSave) {
+        for (Forecaster.SeriesForecast s : results) {
+          if (s.forecast() != null) forecaster.save(s.forecast());
+        }
+      }
+    }
+    PrintWriter out = cli.getOut();
+    if (format == KpiCommand.Format.JSON) {
+      out.println(Json.MAPPER.writeValueAsString(io.yardstick.forecast.ForecastJson.all(results, !noSave)));
+      return 0;
+    }
+    if (format == KpiCommand.Format.CSV) {
+      Csv csv = Csv.to(out).row("channel", "queue", "start", "end", "forecast", "low", "high", "model");
+      for (Forecaster.SeriesForecast s : results) {
+        if (s.forecast() == null) continue;
+        for (Forecast.Point p : s.forecast().intervals()) {
+          csv.row(s.request().channel(), s.request().queue(), p.start().atZone(template.zone()).toOffsetDateTime()
+              .toString(), p.end().atZone(template.zone()).toOffsetDateTime().toString(), num(p.forecast()),
+              num(p.low()), num(p.high()), s.forecast().model().id());
+        }
+      }
+      csv.flush();
+      return 0;
+    }
+    out.println("Forecast of every channel and queue, " + template.start() + " .. "
+        + template.start().plusDays(template.horizonDays() - 1) + " (" + template.zone().getId() + ")"
+        + (noSave ? "; not stored (--no-save)." : "; stored."));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("channel", "queue", "model", "WAPE", "naive WAPE", "special days", "forecast total", "note"));
+    for (Forecaster.SeriesForecast s : results) {
+      Forecast f = s.forecast();
+      if (f == null) {
+        rows.add(List.of(s.request().channel(), s.request().queue() == null ? "(all)" : s.request().queue(), "-", "-",
+            "-", "-", "-", s.error()));
+        continue;
+      }
+      double total = f.days().stream().mapToDouble(Forecast.Point::forecast).sum();
+      rows.add(List.of(s.request().channel(), s.request().queue() == null ? "(all)" : s.request().queue(),
+          f.model().id(), pct(f.chosen() == null ? null : f.chosen().intervals().wape()),
+          pct(f.baseline() == null ? null : f.baseline().intervals().wape()),
+          String.valueOf(f.specialDays().stream().filter(d -> d.volume() != null).count()), whole(total), ""));
+    }
+    Tables.print(out, rows, 1);
     return 0;
   }
 

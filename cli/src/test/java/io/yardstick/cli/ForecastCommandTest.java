@@ -184,4 +184,28 @@ class ForecastCommandTest {
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).startsWith("yardstick: Holiday calendar 'XX' is unknown: give --holidays as a country code");
   }
+
+  @Test
+  void all_forecasts_every_channel_and_queue() throws IOException {
+    // Besides the phone calls (no queue), one chat a day in queue "web" over the same three weeks.
+    StringBuilder csv = new StringBuilder("contact_id,channel,arrived_at,queue\n");
+    for (LocalDate d = LocalDate.parse("2026-03-02"); d.isBefore(LocalDate.parse("2026-03-23")); d = d.plusDays(1)) {
+      csv.append(d).append("w,chat,").append(d).append("T11:00:00Z,web\n");
+    }
+    Path file = dir.resolve("chats.csv");
+    Files.writeString(file, csv.toString());
+    assertThat(run("import", "contacts", file.toString(), "--db", db()).code()).isZero();
+
+    Run table = run("forecast", "--all", "--interval", "60m", "--horizon", "7d", "--history", "3w", "--db", db());
+    Run both = run("forecast", "--all", "--channel", "phone", "--db", db());
+
+    assertThat(table.code()).as(table.err()).isZero();
+    // chat as a whole, chat's queue web, phone as a whole: 7 chats and 21 calls forecast for the week.
+    assertThat(table.out()).contains("chat     (all)  seasonal_naive", "chat       web  seasonal_naive",
+        "phone    (all)  seasonal_naive");
+    assertThat(table.out().lines().filter(l -> l.startsWith("chat ")).toList()).allMatch(l -> l.strip().endsWith(" 7"));
+    assertThat(table.out().lines().filter(l -> l.startsWith("phone ")).toList()).allMatch(l -> l.strip().endsWith(" 21"));
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err()).contains("--all forecasts every channel and queue; leave out --channel and --queue.");
+  }
 }

@@ -71,6 +71,35 @@ public final class ForecastJson {
     return out;
   }
 
+  /**
+   * Forecasts of every channel and queue: per series its {@code channel}, {@code queue}, and either {@code model},
+   * the backtest's {@code wape} and {@code seasonal_naive_wape}, {@code special_days} and the {@code days} (totals with
+   * their band), or the {@code error} saying why it has none.
+   */
+  public static Map<String, Object> all(List<Forecaster.SeriesForecast> all, boolean saved) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("saved", saved);
+    List<Object> series = new ArrayList<>();
+    for (Forecaster.SeriesForecast s : all) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("channel", s.request().channel());
+      m.put("queue", s.request().queue());
+      if (s.forecast() == null) {
+        m.put("error", s.error());
+      } else {
+        Forecast f = s.forecast();
+        m.put("model", f.model().id());
+        m.put("wape", f.chosen() == null ? null : f.chosen().intervals().wape());
+        m.put("seasonal_naive_wape", f.baseline() == null ? null : f.baseline().intervals().wape());
+        m.put("special_days", specialDays(f));
+        m.put("days", points(f.days(), s.request().zone(), true, f));
+      }
+      series.add(m);
+    }
+    root.put("series", series);
+    return root;
+  }
+
   private static List<Object> points(List<Forecast.Point> points, java.time.ZoneId zone, boolean days, Forecast f) {
     List<Object> out = new ArrayList<>();
     for (Forecast.Point p : points) {

@@ -71,6 +71,71 @@ public final class Forecaster {
     return out;
   }
 
+  /**
+   * The forecast of one series of {@link #forecastAll}, or why there is none.
+   *
+   * @param forecast null when the series could not be forecast
+   * @param error the reason, or null
+   */
+  public record SeriesForecast(ForecastRequest request, Forecast forecast, String error) {}
+
+  /** The most series {@link #forecastAll} forecasts in one call (each channel and each of its queues counts one). */
+  public static final int MAX_SERIES = 200;
+
+  /**
+   * Every channel with inbound contacts in the template's history, whole and (when {@code queues}) each of its queues:
+   * the template's request for each, channel and queue replaced, in channel then queue order.
+   */
+  public List<ForecastRequest> series(ForecastRequest template, boolean queues) {
+    ZoneId zone = template.zone();
+    Instant from = template.start().minusDays(template.historyDays()).atStartOfDay(zone).toInstant();
+    Instant to = template.start().atStartOfDay(zone).toInstant();
+    java.util.LinkedHashMap<String, List<String>> byChannel = new java.util.LinkedHashMap<>();
+    for (Object[] row : store.query(ForecastSql.series(), from, to)) {
+      List<String> qs = byChannel.computeIfAbsent((String) row[0], c -> new ArrayList<>());
+      if (row[1] != null) qs.add((String) row[1]);
+    }
+    List<ForecastRequest> out = new ArrayList<>();
+    for (var e : byChannel.entrySet()) {
+      out.add(with(template, e.getKey(), null));
+      if (queues) {
+        for (String q : e.getValue()) out.add(with(template, e.getKey(), q));
+      }
+    }
+    if (out.size() > MAX_SERIES) {
+      throw new YardstickException(out.size() + " series (channels and queues) have contacts before " + template.start()
+          + "; at most " + MAX_SERIES + " are forecast at once. Forecast the channels alone, or one channel's queues.");
+    }
+    return out;
+  }
+
+  private static ForecastRequest with(ForecastRequest t, String channel, String queue) {
+    return new ForecastRequest(channel, queue, t.intervalMinutes(), t.horizonDays(), t.zone(), t.start(),
+        t.historyDays(), t.excluded(), t.holidays(), t.holidaysClosed(), t.keepSpecialDays());
+  }
+
+  /**
+   * Forecasts every series of {@link #series}: each channel as a whole and, when {@code queues}, each of its queues. A
+   * series that cannot be forecast (under a week of history) is listed with the reason; the others go on.
+   *
+   * @param progress receives the fraction done, 0 to 1
+   */
+  public List<SeriesForecast> forecastAll(ForecastRequest template, boolean queues, DoubleConsumer progress) {
+    List<ForecastRequest> all = series(template, queues);
+    List<SeriesForecast> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      int done = i;
+      try {
+        out.add(new SeriesForecast(all.get(i), forecast(all.get(i), p -> progress.accept((done + p) / all.size())),
+            null));
+      } catch (YardstickException e) {
+        out.add(new SeriesForecast(all.get(i), null, e.getMessage()));
+      }
+    }
+    progress.accept(1);
+    return out;
+  }
+
   /** Makes a forecast (not yet stored: see {@link #save}). */
   public Forecast forecast(ForecastRequest r, DoubleConsumer progress) {
     ZoneId zone = r.zone();
