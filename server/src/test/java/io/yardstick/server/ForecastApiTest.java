@@ -173,6 +173,25 @@ class ForecastApiTest {
     assertThat(es.get("special_days").findValuesAsText("date")).doesNotContain("2026-06-24");
   }
 
+  /** Issue 20: every channel and queue at once, each as /api/forecast would forecast it alone. */
+  @Test
+  void every_channel_and_queue_at_once() {
+    Response r = manager.get("/api/forecast/all?interval=60&horizon=7&tz=Europe/Madrid&start=2026-06-17");
+    assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+    JsonNode series = r.body().get("series");
+    assertThat(series.size()).isGreaterThan(1);
+    JsonNode phone = null;
+    for (JsonNode s : series) {
+      if (s.get("channel").asText().equals("phone") && s.get("queue").isNull()) phone = s;
+    }
+    assertThat(phone).isNotNull();
+    JsonNode alone = manager.get("/api/forecast?channel=phone&interval=60&horizon=7&tz=Europe/Madrid"
+        + "&start=2026-06-17").body();
+    assertThat(phone.get("model").asText()).isEqualTo(alone.get("model").asText());
+    assertThat(phone.get("days")).isEqualTo(alone.get("days"));
+    assertThat(agent.get("/api/forecast/all").status()).isEqualTo(403);
+  }
+
   @Test
   void bad_parameters_answer_400_naming_the_parameter() {
     String plan = "/api/staffing?channel=phone&from=2026-06-15&to=2026-06-15&tz=Europe/Madrid";
