@@ -197,4 +197,27 @@ abstract class ForecasterKit {
         .hasMessage("Horizon 57 days is out of range; forecast 1 to 56 days (8 weeks).");
     assertThat(List.of(15, 30, 60, 1440)).allMatch(ForecastRequest.INTERVALS::contains);
   }
+
+  @Test
+  void the_daily_forecast_stores_every_channel_and_queue_so_forecast_wape_has_data() {
+    // At 02:00 in Madrid on Monday 23 March, with the defaults of the environment (30 minutes, 14 days), in Madrid.
+    Clock at = Clock.fixed(local(START, "02:00"), ZoneOffset.UTC);
+    DailyForecast daily = DailyForecast.from(java.util.Map.of("YARDSTICK_DAILY_FORECAST_TZ", "Europe/Madrid",
+        "YARDSTICK_DAILY_FORECAST_HISTORY", "21"));
+
+    int stored = daily.run(store, at);
+
+    // chat (whole, no queue), phone whole, phone billing, phone sales.
+    assertThat(stored).isEqualTo(4);
+    assertThat(daily.untilNext(at)).isEqualTo(java.time.Duration.ofDays(1));
+    // By Tuesday, Monday's 48 half hours are over; the forecast made at 02:00 counts for the 44 that began after it
+    // was made (3 calls, as came every day); nothing came on the 23rd in this store: forecast_wape is undefined.
+    Forecaster later = new Forecaster(store, Clock.fixed(local(START.plusDays(1), "00:00"), ZoneOffset.UTC));
+    PastAccuracy monday = later.accuracy("phone", null, 30, START, START, MADRID);
+    assertThat(monday.rows()).hasSize(44);
+    assertThat(monday.accuracy().forecast()).isEqualTo(3.0);
+    assertThat(later.forecastWape("phone", 30, START, START, MADRID)).isNull();
+    assertThatThrownBy(() -> DailyForecast.from(java.util.Map.of("YARDSTICK_DAILY_FORECAST", "maybe")))
+        .hasMessage("YARDSTICK_DAILY_FORECAST is 'maybe'; give on or off.");
+  }
 }
