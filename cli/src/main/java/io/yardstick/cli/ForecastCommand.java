@@ -71,6 +71,23 @@ final class ForecastCommand implements Callable<Integer> {
       description = "Local days to leave out of training and scoring (holidays, events), comma-separated.")
   List<LocalDate> exclude = new ArrayList<>();
 
+  @Option(names = "--holidays", paramLabel = "CODE",
+      description = "Public-holiday calendar (Jollyday): a country code, optionally with its region, such as ES,"
+          + " ES-CT, RO or US-NY. Past holidays are left out of learning; future ones are forecast from how past ones"
+          + " compared with their weekdays.")
+  String holidays;
+
+  @Option(names = "--holidays-closed", description = "The centre is closed on those holidays: forecast them as 0.")
+  boolean holidaysClosed;
+
+  @Option(names = "--keep-special-days", description = "Keep the special days found automatically (closed days,"
+      + " outages, campaigns) in learning and scoring; they are still listed.")
+  boolean keepSpecialDays;
+
+  @Option(names = "--all", description = "Forecast every channel with inbound contacts in the history, each as a whole"
+      + " and each of its queues (--channel and --queue are then not given); each forecast is stored.")
+  boolean all;
+
   @Option(names = "--no-save", description = "Do not store the forecast (by default it is kept for 'forecast accuracy').")
   boolean noSave;
 
@@ -83,8 +100,12 @@ final class ForecastCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CommandLine cli = spec.commandLine();
-    if (channel == null) {
-      throw new ParameterException(cli, "Missing required option: '--channel=C' (the channel to forecast, such as phone).");
+    if (all && (channel != null || queue != null)) {
+      throw new ParameterException(cli, "--all forecasts every channel and queue; leave out --channel and --queue.");
+    }
+    if (channel == null && !all) {
+      throw new ParameterException(cli, "Missing required option: '--channel=C' (the channel to forecast, such as phone),"
+          + " or --all for every channel and queue.");
     }
     ZoneId zone = tz;
     LocalDate first = start == null ? LocalDate.now(clock.withZone(zone)) : start;
@@ -93,11 +114,13 @@ final class ForecastCommand implements Callable<Integer> {
     int minutes = intervalMinutes(cli, interval);
     ForecastRequest request;
     try {
-      request = new ForecastRequest(channel, queue, minutes, days(cli, "--horizon", horizon), zone, first,
-          days(cli, "--history", history), excluded);
+      request = new ForecastRequest(all ? "*" : channel, queue, minutes, days(cli, "--horizon", horizon), zone, first,
+          days(cli, "--history", history), excluded, holidays == null ? null : io.yardstick.forecast.Holidays
+          .check(holidays), holidaysClosed, keepSpecialDays);
     } catch (io.yardstick.YardstickException e) {
       throw new ParameterException(cli, Main.message(e));
     }
+    if (all) return all(cli, request);
     Forecast f;
     try (Store store = db.open()) {
       Forecaster forecaster = new Forecaster(store, clock);
@@ -122,6 +145,60 @@ final class ForecastCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** --all: every channel and queue, one line each (JSON: ForecastJson.all). */
+  private int all(CommandLine cli, ForecastRequest template) throws Exception {
+    List<Forecaster.SeriesForecast> results;
+    try (Store store = db.open()) {
+      Forecaster forecaster = new Forecaster(store, clock);
+      try (Progress progress = Progress.start("Forecasting every channel and queue", 100, "%", 1, true)) {
+        results = forecaster.forecastAll(template, true, p -> progress.stepTo(Math.round(p * 100)));
+      }
+      if (!noSave) {
+        for (Forecaster.SeriesForecast s : results) {
+          if (s.forecast() != null) forecaster.save(s.forecast());
+        }
+      }
+    }
+    PrintWriter out = cli.getOut();
+    if (format == KpiCommand.Format.JSON) {
+      out.println(Json.MAPPER.writeValueAsString(io.yardstick.forecast.ForecastJson.all(results, !noSave)));
+      return 0;
+    }
+    if (format == KpiCommand.Format.CSV) {
+      Csv csv = Csv.to(out).row("channel", "queue", "start", "end", "forecast", "low", "high", "model");
+      for (Forecaster.SeriesForecast s : results) {
+        if (s.forecast() == null) continue;
+        for (Forecast.Point p : s.forecast().intervals()) {
+          csv.row(s.request().channel(), s.request().queue(), p.start().atZone(template.zone()).toOffsetDateTime()
+              .toString(), p.end().atZone(template.zone()).toOffsetDateTime().toString(), num(p.forecast()),
+              num(p.low()), num(p.high()), s.forecast().model().id());
+        }
+      }
+      csv.flush();
+      return 0;
+    }
+    out.println("Forecast of every channel and queue, " + template.start() + " .. "
+        + template.start().plusDays(template.horizonDays() - 1) + " (" + template.zone().getId() + ")"
+        + (noSave ? "; not stored (--no-save)." : "; stored."));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("channel", "queue", "model", "WAPE", "naive WAPE", "special days", "forecast total", "note"));
+    for (Forecaster.SeriesForecast s : results) {
+      Forecast f = s.forecast();
+      if (f == null) {
+        rows.add(List.of(s.request().channel(), s.request().queue() == null ? "(all)" : s.request().queue(), "-", "-",
+            "-", "-", "-", s.error()));
+        continue;
+      }
+      double total = f.days().stream().mapToDouble(Forecast.Point::forecast).sum();
+      rows.add(List.of(s.request().channel(), s.request().queue() == null ? "(all)" : s.request().queue(),
+          f.model().id(), pct(f.chosen() == null ? null : f.chosen().intervals().wape()),
+          pct(f.baseline() == null ? null : f.baseline().intervals().wape()),
+          String.valueOf(f.specialDays().stream().filter(d -> d.volume() != null).count()), whole(total), ""));
+    }
+    Tables.print(out, rows, 1);
+    return 0;
+  }
+
   private static void table(PrintWriter out, Forecast f, boolean saved) {
     ForecastRequest r = f.request();
     String what = r.intervalMinutes() == 1440 ? "per day" : r.intervalMinutes() + "-minute intervals";
@@ -133,6 +210,20 @@ final class ForecastCommand implements Callable<Integer> {
     out.println("Model: " + f.model().description() + (f.origins() == 0 ? " (history too short for a backtest)"
         : ", chosen by lowest WAPE in a backtest over " + f.origins() + " weekly origins of "
             + days(f.backtestIntervals(), r.perDay()) + "."));
+    if (f.specialDays().stream().anyMatch(s -> s.volume() != null)) {
+      out.println();
+      out.println("Special days of the history (" + (r.keepSpecialDays() ? "kept in learning, as asked"
+          : "left out of learning and scoring, as --exclude days; --keep-special-days keeps them") + "):");
+      List<List<String>> rows = new ArrayList<>();
+      rows.add(List.of("day", "contacts", "expected", "why"));
+      for (io.yardstick.forecast.SpecialDay s : f.specialDays()) {
+        if (s.volume() == null) continue;
+        rows.add(List.of(s.date() + " " + s.date().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT,
+            Locale.ENGLISH), whole(s.volume()), s.expected() == null ? "-" : whole(s.expected()),
+            s.why() + (s.name() == null ? "" : ": " + s.name())));
+      }
+      Tables.print(out, rows, 1);
+    }
     if (!f.scores().isEmpty()) {
       out.println();
       List<List<String>> rows = new ArrayList<>();
@@ -151,6 +242,8 @@ final class ForecastCommand implements Callable<Integer> {
       rows.get(0).add("peak");
       rows.get(0).add("at");
     }
+    boolean anyHoliday = f.specialDays().stream().anyMatch(s -> s.volume() == null);
+    if (anyHoliday) rows.get(0).add("note");
     for (Forecast.Point d : f.days()) {
       List<String> row = new ArrayList<>(List.of(d.local().toLocalDate() + " "
           + d.local().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH),
@@ -164,6 +257,11 @@ final class ForecastCommand implements Callable<Integer> {
         }
         row.add(peak == null ? "-" : String.format(Locale.ENGLISH, "%.1f", peak.forecast()));
         row.add(peak == null ? "-" : peak.local().toLocalTime().toString());
+      }
+      if (anyHoliday) {
+        io.yardstick.forecast.SpecialDay s = f.special(d.local().toLocalDate());
+        row.add(s == null ? "" : "holiday: " + s.name() + (f.holidayRatio() == null ? " (as an ordinary day: no past"
+            + " holiday seen)" : String.format(Locale.ENGLISH, " (x %.2f)", f.holidayRatio())));
       }
       rows.add(row);
     }

@@ -29,6 +29,8 @@ final class Serving {
     CountDownLatch stopped = new CountDownLatch(1);
     YardstickServer server = YardstickServer.start(store, settings, clock, port,
         io.yardstick.alert.AlertSettings.fromEnvironment(), network);
+    // The daily forecast of every channel and queue (YARDSTICK_DAILY_FORECAST=off turns it off; docs/forecasting.md).
+    server.scheduleDailyForecast(store, io.yardstick.forecast.DailyForecast.fromEnvironment(), clock);
     // Other processes' commands on this DuckDB file are run here, on the open store (docs in LocalCommands).
     String base = (network.tls() == null ? "http" : "https") + "://" + (network.bind() == null ? "localhost"
         : network.bind()) + ":" + server.port();

@@ -144,4 +144,68 @@ class ForecastCommandTest {
         + " (UTC): nothing to forecast from. Check the channel and queue names, or move --start to where the data"
         + " is.\n");
   }
+
+  @Test
+  void a_campaign_day_is_found_listed_and_left_out_unless_kept() throws IOException {
+    // Thursday 19 March: 40 more calls at 09:30 (43 where Thursdays bring 3: |43 - 3| = 40 > 3 sqrt(3) = 5.2).
+    StringBuilder csv = new StringBuilder();
+    for (int i = 0; i < 40; i++) csv.append("campaign").append(i).append(",phone,2026-03-19T09:30:00Z\n");
+    importContacts(csv.toString());
+
+    Run json = run("forecast", "--channel", "phone", "--interval", "60m", "--horizon", "7d", "--history", "3w",
+        "--format", "json", "--no-save", "--db", db());
+    Run byHand = run("forecast", "--channel", "phone", "--interval", "60m", "--horizon", "7d", "--history", "3w",
+        "--format", "json", "--no-save", "--exclude", "2026-03-19", "--db", db());
+    Run kept = run("forecast", "--channel", "phone", "--interval", "60m", "--horizon", "7d", "--history", "3w",
+        "--format", "json", "--no-save", "--keep-special-days", "--db", db());
+    Run table = run("forecast", "--channel", "phone", "--interval", "60m", "--horizon", "2d", "--history", "3w",
+        "--no-save", "--db", db());
+
+    assertThat(json.out()).contains("\"special_days\":[{\"date\":\"2026-03-19\",\"volume\":43,\"expected\":3.0,"
+        + "\"why\":\"high\",\"name\":null,\"kept\":false}]");
+    // The same forecast as with the day given by hand: from "days" on, the two outputs agree.
+    assertThat(json.out().substring(json.out().indexOf("\"days\":")))
+        .isEqualTo(byHand.out().substring(byHand.out().indexOf("\"days\":")));
+    assertThat(kept.out()).contains("\"kept\":true");
+    assertThat(table.out()).contains("Special days of the history (left out of learning and scoring, as --exclude days;"
+        + " --keep-special-days keeps them):", "2026-03-19 Thu", "high");
+  }
+
+  @Test
+  void holidays_ahead_are_marked_in_the_table_and_an_unknown_calendar_is_bad_usage() {
+    // 24 March 2026 is no holiday; Sant Josep (19 March) is a holiday in Valencia, not in Catalonia. In ES-CT the
+    // horizon 23 March - 5 April holds Good Friday (3 April); no past holiday in the three weeks: an ordinary day.
+    Run table = run("forecast", "--channel", "phone", "--interval", "60m", "--horizon", "2w", "--history", "3w",
+        "--holidays", "ES-CT", "--no-save", "--db", db());
+    Run unknown = run("forecast", "--channel", "phone", "--holidays", "XX", "--db", db());
+
+    assertThat(table.code()).isZero();
+    assertThat(table.out()).contains("2026-04-03 Fri", "holiday: Good Friday (as an ordinary day: no past holiday seen)");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).startsWith("yardstick: Holiday calendar 'XX' is unknown: give --holidays as a country code");
+  }
+
+  @Test
+  void all_forecasts_every_channel_and_queue() throws IOException {
+    // Besides the phone calls (no queue), one chat a day in queue "web" over the same three weeks.
+    StringBuilder csv = new StringBuilder("contact_id,channel,arrived_at,queue\n");
+    for (LocalDate d = LocalDate.parse("2026-03-02"); d.isBefore(LocalDate.parse("2026-03-23")); d = d.plusDays(1)) {
+      csv.append(d).append("w,chat,").append(d).append("T11:00:00Z,web\n");
+    }
+    Path file = dir.resolve("chats.csv");
+    Files.writeString(file, csv.toString());
+    assertThat(run("import", "contacts", file.toString(), "--db", db()).code()).isZero();
+
+    Run table = run("forecast", "--all", "--interval", "60m", "--horizon", "7d", "--history", "3w", "--db", db());
+    Run both = run("forecast", "--all", "--channel", "phone", "--db", db());
+
+    assertThat(table.code()).as(table.err()).isZero();
+    // chat as a whole, chat's queue web, phone as a whole: 7 chats and 21 calls forecast for the week.
+    assertThat(table.out()).contains("chat     (all)  seasonal_naive", "chat       web  seasonal_naive",
+        "phone    (all)  seasonal_naive");
+    assertThat(table.out().lines().filter(l -> l.startsWith("chat ")).toList()).allMatch(l -> l.strip().endsWith(" 7"));
+    assertThat(table.out().lines().filter(l -> l.startsWith("phone ")).toList()).allMatch(l -> l.strip().endsWith(" 21"));
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err()).contains("--all forecasts every channel and queue; leave out --channel and --queue.");
+  }
 }

@@ -17,14 +17,24 @@ import java.util.List;
  * @param days one point per day: the day's total
  * @param scores the backtest of every model tried (seasonal naive first); the chosen one is marked
  * @param level the coverage of the prediction intervals (0.8: low and high are the 10th and 90th percentiles)
+ * @param specialDays the special days of the history (found, or holidays of the calendar asked) and the holidays of
+ *     the horizon, by date
+ * @param holidayRatio how past holidays compared with their weekdays (volume / expected, pooled), by which future
+ *     holidays are forecast; null when no holiday calendar was asked or no past holiday was seen
  */
 public record Forecast(ForecastRequest request, Instant madeAt, LocalDate historyFrom, LocalDate historyTo,
     long historyContacts, Model model, List<Point> intervals, List<Point> days, List<SeriesForecaster.Score> scores,
-    int origins, int backtestIntervals, double level) {
+    int origins, int backtestIntervals, double level, List<SpecialDay> specialDays, Double holidayRatio) {
   public Forecast {
     intervals = List.copyOf(intervals);
     days = List.copyOf(days);
     scores = List.copyOf(scores);
+    specialDays = List.copyOf(specialDays);
+  }
+
+  /** The special day of a date, or null. */
+  public SpecialDay special(LocalDate date) {
+    return specialDays.stream().filter(s -> s.date().equals(date)).findFirst().orElse(null);
   }
 
   /**

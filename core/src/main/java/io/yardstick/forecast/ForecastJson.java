@@ -43,17 +43,71 @@ public final class ForecastJson {
         || naive.intervals().wape() == null ? null : naive.intervals().wape() - chosen.intervals().wape());
     root.put("accuracy", accuracy);
     root.put("backtest", backtest(f));
-    root.put("days", points(f.days(), r.zone(), true));
-    root.put("intervals", points(f.intervals(), r.zone(), false));
+    root.put("holidays", r.holidays());
+    root.put("holiday_ratio", f.holidayRatio() == null ? null : round(f.holidayRatio()));
+    root.put("special_days", specialDays(f));
+    root.put("days", points(f.days(), r.zone(), true, f));
+    root.put("intervals", points(f.intervals(), r.zone(), false, f));
     return root;
   }
 
-  private static List<Object> points(List<Forecast.Point> points, java.time.ZoneId zone, boolean days) {
+  /**
+   * The special days of the history and the holidays of the horizon: {@code date}, {@code volume} (null ahead),
+   * {@code expected} (the weekday's median; ahead, the forecast as an ordinary day), {@code why}, {@code name} and
+   * {@code kept} (true when the user kept it in learning).
+   */
+  public static List<Object> specialDays(Forecast f) {
+    List<Object> out = new ArrayList<>();
+    for (SpecialDay s : f.specialDays()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("date", s.date().toString());
+      m.put("volume", s.volume() == null ? null : Math.round(s.volume()));
+      m.put("expected", s.expected() == null ? null : round(s.expected()));
+      m.put("why", s.why());
+      m.put("name", s.name());
+      m.put("kept", s.kept());
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
+   * Forecasts of every channel and queue: per series its {@code channel}, {@code queue}, and either {@code model},
+   * the backtest's {@code wape} and {@code seasonal_naive_wape}, {@code special_days} and the {@code days} (totals with
+   * their band), or the {@code error} saying why it has none.
+   */
+  public static Map<String, Object> all(List<Forecaster.SeriesForecast> all, boolean saved) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("saved", saved);
+    List<Object> series = new ArrayList<>();
+    for (Forecaster.SeriesForecast s : all) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("channel", s.request().channel());
+      m.put("queue", s.request().queue());
+      if (s.forecast() == null) {
+        m.put("error", s.error());
+      } else {
+        Forecast f = s.forecast();
+        m.put("model", f.model().id());
+        m.put("wape", f.chosen() == null ? null : f.chosen().intervals().wape());
+        m.put("seasonal_naive_wape", f.baseline() == null ? null : f.baseline().intervals().wape());
+        m.put("special_days", specialDays(f));
+        m.put("days", points(f.days(), s.request().zone(), true, f));
+      }
+      series.add(m);
+    }
+    root.put("series", series);
+    return root;
+  }
+
+  private static List<Object> points(List<Forecast.Point> points, java.time.ZoneId zone, boolean days, Forecast f) {
     List<Object> out = new ArrayList<>();
     for (Forecast.Point p : points) {
       Map<String, Object> m = new LinkedHashMap<>();
       if (days) {
         m.put("date", p.local().toLocalDate().toString());
+        SpecialDay s = f.special(p.local().toLocalDate());
+        if (s != null) m.put("holiday", s.name());
       } else {
         m.put("start", p.start().atZone(zone).toOffsetDateTime().toString());
       }

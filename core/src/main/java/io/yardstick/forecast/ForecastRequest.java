@@ -16,9 +16,21 @@ import java.util.TreeSet;
  * @param start the first local day forecast; the history is the {@code historyDays} whole days before it
  * @param historyDays days of history to learn from (at least 7; 84 by default in the CLI)
  * @param excluded local days left out of training and scoring (holidays, known events)
+ * @param holidays a public-holiday calendar (Jollyday: ES, ES-CT, RO, US-NY...), or null: past holidays are left out of
+ *     learning and future ones forecast from how past ones compared with their weekdays
+ * @param holidaysClosed whether the centre is closed on those holidays (then they are forecast as 0)
+ * @param keepSpecialDays whether the special days found automatically are kept in learning and scoring (they are still
+ *     listed); by default they are left out as excluded days are
  */
 public record ForecastRequest(String channel, String queue, int intervalMinutes, int horizonDays, ZoneId zone,
-    LocalDate start, int historyDays, Set<LocalDate> excluded) {
+    LocalDate start, int historyDays, Set<LocalDate> excluded, String holidays, boolean holidaysClosed,
+    boolean keepSpecialDays) {
+  /** A request without holiday calendar, special days found and left out. */
+  public ForecastRequest(String channel, String queue, int intervalMinutes, int horizonDays, ZoneId zone,
+      LocalDate start, int historyDays, Set<LocalDate> excluded) {
+    this(channel, queue, intervalMinutes, horizonDays, zone, start, historyDays, excluded, null, false, false);
+  }
+
   /** The interval sizes accepted. */
   public static final Set<Integer> INTERVALS = Set.of(15, 30, 60, 1440);
 
@@ -40,6 +52,19 @@ public record ForecastRequest(String channel, String queue, int intervalMinutes,
           + " better 8 weeks or more.");
     }
     excluded = Set.copyOf(excluded == null ? Set.of() : excluded);
+    if (holidays != null && holidays.isBlank()) holidays = null;
+  }
+
+  /** The same request with another holiday calendar. */
+  public ForecastRequest withHolidays(String calendar, boolean closed) {
+    return new ForecastRequest(channel, queue, intervalMinutes, horizonDays, zone, start, historyDays, excluded,
+        calendar, closed, keepSpecialDays);
+  }
+
+  /** The same request, keeping special days in (or not). */
+  public ForecastRequest keepingSpecialDays(boolean keep) {
+    return new ForecastRequest(channel, queue, intervalMinutes, horizonDays, zone, start, historyDays, excluded,
+        holidays, holidaysClosed, keep);
   }
 
   /** Intervals in a day. */

@@ -2,6 +2,7 @@ package io.yardstick.forecast;
 
 import io.yardstick.YardstickException;
 import io.yardstick.forecast.internal.ForecastSql;
+import io.yardstick.forecast.internal.SpecialDayRule;
 import io.yardstick.store.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -69,6 +71,71 @@ public final class Forecaster {
     return out;
   }
 
+  /**
+   * The forecast of one series of {@link #forecastAll}, or why there is none.
+   *
+   * @param forecast null when the series could not be forecast
+   * @param error the reason, or null
+   */
+  public record SeriesForecast(ForecastRequest request, Forecast forecast, String error) {}
+
+  /** The most series {@link #forecastAll} forecasts in one call (each channel and each of its queues counts one). */
+  public static final int MAX_SERIES = 200;
+
+  /**
+   * Every channel with inbound contacts in the template's history, whole and (when {@code queues}) each of its queues:
+   * the template's request for each, channel and queue replaced, in channel then queue order.
+   */
+  public List<ForecastRequest> series(ForecastRequest template, boolean queues) {
+    ZoneId zone = template.zone();
+    Instant from = template.start().minusDays(template.historyDays()).atStartOfDay(zone).toInstant();
+    Instant to = template.start().atStartOfDay(zone).toInstant();
+    java.util.LinkedHashMap<String, List<String>> byChannel = new java.util.LinkedHashMap<>();
+    for (Object[] row : store.query(ForecastSql.series(), from, to)) {
+      List<String> qs = byChannel.computeIfAbsent((String) row[0], c -> new ArrayList<>());
+      if (row[1] != null) qs.add((String) row[1]);
+    }
+    List<ForecastRequest> out = new ArrayList<>();
+    for (var e : byChannel.entrySet()) {
+      out.add(with(template, e.getKey(), null));
+      if (queues) {
+        for (String q : e.getValue()) out.add(with(template, e.getKey(), q));
+      }
+    }
+    if (out.size() > MAX_SERIES) {
+      throw new YardstickException(out.size() + " series (channels and queues) have contacts before " + template.start()
+          + "; at most " + MAX_SERIES + " are forecast at once. Forecast the channels alone, or one channel's queues.");
+    }
+    return out;
+  }
+
+  private static ForecastRequest with(ForecastRequest t, String channel, String queue) {
+    return new ForecastRequest(channel, queue, t.intervalMinutes(), t.horizonDays(), t.zone(), t.start(),
+        t.historyDays(), t.excluded(), t.holidays(), t.holidaysClosed(), t.keepSpecialDays());
+  }
+
+  /**
+   * Forecasts every series of {@link #series}: each channel as a whole and, when {@code queues}, each of its queues. A
+   * series that cannot be forecast (under a week of history) is listed with the reason; the others go on.
+   *
+   * @param progress receives the fraction done, 0 to 1
+   */
+  public List<SeriesForecast> forecastAll(ForecastRequest template, boolean queues, DoubleConsumer progress) {
+    List<ForecastRequest> all = series(template, queues);
+    List<SeriesForecast> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      int done = i;
+      try {
+        out.add(new SeriesForecast(all.get(i), forecast(all.get(i), p -> progress.accept((done + p) / all.size())),
+            null));
+      } catch (YardstickException e) {
+        out.add(new SeriesForecast(all.get(i), null, e.getMessage()));
+      }
+    }
+    progress.accept(1);
+    return out;
+  }
+
   /** Makes a forecast (not yet stored: see {@link #save}). */
   public Forecast forecast(ForecastRequest r, DoubleConsumer progress) {
     ZoneId zone = r.zone();
@@ -106,10 +173,46 @@ public final class Forecaster {
     }
     historyFrom = historyFrom.plusDays(skipDays);
     double[] history = java.util.Arrays.copyOfRange(y, skipDays * perDay, n);
+    int nDays = history.length / perDay;
     boolean[] excluded = new boolean[history.length];
+    boolean[] skipDay = new boolean[nDays];
     boolean anyExcluded = false;
-    for (int d = 0; d < history.length / perDay; d++) {
+    for (int d = 0; d < nDays; d++) {
       if (r.excluded().contains(historyFrom.plusDays(d))) {
+        java.util.Arrays.fill(excluded, d * perDay, (d + 1) * perDay, true);
+        skipDay[d] = true;
+        anyExcluded = true;
+      }
+    }
+    double[] dayTotals = new double[nDays];
+    for (int i = 0; i < nDays * perDay; i++) dayTotals[i / perDay] += history[i];
+
+    // Public holidays of the history: left out of learning (and of the special-day rule's references).
+    Map<LocalDate, String> holidays = r.holidays() == null ? Map.of()
+        : Holidays.between(r.holidays(), historyFrom, r.start().plusDays(r.horizonDays() - 1));
+    List<SpecialDay> special = new ArrayList<>();
+    boolean[] holidayDay = new boolean[nDays];
+    for (int d = 0; d < nDays; d++) {
+      String name = holidays.get(historyFrom.plusDays(d));
+      if (name != null && !skipDay[d]) holidayDay[d] = true;
+    }
+    boolean[] ruleSkip = new boolean[nDays];
+    for (int d = 0; d < nDays; d++) ruleSkip[d] = skipDay[d] || holidayDay[d];
+    Map<Integer, SpecialDayRule.Flag> flags = new java.util.HashMap<>();
+    for (SpecialDayRule.Flag fl : SpecialDayRule.find(dayTotals, ruleSkip, 7)) flags.put(fl.day(), fl);
+    for (int d = 0; d < nDays; d++) {
+      LocalDate day = historyFrom.plusDays(d);
+      if (holidayDay[d]) {
+        double[] ref = SpecialDayRule.reference(dayTotals, ruleSkip, 7, d);
+        special.add(new SpecialDay(day, dayTotals[d], ref.length < SpecialDayRule.MIN_NEIGHBOURS ? null
+            : SpecialDayRule.median(ref), "holiday", holidays.get(day), false));
+      } else if (flags.containsKey(d)) {
+        SpecialDayRule.Flag fl = flags.get(d);
+        special.add(new SpecialDay(day, dayTotals[d], fl.expected(), fl.why(), null, r.keepSpecialDays()));
+      } else {
+        continue;
+      }
+      if (holidayDay[d] || !r.keepSpecialDays()) {
         java.util.Arrays.fill(excluded, d * perDay, (d + 1) * perDay, true);
         anyExcluded = true;
       }
@@ -117,6 +220,30 @@ public final class Forecaster {
 
     SeriesForecaster.Result res = new SeriesForecaster(perDay, 7)
         .forecast(history, anyExcluded ? excluded : null, r.horizonDays() * perDay, progress);
+
+    // Future holidays: scaled by how past holidays compared with their weekdays, or closed.
+    Double ratio = null;
+    if (!holidays.isEmpty() || r.holidays() != null) {
+      ratio = r.holidaysClosed() ? Double.valueOf(0) : holidayRatio(r, historyFrom);
+      for (int d = 0; d < r.horizonDays(); d++) {
+        LocalDate day = r.start().plusDays(d);
+        String name = holidays.get(day);
+        if (name == null) continue;
+        special.add(new SpecialDay(day, null, res.dayForecast().length > d ? res.dayForecast()[d] : null, "holiday",
+            name, false));
+        if (ratio == null) continue;
+        for (int i = d * perDay; i < (d + 1) * perDay && i < res.forecast().length; i++) {
+          res.forecast()[i] *= ratio;
+          res.low()[i] *= ratio;
+          res.high()[i] *= ratio;
+        }
+        if (d < res.dayForecast().length) {
+          res.dayForecast()[d] *= ratio;
+          res.dayLow()[d] *= ratio;
+          res.dayHigh()[d] *= ratio;
+        }
+      }
+    }
 
     List<Forecast.Point> intervals = new ArrayList<>();
     LocalDateTime t0 = r.start().atStartOfDay();
@@ -135,7 +262,57 @@ public final class Forecaster {
           orNull(res.dayHigh()[d])));
     }
     return new Forecast(r, clock.instant(), historyFrom, r.start().minusDays(1), total, res.model(), intervals, days,
-        res.scores(), res.origins(), res.backtestHorizon(), res.level());
+        res.scores(), res.origins(), res.backtestHorizon(), res.level(), special, ratio);
+  }
+
+  /** Days of past data looked at for how holidays compare with their weekdays: a year. */
+  static final int HOLIDAY_LOOKBACK_DAYS = 366;
+
+  /**
+   * How past public holidays of the request's calendar compared with their weekdays over the year before its start:
+   * the sum of their volumes over the sum of their weekdays' medians (the special-day rule's reference), holidays on
+   * days whose weekday has no contacts left out; null when there was none (a future holiday is then forecast as an
+   * ordinary day, and listed).
+   */
+  Double holidayRatio(ForecastRequest r, LocalDate historyFrom) {
+    ZoneId zone = r.zone();
+    LocalDate from = r.start().minusDays(HOLIDAY_LOOKBACK_DAYS);
+    Instant a = from.atStartOfDay(zone).toInstant();
+    Instant b = r.start().atStartOfDay(zone).toInstant();
+    List<Object[]> rows = r.queue() == null
+        ? store.query(ForecastSql.history(zone, 1440, false), r.channel(), a, b)
+        : store.query(ForecastSql.history(zone, 1440, true), r.channel(), r.queue(), a, b);
+    long first = from.toEpochDay();
+    double[] days = new double[HOLIDAY_LOOKBACK_DAYS];
+    int seen = days.length;
+    for (Object[] row : rows) {
+      int i = (int) (((Number) row[0]).longValue() - first);
+      if (i < 0 || i >= days.length) continue;
+      days[i] += ((Number) row[1]).doubleValue();
+      seen = Math.min(seen, i);
+    }
+    if (seen == days.length) return null;
+    Map<LocalDate, String> past = Holidays.between(r.holidays(), from.plusDays(seen), r.start().minusDays(1));
+    boolean[] skip = new boolean[days.length];
+    for (int i = 0; i < seen; i++) skip[i] = true;
+    for (LocalDate d : past.keySet()) skip[(int) (d.toEpochDay() - first)] = true;
+    for (LocalDate d : r.excluded()) {
+      long i = d.toEpochDay() - first;
+      if (i >= 0 && i < days.length) skip[(int) i] = true;
+    }
+    double volume = 0;
+    double expected = 0;
+    for (LocalDate d : past.keySet()) {
+      int i = (int) (d.toEpochDay() - first);
+      if (r.excluded().contains(d)) continue;
+      double[] ref = SpecialDayRule.reference(days, skip, 7, i);
+      if (ref.length < SpecialDayRule.MIN_NEIGHBOURS) continue;
+      double m = SpecialDayRule.median(ref);
+      if (m <= 0) continue;
+      volume += days[i];
+      expected += m;
+    }
+    return expected > 0 ? volume / expected : null;
   }
 
   private static Double orNull(double v) {

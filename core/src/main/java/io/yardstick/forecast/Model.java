@@ -11,7 +11,12 @@ public enum Model {
   /** Taylor's double seasonal exponential smoothing: a daily and a weekly additive season, no trend. */
   DOUBLE_SEASONAL("double_seasonal", "double seasonal smoothing (daily and weekly, Taylor 2003)"),
   /** The mean of the same interval over the last four weeks: seasonal naive with less noise. */
-  SEASONAL_MEAN("seasonal_mean", "mean of the same interval in the last 4 weeks");
+  SEASONAL_MEAN("seasonal_mean", "mean of the same interval in the last 4 weeks"),
+  /**
+   * The mean of the forecasts of seasonal mean, Holt-Winters additive and double seasonal smoothing: a combination
+   * (FPP3 section 13.4, "Forecast combinations"), chosen only when its backtest wins.
+   */
+  COMBINED("combined", "mean of seasonal mean, Holt-Winters additive and double seasonal (a combination)");
 
   private final String id;
   private final String description;

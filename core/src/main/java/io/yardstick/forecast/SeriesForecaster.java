@@ -17,7 +17,8 @@ import java.util.function.DoubleConsumer;
  * r.forecast();       // 14 days of 30-minute forecasts, r.low() and r.high() around them
  * }</pre>
  *
- * <p>Backtest: origins one week apart, the last one {@code h} steps before the end of the history; at each origin
+ * <p>Backtest: origins one week apart (for horizons under a week, a whole number of days apart, up to two weeks of
+ * them, so that every weekday is scored), the last one {@code h} steps before the end of the history; at each origin
  * every model is fitted on the history before it and forecasts the next {@code h} steps (the forecast horizon, capped
  * so that the first origin keeps two weeks and one interval of training, which Holt-Winters' start-up needs).
  * Accuracy pools all origins. Excluded points (holidays, events) are neither trained on nor scored.
@@ -110,8 +111,16 @@ public final class SeriesForecaster {
     int h = Math.min(horizon, y.length - minTrain);
     List<Integer> starts = new ArrayList<>();
     if (h >= 1) {
-      for (int j = 0; j < origins; j++) {
-        int o = y.length - h - j * week;
+      // Shorter than a week ahead: origins a whole number of days apart, so that every weekday is scored (one week
+      // apart, a one-day horizon would be judged on one weekday only, perhaps a closed Sunday), at most two weeks.
+      int spacing = week;
+      int count = origins;
+      if (h < week) {
+        spacing = Math.min(week, (h + perDay - 1) / perDay * perDay);
+        count = Math.min(origins * ((week + spacing - 1) / spacing), Math.max(origins, 2 * daysPerWeek));
+      }
+      for (int j = 0; j < count; j++) {
+        int o = y.length - h - j * spacing;
         if (o < minTrain) break;
         starts.add(o);
       }
@@ -130,14 +139,40 @@ public final class SeriesForecaster {
 
     // Backtest: per model, the pooled (actual, forecast) pairs of every origin.
     List<double[][]> pairs = new ArrayList<>();
+    List<Model> failed = new ArrayList<>();
+    java.util.Map<Model, List<double[]>> byOrigin = new java.util.EnumMap<>(Model.class);
     for (Model m : models) {
+      List<double[]> mine = new ArrayList<>();
+      byOrigin.put(m, mine);
       double[] a = new double[starts.size() * h];
       double[] f = new double[starts.size() * h];
       int k = 0;
       for (int o : starts) {
         double[] train = Arrays.copyOf(filled, o);
         boolean[] ex = excluded == null ? null : Arrays.copyOf(excluded, o);
-        double[] fc = Models.forecast(m, train, ex, perDay, week, h);
+        double[] fc;
+        try {
+          if (m == Model.COMBINED) {
+            // The components' forecasts at this origin, already made above (a failed component fails it too).
+            double[][] parts = new double[Models.COMBINED_OF.size()][];
+            for (int c = 0; c < parts.length; c++) {
+              List<double[]> part = byOrigin.get(Models.COMBINED_OF.get(c));
+              if (part == null || part.size() <= mine.size() || failed.contains(Models.COMBINED_OF.get(c))) {
+                throw new org.hipparchus.exception.MathIllegalStateException(
+                    org.hipparchus.exception.LocalizedCoreFormats.SIMPLE_MESSAGE, "component missing");
+              }
+              parts[c] = part.get(mine.size());
+            }
+            fc = Models.combine(parts);
+          } else {
+            fc = Models.forecast(m, train, ex, perDay, week, h);
+          }
+          mine.add(fc);
+        } catch (org.hipparchus.exception.MathRuntimeException e) {
+          // The optimiser could not fit this model here (a flat or near-empty series): it is not a candidate.
+          failed.add(m);
+          break;
+        }
         for (int i = 0; i < h; i++) {
           boolean skip = excluded != null && excluded[o + i];
           a[k] = skip ? Double.NaN : y[o + i];
@@ -147,6 +182,10 @@ public final class SeriesForecaster {
         progress.accept(++done / (double) total);
       }
       pairs.add(new double[][] {a, f});
+    }
+    for (Model m : failed) {
+      pairs.remove(models.indexOf(m));
+      models.remove(m);
     }
     List<Score> scores = new ArrayList<>();
     Model best = null;
@@ -168,7 +207,15 @@ public final class SeriesForecaster {
       if (models.get(i) == best) bestPairs = p;
     }
 
-    double[] f = Models.forecast(best, filled, excluded, perDay, week, horizon);
+    double[] f;
+    try {
+      f = Models.forecast(best, filled, excluded, perDay, week, horizon);
+    } catch (org.hipparchus.exception.MathRuntimeException e) {
+      best = Model.SEASONAL_NAIVE;
+      f = Models.forecast(best, filled, excluded, perDay, week, horizon);
+      scores.replaceAll(s -> new Score(s.model(), s.intervals(), s.days(), s.model() == Model.SEASONAL_NAIVE));
+      bestPairs = null;
+    }
     progress.accept(1);
     double[] low = new double[horizon];
     double[] high = new double[horizon];

@@ -116,7 +116,8 @@ public abstract class ForecasterKit extends StoreKit {
     }
     Forecaster forecaster = new Forecaster(store, MADE);
 
-    Forecast with = forecaster.forecast(request(null, 60, 7, Set.of()), p -> {});
+    Forecast with = forecaster.forecast(request(null, 60, 7, Set.of()).keepingSpecialDays(true), p -> {});
+    Forecast found = forecaster.forecast(request(null, 60, 7, Set.of()), p -> {});
     Forecast without = forecaster.forecast(request(null, 60, 7, Set.of(LocalDate.parse("2026-03-19"))), p -> {});
 
     // Thursday 26 March, 09:00: seasonal naive would repeat 42; without the event day it is 2 again, and the backtest
@@ -125,6 +126,10 @@ public abstract class ForecasterKit extends StoreKit {
     assertThat(without.model()).isEqualTo(Model.SEASONAL_NAIVE);
     assertThat(without.intervals().get(3 * 24 + 9).forecast()).isEqualTo(2.0);
     assertThat(without.chosen().intervals().wape()).isZero();
+    // Not given by hand, the day is found (43 calls where Thursdays bring 3: |43 - 3| > 3 sqrt(3)) and left out the same.
+    assertThat(found.specialDays()).extracting(SpecialDay::date, SpecialDay::why)
+        .containsExactly(org.assertj.core.api.Assertions.tuple(LocalDate.parse("2026-03-19"), "high"));
+    assertThat(found.intervals()).isEqualTo(without.intervals());
   }
 
   @Test
@@ -191,5 +196,28 @@ public abstract class ForecasterKit extends StoreKit {
     assertThatThrownBy(() -> new ForecastRequest("phone", null, 30, 57, MADRID, START, 21, Set.of()))
         .hasMessage("Horizon 57 days is out of range; forecast 1 to 56 days (8 weeks).");
     assertThat(List.of(15, 30, 60, 1440)).allMatch(ForecastRequest.INTERVALS::contains);
+  }
+
+  @Test
+  void the_daily_forecast_stores_every_channel_and_queue_so_forecast_wape_has_data() {
+    // At 02:00 in Madrid on Monday 23 March, with the defaults of the environment (30 minutes, 14 days), in Madrid.
+    Clock at = Clock.fixed(local(START, "02:00"), ZoneOffset.UTC);
+    DailyForecast daily = DailyForecast.from(java.util.Map.of("YARDSTICK_DAILY_FORECAST_TZ", "Europe/Madrid",
+        "YARDSTICK_DAILY_FORECAST_HISTORY", "21"));
+
+    int stored = daily.run(store, at);
+
+    // chat (whole, no queue), phone whole, phone billing, phone sales.
+    assertThat(stored).isEqualTo(4);
+    assertThat(daily.untilNext(at)).isEqualTo(java.time.Duration.ofDays(1));
+    // By Tuesday, Monday's 48 half hours are over; the forecast made at 02:00 counts for the 44 that began after it
+    // was made (3 calls, as came every day); nothing came on the 23rd in this store: forecast_wape is undefined.
+    Forecaster later = new Forecaster(store, Clock.fixed(local(START.plusDays(1), "00:00"), ZoneOffset.UTC));
+    PastAccuracy monday = later.accuracy("phone", null, 30, START, START, MADRID);
+    assertThat(monday.rows()).hasSize(44);
+    assertThat(monday.accuracy().forecast()).isEqualTo(3.0);
+    assertThat(later.forecastWape("phone", 30, START, START, MADRID)).isNull();
+    assertThatThrownBy(() -> DailyForecast.from(java.util.Map.of("YARDSTICK_DAILY_FORECAST", "maybe")))
+        .hasMessage("YARDSTICK_DAILY_FORECAST is 'maybe'; give on or off.");
   }
 }

@@ -93,6 +93,34 @@ public final class YardstickServer implements AutoCloseable {
     return daily;
   }
 
+  /**
+   * Schedules the daily forecast of every channel and queue (docs/forecasting.md, "Daily forecast") on its own daemon
+   * thread; {@code yardstick serve} calls it, tests do not. A failure is logged and tried again the next day.
+   */
+  public void scheduleDailyForecast(Store store, io.yardstick.forecast.DailyForecast daily, Clock clock) {
+    if (!daily.enabled()) return;
+    java.util.concurrent.ScheduledExecutorService exec = java.util.concurrent.Executors
+        .newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "yardstick-daily-forecast");
+          t.setDaemon(true);
+          return t;
+        });
+    Runnable task = new Runnable() {
+      @Override
+      public void run() {
+        try {
+          int n = daily.run(store, clock);
+          LOG.info("Daily forecast: " + n + " series forecast and stored.");
+        } catch (RuntimeException e) {
+          LOG.error("Daily forecast failed; it runs again tomorrow", e);
+        } finally {
+          exec.schedule(this, daily.untilNext(clock).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+      }
+    };
+    exec.schedule(task, daily.untilNext(clock).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port) {
     return start(store, settings, clock, port, io.yardstick.alert.AlertSettings.fromEnvironment());
   }

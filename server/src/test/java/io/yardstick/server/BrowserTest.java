@@ -437,6 +437,20 @@ class BrowserTest {
         .isEqualTo(plan.get("peak_agents").asText());
     waiting(d).until(x -> x.findElements(By.cssSelector(".chart canvas")).size() == 2);
     screenshot(d, "forecast.png");
+
+    // Issue 20: with the Catalan calendar, Sant Joan (24 June) is listed as a holiday ahead and shaded on the chart.
+    open(d, "forecast?" + period() + "&channel=phone&start=2026-06-17&horizon=14&holidays=ES-CT");
+    JsonNode ct = manager.get("/api/forecast?channel=phone&interval=30&horizon=14&tz=Europe/Madrid"
+        + "&start=2026-06-17&holidays=ES-CT").body();
+    WebElement santJoan = waiting(d).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#forecast-special li[data-date='2026-06-24']")));
+    assertThat(santJoan.getDomAttribute("data-why")).isEqualTo("holiday");
+    assertThat(d.findElements(By.cssSelector("#forecast-special li"))).hasSize(ct.get("special_days").size());
+    assertThat(d.findElement(By.name("holidays")).getDomProperty("value")).isEqualTo("ES-CT");
+    waiting(d).until(x -> x.findElements(By.cssSelector(".chart canvas")).size() == 2);
+    Object areas = d.executeScript("const c = echarts.getInstanceByDom(document.querySelector('#forecast-special')"
+        + ".previousElementSibling); return c.getOption().series[2].markArea.data.length;");
+    assertThat(((Number) areas).intValue()).isGreaterThanOrEqualTo(1);
   }
 
   @Test

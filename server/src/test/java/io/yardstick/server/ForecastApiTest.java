@@ -61,7 +61,8 @@ class ForecastApiTest {
     assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
     JsonNode f = r.body();
     assertThat(fields(f)).containsExactly("channel", "queue", "tz", "interval_minutes", "start", "horizon_days",
-        "made_at", "saved", "model", "level", "history", "accuracy", "backtest", "days", "intervals", "actuals");
+        "made_at", "saved", "model", "level", "history", "accuracy", "backtest", "holidays", "holiday_ratio",
+        "special_days", "days", "intervals", "actuals");
     assertThat(f.get("saved").asBoolean()).isFalse();
     JsonNode intervals = f.get("intervals");
     assertThat(intervals).hasSize(14 * 48);   // no clock change in June
@@ -157,6 +158,40 @@ class ForecastApiTest {
     }
   }
 
+  /** Issue 20: Sant Joan (24 June) is a holiday in Catalonia (ES-CT), not in Spain as a whole. */
+  @Test
+  void a_holiday_calendar_lists_the_holidays_ahead_among_the_special_days() {
+    JsonNode ct = manager.get(FORECAST + "&holidays=es-ct").body();
+    JsonNode es = manager.get(FORECAST + "&holidays=ES").body();
+
+    assertThat(ct.get("holidays").asText()).isEqualTo("ES-CT");
+    List<String> ahead = new ArrayList<>();
+    for (JsonNode s : ct.get("special_days")) {
+      if (s.get("volume").isNull()) ahead.add(s.get("date").asText() + " " + s.get("why").asText());
+    }
+    assertThat(ahead).containsExactly("2026-06-24 holiday");
+    assertThat(es.get("special_days").findValuesAsText("date")).doesNotContain("2026-06-24");
+  }
+
+  /** Issue 20: every channel and queue at once, each as /api/forecast would forecast it alone. */
+  @Test
+  void every_channel_and_queue_at_once() {
+    Response r = manager.get("/api/forecast/all?interval=60&horizon=7&tz=Europe/Madrid&start=2026-06-17");
+    assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+    JsonNode series = r.body().get("series");
+    assertThat(series.size()).isGreaterThan(1);
+    JsonNode phone = null;
+    for (JsonNode s : series) {
+      if (s.get("channel").asText().equals("phone") && s.get("queue").isNull()) phone = s;
+    }
+    assertThat(phone).isNotNull();
+    JsonNode alone = manager.get("/api/forecast?channel=phone&interval=60&horizon=7&tz=Europe/Madrid"
+        + "&start=2026-06-17").body();
+    assertThat(phone.get("model").asText()).isEqualTo(alone.get("model").asText());
+    assertThat(phone.get("days")).isEqualTo(alone.get("days"));
+    assertThat(agent.get("/api/forecast/all").status()).isEqualTo(403);
+  }
+
   @Test
   void bad_parameters_answer_400_naming_the_parameter() {
     String plan = "/api/staffing?channel=phone&from=2026-06-15&to=2026-06-15&tz=Europe/Madrid";
@@ -171,6 +206,9 @@ class ForecastApiTest {
         + " date; expected YYYY-MM-DD, such as 2026-03-01.");
     cases.put(FORECAST + "&save=true", "Parameter 'save': a GET never stores; POST /api/forecast with the same"
         + " parameters stores the forecast.");
+    cases.put(FORECAST + "&holidays=XX", "Parameter 'holidays': Holiday calendar 'XX' is unknown: give 'holidays' as a"
+        + " country code such as ES, RO or US, optionally with a region (ES-CT, US-NY).");
+    cases.put(FORECAST + "&keep_special_days=yes", "Parameter 'keep_special_days': 'yes' is not true or false.");
     cases.put(plan + "&service_level=0.8", "Parameter 'service_level': 0.8 looks like a fraction; give a percentage"
         + " from 0 to 100, such as 80.");
     cases.put(plan + "&shrinkage=150", "Parameter 'shrinkage': 150 is out of range; expected a percentage from 0 up"

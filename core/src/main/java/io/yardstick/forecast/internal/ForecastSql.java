@@ -21,6 +21,15 @@ public final class ForecastSql {
         + " AND direction = 'inbound' AND arrived_at >= ? AND arrived_at < ? GROUP BY 1";
   }
 
+  /**
+   * The channels and queues with inbound contacts between two instants. Parameters: start, end. Columns: channel, queue
+   * (null for contacts without one), contacts.
+   */
+  public static String series() {
+    return "SELECT channel, queue, COUNT(*) AS contacts FROM contacts WHERE direction = 'inbound' AND arrived_at >= ?"
+        + " AND arrived_at < ? GROUP BY channel, queue ORDER BY channel, queue";
+  }
+
   /** One INSERT of {@code rows} forecast rows (11 parameters each). */
   public static String insert(int rows) {
     StringBuilder sql = new StringBuilder("INSERT INTO forecasts (made_at, channel, queue, interval_minutes, zone,"

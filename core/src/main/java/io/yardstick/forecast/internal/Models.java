@@ -11,6 +11,12 @@ public final class Models {
     return switch (model) {
       case SEASONAL_NAIVE -> y.length >= week;
       case SEASONAL_MEAN -> y.length >= MEAN_WEEKS * week;
+      case COMBINED -> {
+        for (Model c : COMBINED_OF) {
+          if (!applicable(c, y, perDay, week)) yield false;
+        }
+        yield true;
+      }
       case HOLT_WINTERS_ADDITIVE -> y.length > 2 * week;
       case DOUBLE_SEASONAL -> y.length > 2 * week && perDay > 1 && perDay < week;
       case HOLT_WINTERS_MULTIPLICATIVE -> {
@@ -35,9 +41,27 @@ public final class Models {
       case HOLT_WINTERS_MULTIPLICATIVE ->
           HoltWinters.fit(y, excluded, week, HoltWinters.Seasonality.MULTIPLICATIVE).forecast(h);
       case DOUBLE_SEASONAL -> DoubleSeasonal.forecast(y, excluded, perDay, week, h);
+      case COMBINED -> {
+        double[][] parts = new double[COMBINED_OF.size()][];
+        for (int i = 0; i < parts.length; i++) parts[i] = forecast(COMBINED_OF.get(i), y, excluded, perDay, week, h);
+        yield combine(parts);
+      }
     };
     for (int i = 0; i < f.length; i++) {
       if (!(f[i] > 0)) f[i] = 0;
+    }
+    return f;
+  }
+
+  /** The models whose forecasts {@link Model#COMBINED} averages. */
+  public static final java.util.List<Model> COMBINED_OF = java.util.List.of(Model.SEASONAL_MEAN,
+      Model.HOLT_WINTERS_ADDITIVE, Model.DOUBLE_SEASONAL);
+
+  /** The mean of forecasts of the same steps (each already cut at 0). */
+  public static double[] combine(double[][] parts) {
+    double[] f = new double[parts[0].length];
+    for (double[] p : parts) {
+      for (int i = 0; i < f.length; i++) f[i] += p[i] / parts.length;
     }
     return f;
   }

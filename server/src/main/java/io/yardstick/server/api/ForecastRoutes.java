@@ -66,6 +66,8 @@ public final class ForecastRoutes {
     app.get("/api/forecast", ctx -> forecast(ctx, false));
     app.post("/api/forecast", ctx -> forecast(ctx, true));
     app.get("/api/staffing", this::staffing);
+    app.get("/api/forecast/all", ctx -> forecastAll(ctx, false));
+    app.post("/api/forecast/all", ctx -> forecastAll(ctx, true));
   }
 
   /** The forecast of the query's parameters; stored only by a POST, so that a GET never writes. */
@@ -85,7 +87,17 @@ public final class ForecastRoutes {
       throw ApiException.badRequest("Parameter 'save': a GET never stores; POST /api/forecast with the same"
           + " parameters stores the forecast.");
     }
-    ForecastRequest request = new ForecastRequest(channel, queue, interval, horizon, zone, start, history, excluded);
+    String holidays = blankToNull(ctx.queryParam("holidays"));
+    if (holidays != null) {
+      String code = holidays;
+      try {
+        holidays = io.yardstick.forecast.Holidays.check(code);
+      } catch (io.yardstick.YardstickException e) {
+        throw ApiException.badRequest("Parameter 'holidays': " + e.getMessage());
+      }
+    }
+    ForecastRequest request = new ForecastRequest(channel, queue, interval, horizon, zone, start, history, excluded,
+        holidays, flag(ctx, "holidays_closed"), flag(ctx, "keep_special_days"));
     Forecast f = forecastOf(request);
     boolean saved = save;
     if (saved) new Forecaster(store, clock).save(f);
@@ -93,6 +105,40 @@ public final class ForecastRoutes {
     Map<String, Object> root = new LinkedHashMap<>(io.yardstick.forecast.ForecastJson.forecast(f, saved));
     root.put("actuals", actuals(request));
     ctx.json(root);
+  }
+
+  /** Series forecast by one request of /api/forecast/all at most (each channel and each queue counts one). */
+  static final int MAX_ALL_SERIES = 50;
+
+  /**
+   * Every channel with inbound contacts in the history, whole and (unless {@code queues=false}) queue by queue: per
+   * series its model, backtest WAPE against seasonal naive, special days and daily totals. A POST also stores them.
+   */
+  private void forecastAll(Context ctx, boolean save) {
+    Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
+    ZoneId zone = ApiParams.zone(ctx);
+    int interval = interval(ctx, Set.of(15, 30, 60, 1440), "15, 30, 60 or 1440 (a day)");
+    int horizon = ApiParams.integer(ctx, "horizon", 14, 1, ForecastRequest.MAX_HORIZON_DAYS);
+    int history = ApiParams.integer(ctx, "history", HISTORY_DAYS, 7, 730);
+    LocalDate start = optionalDate(ctx, "start", LocalDate.now(clock.withZone(zone)));
+    String queuesParam = blankToNull(ctx.queryParam("queues"));
+    boolean queues = queuesParam == null || flag(ctx, "queues");
+    ForecastRequest template = new ForecastRequest("*", null, interval, horizon, zone, start, history, Set.of(),
+        null, false, flag(ctx, "keep_special_days"));
+    Forecaster forecaster = new Forecaster(store, clock);
+    int n = forecaster.series(template, queues).size();
+    if (n > MAX_ALL_SERIES) {
+      throw ApiException.badRequest("Parameter 'queues': " + n + " series have contacts; at most " + MAX_ALL_SERIES
+          + " are forecast in one request. Give queues=false for the channels alone, or forecast a channel's queues"
+          + " one by one with /api/forecast.");
+    }
+    List<Forecaster.SeriesForecast> all = forecaster.forecastAll(template, queues, p -> {});
+    if (save) {
+      for (Forecaster.SeriesForecast s : all) {
+        if (s.forecast() != null) forecaster.save(s.forecast());
+      }
+    }
+    ctx.json(io.yardstick.forecast.ForecastJson.all(all, save));
   }
 
   private Forecast forecastOf(ForecastRequest request) {
@@ -168,6 +214,14 @@ public final class ForecastRoutes {
     String v = blankToNull(ctx.queryParam(name));
     if (v == null) throw ApiException.badRequest("Parameter '" + name + "' is missing; expected " + what + ".");
     return v;
+  }
+
+  /** A true/false parameter, false when absent. */
+  private static boolean flag(Context ctx, String name) {
+    String v = blankToNull(ctx.queryParam(name));
+    if (v == null || v.equals("false")) return false;
+    if (v.equals("true")) return true;
+    throw ApiException.badRequest("Parameter '" + name + "': '" + v + "' is not true or false.");
   }
 
   private static String blankToNull(String v) {

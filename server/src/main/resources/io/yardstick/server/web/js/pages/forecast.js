@@ -30,6 +30,7 @@ function inputs(ctx) {
     sl: Number(p.sl) > 1 && Number(p.sl) < 100 ? p.sl : '80',
     answer: Number(p.answer) >= 0 && p.answer !== undefined && p.answer !== '' ? p.answer : '20',
     view: p.view === 'gap' ? 'gap' : 'required',
+    holidays: /^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/.test(p.holidays || '') ? p.holidays.toUpperCase() : '',
     tz: p.tz,
     last,
     channels,
@@ -56,7 +57,8 @@ export async function forecastPage(ctx) {
     planParams = { ...common, source: 'forecast', from: x.start, to: end };
   }
   const [forecast, plan] = await Promise.all([
-    api.get('/api/forecast', { channel: x.channel, interval: x.interval, horizon: x.horizon, tz: x.tz, start: x.start }),
+    api.get('/api/forecast', { channel: x.channel, interval: x.interval, horizon: x.horizon, tz: x.tz, start: x.start,
+      holidays: x.holidays || undefined }),
     api.get('/api/staffing', planParams),
   ]);
   ctx.show(
@@ -65,7 +67,8 @@ export async function forecastPage(ctx) {
     h('section', { class: 'panel' },
       h('h2', { text: t('forecast.title', { channel: i18n.channel(x.channel) }) }),
       modelLine(forecast),
-      forecastChart(forecast, x)),
+      forecastChart(forecast, x),
+      specialList(forecast)),
     h('section', { class: 'panel' },
       h('h2', { text: t(x.view === 'gap' ? 'forecast.gapTitle' : 'forecast.requiredTitle') }),
       planLine(plan),
@@ -90,6 +93,11 @@ function controlBar(x) {
     number('aht', t('forecast.aht'), x.aht, { min: '1', step: 'any', placeholder: t('forecast.ahtFromHistory') }),
     number('sl', t('forecast.serviceLevel'), x.sl, { min: '1', max: '99', step: 'any' }),
     number('answer', t('forecast.answerSeconds'), x.answer, { min: '0', step: '1' }),
+    h('label', { class: 'field' }, h('span', { text: t('forecast.holidays') }), h('input', {
+      type: 'text', name: 'holidays', value: x.holidays, placeholder: 'ES-CT', size: '6',
+      title: t('forecast.holidaysHint'),
+      onchange: (ev) => state.update({ holidays: ev.target.value.trim() }),
+    })),
     select(t('forecast.view'), [{ value: 'required', label: t('forecast.view.required') },
       { value: 'gap', label: t('forecast.view.gap') }], x.view, (v) => state.update({ view: v }), { name: 'view' }),
     select(t('period.zone'), [...new Set([x.tz, ...ZONES])].map((z) => ({ value: z, label: z })), x.tz, (z) => {
@@ -117,6 +125,33 @@ function modelLine(f) {
 /** "2026-06-17T08:30+02:00" as shown on the axis: "17 Jun 08:30". */
 function label(start) {
   return `${i18n.date(start.slice(0, 10))} ${start.slice(11, 16)}`;
+}
+
+/**
+ * The special days (found in the history, or holidays of the calendar asked, past and ahead): what came against what
+ * the weekday brings, and why; left out of learning unless kept.
+ */
+function specialList(f) {
+  const days = f.special_days || [];
+  if (!days.length) return null;
+  return h('div', { id: 'forecast-special' },
+    h('p', { class: 'muted', text: t('forecast.special') }),
+    h('ul', {}, ...days.map((s) => h('li', { dataset: { date: s.date, why: s.why },
+      text: [i18n.date(s.date), t(`forecast.why.${s.why}`), s.name,
+        s.volume != null ? t('forecast.specialVolume', { volume: i18n.count(s.volume),
+          expected: s.expected == null ? '–' : i18n.count(Math.round(s.expected)) }) : null,
+      ].filter(Boolean).join(' · ') }))));
+}
+
+/** Shaded spans of the chart over its special days (whole local days among the chart's intervals). */
+function specialAreas(f, starts) {
+  const areas = [];
+  for (const s of f.special_days || []) {
+    const inDay = starts.filter((x) => x.slice(0, 10) === s.date);
+    if (!inDay.length) continue;
+    areas.push([{ name: t(`forecast.why.${s.why}`), xAxis: label(inDay[0]) }, { xAxis: label(inDay[inDay.length - 1]) }]);
+  }
+  return areas;
 }
 
 function forecastChart(f, x) {
@@ -149,7 +184,9 @@ function forecastChart(f, x) {
       { name: t('forecast.band'), type: 'line', data: band, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 },
         areaStyle: { color: 'rgba(224, 123, 57, 0.22)' }, itemStyle: { color: 'rgba(224, 123, 57, 0.4)' } },
       { name: t('forecast.actual'), type: 'line', data: starts.map((s) => (actual.has(s) ? actual.get(s) : null)),
-        symbol: 'none', itemStyle: { color: '#2f6fb3' }, lineStyle: { width: 1.5 } },
+        symbol: 'none', itemStyle: { color: '#2f6fb3' }, lineStyle: { width: 1.5 },
+        markArea: { silent: true, itemStyle: { color: 'rgba(120, 120, 120, 0.15)' },
+          label: { position: 'insideTop', fontSize: 10 }, data: specialAreas(f, starts) } },
       { name: t('forecast.forecast'), type: 'line', data: starts.map((s) => fc.get(s)?.forecast ?? null),
         symbol: 'none', itemStyle: { color: '#e07b39' }, lineStyle: { width: 2 } },
     ],
