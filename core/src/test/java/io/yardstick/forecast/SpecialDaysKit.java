@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * (Wednesday 18 February, nothing from 13:00: 4 hours of 10 = 40) and a campaign spike (Thursday 26 February, 60 more
  * calls at 11:xx: 140).
  */
-abstract class SpecialDaysKit {
+public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
   static final ZoneId UTC = ZoneId.of("UTC");
   static final LocalDate FIRST = LocalDate.parse("2026-01-05");
   static final LocalDate START = LocalDate.parse("2026-03-02");
@@ -45,7 +45,6 @@ abstract class SpecialDaysKit {
   Store store;
   long line;
 
-  protected abstract Store newStore() throws Exception;
 
   @BeforeEach
   void open() throws Exception {

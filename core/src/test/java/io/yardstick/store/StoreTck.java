@@ -2,6 +2,7 @@ package io.yardstick.store;
 
 import io.yardstick.event.EventIngestionKit;
 import io.yardstick.forecast.ForecasterKit;
+import io.yardstick.forecast.SpecialDaysKit;
 import io.yardstick.goal.GoalStorageKit;
 import io.yardstick.kpi.KpiAgreementKit;
 import io.yardstick.kpi.KpiFixtureKit;
@@ -31,6 +32,7 @@ public abstract class StoreTck {
   @Nested class KpiAgreement extends KpiAgreementKit {}
   @Nested class Events extends EventIngestionKit {}
   @Nested class Forecasts extends ForecasterKit {}
+  @Nested class SpecialDays extends SpecialDaysKit {}
   @Nested class Goals extends GoalStorageKit {}
   @Nested class StaffingHistory extends StaffingHistoryKit {}
   @Nested class Reports extends ReportKit {}
