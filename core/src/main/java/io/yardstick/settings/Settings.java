@@ -63,13 +63,18 @@ public final class Settings {
   public static final Section<io.yardstick.survey.SurveySettings> SURVEYS = new Section<>("surveys",
       List.of("surveys"), io.yardstick.survey.SurveySettings::defaults, io.yardstick.survey.SurveySettings::read);
 
+  /** Key labels: the names of queues, topics, teams... in each language of the pages. */
+  public static final Section<Labels> LABELS = new Section<>("labels", List.of("labels"), Labels::none,
+      Labels::read);
+
   /** Every section, in the order the keys are listed in messages. A new section is one line here. */
   static final List<Section<?>> SECTIONS = List.of(
       KPI,
       GOALS,
       SLA,
       SSO,
-      SURVEYS);
+      SURVEYS,
+      LABELS);
 
   private final Path file;
   private final String fingerprint;

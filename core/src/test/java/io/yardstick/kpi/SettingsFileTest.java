@@ -190,7 +190,7 @@ class SettingsFileTest {
     assertThatThrownBy(() -> parse("kpis:\n  wait_limit_seconds: 60\n"))
         .hasMessage("settings file yardstick.yaml, line 1, column 1: kpis: unknown key 'kpis' (did you"
             + " mean kpi?); expected one of kpi, benchmarks, business_hours, limits, privacy, retention, goals,"
-            + " sla_policies, sso, surveys");
+            + " sla_policies, sso, surveys, labels");
     assertThatThrownBy(() -> parse("kpi:\n  wait_limit_secnds: 60\n"))
         .hasMessage("settings file yardstick.yaml, line 2, column 3: kpi.wait_limit_secnds: unknown key"
             + " 'wait_limit_secnds' (did you mean wait_limit_seconds?); expected one of short_abandon_seconds,"
@@ -295,6 +295,6 @@ class SettingsFileTest {
         .hasMessageStartingWith("settings file yardstick.yaml is not valid YAML at line 3")
         .hasMessageContaining("wait_limit_seconds");
     assertThatThrownBy(() -> parse("- kpi\n"))
-        .hasMessage("settings file yardstick.yaml, line 1, column 1: (top level): the value [\"kpi\"] is not valid; expected a map with the keys kpi, benchmarks, business_hours, limits, privacy, retention, goals, sla_policies, sso, surveys");
+        .hasMessage("settings file yardstick.yaml, line 1, column 1: (top level): the value [\"kpi\"] is not valid; expected a map with the keys kpi, benchmarks, business_hours, limits, privacy, retention, goals, sla_policies, sso, surveys, labels");
   }
 }

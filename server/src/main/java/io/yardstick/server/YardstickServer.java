@@ -293,6 +293,9 @@ public final class YardstickServer implements AutoCloseable {
     new io.yardstick.server.api.UserRoutes(users, auth, sessions, clock).register(app);
     new io.yardstick.server.api.CustomerRoutes(store, clock).register(app);
     new io.yardstick.server.api.SsoRoutes(store, clock, network.sso(), auth, sessions).register(app);
+    // The names of stored values in each language (the settings file's labels section), for the pages.
+    io.yardstick.settings.Labels labels = all.get(io.yardstick.settings.Settings.LABELS);
+    app.get("/api/labels", ctx -> ctx.json(java.util.Map.of("labels", labels.names())));
     new io.yardstick.server.api.GoalRoutes(store, settings, all.goals(), clock)
         .register(app);
     io.yardstick.event.EventIngestor ingestor = new io.yardstick.event.EventIngestor(store, clock);

@@ -48,4 +48,30 @@ class ServedSettingsTest {
       }
     }
   }
+
+  /**
+   * Issue 12, part 11: the labels section of the served file names queues and topics per language; GET /api/labels
+   * gives them to the pages (which show the language's name, else the English one, else the id).
+   */
+  @Test
+  void the_labels_of_the_served_settings_file_name_topics_and_queues_per_language(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("labels.yaml"), """
+        labels:
+          topic:
+            product_info: {en: Product information, es: Información de producto, ca: Informació de producte}
+            plan_change: Plan change
+          queue:
+            general: {en: General line, ro: Linia generală}
+        """);
+    TestServer shared = TestServer.get();
+    try (YardstickServer server = YardstickServer.start(shared.store, Settings.load(file), TestServer.CLOCK, 0,
+        AlertSettings.defaults(), YardstickServer.Network.everywhere())) {
+      ApiClient agent = ApiClient.loggedIn(path -> "http://localhost:" + server.port() + path, MIA, PASSWORD);
+      var labels = agent.get("/api/labels").body().get("labels");
+      assertThat(labels.get("topic").get("product_info").get("es").asText()).isEqualTo("Información de producto");
+      assertThat(labels.get("topic").get("product_info").has("ro")).isFalse();   // the page falls back to English
+      assertThat(labels.get("topic").get("plan_change").get("ca").asText()).isEqualTo("Plan change");
+      assertThat(labels.get("queue").get("general").get("ro").asText()).isEqualTo("Linia generală");
+    }
+  }
 }

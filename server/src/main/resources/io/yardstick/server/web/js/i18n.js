@@ -67,9 +67,21 @@ export function channel(name) {
   return name != null && has(`channel.${name}`) ? t(`channel.${name}`) : name;
 }
 
-/** A stored value of a dimension as shown: channels and directions in the language, other values (ids) as stored. */
+let labels = {};
+
+/** The names the settings file gives stored values (GET /api/labels: dimension, value, language, name). */
+export function setLabels(names) {
+  labels = names || {};
+}
+
+/**
+ * A stored value of a dimension as shown: its name in the settings file's labels for the language (else the English
+ * one), else channels and directions in the language, else the value (an id) as stored.
+ */
 export function dimValue(dimension, v) {
   if (v == null) return v;
+  const named = labels[dimension]?.[v];
+  if (named) return named[lang] ?? named.en ?? v;
   if (dimension === 'channel') return channel(v);
   return has(`${dimension}.${v}`) ? t(`${dimension}.${v}`) : v;
 }

@@ -86,8 +86,9 @@ function showLogin() {
 }
 
 async function enter() {
-  const [catalog, me] = await Promise.all([api.get('/api/kpis'), api.get('/api/me')]);
+  const [catalog, me, named] = await Promise.all([api.get('/api/kpis'), api.get('/api/me'), api.get('/api/labels')]);
   setCatalog(catalog.kpis);
+  i18n.setLabels(named.labels);
   app.user = me;
   api.setCsrf(me.csrf);
   window.removeEventListener('hashchange', route);

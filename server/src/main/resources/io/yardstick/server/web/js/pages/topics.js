@@ -16,7 +16,7 @@ export async function topicsPage(ctx) {
     tooltip: { trigger: 'axis', valueFormatter: (v) => i18n.count(v) },
     legend: { top: 0 },
     grid: { left: 120, right: 24, top: 32, bottom: 28 },
-    yAxis: { type: 'category', inverse: true, data: top.map((x) => x.topic) },
+    yAxis: { type: 'category', inverse: true, data: top.map((x) => i18n.dimValue('topic', x.topic)) },
     xAxis: { type: 'value', axisLabel: { formatter: (v) => i18n.axis('count', v) } },
     series: [
       {
@@ -28,7 +28,7 @@ export async function topicsPage(ctx) {
   }, { cls: 'chart tall', label: t('nav.topics'), onClick: (p) => drill(top[p.dataIndex].topic) });
   const spikes = topics.filter((x) => x.spike);
   const columns = [
-    { key: 'topic', label: t('dimension.topic'), text: (r) => r.topic + (r.spike ? ` ▲ ${t('topics.spike')}` : ''),
+    { key: 'topic', label: t('dimension.topic'), text: (r) => i18n.dimValue('topic', r.topic) + (r.spike ? ` ▲ ${t('topics.spike')}` : ''),
       cls: (r) => (r.spike ? 'spike' : '') },
     { key: 'contacts', kpi: 'contacts', numeric: true, text: (r) => i18n.count(r.contacts), click: (r) => drill(r.topic) },
     { key: 'share', label: t('topics.share'), numeric: true, text: (r) => i18n.percent(r.share) },
@@ -42,7 +42,7 @@ export async function topicsPage(ctx) {
   ];
   ctx.show(
     h('h1', { text: t('nav.topics') }),
-    spikes.length ? h('p', { class: 'message warning', text: t('topics.spikes', { topics: spikes.map((x) => x.topic).join(', ') }) })
+    spikes.length ? h('p', { class: 'message warning', text: t('topics.spikes', { topics: spikes.map((x) => i18n.dimValue('topic', x.topic)).join(', ') }) })
       : h('p', { class: 'muted', text: t('topics.noSpikes') }),
     h('p', { class: 'muted', id: 'spike-rule', text: t('topics.spikeRule', {
       ratio: i18n.decimal(data.spike_rule.ratio, 1), points: i18n.decimal(data.spike_rule.share_points, 1) }) }),
