@@ -1,9 +1,10 @@
 package io.yardstick;
 
 /**
- * A question refused or stopped because it would cost more than its limits allow: the store's {@code Bounds} of a
- * query, or the {@code Limits} of the settings file. The message names the limit, its setting and how to narrow the
- * question; {@link #timedOut()} tells a cancelled query from a refused one.
+ * A question refused or stopped because it would cost more than its limits allow: the store's
+ * {@code Bounds} of a query, or the {@code Limits} of the settings file. The message names the
+ * limit, its setting and how to narrow the question; {@link #timedOut()} tells a cancelled query
+ * from a refused one.
  */
 public final class LimitException extends YardstickException {
   private final boolean timedOut;
@@ -13,7 +14,10 @@ public final class LimitException extends YardstickException {
     this.timedOut = timedOut;
   }
 
-  /** Whether the question ran and was cancelled after its time (else it was refused, or stopped at a row limit). */
+  /**
+   * Whether the question ran and was cancelled after its time (else it was refused, or stopped at a
+   * row limit).
+   */
   public boolean timedOut() {
     return timedOut;
   }

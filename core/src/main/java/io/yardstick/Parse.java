@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The one parser of each value a person types, for every face: dates, time zones, KPI ids, numbers and percentages.
- * Each failure is one {@link InvalidValueException} whose message names the value and the fix but no option or
- * parameter: the CLI adds its flag (a picocli converter), the API its parameter name.
+ * The one parser of each value a person types, for every face: dates, time zones, KPI ids, numbers
+ * and percentages. Each failure is one {@link InvalidValueException} whose message names the value
+ * and the fix but no option or parameter: the CLI adds its flag (a picocli converter), the API its
+ * parameter name.
  *
  * <pre>{@code
  * Parse.date("2026-03-01");      // 2026-03-01
@@ -38,7 +39,8 @@ public final class Parse {
     try {
       return LocalDate.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new InvalidValueException("'" + text + "' is not a date; expected YYYY-MM-DD, such as 2026-03-01.");
+      throw new InvalidValueException(
+          "'" + text + "' is not a date; expected YYYY-MM-DD, such as 2026-03-01.");
     }
   }
 
@@ -48,32 +50,51 @@ public final class Parse {
       ZoneId z = ZoneId.of(text.strip());
       return z.normalized().equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : z;
     } catch (DateTimeException e) {
-      throw new InvalidValueException("'" + text + "' is not a time zone; expected an IANA name such as Europe/Madrid,"
-          + " America/New_York or UTC.");
+      throw new InvalidValueException(
+          "'"
+              + text
+              + "' is not a time zone; expected an IANA name such as Europe/Madrid,"
+              + " America/New_York or UTC.");
     }
   }
 
   /** A period of local dates, both inclusive: {@code to} on or after {@code from}. */
   public static void period(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
-      throw new InvalidValueException("the period ends (" + to + ") before it starts (" + from + "); give a last day"
-          + " on or after the first.");
+      throw new InvalidValueException(
+          "the period ends ("
+              + to
+              + ") before it starts ("
+              + from
+              + "); give a last day"
+              + " on or after the first.");
     }
   }
 
   /** A KPI id of the catalog, with the closest one when it is a typo. */
   public static Kpi kpi(String text) {
-    return Kpi.byId(text).orElseThrow(() -> {
-      String closest = io.yardstick.kpi.Vocabulary.closest(text.strip().toLowerCase(Locale.ROOT), Kpi.ids());
-      return new InvalidValueException("unknown KPI '" + text + "'" + (closest == null ? "" : " (did you mean "
-          + closest + "?)") + "; expected one of " + String.join(", ", Kpi.ids()) + ".");
-    });
+    return Kpi.byId(text)
+        .orElseThrow(
+            () -> {
+              String closest =
+                  io.yardstick.kpi.Vocabulary.closest(
+                      text.strip().toLowerCase(Locale.ROOT), Kpi.ids());
+              return new InvalidValueException(
+                  "unknown KPI '"
+                      + text
+                      + "'"
+                      + (closest == null ? "" : " (did you mean " + closest + "?)")
+                      + "; expected one of "
+                      + String.join(", ", Kpi.ids())
+                      + ".");
+            });
   }
 
   /** Comma-separated KPI ids, each once, in the order given. */
   public static List<Kpi> kpis(String text) {
     List<Kpi> out = new ArrayList<>();
-    for (String id : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+    for (String id :
+        Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
       Kpi k = kpi(id);
       if (!out.contains(k)) out.add(k);
     }
@@ -91,24 +112,34 @@ public final class Parse {
     throw new InvalidValueException("'" + text + "' is not a number.");
   }
 
-  /** A percentage typed as text ("80" or "80%"): see {@link #percentage(double, boolean, boolean)}. */
+  /**
+   * A percentage typed as text ("80" or "80%"): see {@link #percentage(double, boolean, boolean)}.
+   */
   public static double percentage(String text, boolean zeroAllowed, boolean hundredAllowed) {
     String t = text.strip();
-    return percentage(number(t.endsWith("%") ? t.substring(0, t.length() - 1) : t), zeroAllowed, hundredAllowed);
+    return percentage(
+        number(t.endsWith("%") ? t.substring(0, t.length() - 1) : t), zeroAllowed, hundredAllowed);
   }
 
   /**
-   * A percentage from 0 to 100. A value above 0 and below 1 (and 1 itself where 0 is not allowed) is refused as a
-   * likely fraction: nobody targets 0.8% service level or occupancy.
+   * A percentage from 0 to 100. A value above 0 and below 1 (and 1 itself where 0 is not allowed)
+   * is refused as a likely fraction: nobody targets 0.8% service level or occupancy.
    */
   public static double percentage(double v, boolean zeroAllowed, boolean hundredAllowed) {
     if (v < 0 || v > 100 || (!zeroAllowed && v == 0) || (!hundredAllowed && v == 100)) {
-      throw new InvalidValueException(number(v) + " is out of range; expected a percentage " + (zeroAllowed ? "from 0"
-          : "above 0") + (hundredAllowed ? " up to 100" : " and below 100") + ".");
+      throw new InvalidValueException(
+          number(v)
+              + " is out of range; expected a percentage "
+              + (zeroAllowed ? "from 0" : "above 0")
+              + (hundredAllowed ? " up to 100" : " and below 100")
+              + ".");
     }
     if (v > 0 && (zeroAllowed ? v < 1 : v <= 1)) {
-      throw new InvalidValueException(number(v) + " looks like a fraction; give a percentage from 0 to 100, such as "
-          + number(v * 100) + ".");
+      throw new InvalidValueException(
+          number(v)
+              + " looks like a fraction; give a percentage from 0 to 100, such as "
+              + number(v * 100)
+              + ".");
     }
     return v;
   }

@@ -5,12 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The root of every error Yardstick reports on purpose. Faces (CLI, HTTP) print its message as it is: a message says
- * what went wrong, where, and how to fix it, so no stack trace is needed.
+ * The root of every error Yardstick reports on purpose. Faces (CLI, HTTP) print its message as it
+ * is: a message says what went wrong, where, and how to fix it, so no stack trace is needed.
  *
- * <p>A message names the fields a person sets as {@code {field}} (snake_case, as the API's parameters and JSON
- * fields): {@link #getMessage()} writes them {@code 'field'}, as the API says them, and the command line re-renders the
- * message with its own flags through {@link #render} ({@code --field}), so the core never names a face's syntax.
+ * <p>A message names the fields a person sets as {@code {field}} (snake_case, as the API's
+ * parameters and JSON fields): {@link #getMessage()} writes them {@code 'field'}, as the API says
+ * them, and the command line re-renders the message with its own flags through {@link #render}
+ * ({@code --field}), so the core never names a face's syntax.
  *
  * <pre>{@code
  * new YardstickException("give a deadline ({by}) on or after the start ({from})")

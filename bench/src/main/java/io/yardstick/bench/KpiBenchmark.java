@@ -38,33 +38,52 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * KPI benchmark (issue 3, item 9): the KPI engine's full catalog for one 30-day period grouped by channel, side by side
- * in the same run with one hand-written SQL query computing the contacts-level KPIs in a single scan (the baseline) and
- * with one hand-written query per KPI run one after the other (what help-desk tools do). Case B: a year grouped by day
- * and channel. At sizes up to 1,000,000 contacts (property bench.pgMax) Case A also runs on an embedded PostgreSQL
- * loaded from the same data. Every approach is run once untimed (its numbers checked against the engine's), then
- * ROUNDS timed rounds alternating the order; the summary shows medians and ratios. Run it with
- * {@code bench/run-kpi-benchmark.sh} (docs/benchmarks.md).
+ * KPI benchmark (issue 3, item 9): the KPI engine's full catalog for one 30-day period grouped by
+ * channel, side by side in the same run with one hand-written SQL query computing the
+ * contacts-level KPIs in a single scan (the baseline) and with one hand-written query per KPI run
+ * one after the other (what help-desk tools do). Case B: a year grouped by day and channel. At
+ * sizes up to 1,000,000 contacts (property bench.pgMax) Case A also runs on an embedded PostgreSQL
+ * loaded from the same data. Every approach is run once untimed (its numbers checked against the
+ * engine's), then ROUNDS timed rounds alternating the order; the summary shows medians and ratios.
+ * Run it with {@code bench/run-kpi-benchmark.sh} (docs/benchmarks.md).
  *
- * <p>Usage: {@code KpiBenchmark WORKDIR ROUNDS [--explain] SIZE...}; --explain prints the engine's SQL of each base
- * with DuckDB's (or PostgreSQL's) EXPLAIN ANALYZE.
+ * <p>Usage: {@code KpiBenchmark WORKDIR ROUNDS [--explain] SIZE...}; --explain prints the engine's
+ * SQL of each base with DuckDB's (or PostgreSQL's) EXPLAIN ANALYZE.
  */
 public final class KpiBenchmark {
   static final LocalDate LAST_DAY = LocalDate.of(2026, 6, 30);
   static final int DAYS = 365;
   static final long SEED = 42;
   static final ZoneId ZONE = ZoneId.of("Europe/Madrid");
+
   /** Case A: the last 30 days of the data. */
   static final LocalDate A_FROM = LocalDate.of(2026, 6, 1);
+
   static final LocalDate A_TO = LocalDate.of(2026, 6, 30);
+
   /** Case B: the whole year. */
   static final LocalDate B_FROM = LAST_DAY.minusDays(DAYS - 1L);
+
   static final LocalDate B_TO = LAST_DAY;
 
-  /** The KPIs the single-scan baseline computes: every KPI whose parts are all on the CONTACTS base. */
-  static final List<Kpi> SHARED = List.of(Kpi.CONTACTS, Kpi.ABANDONMENT_RATE, Kpi.SERVICE_LEVEL, Kpi.ASA,
-      Kpi.WAIT_OVER_LIMIT, Kpi.AHT, Kpi.TALK_TIME_AVG, Kpi.FRT_AVG, Kpi.FRT_MEDIAN, Kpi.FRT_P90,
-      Kpi.EMAIL_RESPONSE_24H, Kpi.CONVERSION_RATE, Kpi.REVENUE);
+  /**
+   * The KPIs the single-scan baseline computes: every KPI whose parts are all on the CONTACTS base.
+   */
+  static final List<Kpi> SHARED =
+      List.of(
+          Kpi.CONTACTS,
+          Kpi.ABANDONMENT_RATE,
+          Kpi.SERVICE_LEVEL,
+          Kpi.ASA,
+          Kpi.WAIT_OVER_LIMIT,
+          Kpi.AHT,
+          Kpi.TALK_TIME_AVG,
+          Kpi.FRT_AVG,
+          Kpi.FRT_MEDIAN,
+          Kpi.FRT_P90,
+          Kpi.EMAIL_RESPONSE_24H,
+          Kpi.CONVERSION_RATE,
+          Kpi.REVENUE);
 
   static boolean explain;
   static int mismatches;
@@ -81,16 +100,33 @@ public final class KpiBenchmark {
     long pgMax = Long.getLong("bench.pgMax", 1_000_000L);
     Files.createDirectories(work);
     for (Kpi k : SHARED) {
-      if (!k.bases().equals(java.util.EnumSet.of(Base.CONTACTS))) throw new IllegalStateException(k + " " + k.bases());
+      if (!k.bases().equals(java.util.EnumSet.of(Base.CONTACTS)))
+        throw new IllegalStateException(k + " " + k.bases());
     }
     List<String> report = new ArrayList<>();
-    report.add(String.format(Locale.ROOT, "%-10s %-11s %-30s %9s %9s %9s %9s %9s %9s %9s", "store", "contacts",
-        "case", "base s", "perKPI s", "eng13 s", "engAll s", "perKPI/b", "eng13/b", "engAll/b"));
+    report.add(
+        String.format(
+            Locale.ROOT,
+            "%-10s %-11s %-30s %9s %9s %9s %9s %9s %9s %9s",
+            "store",
+            "contacts",
+            "case",
+            "base s",
+            "perKPI s",
+            "eng13 s",
+            "engAll s",
+            "perKPI/b",
+            "eng13/b",
+            "engAll/b"));
     for (long size : sizes) {
       Path db = dataFor(work, size);
       try (Store store = Store.open(db.toString())) {
-        System.err.printf("%s: %,d contacts, %,d surveys, %,d agent states%n", db, store.count(RecordType.CONTACTS),
-            store.count(RecordType.SURVEYS), store.count(RecordType.AGENT_STATES));
+        System.err.printf(
+            "%s: %,d contacts, %,d surveys, %,d agent states%n",
+            db,
+            store.count(RecordType.CONTACTS),
+            store.count(RecordType.SURVEYS),
+            store.count(RecordType.AGENT_STATES));
         report.add(caseA(store, "duckdb", size, rounds));
         report.add(caseB(store, size, rounds));
       }
@@ -99,22 +135,38 @@ public final class KpiBenchmark {
       }
     }
     System.out.println();
-    System.out.println("medians over " + rounds + " rounds (and the best round), seconds; base = one hand-written single-scan query ("
-        + SHARED.size() + " contacts-level KPIs); perKPI = one hand-written query per KPI, run in turn (the same "
-        + SHARED.size() + "); eng13 = KpiEngine asked the same " + SHARED.size() + " KPIs; engAll = KpiEngine, the full"
-        + " catalog (" + Kpi.values().length + " KPIs); ratios against base (target engAll/b <= 1.50x)");
+    System.out.println(
+        "medians over "
+            + rounds
+            + " rounds (and the best round), seconds; base = one hand-written single-scan query ("
+            + SHARED.size()
+            + " contacts-level KPIs); perKPI = one hand-written query per KPI, run in turn (the same "
+            + SHARED.size()
+            + "); eng13 = KpiEngine asked the same "
+            + SHARED.size()
+            + " KPIs; engAll = KpiEngine, the full"
+            + " catalog ("
+            + Kpi.values().length
+            + " KPIs); ratios against base (target engAll/b <= 1.50x)");
     report.forEach(System.out::println);
     if (mismatches > 0) {
       System.out.println();
-      System.out.println("!!! " + mismatches + " MISMATCHES between the hand-written SQL and the engine (see above) !!!");
+      System.out.println(
+          "!!! "
+              + mismatches
+              + " MISMATCHES between the hand-written SQL and the engine (see above) !!!");
     } else {
-      System.out.println("numbers: the hand-written queries and the engine agree on every shared KPI and group");
+      System.out.println(
+          "numbers: the hand-written queries and the engine agree on every shared KPI and group");
     }
   }
 
   // ---------------------------------------------------------------------------------------------------------- data
 
-  /** The demo store for a size: a year ending 2026-06-30 in Europe/Madrid, seed 42; generated once, then reused. */
+  /**
+   * The demo store for a size: a year ending 2026-06-30 in Europe/Madrid, seed 42; generated once,
+   * then reused.
+   */
   static Path dataFor(Path work, long size) throws Exception {
     Path db = work.resolve("kpi-" + size + ".duckdb");
     if (Files.exists(db)) {
@@ -127,8 +179,10 @@ public final class KpiBenchmark {
     }
     System.err.printf("generating %,d demo contacts into %s...%n", size, db);
     long start = System.nanoTime();
-    try (Store store = Store.open(db.toString()); Loader loader = store.loader()) {
-      new ContactCenterSimulation(new DemoSettings(size, DAYS, SEED, LAST_DAY, ZONE)).run(loader, n -> {});
+    try (Store store = Store.open(db.toString());
+        Loader loader = store.loader()) {
+      new ContactCenterSimulation(new DemoSettings(size, DAYS, SEED, LAST_DAY, ZONE))
+          .run(loader, n -> {});
       loader.commit();
     }
     System.err.printf("generated in %.1f s%n", (System.nanoTime() - start) / 1e9);
@@ -159,15 +213,21 @@ public final class KpiBenchmark {
       m.forEach((k, v) -> merged.computeIfAbsent(k, x -> new EnumMap<>(Kpi.class)).putAll(v));
     }
     check(label + " " + name + ", per KPI", merged, engAll, 1);
-    check(label + " " + name + ", engine (13)", toMap(engine.compute(shared), List.of("channel")), engAll, 1);
+    check(
+        label + " " + name + ", engine (13)",
+        toMap(engine.compute(shared), List.of("channel")),
+        engAll,
+        1);
     perBase(store, engine, all);
 
     Map<String, Supplier<Object>> sides = new LinkedHashMap<>();
     sides.put("base", () -> store.query(base));
-    sides.put("perKPI", () -> {
-      perKpi.forEach(store::query);
-      return null;
-    });
+    sides.put(
+        "perKPI",
+        () -> {
+          perKpi.forEach(store::query);
+          return null;
+        });
     sides.put("eng13", () -> engine.compute(shared));
     sides.put("engAll", () -> engine.compute(all));
     Map<String, Double> median = timeRounds(label + " " + size + " " + name, sides, rounds);
@@ -175,7 +235,9 @@ public final class KpiBenchmark {
   }
 
   static String caseB(Store store, long size, int rounds) {
-    KpiQuery all = KpiQuery.of(B_FROM, B_TO, ZONE).withGroupBy(List.of(Dimension.of("day"), Dimension.of("channel")));
+    KpiQuery all =
+        KpiQuery.of(B_FROM, B_TO, ZONE)
+            .withGroupBy(List.of(Dimension.of("day"), Dimension.of("channel")));
     KpiQuery shared = all.withKpis(SHARED);
     String base = singleScan(false, all, true);
     KpiEngine engine = new KpiEngine(store);
@@ -191,12 +253,20 @@ public final class KpiBenchmark {
     return line("duckdb", size, name, median);
   }
 
-  /** Case A on an embedded PostgreSQL, loaded once (and kept in WORKDIR/pg-SIZE) through Store.importFile. */
+  /**
+   * Case A on an embedded PostgreSQL, loaded once (and kept in WORKDIR/pg-SIZE) through
+   * Store.importFile.
+   */
   static String postgres(Path work, Path duckdb, long size, int rounds) throws Exception {
     Path dataDir = work.resolve("pg-" + size);
     boolean exists = Files.exists(dataDir.resolve("PG_VERSION"));
-    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
-        .setServerConfig("shared_buffers", "512MB").setServerConfig("work_mem", "64MB").start()) {
+    try (EmbeddedPostgres pg =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDir)
+            .setCleanDataDirectory(false)
+            .setServerConfig("shared_buffers", "512MB")
+            .setServerConfig("work_mem", "64MB")
+            .start()) {
       String url = pg.getJdbcUrl("postgres", "postgres");
       long have = 0;
       if (exists) {
@@ -206,7 +276,8 @@ public final class KpiBenchmark {
       }
       if (have != size) {
         System.err.printf("loading %,d contacts into PostgreSQL (%s)...%n", size, dataDir);
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+            Statement st = c.createStatement()) {
           st.execute("DROP SCHEMA public CASCADE");
           st.execute("CREATE SCHEMA public");
         }
@@ -215,13 +286,18 @@ public final class KpiBenchmark {
         try (Store store = Store.open(url)) {
           for (RecordType type : RecordType.values()) {
             long start = System.nanoTime();
-            LoadCounts counts = store.importFile(type, ImportSource.of(csvDir.resolve(type.table() + ".csv").toString()),
-                bytes -> {});
-            System.err.printf("  %s: %,d rows in %.1f s%n", type.table(), counts.inserted(),
-                (System.nanoTime() - start) / 1e9);
+            LoadCounts counts =
+                store.importFile(
+                    type,
+                    ImportSource.of(csvDir.resolve(type.table() + ".csv").toString()),
+                    bytes -> {});
+            System.err.printf(
+                "  %s: %,d rows in %.1f s%n",
+                type.table(), counts.inserted(), (System.nanoTime() - start) / 1e9);
           }
         }
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+            Statement st = c.createStatement()) {
           st.execute("VACUUM ANALYZE");
         }
       }
@@ -231,24 +307,51 @@ public final class KpiBenchmark {
     }
   }
 
-  /** Each record type to a canonical CSV file, straight out of DuckDB (instants as ISO-8601 UTC). */
+  /**
+   * Each record type to a canonical CSV file, straight out of DuckDB (instants as ISO-8601 UTC).
+   */
   static void exportCsv(Path duckdb, Path dir) throws Exception {
     Files.createDirectories(dir);
     Map<RecordType, String> selects = new EnumMap<>(RecordType.class);
-    selects.put(RecordType.CONTACTS, "SELECT contact_id, case_id, channel, direction, queue, topic, customer_id,"
-        + " agent_id, team, " + iso("arrived_at") + ", " + iso("answered_at") + ", " + iso("first_response_at") + ", "
-        + iso("abandoned_at") + ", " + iso("resolved_at") + ", talk_s, hold_s, wrap_s, resolved, converted, revenue"
-        + " FROM contacts");
-    selects.put(RecordType.SURVEYS, "SELECT survey_id, kind, score, " + iso("submitted_at")
-        + ", contact_id, customer_id, agent_id FROM surveys");
-    selects.put(RecordType.AGENT_STATES, "SELECT agent_id, state, " + iso("started_at") + ", " + iso("ended_at")
-        + " FROM agent_states");
+    selects.put(
+        RecordType.CONTACTS,
+        "SELECT contact_id, case_id, channel, direction, queue, topic, customer_id,"
+            + " agent_id, team, "
+            + iso("arrived_at")
+            + ", "
+            + iso("answered_at")
+            + ", "
+            + iso("first_response_at")
+            + ", "
+            + iso("abandoned_at")
+            + ", "
+            + iso("resolved_at")
+            + ", talk_s, hold_s, wrap_s, resolved, converted, revenue"
+            + " FROM contacts");
+    selects.put(
+        RecordType.SURVEYS,
+        "SELECT survey_id, kind, score, "
+            + iso("submitted_at")
+            + ", contact_id, customer_id, agent_id FROM surveys");
+    selects.put(
+        RecordType.AGENT_STATES,
+        "SELECT agent_id, state, "
+            + iso("started_at")
+            + ", "
+            + iso("ended_at")
+            + " FROM agent_states");
     selects.put(RecordType.CUSTOMERS, "SELECT customer_id, since, churned_at FROM customers");
-    selects.put(RecordType.COSTS, "SELECT period_start, period_end, amount, currency, category FROM costs");
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duckdb); Statement st = c.createStatement()) {
+    selects.put(
+        RecordType.COSTS, "SELECT period_start, period_end, amount, currency, category FROM costs");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duckdb);
+        Statement st = c.createStatement()) {
       for (Map.Entry<RecordType, String> e : selects.entrySet()) {
-        st.execute("COPY (" + e.getValue() + ") TO '" + dir.resolve(e.getKey().table() + ".csv")
-            + "' (HEADER, DELIMITER ',')");
+        st.execute(
+            "COPY ("
+                + e.getValue()
+                + ") TO '"
+                + dir.resolve(e.getKey().table() + ".csv")
+                + "' (HEADER, DELIMITER ',')");
       }
     }
   }
@@ -257,14 +360,17 @@ public final class KpiBenchmark {
     return "strftime(timezone('UTC', " + col + "), '%Y-%m-%dT%H:%M:%S.%fZ') AS " + col;
   }
 
-  // ------------------------------------------------------------------------------------------- hand-written SQL
+  // -------------------------------------------------------------------------------------------
+  // hand-written SQL
 
   /**
-   * Seconds from one instant to the next. DuckDB: whole microseconds subtracted (epoch(later - earlier) through an
-   * INTERVAL made the whole scan 2-3 times slower at 10 M contacts); PostgreSQL: the usual EXTRACT of the interval.
+   * Seconds from one instant to the next. DuckDB: whole microseconds subtracted (epoch(later -
+   * earlier) through an INTERVAL made the whole scan 2-3 times slower at 10 M contacts);
+   * PostgreSQL: the usual EXTRACT of the interval.
    */
   private static String sec(boolean pg, String later, String earlier) {
-    return pg ? "EXTRACT(EPOCH FROM " + later + " - " + earlier + ")"
+    return pg
+        ? "EXTRACT(EPOCH FROM " + later + " - " + earlier + ")"
         : "(epoch_us(" + later + ") - epoch_us(" + earlier + ")) / 1e6";
   }
 
@@ -274,27 +380,47 @@ public final class KpiBenchmark {
 
   /** The period's contacts with the columns every contacts KPI needs, derived once per row. */
   private static String contactRows(boolean pg, KpiQuery q, boolean byDay) {
-    return "SELECT " + (byDay ? "CAST(arrived_at AT TIME ZONE '" + q.zone().getId() + "' AS DATE) AS day, " : "")
+    return "SELECT "
+        + (byDay ? "CAST(arrived_at AT TIME ZONE '" + q.zone().getId() + "' AS DATE) AS day, " : "")
         + "channel, direction = 'inbound' AS inb, answered_at IS NOT NULL AS ans,"
-        + " answered_at IS NULL AND abandoned_at IS NOT NULL AND " + sec(pg, "abandoned_at", "arrived_at")
+        + " answered_at IS NULL AND abandoned_at IS NOT NULL AND "
+        + sec(pg, "abandoned_at", "arrived_at")
         + " >= 5 AS ab_long,"
-        + " " + sec(pg, "answered_at", "arrived_at") + " AS wait_ans,"
-        + " " + sec(pg, "abandoned_at", "arrived_at") + " AS wait_ab,"
-        + " " + sec(pg, "COALESCE(first_response_at, answered_at)", "arrived_at") + " AS frt,"
+        + " "
+        + sec(pg, "answered_at", "arrived_at")
+        + " AS wait_ans,"
+        + " "
+        + sec(pg, "abandoned_at", "arrived_at")
+        + " AS wait_ab,"
+        + " "
+        + sec(pg, "COALESCE(first_response_at, answered_at)", "arrived_at")
+        + " AS frt,"
         + " COALESCE(talk_s, 0) + COALESCE(hold_s, 0) AS talk_hold, COALESCE(wrap_s, 0) AS wrap, converted, revenue"
-        + " FROM contacts WHERE arrived_at >= " + ts(q.start()) + " AND arrived_at < " + ts(q.end());
+        + " FROM contacts WHERE arrived_at >= "
+        + ts(q.start())
+        + " AND arrived_at < "
+        + ts(q.end());
   }
 
   /**
-   * The baseline: one query, one scan of the period's contacts, the 13 contacts-level KPIs for the overall row and
-   * each group. Result: the group columns, g (1 for the overall row), then the KPIs in {@link #SHARED}'s order.
+   * The baseline: one query, one scan of the period's contacts, the 13 contacts-level KPIs for the
+   * overall row and each group. Result: the group columns, g (1 for the overall row), then the KPIs
+   * in {@link #SHARED}'s order.
    */
   static String singleScan(boolean pg, KpiQuery q, boolean byDay) {
     String groups = byDay ? "day, channel" : "channel";
-    String quantiles = pg ? "percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY frt) FILTER (WHERE inb)"
-        : "quantile_cont(frt, [0.5, 0.9]) FILTER (WHERE inb)";
-    return "WITH x AS (" + contactRows(pg, q, byDay) + "),"
-        + " a AS (SELECT " + groups + ", GROUPING(" + groups + ") AS g,"
+    String quantiles =
+        pg
+            ? "percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY frt) FILTER (WHERE inb)"
+            : "quantile_cont(frt, [0.5, 0.9]) FILTER (WHERE inb)";
+    return "WITH x AS ("
+        + contactRows(pg, q, byDay)
+        + "),"
+        + " a AS (SELECT "
+        + groups
+        + ", GROUPING("
+        + groups
+        + ") AS g,"
         + " COUNT(*) AS n,"
         + " COUNT(*) FILTER (WHERE inb AND ans) AS n_ans_in,"
         + " COUNT(*) FILTER (WHERE inb AND ab_long) AS n_ab_long,"
@@ -304,13 +430,19 @@ public final class KpiBenchmark {
         + " AVG(talk_hold + wrap) FILTER (WHERE ans) AS aht,"
         + " AVG(talk_hold) FILTER (WHERE ans) AS talk,"
         + " AVG(frt) FILTER (WHERE inb) AS frt_avg,"
-        + " " + quantiles + " AS frt_q,"
+        + " "
+        + quantiles
+        + " AS frt_q,"
         + " COUNT(*) FILTER (WHERE inb AND channel = 'email') AS n_email,"
         + " COUNT(*) FILTER (WHERE inb AND channel = 'email' AND frt <= 86400) AS n_email_24h,"
         + " COUNT(*) FILTER (WHERE converted) AS n_conv,"
         + " SUM(revenue) AS revenue"
-        + " FROM x GROUP BY GROUPING SETS ((), (" + groups + ")))"
-        + " SELECT " + (byDay ? "CAST(day AS VARCHAR), " : "") + "channel, g, n,"
+        + " FROM x GROUP BY GROUPING SETS ((), ("
+        + groups
+        + ")))"
+        + " SELECT "
+        + (byDay ? "CAST(day AS VARCHAR), " : "")
+        + "channel, g, n,"
         + " 100.0 * n_ab_long / NULLIF(n_ans_in + n_ab_long, 0),"
         + " 100.0 * n_within / NULLIF(n_ans_in + n_ab_long, 0),"
         + " asa,"
@@ -322,7 +454,10 @@ public final class KpiBenchmark {
         + " FROM a";
   }
 
-  /** What help-desk tools do: one hand-written query per KPI, each its own scan, in {@link #SHARED}'s order. */
+  /**
+   * What help-desk tools do: one hand-written query per KPI, each its own scan, in {@link
+   * #SHARED}'s order.
+   */
   static List<String> perKpi(boolean pg, KpiQuery q) {
     String period = "arrived_at >= " + ts(q.start()) + " AND arrived_at < " + ts(q.end());
     String ansWait = sec(pg, "answered_at", "arrived_at");
@@ -331,40 +466,68 @@ public final class KpiBenchmark {
     String offered = "NULLIF(COUNT(*) FILTER (WHERE answered_at IS NOT NULL OR " + longAb + "), 0)";
     String frt = sec(pg, "COALESCE(first_response_at, answered_at)", "arrived_at");
     String[][] kpis = {
-        {"", "COUNT(*)"},
-        {"direction = 'inbound'", "100.0 * COUNT(*) FILTER (WHERE " + longAb + ") / " + offered},
-        {"direction = 'inbound'", "100.0 * COUNT(*) FILTER (WHERE " + ansWait + " <= 20) / " + offered},
-        {"direction = 'inbound' AND answered_at IS NOT NULL", "AVG(" + ansWait + ")"},
-        {"direction = 'inbound'", "100.0 * COUNT(*) FILTER (WHERE " + ansWait + " > 180 OR " + longAb + " AND "
-            + abWait + " > 180) / " + offered},
-        {"answered_at IS NOT NULL", "AVG(COALESCE(talk_s, 0) + COALESCE(hold_s, 0) + COALESCE(wrap_s, 0))"},
-        {"answered_at IS NOT NULL", "AVG(COALESCE(talk_s, 0) + COALESCE(hold_s, 0))"},
-        {"direction = 'inbound'", "AVG(" + frt + ")"},
-        {"direction = 'inbound'", "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + frt + ")"},
-        {"direction = 'inbound'", "percentile_cont(0.9) WITHIN GROUP (ORDER BY " + frt + ")"},
-        {"direction = 'inbound' AND channel = 'email'", "100.0 * COUNT(*) FILTER (WHERE " + frt + " <= 86400)"
-            + " / NULLIF(COUNT(*), 0)"},
-        {"", "100.0 * COUNT(*) FILTER (WHERE converted) / NULLIF(COUNT(*), 0)"},
-        {"", "SUM(revenue)"},
+      {"", "COUNT(*)"},
+      {"direction = 'inbound'", "100.0 * COUNT(*) FILTER (WHERE " + longAb + ") / " + offered},
+      {
+        "direction = 'inbound'",
+        "100.0 * COUNT(*) FILTER (WHERE " + ansWait + " <= 20) / " + offered
+      },
+      {"direction = 'inbound' AND answered_at IS NOT NULL", "AVG(" + ansWait + ")"},
+      {
+        "direction = 'inbound'",
+        "100.0 * COUNT(*) FILTER (WHERE "
+            + ansWait
+            + " > 180 OR "
+            + longAb
+            + " AND "
+            + abWait
+            + " > 180) / "
+            + offered
+      },
+      {
+        "answered_at IS NOT NULL",
+        "AVG(COALESCE(talk_s, 0) + COALESCE(hold_s, 0) + COALESCE(wrap_s, 0))"
+      },
+      {"answered_at IS NOT NULL", "AVG(COALESCE(talk_s, 0) + COALESCE(hold_s, 0))"},
+      {"direction = 'inbound'", "AVG(" + frt + ")"},
+      {"direction = 'inbound'", "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + frt + ")"},
+      {"direction = 'inbound'", "percentile_cont(0.9) WITHIN GROUP (ORDER BY " + frt + ")"},
+      {
+        "direction = 'inbound' AND channel = 'email'",
+        "100.0 * COUNT(*) FILTER (WHERE " + frt + " <= 86400)" + " / NULLIF(COUNT(*), 0)"
+      },
+      {"", "100.0 * COUNT(*) FILTER (WHERE converted) / NULLIF(COUNT(*), 0)"},
+      {"", "SUM(revenue)"},
     };
     List<String> out = new ArrayList<>();
     for (String[] k : kpis) {
-      out.add("SELECT channel, GROUPING(channel) AS g, " + k[1] + " FROM contacts WHERE " + period
-          + (k[0].isEmpty() ? "" : " AND " + k[0]) + " GROUP BY GROUPING SETS ((), (channel))");
+      out.add(
+          "SELECT channel, GROUPING(channel) AS g, "
+              + k[1]
+              + " FROM contacts WHERE "
+              + period
+              + (k[0].isEmpty() ? "" : " AND " + k[0])
+              + " GROUP BY GROUPING SETS ((), (channel))");
     }
     return out;
   }
 
-  // -------------------------------------------------------------------------------------------- timing, checking
+  // --------------------------------------------------------------------------------------------
+  // timing, checking
 
-  /** Times each side once per round, alternating the order (odd rounds as given, even rounds reversed). */
-  static Map<String, Double> timeRounds(String title, Map<String, Supplier<Object>> sides, int rounds) {
+  /**
+   * Times each side once per round, alternating the order (odd rounds as given, even rounds
+   * reversed).
+   */
+  static Map<String, Double> timeRounds(
+      String title, Map<String, Supplier<Object>> sides, int rounds) {
     Map<String, List<Double>> times = new LinkedHashMap<>();
     sides.keySet().forEach(k -> times.put(k, new ArrayList<>()));
     for (int round = 1; round <= rounds; round++) {
       List<String> order = new ArrayList<>(sides.keySet());
       if (round % 2 == 0) java.util.Collections.reverse(order);
-      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s round %d:", title, round));
+      StringBuilder sb =
+          new StringBuilder(String.format(Locale.ROOT, "%s round %d:", title, round));
       for (String side : order) {
         long start = System.nanoTime();
         Objects.requireNonNullElse(sides.get(side).get(), "");
@@ -376,7 +539,10 @@ public final class KpiBenchmark {
     }
     Map<String, Double> median = new LinkedHashMap<>();
     times.forEach((k, v) -> median.put(k, median(v)));
-    times.forEach((k, v) -> median.put("min " + k, v.stream().mapToDouble(Double::doubleValue).min().orElseThrow()));
+    times.forEach(
+        (k, v) ->
+            median.put(
+                "min " + k, v.stream().mapToDouble(Double::doubleValue).min().orElseThrow()));
     return median;
   }
 
@@ -388,18 +554,28 @@ public final class KpiBenchmark {
   /** The summary line of one case: medians, then (on a second line) the best round of each side. */
   static String line(String store, long size, String name, Map<String, Double> all) {
     Map<String, Double> best = new LinkedHashMap<>();
-    all.forEach((k, v) -> {
-      if (k.startsWith("min ")) best.put(k.substring(4), v);
-    });
+    all.forEach(
+        (k, v) -> {
+          if (k.startsWith("min ")) best.put(k.substring(4), v);
+        });
     return line1(store, size, name, all) + "\n" + line1(store, size, "   best round", best);
   }
 
   static String line1(String store, long size, String name, Map<String, Double> m) {
     double b = m.get("base");
-    return String.format(Locale.ROOT, "%-10s %-11d %-30s %9.3f %9s %9.3f %9.3f %9s %8.2fx %8.2fx", store, size, name,
-        b, m.containsKey("perKPI") ? String.format(Locale.ROOT, "%.3f", m.get("perKPI")) : "-", m.get("eng13"),
-        m.get("engAll"), m.containsKey("perKPI") ? String.format(Locale.ROOT, "%.2fx", m.get("perKPI") / b) : "-",
-        m.get("eng13") / b, m.get("engAll") / b);
+    return String.format(
+        Locale.ROOT,
+        "%-10s %-11d %-30s %9.3f %9s %9.3f %9.3f %9s %8.2fx %8.2fx",
+        store,
+        size,
+        name,
+        b,
+        m.containsKey("perKPI") ? String.format(Locale.ROOT, "%.3f", m.get("perKPI")) : "-",
+        m.get("eng13"),
+        m.get("engAll"),
+        m.containsKey("perKPI") ? String.format(Locale.ROOT, "%.2fx", m.get("perKPI") / b) : "-",
+        m.get("eng13") / b,
+        m.get("engAll") / b);
   }
 
   static Map<List<String>, Map<Kpi, Double>> byGroup(List<Object[]> rows, int dims) {
@@ -407,7 +583,8 @@ public final class KpiBenchmark {
   }
 
   /** Hand-written result rows (dims..., g, kpis...) by group key (empty for the overall row). */
-  static Map<List<String>, Map<Kpi, Double>> byGroup(List<Object[]> rows, int dims, List<Kpi> kpis) {
+  static Map<List<String>, Map<Kpi, Double>> byGroup(
+      List<Object[]> rows, int dims, List<Kpi> kpis) {
     Map<List<String>, Map<Kpi, Double>> out = new HashMap<>();
     for (Object[] r : rows) {
       boolean overall = ((Number) r[dims]).longValue() != 0;
@@ -439,8 +616,11 @@ public final class KpiBenchmark {
     return out;
   }
 
-  /** Compares every value the hand-written side has with the engine's; prints each mismatch loudly. */
-  static void check(String what, Map<List<String>, Map<Kpi, Double>> hand, KpiResult engine, int dims) {
+  /**
+   * Compares every value the hand-written side has with the engine's; prints each mismatch loudly.
+   */
+  static void check(
+      String what, Map<List<String>, Map<Kpi, Double>> hand, KpiResult engine, int dims) {
     List<String> dimNames = engine.query().groupBy().stream().map(Dimension::name).toList();
     Map<List<String>, Map<Kpi, Double>> eng = toMap(engine, dimNames);
     int compared = 0;
@@ -453,24 +633,28 @@ public final class KpiBenchmark {
         Double h = kv.getValue();
         Double x = ours == null ? null : ours.get(kv.getKey());
         compared++;
-        boolean same = h == null ? x == null : x != null && Math.abs(h - x) <= 1e-9 * Math.max(1, Math.abs(h));
+        boolean same =
+            h == null ? x == null : x != null && Math.abs(h - x) <= 1e-9 * Math.max(1, Math.abs(h));
         if (!same) {
           bad++;
           if (bad <= 20) {
-            System.err.printf("MISMATCH %s: group %s %s: hand-written %s, engine %s%n", what, key, kv.getKey().id(),
-                h, x);
+            System.err.printf(
+                "MISMATCH %s: group %s %s: hand-written %s, engine %s%n",
+                what, key, kv.getKey().id(), h, x);
           }
         }
       }
     }
     mismatches += bad;
-    System.err.printf("%s: %s (%d values in %d groups compared)%n", what, bad == 0 ? "same numbers" : "!!! " + bad
-        + " MISMATCHES !!!", compared, hand.size());
+    System.err.printf(
+        "%s: %s (%d values in %d groups compared)%n",
+        what, bad == 0 ? "same numbers" : "!!! " + bad + " MISMATCHES !!!", compared, hand.size());
   }
 
   /**
-   * The engine's own queries, one per base as the engine renders them, each timed alone; with --explain also their
-   * SQL and EXPLAIN ANALYZE. Mirrors KpiEngine.rows for a group-by of contact fields, clock time.
+   * The engine's own queries, one per base as the engine renders them, each timed alone; with
+   * --explain also their SQL and EXPLAIN ANALYZE. Mirrors KpiEngine.rows for a group-by of contact
+   * fields, clock time.
    */
   static void perBase(Store store, KpiEngine engine, KpiQuery query) {
     Map<Base, List<Part>> partsByBase = new EnumMap<>(Base.class);
@@ -482,24 +666,43 @@ public final class KpiBenchmark {
     }
     partsByBase.values().forEach(l -> l.sort(Comparator.naturalOrder()));
     KpiSettings settings = engine.settings();
-    SqlRenderer renderer = new SqlRenderer(store.dialect(), settings, query.zone(), query.from(), query.to(),
-        query.filters(), null, null);
+    SqlRenderer renderer =
+        new SqlRenderer(
+            store.dialect(),
+            settings,
+            query.zone(),
+            query.from(),
+            query.to(),
+            query.filters(),
+            null,
+            null);
     List<Dimension> dims = query.groupBy();
-    StringBuilder times = new StringBuilder("  engine per base (" + store.dialect().name().toLowerCase(Locale.ROOT)
-        + ", one run each):");
+    StringBuilder times =
+        new StringBuilder(
+            "  engine per base ("
+                + store.dialect().name().toLowerCase(Locale.ROOT)
+                + ", one run each):");
     for (Map.Entry<Base, List<Part>> e : partsByBase.entrySet()) {
       boolean groupable = dims.stream().allMatch(e.getKey()::groups);
       String sql = renderer.render(e.getKey(), e.getValue(), groupable ? dims : List.of(), true);
       long start = System.nanoTime();
       store.query(sql);
       double s = (System.nanoTime() - start) / 1e9;
-      times.append(String.format(Locale.ROOT, " %s %.3f s;", e.getKey().name().toLowerCase(Locale.ROOT), s));
+      times.append(
+          String.format(Locale.ROOT, " %s %.3f s;", e.getKey().name().toLowerCase(Locale.ROOT), s));
       if (explain) {
-        System.err.println("---- " + e.getKey() + " (" + e.getValue().size() + " parts, " + String.format(Locale.ROOT,
-            "%.3f", s) + " s):");
+        System.err.println(
+            "---- "
+                + e.getKey()
+                + " ("
+                + e.getValue().size()
+                + " parts, "
+                + String.format(Locale.ROOT, "%.3f", s)
+                + " s):");
         System.err.println(sql);
         for (Object[] r : store.query("EXPLAIN ANALYZE " + sql)) {
-          System.err.println(Arrays.stream(r).map(String::valueOf).reduce((a, b) -> a + "\n" + b).orElse(""));
+          System.err.println(
+              Arrays.stream(r).map(String::valueOf).reduce((a, b) -> a + "\n" + b).orElse(""));
         }
       }
     }

@@ -3,12 +3,12 @@ package io.yardstick.cli;
 import io.yardstick.alert.Alert;
 import io.yardstick.alert.AlertEvaluator;
 import io.yardstick.alert.AlertHistory;
+import io.yardstick.alert.AlertJson;
 import io.yardstick.alert.AlertRule;
 import io.yardstick.alert.AlertRules;
 import io.yardstick.alert.AlertSettings;
 import io.yardstick.alert.Durations;
 import io.yardstick.alert.Notifications;
-import io.yardstick.alert.AlertJson;
 import io.yardstick.event.LiveView;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiEngine;
@@ -33,72 +33,133 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code yardstick alert add|list|remove|history|evaluate}: alert rules and their alarms (docs/alerts.md). */
-@Command(name = "alert", description = "Alert rules on KPIs and live queues, and the alerts they raised"
-    + " (docs/alerts.md).", subcommands = {AlertCommand.Add.class, AlertCommand.ListRules.class,
-        AlertCommand.Remove.class, AlertCommand.History.class, AlertCommand.Evaluate.class})
+/**
+ * {@code yardstick alert add|list|remove|history|evaluate}: alert rules and their alarms
+ * (docs/alerts.md).
+ */
+@Command(
+    name = "alert",
+    description =
+        "Alert rules on KPIs and live queues, and the alerts they raised" + " (docs/alerts.md).",
+    subcommands = {
+      AlertCommand.Add.class,
+      AlertCommand.ListRules.class,
+      AlertCommand.Remove.class,
+      AlertCommand.History.class,
+      AlertCommand.Evaluate.class
+    })
 final class AlertCommand {
 
-  enum Format { TABLE, JSON }
+  enum Format {
+    TABLE,
+    JSON
+  }
 
-  @Command(name = "add", description = {"Add a rule.",
-      "--kind kpi (default; with --kpi and --window), longest_wait (seconds the longest-waiting contact has waited),"
-          + " waiting (contacts waiting) or volume_over_forecast (percent above the stored forecast this hour)."})
+  @Command(
+      name = "add",
+      description = {
+        "Add a rule.",
+        "--kind kpi (default; with --kpi and --window), longest_wait (seconds the longest-waiting contact has waited),"
+            + " waiting (contacts waiting) or volume_over_forecast (percent above the stored forecast this hour)."
+      })
   static final class Add implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--name", required = true, description = "What people read in the notification.")
+    @Option(
+        names = "--name",
+        required = true,
+        description = "What people read in the notification.")
     String name;
 
-    @Option(names = "--kind", defaultValue = "kpi", description = "kpi, longest_wait, waiting, volume_over_forecast.")
+    @Option(
+        names = "--kind",
+        defaultValue = "kpi",
+        description = "kpi, longest_wait, waiting, volume_over_forecast.")
     String kind;
 
-    @Option(names = "--kpi", paramLabel = "ID", description = "The KPI of a kpi rule (yardstick kpis lists them).")
+    @Option(
+        names = "--kpi",
+        paramLabel = "ID",
+        description = "The KPI of a kpi rule (yardstick kpis lists them).")
     Kpi kpi;
 
-    @Option(names = "--where", paramLabel = "DIM=V[,V...]", description = "Only data where DIM is any of the values;"
-        + " repeatable. Live rules take channel and queue.")
+    @Option(
+        names = "--where",
+        paramLabel = "DIM=V[,V...]",
+        description =
+            "Only data where DIM is any of the values;"
+                + " repeatable. Live rules take channel and queue.")
     List<String> where = new ArrayList<>();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Threshold threshold;
 
     static final class Threshold {
-      @Option(names = "--above", paramLabel = "VALUE", description = "Alarm when the value is above this.")
+      @Option(
+          names = "--above",
+          paramLabel = "VALUE",
+          description = "Alarm when the value is above this.")
       Double above;
 
-      @Option(names = "--below", paramLabel = "VALUE", description = "Alarm when the value is below this.")
+      @Option(
+          names = "--below",
+          paramLabel = "VALUE",
+          description = "Alarm when the value is below this.")
       Double below;
 
-      @Option(names = "--above-goal", paramLabel = "GOAL", description = "Alarm above the target of goal GOAL.")
+      @Option(
+          names = "--above-goal",
+          paramLabel = "GOAL",
+          description = "Alarm above the target of goal GOAL.")
       Long aboveGoal;
 
-      @Option(names = "--below-goal", paramLabel = "GOAL", description = "Alarm below the target of goal GOAL.")
+      @Option(
+          names = "--below-goal",
+          paramLabel = "GOAL",
+          description = "Alarm below the target of goal GOAL.")
       Long belowGoal;
 
-      @Option(names = "--above-benchmark", description = "Alarm above the KPI's benchmark (its high end).")
+      @Option(
+          names = "--above-benchmark",
+          description = "Alarm above the KPI's benchmark (its high end).")
       boolean aboveBenchmark;
 
-      @Option(names = "--below-benchmark", description = "Alarm below the KPI's benchmark (its low end).")
+      @Option(
+          names = "--below-benchmark",
+          description = "Alarm below the KPI's benchmark (its low end).")
       boolean belowBenchmark;
     }
 
-    @Option(names = "--window", defaultValue = "15m", description = "The rolling window of a kpi rule: 15m, 1h, 1d.")
+    @Option(
+        names = "--window",
+        defaultValue = "15m",
+        description = "The rolling window of a kpi rule: 15m, 1h, 1d.")
     String window;
 
-    @Option(names = "--min-volume", defaultValue = "0", paramLabel = "N",
-        description = "No alarm on fewer contacts than this (in the window; waiting, for live rules).")
+    @Option(
+        names = "--min-volume",
+        defaultValue = "0",
+        paramLabel = "N",
+        description =
+            "No alarm on fewer contacts than this (in the window; waiting, for live rules).")
     long minVolume;
 
-    @Option(names = "--cool-down", defaultValue = "0s", description = "After an alert resolves, no new one for this"
-        + " long: 30m.")
+    @Option(
+        names = "--cool-down",
+        defaultValue = "0s",
+        description = "After an alert resolves, no new one for this" + " long: 30m.")
     String coolDown;
 
-    @Option(names = "--notify", paramLabel = "TARGET", description = "log, webhook:URL or email:ADDRESS; repeatable"
-        + " (default: log).")
+    @Option(
+        names = "--notify",
+        paramLabel = "TARGET",
+        description = "log, webhook:URL or email:ADDRESS; repeatable" + " (default: log).")
     List<String> notify = new ArrayList<>();
 
-    @Option(names = "--tz", defaultValue = "UTC", description = "The zone of 'this hour' (volume_over_forecast).")
+    @Option(
+        names = "--tz",
+        defaultValue = "UTC",
+        description = "The zone of 'this hour' (volume_over_forecast).")
     ZoneId tz;
 
     @Mixin DbOption db;
@@ -115,30 +176,54 @@ final class AlertCommand {
       if (t.aboveBenchmark) b.comparison(AlertRule.Comparison.ABOVE).benchmark();
       if (t.belowBenchmark) b.comparison(AlertRule.Comparison.BELOW).benchmark();
       b.zone(tz);
-      b.where(where.toArray(String[]::new)).window(Durations.parse(window)).minVolume(minVolume)
-          .coolDown(Durations.parse(coolDown)).notify(notify);
+      b.where(where.toArray(String[]::new))
+          .window(Durations.parse(window))
+          .minVolume(minVolume)
+          .coolDown(Durations.parse(coolDown))
+          .notify(notify);
       AlertRule rule = b.build();
       try (Store store = db.open()) {
         AlertRule stored = new AlertRules(store, Clock.systemUTC()).add(rule);
-        spec.commandLine().getOut().println("Added alert rule " + stored.id() + ": " + describe(stored) + ".");
+        spec.commandLine()
+            .getOut()
+            .println("Added alert rule " + stored.id() + ": " + describe(stored) + ".");
       }
       return 0;
     }
   }
 
   static String describe(AlertRule r) {
-    String threshold = switch (r.thresholdSource()) {
-      case VALUE -> r.threshold() == null ? "-" : io.yardstick.Parse.number(r.threshold());
-      case GOAL -> "the target of goal " + r.goalId();
-      case BENCHMARK -> "the benchmark";
-    };
-    String filters = r.filters().isEmpty() ? "" : " where " + String.join(" and ", r.filters().stream().map(f ->
-        f.dimension().name() + "=" + (f.isRange() ? f.low() + ".." + f.high() : String.join(",", f.values())))
-        .toList());
-    return r.measure() + filters + " " + r.comparison().id() + " " + threshold
+    String threshold =
+        switch (r.thresholdSource()) {
+          case VALUE -> r.threshold() == null ? "-" : io.yardstick.Parse.number(r.threshold());
+          case GOAL -> "the target of goal " + r.goalId();
+          case BENCHMARK -> "the benchmark";
+        };
+    String filters =
+        r.filters().isEmpty()
+            ? ""
+            : " where "
+                + String.join(
+                    " and ",
+                    r.filters().stream()
+                        .map(
+                            f ->
+                                f.dimension().name()
+                                    + "="
+                                    + (f.isRange()
+                                        ? f.low() + ".." + f.high()
+                                        : String.join(",", f.values())))
+                        .toList());
+    return r.measure()
+        + filters
+        + " "
+        + r.comparison().id()
+        + " "
+        + threshold
         + (r.minVolume() > 0 ? ", at least " + r.minVolume() + " contacts" : "")
         + (r.coolDown().isZero() ? "" : ", cool-down " + Durations.format(r.coolDown()))
-        + "; notify " + String.join(", ", r.targets());
+        + "; notify "
+        + String.join(", ", r.targets());
   }
 
   @Command(name = "list", description = "List the rules, and which are firing.")
@@ -159,8 +244,16 @@ final class AlertCommand {
         if (format.equalsIgnoreCase("json")) {
           List<Object> list = new ArrayList<>();
           for (AlertRule r : rules) {
-            list.add(Map.of("id", r.id(), "name", r.name(), "rule", describe(r), "firing",
-                firing.stream().anyMatch(a -> a.ruleId() == r.id())));
+            list.add(
+                Map.of(
+                    "id",
+                    r.id(),
+                    "name",
+                    r.name(),
+                    "rule",
+                    describe(r),
+                    "firing",
+                    firing.stream().anyMatch(a -> a.ruleId() == r.id())));
           }
           out.println(Json.MAPPER.writeValueAsString(Map.of("rules", list)));
           return 0;
@@ -172,8 +265,12 @@ final class AlertCommand {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("id", "name", "state", "rule"));
         for (AlertRule r : rules) {
-          rows.add(List.of(Long.toString(r.id()), r.name(), firing.stream().anyMatch(a -> a.ruleId() == r.id())
-              ? "FIRING" : "ok", describe(r)));
+          rows.add(
+              List.of(
+                  Long.toString(r.id()),
+                  r.name(),
+                  firing.stream().anyMatch(a -> a.ruleId() == r.id()) ? "FIRING" : "ok",
+                  describe(r)));
         }
         Tables.print(out, rows, 4);
       }
@@ -194,7 +291,9 @@ final class AlertCommand {
     public Integer call() {
       try (Store store = db.open()) {
         if (!new AlertRules(store, Clock.systemUTC()).remove(id)) {
-          spec.commandLine().getErr().println("There is no alert rule " + id + "; alert list shows the rules.");
+          spec.commandLine()
+              .getErr()
+              .println("There is no alert rule " + id + "; alert list shows the rules.");
           return 1;
         }
         spec.commandLine().getOut().println("Removed alert rule " + id + ".");
@@ -203,7 +302,9 @@ final class AlertCommand {
     }
   }
 
-  @Command(name = "history", description = "The latest alerts, newest first: when they fired and resolved.")
+  @Command(
+      name = "history",
+      description = "The latest alerts, newest first: when they fired and resolved.")
   static final class History implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -225,7 +326,9 @@ final class AlertCommand {
         AlertHistory h = new AlertHistory(store);
         List<Alert> alerts = rule == null ? h.latest(limit) : h.ofRule(rule, limit);
         if (format.equalsIgnoreCase("json")) {
-          out.println(Json.MAPPER.writeValueAsString(Map.of("alerts", alerts.stream().map(AlertJson::alert).toList())));
+          out.println(
+              Json.MAPPER.writeValueAsString(
+                  Map.of("alerts", alerts.stream().map(AlertJson::alert).toList())));
           return 0;
         }
         if (alerts.isEmpty()) {
@@ -235,8 +338,13 @@ final class AlertCommand {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("id", "rule", "fired", "resolved", "message"));
         for (Alert a : alerts) {
-          rows.add(List.of(Long.toString(a.id()), a.ruleName() == null ? "#" + a.ruleId() : a.ruleName(),
-              a.firedAt().toString(), a.resolvedAt() == null ? "FIRING" : a.resolvedAt().toString(), a.message()));
+          rows.add(
+              List.of(
+                  Long.toString(a.id()),
+                  a.ruleName() == null ? "#" + a.ruleId() : a.ruleName(),
+                  a.firedAt().toString(),
+                  a.resolvedAt() == null ? "FIRING" : a.resolvedAt().toString(),
+                  a.message()));
         }
         Tables.print(out, rows, 5);
       }
@@ -244,14 +352,21 @@ final class AlertCommand {
     }
   }
 
-  @Command(name = "evaluate", description = {"Evaluate every rule once now (live rules from the contacts the store"
-      + " shows waiting) and send the notifications of what changed.",
-      "Notifications use YARDSTICK_WEBHOOK_SECRET and YARDSTICK_SMTP_HOST/PORT/FROM (docs/alerts.md)."})
+  @Command(
+      name = "evaluate",
+      description = {
+        "Evaluate every rule once now (live rules from the contacts the store"
+            + " shows waiting) and send the notifications of what changed.",
+        "Notifications use YARDSTICK_WEBHOOK_SECRET and YARDSTICK_SMTP_HOST/PORT/FROM (docs/alerts.md)."
+      })
   static final class Evaluate implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--at", paramLabel = "INSTANT", description = "Evaluate as of this instant (default: now), such"
-        + " as 2026-11-24T10:00:00Z.")
+    @Option(
+        names = "--at",
+        paramLabel = "INSTANT",
+        description =
+            "Evaluate as of this instant (default: now), such" + " as 2026-11-24T10:00:00Z.")
     String at;
 
     @Mixin DbOption db;
@@ -265,22 +380,30 @@ final class AlertCommand {
         try {
           clock = Clock.fixed(Instant.parse(at), ZoneOffset.UTC);
         } catch (DateTimeException e) {
-          throw new ParameterException(spec.commandLine(), "--at: '" + at + "' is not an instant such as"
-              + " 2026-11-24T10:00:00Z.");
+          throw new ParameterException(
+              spec.commandLine(),
+              "--at: '" + at + "' is not an instant such as" + " 2026-11-24T10:00:00Z.");
         }
       }
       PrintWriter out = spec.commandLine().getOut();
       try (Store store = db.open()) {
         LiveView live = LiveView.load(store, clock.instant());
-        List<AlertEvaluator.Transition> changes = new AlertEvaluator(store, new KpiEngine(store, settings.load()),
-            () -> live, clock).evaluate(AlertEvaluator.Scope.ALL);
+        List<AlertEvaluator.Transition> changes =
+            new AlertEvaluator(store, new KpiEngine(store, settings.load()), () -> live, clock)
+                .evaluate(AlertEvaluator.Scope.ALL);
         for (AlertEvaluator.Transition t : changes) {
-          out.println(t.transition().toUpperCase(Locale.ROOT) + " " + t.alert().ruleName() + ": "
-              + t.alert().message());
+          out.println(
+              t.transition().toUpperCase(Locale.ROOT)
+                  + " "
+                  + t.alert().ruleName()
+                  + ": "
+                  + t.alert().message());
         }
         int sent = Notifications.standard(store, clock, AlertSettings.fromEnvironment()).dispatch();
-        out.println(changes.isEmpty() ? "No alert changed." : changes.size() + " alert(s) changed; " + sent
-            + " notification(s) sent.");
+        out.println(
+            changes.isEmpty()
+                ? "No alert changed."
+                : changes.size() + " alert(s) changed; " + sent + " notification(s) sent.");
       }
       return 0;
     }

@@ -9,7 +9,8 @@ final class CliAudit {
   private CliAudit() {}
 
   static void record(Store store, String kind, String action, String target, String detail) {
-    new AuditLog(store, Clock.systemUTC()).record(new AuditLog.Record(AuditLog.osUser(), "local", kind, action, target,
-        "ok", detail));
+    new AuditLog(store, Clock.systemUTC())
+        .record(
+            new AuditLog.Record(AuditLog.osUser(), "local", kind, action, target, "ok", detail));
   }
 }

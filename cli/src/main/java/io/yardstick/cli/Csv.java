@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every CSV the command line prints: FastCSV's writer (RFC 4180 quoting), numbers as they are, empty for null, and text
- * that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) prefixed with a single
- * quote, as OWASP's CSV-injection advice says; numbers are never changed, so -5.2 stays a number.
+ * Every CSV the command line prints: FastCSV's writer (RFC 4180 quoting), numbers as they are,
+ * empty for null, and text that a spreadsheet would run as a formula (starting with =, +, -, @, tab
+ * or carriage return) prefixed with a single quote, as OWASP's CSV-injection advice says; numbers
+ * are never changed, so -5.2 stays a number.
  *
  * <pre>{@code
  * Csv csv = Csv.to(out);
@@ -30,7 +31,9 @@ final class Csv {
     return new Csv(CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out));
   }
 
-  /** One record: each cell a String (text, guarded), a Number or Boolean (as is), or null (empty). */
+  /**
+   * One record: each cell a String (text, guarded), a Number or Boolean (as is), or null (empty).
+   */
   Csv row(Object... cells) {
     return row(java.util.Arrays.asList(cells));
   }
@@ -56,6 +59,13 @@ final class Csv {
   static String text(String s) {
     if (s.isEmpty()) return s;
     char first = s.charAt(0);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + s : s;
+    return first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r'
+        ? "'" + s
+        : s;
   }
 }

@@ -12,14 +12,17 @@ final class DbOption {
   @Option(
       names = "--db",
       paramLabel = "LOCATION",
-      description = "A DuckDB file path or a jdbc:postgresql:// URL (default: $YARDSTICK_DB, else "
-          + Store.DEFAULT_LOCATION + ").")
+      description =
+          "A DuckDB file path or a jdbc:postgresql:// URL (default: $YARDSTICK_DB, else "
+              + Store.DEFAULT_LOCATION
+              + ").")
   String location;
 
   /**
-   * The store, which must exist (or, while {@code yardstick serve} holds the DuckDB file, {@link LocalCommands.Served}
-   * so that the command is run by the serving process): a command that reads (or adds a goal, a rule, a user to) a DuckDB file that is not
-   * there is refused with how to make one, instead of creating an empty store and answering from nothing.
+   * The store, which must exist (or, while {@code yardstick serve} holds the DuckDB file, {@link
+   * LocalCommands.Served} so that the command is run by the serving process): a command that reads
+   * (or adds a goal, a rule, a user to) a DuckDB file that is not there is refused with how to make
+   * one, instead of creating an empty store and answering from nothing.
    */
   Store open() {
     String where = Store.resolveLocation(location);
@@ -28,10 +31,19 @@ final class DbOption {
       Optional<Store> borrowed = LocalCommands.borrowedOrCheck(duckDb.get());
       if (borrowed.isPresent()) return borrowed.get();
       if (!Files.exists(duckDb.get())) {
-        throw new YardstickException("There is no store at " + where + (location == null || location.isBlank()
-            ? " (the default; --db LOCATION or $YARDSTICK_DB names another)" : "") + ". Create one with"
-            + " ./yardstick import contacts FILE --db " + where + ", or fill it with a simulated contact center:"
-            + " ./yardstick demo --db " + where + ".");
+        throw new YardstickException(
+            "There is no store at "
+                + where
+                + (location == null || location.isBlank()
+                    ? " (the default; --db LOCATION or $YARDSTICK_DB names another)"
+                    : "")
+                + ". Create one with"
+                + " ./yardstick import contacts FILE --db "
+                + where
+                + ", or fill it with a simulated contact center:"
+                + " ./yardstick demo --db "
+                + where
+                + ".");
       }
     }
     return Store.open(where);
@@ -48,11 +60,16 @@ final class DbOption {
     return Store.open(where);
   }
 
-  /** " --db LOCATION" as the user gave it (quoted for a shell when needed), or "" for the default: for printed hints. */
+  /**
+   * " --db LOCATION" as the user gave it (quoted for a shell when needed), or "" for the default:
+   * for printed hints.
+   */
   String asOption() {
     if (location == null || location.isBlank()) return "";
-    return " --db " + (location.matches("[A-Za-z0-9_./:@%+=?&-]+") ? location
-        : "'" + location.replace("'", "'\\''") + "'");
+    return " --db "
+        + (location.matches("[A-Za-z0-9_./:@%+=?&-]+")
+            ? location
+            : "'" + location.replace("'", "'\\''") + "'");
   }
 
   /** The location this option names (the option, else $YARDSTICK_DB, else the default file). */

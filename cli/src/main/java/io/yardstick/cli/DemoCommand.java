@@ -22,31 +22,51 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code yardstick demo}: fills the store with a simulated year of a contact center. */
-@Command(name = "demo", description = {
-    "Fill the store with a simulated contact center: arrivals with daily and weekly patterns, queues served by agents"
-        + " on shifts (waits, abandons and service level come out of the simulation), cases with repeat contacts,"
-        + " topics with trends, surveys, customers, costs and agent states.",
-    "Without --end it runs up to now, leaving the contacts still waiting and the agents on shift for the wallboard;"
-        + " the same seed and --end date give the same data. A store that already holds contacts is left as it is"
-        + " unless --fresh is given."})
+@Command(
+    name = "demo",
+    description = {
+      "Fill the store with a simulated contact center: arrivals with daily and weekly patterns, queues served by agents"
+          + " on shifts (waits, abandons and service level come out of the simulation), cases with repeat contacts,"
+          + " topics with trends, surveys, customers, costs and agent states.",
+      "Without --end it runs up to now, leaving the contacts still waiting and the agents on shift for the wallboard;"
+          + " the same seed and --end date give the same data. A store that already holds contacts is left as it is"
+          + " unless --fresh is given."
+    })
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--contacts", paramLabel = "N", defaultValue = "250000",
+  @Option(
+      names = "--contacts",
+      paramLabel = "N",
+      defaultValue = "250000",
       description = "Contacts to generate (default: ${DEFAULT-VALUE}).")
   long contacts;
 
-  @Option(names = "--days", paramLabel = "D", defaultValue = "365", description = "Days of history (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--days",
+      paramLabel = "D",
+      defaultValue = "365",
+      description = "Days of history (default: ${DEFAULT-VALUE}).")
   int days;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "42",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--end", paramLabel = "DATE",
-      description = "Last simulated local day, YYYY-MM-DD, simulated whole (default: today in the zone, up to now).")
+  @Option(
+      names = "--end",
+      paramLabel = "DATE",
+      description =
+          "Last simulated local day, YYYY-MM-DD, simulated whole (default: today in the zone, up to now).")
   LocalDate end;
 
-  @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "Europe/Madrid",
+  @Option(
+      names = "--tz",
+      paramLabel = "ZONE",
+      defaultValue = "Europe/Madrid",
       description = "Time zone of the contact center (default: ${DEFAULT-VALUE}).")
   ZoneId tz;
 
@@ -56,7 +76,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-serve", description = "Only fill the store; do not start the dashboard.")
   boolean noServe;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
       description = "Port of the dashboard (default: ${DEFAULT-VALUE}).")
   int port;
 
@@ -71,19 +94,24 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!noServe) logTo = log.configure(db.location());
-    if (contacts < 1) throw new ParameterException(spec.commandLine(), "--contacts must be at least 1.");
+    if (contacts < 1)
+      throw new ParameterException(spec.commandLine(), "--contacts must be at least 1.");
     if (days < 1) throw new ParameterException(spec.commandLine(), "--days must be at least 1.");
     ZoneId zone = tz;
     Instant now = Instant.now();
     LocalDate lastDay = end == null ? LocalDate.ofInstant(now, zone) : end;
-    DemoSettings settings = new DemoSettings(contacts, days, seed, lastDay, zone, end == null ? now : null);
+    DemoSettings settings =
+        new DemoSettings(contacts, days, seed, lastDay, zone, end == null ? now : null);
     PrintWriter out = spec.commandLine().getOut();
     try (Store store = db.openOrCreate()) {
       long existing = store.count(RecordType.CONTACTS);
       if (existing > 0 && !fresh) {
-        out.println(store.describe() + " already holds " + Formats.count(existing)
-            + " contacts; the demo left it as it is. Add --fresh to replace its contents with demo data, or use"
-            + " --db for another store.");
+        out.println(
+            store.describe()
+                + " already holds "
+                + Formats.count(existing)
+                + " contacts; the demo left it as it is. Add --fresh to replace its contents with demo data, or use"
+                + " --db for another store.");
         return serve(store, out);
       }
       long started = System.nanoTime();
@@ -98,9 +126,21 @@ final class DemoCommand implements Callable<Integer> {
       }
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       LocalDate first = lastDay.minusDays(days - 1L);
-      out.println("Simulated a contact center from " + first + " to " + lastDay + (settings.stopAt() == null ? ""
-          : " " + settings.stopAt().atZone(zone).toLocalTime().withNano(0).withSecond(0) + " (now)") + " ("
-          + zone.getId() + "), seed " + seed + ":");
+      out.println(
+          "Simulated a contact center from "
+              + first
+              + " to "
+              + lastDay
+              + (settings.stopAt() == null
+                  ? ""
+                  : " "
+                      + settings.stopAt().atZone(zone).toLocalTime().withNano(0).withSecond(0)
+                      + " (now)")
+              + " ("
+              + zone.getId()
+              + "), seed "
+              + seed
+              + ":");
       StringBuilder rows = new StringBuilder("  ");
       for (RecordType type : RecordType.values()) {
         LoadCounts c = counts.get(type);
@@ -113,14 +153,22 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  " + highlight);
       }
       out.println("Stored in " + store.describe() + " in " + Formats.seconds(took) + ".");
-      out.println("Try: ./yardstick kpi --kpi contacts --from " + lastDay.withDayOfMonth(1) + " --to " + lastDay
-          + " --tz " + zone.getId() + db.asOption() + (noServe ? "" : "   (it works while the dashboard is served)"));
+      out.println(
+          "Try: ./yardstick kpi --kpi contacts --from "
+              + lastDay.withDayOfMonth(1)
+              + " --to "
+              + lastDay
+              + " --tz "
+              + zone.getId()
+              + db.asOption()
+              + (noServe ? "" : "   (it works while the dashboard is served)"));
       return serve(store, out);
     }
   }
 
   private int serve(Store store, PrintWriter out) throws InterruptedException, java.io.IOException {
-    if (!noServe) Serving.serveUntilStopped(store, db.location(), settingsOption.settings(), port, logTo, out);
+    if (!noServe)
+      Serving.serveUntilStopped(store, db.location(), settingsOption.settings(), port, logTo, out);
     return 0;
   }
 }

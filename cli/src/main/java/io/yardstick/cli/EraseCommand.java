@@ -9,21 +9,30 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code yardstick erase customer ID} and {@code yardstick erase --retention}: erasure, recorded in the audit log. */
-@Command(name = "erase", subcommands = EraseCommand.Customer.class, description = {
-    "Erase personal data, in one transaction, keeping the KPIs of what remains exact (docs/security.md#erasure-and-retention).",
-    "  erase customer ID    a customer's contacts, surveys, call outcomes, customer record and attributes",
-    "  erase --retention    contacts and surveys older than retention.contacts_months of the settings file"})
+/**
+ * {@code yardstick erase customer ID} and {@code yardstick erase --retention}: erasure, recorded in
+ * the audit log.
+ */
+@Command(
+    name = "erase",
+    subcommands = EraseCommand.Customer.class,
+    description = {
+      "Erase personal data, in one transaction, keeping the KPIs of what remains exact (docs/security.md#erasure-and-retention).",
+      "  erase customer ID    a customer's contacts, surveys, call outcomes, customer record and attributes",
+      "  erase --retention    contacts and surveys older than retention.contacts_months of the settings file"
+    })
 final class EraseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--retention", description = "Erase what is older than retention.contacts_months allows.")
+  @Option(
+      names = "--retention",
+      description = "Erase what is older than retention.contacts_months allows.")
   boolean retention;
 
   @Mixin SettingsOption settings;
@@ -33,15 +42,30 @@ final class EraseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!retention) {
-      throw new ParameterException(spec.commandLine(), "Say what to erase: 'erase customer ID', or 'erase"
-          + " --retention' for what is older than retention.contacts_months of the settings file.");
+      throw new ParameterException(
+          spec.commandLine(),
+          "Say what to erase: 'erase customer ID', or 'erase"
+              + " --retention' for what is older than retention.contacts_months of the settings file.");
     }
     Retention r = settings.load().retention();
     try (Store store = db.open()) {
-      Optional<Store.Erased> erased = new Erasures(store, Clock.systemUTC()).retention(r, AuditLog.osUser(), "local");
-      spec.commandLine().getOut().println(erased.map(e -> "Erased what arrived before "
-          + r.cutoff(Clock.systemUTC()).orElseThrow() + " (" + r.contactsMonths() + " months): " + e.describe() + ".")
-          .orElse("Nothing erased: the settings keep contacts for ever (set retention.contacts_months, docs/settings.md)."));
+      Optional<Store.Erased> erased =
+          new Erasures(store, Clock.systemUTC()).retention(r, AuditLog.osUser(), "local");
+      spec.commandLine()
+          .getOut()
+          .println(
+              erased
+                  .map(
+                      e ->
+                          "Erased what arrived before "
+                              + r.cutoff(Clock.systemUTC()).orElseThrow()
+                              + " ("
+                              + r.contactsMonths()
+                              + " months): "
+                              + e.describe()
+                              + ".")
+                  .orElse(
+                      "Nothing erased: the settings keep contacts for ever (set retention.contacts_months, docs/settings.md)."));
     }
     return 0;
   }
@@ -58,9 +82,16 @@ final class EraseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       try (Store store = db.open()) {
-        Store.Erased e = new Erasures(store, Clock.systemUTC()).customer(id, AuditLog.osUser(), "local");
-        spec.commandLine().getOut().println((e.total() == 0 ? "Nothing stored of customer " : "Erased customer ")
-            + id.strip() + ": " + e.describe() + ".");
+        Store.Erased e =
+            new Erasures(store, Clock.systemUTC()).customer(id, AuditLog.osUser(), "local");
+        spec.commandLine()
+            .getOut()
+            .println(
+                (e.total() == 0 ? "Nothing stored of customer " : "Erased customer ")
+                    + id.strip()
+                    + ": "
+                    + e.describe()
+                    + ".");
       }
       return 0;
     }

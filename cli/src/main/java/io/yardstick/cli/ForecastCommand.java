@@ -29,10 +29,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code yardstick forecast}: the volume forecast of a channel (or queue), and {@code forecast accuracy} of past ones. */
-@Command(name = "forecast", description = "Forecast inbound contacts of a channel (or one queue) per 15-, 30- or"
-    + " 60-minute interval or per day, up to 8 weeks ahead, with the model chosen by backtest and 80%% prediction"
-    + " intervals; the forecast is stored so that 'forecast accuracy' can measure it later. See docs/forecasting.md.",
+/**
+ * {@code yardstick forecast}: the volume forecast of a channel (or queue), and {@code forecast
+ * accuracy} of past ones.
+ */
+@Command(
+    name = "forecast",
+    description =
+        "Forecast inbound contacts of a channel (or one queue) per 15-, 30- or"
+            + " 60-minute interval or per day, up to 8 weeks ahead, with the model chosen by backtest and 80%% prediction"
+            + " intervals; the forecast is stored so that 'forecast accuracy' can measure it later. See docs/forecasting.md.",
     subcommands = ForecastCommand.AccuracyCommand.class)
 final class ForecastCommand implements Callable<Integer> {
   /** The clock the command reads "today" from; tests replace it. */
@@ -41,57 +47,99 @@ final class ForecastCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   // Not picocli-required: 'forecast accuracy' runs without it.
-  @Option(names = "--channel", paramLabel = "C", description = "The channel, as stored (phone, chat...); required.")
+  @Option(
+      names = "--channel",
+      paramLabel = "C",
+      description = "The channel, as stored (phone, chat...); required.")
   String channel;
 
-  @Option(names = "--queue", paramLabel = "Q", description = "One queue of the channel (default: all its queues).")
+  @Option(
+      names = "--queue",
+      paramLabel = "Q",
+      description = "One queue of the channel (default: all its queues).")
   String queue;
 
-  @Option(names = "--interval", paramLabel = "I", defaultValue = "30m",
+  @Option(
+      names = "--interval",
+      paramLabel = "I",
+      defaultValue = "30m",
       description = "15m, 30m, 60m (or 1h) or 1d (default: ${DEFAULT-VALUE}).")
   String interval;
 
-  @Option(names = "--horizon", paramLabel = "H", defaultValue = "14d",
-      description = "How far ahead: days (14d) or weeks (2w), at most 8 weeks (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--horizon",
+      paramLabel = "H",
+      defaultValue = "14d",
+      description =
+          "How far ahead: days (14d) or weeks (2w), at most 8 weeks (default: ${DEFAULT-VALUE}).")
   String horizon;
 
-  @Option(names = "--history", paramLabel = "H", defaultValue = "12w",
-      description = "History to learn from, before the first forecast day (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--history",
+      paramLabel = "H",
+      defaultValue = "12w",
+      description =
+          "History to learn from, before the first forecast day (default: ${DEFAULT-VALUE}).")
   String history;
 
-  @Option(names = "--start", paramLabel = "DATE",
+  @Option(
+      names = "--start",
+      paramLabel = "DATE",
       description = "First local day to forecast, YYYY-MM-DD (default: today in --tz).")
   LocalDate start;
 
-  @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
+  @Option(
+      names = "--tz",
+      paramLabel = "ZONE",
+      defaultValue = "UTC",
       description = "IANA time zone of the intervals and dates (default: ${DEFAULT-VALUE}).")
   ZoneId tz;
 
-  @Option(names = "--exclude", paramLabel = "DATE", split = ",",
-      description = "Local days to leave out of training and scoring (holidays, events), comma-separated.")
+  @Option(
+      names = "--exclude",
+      paramLabel = "DATE",
+      split = ",",
+      description =
+          "Local days to leave out of training and scoring (holidays, events), comma-separated.")
   List<LocalDate> exclude = new ArrayList<>();
 
-  @Option(names = "--holidays", paramLabel = "CODE",
-      description = "Public-holiday calendar (Jollyday): a country code, optionally with its region, such as ES,"
-          + " ES-CT, RO or US-NY. Past holidays are left out of learning; future ones are forecast from how past ones"
-          + " compared with their weekdays.")
+  @Option(
+      names = "--holidays",
+      paramLabel = "CODE",
+      description =
+          "Public-holiday calendar (Jollyday): a country code, optionally with its region, such as ES,"
+              + " ES-CT, RO or US-NY. Past holidays are left out of learning; future ones are forecast from how past ones"
+              + " compared with their weekdays.")
   String holidays;
 
-  @Option(names = "--holidays-closed", description = "The centre is closed on those holidays: forecast them as 0.")
+  @Option(
+      names = "--holidays-closed",
+      description = "The centre is closed on those holidays: forecast them as 0.")
   boolean holidaysClosed;
 
-  @Option(names = "--keep-special-days", description = "Keep the special days found automatically (closed days,"
-      + " outages, campaigns) in learning and scoring; they are still listed.")
+  @Option(
+      names = "--keep-special-days",
+      description =
+          "Keep the special days found automatically (closed days,"
+              + " outages, campaigns) in learning and scoring; they are still listed.")
   boolean keepSpecialDays;
 
-  @Option(names = "--all", description = "Forecast every channel with inbound contacts in the history, each as a whole"
-      + " and each of its queues (--channel and --queue are then not given); each forecast is stored.")
+  @Option(
+      names = "--all",
+      description =
+          "Forecast every channel with inbound contacts in the history, each as a whole"
+              + " and each of its queues (--channel and --queue are then not given); each forecast is stored.")
   boolean all;
 
-  @Option(names = "--no-save", description = "Do not store the forecast (by default it is kept for 'forecast accuracy').")
+  @Option(
+      names = "--no-save",
+      description = "Do not store the forecast (by default it is kept for 'forecast accuracy').")
   boolean noSave;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
       description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   KpiCommand.Format format;
 
@@ -101,11 +149,14 @@ final class ForecastCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CommandLine cli = spec.commandLine();
     if (all && (channel != null || queue != null)) {
-      throw new ParameterException(cli, "--all forecasts every channel and queue; leave out --channel and --queue.");
+      throw new ParameterException(
+          cli, "--all forecasts every channel and queue; leave out --channel and --queue.");
     }
     if (channel == null && !all) {
-      throw new ParameterException(cli, "Missing required option: '--channel=C' (the channel to forecast, such as phone),"
-          + " or --all for every channel and queue.");
+      throw new ParameterException(
+          cli,
+          "Missing required option: '--channel=C' (the channel to forecast, such as phone),"
+              + " or --all for every channel and queue.");
     }
     ZoneId zone = tz;
     LocalDate first = start == null ? LocalDate.now(clock.withZone(zone)) : start;
@@ -114,9 +165,19 @@ final class ForecastCommand implements Callable<Integer> {
     int minutes = intervalMinutes(cli, interval);
     ForecastRequest request;
     try {
-      request = new ForecastRequest(all ? "*" : channel, queue, minutes, days(cli, "--horizon", horizon), zone, first,
-          days(cli, "--history", history), excluded, holidays == null ? null : io.yardstick.forecast.Holidays
-          .check(holidays), holidaysClosed, keepSpecialDays);
+      request =
+          new ForecastRequest(
+              all ? "*" : channel,
+              queue,
+              minutes,
+              days(cli, "--horizon", horizon),
+              zone,
+              first,
+              days(cli, "--history", history),
+              excluded,
+              holidays == null ? null : io.yardstick.forecast.Holidays.check(holidays),
+              holidaysClosed,
+              keepSpecialDays);
     } catch (io.yardstick.YardstickException e) {
       throw new ParameterException(cli, Main.message(e));
     }
@@ -131,12 +192,20 @@ final class ForecastCommand implements Callable<Integer> {
     }
     PrintWriter out = cli.getOut();
     switch (format) {
-      case JSON -> out.println(Json.MAPPER.writeValueAsString(io.yardstick.forecast.ForecastJson.forecast(f, !noSave)));
+      case JSON ->
+          out.println(
+              Json.MAPPER.writeValueAsString(
+                  io.yardstick.forecast.ForecastJson.forecast(f, !noSave)));
       case CSV -> {
         Csv csv = Csv.to(out).row("start", "end", "forecast", "low", "high", "model");
         for (Forecast.Point p : f.intervals()) {
-          csv.row(p.start().atZone(zone).toOffsetDateTime().toString(), p.end().atZone(zone).toOffsetDateTime()
-              .toString(), num(p.forecast()), num(p.low()), num(p.high()), f.model().id());
+          csv.row(
+              p.start().atZone(zone).toOffsetDateTime().toString(),
+              p.end().atZone(zone).toOffsetDateTime().toString(),
+              num(p.forecast()),
+              num(p.low()),
+              num(p.high()),
+              f.model().id());
         }
         csv.flush();
       }
@@ -150,7 +219,8 @@ final class ForecastCommand implements Callable<Integer> {
     List<Forecaster.SeriesForecast> results;
     try (Store store = db.open()) {
       Forecaster forecaster = new Forecaster(store, clock);
-      try (Progress progress = Progress.start("Forecasting every channel and queue", 100, "%", 1, true)) {
+      try (Progress progress =
+          Progress.start("Forecasting every channel and queue", 100, "%", 1, true)) {
         results = forecaster.forecastAll(template, true, p -> progress.stepTo(Math.round(p * 100)));
       }
       if (!noSave) {
@@ -161,39 +231,76 @@ final class ForecastCommand implements Callable<Integer> {
     }
     PrintWriter out = cli.getOut();
     if (format == KpiCommand.Format.JSON) {
-      out.println(Json.MAPPER.writeValueAsString(io.yardstick.forecast.ForecastJson.all(results, !noSave)));
+      out.println(
+          Json.MAPPER.writeValueAsString(io.yardstick.forecast.ForecastJson.all(results, !noSave)));
       return 0;
     }
     if (format == KpiCommand.Format.CSV) {
-      Csv csv = Csv.to(out).row("channel", "queue", "start", "end", "forecast", "low", "high", "model");
+      Csv csv =
+          Csv.to(out).row("channel", "queue", "start", "end", "forecast", "low", "high", "model");
       for (Forecaster.SeriesForecast s : results) {
         if (s.forecast() == null) continue;
         for (Forecast.Point p : s.forecast().intervals()) {
-          csv.row(s.request().channel(), s.request().queue(), p.start().atZone(template.zone()).toOffsetDateTime()
-              .toString(), p.end().atZone(template.zone()).toOffsetDateTime().toString(), num(p.forecast()),
-              num(p.low()), num(p.high()), s.forecast().model().id());
+          csv.row(
+              s.request().channel(),
+              s.request().queue(),
+              p.start().atZone(template.zone()).toOffsetDateTime().toString(),
+              p.end().atZone(template.zone()).toOffsetDateTime().toString(),
+              num(p.forecast()),
+              num(p.low()),
+              num(p.high()),
+              s.forecast().model().id());
         }
       }
       csv.flush();
       return 0;
     }
-    out.println("Forecast of every channel and queue, " + template.start() + " .. "
-        + template.start().plusDays(template.horizonDays() - 1) + " (" + template.zone().getId() + ")"
-        + (noSave ? "; not stored (--no-save)." : "; stored."));
+    out.println(
+        "Forecast of every channel and queue, "
+            + template.start()
+            + " .. "
+            + template.start().plusDays(template.horizonDays() - 1)
+            + " ("
+            + template.zone().getId()
+            + ")"
+            + (noSave ? "; not stored (--no-save)." : "; stored."));
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("channel", "queue", "model", "WAPE", "naive WAPE", "special days", "forecast total", "note"));
+    rows.add(
+        List.of(
+            "channel",
+            "queue",
+            "model",
+            "WAPE",
+            "naive WAPE",
+            "special days",
+            "forecast total",
+            "note"));
     for (Forecaster.SeriesForecast s : results) {
       Forecast f = s.forecast();
       if (f == null) {
-        rows.add(List.of(s.request().channel(), s.request().queue() == null ? "(all)" : s.request().queue(), "-", "-",
-            "-", "-", "-", s.error()));
+        rows.add(
+            List.of(
+                s.request().channel(),
+                s.request().queue() == null ? "(all)" : s.request().queue(),
+                "-",
+                "-",
+                "-",
+                "-",
+                "-",
+                s.error()));
         continue;
       }
       double total = f.days().stream().mapToDouble(Forecast.Point::forecast).sum();
-      rows.add(List.of(s.request().channel(), s.request().queue() == null ? "(all)" : s.request().queue(),
-          f.model().id(), pct(f.chosen() == null ? null : f.chosen().intervals().wape()),
-          pct(f.baseline() == null ? null : f.baseline().intervals().wape()),
-          String.valueOf(f.specialDays().stream().filter(d -> d.volume() != null).count()), whole(total), ""));
+      rows.add(
+          List.of(
+              s.request().channel(),
+              s.request().queue() == null ? "(all)" : s.request().queue(),
+              f.model().id(),
+              pct(f.chosen() == null ? null : f.chosen().intervals().wape()),
+              pct(f.baseline() == null ? null : f.baseline().intervals().wape()),
+              String.valueOf(f.specialDays().stream().filter(d -> d.volume() != null).count()),
+              whole(total),
+              ""));
     }
     Tables.print(out, rows, 1);
     return 0;
@@ -201,26 +308,66 @@ final class ForecastCommand implements Callable<Integer> {
 
   private static void table(PrintWriter out, Forecast f, boolean saved) {
     ForecastRequest r = f.request();
-    String what = r.intervalMinutes() == 1440 ? "per day" : r.intervalMinutes() + "-minute intervals";
-    out.println("Forecast of inbound " + r.channel() + " contacts" + (r.queue() == null ? "" : " in queue " + r.queue())
-        + ", " + what + ", " + r.start() + " .. " + r.start().plusDays(r.horizonDays() - 1) + " (" + r.zone().getId()
-        + ")");
-    out.println("Learnt from " + f.historyFrom() + " .. " + f.historyTo() + ": " + Formats.count(f.historyContacts())
-        + " contacts" + (r.excluded().isEmpty() ? "" : ", " + Formats.plural(r.excluded().size(), "day") + " excluded") + ".");
-    out.println("Model: " + f.model().description() + (f.origins() == 0 ? " (history too short for a backtest)"
-        : ", chosen by lowest WAPE in a backtest over " + f.origins() + " weekly origins of "
-            + days(f.backtestIntervals(), r.perDay()) + "."));
+    String what =
+        r.intervalMinutes() == 1440 ? "per day" : r.intervalMinutes() + "-minute intervals";
+    out.println(
+        "Forecast of inbound "
+            + r.channel()
+            + " contacts"
+            + (r.queue() == null ? "" : " in queue " + r.queue())
+            + ", "
+            + what
+            + ", "
+            + r.start()
+            + " .. "
+            + r.start().plusDays(r.horizonDays() - 1)
+            + " ("
+            + r.zone().getId()
+            + ")");
+    out.println(
+        "Learnt from "
+            + f.historyFrom()
+            + " .. "
+            + f.historyTo()
+            + ": "
+            + Formats.count(f.historyContacts())
+            + " contacts"
+            + (r.excluded().isEmpty()
+                ? ""
+                : ", " + Formats.plural(r.excluded().size(), "day") + " excluded")
+            + ".");
+    out.println(
+        "Model: "
+            + f.model().description()
+            + (f.origins() == 0
+                ? " (history too short for a backtest)"
+                : ", chosen by lowest WAPE in a backtest over "
+                    + f.origins()
+                    + " weekly origins of "
+                    + days(f.backtestIntervals(), r.perDay())
+                    + "."));
     if (f.specialDays().stream().anyMatch(s -> s.volume() != null)) {
       out.println();
-      out.println("Special days of the history (" + (r.keepSpecialDays() ? "kept in learning, as asked"
-          : "left out of learning and scoring, as --exclude days; --keep-special-days keeps them") + "):");
+      out.println(
+          "Special days of the history ("
+              + (r.keepSpecialDays()
+                  ? "kept in learning, as asked"
+                  : "left out of learning and scoring, as --exclude days; --keep-special-days keeps them")
+              + "):");
       List<List<String>> rows = new ArrayList<>();
       rows.add(List.of("day", "contacts", "expected", "why"));
       for (io.yardstick.forecast.SpecialDay s : f.specialDays()) {
         if (s.volume() == null) continue;
-        rows.add(List.of(s.date() + " " + s.date().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT,
-            Locale.ENGLISH), whole(s.volume()), s.expected() == null ? "-" : whole(s.expected()),
-            s.why() + (s.name() == null ? "" : ": " + s.name())));
+        rows.add(
+            List.of(
+                s.date()
+                    + " "
+                    + s.date()
+                        .getDayOfWeek()
+                        .getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH),
+                whole(s.volume()),
+                s.expected() == null ? "-" : whole(s.expected()),
+                s.why() + (s.name() == null ? "" : ": " + s.name())));
       }
       Tables.print(out, rows, 1);
     }
@@ -229,8 +376,14 @@ final class ForecastCommand implements Callable<Integer> {
       List<List<String>> rows = new ArrayList<>();
       rows.add(List.of("model", "WAPE", "MAPE", "bias", "day WAPE", "choice"));
       for (SeriesForecaster.Score s : f.scores()) {
-        rows.add(List.of(s.model().id(), pct(s.intervals().wape()), pct(s.intervals().mape()),
-            signed(s.intervals().bias()), pct(s.days().wape()), s.chosen() ? "chosen" : "-"));
+        rows.add(
+            List.of(
+                s.model().id(),
+                pct(s.intervals().wape()),
+                pct(s.intervals().mape()),
+                signed(s.intervals().bias()),
+                pct(s.days().wape()),
+                s.chosen() ? "chosen" : "-"));
       }
       Tables.print(out, rows, 1, true);
     }
@@ -245,13 +398,22 @@ final class ForecastCommand implements Callable<Integer> {
     boolean anyHoliday = f.specialDays().stream().anyMatch(s -> s.volume() == null);
     if (anyHoliday) rows.get(0).add("note");
     for (Forecast.Point d : f.days()) {
-      List<String> row = new ArrayList<>(List.of(d.local().toLocalDate() + " "
-          + d.local().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH),
-          whole(d.forecast()), d.low() == null ? "-" : whole(d.low()), d.high() == null ? "-" : whole(d.high())));
+      List<String> row =
+          new ArrayList<>(
+              List.of(
+                  d.local().toLocalDate()
+                      + " "
+                      + d.local()
+                          .getDayOfWeek()
+                          .getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH),
+                  whole(d.forecast()),
+                  d.low() == null ? "-" : whole(d.low()),
+                  d.high() == null ? "-" : whole(d.high())));
       if (intraday) {
         Forecast.Point peak = null;
         for (Forecast.Point p : f.intervals()) {
-          if (p.local().toLocalDate().equals(d.local().toLocalDate()) && (peak == null || p.forecast() > peak.forecast())) {
+          if (p.local().toLocalDate().equals(d.local().toLocalDate())
+              && (peak == null || p.forecast() > peak.forecast())) {
             peak = p;
           }
         }
@@ -260,21 +422,34 @@ final class ForecastCommand implements Callable<Integer> {
       }
       if (anyHoliday) {
         io.yardstick.forecast.SpecialDay s = f.special(d.local().toLocalDate());
-        row.add(s == null ? "" : "holiday: " + s.name() + (f.holidayRatio() == null ? " (as an ordinary day: no past"
-            + " holiday seen)" : String.format(Locale.ENGLISH, " (x %.2f)", f.holidayRatio())));
+        row.add(
+            s == null
+                ? ""
+                : "holiday: "
+                    + s.name()
+                    + (f.holidayRatio() == null
+                        ? " (as an ordinary day: no past" + " holiday seen)"
+                        : String.format(Locale.ENGLISH, " (x %.2f)", f.holidayRatio())));
       }
       rows.add(row);
     }
     Tables.print(out, rows, 1);
     out.println();
-    out.println("low .. high: " + Math.round(f.level() * 100) + "% prediction interval. "
-        + (saved ? "Stored as made at " + f.madeAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-            + "; 'yardstick forecast accuracy' compares it with what comes."
-            : "Not stored (--no-save)."));
+    out.println(
+        "low .. high: "
+            + Math.round(f.level() * 100)
+            + "% prediction interval. "
+            + (saved
+                ? "Stored as made at "
+                    + f.madeAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    + "; 'yardstick forecast accuracy' compares it with what comes."
+                : "Not stored (--no-save)."));
   }
 
   private static String days(int intervals, int perDay) {
-    return intervals % perDay == 0 ? Formats.plural(intervals / perDay, "day") : Formats.plural(intervals, "interval");
+    return intervals % perDay == 0
+        ? Formats.plural(intervals / perDay, "day")
+        : Formats.plural(intervals, "interval");
   }
 
   private static String whole(double v) {
@@ -291,7 +466,9 @@ final class ForecastCommand implements Callable<Integer> {
 
   /** A value rounded to three decimals for CSV (a number, so the CSV writer leaves it as it is). */
   private static java.math.BigDecimal num(Double d) {
-    return d == null ? null : java.math.BigDecimal.valueOf(d).setScale(3, java.math.RoundingMode.HALF_UP);
+    return d == null
+        ? null
+        : java.math.BigDecimal.valueOf(d).setScale(3, java.math.RoundingMode.HALF_UP);
   }
 
   static int intervalMinutes(CommandLine cli, String text) {
@@ -300,8 +477,9 @@ final class ForecastCommand implements Callable<Integer> {
       case "30m", "30" -> 30;
       case "60m", "60", "1h" -> 60;
       case "1d", "1440m", "day" -> 1440;
-      default -> throw new ParameterException(cli, "--interval: '" + text + "' is not an interval; use 15m, 30m, 60m"
-          + " or 1d.");
+      default ->
+          throw new ParameterException(
+              cli, "--interval: '" + text + "' is not an interval; use 15m, 30m, 60m" + " or 1d.");
     };
   }
 
@@ -310,40 +488,68 @@ final class ForecastCommand implements Callable<Integer> {
   static int days(CommandLine cli, String option, String text) {
     Matcher m = SPAN.matcher(text.strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new ParameterException(cli, option + ": '" + text + "' is not a span; use days or weeks, such as 14d or 2w.");
+      throw new ParameterException(
+          cli, option + ": '" + text + "' is not a span; use days or weeks, such as 14d or 2w.");
     }
     int n = Integer.parseInt(m.group(1));
     return m.group(2).equals("w") ? n * 7 : n;
   }
 
   /** {@code yardstick forecast accuracy}: stored forecasts against what came. */
-  @Command(name = "accuracy", description = "How good past forecasts were: for each interval of the period that is"
-      + " over, the latest stored forecast made before it began against the inbound contacts that came (WAPE, MAPE,"
-      + " bias).")
+  @Command(
+      name = "accuracy",
+      description =
+          "How good past forecasts were: for each interval of the period that is"
+              + " over, the latest stored forecast made before it began against the inbound contacts that came (WAPE, MAPE,"
+              + " bias).")
   static final class AccuracyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--channel", paramLabel = "C", description = "One channel (default: every channel, pooled).")
+    @Option(
+        names = "--channel",
+        paramLabel = "C",
+        description = "One channel (default: every channel, pooled).")
     String channel;
 
-    @Option(names = "--queue", paramLabel = "Q", description = "One queue of the channel (default: whole channels).")
+    @Option(
+        names = "--queue",
+        paramLabel = "Q",
+        description = "One queue of the channel (default: whole channels).")
     String queue;
 
-    @Option(names = "--interval", paramLabel = "I", defaultValue = "30m",
-        description = "The interval of the stored forecasts: 15m, 30m, 60m or 1d (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--interval",
+        paramLabel = "I",
+        defaultValue = "30m",
+        description =
+            "The interval of the stored forecasts: 15m, 30m, 60m or 1d (default: ${DEFAULT-VALUE}).")
     String interval;
 
-    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First local date, YYYY-MM-DD.")
+    @Option(
+        names = "--from",
+        required = true,
+        paramLabel = "DATE",
+        description = "First local date, YYYY-MM-DD.")
     LocalDate from;
 
-    @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last local date (inclusive).")
+    @Option(
+        names = "--to",
+        required = true,
+        paramLabel = "DATE",
+        description = "Last local date (inclusive).")
     LocalDate to;
 
-    @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
+    @Option(
+        names = "--tz",
+        paramLabel = "ZONE",
+        defaultValue = "UTC",
         description = "IANA time zone of the dates (default: ${DEFAULT-VALUE}).")
     ZoneId tz;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        defaultValue = "table",
         description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     KpiCommand.Format format;
 
@@ -356,14 +562,17 @@ final class ForecastCommand implements Callable<Integer> {
       LocalDate f = from;
       LocalDate t = to;
       if (t.isBefore(f)) {
-        throw new ParameterException(cli, "--to (" + t + ") is before --from (" + f + "); give --to on or after --from.");
+        throw new ParameterException(
+            cli, "--to (" + t + ") is before --from (" + f + "); give --to on or after --from.");
       }
       if (queue != null && channel == null) {
         throw new ParameterException(cli, "--queue needs --channel: a queue belongs to a channel.");
       }
       PastAccuracy past;
       try (Store store = db.open()) {
-        past = new Forecaster(store, clock).accuracy(channel, queue, intervalMinutes(cli, interval), f, t, zone);
+        past =
+            new Forecaster(store, clock)
+                .accuracy(channel, queue, intervalMinutes(cli, interval), f, t, zone);
       }
       Accuracy a = past.accuracy();
       PrintWriter out = cli.getOut();
@@ -385,25 +594,67 @@ final class ForecastCommand implements Callable<Integer> {
           out.println(Json.MAPPER.writeValueAsString(root));
         }
         case CSV -> {
-          Csv csv = Csv.to(out).row("channel", "queue", "start", "end", "made_at", "model", "forecast", "low", "high",
-              "actual");
+          Csv csv =
+              Csv.to(out)
+                  .row(
+                      "channel",
+                      "queue",
+                      "start",
+                      "end",
+                      "made_at",
+                      "model",
+                      "forecast",
+                      "low",
+                      "high",
+                      "actual");
           for (PastAccuracy.Row x : past.rows()) {
-            csv.row(x.channel(), x.queue(), x.start().toString(), x.end().toString(), x.madeAt().toString(), x.model(),
-                num(x.forecast()), num(x.low()), num(x.high()), x.actual());
+            csv.row(
+                x.channel(),
+                x.queue(),
+                x.start().toString(),
+                x.end().toString(),
+                x.madeAt().toString(),
+                x.model(),
+                num(x.forecast()),
+                num(x.low()),
+                num(x.high()),
+                x.actual());
           }
           csv.flush();
         }
         case TABLE -> {
-          out.println("Forecast accuracy " + f + " .. " + t + " (" + zone.getId() + "), "
-              + (channel == null ? "every channel" : channel + (queue == null ? "" : ", queue " + queue)) + ", "
-              + past.intervalMinutes() + "-minute forecasts");
+          out.println(
+              "Forecast accuracy "
+                  + f
+                  + " .. "
+                  + t
+                  + " ("
+                  + zone.getId()
+                  + "), "
+                  + (channel == null
+                      ? "every channel"
+                      : channel + (queue == null ? "" : ", queue " + queue))
+                  + ", "
+                  + past.intervalMinutes()
+                  + "-minute forecasts");
           if (a.points() == 0) {
-            out.println("No stored forecast covers an interval of this period that is over; make one with"
-                + " 'yardstick forecast' and come back once its intervals have passed.");
+            out.println(
+                "No stored forecast covers an interval of this period that is over; make one with"
+                    + " 'yardstick forecast' and come back once its intervals have passed.");
           } else {
-            out.println(Formats.count(a.points()) + " intervals, " + Formats.count(Math.round(a.actual()))
-                + " contacts came, " + Formats.count(Math.round(a.forecast())) + " forecast: WAPE " + pct(a.wape())
-                + ", MAPE " + pct(a.mape()) + ", bias " + signed(a.bias()) + ".");
+            out.println(
+                Formats.count(a.points())
+                    + " intervals, "
+                    + Formats.count(Math.round(a.actual()))
+                    + " contacts came, "
+                    + Formats.count(Math.round(a.forecast()))
+                    + " forecast: WAPE "
+                    + pct(a.wape())
+                    + ", MAPE "
+                    + pct(a.mape())
+                    + ", bias "
+                    + signed(a.bias())
+                    + ".");
           }
         }
       }

@@ -16,7 +16,9 @@ final class Formats {
 
   static String seconds(Duration d) {
     double s = d.toNanos() / 1e9;
-    return s < 10 ? String.format(Locale.ROOT, "%.2f s", s) : String.format(Locale.ROOT, "%.1f s", s);
+    return s < 10
+        ? String.format(Locale.ROOT, "%.2f s", s)
+        : String.format(Locale.ROOT, "%.1f s", s);
   }
 
   static String rate(long rows, Duration d) {
@@ -29,7 +31,9 @@ final class Formats {
     return count(n) + " " + noun + (n == 1 ? "" : "s");
   }
 
-  /** A duration for people: 8.4 s, 38 s, 1 min 8 s, 2 h 5 min, 3 d 4 h (the core's {@link Display}). */
+  /**
+   * A duration for people: 8.4 s, 38 s, 1 min 8 s, 2 h 5 min, 3 d 4 h (the core's {@link Display}).
+   */
   static String duration(double seconds) {
     return Display.duration(seconds);
   }
@@ -48,8 +52,11 @@ final class Formats {
     return switch (kpi.unit()) {
       case PERCENT -> String.format(Locale.ENGLISH, "%s%.1f pp", sign, abs);
       case SECONDS -> sign + duration(abs);
-      case COUNT -> before.doubleValue() == 0 ? sign + count(Math.round(abs))
-          : String.format(Locale.ENGLISH, "%s%.1f%%", sign, abs * 100 / Math.abs(before.doubleValue()));
+      case COUNT ->
+          before.doubleValue() == 0
+              ? sign + count(Math.round(abs))
+              : String.format(
+                  Locale.ENGLISH, "%s%.1f%%", sign, abs * 100 / Math.abs(before.doubleValue()));
       default -> String.format(Locale.ENGLISH, "%s%.2f", sign, abs);
     };
   }

@@ -26,70 +26,122 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code yardstick goal add|list|show|remove}: goals tracked to their deadline (docs/goals.md). */
-@Command(name = "goal", description = "Set goals for KPIs and track them to their deadline (docs/goals.md).",
-    subcommands = {GoalCommand.Add.class, GoalCommand.ListGoals.class, GoalCommand.Show.class,
-        GoalCommand.Remove.class})
+@Command(
+    name = "goal",
+    description = "Set goals for KPIs and track them to their deadline (docs/goals.md).",
+    subcommands = {
+      GoalCommand.Add.class,
+      GoalCommand.ListGoals.class,
+      GoalCommand.Show.class,
+      GoalCommand.Remove.class
+    })
 final class GoalCommand {
 
-  enum Format { TABLE, JSON }
+  enum Format {
+    TABLE,
+    JSON
+  }
 
   /** The day a goal is tracked on: --as-of, else today. */
   static Clock clock(LocalDate asOf) {
     if (asOf == null) return Clock.systemUTC();
     // noon UTC of the day: the same local day in every zone from UTC-11 to UTC+11
-    return Clock.fixed(asOf.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC), java.time.ZoneOffset.UTC);
+    return Clock.fixed(
+        asOf.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC), java.time.ZoneOffset.UTC);
   }
 
-  @Command(name = "add", description = {"Set a goal and print its realism check and where it stands.",
-      "--by takes a date, MM-DD (the next one), end-of-fiscal-year, start-of-next-quarter (the fiscal year starts in"
-          + " the month goals.fiscal_year_start_month of the settings file, default January) or +N d|w|m|y (+2m:"
-          + " within two months)."})
+  @Command(
+      name = "add",
+      description = {
+        "Set a goal and print its realism check and where it stands.",
+        "--by takes a date, MM-DD (the next one), end-of-fiscal-year, start-of-next-quarter (the fiscal year starts in"
+            + " the month goals.fiscal_year_start_month of the settings file, default January) or +N d|w|m|y (+2m:"
+            + " within two months)."
+      })
   static final class Add implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--kpi", required = true, paramLabel = "ID", description = "The KPI (yardstick kpis lists them).")
+    @Option(
+        names = "--kpi",
+        required = true,
+        paramLabel = "ID",
+        description = "The KPI (yardstick kpis lists them).")
     Kpi kpi;
 
-    @Option(names = "--where", paramLabel = "DIM=V[,V...]",
-        description = "The segment: keep only data where DIM is any of the values; repeatable (all must hold);"
-            + " age=55..70 for ranges.")
+    @Option(
+        names = "--where",
+        paramLabel = "DIM=V[,V...]",
+        description =
+            "The segment: keep only data where DIM is any of the values; repeatable (all must hold);"
+                + " age=55..70 for ranges.")
     List<String> where = new ArrayList<>();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     TargetOption target;
 
     static final class TargetOption {
-      @Option(names = "--target", paramLabel = "VALUE", description = "The value to reach, in the KPI's unit.")
+      @Option(
+          names = "--target",
+          paramLabel = "VALUE",
+          description = "The value to reach, in the KPI's unit.")
       Double value;
 
-      @Option(names = "--change", paramLabel = "+N%|-N%", description = "The change from the baseline, in percent.")
+      @Option(
+          names = "--change",
+          paramLabel = "+N%|-N%",
+          description = "The change from the baseline, in percent.")
       String change;
     }
 
-    @Option(names = "--by", required = true, paramLabel = "DEADLINE", description = "The last day of the goal.")
+    @Option(
+        names = "--by",
+        required = true,
+        paramLabel = "DEADLINE",
+        description = "The last day of the goal.")
     String by;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "The goal's first day (default: today).")
+    @Option(
+        names = "--from",
+        paramLabel = "DATE",
+        description = "The goal's first day (default: today).")
     LocalDate from;
 
-    @Option(names = "--baseline-from", paramLabel = "DATE",
-        description = "First day of the baseline period (default: as many days as the goal, just before it).")
+    @Option(
+        names = "--baseline-from",
+        paramLabel = "DATE",
+        description =
+            "First day of the baseline period (default: as many days as the goal, just before it).")
     LocalDate baselineFrom;
 
-    @Option(names = "--baseline-to", paramLabel = "DATE", description = "Last day of the baseline period.")
+    @Option(
+        names = "--baseline-to",
+        paramLabel = "DATE",
+        description = "Last day of the baseline period.")
     LocalDate baselineTo;
 
-    @Option(names = "--baseline", paramLabel = "VALUE", description = "The baseline value, instead of measuring it.")
+    @Option(
+        names = "--baseline",
+        paramLabel = "VALUE",
+        description = "The baseline value, instead of measuring it.")
     Double baseline;
 
-    @Option(names = "--name", paramLabel = "TEXT", description = "A name (default: made from the KPI, segment and target).")
+    @Option(
+        names = "--name",
+        paramLabel = "TEXT",
+        description = "A name (default: made from the KPI, segment and target).")
     String name;
 
-    @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
+    @Option(
+        names = "--tz",
+        paramLabel = "ZONE",
+        defaultValue = "UTC",
         description = "IANA time zone of the dates (default: ${DEFAULT-VALUE}).")
     ZoneId tz;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Act as on this day (default: today).")
+    @Option(
+        names = "--as-of",
+        paramLabel = "DATE",
+        description = "Act as on this day (default: today).")
     LocalDate asOf;
 
     @Mixin DbOption db;
@@ -102,17 +154,35 @@ final class GoalCommand {
       ZoneId zone = tz;
       Clock clock = clock(asOf);
       LocalDate start = from == null ? LocalDate.ofInstant(clock.instant(), zone) : from;
-      LocalDate deadline = GoalDates.deadline(by, start, settings.settings().goals().fiscalYearStartMonth());
-      Target t = target.value != null ? Target.absolute(target.value) : Target.parseChange(target.change);
-      Goal goal = Goal.builder(k, start, deadline, zone).where(where).name(name).baseline(baseline)
-          .baselinePeriod(baselineFrom, baselineTo)
-          .target(t).build();
+      LocalDate deadline =
+          GoalDates.deadline(by, start, settings.settings().goals().fiscalYearStartMonth());
+      Target t =
+          target.value != null ? Target.absolute(target.value) : Target.parseChange(target.change);
+      Goal goal =
+          Goal.builder(k, start, deadline, zone)
+              .where(where)
+              .name(name)
+              .baseline(baseline)
+              .baselinePeriod(baselineFrom, baselineTo)
+              .target(t)
+              .build();
       PrintWriter out = spec.commandLine().getOut();
       try (Store store = db.open()) {
         Goal stored = new Goals(store, clock).add(goal);
-        GoalProgress p = new GoalTracker(new KpiEngine(store, settings.load()), clock).track(stored);
-        out.println("Added goal " + stored.id() + ": " + stored.name() + " (" + stored.start() + " to "
-            + stored.deadline() + ", " + zone.getId() + ").");
+        GoalProgress p =
+            new GoalTracker(new KpiEngine(store, settings.load()), clock).track(stored);
+        out.println(
+            "Added goal "
+                + stored.id()
+                + ": "
+                + stored.name()
+                + " ("
+                + stored.start()
+                + " to "
+                + stored.deadline()
+                + ", "
+                + zone.getId()
+                + ").");
         out.println("Realism: " + p.realism().verdict().label() + ".");
         p.realism().explanation().forEach(s -> out.println("  " + s));
         out.println("Now: " + p.status().label() + "; goal show " + stored.id() + " tracks it.");
@@ -123,11 +193,17 @@ final class GoalCommand {
 
   /** The options list and show share: output format and the day to track as on. */
   static final class TrackOptions {
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        defaultValue = "table",
         description = "table or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Track as on this day (default: today).")
+    @Option(
+        names = "--as-of",
+        paramLabel = "DATE",
+        description = "Track as on this day (default: today).")
     LocalDate asOf;
   }
 
@@ -152,8 +228,9 @@ final class GoalCommand {
           all.add(tracker.track(g));
         }
         if (track.format == Format.JSON) {
-          out.println(Json.MAPPER.writeValueAsString(java.util.Map.of("goals", all.stream().map(GoalJson::summary)
-              .toList())));
+          out.println(
+              Json.MAPPER.writeValueAsString(
+                  java.util.Map.of("goals", all.stream().map(GoalJson::summary).toList())));
           return 0;
         }
         if (all.isEmpty()) {
@@ -161,12 +238,30 @@ final class GoalCommand {
           return 0;
         }
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("id", "name", "by", "baseline", "target", "current", "progress", "projected", "status"));
+        rows.add(
+            List.of(
+                "id",
+                "name",
+                "by",
+                "baseline",
+                "target",
+                "current",
+                "progress",
+                "projected",
+                "status"));
         for (GoalProgress p : all) {
           Kpi k = p.goal().kpi();
-          rows.add(List.of(Long.toString(p.goal().id()), p.goal().name(), p.goal().deadline().toString(),
-              Formats.value(k, p.baseline()), Formats.value(k, p.target()), Formats.value(k, p.current()),
-              percent(p.progress()), Formats.value(k, p.projected()), p.status().label()));
+          rows.add(
+              List.of(
+                  Long.toString(p.goal().id()),
+                  p.goal().name(),
+                  p.goal().deadline().toString(),
+                  Formats.value(k, p.baseline()),
+                  Formats.value(k, p.target()),
+                  Formats.value(k, p.current()),
+                  percent(p.progress()),
+                  Formats.value(k, p.projected()),
+                  p.status().label()));
         }
         Tables.print(out, rows, 2, true);
       }
@@ -174,7 +269,9 @@ final class GoalCommand {
     }
   }
 
-  @Command(name = "show", description = "Show a goal: figures, weekly history, trend, projection and realism.")
+  @Command(
+      name = "show",
+      description = "Show a goal: figures, weekly history, trend, projection and realism.")
   static final class Show implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -200,19 +297,52 @@ final class GoalCommand {
         }
         Kpi k = g.kpi();
         out.println("Goal " + g.id() + ": " + g.name());
-        out.println("  " + k.displayName() + " (" + k.id() + ")" + (g.where().isEmpty() ? ""
-            : " where " + String.join(" and ", g.where())) + ", " + g.start() + " to " + g.deadline() + " ("
-            + g.zone().getId() + ")");
-        out.println("  baseline " + Formats.value(k, p.baseline()) + (p.baselineFrom() == null ? " (given)"
-            : " (" + p.baselineFrom() + " to " + p.baselineTo() + ")") + ", target " + Formats.value(k, p.target())
-            + (g.target().kind() == io.yardstick.goal.Target.Kind.CHANGE ? " (" + g.target().text() + ")" : ""));
-        out.println("  current " + Formats.value(k, p.current()) + (p.measuredTo() == null ? ""
-            : " (" + g.start() + " to " + p.measuredTo() + ")") + ", " + percent(p.progress()) + " of the way, "
-            + percent(p.timeElapsed()) + " of the time");
-        out.println("  projected " + Formats.value(k, p.projected()) + " by " + g.deadline() + (p.trend() == null
-            ? " (no trend: fewer than " + GoalTracker.MIN_TREND_WEEKS + " weekly values)"
-            : " (Theil-Sen trend over " + p.trend().weeks() + " weeks, " + Formats.change(k, p.trend().slopePerWeek(),
-                0.0) + " a week)"));
+        out.println(
+            "  "
+                + k.displayName()
+                + " ("
+                + k.id()
+                + ")"
+                + (g.where().isEmpty() ? "" : " where " + String.join(" and ", g.where()))
+                + ", "
+                + g.start()
+                + " to "
+                + g.deadline()
+                + " ("
+                + g.zone().getId()
+                + ")");
+        out.println(
+            "  baseline "
+                + Formats.value(k, p.baseline())
+                + (p.baselineFrom() == null
+                    ? " (given)"
+                    : " (" + p.baselineFrom() + " to " + p.baselineTo() + ")")
+                + ", target "
+                + Formats.value(k, p.target())
+                + (g.target().kind() == io.yardstick.goal.Target.Kind.CHANGE
+                    ? " (" + g.target().text() + ")"
+                    : ""));
+        out.println(
+            "  current "
+                + Formats.value(k, p.current())
+                + (p.measuredTo() == null ? "" : " (" + g.start() + " to " + p.measuredTo() + ")")
+                + ", "
+                + percent(p.progress())
+                + " of the way, "
+                + percent(p.timeElapsed())
+                + " of the time");
+        out.println(
+            "  projected "
+                + Formats.value(k, p.projected())
+                + " by "
+                + g.deadline()
+                + (p.trend() == null
+                    ? " (no trend: fewer than " + GoalTracker.MIN_TREND_WEEKS + " weekly values)"
+                    : " (Theil-Sen trend over "
+                        + p.trend().weeks()
+                        + " weeks, "
+                        + Formats.change(k, p.trend().slopePerWeek(), 0.0)
+                        + " a week)"));
         out.println("  status: " + p.status().label());
         out.println("Realism: " + p.realism().verdict().label());
         p.realism().explanation().forEach(s -> out.println("  " + s));
@@ -220,7 +350,9 @@ final class GoalCommand {
           List<List<String>> rows = new ArrayList<>();
           rows.add(List.of("week", "from", "to", k.id()));
           for (GoalProgress.WeekValue w : p.history()) {
-            rows.add(List.of(w.week(), w.from().toString(), w.to().toString(), Formats.value(k, w.value())));
+            rows.add(
+                List.of(
+                    w.week(), w.from().toString(), w.to().toString(), Formats.value(k, w.value())));
           }
           Tables.print(out, rows, 3);
         }

@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code yardstick import <kind> FILE}: one canonical file into the store, all or nothing. */
@@ -27,16 +27,25 @@ import picocli.CommandLine.Spec;
 final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "KIND", completionCandidates = Kinds.class,
+  @Parameters(
+      index = "0",
+      paramLabel = "KIND",
+      completionCandidates = Kinds.class,
       description = "What the file holds: ${COMPLETION-CANDIDATES}.")
   String kind;
 
-  @Parameters(index = "1", paramLabel = "FILE", description = "The file to read; - for standard input.")
+  @Parameters(
+      index = "1",
+      paramLabel = "FILE",
+      description = "The file to read; - for standard input.")
   String file;
 
-  @picocli.CommandLine.Option(names = "--mapping", paramLabel = "MAPPING",
-      description = "Read any CSV or tab-separated file through a mapping file (YAML) that says which column makes"
-          + " each field and in which format: docs/mapping.md, examples in docs/mappings/.")
+  @picocli.CommandLine.Option(
+      names = "--mapping",
+      paramLabel = "MAPPING",
+      description =
+          "Read any CSV or tab-separated file through a mapping file (YAML) that says which column makes"
+              + " each field and in which format: docs/mapping.md, examples in docs/mappings/.")
   String mapping;
 
   @Mixin DbOption db;
@@ -45,55 +54,102 @@ final class ImportCommand implements Callable<Integer> {
   static final class Kinds implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return java.util.stream.Stream.concat(Arrays.stream(RecordType.values()).map(RecordType::cliName),
-          io.yardstick.sources.Sources.all().stream().map(io.yardstick.sources.SourceImporter::name)).iterator();
+      return java.util.stream.Stream.concat(
+              Arrays.stream(RecordType.values()).map(RecordType::cliName),
+              io.yardstick.sources.Sources.all().stream()
+                  .map(io.yardstick.sources.SourceImporter::name))
+          .iterator();
     }
   }
 
   @Override
   public Integer call() {
     if (mapping != null) {
-      RecordType mapped = RecordType.fromName(kind).orElseThrow(() -> new ParameterException(spec.commandLine(),
-          "With --mapping, KIND is the kind of record to make: contacts, surveys, agent-states, customers or costs;"
-              + " got '" + kind + "'."));
+      RecordType mapped =
+          RecordType.fromName(kind)
+              .orElseThrow(
+                  () ->
+                      new ParameterException(
+                          spec.commandLine(),
+                          "With --mapping, KIND is the kind of record to make: contacts, surveys, agent-states, customers or costs;"
+                              + " got '"
+                              + kind
+                              + "'."));
       return MappedImport.run(mapped, mapping, file, db, spec.commandLine().getOut());
     }
     var foreign = io.yardstick.sources.Sources.byName(kind);
     if (foreign.isPresent()) {
       return SourceImport.run(foreign.get(), file, db, spec.commandLine().getOut());
     }
-    RecordType type = RecordType.fromName(kind).orElseThrow(() -> new ParameterException(spec.commandLine(),
-        "Unknown kind '" + kind + "'; expected one of contacts, surveys, agent-states, customers, costs, tickets,"
-            + " ticket-events."
-            + " Or a foreign source: queue-log, zendesk, freshdesk, chatwoot (docs/sources.md)."));
+    RecordType type =
+        RecordType.fromName(kind)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "Unknown kind '"
+                            + kind
+                            + "'; expected one of contacts, surveys, agent-states, customers, costs, tickets,"
+                            + " ticket-events."
+                            + " Or a foreign source: queue-log, zendesk, freshdesk, chatwoot (docs/sources.md)."));
     ImportSource source = ImportSource.of(file);
     long started = System.nanoTime();
     LoadCounts counts;
     try (Store store = db.openOrCreate();
-        Progress progress = Progress.start("Importing " + type.table(), source.sizeBytes(), " MiB", 1 << 20,
-            source.sizeBytes() < 0 || source.sizeBytes() > (8 << 20))) {
+        Progress progress =
+            Progress.start(
+                "Importing " + type.table(),
+                source.sizeBytes(),
+                " MiB",
+                1 << 20,
+                source.sizeBytes() < 0 || source.sizeBytes() > (8 << 20))) {
       counts = store.importFile(type, source, progress::stepTo);
       progress.stepTo(Math.max(source.sizeBytes(), 0));
-      CliAudit.record(store, "data", "import " + type.cliName(), source.name(), counts.read() + " read, "
-          + counts.inserted() + " inserted, " + counts.replaced() + " replaced");
-      if (type == RecordType.CONTACTS || type == RecordType.TICKETS || type == RecordType.TICKET_EVENTS) {
+      CliAudit.record(
+          store,
+          "data",
+          "import " + type.cliName(),
+          source.name(),
+          counts.read()
+              + " read, "
+              + counts.inserted()
+              + " inserted, "
+              + counts.replaced()
+              + " replaced");
+      if (type == RecordType.CONTACTS
+          || type == RecordType.TICKETS
+          || type == RecordType.TICKET_EVENTS) {
         // what the SLA KPIs read follows the data (docs/sla.md); nothing to do without sla_policies
-        io.yardstick.sla.SlaEvaluator sla = settings.settings().get(io.yardstick.settings.Settings.SLA);
+        io.yardstick.sla.SlaEvaluator sla =
+            settings.settings().get(io.yardstick.settings.Settings.SLA);
         if (!sla.policies().isEmpty()) {
           io.yardstick.sla.SlaTargets.refresh(store, sla, java.time.Clock.systemUTC().instant());
         }
       }
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    StringBuilder line = new StringBuilder()
-        .append("Imported ").append(type.table()).append(" from ").append(source.name()).append(": ")
-        .append(Formats.count(counts.read())).append(" rows read, ")
-        .append(Formats.count(counts.inserted())).append(" inserted, ")
-        .append(Formats.count(counts.replaced())).append(" replaced");
+    StringBuilder line =
+        new StringBuilder()
+            .append("Imported ")
+            .append(type.table())
+            .append(" from ")
+            .append(source.name())
+            .append(": ")
+            .append(Formats.count(counts.read()))
+            .append(" rows read, ")
+            .append(Formats.count(counts.inserted()))
+            .append(" inserted, ")
+            .append(Formats.count(counts.replaced()))
+            .append(" replaced");
     if (counts.duplicates() > 0) {
-      line.append(", ").append(Formats.count(counts.duplicates())).append(" repeated in the file (the later line kept)");
+      line.append(", ")
+          .append(Formats.count(counts.duplicates()))
+          .append(" repeated in the file (the later line kept)");
     }
-    line.append(" in ").append(Formats.seconds(took)).append(" (").append(Formats.rate(counts.read(), took))
+    line.append(" in ")
+        .append(Formats.seconds(took))
+        .append(" (")
+        .append(Formats.rate(counts.read(), took))
         .append(" rows/s).");
     spec.commandLine().getOut().println(line);
     return 0;

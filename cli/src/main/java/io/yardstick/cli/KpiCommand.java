@@ -17,34 +17,59 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code yardstick kpi}: KPI values over local dates in a zone, grouped and filtered, as a table, JSON or CSV. */
-@Command(name = "kpi", description = "Compute KPIs over a period of local dates (both inclusive) in a time zone."
-    + " Definitions: docs/kpis.md.")
+/**
+ * {@code yardstick kpi}: KPI values over local dates in a zone, grouped and filtered, as a table,
+ * JSON or CSV.
+ */
+@Command(
+    name = "kpi",
+    description =
+        "Compute KPIs over a period of local dates (both inclusive) in a time zone."
+            + " Definitions: docs/kpis.md.")
 final class KpiCommand implements Callable<Integer> {
 
-  enum Format { TABLE, JSON, CSV }
+  enum Format {
+    TABLE,
+    JSON,
+    CSV
+  }
 
-  enum Compare { PREVIOUS }
+  enum Compare {
+    PREVIOUS
+  }
 
   @Spec CommandSpec spec;
 
   @Mixin QueryOptions period;
 
-  @Option(names = "--by", paramLabel = "DIM", split = ",",
-      description = "Group by channel, direction, queue, topic, team, agent, a customer attribute (age, tier...) or a"
-          + " time bucket (hour, day, week, month); comma-separated.")
+  @Option(
+      names = "--by",
+      paramLabel = "DIM",
+      split = ",",
+      description =
+          "Group by channel, direction, queue, topic, team, agent, a customer attribute (age, tier...) or a"
+              + " time bucket (hour, day, week, month); comma-separated.")
   List<String> by;
 
-  @Option(names = "--kpi", paramLabel = "ID", split = ",",
+  @Option(
+      names = "--kpi",
+      paramLabel = "ID",
+      split = ",",
       description = "KPI ids, comma-separated (default: all). Known: ${COMPLETION-CANDIDATES}.",
       completionCandidates = KpiIds.class)
   List<Kpi> kpis;
 
-  @Option(names = "--compare", paramLabel = "previous",
-      description = "previous: also compute the period of the same length just before, and the change.")
+  @Option(
+      names = "--compare",
+      paramLabel = "previous",
+      description =
+          "previous: also compute the period of the same length just before, and the change.")
   Compare compare;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
       description = "table (for people), json or csv (default: ${DEFAULT-VALUE}).")
   Format format;
 
@@ -61,9 +86,11 @@ final class KpiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    KpiQuery query = period.query(spec.commandLine(), kpis())
-        .withGroupBy(QueryOptions.dimensions(spec.commandLine(), "--by", by))
-        .withComparePrevious(compare == Compare.PREVIOUS);
+    KpiQuery query =
+        period
+            .query(spec.commandLine(), kpis())
+            .withGroupBy(QueryOptions.dimensions(spec.commandLine(), "--by", by))
+            .withComparePrevious(compare == Compare.PREVIOUS);
     KpiResult result;
     io.yardstick.kpi.KpiSettings engineSettings = settings.load();
     try (Store store = db.open()) {
@@ -123,13 +150,32 @@ final class KpiCommand implements Callable<Integer> {
     csv.flush();
   }
 
-  private static void printTable(PrintWriter out, KpiResult result, io.yardstick.kpi.KpiSettings settings) {
+  private static void printTable(
+      PrintWriter out, KpiResult result, io.yardstick.kpi.KpiSettings settings) {
     KpiQuery q = result.query();
-    out.println(q.from() + " .. " + q.to() + " (" + q.zone().getId() + ")"
-        + (q.filters().isEmpty() ? "" : ", where " + String.join(" and ", q.filters().stream().map(f ->
-            f.dimension().name() + (f.isRange() ? " in " + range(f.low()) + ".." + range(f.high())
-                : " = " + String.join(" or ", f.values()))).toList()))
-        + (q.comparePrevious() ? ", against " + q.previous().from() + " .. " + q.previous().to() : ""));
+    out.println(
+        q.from()
+            + " .. "
+            + q.to()
+            + " ("
+            + q.zone().getId()
+            + ")"
+            + (q.filters().isEmpty()
+                ? ""
+                : ", where "
+                    + String.join(
+                        " and ",
+                        q.filters().stream()
+                            .map(
+                                f ->
+                                    f.dimension().name()
+                                        + (f.isRange()
+                                            ? " in " + range(f.low()) + ".." + range(f.high())
+                                            : " = " + String.join(" or ", f.values())))
+                            .toList()))
+            + (q.comparePrevious()
+                ? ", against " + q.previous().from() + " .. " + q.previous().to()
+                : ""));
     List<KpiResult.Row> rows = result.rows();
     boolean wide = rows.size() > 9;
     List<List<String>> table = new ArrayList<>();
@@ -149,7 +195,8 @@ final class KpiCommand implements Callable<Integer> {
         line.add(k.displayName());
         for (KpiResult.Row row : rows) {
           line.add(Formats.value(k, row.values().get(k)));
-          if (q.comparePrevious()) line.add(Formats.change(k, row.values().get(k), row.previous().get(k)));
+          if (q.comparePrevious())
+            line.add(Formats.change(k, row.values().get(k), row.previous().get(k)));
         }
         if (benchmarks) {
           io.yardstick.kpi.Benchmark b = settings.benchmarks().get(k);
@@ -174,15 +221,18 @@ final class KpiCommand implements Callable<Integer> {
         }
         for (Kpi k : q.kpis()) {
           line.add(Formats.value(k, row.values().get(k)));
-          if (q.comparePrevious()) line.add(Formats.change(k, row.values().get(k), row.previous().get(k)));
+          if (q.comparePrevious())
+            line.add(Formats.change(k, row.values().get(k), row.previous().get(k)));
         }
         table.add(line);
       }
     }
-    boolean benchmarkColumn = !wide && table.get(0).get(table.get(0).size() - 1).equals("benchmark");
+    boolean benchmarkColumn =
+        !wide && table.get(0).get(table.get(0).size() - 1).equals("benchmark");
     Tables.print(out, table, 1, benchmarkColumn);
     if (benchmarkColumn) {
-      out.println("Benchmarks and their sources: docs/kpis.md; yours in the settings file (docs/settings.md).");
+      out.println(
+          "Benchmarks and their sources: docs/kpis.md; yours in the settings file (docs/settings.md).");
     }
   }
 

@@ -10,16 +10,21 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code yardstick kpis}: the catalog, from the one definition docs/kpis.md is generated from. */
-@Command(name = "kpis", description = "List the KPI catalog: ids, units, definitions, sources and benchmarks.")
+@Command(
+    name = "kpis",
+    description = "List the KPI catalog: ids, units, definitions, sources and benchmarks.")
 final class KpisCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
       description = "table or json (default: ${DEFAULT-VALUE}).")
   KpiCommand.Format format;
 
@@ -33,7 +38,13 @@ final class KpisCommand implements Callable<Integer> {
       List<List<String>> rows = new ArrayList<>();
       rows.add(List.of("id", "name", "unit", "better", "definition"));
       for (Kpi k : Kpi.values()) {
-        rows.add(List.of(k.id(), k.displayName(), lower(k.unit().name()), io.yardstick.kpi.KpiJson.better(k), k.formula()));
+        rows.add(
+            List.of(
+                k.id(),
+                k.displayName(),
+                lower(k.unit().name()),
+                io.yardstick.kpi.KpiJson.better(k),
+                k.formula()));
       }
       Tables.print(out, rows, 5);
       out.println("Sources, worked examples and benchmarks: docs/kpis.md, or --format json.");

@@ -34,21 +34,26 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 
 /**
- * Commands while {@code yardstick serve} holds a DuckDB file (one process at a time may open it): the serving process
- * listens on a loopback port and runs the commands other processes forward to it on its own open store, so the
- * README's flow (demo, then ask for numbers) works while the dashboard is up.
+ * Commands while {@code yardstick serve} holds a DuckDB file (one process at a time may open it):
+ * the serving process listens on a loopback port and runs the commands other processes forward to
+ * it on its own open store, so the README's flow (demo, then ask for numbers) works while the
+ * dashboard is up.
  *
- * <p>The serving process writes {@code FILE.serving} beside the store (owner-only permissions): its process id, port
- * and a random secret. A command that finds the file, with that process alive, sends its arguments there and prints
- * what comes back. Only loopback connections with the secret are answered, one command at a time, bodies of at most
- * 64 KiB. Imports, the demo and serve itself are not forwarded (they would load the server's memory or hold the port):
- * they are refused with how to proceed. Paths in the forwarded arguments (--settings FILE) are read by the serving
+ * <p>The serving process writes {@code FILE.serving} beside the store (owner-only permissions): its
+ * process id, port and a random secret. A command that finds the file, with that process alive,
+ * sends its arguments there and prints what comes back. Only loopback connections with the secret
+ * are answered, one command at a time, bodies of at most 64 KiB. Imports, the demo and serve itself
+ * are not forwarded (they would load the server's memory or hold the port): they are refused with
+ * how to proceed. Paths in the forwarded arguments (--settings FILE) are read by the serving
  * process, from its own working directory.
  */
 final class LocalCommands implements AutoCloseable {
   private static final int MAX_BODY = 64 * 1024;
+
   /** Commands that are not forwarded, by their qualified name. */
-  private static final Set<String> NOT_FORWARDED = Set.of("yardstick import", "yardstick demo", "yardstick serve");
+  private static final Set<String> NOT_FORWARDED =
+      Set.of("yardstick import", "yardstick demo", "yardstick serve");
+
   /** The store of the command running on the local port's thread. */
   private static final ThreadLocal<Store> BORROWED = new ThreadLocal<>();
 
@@ -61,8 +66,14 @@ final class LocalCommands implements AutoCloseable {
     final Serving serving;
 
     Served(Path store, Serving serving) {
-      super("The store " + store + " is open by yardstick serve (process " + serving.pid() + ", " + serving.url()
-          + ").");
+      super(
+          "The store "
+              + store
+              + " is open by yardstick serve (process "
+              + serving.pid()
+              + ", "
+              + serving.url()
+              + ").");
       this.store = store;
       this.serving = serving;
     }
@@ -76,26 +87,35 @@ final class LocalCommands implements AutoCloseable {
     this.file = file;
   }
 
-  /** Starts answering forwarded commands for a DuckDB store; null for PostgreSQL, which any process may open. */
+  /**
+   * Starts answering forwarded commands for a DuckDB store; null for PostgreSQL, which any process
+   * may open.
+   */
   static LocalCommands start(String location, Store store, String url) throws IOException {
     Optional<Path> path = duckDbFile(location);
     if (path.isEmpty()) return null;
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     String secret = HexFormat.of().formatHex(bytes);
-    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-    http.setExecutor(Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "yardstick-local-commands");
-      t.setDaemon(true);
-      return t;
-    }));
+    HttpServer http =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+    http.setExecutor(
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "yardstick-local-commands");
+              t.setDaemon(true);
+              return t;
+            }));
     http.createContext("/command", exchange -> answer(exchange, secret, store));
     http.start();
     Path file = servingFile(path.get());
-    Serving serving = new Serving(ProcessHandle.current().pid(), http.getAddress().getPort(), secret, url);
+    Serving serving =
+        new Serving(ProcessHandle.current().pid(), http.getAddress().getPort(), secret, url);
     Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(file, Json.MAPPER.writeValueAsString(serving), StandardOpenOption.TRUNCATE_EXISTING);
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(
+        file, Json.MAPPER.writeValueAsString(serving), StandardOpenOption.TRUNCATE_EXISTING);
     return new LocalCommands(http, file);
   }
 
@@ -112,7 +132,10 @@ final class LocalCommands implements AutoCloseable {
   /** The DuckDB file of a location, or empty for PostgreSQL. */
   static Optional<Path> duckDbFile(String location) {
     if (location.startsWith("jdbc:postgresql:")) return Optional.empty();
-    String p = location.startsWith("jdbc:duckdb:") ? location.substring("jdbc:duckdb:".length()) : location;
+    String p =
+        location.startsWith("jdbc:duckdb:")
+            ? location.substring("jdbc:duckdb:".length())
+            : location;
     return Optional.of(Path.of(p).toAbsolutePath().normalize());
   }
 
@@ -121,8 +144,8 @@ final class LocalCommands implements AutoCloseable {
   }
 
   /**
-   * For {@link DbOption#open()}: the store a forwarded command runs on (this thread's), or nothing; throws
-   * {@link Served} when another live process serves the file.
+   * For {@link DbOption#open()}: the store a forwarded command runs on (this thread's), or nothing;
+   * throws {@link Served} when another live process serves the file.
    */
   static Optional<Store> borrowedOrCheck(Path store) {
     Store borrowed = BORROWED.get();
@@ -143,21 +166,33 @@ final class LocalCommands implements AutoCloseable {
   }
 
   /** Runs the command line on the serving process, printing its output; its exit code. */
-  static int forward(Served served, String qualifiedName, String[] args, PrintWriter out, PrintWriter err) {
+  static int forward(
+      Served served, String qualifiedName, String[] args, PrintWriter out, PrintWriter err) {
     if (NOT_FORWARDED.contains(qualifiedName)) {
-      err.println("yardstick: " + served.getMessage() + " Stop it (Ctrl-C in its terminal) to run '"
-          + qualifiedName.substring("yardstick ".length()) + "' on this store; every other command works meanwhile.");
+      err.println(
+          "yardstick: "
+              + served.getMessage()
+              + " Stop it (Ctrl-C in its terminal) to run '"
+              + qualifiedName.substring("yardstick ".length())
+              + "' on this store; every other command works meanwhile.");
       return 1;
     }
     try {
       String body = Json.MAPPER.writeValueAsString(Map.of("args", List.of(args)));
-      HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + served.serving.port() + "/command"))
-              .header("Authorization", "Bearer " + served.serving.secret())
-              .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(5))
+              .build()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + served.serving.port() + "/command"))
+                      .header("Authorization", "Bearer " + served.serving.secret())
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
-        err.println("yardstick: " + served.getMessage() + " It did not run the command: " + r.body());
+        err.println(
+            "yardstick: " + served.getMessage() + " It did not run the command: " + r.body());
         return 1;
       }
       JsonNode answer = Json.MAPPER.readTree(r.body());
@@ -165,8 +200,15 @@ final class LocalCommands implements AutoCloseable {
       err.print(answer.get("err").asText());
       return answer.get("code").asInt();
     } catch (IOException e) {
-      err.println("yardstick: " + served.getMessage() + " It could not be reached (" + e.getMessage() + "); if it"
-          + " is stopped, delete " + servingFile(served.store) + ".");
+      err.println(
+          "yardstick: "
+              + served.getMessage()
+              + " It could not be reached ("
+              + e.getMessage()
+              + "); if it"
+              + " is stopped, delete "
+              + servingFile(served.store)
+              + ".");
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -177,9 +219,12 @@ final class LocalCommands implements AutoCloseable {
   private static void answer(HttpExchange exchange, String secret, Store store) throws IOException {
     try (exchange) {
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
-      boolean allowed = exchange.getRemoteAddress().getAddress().isLoopbackAddress() && auth != null
-          && MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8),
-              ("Bearer " + secret).getBytes(StandardCharsets.UTF_8));
+      boolean allowed =
+          exchange.getRemoteAddress().getAddress().isLoopbackAddress()
+              && auth != null
+              && MessageDigest.isEqual(
+                  auth.getBytes(StandardCharsets.UTF_8),
+                  ("Bearer " + secret).getBytes(StandardCharsets.UTF_8));
       if (!allowed || !"POST".equals(exchange.getRequestMethod())) {
         reply(exchange, 403, "{\"error\":\"forbidden\"}");
         return;
@@ -209,7 +254,10 @@ final class LocalCommands implements AutoCloseable {
       answer.put("err", err.toString());
       reply(exchange, 200, Json.MAPPER.writeValueAsString(answer));
     } catch (RuntimeException e) {
-      reply(exchange, 400, Json.MAPPER.writeValueAsString(Map.of("error", String.valueOf(e.getMessage()))));
+      reply(
+          exchange,
+          400,
+          Json.MAPPER.writeValueAsString(Map.of("error", String.valueOf(e.getMessage()))));
     }
   }
 

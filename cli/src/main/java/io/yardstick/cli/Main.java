@@ -7,19 +7,36 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code yardstick} command. Only wiring: each verb is a command class of its own, and every number comes from the
- * core. Exit codes: 0 ok, 1 failure, 2 bad usage (an unknown option, name or dimension); errors are one message, not a stack trace (YARDSTICK_DEBUG=1 shows
- * it).
+ * The {@code yardstick} command. Only wiring: each verb is a command class of its own, and every
+ * number comes from the core. Exit codes: 0 ok, 1 failure, 2 bad usage (an unknown option, name or
+ * dimension); errors are one message, not a stack trace (YARDSTICK_DEBUG=1 shows it).
  */
 @Command(
     name = "yardstick",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Customer-service KPIs computed right: import what your help desk, phone system and surveys record,"
-        + " and measure how your service is doing.",
-    subcommands = {ImportCommand.class, KpiCommand.class, KpisCommand.class, ConsistencyCommand.class, ServeCommand.class, UserCommand.class, TopicsCommand.class,
-        StaffCommand.class, ForecastCommand.class, GoalCommand.class, ReportCommand.class, AlertCommand.class, DemoCommand.class, AuditCommand.class, EraseCommand.class,
-        SurveyCommand.class, CommandLine.HelpCommand.class})
+    description =
+        "Customer-service KPIs computed right: import what your help desk, phone system and surveys record,"
+            + " and measure how your service is doing.",
+    subcommands = {
+      ImportCommand.class,
+      KpiCommand.class,
+      KpisCommand.class,
+      ConsistencyCommand.class,
+      ServeCommand.class,
+      UserCommand.class,
+      TopicsCommand.class,
+      StaffCommand.class,
+      ForecastCommand.class,
+      GoalCommand.class,
+      ReportCommand.class,
+      AlertCommand.class,
+      DemoCommand.class,
+      AuditCommand.class,
+      EraseCommand.class,
+      SurveyCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -33,26 +50,34 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     addHelp(cli);
     // One parser per concept, the core's (io.yardstick.Parse), for every option of that type.
-    cli.registerConverter(java.time.LocalDate.class, text -> convert(() -> io.yardstick.Parse.date(text)));
-    cli.registerConverter(java.time.ZoneId.class, text -> convert(() -> io.yardstick.Parse.zone(text)));
-    cli.registerConverter(io.yardstick.kpi.Kpi.class, text -> convert(() -> io.yardstick.Parse.kpi(text)));
+    cli.registerConverter(
+        java.time.LocalDate.class, text -> convert(() -> io.yardstick.Parse.date(text)));
+    cli.registerConverter(
+        java.time.ZoneId.class, text -> convert(() -> io.yardstick.Parse.zone(text)));
+    cli.registerConverter(
+        io.yardstick.kpi.Kpi.class, text -> convert(() -> io.yardstick.Parse.kpi(text)));
     cli.setParameterExceptionHandler(Main::usageError);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof LocalCommands.Served served) {
-        return LocalCommands.forward(served, commandLine.getCommandSpec().qualifiedName(), args,
-            commandLine.getOut(), commandLine.getErr());
-      }
-      if (e instanceof YardstickException y) {
-        commandLine.getErr().println("yardstick: " + message(y));
-      } else {
-        commandLine.getErr().println("yardstick: unexpected error: " + e);
-      }
-      if (System.getenv("YARDSTICK_DEBUG") != null) {
-        e.printStackTrace(commandLine.getErr());
-      }
-      commandLine.getErr().flush();
-      return e instanceof io.yardstick.UnknownNameException ? 2 : 1;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof LocalCommands.Served served) {
+            return LocalCommands.forward(
+                served,
+                commandLine.getCommandSpec().qualifiedName(),
+                args,
+                commandLine.getOut(),
+                commandLine.getErr());
+          }
+          if (e instanceof YardstickException y) {
+            commandLine.getErr().println("yardstick: " + message(y));
+          } else {
+            commandLine.getErr().println("yardstick: unexpected error: " + e);
+          }
+          if (System.getenv("YARDSTICK_DEBUG") != null) {
+            e.printStackTrace(commandLine.getErr());
+          }
+          commandLine.getErr().flush();
+          return e instanceof io.yardstick.UnknownNameException ? 2 : 1;
+        });
     int code = cli.execute(args);
     out.flush();
     err.flush();
@@ -64,7 +89,9 @@ public final class Main {
     return e.render(field -> "--" + field.replace('_', '-'));
   }
 
-  /** The core parser's refusal as picocli's conversion failure, so that usageError names the option. */
+  /**
+   * The core parser's refusal as picocli's conversion failure, so that usageError names the option.
+   */
   private static <T> T convert(java.util.function.Supplier<T> parse) {
     try {
       return parse.get();
@@ -77,17 +104,26 @@ public final class Main {
   private static void addHelp(CommandLine cli) {
     CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
     if (spec.findOption("--help") == null) {
-      spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
-          .description("Show this help message and exit.").build());
+      spec.addOption(
+          CommandLine.Model.OptionSpec.builder("-h", "--help")
+              .usageHelp(true)
+              .description("Show this help message and exit.")
+              .build());
     }
     cli.getSubcommands().values().forEach(Main::addHelp);
   }
 
-  /** The command's options closest to a misspelt one: the same words in another order, else a small edit away. */
+  /**
+   * The command's options closest to a misspelt one: the same words in another order, else a small
+   * edit away.
+   */
   static List<String> closestOptions(CommandLine.Model.CommandSpec spec, String typo) {
     String name = typo.contains("=") ? typo.substring(0, typo.indexOf('=')) : typo;
-    List<String> options = spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names()))
-        .filter(n -> n.startsWith("--")).toList();
+    List<String> options =
+        spec.options().stream()
+            .flatMap(o -> java.util.Arrays.stream(o.names()))
+            .filter(n -> n.startsWith("--"))
+            .toList();
     List<String> sameWords = options.stream().filter(o -> words(o).equals(words(name))).toList();
     if (!sameWords.isEmpty()) return sameWords;
     String closest = io.yardstick.kpi.Vocabulary.closest(name, options);
@@ -99,15 +135,16 @@ public final class Main {
   }
 
   /**
-   * A usage error is its message, the closest options when an option is misspelt, and one line pointing to --help;
-   * not forty lines of usage.
+   * A usage error is its message, the closest options when an option is misspelt, and one line
+   * pointing to --help; not forty lines of usage.
    */
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    // A value the core's parser refused: the option, then the parser's message (which names the value and the fix).
-    if (e.getCause() instanceof CommandLine.TypeConversionException && e.getArgSpec() instanceof
-        CommandLine.Model.OptionSpec option) {
+    // A value the core's parser refused: the option, then the parser's message (which names the
+    // value and the fix).
+    if (e.getCause() instanceof CommandLine.TypeConversionException
+        && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
       err.println("yardstick: " + option.longestName() + ": " + e.getCause().getMessage());
     } else {
       err.println("yardstick: " + e.getMessage());
@@ -116,7 +153,8 @@ public final class Main {
       for (String arg : u.getUnmatched()) {
         if (!arg.startsWith("--")) continue;
         List<String> suggestions = closestOptions(cmd.getCommandSpec(), arg);
-        if (!suggestions.isEmpty()) err.println("Did you mean " + String.join(" or ", suggestions) + "?");
+        if (!suggestions.isEmpty())
+          err.println("Did you mean " + String.join(" or ", suggestions) + "?");
       }
     }
     err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for its options.");

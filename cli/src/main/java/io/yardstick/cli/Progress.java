@@ -6,8 +6,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar on the terminal (standard error) for long work, and nothing at all when output is not a terminal
- * (scripts, CI, tests), so that logs stay clean.
+ * A progress bar on the terminal (standard error) for long work, and nothing at all when output is
+ * not a terminal (scripts, CI, tests), so that logs stay clean.
  */
 final class Progress implements AutoCloseable {
   private final ProgressBar bar;
@@ -18,26 +18,36 @@ final class Progress implements AutoCloseable {
     this.scale = scale;
   }
 
-  /** A bar for {@code max} units (bytes, contacts...), shown only on a terminal and when {@code show} holds. */
+  /**
+   * A bar for {@code max} units (bytes, contacts...), shown only on a terminal and when {@code
+   * show} holds.
+   */
   static Progress start(String task, long max, String unit, long unitSize, boolean show) {
     if (!show || System.console() == null) {
       return new Progress(null, 1);
     }
-    ProgressBar bar = new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(max > 0 ? max / unitSize : -1)
-        .setUnit(unit, 1)
-        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-        .setUpdateIntervalMillis(200)
-        .showSpeed()
-        .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS)
-        .setMaxRenderedLength(100)
-        .setEtaFunction(state -> state.getMax() > 0 && state.getCurrent() > 0
-            ? java.util.Optional.of(Duration.ofMillis((long) (state.getElapsedAfterStart().toMillis()
-                * (double) (state.getMax() - state.getCurrent()) / state.getCurrent())))
-            : java.util.Optional.empty())
-        .continuousUpdate()
-        .build();
+    ProgressBar bar =
+        new ProgressBarBuilder()
+            .setTaskName(task)
+            .setInitialMax(max > 0 ? max / unitSize : -1)
+            .setUnit(unit, 1)
+            .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+            .setUpdateIntervalMillis(200)
+            .showSpeed()
+            .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS)
+            .setMaxRenderedLength(100)
+            .setEtaFunction(
+                state ->
+                    state.getMax() > 0 && state.getCurrent() > 0
+                        ? java.util.Optional.of(
+                            Duration.ofMillis(
+                                (long)
+                                    (state.getElapsedAfterStart().toMillis()
+                                        * (double) (state.getMax() - state.getCurrent())
+                                        / state.getCurrent())))
+                        : java.util.Optional.empty())
+            .continuousUpdate()
+            .build();
     return new Progress(bar, unitSize);
   }
 

@@ -15,30 +15,49 @@ import picocli.CommandLine.ParameterException;
 
 /** The period, zone and filters every reporting command shares (kpi, consistency, topics). */
 final class QueryOptions {
-  @Option(names = "--from", required = true, paramLabel = "DATE", description = "First local date, YYYY-MM-DD.")
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "DATE",
+      description = "First local date, YYYY-MM-DD.")
   LocalDate from;
 
-  @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last local date (inclusive), YYYY-MM-DD.")
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "DATE",
+      description = "Last local date (inclusive), YYYY-MM-DD.")
   LocalDate to;
 
-  @Option(names = "--tz", paramLabel = "ZONE", defaultValue = "UTC",
-      description = "IANA time zone of the dates and time buckets, such as Europe/Madrid (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--tz",
+      paramLabel = "ZONE",
+      defaultValue = "UTC",
+      description =
+          "IANA time zone of the dates and time buckets, such as Europe/Madrid (default: ${DEFAULT-VALUE}).")
   ZoneId tz;
 
-  @Option(names = "--where", paramLabel = "DIM=V[,V...]",
-      description = "Keep only data where DIM is any of the values; repeatable (all must hold). Customer attributes"
-          + " take numeric ranges: --where age=55..70.")
+  @Option(
+      names = "--where",
+      paramLabel = "DIM=V[,V...]",
+      description =
+          "Keep only data where DIM is any of the values; repeatable (all must hold). Customer attributes"
+              + " take numeric ranges: --where age=55..70.")
   List<String> where = new ArrayList<>();
 
-  @Option(names = "--business-hours", paramLabel = "NAME",
-      description = "Measure frt_* and resolution_time_* in the business time of this calendar (settings file).")
+  @Option(
+      names = "--business-hours",
+      paramLabel = "NAME",
+      description =
+          "Measure frt_* and resolution_time_* in the business time of this calendar (settings file).")
   String businessHours;
 
   KpiQuery query(CommandLine cli, List<Kpi> kpis) {
     LocalDate f = from;
     LocalDate t = to;
     if (t.isBefore(f)) {
-      throw new ParameterException(cli, "--to (" + t + ") is before --from (" + f + "); give --to on or after --from.");
+      throw new ParameterException(
+          cli, "--to (" + t + ") is before --from (" + f + "); give --to on or after --from.");
     }
     List<Filter> filters = new ArrayList<>();
     for (String w : where) {

@@ -11,35 +11,66 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** Starts the server over an open store and waits until the process is stopped (Ctrl-C), then shuts down cleanly. */
+/**
+ * Starts the server over an open store and waits until the process is stopped (Ctrl-C), then shuts
+ * down cleanly.
+ */
 final class Serving {
   private Serving() {}
 
-  static void serveUntilStopped(Store store, String location, Settings settings, int port, String logTo,
-      PrintWriter out) throws InterruptedException, java.io.IOException {
-    serveUntilStopped(store, location, settings, port, logTo, YardstickServer.Network.everywhere(), out);
+  static void serveUntilStopped(
+      Store store, String location, Settings settings, int port, String logTo, PrintWriter out)
+      throws InterruptedException, java.io.IOException {
+    serveUntilStopped(
+        store, location, settings, port, logTo, YardstickServer.Network.everywhere(), out);
   }
 
-  /** With every section of the settings file the command read (--settings): KPIs, goals, SLA policies, surveys... */
-  static void serveUntilStopped(Store store, String location, Settings settings, int port, String logTo,
-      YardstickServer.Network network, PrintWriter out) throws InterruptedException, java.io.IOException {
+  /**
+   * With every section of the settings file the command read (--settings): KPIs, goals, SLA
+   * policies, surveys...
+   */
+  static void serveUntilStopped(
+      Store store,
+      String location,
+      Settings settings,
+      int port,
+      String logTo,
+      YardstickServer.Network network,
+      PrintWriter out)
+      throws InterruptedException, java.io.IOException {
     Clock clock = Clock.systemUTC();
     Users users = new Users(store, clock);
     String login = firstLogin(users);
     CountDownLatch stopped = new CountDownLatch(1);
-    YardstickServer server = YardstickServer.start(store, settings, clock, port,
-        io.yardstick.alert.AlertSettings.fromEnvironment(), network);
-    // The daily forecast of every channel and queue (YARDSTICK_DAILY_FORECAST=off turns it off; docs/forecasting.md).
-    server.scheduleDailyForecast(store, io.yardstick.forecast.DailyForecast.fromEnvironment(), clock);
-    // Other processes' commands on this DuckDB file are run here, on the open store (docs in LocalCommands).
-    String base = (network.tls() == null ? "http" : "https") + "://" + (network.bind() == null ? "localhost"
-        : network.bind()) + ":" + server.port();
+    YardstickServer server =
+        YardstickServer.start(
+            store,
+            settings,
+            clock,
+            port,
+            io.yardstick.alert.AlertSettings.fromEnvironment(),
+            network);
+    // The daily forecast of every channel and queue (YARDSTICK_DAILY_FORECAST=off turns it off;
+    // docs/forecasting.md).
+    server.scheduleDailyForecast(
+        store, io.yardstick.forecast.DailyForecast.fromEnvironment(), clock);
+    // Other processes' commands on this DuckDB file are run here, on the open store (docs in
+    // LocalCommands).
+    String base =
+        (network.tls() == null ? "http" : "https")
+            + "://"
+            + (network.bind() == null ? "localhost" : network.bind())
+            + ":"
+            + server.port();
     LocalCommands local = LocalCommands.start(location, store, base + "/");
-    Thread hook = new Thread(() -> {
-      if (local != null) local.close();
-      server.close();
-      stopped.countDown();
-    }, "yardstick-shutdown");
+    Thread hook =
+        new Thread(
+            () -> {
+              if (local != null) local.close();
+              server.close();
+              stopped.countDown();
+            },
+            "yardstick-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     out.print(banner(store.describe(), base + "/", login, logTo));
     out.flush();
@@ -47,22 +78,27 @@ final class Serving {
   }
 
   /**
-   * The start-up block (issue 12, part 14): what is served, where to open it, how to log in, the API, where the log
-   * goes and how to stop; nothing else is printed while serving.
+   * The start-up block (issue 12, part 14): what is served, where to open it, how to log in, the
+   * API, where the log goes and how to stop; nothing else is printed while serving.
    */
   static String banner(String store, String url, String login, String logTo) {
-    return String.join(System.lineSeparator(), "",
-        "  Yardstick is serving " + store,
-        "  Open    " + url,
-        "  Log in  " + login,
-        "  API     " + url + "openapi.json",
-        "  Log     " + logTo,
-        "  Stop with Ctrl-C.", "") + System.lineSeparator();
+    return String.join(
+            System.lineSeparator(),
+            "",
+            "  Yardstick is serving " + store,
+            "  Open    " + url,
+            "  Log in  " + login,
+            "  API     " + url + "openapi.json",
+            "  Log     " + logTo,
+            "  Stop with Ctrl-C.",
+            "")
+        + System.lineSeparator();
   }
 
   /**
-   * The first start creates an admin with a one-time password; while that admin has not chosen a password, each start
-   * issues a new one-time password (only hashes are stored, so the old one cannot be shown again).
+   * The first start creates an admin with a one-time password; while that admin has not chosen a
+   * password, each start issues a new one-time password (only hashes are stored, so the old one
+   * cannot be shown again).
    */
   static String firstLogin(Users users) {
     if (users.isEmpty()) {

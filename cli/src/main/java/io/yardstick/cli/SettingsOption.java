@@ -5,15 +5,17 @@ import io.yardstick.settings.Settings;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --settings} option: the settings file (KPI variants, benchmarks, business hours, limits, goals...;
- * docs/settings.md), read once per command however many parts of it the command uses.
+ * The {@code --settings} option: the settings file (KPI variants, benchmarks, business hours,
+ * limits, goals...; docs/settings.md), read once per command however many parts of it the command
+ * uses.
  */
 final class SettingsOption {
   @Option(
       names = "--settings",
       paramLabel = "FILE",
-      description = "A settings file (default: $YARDSTICK_SETTINGS, else ./yardstick.yaml when present, else the"
-          + " built-in definitions). See docs/settings.md.")
+      description =
+          "A settings file (default: $YARDSTICK_SETTINGS, else ./yardstick.yaml when present, else the"
+              + " built-in definitions). See docs/settings.md.")
   String file;
 
   private Settings read;
@@ -35,12 +37,17 @@ final class SettingsOption {
   }
 
   /**
-   * Records in the store's audit log which settings file a server starts with and a SHA-256 of its bytes, so a change
-   * of the file between starts shows as a new hash (the file is edited outside Yardstick).
+   * Records in the store's audit log which settings file a server starts with and a SHA-256 of its
+   * bytes, so a change of the file between starts shows as a new hash (the file is edited outside
+   * Yardstick).
    */
   void audit(io.yardstick.store.Store store, String action) {
     Settings s = settings();
-    CliAudit.record(store, "settings", action, s.file().map(p -> p.toAbsolutePath().toString()).orElse(null),
+    CliAudit.record(
+        store,
+        "settings",
+        action,
+        s.file().map(p -> p.toAbsolutePath().toString()).orElse(null),
         s.fingerprint());
   }
 }

@@ -8,8 +8,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 
 /**
- * {@code yardstick import queue-log|zendesk|freshdesk FILE}: a foreign source through its importer, all or nothing,
- * then the summary of what was read, kept and set aside (docs/sources.md).
+ * {@code yardstick import queue-log|zendesk|freshdesk FILE}: a foreign source through its importer,
+ * all or nothing, then the summary of what was read, kept and set aside (docs/sources.md).
  */
 final class SourceImport {
   private SourceImport() {}
@@ -19,8 +19,13 @@ final class SourceImport {
     long started = System.nanoTime();
     SourceSummary summary;
     try (Store store = db.openOrCreate();
-        Progress progress = Progress.start("Importing " + importer.description(), source.sizeBytes(), " MiB",
-            1 << 20, source.sizeBytes() < 0 || source.sizeBytes() > (8 << 20))) {
+        Progress progress =
+            Progress.start(
+                "Importing " + importer.description(),
+                source.sizeBytes(),
+                " MiB",
+                1 << 20,
+                source.sizeBytes() < 0 || source.sizeBytes() > (8 << 20))) {
       summary = importer.importInto(store, source, progress::stepTo);
       progress.stepTo(Math.max(source.sizeBytes(), 0));
       CliAudit.record(store, "data", "import " + importer.name(), source.name(), null);

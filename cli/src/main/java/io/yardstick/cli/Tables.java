@@ -3,7 +3,10 @@ package io.yardstick.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Aligned text tables for people: the first row is the header; text columns left, the rest right-aligned. */
+/**
+ * Aligned text tables for people: the first row is the header; text columns left, the rest
+ * right-aligned.
+ */
 final class Tables {
   private Tables() {}
 
@@ -14,7 +17,10 @@ final class Tables {
     print(out, rows, textColumns, false);
   }
 
-  /** As {@link #print(PrintWriter, List, int)}, with the last column left-aligned text when {@code lastText}. */
+  /**
+   * As {@link #print(PrintWriter, List, int)}, with the last column left-aligned text when {@code
+   * lastText}.
+   */
   static void print(PrintWriter out, List<List<String>> rows, int textColumns, boolean lastText) {
     int columns = rows.stream().mapToInt(List::size).max().orElse(0);
     int[] width = new int[columns];

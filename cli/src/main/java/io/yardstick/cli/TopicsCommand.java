@@ -16,19 +16,31 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code yardstick topics}: topics ranked by volume, with share, change, FCR, CSAT and AHT; spikes marked. */
-@Command(name = "topics", description = "Rank topics by volume with their share, the change against the previous"
-    + " period, and each topic's FCR, CSAT and AHT; spikes are marked.")
+/**
+ * {@code yardstick topics}: topics ranked by volume, with share, change, FCR, CSAT and AHT; spikes
+ * marked.
+ */
+@Command(
+    name = "topics",
+    description =
+        "Rank topics by volume with their share, the change against the previous"
+            + " period, and each topic's FCR, CSAT and AHT; spikes are marked.")
 final class TopicsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin QueryOptions period;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "20",
       description = "Show the N largest topics (default: ${DEFAULT-VALUE}; 0 for all).")
   int limit;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
       description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   KpiCommand.Format format;
 
@@ -43,33 +55,74 @@ final class TopicsCommand implements Callable<Integer> {
     try (Store store = db.open()) {
       t = TopTopics.of(new KpiEngine(store, settings.load()), query);
     }
-    List<TopTopics.Topic> topics = limit > 0 && t.topics().size() > limit ? t.topics().subList(0, limit) : t.topics();
+    List<TopTopics.Topic> topics =
+        limit > 0 && t.topics().size() > limit ? t.topics().subList(0, limit) : t.topics();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
-      case JSON -> out.println(Json.MAPPER.writeValueAsString(io.yardstick.kpi.KpiJson.topics(t, limit)));
+      case JSON ->
+          out.println(Json.MAPPER.writeValueAsString(io.yardstick.kpi.KpiJson.topics(t, limit)));
       case CSV -> {
-        Csv csv = Csv.to(out).row("topic", "contacts", "share", "previous_contacts", "previous_share",
-            "change_percent", "fcr", "csat", "aht", "spike");
+        Csv csv =
+            Csv.to(out)
+                .row(
+                    "topic",
+                    "contacts",
+                    "share",
+                    "previous_contacts",
+                    "previous_share",
+                    "change_percent",
+                    "fcr",
+                    "csat",
+                    "aht",
+                    "spike");
         for (TopTopics.Topic x : topics) {
-          csv.row(x.topic(), x.contacts(), x.share(), x.previousContacts(), x.previousShare(), x.changePercent(),
-              x.fcr(), x.csat(), x.aht(), x.spike());
+          csv.row(
+              x.topic(),
+              x.contacts(),
+              x.share(),
+              x.previousContacts(),
+              x.previousShare(),
+              x.changePercent(),
+              x.fcr(),
+              x.csat(),
+              x.aht(),
+              x.spike());
         }
         csv.flush();
       }
       case TABLE -> {
         KpiQuery q = t.query();
-        out.println("Topics " + q.from() + " .. " + q.to() + " (" + q.zone().getId() + "), " + Formats.count(t.contacts())
-            + " contacts; change against " + q.previous().from() + " .. " + q.previous().to());
+        out.println(
+            "Topics "
+                + q.from()
+                + " .. "
+                + q.to()
+                + " ("
+                + q.zone().getId()
+                + "), "
+                + Formats.count(t.contacts())
+                + " contacts; change against "
+                + q.previous().from()
+                + " .. "
+                + q.previous().to());
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("#", "topic", "contacts", "share", "change", "FCR", "CSAT", "AHT", "spike"));
+        rows.add(
+            List.of("#", "topic", "contacts", "share", "change", "FCR", "CSAT", "AHT", "spike"));
         int rank = 0;
         for (TopTopics.Topic x : topics) {
-          rows.add(List.of(String.valueOf(++rank), x.topic() == null ? "(none)" : x.topic(),
-              Formats.count(x.contacts()), pct(x.share()),
-              x.changePercent() == null ? (x.previousContacts() == null || x.previousContacts() == 0 ? "new" : "-")
-                  : String.format(Locale.ENGLISH, "%+.1f%%", x.changePercent()),
-              Formats.value(Kpi.FCR, x.fcr()), Formats.value(Kpi.CSAT, x.csat()), Formats.value(Kpi.AHT, x.aht()),
-              x.spike() ? "SPIKE" : "-"));
+          rows.add(
+              List.of(
+                  String.valueOf(++rank),
+                  x.topic() == null ? "(none)" : x.topic(),
+                  Formats.count(x.contacts()),
+                  pct(x.share()),
+                  x.changePercent() == null
+                      ? (x.previousContacts() == null || x.previousContacts() == 0 ? "new" : "-")
+                      : String.format(Locale.ENGLISH, "%+.1f%%", x.changePercent()),
+                  Formats.value(Kpi.FCR, x.fcr()),
+                  Formats.value(Kpi.CSAT, x.csat()),
+                  Formats.value(Kpi.AHT, x.aht()),
+                  x.spike() ? "SPIKE" : "-"));
         }
         Tables.print(out, rows, 2);
       }

@@ -11,33 +11,51 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code yardstick user add|list|token|disable|enable}: the users of the web app and the API. */
-@Command(name = "user", description = "Manage the users of the dashboard and the API.",
-    subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Token.class,
-        UserCommand.Disable.class, UserCommand.Enable.class})
+@Command(
+    name = "user",
+    description = "Manage the users of the dashboard and the API.",
+    subcommands = {
+      UserCommand.Add.class,
+      UserCommand.ListUsers.class,
+      UserCommand.Token.class,
+      UserCommand.Disable.class,
+      UserCommand.Enable.class
+    })
 final class UserCommand {
-  @Command(name = "add", description = "Add a user and print a one-time password (changed at first log-in).")
+  @Command(
+      name = "add",
+      description = "Add a user and print a one-time password (changed at first log-in).")
   static final class Add implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "NAME", description = "The user name.")
     String name;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE",
-        description = "admin (users, settings), manager (everything), lead (their teams' numbers, --team) or agent"
-            + " (own scorecard and contacts).")
+    @Option(
+        names = "--role",
+        required = true,
+        paramLabel = "ROLE",
+        description =
+            "admin (users, settings), manager (everything), lead (their teams' numbers, --team) or agent"
+                + " (own scorecard and contacts).")
     String role;
 
-    @Option(names = "--agent", paramLabel = "AGENT_ID", description = "For agents: the agent_id of their contacts.")
+    @Option(
+        names = "--agent",
+        paramLabel = "AGENT_ID",
+        description = "For agents: the agent_id of their contacts.")
     String agent;
 
-    @Option(names = "--team", paramLabel = "TEAM", description = "For leads: a team whose contacts they see (repeat"
-        + " for more teams).")
+    @Option(
+        names = "--team",
+        paramLabel = "TEAM",
+        description = "For leads: a team whose contacts they see (repeat" + " for more teams).")
     List<String> teams = new ArrayList<>();
 
     @Mixin DbOption db;
@@ -49,11 +67,27 @@ final class UserCommand {
         if (!teams.isEmpty() && Role.of(role) != Role.LEAD) {
           throw new io.yardstick.YardstickException("Only a team lead (--role lead) has teams.");
         }
-        String password = Role.of(role) == Role.LEAD ? users.addLead(name, teams) : users.add(name, Role.of(role), agent);
-        CliAudit.record(store, "user", "user add", name.strip().toLowerCase(java.util.Locale.ROOT), "role "
-            + Role.of(role).id() + (teams.isEmpty() ? "" : ", teams " + String.join(", ", teams)));
-        spec.commandLine().getOut().println("Added " + name.strip().toLowerCase(java.util.Locale.ROOT) + " ("
-            + Role.of(role).id() + "); one-time password: " + password);
+        String password =
+            Role.of(role) == Role.LEAD
+                ? users.addLead(name, teams)
+                : users.add(name, Role.of(role), agent);
+        CliAudit.record(
+            store,
+            "user",
+            "user add",
+            name.strip().toLowerCase(java.util.Locale.ROOT),
+            "role "
+                + Role.of(role).id()
+                + (teams.isEmpty() ? "" : ", teams " + String.join(", ", teams)));
+        spec.commandLine()
+            .getOut()
+            .println(
+                "Added "
+                    + name.strip().toLowerCase(java.util.Locale.ROOT)
+                    + " ("
+                    + Role.of(role).id()
+                    + "); one-time password: "
+                    + password);
       }
       return 0;
     }
@@ -71,8 +105,13 @@ final class UserCommand {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("name", "role", "agent", "teams", "password"));
         for (User u : new Users(store, Clock.systemUTC()).list()) {
-          rows.add(List.of(u.name(), u.role().id(), u.agentId() == null ? "" : u.agentId(),
-              String.join(",", u.teams()), u.mustChangePassword() ? "one-time" : "set"));
+          rows.add(
+              List.of(
+                  u.name(),
+                  u.role().id(),
+                  u.agentId() == null ? "" : u.agentId(),
+                  String.join(",", u.teams()),
+                  u.mustChangePassword() ? "one-time" : "set"));
         }
         PrintWriter out = spec.commandLine().getOut();
         Tables.print(out, rows, 5);
@@ -94,8 +133,10 @@ final class UserCommand {
     @Option(names = "--read-only", description = "The token may only read (GET).")
     boolean readOnly;
 
-    @Option(names = "--expires-days", paramLabel = "DAYS", description = "The token ends after this many days (1 to"
-        + " 3650; default: never).")
+    @Option(
+        names = "--expires-days",
+        paramLabel = "DAYS",
+        description = "The token ends after this many days (1 to" + " 3650; default: never).")
     Integer days;
 
     @Mixin DbOption db;
@@ -104,15 +145,24 @@ final class UserCommand {
     public Integer call() {
       try (Store store = db.open()) {
         String token = new Users(store, Clock.systemUTC()).createToken(name, label, readOnly, days);
-        CliAudit.record(store, "token", "user token", name, (label == null ? "" : "label " + label + ", ")
-            + (readOnly ? "read-only" : "read-write") + (days == null ? "" : ", " + days + " days"));
+        CliAudit.record(
+            store,
+            "token",
+            "user token",
+            name,
+            (label == null ? "" : "label " + label + ", ")
+                + (readOnly ? "read-only" : "read-write")
+                + (days == null ? "" : ", " + days + " days"));
         spec.commandLine().getOut().println(token);
       }
       return 0;
     }
   }
 
-  /** What disable and enable share: the user and the store; picocli reads the annotated fields of the base. */
+  /**
+   * What disable and enable share: the user and the store; picocli reads the annotated fields of
+   * the base.
+   */
   abstract static class Switch implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -136,8 +186,10 @@ final class UserCommand {
     }
   }
 
-  @Command(name = "disable", description = "Disable a user: no log-in, their tokens end (a session ends at its next"
-      + " request).")
+  @Command(
+      name = "disable",
+      description =
+          "Disable a user: no log-in, their tokens end (a session ends at its next" + " request).")
   static final class Disable extends Switch {
     @Override
     boolean disabled() {

@@ -13,7 +13,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code yardstick alert} as a user meets it: add, list, evaluate once, history; exit codes and messages. */
+/**
+ * {@code yardstick alert} as a user meets it: add, list, evaluate once, history; exit codes and
+ * messages.
+ */
 class AlertCommandTest {
   @TempDir Path dir;
 
@@ -33,39 +36,83 @@ class AlertCommandTest {
   @Test
   void a_rule_is_added_listed_evaluated_once_and_its_alert_shows_in_the_history() {
     Instant nine = Instant.parse("2026-11-25T09:00:00Z");
-    try (Store store = Store.open(db()); Loader loader = store.loader()) {
+    try (Store store = Store.open(db());
+        Loader loader = store.loader()) {
       var sink = loader.sink(RecordType.CONTACTS);
       sink.accept(1, Contact.builder("C1", "phone", nine).queue("billing").build().toRow());
-      sink.accept(2, Contact.builder("C2", "phone", nine.plusSeconds(60)).queue("billing").build().toRow());
-      sink.accept(3, Contact.builder("C3", "chat", nine).queue("billing").answeredAt(nine.plusSeconds(5)).build()
-          .toRow());
+      sink.accept(
+          2, Contact.builder("C2", "phone", nine.plusSeconds(60)).queue("billing").build().toRow());
+      sink.accept(
+          3,
+          Contact.builder("C3", "chat", nine)
+              .queue("billing")
+              .answeredAt(nine.plusSeconds(5))
+              .build()
+              .toRow());
       loader.commit();
     }
 
-    Run add = run("alert", "add", "--name", "Long waits", "--kind", "longest_wait", "--above", "180", "--where",
-        "channel=phone", "--cool-down", "30m", "--db", db());
+    Run add =
+        run(
+            "alert",
+            "add",
+            "--name",
+            "Long waits",
+            "--kind",
+            "longest_wait",
+            "--above",
+            "180",
+            "--where",
+            "channel=phone",
+            "--cool-down",
+            "30m",
+            "--db",
+            db());
     assertThat(add.err()).isEmpty();
-    assertThat(add.out()).isEqualTo("Added alert rule 1: longest wait (s) where channel=phone above 180, cool-down"
-        + " 30m; notify log.\n");
-    Run kpi = run("alert", "add", "--name", "Abandons", "--kpi", "abandonment_rate", "--above-benchmark",
-        "--window", "1h", "--min-volume", "20", "--db", db());
-    assertThat(kpi.out()).isEqualTo("Added alert rule 2: abandonment_rate over 1h above the benchmark, at least 20"
-        + " contacts; notify log.\n");
+    assertThat(add.out())
+        .isEqualTo(
+            "Added alert rule 1: longest wait (s) where channel=phone above 180, cool-down"
+                + " 30m; notify log.\n");
+    Run kpi =
+        run(
+            "alert",
+            "add",
+            "--name",
+            "Abandons",
+            "--kpi",
+            "abandonment_rate",
+            "--above-benchmark",
+            "--window",
+            "1h",
+            "--min-volume",
+            "20",
+            "--db",
+            db());
+    assertThat(kpi.out())
+        .isEqualTo(
+            "Added alert rule 2: abandonment_rate over 1h above the benchmark, at least 20"
+                + " contacts; notify log.\n");
 
     // 09:03:30: C1 has waited 210 s
     Run evaluate = run("alert", "evaluate", "--at", "2026-11-25T09:03:30Z", "--db", db());
     assertThat(evaluate.code()).isZero();
-    assertThat(evaluate.out()).isEqualTo("FIRED Long waits: longest wait (s) (channel=phone) is 210, above 180; 2"
-        + " waiting\n1 alert(s) changed; 1 notification(s) sent.\n");
+    assertThat(evaluate.out())
+        .isEqualTo(
+            "FIRED Long waits: longest wait (s) (channel=phone) is 210, above 180; 2"
+                + " waiting\n1 alert(s) changed; 1 notification(s) sent.\n");
     assertThat(run("alert", "evaluate", "--at", "2026-11-25T09:04:00Z", "--db", db()).out())
         .isEqualTo("No alert changed.\n");
 
     Run list = run("alert", "list", "--db", db());
-    assertThat(list.out()).startsWith("id  name        state   rule").contains("1   Long waits  FIRING")
+    assertThat(list.out())
+        .startsWith("id  name        state   rule")
+        .contains("1   Long waits  FIRING")
         .contains("2   Abandons    ok");
     Run history = run("alert", "history", "--format", "json", "--db", db());
-    assertThat(history.out()).startsWith("{\"alerts\":[{\"id\":1,\"rule_id\":1,\"rule\":\"Long waits\",\"status\":"
-        + "\"firing\",\"fired_at\":\"2026-11-25T09:03:30Z\",\"value\":210.0,\"threshold\":180.0");
+    assertThat(history.out())
+        .startsWith(
+            "{\"alerts\":[{\"id\":1,\"rule_id\":1,\"rule\":\"Long waits\",\"status\":"
+                + "\"firing\",\"fired_at\":\"2026-11-25T09:03:30Z\",\"value\":210.0,\"threshold\":180.0");
   }
 
   @Test

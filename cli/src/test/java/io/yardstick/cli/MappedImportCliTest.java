@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code import KIND FILE --mapping MAPPING}: the summary, the reasons rows were set aside, and refusals. */
+/**
+ * {@code import KIND FILE --mapping MAPPING}: the summary, the reasons rows were set aside, and
+ * refusals.
+ */
 class MappedImportCliTest {
   @TempDir Path dir;
 
@@ -33,7 +36,8 @@ class MappedImportCliTest {
     return file;
   }
 
-  static final String MAPPING = """
+  static final String MAPPING =
+      """
       input: {delimiter: ";", time_zone: Europe/Madrid}
       skip:
         - when: {Outcome: PHANTOM}
@@ -54,7 +58,8 @@ class MappedImportCliTest {
         submitted_at: {column: Start, format: "dd/MM/yyyy HH:mm:ss"}
       """;
 
-  static final String DATA = """
+  static final String DATA =
+      """
       Id;Start;Outcome;Wait;Score
       a;02/03/2026 09:00:00;AGENT;12;5
       b;02/03/2026 09:01:00;HANG;30;
@@ -66,17 +71,31 @@ class MappedImportCliTest {
     Path mapping = write("m.yaml", MAPPING);
     Path data = write("calls.txt", DATA);
 
-    Run first = run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
-    Run again = run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
-    Run surveys = run("import", "surveys", data.toString(), "--mapping", mapping.toString(), "--db", db());
+    Run first =
+        run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
+    Run again =
+        run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
+    Run surveys =
+        run("import", "surveys", data.toString(), "--mapping", mapping.toString(), "--db", db());
 
     assertThat(first.code()).isZero();
-    assertThat(first.out()).startsWith("Imported contacts from " + data + " through mapping " + mapping + ": 3 rows"
-        + " read, 2 kept (2 inserted, 0 replaced), 1 set aside in ")
-        .contains(" rows/s).\n  set aside: 1 phantom call\n  The mapping also makes surveys: yardstick import surveys "
-            + data + " --mapping " + mapping + "\n");
+    assertThat(first.out())
+        .startsWith(
+            "Imported contacts from "
+                + data
+                + " through mapping "
+                + mapping
+                + ": 3 rows"
+                + " read, 2 kept (2 inserted, 0 replaced), 1 set aside in ")
+        .contains(
+            " rows/s).\n  set aside: 1 phantom call\n  The mapping also makes surveys: yardstick import surveys "
+                + data
+                + " --mapping "
+                + mapping
+                + "\n");
     assertThat(again.out()).contains("3 rows read, 2 kept (0 inserted, 2 replaced), 1 set aside");
-    assertThat(surveys.out()).contains("3 rows read, 1 kept (1 inserted, 0 replaced), 2 set aside")
+    assertThat(surveys.out())
+        .contains("3 rows read, 1 kept (1 inserted, 0 replaced), 2 set aside")
         .contains("  set aside: 1 no score\n  set aside: 1 phantom call\n");
   }
 
@@ -85,12 +104,17 @@ class MappedImportCliTest {
     Path mapping = write("m.yaml", MAPPING.replace("HH:mm:ss", "HH:mm:bb"));
     Path data = write("calls.txt", DATA);
 
-    Run run = run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
+    Run run =
+        run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
 
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("yardstick: " + mapping + ", line 8, column 39, key contacts.arrived_at.format:"
-        + " \"dd/MM/yyyy"
-        + " HH:mm:bb\" is not a valid java.time pattern (Unknown pattern letter: b). See docs/mapping.md.\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "yardstick: "
+                + mapping
+                + ", line 8, column 39, key contacts.arrived_at.format:"
+                + " \"dd/MM/yyyy"
+                + " HH:mm:bb\" is not a valid java.time pattern (Unknown pattern letter: b). See docs/mapping.md.\n");
   }
 
   @Test
@@ -98,12 +122,19 @@ class MappedImportCliTest {
     Path mapping = write("m.yaml", MAPPING);
     Path data = write("calls.txt", DATA.replace("AGENT;12", "AGENT;twelve"));
 
-    Run run = run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
+    Run run =
+        run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
 
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("yardstick: " + data + ", line 2, column Wait: \"twelve\" is not a number;"
-        + " expected a number of seconds such as 95 or 12.5 (mapping " + mapping + ", key contacts.answered_at.plus)."
-        + " Nothing from this file was imported.\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "yardstick: "
+                + data
+                + ", line 2, column Wait: \"twelve\" is not a number;"
+                + " expected a number of seconds such as 95 or 12.5 (mapping "
+                + mapping
+                + ", key contacts.answered_at.plus)."
+                + " Nothing from this file was imported.\n");
   }
 
   @Test
@@ -113,15 +144,21 @@ class MappedImportCliTest {
     Run run = run("import", "queue-log", "x.csv", "--mapping", mapping.toString(), "--db", db());
 
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).contains("With --mapping, KIND is the kind of record to make: contacts, surveys,"
-        + " agent-states, customers or costs; got 'queue-log'.");
+    assertThat(run.err())
+        .contains(
+            "With --mapping, KIND is the kind of record to make: contacts, surveys,"
+                + " agent-states, customers or costs; got 'queue-log'.");
   }
 
   @Test
   void out_of_order_rules_show_rows_set_aside_and_values_cleared_by_reason() throws IOException {
-    // Issue 10: a help desk export with answers logged before the arrival. Line 3 answered 5 s before it arrived
+    // Issue 10: a help desk export with answers logged before the arrival. Line 3 answered 5 s
+    // before it arrived
     // (set aside); line 4 resolved 1 min before it arrived (kept, resolution time cleared).
-    Path mapping = write("m.yaml", """
+    Path mapping =
+        write(
+            "m.yaml",
+            """
         contacts:
           contact_id: Id
           channel: {constant: email}
@@ -132,35 +169,62 @@ class MappedImportCliTest {
             first_response_at: {action: set_aside, reason: first response before arrival}
             resolved_at: clear
         """);
-    Path data = write("tickets.csv", """
+    Path data =
+        write(
+            "tickets.csv",
+            """
         Id,Created,First,Resolved
         a,2026-03-09T09:00:00Z,2026-03-09T09:10:00Z,2026-03-09T10:00:00Z
         b,2026-03-09T09:00:00Z,2026-03-09T08:59:55Z,
         c,2026-03-09T09:00:00Z,2026-03-09T09:01:00Z,2026-03-09T08:59:00Z
         """);
 
-    Run run = run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
+    Run run =
+        run("import", "contacts", data.toString(), "--mapping", mapping.toString(), "--db", db());
 
     assertThat(run.code()).isZero();
-    assertThat(run.out()).contains(": 3 rows read, 2 kept (2 inserted, 0 replaced), 1 set aside in ")
-        .contains(" rows/s).\n  set aside: 1 first response before arrival\n"
-            + "  cleared: 1 resolved_at before arrived_at (the value left empty, the row kept)\n");
+    assertThat(run.out())
+        .contains(": 3 rows read, 2 kept (2 inserted, 0 replaced), 1 set aside in ")
+        .contains(
+            " rows/s).\n  set aside: 1 first response before arrival\n"
+                + "  cleared: 1 resolved_at before arrived_at (the value left empty, the row kept)\n");
   }
 
   @Test
   void a_header_without_rows_exits_1_and_an_empty_file_reads_nothing() throws IOException {
     Path mapping = write("m.yaml", MAPPING);
 
-    Run header = run("import", "contacts", write("header.txt", "Id;Start;Outcome;Wait;Score\n").toString(),
-        "--mapping", mapping.toString(), "--db", db());
-    Run empty = run("import", "contacts", write("empty.txt", "").toString(), "--mapping", mapping.toString(),
-        "--db", db());
+    Run header =
+        run(
+            "import",
+            "contacts",
+            write("header.txt", "Id;Start;Outcome;Wait;Score\n").toString(),
+            "--mapping",
+            mapping.toString(),
+            "--db",
+            db());
+    Run empty =
+        run(
+            "import",
+            "contacts",
+            write("empty.txt", "").toString(),
+            "--mapping",
+            mapping.toString(),
+            "--db",
+            db());
 
     assertThat(header.code()).isEqualTo(1);
-    assertThat(header.err()).isEqualTo("yardstick: " + dir.resolve("header.txt") + ": has a header and no rows;"
-        + " expected rows of data under the header that mapping " + mapping + " reads (an empty file imports"
-        + " nothing). Nothing from this file was imported.\n");
+    assertThat(header.err())
+        .isEqualTo(
+            "yardstick: "
+                + dir.resolve("header.txt")
+                + ": has a header and no rows;"
+                + " expected rows of data under the header that mapping "
+                + mapping
+                + " reads (an empty file imports"
+                + " nothing). Nothing from this file was imported.\n");
     assertThat(empty.code()).isZero();
-    assertThat(empty.out()).contains(": 0 rows read, 0 kept (0 inserted, 0 replaced), 0 set aside in ");
+    assertThat(empty.out())
+        .contains(": 0 rows read, 0 kept (0 inserted, 0 replaced), 0 set aside in ");
   }
 }

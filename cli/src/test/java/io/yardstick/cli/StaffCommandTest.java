@@ -30,17 +30,37 @@ class StaffCommandTest {
 
   @Test
   void staff_prints_the_documented_json_keys_in_percent() {
-    // the cran ErlangC case: 100 calls in 30 min, AHT 180 s, 80/20, occupancy cap 85%, shrinkage 30%
-    Run r = run("staff", "--calls", "100", "--interval-minutes", "30", "--aht", "180", "--service-level", "80",
-        "--answer-seconds", "20", "--max-occupancy", "85", "--shrinkage", "30", "--format", "json");
+    // the cran ErlangC case: 100 calls in 30 min, AHT 180 s, 80/20, occupancy cap 85%, shrinkage
+    // 30%
+    Run r =
+        run(
+            "staff",
+            "--calls",
+            "100",
+            "--interval-minutes",
+            "30",
+            "--aht",
+            "180",
+            "--service-level",
+            "80",
+            "--answer-seconds",
+            "20",
+            "--max-occupancy",
+            "85",
+            "--shrinkage",
+            "30",
+            "--format",
+            "json");
 
     assertThat(r.code()).isZero();
-    assertThat(r.out()).startsWith("{\"agents\":14,\"service_level\":88.835001917946")
+    assertThat(r.out())
+        .startsWith("{\"agents\":14,\"service_level\":88.835001917946")
         .contains("\"asa\":7.83593701177")
         .contains("\"probability_wait\":17.41319335")
         .contains("\"occupancy\":71.42857142857")
-        .contains("\"scheduled_agents\":20,\"model\":\"erlang_c\",\"traffic_erlangs\":10.0,\"servers\":14,"
-            + "\"bound_by\":\"service_level\"}");
+        .contains(
+            "\"scheduled_agents\":20,\"model\":\"erlang_c\",\"traffic_erlangs\":10.0,\"servers\":14,"
+                + "\"bound_by\":\"service_level\"}");
   }
 
   @Test
@@ -48,7 +68,9 @@ class StaffCommandTest {
     Run r = run("staff", "--calls", "100", "--aht", "180", "--patience", "120", "--format", "json");
 
     assertThat(r.code()).isZero();
-    assertThat(r.out()).startsWith("{\"agents\":12,").contains("\"abandonment\":6.1597")
+    assertThat(r.out())
+        .startsWith("{\"agents\":12,")
+        .contains("\"abandonment\":6.1597")
         .contains("\"model\":\"erlang_a\"");
   }
 
@@ -57,8 +79,10 @@ class StaffCommandTest {
     Run r = run("staff", "--calls", "100", "--aht", "180", "--shrinkage", "30");
 
     assertThat(r.code()).isZero();
-    assertThat(r.out()).startsWith("Erlang C: 100 contacts in 30 min, AHT 3 min 0 s = 10.00 Erlangs; target 80.0%"
-        + " within 20 s")
+    assertThat(r.out())
+        .startsWith(
+            "Erlang C: 100 contacts in 30 min, AHT 3 min 0 s = 10.00 Erlangs; target 80.0%"
+                + " within 20 s")
         .containsPattern("Agents needed +14")
         .containsPattern("Service level +88.8%")
         .containsPattern("Agents scheduled +20 +with 30.0% shrinkage")
@@ -70,48 +94,89 @@ class StaffCommandTest {
     Run r = run("staff", "--calls", "100", "--aht", "180", "--service-level", "0.8");
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith("yardstick: --service-level: 0.8 looks like a fraction; give a percentage from 0 to 100,"
-        + " such as 80");
+    assertThat(r.err())
+        .startsWith(
+            "yardstick: --service-level: 0.8 looks like a fraction; give a percentage from 0 to 100,"
+                + " such as 80");
   }
 
   @Test
   void calls_and_history_are_exclusive() {
-    assertThat(run("staff", "--aht", "180").err()).startsWith("yardstick: give either --calls N (one interval) or"
-        + " --from-history");
+    assertThat(run("staff", "--aht", "180").err())
+        .startsWith("yardstick: give either --calls N (one interval) or" + " --from-history");
   }
 
   @Test
   void from_forecast_without_an_aht_takes_the_four_weeks_before_and_says_when_they_have_none() {
-    // Future days have no handle times: as the API, the AHT of the 28 days before the plan (9 Feb - 8 Mar).
-    Run r = run("staff", "--from-forecast", "--from", "2026-03-09", "--to", "2026-03-09", "--db",
-        emptyStore());
+    // Future days have no handle times: as the API, the AHT of the 28 days before the plan (9 Feb -
+    // 8 Mar).
+    Run r =
+        run(
+            "staff",
+            "--from-forecast",
+            "--from",
+            "2026-03-09",
+            "--to",
+            "2026-03-09",
+            "--db",
+            emptyStore());
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).startsWith("yardstick: no answered inbound phone contact from 2026-02-09 to 2026-03-08 gives"
-        + " an AHT; give the AHT in seconds (--aht S)");
+    assertThat(r.err())
+        .startsWith(
+            "yardstick: no answered inbound phone contact from 2026-02-09 to 2026-03-08 gives"
+                + " an AHT; give the AHT in seconds (--aht S)");
   }
 
   @Test
   void from_history_on_an_empty_store_needs_an_aht() {
-    Run r = run("staff", "--from-history", "--from", "2026-03-02", "--to", "2026-03-02", "--tz", "Europe/Madrid",
-        "--db", emptyStore());
+    Run r =
+        run(
+            "staff",
+            "--from-history",
+            "--from",
+            "2026-03-02",
+            "--to",
+            "2026-03-02",
+            "--tz",
+            "Europe/Madrid",
+            "--db",
+            emptyStore());
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).startsWith("yardstick: no answered inbound phone contact from 2026-03-02 to 2026-03-02"
-        + " gives an AHT; give the AHT in seconds (--aht S)");
+    assertThat(r.err())
+        .startsWith(
+            "yardstick: no answered inbound phone contact from 2026-03-02 to 2026-03-02"
+                + " gives an AHT; give the AHT in seconds (--aht S)");
   }
 
   @Test
   void from_history_with_an_aht_plans_every_interval_as_json() {
-    Run r = run("staff", "--from-history", "--from", "2026-03-02", "--to", "2026-03-02", "--tz", "Europe/Madrid",
-        "--aht", "200", "--format", "json", "--db", emptyStore());
+    Run r =
+        run(
+            "staff",
+            "--from-history",
+            "--from",
+            "2026-03-02",
+            "--to",
+            "2026-03-02",
+            "--tz",
+            "Europe/Madrid",
+            "--aht",
+            "200",
+            "--format",
+            "json",
+            "--db",
+            emptyStore());
 
     assertThat(r.code()).isZero();
-    assertThat(r.out()).startsWith("{\"source\":\"history\",\"channel\":\"phone\",\"from\":\"2026-03-02\",\"to\":\"2026-03-02\","
-        + "\"tz\":\"Europe/Madrid\",\"interval_minutes\":30,\"aht\":200.0,\"aht_source\":\"given\","
-        + "\"service_level_target\":80.0,\"answer_seconds\":20.0,\"shrinkage\":0.0,\"max_occupancy\":100.0,"
-        + "\"concurrency\":1,\"model\":\"erlang_c\",\"patience\":null,\"patience_source\":null,"
-        + "\"forecast_model\":null,\"peak_agents\":0,")
+    assertThat(r.out())
+        .startsWith(
+            "{\"source\":\"history\",\"channel\":\"phone\",\"from\":\"2026-03-02\",\"to\":\"2026-03-02\","
+                + "\"tz\":\"Europe/Madrid\",\"interval_minutes\":30,\"aht\":200.0,\"aht_source\":\"given\","
+                + "\"service_level_target\":80.0,\"answer_seconds\":20.0,\"shrinkage\":0.0,\"max_occupancy\":100.0,"
+                + "\"concurrency\":1,\"model\":\"erlang_c\",\"patience\":null,\"patience_source\":null,"
+                + "\"forecast_model\":null,\"peak_agents\":0,")
         .contains("{\"start\":\"2026-03-02T00:00+01:00\",\"contacts\":0.0,\"agents\":0,");
   }
 }

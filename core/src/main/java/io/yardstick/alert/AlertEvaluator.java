@@ -21,10 +21,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Evaluates the rules and records what changed: an alert fires once when its condition starts to hold (unless the
- * rule's cool-down since its last alert resolved is still running), stays firing while it holds, and resolves when it
- * clears. Below the rule's minimum volume the condition does not hold. Every change is stored (table alerts); the
- * {@link Notifications} send them.
+ * Evaluates the rules and records what changed: an alert fires once when its condition starts to
+ * hold (unless the rule's cool-down since its last alert resolved is still running), stays firing
+ * while it holds, and resolves when it clears. Below the rule's minimum volume the condition does
+ * not hold. Every change is stored (table alerts); the {@link Notifications} send them.
  *
  * <pre>{@code
  * AlertEvaluator evaluator = new AlertEvaluator(store, engine, () -> ingestor.live(), clock);
@@ -36,7 +36,10 @@ public final class AlertEvaluator {
   public enum Scope {
     /** Every rule. */
     ALL,
-    /** The live rules only (longest wait, waiting, volume over forecast): cheap, run after each event batch. */
+    /**
+     * The live rules only (longest wait, waiting, volume over forecast): cheap, run after each
+     * event batch.
+     */
     LIVE
   }
 
@@ -71,7 +74,10 @@ public final class AlertEvaluator {
     this.history = new AlertHistory(store);
   }
 
-  /** Evaluates the rules of the scope now; synchronized, so the writer thread and the timer do not race. */
+  /**
+   * Evaluates the rules of the scope now; synchronized, so the writer thread and the timer do not
+   * race.
+   */
   public synchronized List<Transition> evaluate(Scope scope) {
     Instant now = clock.instant();
     List<Transition> out = new ArrayList<>();
@@ -81,33 +87,81 @@ public final class AlertEvaluator {
       try {
         m = measure(rule, now);
       } catch (YardstickException e) {
-        System.getLogger("yardstick.alerts").log(System.Logger.Level.WARNING, "Rule " + rule.id() + " ("
-            + rule.name() + ") cannot be evaluated: " + e.getMessage());
+        System.getLogger("yardstick.alerts")
+            .log(
+                System.Logger.Level.WARNING,
+                "Rule "
+                    + rule.id()
+                    + " ("
+                    + rule.name()
+                    + ") cannot be evaluated: "
+                    + e.getMessage());
         continue;
       }
-      boolean holds = m.value() != null && m.threshold() != null && m.volume() >= rule.minVolume()
-          && rule.comparison().holds(m.value(), m.threshold());
+      boolean holds =
+          m.value() != null
+              && m.threshold() != null
+              && m.volume() >= rule.minVolume()
+              && rule.comparison().holds(m.value(), m.threshold());
       Optional<Alert> open = history.open(rule.id());
       if (holds && open.isEmpty()) {
         Optional<Instant> resolved = history.lastResolved(rule.id());
         if (resolved.isPresent() && resolved.get().plus(rule.coolDown()).isAfter(now)) continue;
-        long id = ((Number) store.query("SELECT COALESCE(MAX(id), 0) + 1 FROM alerts").get(0)[0]).longValue();
+        long id =
+            ((Number) store.query("SELECT COALESCE(MAX(id), 0) + 1 FROM alerts").get(0)[0])
+                .longValue();
         String message = message(rule, m);
-        store.update("INSERT INTO alerts (id, rule_id, fired_at, fired_value, threshold, message) VALUES (?, ?, ?, ?,"
-            + " ?, ?)", id, rule.id(), now, m.value(), m.threshold(), message);
-        out.add(new Transition("fired", new Alert(id, rule.id(), rule.name(), now, m.value(), m.threshold(), null,
-            null, message)));
+        store.update(
+            "INSERT INTO alerts (id, rule_id, fired_at, fired_value, threshold, message) VALUES (?, ?, ?, ?,"
+                + " ?, ?)",
+            id,
+            rule.id(),
+            now,
+            m.value(),
+            m.threshold(),
+            message);
+        out.add(
+            new Transition(
+                "fired",
+                new Alert(
+                    id,
+                    rule.id(),
+                    rule.name(),
+                    now,
+                    m.value(),
+                    m.threshold(),
+                    null,
+                    null,
+                    message)));
       } else if (!holds && open.isPresent()) {
         Alert a = open.get();
-        store.update("UPDATE alerts SET resolved_at = ?, resolved_value = ? WHERE id = ?", now, m.value(), a.id());
-        out.add(new Transition("resolved", new Alert(a.id(), a.ruleId(), a.ruleName(), a.firedAt(), a.firedValue(),
-            a.threshold(), now, m.value(), a.message())));
+        store.update(
+            "UPDATE alerts SET resolved_at = ?, resolved_value = ? WHERE id = ?",
+            now,
+            m.value(),
+            a.id());
+        out.add(
+            new Transition(
+                "resolved",
+                new Alert(
+                    a.id(),
+                    a.ruleId(),
+                    a.ruleName(),
+                    a.firedAt(),
+                    a.firedValue(),
+                    a.threshold(),
+                    now,
+                    m.value(),
+                    a.message())));
       }
     }
     return out;
   }
 
-  /** What a rule measures now (issue 12, part 13: a rule with nothing to measure says "no data", not "ok"). */
+  /**
+   * What a rule measures now (issue 12, part 13: a rule with nothing to measure says "no data", not
+   * "ok").
+   */
   public Measure measureNow(AlertRule rule) {
     return measure(rule, clock.instant());
   }
@@ -116,11 +170,17 @@ public final class AlertEvaluator {
   public Measure measure(AlertRule rule, Instant now) {
     return switch (rule.kind()) {
       case KPI -> {
-        KpiResult.Row row = engine.computeWindow(now.minus(rule.window()), now, rule.zone(),
-            List.of(rule.kpi(), Kpi.CONTACTS), rule.filters());
+        KpiResult.Row row =
+            engine.computeWindow(
+                now.minus(rule.window()),
+                now,
+                rule.zone(),
+                List.of(rule.kpi(), Kpi.CONTACTS),
+                rule.filters());
         Number v = row.values().get(rule.kpi());
         Number n = row.values().get(Kpi.CONTACTS);
-        yield new Measure(v == null ? null : v.doubleValue(), n == null ? 0 : n.longValue(), threshold(rule));
+        yield new Measure(
+            v == null ? null : v.doubleValue(), n == null ? 0 : n.longValue(), threshold(rule));
       }
       case LONGEST_WAIT, WAITING -> {
         long count = 0;
@@ -130,8 +190,12 @@ public final class AlertEvaluator {
           count++;
           if (oldest == null || w.arrivedAt().isBefore(oldest)) oldest = w.arrivedAt();
         }
-        Double value = rule.kind() == AlertRule.Kind.WAITING ? (Double) (double) count
-            : oldest == null ? null : (double) Math.max(0, Duration.between(oldest, now).toSeconds());
+        Double value =
+            rule.kind() == AlertRule.Kind.WAITING
+                ? (Double) (double) count
+                : oldest == null
+                    ? null
+                    : (double) Math.max(0, Duration.between(oldest, now).toSeconds());
         yield new Measure(value, count, rule.threshold());
       }
       case VOLUME_OVER_FORECAST -> volumeOverForecast(rule, now);
@@ -141,34 +205,47 @@ public final class AlertEvaluator {
   private Double threshold(AlertRule rule) {
     return switch (rule.thresholdSource()) {
       case VALUE -> rule.threshold();
-      case GOAL -> new GoalTracker(engine, clock).track(new Goals(store, clock).get(rule.goalId())).target();
+      case GOAL ->
+          new GoalTracker(engine, clock).track(new Goals(store, clock).get(rule.goalId())).target();
       case BENCHMARK -> {
         Benchmark b = engine.settings().benchmarks().get(rule.kpi());
         if (b == null) yield null;
-        yield rule.comparison() == AlertRule.Comparison.ABOVE ? (b.high() != null ? b.high() : b.low())
+        yield rule.comparison() == AlertRule.Comparison.ABOVE
+            ? (b.high() != null ? b.high() : b.low())
             : (b.low() != null ? b.low() : b.high());
       }
     };
   }
 
   /**
-   * Contacts arrived since the top of the hour (in the rule's zone) against the forecast for the same span: the
-   * latest forecast made before each interval, prorated by the part of the interval already past.
+   * Contacts arrived since the top of the hour (in the rule's zone) against the forecast for the
+   * same span: the latest forecast made before each interval, prorated by the part of the interval
+   * already past.
    */
   private Measure volumeOverForecast(AlertRule rule, Instant now) {
     Instant hour = now.atZone(rule.zone()).truncatedTo(ChronoUnit.HOURS).toInstant();
     if (!now.isAfter(hour)) return new Measure(null, 0, rule.threshold());
-    Number actual = engine.computeWindow(hour, now, rule.zone(), List.of(Kpi.CONTACTS), rule.filters()).values()
-        .get(Kpi.CONTACTS);
-    List<String> channels = rule.filters().stream().filter(f -> f.dimension().name().equals("channel"))
-        .flatMap(f -> f.values().stream()).toList();
-    StringBuilder sql = new StringBuilder("SELECT interval_start, interval_end, forecast FROM (SELECT interval_start,"
-        + " interval_end, forecast, ROW_NUMBER() OVER (PARTITION BY channel, interval_start ORDER BY made_at DESC) AS rn"
-        + " FROM forecasts WHERE queue IS NULL AND made_at <= interval_start AND interval_start < ? AND interval_end"
-        + " > ?");
+    Number actual =
+        engine
+            .computeWindow(hour, now, rule.zone(), List.of(Kpi.CONTACTS), rule.filters())
+            .values()
+            .get(Kpi.CONTACTS);
+    List<String> channels =
+        rule.filters().stream()
+            .filter(f -> f.dimension().name().equals("channel"))
+            .flatMap(f -> f.values().stream())
+            .toList();
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT interval_start, interval_end, forecast FROM (SELECT interval_start,"
+                + " interval_end, forecast, ROW_NUMBER() OVER (PARTITION BY channel, interval_start ORDER BY made_at DESC) AS rn"
+                + " FROM forecasts WHERE queue IS NULL AND made_at <= interval_start AND interval_start < ? AND interval_end"
+                + " > ?");
     List<Object> params = new ArrayList<>(List.of(now, hour));
     if (!channels.isEmpty()) {
-      sql.append(" AND channel IN (").append(String.join(", ", channels.stream().map(c -> "?").toList())).append(")");
+      sql.append(" AND channel IN (")
+          .append(String.join(", ", channels.stream().map(c -> "?").toList()))
+          .append(")");
       params.addAll(channels);
     }
     sql.append(") x WHERE rn = 1");
@@ -199,17 +276,34 @@ public final class AlertEvaluator {
   }
 
   private static String message(AlertRule rule, Measure m) {
-    String filters = rule.filters().isEmpty() ? "" : " (" + String.join(", ", rule.filters().stream()
-        .map(AlertRules::filterText).toList()) + ")";
-    return rule.measure() + filters + " is " + fmt(m.value()) + ", " + rule.comparison().id().toLowerCase(Locale.ROOT)
-        + " " + fmt(m.threshold()) + (rule.thresholdSource() == AlertRule.ThresholdSource.VALUE ? ""
-            : " (the " + rule.thresholdSource().id() + ")") + "; " + m.volume()
-        + (rule.kind() == AlertRule.Kind.KPI || rule.kind() == AlertRule.Kind.VOLUME_OVER_FORECAST ? " contacts"
+    String filters =
+        rule.filters().isEmpty()
+            ? ""
+            : " ("
+                + String.join(", ", rule.filters().stream().map(AlertRules::filterText).toList())
+                + ")";
+    return rule.measure()
+        + filters
+        + " is "
+        + fmt(m.value())
+        + ", "
+        + rule.comparison().id().toLowerCase(Locale.ROOT)
+        + " "
+        + fmt(m.threshold())
+        + (rule.thresholdSource() == AlertRule.ThresholdSource.VALUE
+            ? ""
+            : " (the " + rule.thresholdSource().id() + ")")
+        + "; "
+        + m.volume()
+        + (rule.kind() == AlertRule.Kind.KPI || rule.kind() == AlertRule.Kind.VOLUME_OVER_FORECAST
+            ? " contacts"
             : " waiting");
   }
 
   private static String fmt(Double d) {
     if (d == null) return "-";
-    return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue()) : String.format(Locale.ROOT, "%.1f", d);
+    return d == Math.rint(d) && Math.abs(d) < 1e15
+        ? String.valueOf(d.longValue())
+        : String.format(Locale.ROOT, "%.1f", d);
   }
 }

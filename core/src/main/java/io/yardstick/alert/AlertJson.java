@@ -3,7 +3,10 @@ package io.yardstick.alert;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An alert as JSON-ready maps (keys in a stable order), for notifications, the CLI's JSON and the API alike. */
+/**
+ * An alert as JSON-ready maps (keys in a stable order), for notifications, the CLI's JSON and the
+ * API alike.
+ */
 public final class AlertJson {
   private AlertJson() {}
 

@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A condition worth an alarm (docs/alerts.md): a KPI over a rolling window, or a live measure of the contacts
- * waiting now, compared with a threshold (a value, a goal's target, or the KPI's benchmark).
+ * A condition worth an alarm (docs/alerts.md): a KPI over a rolling window, or a live measure of
+ * the contacts waiting now, compared with a threshold (a value, a goal's target, or the KPI's
+ * benchmark).
  *
  * <pre>{@code
  * AlertRule longWaits = AlertRule.builder("Long waits", Kind.LONGEST_WAIT).above(180).where("channel=phone")
@@ -23,14 +24,28 @@ import java.util.Optional;
  * }</pre>
  *
  * @param window the rolling window of a KPI rule (ends now)
- * @param minVolume the fewest contacts (arrived in the window; waiting, for live rules) that can raise an alarm
+ * @param minVolume the fewest contacts (arrived in the window; waiting, for live rules) that can
+ *     raise an alarm
  * @param coolDown after an alert resolves, how long before the rule may fire again
  * @param targets where to say it: {@code log}, {@code webhook:URL}, {@code email:ADDRESS}
  * @param zone the zone of "this hour" (volume over forecast)
  */
-public record AlertRule(long id, String name, Kind kind, Kpi kpi, List<Filter> filters, Comparison comparison,
-    ThresholdSource thresholdSource, Double threshold, Long goalId, Duration window, long minVolume,
-    Duration coolDown, List<String> targets, ZoneId zone, Instant createdAt) {
+public record AlertRule(
+    long id,
+    String name,
+    Kind kind,
+    Kpi kpi,
+    List<Filter> filters,
+    Comparison comparison,
+    ThresholdSource thresholdSource,
+    Double threshold,
+    Long goalId,
+    Duration window,
+    long minVolume,
+    Duration coolDown,
+    List<String> targets,
+    ZoneId zone,
+    Instant createdAt) {
 
   /** What a rule measures. */
   public enum Kind {
@@ -40,7 +55,10 @@ public record AlertRule(long id, String name, Kind kind, Kpi kpi, List<Filter> f
     LONGEST_WAIT,
     /** The number of contacts waiting now. */
     WAITING,
-    /** Contacts arrived this hour against the stored forecast for the hour so far, in percent above it. */
+    /**
+     * Contacts arrived this hour against the stored forecast for the hour so far, in percent above
+     * it.
+     */
     VOLUME_OVER_FORECAST;
 
     public String id() {
@@ -49,9 +67,16 @@ public record AlertRule(long id, String name, Kind kind, Kpi kpi, List<Filter> f
 
     public static Kind of(String text) {
       String t = text.strip().toLowerCase(Locale.ROOT).replace('-', '_');
-      return Arrays.stream(values()).filter(k -> k.id().equals(t)).findFirst().orElseThrow(() ->
-          new YardstickException("Unknown rule kind '" + text + "'; expected kpi, longest_wait, waiting or"
-              + " volume_over_forecast."));
+      return Arrays.stream(values())
+          .filter(k -> k.id().equals(t))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new YardstickException(
+                      "Unknown rule kind '"
+                          + text
+                          + "'; expected kpi, longest_wait, waiting or"
+                          + " volume_over_forecast."));
     }
   }
 
@@ -91,12 +116,16 @@ public record AlertRule(long id, String name, Kind kind, Kpi kpi, List<Filter> f
       throw new YardstickException("A kpi rule needs a KPI ({kpi}), such as abandonment_rate.");
     }
     if (kind != Kind.KPI && thresholdSource != ThresholdSource.VALUE) {
-      throw new YardstickException("A " + kind.id() + " rule takes a threshold value; goals and benchmarks are for"
-          + " KPI rules.");
+      throw new YardstickException(
+          "A "
+              + kind.id()
+              + " rule takes a threshold value; goals and benchmarks are for"
+              + " KPI rules.");
     }
     if (thresholdSource == ThresholdSource.VALUE && threshold == null) {
-      throw new YardstickException("The rule needs a threshold: a value ({above} 180 or {below} 80), a goal or the"
-          + " benchmark.");
+      throw new YardstickException(
+          "The rule needs a threshold: a value ({above} 180 or {below} 80), a goal or the"
+              + " benchmark.");
     }
     if (thresholdSource == ThresholdSource.GOAL && goalId == null) {
       throw new YardstickException("A rule against a goal's target needs the goal's id.");
@@ -105,23 +134,35 @@ public record AlertRule(long id, String name, Kind kind, Kpi kpi, List<Filter> f
       for (Filter f : filters) {
         String d = f.dimension().name();
         if (!d.equals("channel") && !d.equals("queue")) {
-          throw new YardstickException("A live rule filters by channel and queue only; '" + d + "' is not known of"
-              + " a contact still waiting.");
+          throw new YardstickException(
+              "A live rule filters by channel and queue only; '"
+                  + d
+                  + "' is not known of"
+                  + " a contact still waiting.");
         }
       }
     }
-    if (kind == Kind.VOLUME_OVER_FORECAST && filters.stream().anyMatch(f -> f.dimension().name().equals("queue"))) {
-      throw new YardstickException("Forecasts are per channel: a volume_over_forecast rule filters by channel only.");
+    if (kind == Kind.VOLUME_OVER_FORECAST
+        && filters.stream().anyMatch(f -> f.dimension().name().equals("queue"))) {
+      throw new YardstickException(
+          "Forecasts are per channel: a volume_over_forecast rule filters by channel only.");
     }
-    if (window.isNegative() || window.isZero()) throw new YardstickException("The window must be positive.");
+    if (window.isNegative() || window.isZero())
+      throw new YardstickException("The window must be positive.");
     if (coolDown.isNegative()) throw new YardstickException("The cool-down cannot be negative.");
     if (minVolume < 0) throw new YardstickException("The minimum volume cannot be negative.");
     if (minVolume > MAX_VOLUME) {
-      throw new YardstickException("The minimum volume " + minVolume + " is more than " + MAX_VOLUME + "; give a"
-          + " number of contacts.");
+      throw new YardstickException(
+          "The minimum volume "
+              + minVolume
+              + " is more than "
+              + MAX_VOLUME
+              + "; give a"
+              + " number of contacts.");
     }
     if (name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
-      throw new YardstickException("A rule's name has at most 200 characters and no control characters.");
+      throw new YardstickException(
+          "A rule's name has at most 200 characters and no control characters.");
     }
     targets.forEach(Targets::check);
   }
@@ -131,8 +172,22 @@ public record AlertRule(long id, String name, Kind kind, Kpi kpi, List<Filter> f
   }
 
   public AlertRule withId(long id, Instant createdAt) {
-    return new AlertRule(id, name, kind, kpi, filters, comparison, thresholdSource, threshold, goalId, window,
-        minVolume, coolDown, targets, zone, createdAt);
+    return new AlertRule(
+        id,
+        name,
+        kind,
+        kpi,
+        filters,
+        comparison,
+        thresholdSource,
+        threshold,
+        goalId,
+        window,
+        minVolume,
+        coolDown,
+        targets,
+        zone,
+        createdAt);
   }
 
   /** The measure in words: "abandonment_rate over 15 min", "longest wait"... */
@@ -149,7 +204,10 @@ public record AlertRule(long id, String name, Kind kind, Kpi kpi, List<Filter> f
     return Optional.ofNullable(kpi);
   }
 
-  /** Builds a rule; defaults: above, window 15 min, minimum volume 0, cool-down 0, notify log, zone UTC. */
+  /**
+   * Builds a rule; defaults: above, window 15 min, minimum volume 0, cool-down 0, notify log, zone
+   * UTC.
+   */
   public static final class Builder {
     private final String name;
     private final Kind kind;
@@ -247,8 +305,22 @@ public record AlertRule(long id, String name, Kind kind, Kpi kpi, List<Filter> f
     }
 
     public AlertRule build() {
-      return new AlertRule(0, name, kind, kpi, filters, comparison, source, threshold, goalId, window, minVolume,
-          coolDown, notify, zone, null);
+      return new AlertRule(
+          0,
+          name,
+          kind,
+          kpi,
+          filters,
+          comparison,
+          source,
+          threshold,
+          goalId,
+          window,
+          minVolume,
+          coolDown,
+          notify,
+          zone,
+          null);
     }
   }
 }

@@ -21,8 +21,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class AlertRules {
-  private static final String COLUMNS = "id, name, kind, kpi, filters, comparison, threshold_source, threshold,"
-      + " goal_id, window_s, min_volume, cool_down_s, notify, zone, created_at";
+  private static final String COLUMNS =
+      "id, name, kind, kpi, filters, comparison, threshold_source, threshold,"
+          + " goal_id, window_s, min_volume, cool_down_s, notify, zone, created_at";
 
   private final Store store;
   private final Clock clock;
@@ -35,17 +36,32 @@ public final class AlertRules {
   public AlertRule add(AlertRule rule) {
     long id = store.nextId("alert_rules");
     AlertRule r = rule.withId(id, clock.instant());
-    store.update("INSERT INTO alert_rules (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        r.id(), r.name(), r.kind().id(), r.kpi() == null ? null : r.kpi().id(), lines(r.filters().stream()
-            .map(AlertRules::filterText).toList()), r.comparison().id(), r.thresholdSource().id(), r.threshold(),
-        r.goalId(), r.window().toSeconds(), r.minVolume(), r.coolDown().toSeconds(), lines(r.targets()),
-        r.zone().getId(), r.createdAt());
+    store.update(
+        "INSERT INTO alert_rules ("
+            + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        r.id(),
+        r.name(),
+        r.kind().id(),
+        r.kpi() == null ? null : r.kpi().id(),
+        lines(r.filters().stream().map(AlertRules::filterText).toList()),
+        r.comparison().id(),
+        r.thresholdSource().id(),
+        r.threshold(),
+        r.goalId(),
+        r.window().toSeconds(),
+        r.minVolume(),
+        r.coolDown().toSeconds(),
+        lines(r.targets()),
+        r.zone().getId(),
+        r.createdAt());
     return r;
   }
 
   /**
-   * The rules that can be read, by id. A stored rule that cannot (stored before its values were checked, or by a
-   * newer Yardstick) is skipped with a log line and listed by {@link #broken()}, so that it cannot stop the others.
+   * The rules that can be read, by id. A stored rule that cannot (stored before its values were
+   * checked, or by a newer Yardstick) is skipped with a log line and listed by {@link #broken()},
+   * so that it cannot stop the others.
    */
   public List<AlertRule> list() {
     return StoredRows.readable(rows(), AlertRules::rule, "yardstick.alerts", "Alert rule");
@@ -61,13 +77,20 @@ public final class AlertRules {
   }
 
   public Optional<AlertRule> find(long id) {
-    return store.query("SELECT " + COLUMNS + " FROM alert_rules WHERE id = ?", id).stream().map(AlertRules::rule)
+    return store.query("SELECT " + COLUMNS + " FROM alert_rules WHERE id = ?", id).stream()
+        .map(AlertRules::rule)
         .findFirst();
   }
 
   public AlertRule get(long id) {
-    return find(id).orElseThrow(() -> new YardstickException("There is no alert rule " + id + "; `yardstick alert"
-        + " list` shows the rules."));
+    return find(id)
+        .orElseThrow(
+            () ->
+                new YardstickException(
+                    "There is no alert rule "
+                        + id
+                        + "; `yardstick alert"
+                        + " list` shows the rules."));
   }
 
   /** Removes a rule; its alerts stay in the history. */
@@ -77,21 +100,32 @@ public final class AlertRules {
 
   private static AlertRule rule(Object[] r) {
     List<Filter> filters = split((String) r[4]).stream().map(Filter::parse).toList();
-    return new AlertRule(((Number) r[0]).longValue(), (String) r[1], AlertRule.Kind.of((String) r[2]),
-        r[3] == null ? null : Kpi.byId((String) r[3]).orElseThrow(), filters,
+    return new AlertRule(
+        ((Number) r[0]).longValue(),
+        (String) r[1],
+        AlertRule.Kind.of((String) r[2]),
+        r[3] == null ? null : Kpi.byId((String) r[3]).orElseThrow(),
+        filters,
         AlertRule.Comparison.valueOf(((String) r[5]).toUpperCase(java.util.Locale.ROOT)),
         AlertRule.ThresholdSource.valueOf(((String) r[6]).toUpperCase(java.util.Locale.ROOT)),
-        r[7] == null ? null : ((Number) r[7]).doubleValue(), r[8] == null ? null : ((Number) r[8]).longValue(),
-        Duration.ofSeconds(((Number) r[9]).longValue()), ((Number) r[10]).longValue(),
-        Duration.ofSeconds(((Number) r[11]).longValue()), split((String) r[12]), ZoneId.of((String) r[13]),
+        r[7] == null ? null : ((Number) r[7]).doubleValue(),
+        r[8] == null ? null : ((Number) r[8]).longValue(),
+        Duration.ofSeconds(((Number) r[9]).longValue()),
+        ((Number) r[10]).longValue(),
+        Duration.ofSeconds(((Number) r[11]).longValue()),
+        split((String) r[12]),
+        ZoneId.of((String) r[13]),
         (Instant) r[14]);
   }
 
   /** The filter as {@link Filter#parse} reads it. */
   static String filterText(Filter f) {
     if (!f.isRange()) return f.dimension().name() + "=" + String.join(",", f.values());
-    return f.dimension().name() + "=" + (f.low() == null ? "" : num(f.low())) + ".." + (f.high() == null ? ""
-        : num(f.high()));
+    return f.dimension().name()
+        + "="
+        + (f.low() == null ? "" : num(f.low()))
+        + ".."
+        + (f.high() == null ? "" : num(f.high()));
   }
 
   private static String num(double d) {

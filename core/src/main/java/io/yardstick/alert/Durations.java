@@ -15,19 +15,27 @@ public final class Durations {
         long n = Long.parseLong(t.substring(0, t.length() - 1));
         if (n >= 0) {
           switch (unit) {
-            case 's': return Duration.ofSeconds(n);
-            case 'm': return Duration.ofMinutes(n);
-            case 'h': return Duration.ofHours(n);
-            case 'd': return Duration.ofDays(n);
-            default: break;
+            case 's':
+              return Duration.ofSeconds(n);
+            case 'm':
+              return Duration.ofMinutes(n);
+            case 'h':
+              return Duration.ofHours(n);
+            case 'd':
+              return Duration.ofDays(n);
+            default:
+              break;
           }
         }
       } catch (NumberFormatException e) {
         // falls through to the message
       }
     }
-    throw new YardstickException("'" + text + "' is not a duration; expected a whole number and s, m, h or d, such"
-        + " as 15m or 1h.");
+    throw new YardstickException(
+        "'"
+            + text
+            + "' is not a duration; expected a whole number and s, m, h or d, such"
+            + " as 15m or 1h.");
   }
 
   /** The shortest of the forms {@link #parse} reads: 15m, 1h, 90s. */

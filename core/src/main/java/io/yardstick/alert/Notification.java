@@ -3,20 +3,36 @@ package io.yardstick.alert;
 import java.time.Instant;
 
 /**
- * One message about an alert's transition (fired or resolved) to one target, with the idempotency key that a
- * receiver uses to drop a repeat (sent again after a restart that came between the send and its record).
+ * One message about an alert's transition (fired or resolved) to one target, with the idempotency
+ * key that a receiver uses to drop a repeat (sent again after a restart that came between the send
+ * and its record).
  *
  * @param transition {@code fired} or {@code resolved}
  * @param target {@code log}, {@code webhook:URL} or {@code email:ADDRESS}
  */
-public record Notification(String idempotencyKey, String transition, String target, Alert alert, Instant sentAt) {
+public record Notification(
+    String idempotencyKey, String transition, String target, Alert alert, Instant sentAt) {
 
   /** The stored state of a notification. */
-  public record Record(String idempotencyKey, long alertId, String transition, String target, String state,
-      int attempts, Instant updatedAt, String error) {
+  public record Record(
+      String idempotencyKey,
+      long alertId,
+      String transition,
+      String target,
+      String state,
+      int attempts,
+      Instant updatedAt,
+      String error) {
     static Record of(Object[] r) {
-      return new Record((String) r[0], ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4],
-          ((Number) r[5]).intValue(), (Instant) r[6], (String) r[7]);
+      return new Record(
+          (String) r[0],
+          ((Number) r[1]).longValue(),
+          (String) r[2],
+          (String) r[3],
+          (String) r[4],
+          ((Number) r[5]).intValue(),
+          (Instant) r[6],
+          (String) r[7]);
     }
   }
 

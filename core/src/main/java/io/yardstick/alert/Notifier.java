@@ -1,6 +1,8 @@
 package io.yardstick.alert;
 
-/** Delivers notifications of one kind of target (webhook, email, log); retries are its own business. */
+/**
+ * Delivers notifications of one kind of target (webhook, email, log); retries are its own business.
+ */
 public interface Notifier {
   /**
    * Delivers one notification, retrying as it sees fit.

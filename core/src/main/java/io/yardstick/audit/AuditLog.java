@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The audit log of a store (issue 11): log-ins, changes of users, tokens, rules, goals and settings, and changes of the
- * data (imports, erasures), with who, when, from where and what. Append-only: this class only inserts and reads, and
- * nothing else in Yardstick writes the table (PostgreSQL also turns an UPDATE or DELETE of it into nothing).
+ * The audit log of a store (issue 11): log-ins, changes of users, tokens, rules, goals and
+ * settings, and changes of the data (imports, erasures), with who, when, from where and what.
+ * Append-only: this class only inserts and reads, and nothing else in Yardstick writes the table
+ * (PostgreSQL also turns an UPDATE or DELETE of it into nothing).
  *
  * <pre>{@code
  * AuditLog audit = new AuditLog(store, Clock.systemUTC());
@@ -20,13 +21,13 @@ import java.util.Map;
  * AuditLog.Page page = audit.list(new AuditLog.Filter("goal", null, null, null), 0, 50);
  * }</pre>
  *
- * <p>A detail never holds a password, a token or a customer's personal data: callers record names, ids, counts and
- * hashes.
+ * <p>A detail never holds a password, a token or a customer's personal data: callers record names,
+ * ids, counts and hashes.
  */
 public final class AuditLog {
   /** What kinds of entries there are. */
-  public static final List<String> KINDS = List.of("login", "user", "token", "rule", "goal", "settings", "data",
-      "forecast", "other");
+  public static final List<String> KINDS =
+      List.of("login", "user", "token", "rule", "goal", "settings", "data", "forecast", "other");
 
   private final Store store;
   private final Clock clock;
@@ -37,12 +38,18 @@ public final class AuditLog {
   }
 
   /**
-   * What happened: {@code actor} the user (or the OS user of a command), {@code address} the client's address (or
-   * {@code local} for a command), {@code kind} one of {@link #KINDS}, {@code action} what was asked (a route or a
-   * command), {@code target} what it acted on, {@code outcome} the HTTP status or {@code ok}, {@code detail} more
-   * (counts, a hash), never personal data.
+   * What happened: {@code actor} the user (or the OS user of a command), {@code address} the
+   * client's address (or {@code local} for a command), {@code kind} one of {@link #KINDS}, {@code
+   * action} what was asked (a route or a command), {@code target} what it acted on, {@code outcome}
+   * the HTTP status or {@code ok}, {@code detail} more (counts, a hash), never personal data.
    */
-  public record Record(String actor, String address, String kind, String action, String target, String outcome,
+  public record Record(
+      String actor,
+      String address,
+      String kind,
+      String action,
+      String target,
+      String outcome,
       String detail) {
     public Record {
       if (!KINDS.contains(kind)) throw new IllegalArgumentException("unknown audit kind " + kind);
@@ -73,12 +80,18 @@ public final class AuditLog {
     }
   }
 
-  /** Which entries: of a kind, of an actor, at or after {@code from}, before {@code to}; null: any. */
+  /**
+   * Which entries: of a kind, of an actor, at or after {@code from}, before {@code to}; null: any.
+   */
   public record Filter(String kind, String actor, Instant from, Instant to) {
     public Filter {
       if (kind != null && !KINDS.contains(kind)) {
-        throw new YardstickException("'" + kind + "' is not a kind of audit entry; expected one of "
-            + String.join(", ", KINDS) + ".");
+        throw new YardstickException(
+            "'"
+                + kind
+                + "' is not a kind of audit entry; expected one of "
+                + String.join(", ", KINDS)
+                + ".");
       }
     }
 
@@ -93,9 +106,18 @@ public final class AuditLog {
   /** Appends an entry, stamped with the clock's time; returns its id. */
   public long record(Record r) {
     long id = store.nextId("audit_log");
-    store.update("INSERT INTO audit_log (id, recorded_at, actor, address, kind, action, target, outcome, detail)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, clock.instant(), r.actor(), r.address(), r.kind(), r.action(),
-        r.target(), r.outcome(), r.detail());
+    store.update(
+        "INSERT INTO audit_log (id, recorded_at, actor, address, kind, action, target, outcome, detail)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        id,
+        clock.instant(),
+        r.actor(),
+        r.address(),
+        r.kind(),
+        r.action(),
+        r.target(),
+        r.outcome(),
+        r.detail());
     return id;
   }
 
@@ -106,17 +128,26 @@ public final class AuditLog {
     }
     List<Object> params = new ArrayList<>();
     String where = where(filter, params);
-    long total = ((Number) store.query("SELECT COUNT(*) FROM audit_log" + where, params.toArray()).get(0)[0])
-        .longValue();
+    long total =
+        ((Number) store.query("SELECT COUNT(*) FROM audit_log" + where, params.toArray()).get(0)[0])
+            .longValue();
     params.add((long) size);
     params.add((long) page * size);
-    return new Page(total, page, size, read("SELECT id, recorded_at, actor, address, kind, action, target, outcome, detail"
-        + " FROM audit_log" + where + " ORDER BY id DESC LIMIT ? OFFSET ?", params));
+    return new Page(
+        total,
+        page,
+        size,
+        read(
+            "SELECT id, recorded_at, actor, address, kind, action, target, outcome, detail"
+                + " FROM audit_log"
+                + where
+                + " ORDER BY id DESC LIMIT ? OFFSET ?",
+            params));
   }
 
   /**
-   * Every entry that passes the filter, oldest first, handed over in chunks of 1,000 (an export of any length in
-   * bounded memory).
+   * Every entry that passes the filter, oldest first, handed over in chunks of 1,000 (an export of
+   * any length in bounded memory).
    */
   public void export(Filter filter, java.util.function.Consumer<Entry> out) {
     long after = 0;
@@ -124,8 +155,13 @@ public final class AuditLog {
       List<Object> params = new ArrayList<>();
       String where = where(filter, params);
       params.add(after);
-      List<Entry> chunk = read("SELECT id, recorded_at, actor, address, kind, action, target, outcome, detail FROM audit_log"
-          + where + (where.isEmpty() ? " WHERE" : " AND") + " id > ? ORDER BY id LIMIT 1000", params);
+      List<Entry> chunk =
+          read(
+              "SELECT id, recorded_at, actor, address, kind, action, target, outcome, detail FROM audit_log"
+                  + where
+                  + (where.isEmpty() ? " WHERE" : " AND")
+                  + " id > ? ORDER BY id LIMIT 1000",
+              params);
       chunk.forEach(out);
       if (chunk.size() < 1000) return;
       after = chunk.get(chunk.size() - 1).id();
@@ -135,8 +171,18 @@ public final class AuditLog {
   private List<Entry> read(String sql, List<Object> params) {
     List<Entry> out = new ArrayList<>();
     for (Object[] r : store.query(sql, params.toArray())) {
-      out.add(new Entry(((Number) r[0]).longValue(), (Instant) r[1], new Record((String) r[2], (String) r[3],
-          (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8])));
+      out.add(
+          new Entry(
+              ((Number) r[0]).longValue(),
+              (Instant) r[1],
+              new Record(
+                  (String) r[2],
+                  (String) r[3],
+                  (String) r[4],
+                  (String) r[5],
+                  (String) r[6],
+                  (String) r[7],
+                  (String) r[8])));
     }
     return out;
   }
@@ -162,11 +208,17 @@ public final class AuditLog {
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
   }
 
-  /** Long texts are cut (an entry stays small whatever a client sends); control characters become spaces. */
+  /**
+   * Long texts are cut (an entry stays small whatever a client sends); control characters become
+   * spaces.
+   */
   private static String clip(String s) {
     if (s == null) return null;
-    String one = s.codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    String one =
+        s.codePoints()
+            .map(c -> Character.isISOControl(c) ? ' ' : c)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     return one.length() > 500 ? one.substring(0, 500) + "..." : one;
   }
 

@@ -1,16 +1,23 @@
 package io.yardstick.demo;
 
-/** One agent: a team, the group they serve in (null for the e-mail and social desk), a skill and a mood. */
+/**
+ * One agent: a team, the group they serve in (null for the e-mail and social desk), a skill and a
+ * mood.
+ */
 final class Agent {
   final String id;
   final String team;
   final Group group;
+
   /** Contacts the agent handles at once. */
   final int slots;
+
   /** Standard normal: better agents talk shorter, resolve more, please more. */
   final double skill;
+
   /** Standard normal: how the agent tends to feel about the job. */
   final double morale;
+
   /** Multiplies handling times. */
   final double speed;
 

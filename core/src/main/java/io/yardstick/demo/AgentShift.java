@@ -3,14 +3,17 @@ package io.yardstick.demo;
 import io.yardstick.model.State;
 
 /**
- * An agent's shift on one day, and the timeline of their states over it: available between contacts, busy while
- * talking or holding, wrap after, one break. States are emitted as the day goes, never overlapping. Live chat agents
- * take several chats at once: their busy spells are the union of their chats.
+ * An agent's shift on one day, and the timeline of their states over it: available between
+ * contacts, busy while talking or holding, wrap after, one break. States are emitted as the day
+ * goes, never overlapping. Live chat agents take several chats at once: their busy spells are the
+ * union of their chats.
  */
 final class AgentShift {
   final Agent agent;
+
   /** Position in the day's staffing, to break ties deterministically. */
   final int order;
+
   final long shiftStart;
   final long shiftEnd;
   final long breakAt;
@@ -18,12 +21,16 @@ final class AgentShift {
   private final Emitter out;
 
   boolean breakTaken;
+
   /** No new contact before this (the end of the break). */
   long blockedUntil;
+
   /** Slots still in the pool; the shift ends when none is left. */
   int liveSlots;
+
   /** Handling seconds of asynchronous work given to the agent today, and how many contacts. */
   long work;
+
   int handled;
 
   private long cursor;
@@ -32,7 +39,14 @@ final class AgentShift {
   private long spellTalkEnd;
   private long spellEnd;
 
-  AgentShift(Agent agent, int order, long shiftStart, long shiftEnd, long breakAt, long breakLength, Emitter out) {
+  AgentShift(
+      Agent agent,
+      int order,
+      long shiftStart,
+      long shiftEnd,
+      long breakAt,
+      long breakLength,
+      Emitter out) {
     this.agent = agent;
     this.order = order;
     this.shiftStart = shiftStart;
@@ -72,7 +86,9 @@ final class AgentShift {
     breakTaken = true;
   }
 
-  /** Ends the shift: the break if still due and there is room, then available until the shift ends. */
+  /**
+   * Ends the shift: the break if still due and there is room, then available until the shift ends.
+   */
   void finish() {
     closeSpell();
     if (!breakTaken && Math.max(cursor, breakAt) + breakLength <= shiftEnd) {

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The simulated period: its days, how many contacts each day brings (weekly pattern, growth, seasons, holidays, the
- * recall), and the topic mix of each day.
+ * The simulated period: its days, how many contacts each day brings (weekly pattern, growth,
+ * seasons, holidays, the recall), and the topic mix of each day.
  */
 final class Calendar {
   /** Days planned beyond the period, for replies and resolutions that come after its end. */
@@ -35,7 +35,10 @@ final class Calendar {
     }
     this.spikeLength = days >= 63 ? 21 : Math.max(1, days / 3);
     double center = 0.42 + 0.2 * Rng.of(s.seed(), 3, 0).nextDouble();
-    this.spikeStart = (int) Math.max(0, Math.min(days - spikeLength, Math.round(center * days - spikeLength / 2.0)));
+    this.spikeStart =
+        (int)
+            Math.max(
+                0, Math.min(days - spikeLength, Math.round(center * days - spikeLength / 2.0)));
     this.weights = new double[days];
     for (int d = 0; d < days; d++) {
       weights[d] = dayWeight(d, Rng.of(s.seed(), 2, d));
@@ -83,11 +86,14 @@ final class Calendar {
     for (Topic topic : Topic.values()) {
       double v = topic.weight * topic.channelFactor(c);
       switch (topic) {
-        case BUFFERING -> v *= 0.6 + 1.2 * t; // a streaming product that keeps growing, and buffering with it
+        case BUFFERING ->
+            v *= 0.6 + 1.2 * t; // a streaming product that keeps growing, and buffering with it
         case RECALL -> v += 16 * spike(day) * topic.channelFactor(c);
-        case DELIVERY -> v *= between(date, 11, 20, 12, 24) ? 1.7 : 1.0; // Black Friday to Christmas
-        case RETURNS -> v *= between(date, 12, 27, 12, 31) || date.getMonth() == Month.JANUARY ? 1.9 : 1.0;
-        default -> { }
+        case DELIVERY ->
+            v *= between(date, 11, 20, 12, 24) ? 1.7 : 1.0; // Black Friday to Christmas
+        case RETURNS ->
+            v *= between(date, 12, 27, 12, 31) || date.getMonth() == Month.JANUARY ? 1.9 : 1.0;
+        default -> {}
       }
       w[topic.ordinal()] = v;
     }
@@ -106,7 +112,10 @@ final class Calendar {
     return d;
   }
 
-  /** The instant {@code seconds} of desk opening hours after t (the e-mail desk works 08-20, weekends 10-18). */
+  /**
+   * The instant {@code seconds} of desk opening hours after t (the e-mail desk works 08-20,
+   * weekends 10-18).
+   */
   long addDeskTime(long t, long seconds, int hint) {
     int d = indexOf(t, hint);
     long left = seconds;
@@ -131,27 +140,30 @@ final class Calendar {
 
   private double dayWeight(int d, SplittableRandom r) {
     LocalDate date = first.plusDays(d);
-    double w = switch (date.getDayOfWeek()) {
-      case MONDAY -> 1.28;
-      case TUESDAY -> 1.12;
-      case WEDNESDAY -> 1.05;
-      case THURSDAY -> 1.02;
-      case FRIDAY -> 0.96;
-      case SATURDAY -> 0.55;
-      case SUNDAY -> 0.38;
-    };
+    double w =
+        switch (date.getDayOfWeek()) {
+          case MONDAY -> 1.28;
+          case TUESDAY -> 1.12;
+          case WEDNESDAY -> 1.05;
+          case THURSDAY -> 1.02;
+          case FRIDAY -> 0.96;
+          case SATURDAY -> 0.55;
+          case SUNDAY -> 0.38;
+        };
     w *= 1 + 0.15 * progress(d);
-    w *= switch (date.getMonth()) {
-      case JANUARY -> 1.06;
-      case JULY -> 0.93;
-      case AUGUST -> 0.82;
-      case NOVEMBER -> 1.06;
-      case DECEMBER -> 1.04;
-      default -> 1.0;
-    };
+    w *=
+        switch (date.getMonth()) {
+          case JANUARY -> 1.06;
+          case JULY -> 0.93;
+          case AUGUST -> 0.82;
+          case NOVEMBER -> 1.06;
+          case DECEMBER -> 1.04;
+          default -> 1.0;
+        };
     if (isHoliday(date)) {
       w *= 0.3;
-    } else if (MonthDay.from(date).equals(MonthDay.of(12, 24)) || MonthDay.from(date).equals(MonthDay.of(12, 31))) {
+    } else if (MonthDay.from(date).equals(MonthDay.of(12, 24))
+        || MonthDay.from(date).equals(MonthDay.of(12, 31))) {
       w *= 0.65;
     }
     w *= 1 + 0.35 * spike(d);
@@ -167,9 +179,16 @@ final class Calendar {
   static boolean isHoliday(LocalDate date) {
     int m = date.getMonthValue();
     int d = date.getDayOfMonth();
-    boolean fixed = (m == 1 && (d == 1 || d == 6)) || (m == 5 && d == 1) || (m == 8 && d == 15)
-        || (m == 10 && d == 12) || (m == 11 && d == 1) || (m == 12 && (d == 6 || d == 8 || d == 25));
-    return fixed || (date.getDayOfWeek() == DayOfWeek.FRIDAY && date.plusDays(2).equals(easter(date.getYear())));
+    boolean fixed =
+        (m == 1 && (d == 1 || d == 6))
+            || (m == 5 && d == 1)
+            || (m == 8 && d == 15)
+            || (m == 10 && d == 12)
+            || (m == 11 && d == 1)
+            || (m == 12 && (d == 6 || d == 8 || d == 25));
+    return fixed
+        || (date.getDayOfWeek() == DayOfWeek.FRIDAY
+            && date.plusDays(2).equals(easter(date.getYear())));
   }
 
   /** Easter Sunday (Gregorian), by the anonymous algorithm. */
@@ -210,7 +229,9 @@ final class Calendar {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> frac[a] != frac[b] ? Double.compare(frac[b], frac[a]) : Integer.compare(a, b));
+    Arrays.sort(
+        order,
+        (a, b) -> frac[a] != frac[b] ? Double.compare(frac[b], frac[a]) : Integer.compare(a, b));
     long left = total - assigned;
     for (int k = 0; left > 0; k = (k + 1) % order.length, left--) {
       q[order[k]]++;

@@ -8,16 +8,21 @@ import java.time.ZoneId;
 import java.util.SplittableRandom;
 
 /**
- * One local day in the zone: its bounds and the instant (epoch second) each local hour starts, so that local times
- * stay right on the 23- and 25-hour days of daylight saving time.
+ * One local day in the zone: its bounds and the instant (epoch second) each local hour starts, so
+ * that local times stay right on the 23- and 25-hour days of daylight saving time.
  */
 final class DayPlan {
   final int index;
   final LocalDate date;
   final long start;
   final long end;
-  /** hour[h] is the epoch second of local h:00 (h = 0..23; a skipped hour maps to the next); hour[24] = end. */
+
+  /**
+   * hour[h] is the epoch second of local h:00 (h = 0..23; a skipped hour maps to the next);
+   * hour[24] = end.
+   */
   final long[] hour = new long[25];
+
   final boolean weekend;
   final boolean holiday;
 
@@ -27,7 +32,8 @@ final class DayPlan {
     this.start = date.atStartOfDay(zone).toEpochSecond();
     this.end = date.plusDays(1).atStartOfDay(zone).toEpochSecond();
     for (int h = 0; h < 24; h++) {
-      hour[h] = Math.max(start, LocalDateTime.of(date, LocalTime.of(h, 0)).atZone(zone).toEpochSecond());
+      hour[h] =
+          Math.max(start, LocalDateTime.of(date, LocalTime.of(h, 0)).atZone(zone).toEpochSecond());
     }
     hour[24] = end;
     DayOfWeek dow = date.getDayOfWeek();
@@ -40,12 +46,16 @@ final class DayPlan {
     return Math.min(end - 1, Math.max(start, hour[h] + r.nextInt(3600)));
   }
 
-  /** When the e-mail and social desk opens: 08:00 on working days, 10:00 on weekends and holidays. */
+  /**
+   * When the e-mail and social desk opens: 08:00 on working days, 10:00 on weekends and holidays.
+   */
   long deskOpens() {
     return weekend || holiday ? hour[10] : hour[8];
   }
 
-  /** When the e-mail and social desk closes: 20:00 on working days, 18:00 on weekends and holidays. */
+  /**
+   * When the e-mail and social desk closes: 20:00 on working days, 18:00 on weekends and holidays.
+   */
   long deskCloses() {
     return weekend || holiday ? hour[18] : hour[20];
   }

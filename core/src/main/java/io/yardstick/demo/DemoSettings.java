@@ -6,14 +6,17 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * What the demo simulates: {@code contacts} contacts in total over the {@code days} local days ending on
- * {@code lastDay} (inclusive) in {@code zone}. The same settings always give the same rows.
+ * What the demo simulates: {@code contacts} contacts in total over the {@code days} local days
+ * ending on {@code lastDay} (inclusive) in {@code zone}. The same settings always give the same
+ * rows.
  *
- * <p>With {@code stopAt} (an instant of the last day, or null) the simulation stops there, as if it were now: nothing
- * arrives after it, contacts not yet answered or abandoned are left waiting, and the agents on shift are left in their
- * state, so that the wallboard has something live to show (docs/demo.md).
+ * <p>With {@code stopAt} (an instant of the last day, or null) the simulation stops there, as if it
+ * were now: nothing arrives after it, contacts not yet answered or abandoned are left waiting, and
+ * the agents on shift are left in their state, so that the wallboard has something live to show
+ * (docs/demo.md).
  */
-public record DemoSettings(long contacts, int days, long seed, LocalDate lastDay, ZoneId zone, Instant stopAt) {
+public record DemoSettings(
+    long contacts, int days, long seed, LocalDate lastDay, ZoneId zone, Instant stopAt) {
   private static final long DEFAULT_CONTACTS = 250_000;
   private static final int DEFAULT_DAYS = 365;
   private static final long DEFAULT_SEED = 42;
@@ -29,8 +32,8 @@ public record DemoSettings(long contacts, int days, long seed, LocalDate lastDay
     Objects.requireNonNull(lastDay, "lastDay");
     Objects.requireNonNull(zone, "zone");
     if (stopAt != null && !lastDay.equals(LocalDate.ofInstant(stopAt, zone))) {
-      throw new IllegalArgumentException("stopAt must fall on the last day " + lastDay + " in " + zone + ", not "
-          + stopAt);
+      throw new IllegalArgumentException(
+          "stopAt must fall on the last day " + lastDay + " in " + zone + ", not " + stopAt);
     }
   }
 
@@ -41,7 +44,8 @@ public record DemoSettings(long contacts, int days, long seed, LocalDate lastDay
 
   /** 250,000 contacts over the 365 days ending on {@code lastDay}, seed 42, in Europe/Madrid. */
   public static DemoSettings defaults(LocalDate lastDay) {
-    return new DemoSettings(DEFAULT_CONTACTS, DEFAULT_DAYS, DEFAULT_SEED, lastDay, DEFAULT_ZONE, null);
+    return new DemoSettings(
+        DEFAULT_CONTACTS, DEFAULT_DAYS, DEFAULT_SEED, lastDay, DEFAULT_ZONE, null);
   }
 
   public DemoSettings withContacts(long n) {

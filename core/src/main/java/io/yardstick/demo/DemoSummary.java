@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a demo run emitted: rows per record type and a few human lines about the simulated year (volumes, service
- * level, the recall spike...), all counted from the emitted records.
+ * What a demo run emitted: rows per record type and a few human lines about the simulated year
+ * (volumes, service level, the recall spike...), all counted from the emitted records.
  */
-public record DemoSummary(DemoSettings settings, Map<RecordType, Long> rows, List<String> highlights) {
+public record DemoSummary(
+    DemoSettings settings, Map<RecordType, Long> rows, List<String> highlights) {
   public DemoSummary {
     EnumMap<RecordType, Long> copy = new EnumMap<>(RecordType.class);
     copy.putAll(rows);

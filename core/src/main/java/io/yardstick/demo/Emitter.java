@@ -1,5 +1,6 @@
 package io.yardstick.demo;
 
+import io.yardstick.event.LiveView;
 import io.yardstick.ingest.RowSink;
 import io.yardstick.model.AgentState;
 import io.yardstick.model.Contact;
@@ -10,7 +11,6 @@ import io.yardstick.model.State;
 import io.yardstick.model.Survey;
 import io.yardstick.store.Loader;
 import java.time.Instant;
-import io.yardstick.event.LiveView;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +19,10 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
- * Hands rows to the loader's sinks with a line number per type, and counts them. A demo stopped at an instant
- * ({@link DemoSettings#stopAt()}) keeps only what happened by then: agent states after it are dropped, and the state
- * each agent is in at the stop becomes their live state (live_agents, as the events API keeps it), not a row.
+ * Hands rows to the loader's sinks with a line number per type, and counts them. A demo stopped at
+ * an instant ({@link DemoSettings#stopAt()}) keeps only what happened by then: agent states after
+ * it are dropped, and the state each agent is in at the stop becomes their live state (live_agents,
+ * as the events API keeps it), not a row.
  */
 final class Emitter {
   private static final int PROGRESS_EVERY = 10_000;
@@ -36,7 +37,8 @@ final class Emitter {
   private long waiting;
 
   /** stop: epoch second after which nothing has happened yet (Long.MAX_VALUE for none). */
-  Emitter(Loader loader, LongConsumer progress, long stop, Function<String, List<String>> queuesOf) {
+  Emitter(
+      Loader loader, LongConsumer progress, long stop, Function<String, List<String>> queuesOf) {
     this.loader = loader;
     for (RecordType type : RecordType.values()) {
       sinks[type.ordinal()] = loader.sink(type);
@@ -46,7 +48,9 @@ final class Emitter {
     this.queuesOf = queuesOf;
   }
 
-  /** Whether an instant (epoch second) lies after the stop: what happens then has not happened yet. */
+  /**
+   * Whether an instant (epoch second) lies after the stop: what happens then has not happened yet.
+   */
   boolean pending(long t) {
     return t > stop;
   }
@@ -86,17 +90,25 @@ final class Emitter {
     emit(RecordType.SURVEYS, s.toRow());
   }
 
-  /** An agent state over [from, to); nothing when the interval is empty; the live state when it spans the stop. */
+  /**
+   * An agent state over [from, to); nothing when the interval is empty; the live state when it
+   * spans the stop.
+   */
   void state(String agentId, State state, long from, long to) {
     if (to <= from || pending(from)) {
       return;
     }
     if (pending(to)) {
-      live.put(agentId, new LiveView.Agent(agentId, state.id(), Instant.ofEpochSecond(from), queuesOf.apply(agentId)));
+      live.put(
+          agentId,
+          new LiveView.Agent(
+              agentId, state.id(), Instant.ofEpochSecond(from), queuesOf.apply(agentId)));
       return;
     }
-    emit(RecordType.AGENT_STATES,
-        new AgentState(agentId, state, Instant.ofEpochSecond(from), Instant.ofEpochSecond(to)).toRow());
+    emit(
+        RecordType.AGENT_STATES,
+        new AgentState(agentId, state, Instant.ofEpochSecond(from), Instant.ofEpochSecond(to))
+            .toRow());
   }
 
   void customer(Customer c) {
@@ -111,8 +123,12 @@ final class Emitter {
     if (stop != Long.MAX_VALUE) {
       loader.execute("DELETE FROM live_agents");
       for (LiveView.Agent a : live.values()) {
-        loader.execute("INSERT INTO live_agents (agent_id, state, since, queues) VALUES (?, ?, ?, ?)", a.agentId(),
-            a.state(), a.since(), String.join("\n", a.queues()));
+        loader.execute(
+            "INSERT INTO live_agents (agent_id, state, since, queues) VALUES (?, ?, ?, ?)",
+            a.agentId(),
+            a.state(),
+            a.since(),
+            String.join("\n", a.queues()));
       }
     }
     long n = contacts();

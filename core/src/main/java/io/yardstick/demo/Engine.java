@@ -17,14 +17,16 @@ import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
 /**
- * Runs the simulated contact center day by day. Each day: the follow-ups due, then that day's new contacts (so that
- * the period ends with exactly the requested total), staffing, and one pass over the day's arrivals in time order:
- * live queues by first-come-first-served over the agents' free times with impatient customers, e-mail and social by
- * the desk's opening hours. Every contact is emitted when it is decided; only the day's arrivals and the pending
- * follow-ups are held in memory.
+ * Runs the simulated contact center day by day. Each day: the follow-ups due, then that day's new
+ * contacts (so that the period ends with exactly the requested total), staffing, and one pass over
+ * the day's arrivals in time order: live queues by first-come-first-served over the agents' free
+ * times with impatient customers, e-mail and social by the desk's opening hours. Every contact is
+ * emitted when it is decided; only the day's arrivals and the pending follow-ups are held in
+ * memory.
  */
 final class Engine {
-  private static final double[] FOLLOW_UP_DAYS = Rng.cumulative(new double[] {0.22, 0.35, 0.18, 0.12, 0.08, 0.05});
+  private static final double[] FOLLOW_UP_DAYS =
+      Rng.cumulative(new double[] {0.22, 0.35, 0.18, 0.12, 0.08, 0.05});
   private static final int MAX_REPEATS = 3;
   private static final double STAFF_RATE = 21.40;
   private static final double TELEPHONY_PER_MINUTE = 0.02;
@@ -99,9 +101,13 @@ final class Engine {
     out.finish();
     List<String> highlights = new ArrayList<>(stats.highlights());
     if (settings.stopAt() != null) {
-      highlights.add(String.format(java.util.Locale.ROOT, "now (%s): %,d contacts waiting, %,d agents on shift, for the"
-          + " wallboard", settings.stopAt().atZone(settings.zone()).toLocalTime().withNano(0), out.waiting(),
-          out.agentsOnShift()));
+      highlights.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "now (%s): %,d contacts waiting, %,d agents on shift, for the" + " wallboard",
+              settings.stopAt().atZone(settings.zone()).toLocalTime().withNano(0),
+              out.waiting(),
+              out.agentsOnShift()));
     }
     return new DemoSummary(settings, out.rows(), highlights);
   }
@@ -118,7 +124,11 @@ final class Engine {
     while (!later.isEmpty() && later.peek().time < today.end) {
       arrivals.add(later.poll());
     }
-    long fresh = Math.max(0, Math.min(cal.cumulativeTarget(d) - out.contacts() - arrivals.size(), total - committed));
+    long fresh =
+        Math.max(
+            0,
+            Math.min(
+                cal.cumulativeTarget(d) - out.contacts() - arrivals.size(), total - committed));
     committed += fresh;
     double[][] topicMix = new double[Channel.values().length][];
     for (Channel c : Channel.values()) {
@@ -134,7 +144,7 @@ final class Engine {
       arrivals.add(new Arrival(arrivalSeq++, t, topic, q, customers.pick(d, r), 0, 0, false));
     }
     arrivals.sort(Arrival.ORDER);
-    arrivals.removeIf(x -> x.time >= periodEnd);   // a demo stopped at "now" has nothing after it
+    arrivals.removeIf(x -> x.time >= periodEnd); // a demo stopped at "now" has nothing after it
 
     for (Group g : Group.values()) {
       List<AgentShift> shifts = roster.staff(g, roster.shifts(g, d), today, r, out);
@@ -147,7 +157,8 @@ final class Engine {
     int i = 0;
     while (i < arrivals.size() || !sameDay.isEmpty()) {
       Arrival a;
-      if (sameDay.isEmpty() || (i < arrivals.size() && Arrival.ORDER.compare(arrivals.get(i), sameDay.peek()) <= 0)) {
+      if (sameDay.isEmpty()
+          || (i < arrivals.size() && Arrival.ORDER.compare(arrivals.get(i), sameDay.peek()) <= 0)) {
         a = arrivals.get(i++);
       } else {
         a = sameDay.poll();
@@ -186,7 +197,8 @@ final class Engine {
       return;
     }
     // a few hang up at once; the others hold on a while, then give up more and more
-    double patience = Rng.chance(r, 0.05) ? Rng.exponential(r, 8) : Rng.weibull(r, a.queue.channel.patience, 1.6);
+    double patience =
+        Rng.chance(r, 0.05) ? Rng.exponential(r, 8) : Rng.weibull(r, a.queue.channel.patience, 1.6);
     long patienceSeconds = Math.max(1, Math.round(patience));
     if (slot == null || Math.max(a.time, slot.free) > a.time + patienceSeconds) {
       abandon(a, a.time + patienceSeconds);
@@ -206,9 +218,18 @@ final class Engine {
     double skill = agent == null ? 0 : agent.skill;
     double speed = agent == null ? 1 : agent.speed;
     long wait = start - arrival;
-    long talk = Math.max(20, Math.round(Rng.lognormal(r,
-        a.topic.talkSeconds * ch.talkFactor * speed * (a.repeat > 0 ? 1.15 : 1.0), 0.55)));
-    long hold = ch == Channel.PHONE && Rng.chance(r, 0.2) ? Math.max(5, Math.round(Rng.lognormal(r, 75, 0.7))) : 0;
+    long talk =
+        Math.max(
+            20,
+            Math.round(
+                Rng.lognormal(
+                    r,
+                    a.topic.talkSeconds * ch.talkFactor * speed * (a.repeat > 0 ? 1.15 : 1.0),
+                    0.55)));
+    long hold =
+        ch == Channel.PHONE && Rng.chance(r, 0.2)
+            ? Math.max(5, Math.round(Rng.lognormal(r, 75, 0.7)))
+            : 0;
     long wrap = ch == Channel.PHONE ? 25 + r.nextInt(41) : 15 + r.nextInt(31);
     long talkEnd = start + talk + hold;
     long end = talkEnd + wrap;
@@ -216,15 +237,25 @@ final class Engine {
       shift.assign(start, talkEnd, end);
       pool.take(slot, end);
     }
-    double resolveRate = a.topic.resolveRate + 0.04 * skill + (a.repeat > 0 ? 0.06 : 0) + (a.outbound ? 0.04 : 0)
-        - (wait > 240 ? 0.05 : 0);
+    double resolveRate =
+        a.topic.resolveRate
+            + 0.04 * skill
+            + (a.repeat > 0 ? 0.06 : 0)
+            + (a.outbound ? 0.04 : 0)
+            - (wait > 240 ? 0.05 : 0);
     boolean resolved = Rng.chance(r, resolveRate);
-    Long resolvedAt = !resolved ? null
-        : Rng.chance(r, 0.88) ? talkEnd : talkEnd + Math.round(Rng.lognormal(r, 4 * 3600, 0.8));
+    Long resolvedAt =
+        !resolved
+            ? null
+            : Rng.chance(r, 0.88) ? talkEnd : talkEnd + Math.round(Rng.lognormal(r, 4 * 3600, 0.8));
 
     if (out.pending(end)) {
       // still being handled at the demo's stop: answered, its durations and outcome not known yet
-      emit(a, contact(a, arrival).agentId(agent == null ? null : agent.id).answeredAt(Instant.ofEpochSecond(start)));
+      emit(
+          a,
+          contact(a, arrival)
+              .agentId(agent == null ? null : agent.id)
+              .answeredAt(Instant.ofEpochSecond(start)));
       if (!a.outbound) {
         int c = ch.ordinal();
         stats.inbound[c]++;
@@ -234,16 +265,18 @@ final class Engine {
       }
       return;
     }
-    // solved later than the demo's stop: not yet in the store (the simulation goes on knowing it will be)
+    // solved later than the demo's stop: not yet in the store (the simulation goes on knowing it
+    // will be)
     boolean notYet = resolvedAt != null && out.pending(resolvedAt);
-    Contact.Builder b = contact(a, arrival)
-        .agentId(agent == null ? null : agent.id)
-        .answeredAt(Instant.ofEpochSecond(start))
-        .resolvedAt(resolvedAt == null || notYet ? null : Instant.ofEpochSecond(resolvedAt))
-        .talkSeconds((double) talk)
-        .holdSeconds(ch == Channel.PHONE ? (double) hold : null)
-        .wrapSeconds((double) wrap)
-        .resolved(resolved && !notYet);
+    Contact.Builder b =
+        contact(a, arrival)
+            .agentId(agent == null ? null : agent.id)
+            .answeredAt(Instant.ofEpochSecond(start))
+            .resolvedAt(resolvedAt == null || notYet ? null : Instant.ofEpochSecond(resolvedAt))
+            .talkSeconds((double) talk)
+            .holdSeconds(ch == Channel.PHONE ? (double) hold : null)
+            .wrapSeconds((double) wrap)
+            .resolved(resolved && !notYet);
     convert(a, b, skill);
     String id = emit(a, b);
 
@@ -279,7 +312,8 @@ final class Engine {
       leftWaiting(a, a.time);
       return;
     }
-    Contact.Builder b = contact(a, a.time).abandonedAt(Instant.ofEpochSecond(at)).resolved(false).converted(false);
+    Contact.Builder b =
+        contact(a, a.time).abandonedAt(Instant.ofEpochSecond(at)).resolved(false).converted(false);
     emit(a, b);
     int c = a.queue.channel.ordinal();
     stats.inbound[c]++;
@@ -294,7 +328,10 @@ final class Engine {
     followUp(a, at, true);
   }
 
-  /** A contact the demo's stop finds still waiting: only its arrival is known (a live queue counts it as inbound). */
+  /**
+   * A contact the demo's stop finds still waiting: only its arrival is known (a live queue counts
+   * it as inbound).
+   */
   private String leftWaiting(Arrival a, long arrival) {
     String id = emit(a, contact(a, arrival));
     out.countWaiting();
@@ -319,11 +356,12 @@ final class Engine {
       return;
     }
     stats.salesHandled++;
-    double rate = switch (a.topic) {
-      case PLAN_CHANGE -> 0.24;
-      case PRODUCT_INFO -> 0.19;
-      default -> 0.08;
-    };
+    double rate =
+        switch (a.topic) {
+          case PLAN_CHANGE -> 0.24;
+          case PRODUCT_INFO -> 0.19;
+          default -> 0.08;
+        };
     rate += 0.04 * skill + (a.outbound ? 0.05 : 0);
     if (!Rng.chance(r, rate)) {
       b.converted(false);
@@ -340,11 +378,12 @@ final class Engine {
 
   private void async(Arrival a) {
     Channel ch = a.queue.channel;
-    double meanDelay = switch (ch) {
-      case EMAIL -> 3 * 3600;
-      case SOCIAL -> 45 * 60;
-      default -> 20 * 60;
-    };
+    double meanDelay =
+        switch (ch) {
+          case EMAIL -> 3 * 3600;
+          case SOCIAL -> 45 * 60;
+          default -> 20 * 60;
+        };
     long deskDelay = Math.max(60, Math.round(Rng.lognormal(r, meanDelay, 1.0)));
     if (deskDelay > 16 * 3600) {
       deskDelay = 8 * 3600 + r.nextInt(8 * 3600); // the backlog is worked off within two days
@@ -352,31 +391,44 @@ final class Engine {
     long first = cal.addDeskTime(a.time, deskDelay, day);
     AgentShift shift = desk.get(r.nextInt(desk.size()));
     Agent agent = shift.agent;
-    long handle = Math.max(30, Math.round(Rng.lognormal(r,
-        a.topic.talkSeconds * ch.talkFactor * agent.speed * (a.repeat > 0 ? 1.15 : 1.0), 0.6)));
+    long handle =
+        Math.max(
+            30,
+            Math.round(
+                Rng.lognormal(
+                    r,
+                    a.topic.talkSeconds * ch.talkFactor * agent.speed * (a.repeat > 0 ? 1.15 : 1.0),
+                    0.6)));
     shift.work += handle;
     shift.handled++;
     agent.monthBusy += handle;
-    double resolveRate = a.topic.resolveRate - 0.03 + 0.04 * agent.skill + (a.repeat > 0 ? 0.06 : 0);
+    double resolveRate =
+        a.topic.resolveRate - 0.03 + 0.04 * agent.skill + (a.repeat > 0 ? 0.06 : 0);
     boolean resolved = Rng.chance(r, resolveRate);
-    Long resolvedAt = !resolved ? null
-        : Rng.chance(r, 0.7) ? first : cal.addDeskTime(first, Math.round(Rng.lognormal(r, 5 * 3600, 0.9)), day);
-    boolean notYet = resolvedAt != null && out.pending(resolvedAt);   // as in serve()
+    Long resolvedAt =
+        !resolved
+            ? null
+            : Rng.chance(r, 0.7)
+                ? first
+                : cal.addDeskTime(first, Math.round(Rng.lognormal(r, 5 * 3600, 0.9)), day);
+    boolean notYet = resolvedAt != null && out.pending(resolvedAt); // as in serve()
 
-    // A demo stopped before the reply finds it waiting; the simulation goes on as if not stopped (the same random
+    // A demo stopped before the reply finds it waiting; the simulation goes on as if not stopped
+    // (the same random
     // draws), so that the days before are a whole run's.
     long delay = first - a.time;
     String id;
     if (out.pending(first)) {
       id = leftWaiting(a, a.time);
     } else {
-      Contact.Builder b = contact(a, a.time)
-          .agentId(agent.id)
-          .firstResponseAt(Instant.ofEpochSecond(first))
-          .resolvedAt(resolvedAt == null || notYet ? null : Instant.ofEpochSecond(resolvedAt))
-          .talkSeconds((double) handle)
-          .resolved(resolved && !notYet)
-          .converted(false);
+      Contact.Builder b =
+          contact(a, a.time)
+              .agentId(agent.id)
+              .firstResponseAt(Instant.ofEpochSecond(first))
+              .resolvedAt(resolvedAt == null || notYet ? null : Instant.ofEpochSecond(resolvedAt))
+              .talkSeconds((double) handle)
+              .resolved(resolved && !notYet)
+              .converted(false);
       id = emit(a, b);
       int c = ch.ordinal();
       stats.responded[c]++;
@@ -399,8 +451,9 @@ final class Engine {
   }
 
   /**
-   * The desk's agent states, coarser than the live queues': each shift is two halves around the break, each half a
-   * few spells of busy then available (as many spells as contacts handled, up to 8), busy in proportion to the work.
+   * The desk's agent states, coarser than the live queues': each shift is two halves around the
+   * break, each half a few spells of busy then available (as many spells as contacts handled, up to
+   * 8), busy in proportion to the work.
    */
   private void deskStates() {
     for (AgentShift s : desk) {
@@ -433,9 +486,9 @@ final class Engine {
   // ---- cases: repeat contacts and callbacks
 
   /**
-   * An unresolved contact may bring the customer back (the same case, 0 to 5 days later, sometimes on the phone
-   * instead) or an agent calls back. Nothing new is started on the last day, nor beyond the period, nor beyond the
-   * requested total, so the total comes out exact.
+   * An unresolved contact may bring the customer back (the same case, 0 to 5 days later, sometimes
+   * on the phone instead) or an agent calls back. Nothing new is started on the last day, nor
+   * beyond the period, nor beyond the requested total, so the total comes out exact.
    */
   private void followUp(Arrival a, long end, boolean abandoned) {
     if (day == cal.days - 1 || a.repeat >= MAX_REPEATS || committed >= total) {
@@ -472,7 +525,8 @@ final class Engine {
       return;
     }
     Queue q = to == from ? a.queue : Queue.route(to, a.topic, r);
-    Arrival next = new Arrival(arrivalSeq++, t, a.topic, q, a.customer, a.caseNo, a.repeat + 1, outbound);
+    Arrival next =
+        new Arrival(arrivalSeq++, t, a.topic, q, a.customer, a.caseNo, a.repeat + 1, outbound);
     committed++;
     stats.repeatCase(a.repeat == 0);
     (t < today.end ? sameDay : later).add(next);
@@ -480,13 +534,20 @@ final class Engine {
 
   // ---- surveys
 
-  private void surveys(Arrival a, String contactId, Agent agent, long end, double waitPenalty, boolean resolved) {
+  private void surveys(
+      Arrival a, String contactId, Agent agent, long end, double waitPenalty, boolean resolved) {
     String agentId = agent == null ? null : agent.id;
     double skill = agent == null ? 0 : agent.skill;
     String customerId = Customers.id(a.customer);
     if (Rng.chance(r, 0.2)) {
-      double latent = 4.4 + 0.3 * skill - 0.6 * waitPenalty - (resolved ? 0 : 1.3) - (a.repeat > 0 ? 0.3 : 0)
-          - (a.topic == Topic.RECALL ? 0.35 : 0) + 0.85 * r.nextGaussian();
+      double latent =
+          4.4
+              + 0.3 * skill
+              - 0.6 * waitPenalty
+              - (resolved ? 0 : 1.3)
+              - (a.repeat > 0 ? 0.3 : 0)
+              - (a.topic == Topic.RECALL ? 0.35 : 0)
+              + 0.85 * r.nextGaussian();
       int score = Rng.clampRound(latent, 1, 5);
       long at = end + 30 + Math.min(86_000, Math.round(Rng.exponential(r, 3 * 3600)));
       if (survey(SurveyKind.CSAT, score, at, contactId, customerId, agentId)) {
@@ -498,8 +559,13 @@ final class Engine {
       }
     }
     if (Rng.chance(r, 0.1)) {
-      double latent = 2.4 + (resolved ? 0 : 1.7) + 0.7 * Math.min(3, a.repeat) + 0.7 * waitPenalty - 0.2 * skill
-          + 1.0 * r.nextGaussian();
+      double latent =
+          2.4
+              + (resolved ? 0 : 1.7)
+              + 0.7 * Math.min(3, a.repeat)
+              + 0.7 * waitPenalty
+              - 0.2 * skill
+              + 1.0 * r.nextGaussian();
       int score = Rng.clampRound(latent, 1, 7);
       long at = end + 30 + Math.min(86_000, Math.round(Rng.exponential(r, 2 * 3600)));
       if (survey(SurveyKind.CES, score, at, contactId, customerId, agentId)) {
@@ -508,8 +574,11 @@ final class Engine {
       }
     }
     if (Rng.chance(r, 0.025)) {
-      double latent = 8.7 - 0.9 * Math.min(3, customers.badExperiences(a.customer))
-          + (customers.premium(a.customer) ? 0.5 : 0) + 1.9 * r.nextGaussian();
+      double latent =
+          8.7
+              - 0.9 * Math.min(3, customers.badExperiences(a.customer))
+              + (customers.premium(a.customer) ? 0.5 : 0)
+              + 1.9 * r.nextGaussian();
       int score = Rng.clampRound(latent, 0, 10);
       long at = end + 86_400 + r.nextLong(4 * 86_400L);
       if (survey(SurveyKind.NPS, score, at, null, customerId, null)) {
@@ -523,20 +592,32 @@ final class Engine {
     }
   }
 
-  private boolean survey(SurveyKind kind, int score, long at, String contactId, String customerId, String agentId) {
+  private boolean survey(
+      SurveyKind kind, int score, long at, String contactId, String customerId, String agentId) {
     if (at >= periodEnd) {
       return false;
     }
-    out.survey(new Survey(out.nextSurveyId(), kind, score, Instant.ofEpochSecond(at), contactId, customerId, agentId));
+    out.survey(
+        new Survey(
+            out.nextSurveyId(),
+            kind,
+            score,
+            Instant.ofEpochSecond(at),
+            contactId,
+            customerId,
+            agentId));
     return true;
   }
 
   // ---- months: costs and the employee survey
 
   private void closeMonth() {
-    double fraction = (today.date.getDayOfMonth() - monthStart.getDayOfMonth() + 1.0) / today.date.lengthOfMonth();
+    double fraction =
+        (today.date.getDayOfMonth() - monthStart.getDayOfMonth() + 1.0)
+            / today.date.lengthOfMonth();
     double staff = monthStaffSeconds / 3600.0 * STAFF_RATE;
-    double telephony = monthPhoneSeconds / 60.0 * TELEPHONY_PER_MINUTE + TELEPHONY_MONTHLY * fraction;
+    double telephony =
+        monthPhoneSeconds / 60.0 * TELEPHONY_PER_MINUTE + TELEPHONY_MONTHLY * fraction;
     double software = monthAgentDays * SOFTWARE_PER_AGENT_DAY + SOFTWARE_MONTHLY * fraction;
     cost("staff", staff);
     stats.staffCostCents += Math.round(staff * 100);
@@ -545,7 +626,8 @@ final class Engine {
     for (Agent a : roster.all) {
       if (a.monthShifts > 0 && Rng.chance(r, 0.75)) {
         double occupancy = a.monthBusy / (double) Math.max(1, a.monthScheduled) / a.slots;
-        double latent = 3.7 + 0.55 * a.morale - 2.5 * Math.max(0, occupancy - 0.7) + 0.6 * r.nextGaussian();
+        double latent =
+            3.7 + 0.55 * a.morale - 2.5 * Math.max(0, occupancy - 0.7) + 0.6 * r.nextGaussian();
         int score = Rng.clampRound(latent, 1, 5);
         long at = today.hour[9] + r.nextInt(8 * 3600);
         if (survey(SurveyKind.ESAT, score, at, null, null, a.id)) {

@@ -1,8 +1,8 @@
 package io.yardstick.demo;
 
 /**
- * The groups of agents who serve the live queues, each from one team: care answers general and billing calls, sales
- * and tech their own lines, and the digital team all chats.
+ * The groups of agents who serve the live queues, each from one team: care answers general and
+ * billing calls, sales and tech their own lines, and the digital team all chats.
  */
 enum Group {
   CARE(Channel.PHONE, "care"),

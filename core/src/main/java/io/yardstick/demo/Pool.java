@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * The agents of one group serving their live queues on one day, as a min-heap of agent slots by the time each is next free: first
- * come, first served, the agent free the longest takes the next contact.
+ * The agents of one group serving their live queues on one day, as a min-heap of agent slots by the
+ * time each is next free: first come, first served, the agent free the longest takes the next
+ * contact.
  */
 final class Pool {
   /** One line of an agent: phone agents have one, chat agents two. */
@@ -22,9 +23,10 @@ final class Pool {
     }
   }
 
-  private static final Comparator<Slot> ORDER = Comparator.<Slot>comparingLong(s -> s.free)
-      .thenComparingInt(s -> s.shift.order)
-      .thenComparingInt(s -> s.index);
+  private static final Comparator<Slot> ORDER =
+      Comparator.<Slot>comparingLong(s -> s.free)
+          .thenComparingInt(s -> s.shift.order)
+          .thenComparingInt(s -> s.index);
 
   private final int slots;
   private final PriorityQueue<Slot> heap = new PriorityQueue<>(ORDER);
@@ -46,8 +48,8 @@ final class Pool {
   }
 
   /**
-   * The slot that would take a contact arriving at {@code now} (it starts at max(now, free)), after sending agents on
-   * their break and ending shifts that are over; null when nobody is left today.
+   * The slot that would take a contact arriving at {@code now} (it starts at max(now, free)), after
+   * sending agents on their break and ending shifts that are over; null when nobody is left today.
    */
   Slot next(long now) {
     while (!heap.isEmpty()) {

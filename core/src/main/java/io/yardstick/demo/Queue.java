@@ -3,7 +3,8 @@ package io.yardstick.demo;
 import java.util.SplittableRandom;
 
 /**
- * The queues of each channel and the group of agents that serves each; the topic a customer picks routes them to one.
+ * The queues of each channel and the group of agents that serves each; the topic a customer picks
+ * routes them to one.
  */
 enum Queue {
   PHONE_GENERAL(Channel.PHONE, "general", Group.CARE),
@@ -18,13 +19,16 @@ enum Queue {
   MESSAGING_WHATSAPP(Channel.MESSAGING, "whatsapp", null);
 
   static final String[] TEAMS = {"care", "sales", "tech", "digital"};
+
   /** The team of the desk that answers e-mail, social and messaging. */
   static final String DESK_TEAM = "digital";
 
   final Channel channel;
   final String id;
+
   /** The agents who serve this live queue; null for e-mail, social and messaging (the desk). */
   final Group group;
+
   final String team;
 
   Queue(Channel channel, String id, Group group) {
@@ -34,15 +38,18 @@ enum Queue {
     this.team = group == null ? DESK_TEAM : group.team;
   }
 
-  /** The queue an IVR or a routing rule sends a contact about {@code topic} on {@code channel} to. */
+  /**
+   * The queue an IVR or a routing rule sends a contact about {@code topic} on {@code channel} to.
+   */
   static Queue route(Channel channel, Topic topic, SplittableRandom r) {
     return switch (channel) {
-      case PHONE -> switch (topic) {
-        case BILLING -> PHONE_BILLING;
-        case PLAN_CHANGE, PRODUCT_INFO -> PHONE_SALES;
-        case LOGIN, BUFFERING -> PHONE_TECH;
-        default -> PHONE_GENERAL;
-      };
+      case PHONE ->
+          switch (topic) {
+            case BILLING -> PHONE_BILLING;
+            case PLAN_CHANGE, PRODUCT_INFO -> PHONE_SALES;
+            case LOGIN, BUFFERING -> PHONE_TECH;
+            default -> PHONE_GENERAL;
+          };
       case CHAT -> topic == Topic.LOGIN || topic == Topic.BUFFERING ? CHAT_TECH : CHAT_GENERAL;
       case EMAIL -> EMAIL_SUPPORT;
       case SOCIAL -> r.nextDouble() < 0.3 ? SOCIAL_BLOG : SOCIAL_TWITTER;

@@ -2,7 +2,10 @@ package io.yardstick.demo;
 
 import java.util.SplittableRandom;
 
-/** Random draws the simulation needs, all from {@link SplittableRandom} so that a seed gives the same year. */
+/**
+ * Random draws the simulation needs, all from {@link SplittableRandom} so that a seed gives the
+ * same year.
+ */
 final class Rng {
   private Rng() {}
 
@@ -31,7 +34,10 @@ final class Rng {
     return -mean * Math.log(1.0 - r.nextDouble());
   }
 
-  /** A lognormal draw with the given mean and shape (sigma of the underlying normal): long right tail. */
+  /**
+   * A lognormal draw with the given mean and shape (sigma of the underlying normal): long right
+   * tail.
+   */
   static double lognormal(SplittableRandom r, double mean, double sigma) {
     return mean * Math.exp(sigma * r.nextGaussian() - sigma * sigma / 2);
   }
@@ -42,10 +48,17 @@ final class Rng {
     return scale * Math.pow(-Math.log(1.0 - r.nextDouble()), 1 / shape);
   }
 
-  /** The gamma function for x in [1, 2] (Lanczos would be overkill): a short series accurate to 1e-4. */
+  /**
+   * The gamma function for x in [1, 2] (Lanczos would be overkill): a short series accurate to
+   * 1e-4.
+   */
   static double gamma(double x) {
     double t = x - 1;
-    return 1 - 0.5748646 * t + 0.9512363 * t * t - 0.6998588 * t * t * t + 0.4245549 * t * t * t * t
+    return 1
+        - 0.5748646 * t
+        + 0.9512363 * t * t
+        - 0.6998588 * t * t * t
+        + 0.4245549 * t * t * t * t
         - 0.1010678 * t * t * t * t * t;
   }
 

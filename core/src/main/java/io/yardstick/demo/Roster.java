@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The agents and their shifts. Each day, each group of live queues is staffed from a forecast of its hourly load
- * (Erlang C, aiming at 70% answered within 20 s but only 55% in the busiest hours, so that queues build up and some
- * callers give up); the e-mail and social desk gets enough agents for its day's work. Breaks are spread so that a group
- * is never all on break at once. Agents rotate through the shifts so that each works some days a week.
+ * The agents and their shifts. Each day, each group of live queues is staffed from a forecast of
+ * its hourly load (Erlang C, aiming at 70% answered within 20 s but only 55% in the busiest hours,
+ * so that queues build up and some callers give up); the e-mail and social desk gets enough agents
+ * for its day's work. Breaks are spread so that a group is never all on break at once. Agents
+ * rotate through the shifts so that each works some days a week.
  */
 final class Roster {
   /** Live queues open from 07:00 to 22:00 local time. */
   static final int OPENS = 7;
+
   static final int CLOSES = 22;
 
   private static final double HOLD_SHARE = 0.2;
@@ -22,8 +24,10 @@ final class Roster {
 
   private final Calendar cal;
   private final long seed;
+
   /** Agents by group ordinal, then the desk's at the end. */
   private final Agent[][] agents = new Agent[Group.values().length + 1][];
+
   private final int[] rotation = new int[Group.values().length + 1];
   final List<Agent> all = new ArrayList<>();
 
@@ -40,8 +44,13 @@ final class Roster {
       agents[g] = new Agent[(int) Math.ceil(most * 1.35)];
       for (int i = 0; i < agents[g].length; i++) {
         double skill = Math.max(-2.5, Math.min(2.5, r.nextGaussian()));
-        Agent a = new Agent(all.size() + 1, group == null ? Queue.DESK_TEAM : group.team, group, skill,
-            r.nextGaussian());
+        Agent a =
+            new Agent(
+                all.size() + 1,
+                group == null ? Queue.DESK_TEAM : group.team,
+                group,
+                skill,
+                r.nextGaussian());
         agents[g][i] = a;
         all.add(a);
       }
@@ -50,7 +59,8 @@ final class Roster {
 
   /** The shifts of a group on day d, as local hour pairs [start, end). */
   int[] shifts(Group g, int d) {
-    double[] mix = cal.topicWeights(d - 7, g.channel); // the forecast knows last week's topics, not today's
+    double[] mix =
+        cal.topicWeights(d - 7, g.channel); // the forecast knows last week's topics, not today's
     double all = 0;
     double share = 0;
     double work = 0;
@@ -64,8 +74,13 @@ final class Roster {
     }
     double aht = share == 0 ? 0 : work / share;
     aht += g.channel == Channel.PHONE ? HOLD_SHARE * HOLD_MEAN + 45 : 30;
-    double volume = cal.planned(d) * 1.1 * g.channel.share * share / all
-        * Math.exp(0.06 * Rng.of(seed, 4, d * 16L + g.ordinal()).nextGaussian());
+    double volume =
+        cal.planned(d)
+            * 1.1
+            * g.channel.share
+            * share
+            / all
+            * Math.exp(0.06 * Rng.of(seed, 4, d * 16L + g.ordinal()).nextGaussian());
     double peak = 0;
     for (int h = OPENS; h < CLOSES; h++) {
       peak = Math.max(peak, g.channel.hourly[h]);
@@ -128,7 +143,9 @@ final class Roster {
     return flat;
   }
 
-  /** The e-mail and social desk's shifts on day d: 08-16 and 12-20 on working days, 10-18 otherwise. */
+  /**
+   * The e-mail and social desk's shifts on day d: 08-16 and 12-20 on working days, 10-18 otherwise.
+   */
   int[] deskShifts(int d) {
     DayPlan p = cal.day(d);
     double work = 0;
@@ -157,8 +174,8 @@ final class Roster {
   }
 
   /**
-   * Puts agents of the group (null: the desk) on today's shifts, in rotation, each with a break near the middle of the
-   * shift in the quarter hour where the fewest colleagues are on break.
+   * Puts agents of the group (null: the desk) on today's shifts, in rotation, each with a break
+   * near the middle of the shift in the quarter hour where the fewest colleagues are on break.
    */
   List<AgentShift> staff(Group g, int[] hours, DayPlan p, SplittableRandom r, Emitter out) {
     int slot = g == null ? agents.length - 1 : g.ordinal();

@@ -74,16 +74,31 @@ final class Stats {
       }
     }
     LocalDate busy = cal.first.plusDays(busiest);
-    lines.add(String.format(Locale.ROOT, "%s contacts over %d days %s..%s (%s), busiest day %s %s with %s",
-        count(total), settings.days(), cal.first, cal.last, settings.zone(),
-        busy.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT), busy, count(dayContacts[busiest])));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%s contacts over %d days %s..%s (%s), busiest day %s %s with %s",
+            count(total),
+            settings.days(),
+            cal.first,
+            cal.last,
+            settings.zone(),
+            busy.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT),
+            busy,
+            count(dayContacts[busiest])));
 
     int p = Channel.PHONE.ordinal();
-    lines.add(String.format(Locale.ROOT,
-        "phone: %s calls, %s answered, %s within 20 s, mean wait %s, %s abandoned (%s under 5 s); %s outbound callbacks",
-        count(inbound[p]), percent(answered[p], inbound[p]), percent(within20[p], inbound[p]),
-        duration(answered[p] == 0 ? 0 : waitSeconds[p] / answered[p]), count(abandoned[p]), count(quickAbandons[p]),
-        count(outbound[p])));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "phone: %s calls, %s answered, %s within 20 s, mean wait %s, %s abandoned (%s under 5 s); %s outbound callbacks",
+            count(inbound[p]),
+            percent(answered[p], inbound[p]),
+            percent(within20[p], inbound[p]),
+            duration(answered[p] == 0 ? 0 : waitSeconds[p] / answered[p]),
+            count(abandoned[p]),
+            count(quickAbandons[p]),
+            count(outbound[p])));
     int c = Channel.CHAT.ordinal();
     long async = 0;
     long asyncWithin = 0;
@@ -95,27 +110,59 @@ final class Stats {
         asyncSeconds += responseSeconds[ch.ordinal()];
       }
     }
-    lines.add(String.format(Locale.ROOT,
-        "chat: %s chats, %s answered, %s within 20 s; email/social/messaging: %s, %s first reply within 4 h, mean %s",
-        count(inbound[c]), percent(answered[c], inbound[c]), percent(within20[c], inbound[c]), count(async),
-        percent(asyncWithin, async), duration(async == 0 ? 0 : asyncSeconds / async)));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "chat: %s chats, %s answered, %s within 20 s; email/social/messaging: %s, %s first reply within 4 h, mean %s",
+            count(inbound[c]),
+            percent(answered[c], inbound[c]),
+            percent(within20[c], inbound[c]),
+            count(async),
+            percent(asyncWithin, async),
+            duration(async == 0 ? 0 : asyncSeconds / async)));
 
     lines.add(topicLine());
 
-    lines.add(String.format(Locale.ROOT,
-        "%s cases, %s closed in one contact; %s of handled contacts resolved; %s of contacts are in repeat cases",
-        count(cases), percent(cases - repeatCases, cases), percent(resolved, handled),
-        percent(repeatCaseContacts, total)));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%s cases, %s closed in one contact; %s of handled contacts resolved; %s of contacts are in repeat cases",
+            count(cases),
+            percent(cases - repeatCases, cases),
+            percent(resolved, handled),
+            percent(repeatCaseContacts, total)));
 
-    lines.add(String.format(Locale.ROOT, "surveys: %s CSAT (mean %.2f), %s CES (mean %.2f), %s NPS (%+d), %s ESAT (mean %.2f)",
-        count(csat), mean(csatSum, csat), count(ces), mean(cesSum, ces), count(nps),
-        nps == 0 ? 0 : Math.round(100.0 * (promoters - detractors) / nps), count(esat), mean(esatSum, esat)));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "surveys: %s CSAT (mean %.2f), %s CES (mean %.2f), %s NPS (%+d), %s ESAT (mean %.2f)",
+            count(csat),
+            mean(csatSum, csat),
+            count(ces),
+            mean(cesSum, ces),
+            count(nps),
+            nps == 0 ? 0 : Math.round(100.0 * (promoters - detractors) / nps),
+            count(esat),
+            mean(esatSum, esat)));
 
-    lines.add(String.format(Locale.ROOT, "%s agent-days, %s agents in %d teams; costs %s EUR (staff %s)",
-        count(agentDays), count(agents), teams, money(costCents), percent(staffCostCents, costCents)));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%s agent-days, %s agents in %d teams; costs %s EUR (staff %s)",
+            count(agentDays),
+            count(agents),
+            teams,
+            money(costCents),
+            percent(staffCostCents, costCents)));
 
-    lines.add(String.format(Locale.ROOT, "%s customers, %s churned; sales conversion %s, revenue %s EUR",
-        count(customers), percent(churned, customers), percent(conversions, salesHandled), money(revenueCents)));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%s customers, %s churned; sales conversion %s, revenue %s EUR",
+            count(customers),
+            percent(churned, customers),
+            percent(conversions, salesHandled),
+            money(revenueCents)));
     return lines;
   }
 
@@ -150,15 +197,25 @@ final class Stats {
       while (to < days - 1 && share(to + 1, recall) >= threshold) {
         to++;
       }
-      b.append(String.format(Locale.ROOT, "topic 'recall' spikes %s..%s (peak %.1f%% of contacts on %s)",
-          cal.first.plusDays(from), cal.first.plusDays(to), 100 * peakShare, cal.first.plusDays(peak)));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "topic 'recall' spikes %s..%s (peak %.1f%% of contacts on %s)",
+              cal.first.plusDays(from),
+              cal.first.plusDays(to),
+              100 * peakShare,
+              cal.first.plusDays(peak)));
     } else {
       b.append("topic 'recall' stays quiet");
     }
     int window = Math.max(1, Math.min(30, days / 4));
     int buffering = Topic.BUFFERING.ordinal();
-    b.append(String.format(Locale.ROOT, "; 'buffering' grows from %.1f%% to %.1f%% of contacts",
-        100 * share(0, window, buffering), 100 * share(days - window, days, buffering)));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "; 'buffering' grows from %.1f%% to %.1f%% of contacts",
+            100 * share(0, window, buffering),
+            100 * share(days - window, days, buffering)));
     return b.toString();
   }
 

@@ -1,8 +1,9 @@
 package io.yardstick.demo;
 
 /**
- * Why customers get in touch: a base weight in the mix, the mean talk time of a phone call about it, how often an
- * agent resolves it in one contact, and how much more or less often each channel sees it.
+ * Why customers get in touch: a base weight in the mix, the mean talk time of a phone call about
+ * it, how often an agent resolves it in one contact, and how much more or less often each channel
+ * sees it.
  */
 enum Topic {
   LOGIN("login", 11, 240, 0.90, 1.0, 1.4, 0.8, 0.7, 1.2),

@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Applies live events to the store and keeps the {@link LiveView}. Each batch is all or nothing: its new events go to
- * the contacts, surveys and agent_states tables through one {@link Loader} (one transaction) with their ids in the
- * events table, and an event whose id is stored already (a resend) is skipped, so a resend changes nothing.
+ * Applies live events to the store and keeps the {@link LiveView}. Each batch is all or nothing:
+ * its new events go to the contacts, surveys and agent_states tables through one {@link Loader}
+ * (one transaction) with their ids in the events table, and an event whose id is stored already (a
+ * resend) is skipped, so a resend changes nothing.
  *
  * <pre>{@code
  * try (EventIngestor ingestor = new EventIngestor(store, clock)) {
@@ -35,16 +36,21 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>Why one writer thread: a store takes one load at a time, and a commit costs about the same for ten events as for
- * ten thousand. Batches that arrive while a commit runs are applied together in the next one (group commit), each
- * caller still told only about its own batch; should the group fail, its batches are retried one by one so that one
- * bad batch does not take the others with it.
+ * <p>Why one writer thread: a store takes one load at a time, and a commit costs about the same for
+ * ten events as for ten thousand. Batches that arrive while a commit runs are applied together in
+ * the next one (group commit), each caller still told only about its own batch; should the group
+ * fail, its batches are retried one by one so that one bad batch does not take the others with it.
  */
 public final class EventIngestor implements AutoCloseable {
   /** The most events applied in one commit. */
   static final int MAX_GROUP_EVENTS = 50_000;
-  /** Contacts kept in memory for the events that follow their arrival; older ones are read back from the store. */
+
+  /**
+   * Contacts kept in memory for the events that follow their arrival; older ones are read back from
+   * the store.
+   */
   static final int CACHED_CONTACTS = 200_000;
+
   private static final char RS = '\u001e';
   private static final char US = '\u001f';
   private static final int CONTACT_ID = RecordType.CONTACTS.indexOf("contact_id");
@@ -63,12 +69,13 @@ public final class EventIngestor implements AutoCloseable {
   private final Thread writer;
   private final List<Consumer<Instant>> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong applied = new AtomicLong();
-  private final Map<String, Object[]> contacts = new LinkedHashMap<>(1 << 16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Object[]> eldest) {
-      return size() > CACHED_CONTACTS;
-    }
-  };
+  private final Map<String, Object[]> contacts =
+      new LinkedHashMap<>(1 << 16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object[]> eldest) {
+          return size() > CACHED_CONTACTS;
+        }
+      };
   private volatile boolean closed;
 
   public EventIngestor(Store store, Clock clock) {
@@ -91,8 +98,8 @@ public final class EventIngestor implements AutoCloseable {
   }
 
   /**
-   * Called on the writer thread after every commit, with the time, before the batches' callers are answered: live
-   * alert rules evaluate here.
+   * Called on the writer thread after every commit, with the time, before the batches' callers are
+   * answered: live alert rules evaluate here.
    */
   public void onCommit(Consumer<Instant> listener) {
     listeners.add(listener);
@@ -101,8 +108,8 @@ public final class EventIngestor implements AutoCloseable {
   /**
    * Applies one batch, all or nothing, and returns once it is committed.
    *
-   * @throws EventException when an event cannot apply (an unknown contact, a time before the arrival); nothing of
-   *     the batch was kept
+   * @throws EventException when an event cannot apply (an unknown contact, a time before the
+   *     arrival); nothing of the batch was kept
    */
   public Result ingest(List<Event> events) {
     if (closed) throw new YardstickException("The event ingestion is stopped.");
@@ -113,11 +120,13 @@ public final class EventIngestor implements AutoCloseable {
       return p.done().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new YardstickException("Interrupted while the events were applied; send the batch again (a resend is"
-          + " safe).");
+      throw new YardstickException(
+          "Interrupted while the events were applied; send the batch again (a resend is"
+              + " safe).");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) throw r;
-      throw new YardstickException("The events could not be applied: " + e.getCause(), e.getCause());
+      throw new YardstickException(
+          "The events could not be applied: " + e.getCause(), e.getCause());
     }
   }
 
@@ -131,7 +140,9 @@ public final class EventIngestor implements AutoCloseable {
         group.add(first);
         int n = first.events().size();
         Pending next;
-        while (n < MAX_GROUP_EVENTS && (next = queue.peek()) != null && n + next.events().size() <= MAX_GROUP_EVENTS) {
+        while (n < MAX_GROUP_EVENTS
+            && (next = queue.peek()) != null
+            && n + next.events().size() <= MAX_GROUP_EVENTS) {
           group.add(queue.poll());
           n += next.events().size();
         }
@@ -163,7 +174,8 @@ public final class EventIngestor implements AutoCloseable {
       try {
         l.accept(now);
       } catch (RuntimeException e) {
-        System.getLogger("yardstick.events").log(System.Logger.Level.WARNING, "A listener of event commits failed", e);
+        System.getLogger("yardstick.events")
+            .log(System.Logger.Level.WARNING, "A listener of event commits failed", e);
       }
     }
     // Answered after the listeners: a batch's response means its live rules were evaluated too.
@@ -172,19 +184,26 @@ public final class EventIngestor implements AutoCloseable {
     }
   }
 
-  /** Applies a group of batches in one transaction; the cache and the live view change only once it committed. */
+  /**
+   * Applies a group of batches in one transaction; the cache and the live view change only once it
+   * committed.
+   */
   private List<Result> apply(List<Pending> group) {
     Instant received = clock.instant();
     Set<String> ids = new HashSet<>();
     for (Pending p : group) {
       for (Event e : p.events()) ids.add(e.id());
     }
-    Set<String> stored = existing("SELECT x FROM unnest(string_to_array(?, ?)) AS t(x) WHERE x IN"
-        + " (SELECT event_id FROM events)", ids);
+    Set<String> stored =
+        existing(
+            "SELECT x FROM unnest(string_to_array(?, ?)) AS t(x) WHERE x IN"
+                + " (SELECT event_id FROM events)",
+            ids);
     Set<String> contactIds = new HashSet<>();
     for (Pending p : group) {
       for (Event e : p.events()) {
-        if (e.type().isContactEvent() && !contacts.containsKey(e.subject())) contactIds.add(e.subject());
+        if (e.type().isContactEvent() && !contacts.containsKey(e.subject()))
+          contactIds.add(e.subject());
       }
     }
     Map<String, Object[]> read = readContacts(contactIds);
@@ -207,24 +226,40 @@ public final class EventIngestor implements AutoCloseable {
         switch (e.type()) {
           case SURVEY -> surveys.add(surveyRow(e));
           case AGENT_STATE -> {
-            LiveView.Agent before = agentsChanged.containsKey(e.subject()) ? agentsChanged.get(e.subject())
-                : live.agent(e.subject());
+            LiveView.Agent before =
+                agentsChanged.containsKey(e.subject())
+                    ? agentsChanged.get(e.subject())
+                    : live.agent(e.subject());
             if (before != null && e.at().isAfter(before.since())) {
               agentStates.add(new Object[] {e.subject(), before.state(), before.since(), e.at()});
             }
-            agentsChanged.put(e.subject(), new LiveView.Agent(e.subject(), (String) e.values().get("state"), e.at(),
-                e.queues().isEmpty() && before != null ? before.queues() : e.queues()));
+            agentsChanged.put(
+                e.subject(),
+                new LiveView.Agent(
+                    e.subject(),
+                    (String) e.values().get("state"),
+                    e.at(),
+                    e.queues().isEmpty() && before != null ? before.queues() : e.queues()));
           }
           default -> {
             Object[] row = changed.get(e.subject());
             if (row == null) {
-              Object[] base = contacts.containsKey(e.subject()) ? contacts.get(e.subject()) : read.get(e.subject());
+              Object[] base =
+                  contacts.containsKey(e.subject())
+                      ? contacts.get(e.subject())
+                      : read.get(e.subject());
               row = base == null ? null : base.clone();
             }
             changed.put(e.subject(), applyContact(where, e, row));
           }
         }
-        eventRows.append(e.id()).append(US).append(e.type().id()).append(US).append(e.at()).append(RS);
+        eventRows
+            .append(e.id())
+            .append(US)
+            .append(e.type().id())
+            .append(US)
+            .append(e.at())
+            .append(RS);
       }
       results.add(new Result(p.events().size(), fresh, p.events().size() - fresh));
     }
@@ -249,14 +284,25 @@ public final class EventIngestor implements AutoCloseable {
       }
       for (LiveView.Agent a : agentsChanged.values()) {
         loader.execute("DELETE FROM live_agents WHERE agent_id = ?", a.agentId());
-        loader.execute("INSERT INTO live_agents (agent_id, state, since, queues) VALUES (?, ?, ?, ?)", a.agentId(),
-            a.state(), a.since(), String.join("\n", a.queues()));
+        loader.execute(
+            "INSERT INTO live_agents (agent_id, state, since, queues) VALUES (?, ?, ?, ?)",
+            a.agentId(),
+            a.state(),
+            a.since(),
+            String.join("\n", a.queues()));
       }
       String rs = String.valueOf(RS);
       String us = String.valueOf(US);
-      loader.execute("INSERT INTO events (event_id, type, happened_at, received_at) SELECT split_part(x, ?, 1),"
-          + " split_part(x, ?, 2), CAST(split_part(x, ?, 3) AS TIMESTAMP WITH TIME ZONE), ?"
-          + " FROM unnest(string_to_array(?, ?)) AS t(x)", us, us, us, received, eventRows.toString(), rs);
+      loader.execute(
+          "INSERT INTO events (event_id, type, happened_at, received_at) SELECT split_part(x, ?, 1),"
+              + " split_part(x, ?, 2), CAST(split_part(x, ?, 3) AS TIMESTAMP WITH TIME ZONE), ?"
+              + " FROM unnest(string_to_array(?, ?)) AS t(x)",
+          us,
+          us,
+          us,
+          received,
+          eventRows.toString(),
+          rs);
       loader.commit();
     }
 
@@ -264,7 +310,9 @@ public final class EventIngestor implements AutoCloseable {
       Object[] row = c.getValue();
       contacts.put(c.getKey(), row);
       if (waits(row)) {
-        live.putWaiting(new LiveView.Waiting(c.getKey(), (String) row[2], (String) row[4], (Instant) row[ARRIVED_AT]));
+        live.putWaiting(
+            new LiveView.Waiting(
+                c.getKey(), (String) row[2], (String) row[4], (Instant) row[ARRIVED_AT]));
       } else {
         live.removeWaiting(c.getKey());
       }
@@ -276,14 +324,22 @@ public final class EventIngestor implements AutoCloseable {
 
   /** Inbound, and no answer, response, abandon or resolution yet. */
   private static boolean waits(Object[] row) {
-    return "inbound".equals(row[3]) && row[10] == null && row[11] == null && row[12] == null && row[13] == null;
+    return "inbound".equals(row[3])
+        && row[10] == null
+        && row[11] == null
+        && row[12] == null
+        && row[13] == null;
   }
 
   private static Object[] applyContact(String where, Event e, Object[] row) {
     if (row == null) {
       if (e.type() != EventType.ARRIVED) {
-        throw new EventException(where + ": contact " + e.subject() + " is unknown; send its arrived event first"
-            + " (earlier in the same batch will do).");
+        throw new EventException(
+            where
+                + ": contact "
+                + e.subject()
+                + " is unknown; send its arrived event first"
+                + " (earlier in the same batch will do).");
       }
       row = new Object[RecordType.CONTACTS.rowLength()];
       row[CONTACT_ID] = e.subject();
@@ -293,14 +349,26 @@ public final class EventIngestor implements AutoCloseable {
     for (Map.Entry<String, Object> v : e.values().entrySet()) {
       row[RecordType.CONTACTS.indexOf(v.getKey())] = v.getValue();
     }
-    if (e.type().timestampField() != null) row[RecordType.CONTACTS.indexOf(e.type().timestampField())] = e.at();
+    if (e.type().timestampField() != null)
+      row[RecordType.CONTACTS.indexOf(e.type().timestampField())] = e.at();
     if (e.type() == EventType.RESOLVED) row[RESOLVED] = Boolean.TRUE;
     Instant arrived = (Instant) row[ARRIVED_AT];
-    for (String later : new String[] {"answered_at", "first_response_at", "abandoned_at", "resolved_at"}) {
+    for (String later :
+        new String[] {"answered_at", "first_response_at", "abandoned_at", "resolved_at"}) {
       Instant t = (Instant) row[RecordType.CONTACTS.indexOf(later)];
       if (t != null && t.isBefore(arrived)) {
-        throw new EventException(where + ": " + later + " " + t + " of contact " + e.subject() + " is before its"
-            + " arrival " + arrived + ".");
+        throw new EventException(
+            where
+                + ": "
+                + later
+                + " "
+                + t
+                + " of contact "
+                + e.subject()
+                + " is before its"
+                + " arrival "
+                + arrived
+                + ".");
       }
     }
     return row;
@@ -308,8 +376,16 @@ public final class EventIngestor implements AutoCloseable {
 
   private static Object[] surveyRow(Event e) {
     Map<String, Object> v = e.values();
-    return new Object[] {e.subject(), v.get("kind"), v.get("score"), e.at(), v.get("contact_id"),
-        v.get("customer_id"), v.get("agent_id"), v.get("comment")};
+    return new Object[] {
+      e.subject(),
+      v.get("kind"),
+      v.get("score"),
+      e.at(),
+      v.get("contact_id"),
+      v.get("customer_id"),
+      v.get("agent_id"),
+      v.get("comment")
+    };
   }
 
   private Set<String> existing(String sql, Set<String> keys) {
@@ -324,9 +400,16 @@ public final class EventIngestor implements AutoCloseable {
   private Map<String, Object[]> readContacts(Set<String> ids) {
     Map<String, Object[]> out = new HashMap<>();
     if (ids.isEmpty()) return out;
-    String columns = String.join(", ", RecordType.CONTACTS.fields().stream().map(f -> "c." + f.name()).toList());
-    for (Object[] r : store.query("SELECT " + columns + " FROM contacts c WHERE c.contact_id IN (SELECT x FROM"
-        + " unnest(string_to_array(?, ?)) AS t(x))", String.join(String.valueOf(RS), ids), String.valueOf(RS))) {
+    String columns =
+        String.join(", ", RecordType.CONTACTS.fields().stream().map(f -> "c." + f.name()).toList());
+    for (Object[] r :
+        store.query(
+            "SELECT "
+                + columns
+                + " FROM contacts c WHERE c.contact_id IN (SELECT x FROM"
+                + " unnest(string_to_array(?, ?)) AS t(x))",
+            String.join(String.valueOf(RS), ids),
+            String.valueOf(RS))) {
       out.put((String) r[CONTACT_ID], r);
     }
     return out;

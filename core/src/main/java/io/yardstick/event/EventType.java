@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What an event says happened (docs/alerts.md): to a contact, a survey answered, an agent's state changed. */
+/**
+ * What an event says happened (docs/alerts.md): to a contact, a survey answered, an agent's state
+ * changed.
+ */
 public enum EventType {
   /** A contact arrived (creates it): needs channel; sets arrived_at. */
   ARRIVED("arrived_at"),
@@ -16,11 +19,17 @@ public enum EventType {
   ABANDONED("abandoned_at"),
   /** The contact ended resolved: sets resolved_at and resolved. */
   RESOLVED("resolved_at"),
-  /** The contact moved to another queue (or agent, team): the fields it carries replace the contact's. */
+  /**
+   * The contact moved to another queue (or agent, team): the fields it carries replace the
+   * contact's.
+   */
   TRANSFERRED(null),
   /** A survey response: a surveys record. */
   SURVEY(null),
-  /** An agent's state changed (available, busy, wrap, break, offline); closes the previous state in agent_states. */
+  /**
+   * An agent's state changed (available, busy, wrap, break, offline); closes the previous state in
+   * agent_states.
+   */
   AGENT_STATE(null);
 
   private final String timestampField;
@@ -38,7 +47,9 @@ public enum EventType {
     return timestampField;
   }
 
-  /** Whether the event is about a contact (carries contact_id and applies to the contacts table). */
+  /**
+   * Whether the event is about a contact (carries contact_id and applies to the contacts table).
+   */
   public boolean isContactEvent() {
     return this != SURVEY && this != AGENT_STATE;
   }

@@ -12,12 +12,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What is happening now, per queue: contacts waiting (inbound, arrived, not yet answered, responded to, abandoned or
- * resolved), the longest wait, and agents available. Kept by the {@link EventIngestor} as events commit, and read
- * from the store when it starts ({@link #load}); safe to read from any thread.
+ * What is happening now, per queue: contacts waiting (inbound, arrived, not yet answered, responded
+ * to, abandoned or resolved), the longest wait, and agents available. Kept by the {@link
+ * EventIngestor} as events commit, and read from the store when it starts ({@link #load}); safe to
+ * read from any thread.
  *
- * <p>A contact waits in the live view for at most {@link #MAX_WAIT}: one never closed by an event (a lost hang-up)
- * leaves it then rather than holding the longest wait up for ever.
+ * <p>A contact waits in the live view for at most {@link #MAX_WAIT}: one never closed by an event
+ * (a lost hang-up) leaves it then rather than holding the longest wait up for ever.
  */
 public final class LiveView {
   /** How long a contact without an outcome counts as waiting. */
@@ -32,7 +33,8 @@ public final class LiveView {
   /**
    * One queue now (queue null: the total over every queue, agents counted once).
    *
-   * @param longestWaitSeconds the wait so far of the contact waiting longest, or null when none waits
+   * @param longestWaitSeconds the wait so far of the contact waiting longest, or null when none
+   *     waits
    */
   public record QueueNow(String queue, int waiting, Long longestWaitSeconds, int agentsAvailable) {}
 
@@ -42,16 +44,26 @@ public final class LiveView {
   private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
   private final Map<String, Agent> agents = new ConcurrentHashMap<>();
 
-  /** The live view as the store has it: contacts waiting that arrived within {@link #MAX_WAIT}, agents' states. */
+  /**
+   * The live view as the store has it: contacts waiting that arrived within {@link #MAX_WAIT},
+   * agents' states.
+   */
   public static LiveView load(Store store, Instant now) {
     LiveView view = new LiveView();
-    for (Object[] r : store.query("SELECT contact_id, channel, queue, arrived_at FROM contacts WHERE direction ="
-        + " 'inbound' AND answered_at IS NULL AND first_response_at IS NULL AND abandoned_at IS NULL AND resolved_at"
-        + " IS NULL AND arrived_at >= ? AND arrived_at <= ?", now.minus(MAX_WAIT), now)) {
-      view.waiting.put((String) r[0], new Waiting((String) r[0], (String) r[1], (String) r[2], (Instant) r[3]));
+    for (Object[] r :
+        store.query(
+            "SELECT contact_id, channel, queue, arrived_at FROM contacts WHERE direction ="
+                + " 'inbound' AND answered_at IS NULL AND first_response_at IS NULL AND abandoned_at IS NULL AND resolved_at"
+                + " IS NULL AND arrived_at >= ? AND arrived_at <= ?",
+            now.minus(MAX_WAIT),
+            now)) {
+      view.waiting.put(
+          (String) r[0], new Waiting((String) r[0], (String) r[1], (String) r[2], (Instant) r[3]));
     }
     for (Object[] r : store.query("SELECT agent_id, state, since, queues FROM live_agents")) {
-      view.agents.put((String) r[0], new Agent((String) r[0], (String) r[1], (Instant) r[2], lines((String) r[3])));
+      view.agents.put(
+          (String) r[0],
+          new Agent((String) r[0], (String) r[1], (Instant) r[2], lines((String) r[3])));
     }
     return view;
   }
@@ -114,10 +126,15 @@ public final class LiveView {
     List<QueueNow> queues = new ArrayList<>();
     for (Map.Entry<String, int[]> e : counts.entrySet()) {
       Instant o = oldest.get(e.getKey());
-      queues.add(new QueueNow(e.getKey().isEmpty() ? null : e.getKey(), e.getValue()[0], wait(o, now),
-          e.getValue()[1]));
+      queues.add(
+          new QueueNow(
+              e.getKey().isEmpty() ? null : e.getKey(),
+              e.getValue()[0],
+              wait(o, now),
+              e.getValue()[1]));
     }
-    return new Snapshot(now, queues, new QueueNow(null, all.size(), wait(totalOldest, now), available));
+    return new Snapshot(
+        now, queues, new QueueNow(null, all.size(), wait(totalOldest, now), available));
   }
 
   private static Long wait(Instant arrived, Instant now) {

@@ -15,7 +15,8 @@ package io.yardstick.forecast;
  * @param actual the total actual volume
  * @param forecast the total forecast volume
  */
-public record Accuracy(Double wape, Double mape, Double bias, long points, double actual, double forecast) {
+public record Accuracy(
+    Double wape, Double mape, Double bias, long points, double actual, double forecast) {
   /** The accuracy of forecasts {@code f} against actuals {@code a}, skipping NaN pairs. */
   public static Accuracy of(double[] a, double[] f) {
     Builder b = new Builder();

@@ -5,14 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSON shapes of a forecast shared by the CLI and the HTTP API (maps and lists for any JSON writer). */
+/**
+ * JSON shapes of a forecast shared by the CLI and the HTTP API (maps and lists for any JSON
+ * writer).
+ */
 public final class ForecastJson {
   private ForecastJson() {}
 
   /**
-   * A forecast, as the CLI prints it and the API answers it: the request, when it was made and whether it was stored,
-   * the model and level, the history it learnt from, its accuracy against seasonal naive, the backtest, and the days and
-   * intervals with their 80% band (values to three decimals). The API adds what came ({@code actuals}).
+   * A forecast, as the CLI prints it and the API answers it: the request, when it was made and
+   * whether it was stored, the model and level, the history it learnt from, its accuracy against
+   * seasonal naive, the backtest, and the days and intervals with their 80% band (values to three
+   * decimals). The API adds what came ({@code actuals}).
    */
   public static Map<String, Object> forecast(Forecast f, boolean saved) {
     ForecastRequest r = f.request();
@@ -39,8 +43,14 @@ public final class ForecastJson {
     accuracy.put("model", f.model().id());
     accuracy.put("wape", chosen == null ? null : chosen.intervals().wape());
     accuracy.put("seasonal_naive_wape", naive == null ? null : naive.intervals().wape());
-    accuracy.put("improvement", chosen == null || naive == null || chosen.intervals().wape() == null
-        || naive.intervals().wape() == null ? null : naive.intervals().wape() - chosen.intervals().wape());
+    accuracy.put(
+        "improvement",
+        chosen == null
+                || naive == null
+                || chosen.intervals().wape() == null
+                || naive.intervals().wape() == null
+            ? null
+            : naive.intervals().wape() - chosen.intervals().wape());
     root.put("accuracy", accuracy);
     root.put("backtest", backtest(f));
     root.put("holidays", r.holidays());
@@ -52,9 +62,9 @@ public final class ForecastJson {
   }
 
   /**
-   * The special days of the history and the holidays of the horizon: {@code date}, {@code volume} (null ahead),
-   * {@code expected} (the weekday's median; ahead, the forecast as an ordinary day), {@code why}, {@code name} and
-   * {@code kept} (true when the user kept it in learning).
+   * The special days of the history and the holidays of the horizon: {@code date}, {@code volume}
+   * (null ahead), {@code expected} (the weekday's median; ahead, the forecast as an ordinary day),
+   * {@code why}, {@code name} and {@code kept} (true when the user kept it in learning).
    */
   public static List<Object> specialDays(Forecast f) {
     List<Object> out = new ArrayList<>();
@@ -72,9 +82,10 @@ public final class ForecastJson {
   }
 
   /**
-   * Forecasts of every channel and queue: per series its {@code channel}, {@code queue}, and either {@code model},
-   * the backtest's {@code wape} and {@code seasonal_naive_wape}, {@code special_days} and the {@code days} (totals with
-   * their band), or the {@code error} saying why it has none.
+   * Forecasts of every channel and queue: per series its {@code channel}, {@code queue}, and either
+   * {@code model}, the backtest's {@code wape} and {@code seasonal_naive_wape}, {@code
+   * special_days} and the {@code days} (totals with their band), or the {@code error} saying why it
+   * has none.
    */
   public static Map<String, Object> all(List<Forecaster.SeriesForecast> all, boolean saved) {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -100,7 +111,8 @@ public final class ForecastJson {
     return root;
   }
 
-  private static List<Object> points(List<Forecast.Point> points, java.time.ZoneId zone, boolean days, Forecast f) {
+  private static List<Object> points(
+      List<Forecast.Point> points, java.time.ZoneId zone, boolean days, Forecast f) {
     List<Object> out = new ArrayList<>();
     for (Forecast.Point p : points) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -124,7 +136,10 @@ public final class ForecastJson {
     return Math.round(v * 1000) / 1000.0;
   }
 
-  /** The rolling-origin backtest: origins, horizon and each model's WAPE, MAPE and bias, the chosen one marked. */
+  /**
+   * The rolling-origin backtest: origins, horizon and each model's WAPE, MAPE and bias, the chosen
+   * one marked.
+   */
   public static Map<String, Object> backtest(Forecast f) {
     Map<String, Object> bt = new LinkedHashMap<>();
     bt.put("origins", f.origins());

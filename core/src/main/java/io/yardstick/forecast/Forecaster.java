@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.function.DoubleConsumer;
 
 /**
- * Volume forecasts from a store's history, kept in the store when made, and the accuracy of past ones.
+ * Volume forecasts from a store's history, kept in the store when made, and the accuracy of past
+ * ones.
  *
  * <pre>{@code
  * Forecaster forecaster = new Forecaster(store, Clock.systemUTC());
@@ -25,11 +26,12 @@ import java.util.function.DoubleConsumer;
  * PastAccuracy past = forecaster.accuracy("phone", null, 30, from, to, zone);
  * }</pre>
  *
- * <p>The series: inbound contacts by {@code arrived_at} per interval of local time in the request's zone, zero where
- * none came, over the whole days of history before the first forecast day (leading days before the store's first
- * contact of the series are dropped, so a young store does not teach the model a run of zeros). On the day clocks go
- * back, the repeated local hour holds both hours' contacts; on the day they go forward, the missing hour holds none and
- * is not forecast. {@link SeriesForecaster} does the rest.
+ * <p>The series: inbound contacts by {@code arrived_at} per interval of local time in the request's
+ * zone, zero where none came, over the whole days of history before the first forecast day (leading
+ * days before the store's first contact of the series are dropped, so a young store does not teach
+ * the model a run of zeros). On the day clocks go back, the repeated local hour holds both hours'
+ * contacts; on the day they go forward, the missing hour holds none and is not forecast. {@link
+ * SeriesForecaster} does the rest.
  */
 public final class Forecaster {
   private final Store store;
@@ -44,9 +46,10 @@ public final class Forecaster {
   public record Actual(Instant start, long contacts) {}
 
   /**
-   * Inbound contacts per local interval of the request's series, from {@code daysBefore} days before its first day to
-   * the end of its horizon, intervals started by now only (zero where none came; an interval skipped by a DST change is
-   * left out), counted as {@link #forecast} counts its history: what a forecast is shown against.
+   * Inbound contacts per local interval of the request's series, from {@code daysBefore} days
+   * before its first day to the end of its horizon, intervals started by now only (zero where none
+   * came; an interval skipped by a DST change is left out), counted as {@link #forecast} counts its
+   * history: what a forecast is shown against.
    */
   public List<Actual> actuals(ForecastRequest r, int daysBefore) {
     ZoneId zone = r.zone();
@@ -59,14 +62,27 @@ public final class Forecaster {
     List<Actual> out = new ArrayList<>();
     if (!from.isBefore(to)) return out;
     java.util.Map<Long, Long> counts = new java.util.HashMap<>();
-    List<Object[]> rows = r.queue() == null
-        ? store.query(ForecastSql.history(zone, r.intervalMinutes(), false), r.channel(), from, to)
-        : store.query(ForecastSql.history(zone, r.intervalMinutes(), true), r.channel(), r.queue(), from, to);
-    for (Object[] row : rows) counts.merge(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), Long::sum);
+    List<Object[]> rows =
+        r.queue() == null
+            ? store.query(
+                ForecastSql.history(zone, r.intervalMinutes(), false), r.channel(), from, to)
+            : store.query(
+                ForecastSql.history(zone, r.intervalMinutes(), true),
+                r.channel(),
+                r.queue(),
+                from,
+                to);
+    for (Object[] row : rows)
+      counts.merge(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), Long::sum);
     LocalDateTime last = LocalDateTime.ofInstant(to, zone);
-    for (LocalDateTime t = first.atStartOfDay(); t.isBefore(last); t = t.plusMinutes(r.intervalMinutes())) {
+    for (LocalDateTime t = first.atStartOfDay();
+        t.isBefore(last);
+        t = t.plusMinutes(r.intervalMinutes())) {
       if (zone.getRules().getValidOffsets(t).isEmpty()) continue; // skipped by a DST change
-      out.add(new Actual(t.atZone(zone).toInstant(), counts.getOrDefault(t.toEpochSecond(ZoneOffset.UTC) / step, 0L)));
+      out.add(
+          new Actual(
+              t.atZone(zone).toInstant(),
+              counts.getOrDefault(t.toEpochSecond(ZoneOffset.UTC) / step, 0L)));
     }
     return out;
   }
@@ -79,16 +95,21 @@ public final class Forecaster {
    */
   public record SeriesForecast(ForecastRequest request, Forecast forecast, String error) {}
 
-  /** The most series {@link #forecastAll} forecasts in one call (each channel and each of its queues counts one). */
+  /**
+   * The most series {@link #forecastAll} forecasts in one call (each channel and each of its queues
+   * counts one).
+   */
   public static final int MAX_SERIES = 200;
 
   /**
-   * Every channel with inbound contacts in the template's history, whole and (when {@code queues}) each of its queues:
-   * the template's request for each, channel and queue replaced, in channel then queue order.
+   * Every channel with inbound contacts in the template's history, whole and (when {@code queues})
+   * each of its queues: the template's request for each, channel and queue replaced, in channel
+   * then queue order.
    */
   public List<ForecastRequest> series(ForecastRequest template, boolean queues) {
     ZoneId zone = template.zone();
-    Instant from = template.start().minusDays(template.historyDays()).atStartOfDay(zone).toInstant();
+    Instant from =
+        template.start().minusDays(template.historyDays()).atStartOfDay(zone).toInstant();
     Instant to = template.start().atStartOfDay(zone).toInstant();
     java.util.LinkedHashMap<String, List<String>> byChannel = new java.util.LinkedHashMap<>();
     for (Object[] row : store.query(ForecastSql.series(), from, to)) {
@@ -103,31 +124,51 @@ public final class Forecaster {
       }
     }
     if (out.size() > MAX_SERIES) {
-      throw new YardstickException(out.size() + " series (channels and queues) have contacts before " + template.start()
-          + "; at most " + MAX_SERIES + " are forecast at once. Forecast the channels alone, or one channel's queues.");
+      throw new YardstickException(
+          out.size()
+              + " series (channels and queues) have contacts before "
+              + template.start()
+              + "; at most "
+              + MAX_SERIES
+              + " are forecast at once. Forecast the channels alone, or one channel's queues.");
     }
     return out;
   }
 
   private static ForecastRequest with(ForecastRequest t, String channel, String queue) {
-    return new ForecastRequest(channel, queue, t.intervalMinutes(), t.horizonDays(), t.zone(), t.start(),
-        t.historyDays(), t.excluded(), t.holidays(), t.holidaysClosed(), t.keepSpecialDays());
+    return new ForecastRequest(
+        channel,
+        queue,
+        t.intervalMinutes(),
+        t.horizonDays(),
+        t.zone(),
+        t.start(),
+        t.historyDays(),
+        t.excluded(),
+        t.holidays(),
+        t.holidaysClosed(),
+        t.keepSpecialDays());
   }
 
   /**
-   * Forecasts every series of {@link #series}: each channel as a whole and, when {@code queues}, each of its queues. A
-   * series that cannot be forecast (under a week of history) is listed with the reason; the others go on.
+   * Forecasts every series of {@link #series}: each channel as a whole and, when {@code queues},
+   * each of its queues. A series that cannot be forecast (under a week of history) is listed with
+   * the reason; the others go on.
    *
    * @param progress receives the fraction done, 0 to 1
    */
-  public List<SeriesForecast> forecastAll(ForecastRequest template, boolean queues, DoubleConsumer progress) {
+  public List<SeriesForecast> forecastAll(
+      ForecastRequest template, boolean queues, DoubleConsumer progress) {
     List<ForecastRequest> all = series(template, queues);
     List<SeriesForecast> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       int done = i;
       try {
-        out.add(new SeriesForecast(all.get(i), forecast(all.get(i), p -> progress.accept((done + p) / all.size())),
-            null));
+        out.add(
+            new SeriesForecast(
+                all.get(i),
+                forecast(all.get(i), p -> progress.accept((done + p) / all.size())),
+                null));
       } catch (YardstickException e) {
         out.add(new SeriesForecast(all.get(i), null, e.getMessage()));
       }
@@ -144,9 +185,16 @@ public final class Forecaster {
     LocalDate historyFrom = r.start().minusDays(r.historyDays());
     Instant from = historyFrom.atStartOfDay(zone).toInstant();
     Instant to = r.start().atStartOfDay(zone).toInstant();
-    List<Object[]> rows = r.queue() == null
-        ? store.query(ForecastSql.history(zone, r.intervalMinutes(), false), r.channel(), from, to)
-        : store.query(ForecastSql.history(zone, r.intervalMinutes(), true), r.channel(), r.queue(), from, to);
+    List<Object[]> rows =
+        r.queue() == null
+            ? store.query(
+                ForecastSql.history(zone, r.intervalMinutes(), false), r.channel(), from, to)
+            : store.query(
+                ForecastSql.history(zone, r.intervalMinutes(), true),
+                r.channel(),
+                r.queue(),
+                from,
+                to);
     long firstSlot = historyFrom.atStartOfDay().toEpochSecond(ZoneOffset.UTC) / step;
     int n = r.historyDays() * perDay;
     double[] y = new double[n];
@@ -162,14 +210,28 @@ public final class Forecaster {
     }
     String series = "channel " + r.channel() + (r.queue() == null ? "" : ", queue " + r.queue());
     if (total == 0) {
-      throw new YardstickException("No inbound contacts of " + series + " from " + historyFrom + " to "
-          + r.start().minusDays(1) + " (" + zone.getId() + "): nothing to forecast from. Check the channel and queue"
-          + " names, or move {start} to where the data is.");
+      throw new YardstickException(
+          "No inbound contacts of "
+              + series
+              + " from "
+              + historyFrom
+              + " to "
+              + r.start().minusDays(1)
+              + " ("
+              + zone.getId()
+              + "): nothing to forecast from. Check the channel and queue"
+              + " names, or move {start} to where the data is.");
     }
     int skipDays = firstSeen / perDay;
     if (r.historyDays() - skipDays < 7) {
-      throw new YardstickException("Only " + (r.historyDays() - skipDays) + " days of " + series + " before "
-          + r.start() + ": a forecast needs at least a week of history, better 8 weeks or more.");
+      throw new YardstickException(
+          "Only "
+              + (r.historyDays() - skipDays)
+              + " days of "
+              + series
+              + " before "
+              + r.start()
+              + ": a forecast needs at least a week of history, better 8 weeks or more.");
     }
     historyFrom = historyFrom.plusDays(skipDays);
     double[] history = java.util.Arrays.copyOfRange(y, skipDays * perDay, n);
@@ -187,9 +249,12 @@ public final class Forecaster {
     double[] dayTotals = new double[nDays];
     for (int i = 0; i < nDays * perDay; i++) dayTotals[i / perDay] += history[i];
 
-    // Public holidays of the history: left out of learning (and of the special-day rule's references).
-    Map<LocalDate, String> holidays = r.holidays() == null ? Map.of()
-        : Holidays.between(r.holidays(), historyFrom, r.start().plusDays(r.horizonDays() - 1));
+    // Public holidays of the history: left out of learning (and of the special-day rule's
+    // references).
+    Map<LocalDate, String> holidays =
+        r.holidays() == null
+            ? Map.of()
+            : Holidays.between(r.holidays(), historyFrom, r.start().plusDays(r.horizonDays() - 1));
     List<SpecialDay> special = new ArrayList<>();
     boolean[] holidayDay = new boolean[nDays];
     for (int d = 0; d < nDays; d++) {
@@ -199,16 +264,24 @@ public final class Forecaster {
     boolean[] ruleSkip = new boolean[nDays];
     for (int d = 0; d < nDays; d++) ruleSkip[d] = skipDay[d] || holidayDay[d];
     Map<Integer, SpecialDayRule.Flag> flags = new java.util.HashMap<>();
-    for (SpecialDayRule.Flag fl : SpecialDayRule.find(dayTotals, ruleSkip, 7)) flags.put(fl.day(), fl);
+    for (SpecialDayRule.Flag fl : SpecialDayRule.find(dayTotals, ruleSkip, 7))
+      flags.put(fl.day(), fl);
     for (int d = 0; d < nDays; d++) {
       LocalDate day = historyFrom.plusDays(d);
       if (holidayDay[d]) {
         double[] ref = SpecialDayRule.reference(dayTotals, ruleSkip, 7, d);
-        special.add(new SpecialDay(day, dayTotals[d], ref.length < SpecialDayRule.MIN_NEIGHBOURS ? null
-            : SpecialDayRule.median(ref), "holiday", holidays.get(day), false));
+        special.add(
+            new SpecialDay(
+                day,
+                dayTotals[d],
+                ref.length < SpecialDayRule.MIN_NEIGHBOURS ? null : SpecialDayRule.median(ref),
+                "holiday",
+                holidays.get(day),
+                false));
       } else if (flags.containsKey(d)) {
         SpecialDayRule.Flag fl = flags.get(d);
-        special.add(new SpecialDay(day, dayTotals[d], fl.expected(), fl.why(), null, r.keepSpecialDays()));
+        special.add(
+            new SpecialDay(day, dayTotals[d], fl.expected(), fl.why(), null, r.keepSpecialDays()));
       } else {
         continue;
       }
@@ -218,8 +291,9 @@ public final class Forecaster {
       }
     }
 
-    SeriesForecaster.Result res = new SeriesForecaster(perDay, 7)
-        .forecast(history, anyExcluded ? excluded : null, r.horizonDays() * perDay, progress);
+    SeriesForecaster.Result res =
+        new SeriesForecaster(perDay, 7)
+            .forecast(history, anyExcluded ? excluded : null, r.horizonDays() * perDay, progress);
 
     // Future holidays: scaled by how past holidays compared with their weekdays, or closed.
     Double ratio = null;
@@ -229,8 +303,14 @@ public final class Forecaster {
         LocalDate day = r.start().plusDays(d);
         String name = holidays.get(day);
         if (name == null) continue;
-        special.add(new SpecialDay(day, null, res.dayForecast().length > d ? res.dayForecast()[d] : null, "holiday",
-            name, false));
+        special.add(
+            new SpecialDay(
+                day,
+                null,
+                res.dayForecast().length > d ? res.dayForecast()[d] : null,
+                "holiday",
+                name,
+                false));
         if (ratio == null) continue;
         for (int i = d * perDay; i < (d + 1) * perDay && i < res.forecast().length; i++) {
           res.forecast()[i] *= ratio;
@@ -251,37 +331,62 @@ public final class Forecaster {
       LocalDateTime local = t0.plusMinutes((long) i * r.intervalMinutes());
       if (zone.getRules().getValidOffsets(local).isEmpty()) continue; // skipped by a DST change
       LocalDateTime next = local.plusMinutes(r.intervalMinutes());
-      intervals.add(new Forecast.Point(local, local.atZone(zone).toInstant(), next.atZone(zone).toInstant(),
-          res.forecast()[i], orNull(res.low()[i]), orNull(res.high()[i])));
+      intervals.add(
+          new Forecast.Point(
+              local,
+              local.atZone(zone).toInstant(),
+              next.atZone(zone).toInstant(),
+              res.forecast()[i],
+              orNull(res.low()[i]),
+              orNull(res.high()[i])));
     }
     List<Forecast.Point> days = new ArrayList<>();
     for (int d = 0; d < res.dayForecast().length; d++) {
       LocalDate day = r.start().plusDays(d);
-      days.add(new Forecast.Point(day.atStartOfDay(), day.atStartOfDay(zone).toInstant(),
-          day.plusDays(1).atStartOfDay(zone).toInstant(), res.dayForecast()[d], orNull(res.dayLow()[d]),
-          orNull(res.dayHigh()[d])));
+      days.add(
+          new Forecast.Point(
+              day.atStartOfDay(),
+              day.atStartOfDay(zone).toInstant(),
+              day.plusDays(1).atStartOfDay(zone).toInstant(),
+              res.dayForecast()[d],
+              orNull(res.dayLow()[d]),
+              orNull(res.dayHigh()[d])));
     }
-    return new Forecast(r, clock.instant(), historyFrom, r.start().minusDays(1), total, res.model(), intervals, days,
-        res.scores(), res.origins(), res.backtestHorizon(), res.level(), special, ratio);
+    return new Forecast(
+        r,
+        clock.instant(),
+        historyFrom,
+        r.start().minusDays(1),
+        total,
+        res.model(),
+        intervals,
+        days,
+        res.scores(),
+        res.origins(),
+        res.backtestHorizon(),
+        res.level(),
+        special,
+        ratio);
   }
 
   /** Days of past data looked at for how holidays compare with their weekdays: a year. */
   static final int HOLIDAY_LOOKBACK_DAYS = 366;
 
   /**
-   * How past public holidays of the request's calendar compared with their weekdays over the year before its start:
-   * the sum of their volumes over the sum of their weekdays' medians (the special-day rule's reference), holidays on
-   * days whose weekday has no contacts left out; null when there was none (a future holiday is then forecast as an
-   * ordinary day, and listed).
+   * How past public holidays of the request's calendar compared with their weekdays over the year
+   * before its start: the sum of their volumes over the sum of their weekdays' medians (the
+   * special-day rule's reference), holidays on days whose weekday has no contacts left out; null
+   * when there was none (a future holiday is then forecast as an ordinary day, and listed).
    */
   Double holidayRatio(ForecastRequest r, LocalDate historyFrom) {
     ZoneId zone = r.zone();
     LocalDate from = r.start().minusDays(HOLIDAY_LOOKBACK_DAYS);
     Instant a = from.atStartOfDay(zone).toInstant();
     Instant b = r.start().atStartOfDay(zone).toInstant();
-    List<Object[]> rows = r.queue() == null
-        ? store.query(ForecastSql.history(zone, 1440, false), r.channel(), a, b)
-        : store.query(ForecastSql.history(zone, 1440, true), r.channel(), r.queue(), a, b);
+    List<Object[]> rows =
+        r.queue() == null
+            ? store.query(ForecastSql.history(zone, 1440, false), r.channel(), a, b)
+            : store.query(ForecastSql.history(zone, 1440, true), r.channel(), r.queue(), a, b);
     long first = from.toEpochDay();
     double[] days = new double[HOLIDAY_LOOKBACK_DAYS];
     int seen = days.length;
@@ -292,7 +397,8 @@ public final class Forecaster {
       seen = Math.min(seen, i);
     }
     if (seen == days.length) return null;
-    Map<LocalDate, String> past = Holidays.between(r.holidays(), from.plusDays(seen), r.start().minusDays(1));
+    Map<LocalDate, String> past =
+        Holidays.between(r.holidays(), from.plusDays(seen), r.start().minusDays(1));
     boolean[] skip = new boolean[days.length];
     for (int i = 0; i < seen; i++) skip[i] = true;
     for (LocalDate d : past.keySet()) skip[(int) (d.toEpochDay() - first)] = true;
@@ -319,7 +425,10 @@ public final class Forecaster {
     return Double.isNaN(v) ? null : v;
   }
 
-  /** Stores a forecast's intervals in the {@code forecasts} table, so that its accuracy can be measured later. */
+  /**
+   * Stores a forecast's intervals in the {@code forecasts} table, so that its accuracy can be
+   * measured later.
+   */
   public void save(Forecast f) {
     ForecastRequest r = f.request();
     List<Forecast.Point> points = f.intervals();
@@ -345,29 +454,50 @@ public final class Forecaster {
   }
 
   /**
-   * The accuracy of stored forecasts against what came, over the intervals starting on local days {@code from} to
-   * {@code to} that are over now: for each interval, the latest forecast made no later than its start.
+   * The accuracy of stored forecasts against what came, over the intervals starting on local days
+   * {@code from} to {@code to} that are over now: for each interval, the latest forecast made no
+   * later than its start.
    *
    * @param channel one channel, or null for every channel (each its own series, pooled)
    * @param queue one queue, or null for the forecasts of whole channels
    */
-  public PastAccuracy accuracy(String channel, String queue, int intervalMinutes, LocalDate from, LocalDate to,
+  public PastAccuracy accuracy(
+      String channel,
+      String queue,
+      int intervalMinutes,
+      LocalDate from,
+      LocalDate to,
       ZoneId zone) {
     if (queue != null && channel == null) {
-      throw new YardstickException("A queue (" + queue + ") needs its channel; give the channel too.");
+      throw new YardstickException(
+          "A queue (" + queue + ") needs its channel; give the channel too.");
     }
-    List<Object> params = new ArrayList<>(List.of(from.atStartOfDay(zone).toInstant(),
-        to.plusDays(1).atStartOfDay(zone).toInstant(), clock.instant()));
+    List<Object> params =
+        new ArrayList<>(
+            List.of(
+                from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant(),
+                clock.instant()));
     if (channel != null) params.add(channel);
     if (queue != null) params.add(queue);
-    List<Object[]> rows = store.query(ForecastSql.past(intervalMinutes, channel != null, queue != null),
-        params.toArray());
+    List<Object[]> rows =
+        store.query(
+            ForecastSql.past(intervalMinutes, channel != null, queue != null), params.toArray());
     List<PastAccuracy.Row> out = new ArrayList<>();
     Accuracy.Builder all = new Accuracy.Builder();
     for (Object[] row : rows) {
-      PastAccuracy.Row x = new PastAccuracy.Row((String) row[0], (String) row[1], (Instant) row[2], (Instant) row[3],
-          (Instant) row[4], (String) row[5], ((Number) row[6]).doubleValue(), number(row[7]), number(row[8]),
-          ((Number) row[9]).longValue());
+      PastAccuracy.Row x =
+          new PastAccuracy.Row(
+              (String) row[0],
+              (String) row[1],
+              (Instant) row[2],
+              (Instant) row[3],
+              (Instant) row[4],
+              (String) row[5],
+              ((Number) row[6]).doubleValue(),
+              number(row[7]),
+              number(row[8]),
+              ((Number) row[9]).longValue());
       out.add(x);
       all.add(x.actual(), x.forecast());
     }
@@ -375,11 +505,12 @@ public final class Forecaster {
   }
 
   /**
-   * The {@code forecast_wape} KPI for a period: the WAPE (%) of the stored whole-channel forecasts at
-   * {@code intervalMinutes} whose intervals start in the period and are over, against the inbound contacts that came;
-   * null when no such forecast was stored (or nothing came).
+   * The {@code forecast_wape} KPI for a period: the WAPE (%) of the stored whole-channel forecasts
+   * at {@code intervalMinutes} whose intervals start in the period and are over, against the
+   * inbound contacts that came; null when no such forecast was stored (or nothing came).
    */
-  public Double forecastWape(String channel, int intervalMinutes, LocalDate from, LocalDate to, ZoneId zone) {
+  public Double forecastWape(
+      String channel, int intervalMinutes, LocalDate from, LocalDate to, ZoneId zone) {
     return accuracy(channel, null, intervalMinutes, from, to, zone).accuracy().wape();
   }
 

@@ -1,22 +1,34 @@
 package io.yardstick.forecast;
 
-/** The forecasting models Yardstick tries on each series; the backtest chooses one (see docs/forecasting.md). */
+/**
+ * The forecasting models Yardstick tries on each series; the backtest chooses one (see
+ * docs/forecasting.md).
+ */
 public enum Model {
   /** The same interval one week before (the baseline every other model must beat). */
   SEASONAL_NAIVE("seasonal_naive", "seasonal naive (same interval last week)"),
-  /** Holt-Winters with an additive season of one week of intervals (so the daily shape of each weekday). */
+  /**
+   * Holt-Winters with an additive season of one week of intervals (so the daily shape of each
+   * weekday).
+   */
   HOLT_WINTERS_ADDITIVE("holt_winters_additive", "Holt-Winters additive, weekly season"),
   /** Holt-Winters with a multiplicative season of one week; only for series without zero counts. */
-  HOLT_WINTERS_MULTIPLICATIVE("holt_winters_multiplicative", "Holt-Winters multiplicative, weekly season"),
-  /** Taylor's double seasonal exponential smoothing: a daily and a weekly additive season, no trend. */
+  HOLT_WINTERS_MULTIPLICATIVE(
+      "holt_winters_multiplicative", "Holt-Winters multiplicative, weekly season"),
+  /**
+   * Taylor's double seasonal exponential smoothing: a daily and a weekly additive season, no trend.
+   */
   DOUBLE_SEASONAL("double_seasonal", "double seasonal smoothing (daily and weekly, Taylor 2003)"),
   /** The mean of the same interval over the last four weeks: seasonal naive with less noise. */
   SEASONAL_MEAN("seasonal_mean", "mean of the same interval in the last 4 weeks"),
   /**
-   * The mean of the forecasts of seasonal mean, Holt-Winters additive and double seasonal smoothing: a combination
-   * (FPP3 section 13.4, "Forecast combinations"), chosen only when its backtest wins.
+   * The mean of the forecasts of seasonal mean, Holt-Winters additive and double seasonal
+   * smoothing: a combination (FPP3 section 13.4, "Forecast combinations"), chosen only when its
+   * backtest wins.
    */
-  COMBINED("combined", "mean of seasonal mean, Holt-Winters additive and double seasonal (a combination)");
+  COMBINED(
+      "combined",
+      "mean of seasonal mean, Holt-Winters additive and double seasonal (a combination)");
 
   private final String id;
   private final String description;

@@ -11,13 +11,30 @@ import java.util.List;
  * @param accuracy WAPE, MAPE and bias over every interval compared
  * @param rows the intervals compared, by channel and start
  */
-public record PastAccuracy(LocalDate from, LocalDate to, ZoneId zone, int intervalMinutes, Accuracy accuracy,
+public record PastAccuracy(
+    LocalDate from,
+    LocalDate to,
+    ZoneId zone,
+    int intervalMinutes,
+    Accuracy accuracy,
     List<Row> rows) {
   public PastAccuracy {
     rows = List.copyOf(rows);
   }
 
-  /** One interval: the forecast that stood for it (the latest made before it began) and the contacts that came. */
-  public record Row(String channel, String queue, Instant start, Instant end, Instant madeAt, String model,
-      double forecast, Double low, Double high, long actual) {}
+  /**
+   * One interval: the forecast that stood for it (the latest made before it began) and the contacts
+   * that came.
+   */
+  public record Row(
+      String channel,
+      String queue,
+      Instant start,
+      Instant end,
+      Instant madeAt,
+      String model,
+      double forecast,
+      Double low,
+      Double high,
+      long actual) {}
 }

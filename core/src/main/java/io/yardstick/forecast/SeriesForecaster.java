@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.function.DoubleConsumer;
 
 /**
- * Forecasts one series of interval counts: backtests every applicable {@link Model} with rolling origins, chooses the
- * one with the lowest WAPE, and forecasts with it, with prediction intervals from its backtest errors. Knows nothing of
- * stores or time: {@link Forecaster} turns the store's history into such a series.
+ * Forecasts one series of interval counts: backtests every applicable {@link Model} with rolling
+ * origins, chooses the one with the lowest WAPE, and forecasts with it, with prediction intervals
+ * from its backtest errors. Knows nothing of stores or time: {@link Forecaster} turns the store's
+ * history into such a series.
  *
  * <pre>{@code
  * SeriesForecaster.Result r = new SeriesForecaster(48, 7).forecast(counts, null, 14 * 48, p -> {});
@@ -17,16 +18,18 @@ import java.util.function.DoubleConsumer;
  * r.forecast();       // 14 days of 30-minute forecasts, r.low() and r.high() around them
  * }</pre>
  *
- * <p>Backtest: origins one week apart (for horizons under a week, a whole number of days apart, up to two weeks of
- * them, so that every weekday is scored), the last one {@code h} steps before the end of the history; at each origin
- * every model is fitted on the history before it and forecasts the next {@code h} steps (the forecast horizon, capped
- * so that the first origin keeps two weeks and one interval of training, which Holt-Winters' start-up needs).
- * Accuracy pools all origins. Excluded points (holidays, events) are neither trained on nor scored.
+ * <p>Backtest: origins one week apart (for horizons under a week, a whole number of days apart, up
+ * to two weeks of them, so that every weekday is scored), the last one {@code h} steps before the
+ * end of the history; at each origin every model is fitted on the history before it and forecasts
+ * the next {@code h} steps (the forecast horizon, capped so that the first origin keeps two weeks
+ * and one interval of training, which Holt-Winters' start-up needs). Accuracy pools all origins.
+ * Excluded points (holidays, events) are neither trained on nor scored.
  *
- * <p>Prediction intervals: the backtest errors of the chosen model, scaled as z = (a - f) / sqrt(max(f, 1)) because
- * the spread of counts grows like the square root of their level (Poisson), give the empirical quantiles q_lo and q_hi
- * of the level asked (80% by default: the 10th and 90th percentiles); the interval is f + q sqrt(max(f, 1)), cut at 0.
- * Daily totals get theirs the same way from daily backtest errors.
+ * <p>Prediction intervals: the backtest errors of the chosen model, scaled as z = (a - f) /
+ * sqrt(max(f, 1)) because the spread of counts grows like the square root of their level (Poisson),
+ * give the empirical quantiles q_lo and q_hi of the level asked (80% by default: the 10th and 90th
+ * percentiles); the interval is f + q sqrt(max(f, 1)), cut at 0. Daily totals get theirs the same
+ * way from daily backtest errors.
  */
 public final class SeriesForecaster {
   private final int perDay;
@@ -35,13 +38,14 @@ public final class SeriesForecaster {
   private double level = 0.8;
 
   /**
-   * @param perDay intervals in a day of the series (48 for 30-minute intervals, 1 for a daily series)
+   * @param perDay intervals in a day of the series (48 for 30-minute intervals, 1 for a daily
+   *     series)
    * @param daysPerWeek days in a week of the series (7; 5 for a weekdays-only series)
    */
   public SeriesForecaster(int perDay, int daysPerWeek) {
     if (perDay < 1 || daysPerWeek < 1 || perDay * daysPerWeek < 2) {
-      throw new IllegalArgumentException("a week needs at least 2 intervals: perDay " + perDay + ", daysPerWeek "
-          + daysPerWeek);
+      throw new IllegalArgumentException(
+          "a week needs at least 2 intervals: perDay " + perDay + ", daysPerWeek " + daysPerWeek);
     }
     this.perDay = perDay;
     this.daysPerWeek = daysPerWeek;
@@ -49,14 +53,16 @@ public final class SeriesForecaster {
 
   /** How many rolling origins the backtest uses (default 4). */
   public SeriesForecaster origins(int origins) {
-    if (origins < 1) throw new IllegalArgumentException("origins must be at least 1, was " + origins);
+    if (origins < 1)
+      throw new IllegalArgumentException("origins must be at least 1, was " + origins);
     this.origins = origins;
     return this;
   }
 
   /** The coverage of the prediction intervals, in (0, 1) (default 0.8). */
   public SeriesForecaster level(double level) {
-    if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level must be in (0, 1), was " + level);
+    if (!(level > 0 && level < 1))
+      throw new IllegalArgumentException("level must be in (0, 1), was " + level);
     this.level = level;
     return this;
   }
@@ -67,14 +73,27 @@ public final class SeriesForecaster {
   /**
    * The forecast of a series.
    *
-   * @param forecast one value per step ahead; {@code low} and {@code high} around it (NaN without a backtest)
-   * @param dayForecast daily totals of the forecast (whole days of the horizon), with their own intervals
-   * @param scores the backtest of every model tried, seasonal naive first; empty when the history was too short
+   * @param forecast one value per step ahead; {@code low} and {@code high} around it (NaN without a
+   *     backtest)
+   * @param dayForecast daily totals of the forecast (whole days of the horizon), with their own
+   *     intervals
+   * @param scores the backtest of every model tried, seasonal naive first; empty when the history
+   *     was too short
    * @param origins the backtest origins used
    * @param backtestHorizon the steps forecast at each origin
    */
-  public record Result(Model model, double[] forecast, double[] low, double[] high, double[] dayForecast,
-      double[] dayLow, double[] dayHigh, List<Score> scores, double level, int origins, int backtestHorizon) {
+  public record Result(
+      Model model,
+      double[] forecast,
+      double[] low,
+      double[] high,
+      double[] dayForecast,
+      double[] dayLow,
+      double[] dayHigh,
+      List<Score> scores,
+      double level,
+      int origins,
+      int backtestHorizon) {
     /** The chosen model's backtest, or null. */
     public Score chosen() {
       return scores.stream().filter(Score::chosen).findFirst().orElse(null);
@@ -82,7 +101,10 @@ public final class SeriesForecaster {
 
     /** The seasonal-naive backtest, or null. */
     public Score baseline() {
-      return scores.stream().filter(s -> s.model() == Model.SEASONAL_NAIVE).findFirst().orElse(null);
+      return scores.stream()
+          .filter(s -> s.model() == Model.SEASONAL_NAIVE)
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -100,24 +122,33 @@ public final class SeriesForecaster {
   public Result forecast(double[] y, boolean[] excluded, int horizon, DoubleConsumer progress) {
     int week = week();
     if (excluded != null && excluded.length != y.length) {
-      throw new IllegalArgumentException("excluded has " + excluded.length + " points, the series " + y.length);
+      throw new IllegalArgumentException(
+          "excluded has " + excluded.length + " points, the series " + y.length);
     }
     if (y.length < week) {
-      throw new IllegalArgumentException("the history has " + y.length + " intervals, less than one week (" + week
-          + "): nothing to forecast from");
+      throw new IllegalArgumentException(
+          "the history has "
+              + y.length
+              + " intervals, less than one week ("
+              + week
+              + "): nothing to forecast from");
     }
     double[] filled = Models.fillExcluded(y, excluded, week);
     int minTrain = 2 * week + 1;
     int h = Math.min(horizon, y.length - minTrain);
     List<Integer> starts = new ArrayList<>();
     if (h >= 1) {
-      // Shorter than a week ahead: origins a whole number of days apart, so that every weekday is scored (one week
-      // apart, a one-day horizon would be judged on one weekday only, perhaps a closed Sunday), at most two weeks.
+      // Shorter than a week ahead: origins a whole number of days apart, so that every weekday is
+      // scored (one week
+      // apart, a one-day horizon would be judged on one weekday only, perhaps a closed Sunday), at
+      // most two weeks.
       int spacing = week;
       int count = origins;
       if (h < week) {
         spacing = Math.min(week, (h + perDay - 1) / perDay * perDay);
-        count = Math.min(origins * ((week + spacing - 1) / spacing), Math.max(origins, 2 * daysPerWeek));
+        count =
+            Math.min(
+                origins * ((week + spacing - 1) / spacing), Math.max(origins, 2 * daysPerWeek));
       }
       for (int j = 0; j < count; j++) {
         int o = y.length - h - j * spacing;
@@ -127,7 +158,8 @@ public final class SeriesForecaster {
     }
     List<Model> models = new ArrayList<>();
     for (Model m : Model.values()) {
-      if (starts.isEmpty() ? Models.applicable(m, filled, perDay, week)
+      if (starts.isEmpty()
+          ? Models.applicable(m, filled, perDay, week)
           : Models.applicable(m, Arrays.copyOf(filled, starts.get(starts.size() - 1)), perDay, week)
               && Models.applicable(m, filled, perDay, week)) {
         models.add(m);
@@ -153,13 +185,17 @@ public final class SeriesForecaster {
         double[] fc;
         try {
           if (m == Model.COMBINED) {
-            // The components' forecasts at this origin, already made above (a failed component fails it too).
+            // The components' forecasts at this origin, already made above (a failed component
+            // fails it too).
             double[][] parts = new double[Models.COMBINED_OF.size()][];
             for (int c = 0; c < parts.length; c++) {
               List<double[]> part = byOrigin.get(Models.COMBINED_OF.get(c));
-              if (part == null || part.size() <= mine.size() || failed.contains(Models.COMBINED_OF.get(c))) {
+              if (part == null
+                  || part.size() <= mine.size()
+                  || failed.contains(Models.COMBINED_OF.get(c))) {
                 throw new org.hipparchus.exception.MathIllegalStateException(
-                    org.hipparchus.exception.LocalizedCoreFormats.SIMPLE_MESSAGE, "component missing");
+                    org.hipparchus.exception.LocalizedCoreFormats.SIMPLE_MESSAGE,
+                    "component missing");
               }
               parts[c] = part.get(mine.size());
             }
@@ -169,7 +205,8 @@ public final class SeriesForecaster {
           }
           mine.add(fc);
         } catch (org.hipparchus.exception.MathRuntimeException e) {
-          // The optimiser could not fit this model here (a flat or near-empty series): it is not a candidate.
+          // The optimiser could not fit this model here (a flat or near-empty series): it is not a
+          // candidate.
           failed.add(m);
           break;
         }
@@ -202,8 +239,12 @@ public final class SeriesForecaster {
     for (int i = 0; i < models.size(); i++) {
       double[][] p = pairs.get(i);
       double[][] days = daily(p[0], p[1], h);
-      scores.add(new Score(models.get(i), Accuracy.of(p[0], p[1]), Accuracy.of(days[0], days[1]),
-          models.get(i) == best));
+      scores.add(
+          new Score(
+              models.get(i),
+              Accuracy.of(p[0], p[1]),
+              Accuracy.of(days[0], days[1]),
+              models.get(i) == best));
       if (models.get(i) == best) bestPairs = p;
     }
 
@@ -213,7 +254,8 @@ public final class SeriesForecaster {
     } catch (org.hipparchus.exception.MathRuntimeException e) {
       best = Model.SEASONAL_NAIVE;
       f = Models.forecast(best, filled, excluded, perDay, week, horizon);
-      scores.replaceAll(s -> new Score(s.model(), s.intervals(), s.days(), s.model() == Model.SEASONAL_NAIVE));
+      scores.replaceAll(
+          s -> new Score(s.model(), s.intervals(), s.days(), s.model() == Model.SEASONAL_NAIVE));
       bestPairs = null;
     }
     progress.accept(1);
@@ -238,10 +280,14 @@ public final class SeriesForecaster {
       double[][] days = daily(bestPairs[0], bestPairs[1], h);
       band(days[0], days[1], dayF, dayLow, dayHigh);
     }
-    return new Result(best, f, low, high, dayF, dayLow, dayHigh, List.copyOf(scores), level, starts.size(), h);
+    return new Result(
+        best, f, low, high, dayF, dayLow, dayHigh, List.copyOf(scores), level, starts.size(), h);
   }
 
-  /** Daily totals of backtest pairs laid out as origins of h steps each (whole days only; NaN if a point is). */
+  /**
+   * Daily totals of backtest pairs laid out as origins of h steps each (whole days only; NaN if a
+   * point is).
+   */
   private double[][] daily(double[] a, double[] f, int h) {
     int daysPerOrigin = h / perDay;
     int originsHere = a.length / Math.max(h, 1);

@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Deadlines as people say them, resolved against the goal's start date and the fiscal year (whose first month is a
- * setting, default January). The deadline is the last day counted, so "by the start of next quarter" is the last day
- * of the current quarter.
+ * Deadlines as people say them, resolved against the goal's start date and the fiscal year (whose
+ * first month is a setting, default January). The deadline is the last day counted, so "by the
+ * start of next quarter" is the last day of the current quarter.
  *
  * <table>
  *   <tr><td>{@code 2026-11-20}</td><td>that date</td></tr>
@@ -41,17 +41,18 @@ public final class GoalDates {
       case "start-of-next-quarter", "next-quarter" -> {
         return quarterStart(start, fiscalYearStartMonth).plusMonths(3).minusDays(1);
       }
-      default -> { }
+      default -> {}
     }
     Matcher m = WITHIN.matcher(t);
     if (m.matches()) {
       int n = Integer.parseInt(m.group(1));
-      LocalDate after = switch (m.group(2)) {
-        case "d" -> start.plusDays(n);
-        case "w" -> start.plusWeeks(n);
-        case "m" -> start.plusMonths(n);
-        default -> start.plusYears(n);
-      };
+      LocalDate after =
+          switch (m.group(2)) {
+            case "d" -> start.plusDays(n);
+            case "w" -> start.plusWeeks(n);
+            case "m" -> start.plusMonths(n);
+            default -> start.plusYears(n);
+          };
       return after.minusDays(1);
     }
     try {
@@ -62,9 +63,12 @@ public final class GoalDates {
       }
       return LocalDate.parse(t);
     } catch (DateTimeParseException e) {
-      throw new YardstickException("'" + text + "' is not a deadline; expected a date (2026-11-20), a month and day"
-          + " (11-20: the next one), end-of-fiscal-year, start-of-next-quarter, or +N followed by d, w, m or y (+2m:"
-          + " within two months).");
+      throw new YardstickException(
+          "'"
+              + text
+              + "' is not a deadline; expected a date (2026-11-20), a month and day"
+              + " (11-20: the next one), end-of-fiscal-year, start-of-next-quarter, or +N followed by d, w, m or y (+2m:"
+              + " within two months).");
     }
   }
 
@@ -84,7 +88,8 @@ public final class GoalDates {
 
   private static void checkMonth(int month) {
     if (month < 1 || month > 12) {
-      throw new YardstickException("The fiscal year's first month must be 1 to 12, not " + month + ".");
+      throw new YardstickException(
+          "The fiscal year's first month must be 1 to 12, not " + month + ".");
     }
   }
 }

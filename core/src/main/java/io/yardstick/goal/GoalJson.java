@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Goals and their progress as JSON-ready maps (keys in a stable order), for the CLI's JSON and the API. */
+/**
+ * Goals and their progress as JSON-ready maps (keys in a stable order), for the CLI's JSON and the
+ * API.
+ */
 public final class GoalJson {
   private GoalJson() {}
 

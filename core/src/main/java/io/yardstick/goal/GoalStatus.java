@@ -3,20 +3,29 @@ package io.yardstick.goal;
 import java.util.Locale;
 
 /**
- * Where a goal stands; the rules are in docs/goals.md and {@link GoalTracker}. "Meets" reads the KPI's direction: for
- * a higher-is-better KPI the value is at or above the target, for a lower-is-better one at or below (for a KPI with
- * neither direction, the goal's own: from the baseline towards the target).
+ * Where a goal stands; the rules are in docs/goals.md and {@link GoalTracker}. "Meets" reads the
+ * KPI's direction: for a higher-is-better KPI the value is at or above the target, for a
+ * lower-is-better one at or below (for a KPI with neither direction, the goal's own: from the
+ * baseline towards the target).
  */
 public enum GoalStatus {
   /** The goal's first day is not over yet. */
   NOT_STARTED,
-  /** No value (nothing measured in the segment), or no target (a change target without a baseline). */
+  /**
+   * No value (nothing measured in the segment), or no target (a change target without a baseline).
+   */
   NO_DATA,
-  /** The value from the start meets the target (after the deadline: the value over the goal's whole period). */
+  /**
+   * The value from the start meets the target (after the deadline: the value over the goal's whole
+   * period).
+   */
   ACHIEVED,
   /** Not yet met, but the value projected to the deadline meets it. */
   ON_TRACK,
-  /** The projection falls short, but covers at least half of the way from the baseline to the target. */
+  /**
+   * The projection falls short, but covers at least half of the way from the baseline to the
+   * target.
+   */
   AT_RISK,
   /** The projection covers less than half of the way, or moves away from the target. */
   OFF_TRACK,

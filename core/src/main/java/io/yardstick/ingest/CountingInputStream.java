@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongConsumer;
 
-/** Counts bytes as they are read, and tells a progress listener every 1 MiB or so, and once more at the end. */
+/**
+ * Counts bytes as they are read, and tells a progress listener every 1 MiB or so, and once more at
+ * the end.
+ */
 public final class CountingInputStream extends FilterInputStream {
   private final LongConsumer progress;
   private long count;

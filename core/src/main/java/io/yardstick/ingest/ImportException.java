@@ -3,8 +3,9 @@ package io.yardstick.ingest;
 import io.yardstick.YardstickException;
 
 /**
- * A value or a file that cannot be imported. The message names the file, the line (the header is line 1), the column,
- * the value and what was expected, so the user can fix the file and import it again; nothing of the file was kept.
+ * A value or a file that cannot be imported. The message names the file, the line (the header is
+ * line 1), the column, the value and what was expected, so the user can fix the file and import it
+ * again; nothing of the file was kept.
  */
 public final class ImportException extends YardstickException {
   private final String file;
@@ -22,7 +23,8 @@ public final class ImportException extends YardstickException {
     this.problem = problem;
   }
 
-  private static String format(String file, long line, String column, String value, String problem) {
+  private static String format(
+      String file, long line, String column, String value, String problem) {
     StringBuilder sb = new StringBuilder(file);
     if (line > 0) {
       sb.append(", line ").append(line);

@@ -7,8 +7,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Where an import reads from: a file, or standard input when the name is {@code -}. The format is told by the content:
- * gzip by its magic bytes, JSON Lines when the first non-blank character is <code>{</code>, CSV otherwise.
+ * Where an import reads from: a file, or standard input when the name is {@code -}. The format is
+ * told by the content: gzip by its magic bytes, JSON Lines when the first non-blank character is
+ * <code>{</code>, CSV otherwise.
  *
  * @param name the name used in messages (the path as the user typed it, or "standard input")
  * @param sizeBytes the size on disk, or -1 when unknown (standard input)
@@ -27,8 +28,14 @@ public record ImportSource(String name, InputStreamOpener opener, long sizeBytes
     }
     Path path = Path.of(pathOrDash);
     if (!Files.isRegularFile(path)) {
-      throw new ImportException(pathOrDash, 0, null, null,
-          Files.isDirectory(path) ? "is a directory; give a CSV or JSON Lines file" : "does not exist");
+      throw new ImportException(
+          pathOrDash,
+          0,
+          null,
+          null,
+          Files.isDirectory(path)
+              ? "is a directory; give a CSV or JSON Lines file"
+              : "does not exist");
     }
     long size;
     try {
@@ -36,13 +43,16 @@ public record ImportSource(String name, InputStreamOpener opener, long sizeBytes
     } catch (IOException e) {
       size = -1;
     }
-    return new ImportSource(pathOrDash, () -> {
-      try {
-        return Files.newInputStream(path);
-      } catch (NoSuchFileException e) {
-        throw new ImportException(pathOrDash, 0, null, null, "does not exist");
-      }
-    }, size);
+    return new ImportSource(
+        pathOrDash,
+        () -> {
+          try {
+            return Files.newInputStream(path);
+          } catch (NoSuchFileException e) {
+            throw new ImportException(pathOrDash, 0, null, null, "does not exist");
+          }
+        },
+        size);
   }
 
   public static ImportSource of(String name, byte[] content) {

@@ -29,9 +29,9 @@ import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads a canonical CSV or JSON Lines file of one record type and pushes each parsed, validated row to a sink. The
- * first bad value stops the read with an {@link ImportException}; a store only keeps rows once the whole read ended
- * well.
+ * Reads a canonical CSV or JSON Lines file of one record type and pushes each parsed, validated row
+ * to a sink. The first bad value stops the read with an {@link ImportException}; a store only keeps
+ * rows once the whole read ended well.
  *
  * <pre>{@code
  * ReadSummary s = RecordReader.read(RecordType.CONTACTS, ImportSource.of("contacts.csv"), (line, row) -> ..., bytes -> {});
@@ -48,9 +48,11 @@ public final class RecordReader {
   /**
    * Reads the whole source.
    *
-   * @param progress receives the number of bytes read so far from the source (compressed bytes for gzip)
+   * @param progress receives the number of bytes read so far from the source (compressed bytes for
+   *     gzip)
    */
-  public static ReadSummary read(RecordType type, ImportSource source, RowSink sink, LongConsumer progress) {
+  public static ReadSummary read(
+      RecordType type, ImportSource source, RowSink sink, LongConsumer progress) {
     RowParser parser = new RowParser(type, source.name());
     try (InputStream raw = source.opener().open();
         CountingInputStream counted = new CountingInputStream(raw, progress)) {
@@ -66,14 +68,18 @@ public final class RecordReader {
       content.mark(4096);
       boolean jsonLines = startsWithBrace(content);
       content.reset();
-      long records = jsonLines ? readJsonLines(parser, content, sink) : readCsv(parser, content, sink);
+      long records =
+          jsonLines ? readJsonLines(parser, content, sink) : readCsv(parser, content, sink);
       return new ReadSummary(records, jsonLines);
     } catch (java.util.zip.ZipException e) {
-      throw new ImportException(source.name(), 0, null, null, "is not a valid gzip file (" + e.getMessage() + ")");
+      throw new ImportException(
+          source.name(), 0, null, null, "is not a valid gzip file (" + e.getMessage() + ")");
     } catch (IOException e) {
-      throw new ImportException(source.name(), 0, null, null, "could not be read: " + e.getMessage());
+      throw new ImportException(
+          source.name(), 0, null, null, "could not be read: " + e.getMessage());
     } catch (UncheckedIOException e) {
-      throw new ImportException(source.name(), 0, null, null, "could not be read: " + e.getCause().getMessage());
+      throw new ImportException(
+          source.name(), 0, null, null, "could not be read: " + e.getCause().getMessage());
     }
   }
 
@@ -87,20 +93,30 @@ public final class RecordReader {
     return false;
   }
 
-  private static long readCsv(RowParser parser, InputStream content, RowSink sink) throws IOException {
+  private static long readCsv(RowParser parser, InputStream content, RowSink sink)
+      throws IOException {
     RecordType type = parser.type();
     String file = parser.file();
-    CsvReader<CsvRecord> csv = CsvReader.builder()
-        .detectBomHeader(true)
-        .allowExtraFields(true)
-        .allowMissingFields(true)
-        .skipEmptyLines(true)
-        .ofCsvRecord(content, StandardCharsets.UTF_8);
+    CsvReader<CsvRecord> csv =
+        CsvReader.builder()
+            .detectBomHeader(true)
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .skipEmptyLines(true)
+            .ofCsvRecord(content, StandardCharsets.UTF_8);
     Iterator<CsvRecord> it = csv.iterator();
     try {
       if (!it.hasNext()) {
-        throw new ImportException(file, 1, null, null, "is empty; expected a header row naming the columns of "
-            + type.table() + " (" + fieldNames(type) + ")");
+        throw new ImportException(
+            file,
+            1,
+            null,
+            null,
+            "is empty; expected a header row naming the columns of "
+                + type.table()
+                + " ("
+                + fieldNames(type)
+                + ")");
       }
       CsvRecord header = it.next();
       Layout layout = Layout.of(type, file, header.getStartingLineNumber(), header.getFields());
@@ -113,8 +129,16 @@ public final class RecordReader {
         int n = rec.getFieldCount();
         if (n != width) {
           if (n == 1 && rec.getField(0).isBlank()) continue;
-          throw new ImportException(file, line, null, null, "has " + n + " values but the header has " + width
-              + " columns; expected one value per column (quote values that contain commas)");
+          throw new ImportException(
+              file,
+              line,
+              null,
+              null,
+              "has "
+                  + n
+                  + " values but the header has "
+                  + width
+                  + " columns; expected one value per column (quote values that contain commas)");
         }
         java.util.Arrays.fill(raw, null);
         Map<String, String> attributes = null;
@@ -139,10 +163,12 @@ public final class RecordReader {
     }
   }
 
-  private static long readJsonLines(RowParser parser, InputStream content, RowSink sink) throws IOException {
+  private static long readJsonLines(RowParser parser, InputStream content, RowSink sink)
+      throws IOException {
     RecordType type = parser.type();
     String file = parser.file();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8), 1 << 16);
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8), 1 << 16);
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < type.fields().size(); i++) {
       index.put(type.fields().get(i).name(), i);
@@ -158,14 +184,30 @@ public final class RecordReader {
       try (JsonParser p = JSON.createParser(text)) {
         node = JSON.readTree(p);
         if (p.nextToken() != null && p.currentToken() != JsonToken.NOT_AVAILABLE) {
-          throw new ImportException(file, line, null, abbreviate(text), "has more than one JSON value; expected one object per line");
+          throw new ImportException(
+              file,
+              line,
+              null,
+              abbreviate(text),
+              "has more than one JSON value; expected one object per line");
         }
       } catch (JsonProcessingException e) {
-        throw new ImportException(file, line, null, abbreviate(text),
-            "is not valid JSON (" + e.getOriginalMessage() + "); expected one JSON object per line");
+        throw new ImportException(
+            file,
+            line,
+            null,
+            abbreviate(text),
+            "is not valid JSON ("
+                + e.getOriginalMessage()
+                + "); expected one JSON object per line");
       }
       if (node == null || !node.isObject()) {
-        throw new ImportException(file, line, null, abbreviate(text), "is not a JSON object; expected one object per line");
+        throw new ImportException(
+            file,
+            line,
+            null,
+            abbreviate(text),
+            "is not a JSON object; expected one object per line");
       }
       java.util.Arrays.fill(raw, null);
       Map<String, String> attributes = null;
@@ -175,21 +217,40 @@ public final class RecordReader {
         Map.Entry<String, JsonNode> e = fields.next();
         String name = e.getKey().strip().toLowerCase(Locale.ROOT);
         if (!seen.add(name)) {
-          throw new ImportException(file, line, e.getKey(), null, "appears twice in this object (names are case-insensitive)");
+          throw new ImportException(
+              file,
+              line,
+              e.getKey(),
+              null,
+              "appears twice in this object (names are case-insensitive)");
         }
         JsonNode v = e.getValue();
         Integer f = index.get(name);
-        if (v.isArray() && f != null && type.fields().get(f).type() == io.yardstick.model.FieldType.TAGS) {
+        if (v.isArray()
+            && f != null
+            && type.fields().get(f).type() == io.yardstick.model.FieldType.TAGS) {
           // a list of tags as a JSON array of strings, the shape help desks export
           List<String> tags = new ArrayList<>();
           for (JsonNode t : v) {
             if (!t.isTextual()) {
-              throw new ImportException(file, line, e.getKey(), abbreviate(v.toString()), "holds " + t.getNodeType()
-                  .toString().toLowerCase(Locale.ROOT) + " " + abbreviate(t.toString()) + "; expected an array of strings");
+              throw new ImportException(
+                  file,
+                  line,
+                  e.getKey(),
+                  abbreviate(v.toString()),
+                  "holds "
+                      + t.getNodeType().toString().toLowerCase(Locale.ROOT)
+                      + " "
+                      + abbreviate(t.toString())
+                      + "; expected an array of strings");
             }
             if (t.asText().contains(",")) {
-              throw new ImportException(file, line, e.getKey(), t.asText(), "is a tag holding a comma; expected tags"
-                  + " without commas");
+              throw new ImportException(
+                  file,
+                  line,
+                  e.getKey(),
+                  t.asText(),
+                  "is a tag holding a comma; expected tags" + " without commas");
             }
             tags.add(t.asText());
           }
@@ -197,8 +258,14 @@ public final class RecordReader {
           continue;
         }
         if (v.isContainerNode()) {
-          throw new ImportException(file, line, e.getKey(), abbreviate(v.toString()), "is a JSON "
-              + (v.isArray() ? "array" : "object") + "; expected a string, number or boolean");
+          throw new ImportException(
+              file,
+              line,
+              e.getKey(),
+              abbreviate(v.toString()),
+              "is a JSON "
+                  + (v.isArray() ? "array" : "object")
+                  + "; expected a string, number or boolean");
         }
         String value = v.isNull() ? null : v.asText();
         if (f != null) {
@@ -209,15 +276,23 @@ public final class RecordReader {
             attributes.put(name, value.strip());
           }
         } else {
-          throw new ImportException(file, line, e.getKey(), null, "is not a field of " + type.table()
-              + "; expected only " + fieldNames(type));
+          throw new ImportException(
+              file,
+              line,
+              e.getKey(),
+              null,
+              "is not a field of " + type.table() + "; expected only " + fieldNames(type));
         }
       }
       for (int i = 0; i < raw.length; i++) {
         Field field = type.fields().get(i);
         if (field.required() && !seen.contains(field.name())) {
-          throw new ImportException(file, line, field.name(), null, "is missing; " + type.table()
-              + " require it: " + field.type().expected());
+          throw new ImportException(
+              file,
+              line,
+              field.name(),
+              null,
+              "is missing; " + type.table() + " require it: " + field.type().expected());
         }
       }
       sink.accept(line, parser.parse(line, raw, attributes));
@@ -254,12 +329,25 @@ public final class RecordReader {
       for (int c = 0; c < header.size(); c++) {
         String name = header.get(c).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
         if (name.isEmpty()) {
-          throw new ImportException(file, line, "#" + (c + 1), "", "is an empty column name in the header; every column needs a name");
+          throw new ImportException(
+              file,
+              line,
+              "#" + (c + 1),
+              "",
+              "is an empty column name in the header; every column needs a name");
         }
         Integer before = seen.put(name, c);
         if (before != null) {
-          throw new ImportException(file, line, name, null, "appears twice in the header (columns " + (before + 1)
-              + " and " + (c + 1) + "; names are case-insensitive)");
+          throw new ImportException(
+              file,
+              line,
+              name,
+              null,
+              "appears twice in the header (columns "
+                  + (before + 1)
+                  + " and "
+                  + (c + 1)
+                  + "; names are case-insensitive)");
         }
         var field = type.field(name);
         fieldAt[c] = field.isPresent() ? type.fields().indexOf(field.get()) : -1;
@@ -272,17 +360,31 @@ public final class RecordReader {
         }
       }
       if (!unknown.isEmpty()) {
-        throw new ImportException(file, line, String.join(", ", unknown), null,
-            (unknown.size() == 1 ? "is not a column" : "are not columns") + " of " + type.table()
-                + "; expected only " + fieldNames(type) + " (see docs/data-format.md)");
+        throw new ImportException(
+            file,
+            line,
+            String.join(", ", unknown),
+            null,
+            (unknown.size() == 1 ? "is not a column" : "are not columns")
+                + " of "
+                + type.table()
+                + "; expected only "
+                + fieldNames(type)
+                + " (see docs/data-format.md)");
       }
       List<String> missing = new ArrayList<>();
       for (Field f : type.fields()) {
         if (f.required() && !seen.containsKey(f.name())) missing.add(f.name());
       }
       if (!missing.isEmpty()) {
-        throw new ImportException(file, line, String.join(", ", missing), null,
-            (missing.size() == 1 ? "is a required column" : "are required columns") + " of " + type.table()
+        throw new ImportException(
+            file,
+            line,
+            String.join(", ", missing),
+            null,
+            (missing.size() == 1 ? "is a required column" : "are required columns")
+                + " of "
+                + type.table()
                 + " missing from the header");
       }
       return new Layout(fieldAt, attributeAt);

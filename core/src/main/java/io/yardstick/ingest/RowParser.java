@@ -13,22 +13,29 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns the text values of one record into a typed row of its {@link RecordType}, checking each value and the rules
- * between values (an answer cannot come before the arrival, a score must be on its survey's scale...). Every refusal
- * is an {@link ImportException} naming file, line, column and value.
+ * Turns the text values of one record into a typed row of its {@link RecordType}, checking each
+ * value and the rules between values (an answer cannot come before the arrival, a score must be on
+ * its survey's scale...). Every refusal is an {@link ImportException} naming file, line, column and
+ * value.
  */
 public final class RowParser {
   /**
-   * A rule between two times (or dates) of one record: {@code field} may not come before {@code anchor} (strict: it
-   * must come after it). A mapping can set aside a row that breaks one, or clear the field (docs/mapping.md).
+   * A rule between two times (or dates) of one record: {@code field} may not come before {@code
+   * anchor} (strict: it must come after it). A mapping can set aside a row that breaks one, or
+   * clear the field (docs/mapping.md).
    *
    * @param expected what the message says was expected
    */
   public record Order(String field, String anchor, boolean strict, String expected) {
-    /** Whether {@code value} breaks the rule against {@code anchorValue}; false when either is absent. */
+    /**
+     * Whether {@code value} breaks the rule against {@code anchorValue}; false when either is
+     * absent.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public boolean breaks(Object value, Object anchorValue) {
-      if (!(value instanceof Comparable v) || anchorValue == null || value.getClass() != anchorValue.getClass()) {
+      if (!(value instanceof Comparable v)
+          || anchorValue == null
+          || value.getClass() != anchorValue.getClass()) {
         return false;
       }
       int c = v.compareTo(anchorValue);
@@ -37,7 +44,12 @@ public final class RowParser {
 
     /** The problem, for an error naming the field and its value. */
     public String problem(Object anchorValue) {
-      return (strict ? "is not after " : "is before ") + anchor + " " + anchorValue + "; expected " + expected;
+      return (strict ? "is not after " : "is before ")
+          + anchor
+          + " "
+          + anchorValue
+          + "; expected "
+          + expected;
     }
 
     /** "first_response_at before arrived_at": the default reason a mapping gives. */
@@ -46,18 +58,27 @@ public final class RowParser {
     }
   }
 
-  private static final List<Order> CONTACT_ORDERS = List.of("answered_at", "first_response_at", "abandoned_at",
-      "resolved_at").stream().map(f -> new Order(f, "arrived_at", false, "a time at or after the arrival")).toList();
+  private static final List<Order> CONTACT_ORDERS =
+      List.of("answered_at", "first_response_at", "abandoned_at", "resolved_at").stream()
+          .map(f -> new Order(f, "arrived_at", false, "a time at or after the arrival"))
+          .toList();
 
   /** The order rules of a record type, in the order they are checked. */
   public static List<Order> orders(RecordType type) {
     return switch (type) {
       case CONTACTS -> CONTACT_ORDERS;
-      case AGENT_STATES -> List.of(new Order("ended_at", "started_at", true,
-          "the end of the state to come after its start"));
-      case CUSTOMERS -> List.of(new Order("churned_at", "since", false,
-          "a churn date on or after the customer's start"));
-      case COSTS -> List.of(new Order("period_end", "period_start", false, "the last day of the period (inclusive)"));
+      case AGENT_STATES ->
+          List.of(
+              new Order(
+                  "ended_at", "started_at", true, "the end of the state to come after its start"));
+      case CUSTOMERS ->
+          List.of(
+              new Order(
+                  "churned_at", "since", false, "a churn date on or after the customer's start"));
+      case COSTS ->
+          List.of(
+              new Order(
+                  "period_end", "period_start", false, "the last day of the period (inclusive)"));
       default -> List.of();
     };
   }
@@ -90,7 +111,8 @@ public final class RowParser {
    * Parses one record.
    *
    * @param line the line number in the file, for messages
-   * @param raw the text of each field, indexed like {@link RecordType#fields()}; null or blank when absent
+   * @param raw the text of each field, indexed like {@link RecordType#fields()}; null or blank when
+   *     absent
    * @param attributes further attribute values (customers only), or null
    * @return the typed row, of length {@link RecordType#rowLength()}
    */
@@ -107,8 +129,15 @@ public final class RowParser {
       }
       if (text == null) {
         if (field.required()) {
-          throw new ImportException(file, line, field.name(), null, "is empty, but " + type.table()
-              + " require a value here: " + field.type().expected());
+          throw new ImportException(
+              file,
+              line,
+              field.name(),
+              null,
+              "is empty, but "
+                  + type.table()
+                  + " require a value here: "
+                  + field.type().expected());
         }
         continue;
       }
@@ -122,8 +151,9 @@ public final class RowParser {
   }
 
   /**
-   * Parses one value of a field on its own, without the rules between fields: for values written outside a data file
-   * (a mapping's constants and defaults), whose errors are reported against where they were written.
+   * Parses one value of a field on its own, without the rules between fields: for values written
+   * outside a data file (a mapping's constants and defaults), whose errors are reported against
+   * where they were written.
    *
    * @throws ImportException naming this parser's file, no line, the field and the value
    */
@@ -143,67 +173,77 @@ public final class RowParser {
           throw bad(line, field, text, "is not a currency code; expected " + ft.expected());
         }
         return text.toUpperCase(Locale.ROOT);
-      case TICKET_STATUS: {
-        String status = TicketStatus.parse(text);
-        if (status == null) {
-          throw bad(line, field, text, "is not a ticket status; expected " + ft.expected());
+      case TICKET_STATUS:
+        {
+          String status = TicketStatus.parse(text);
+          if (status == null) {
+            throw bad(line, field, text, "is not a ticket status; expected " + ft.expected());
+          }
+          return status;
         }
-        return status;
-      }
       case TAGS:
         return tags(text);
       case DIRECTION:
       case SURVEY_KIND:
       case ACTOR:
       case EVENT_KIND:
-      case AGENT_STATE: {
-        String word = text.toLowerCase(Locale.ROOT);
-        if (!isOneOf(ft, word)) {
-          throw bad(line, field, text, "is not allowed here; expected " + ft.expected());
+      case AGENT_STATE:
+        {
+          String word = text.toLowerCase(Locale.ROOT);
+          if (!isOneOf(ft, word)) {
+            throw bad(line, field, text, "is not allowed here; expected " + ft.expected());
+          }
+          return word;
         }
-        return word;
-      }
-      case INSTANT: {
-        Instant instant = Timestamps.parse(text);
-        if (instant == null) {
-          String why = Timestamps.lacksOffset(text)
-              ? "has no time-zone offset, so the instant it means is ambiguous; add Z (UTC) or an offset such as +01:00"
-              : "is not a valid timestamp; expected " + ft.expected();
-          throw bad(line, field, text, why);
+      case INSTANT:
+        {
+          Instant instant = Timestamps.parse(text);
+          if (instant == null) {
+            String why =
+                Timestamps.lacksOffset(text)
+                    ? "has no time-zone offset, so the instant it means is ambiguous; add Z (UTC) or an offset such as +01:00"
+                    : "is not a valid timestamp; expected " + ft.expected();
+            throw bad(line, field, text, why);
+          }
+          return instant;
         }
-        return instant;
-      }
       case DATE:
         try {
           return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
           throw bad(line, field, text, "is not a valid date; expected " + ft.expected());
         }
-      case SECONDS: {
-        if (!isPlainDecimal(text)) {
-          throw bad(line, field, text, "is not a valid duration; expected " + ft.expected());
+      case SECONDS:
+        {
+          if (!isPlainDecimal(text)) {
+            throw bad(line, field, text, "is not a valid duration; expected " + ft.expected());
+          }
+          return Double.parseDouble(text);
         }
-        return Double.parseDouble(text);
-      }
-      case BOOLEAN: {
-        if (text.equalsIgnoreCase("true")) return Boolean.TRUE;
-        if (text.equalsIgnoreCase("false")) return Boolean.FALSE;
-        throw bad(line, field, text, "is not a boolean; expected " + ft.expected());
-      }
-      case MONEY: {
-        BigDecimal amount;
-        try {
-          amount = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-          throw bad(line, field, text, "is not a decimal amount; expected " + ft.expected());
+      case BOOLEAN:
+        {
+          if (text.equalsIgnoreCase("true")) return Boolean.TRUE;
+          if (text.equalsIgnoreCase("false")) return Boolean.FALSE;
+          throw bad(line, field, text, "is not a boolean; expected " + ft.expected());
         }
-        BigDecimal stripped = amount.stripTrailingZeros();
-        if (stripped.scale() > 4 || stripped.precision() - stripped.scale() > 14) {
-          throw bad(line, field, text, "cannot be stored exactly; expected " + ft.expected()
-              + " and under 10^14");
+      case MONEY:
+        {
+          BigDecimal amount;
+          try {
+            amount = new BigDecimal(text);
+          } catch (NumberFormatException e) {
+            throw bad(line, field, text, "is not a decimal amount; expected " + ft.expected());
+          }
+          BigDecimal stripped = amount.stripTrailingZeros();
+          if (stripped.scale() > 4 || stripped.precision() - stripped.scale() > 14) {
+            throw bad(
+                line,
+                field,
+                text,
+                "cannot be stored exactly; expected " + ft.expected() + " and under 10^14");
+          }
+          return amount.setScale(4);
         }
-        return amount.setScale(4);
-      }
       case SCORE:
         try {
           return Integer.parseInt(text);
@@ -217,16 +257,24 @@ public final class RowParser {
   private static boolean isOneOf(FieldType ft, String word) {
     return switch (ft) {
       case DIRECTION -> word.equals("inbound") || word.equals("outbound");
-      case SURVEY_KIND -> word.equals("csat") || word.equals("nps") || word.equals("ces") || word.equals("esat");
+      case SURVEY_KIND ->
+          word.equals("csat") || word.equals("nps") || word.equals("ces") || word.equals("esat");
       case ACTOR -> word.equals("agent") || word.equals("customer");
       case EVENT_KIND -> word.equals("status") || word.equals("reply") || word.equals("priority");
-      case AGENT_STATE -> word.equals("available") || word.equals("busy") || word.equals("wrap")
-          || word.equals("break") || word.equals("offline");
+      case AGENT_STATE ->
+          word.equals("available")
+              || word.equals("busy")
+              || word.equals("wrap")
+              || word.equals("break")
+              || word.equals("offline");
       default -> false;
     };
   }
 
-  /** The stored form of a tag list: lowercase, trimmed, no blanks or repeats, sorted, wrapped in commas; null if none. */
+  /**
+   * The stored form of a tag list: lowercase, trimmed, no blanks or repeats, sorted, wrapped in
+   * commas; null if none.
+   */
   static String tags(String text) {
     java.util.TreeSet<String> tags = new java.util.TreeSet<>();
     for (String t : text.split(",")) {
@@ -258,7 +306,8 @@ public final class RowParser {
       Object value = row[orderField[i]];
       Object anchor = row[orderAnchor[i]];
       if (orders.get(i).breaks(value, anchor)) {
-        throw new ImportException(file, line, orders.get(i).field(), value.toString(), orders.get(i).problem(anchor));
+        throw new ImportException(
+            file, line, orders.get(i).field(), value.toString(), orders.get(i).problem(anchor));
       }
     }
     switch (type) {
@@ -273,25 +322,42 @@ public final class RowParser {
       }
       case TICKET_EVENTS -> {
         String kind = (String) row[type.indexOf("kind")];
-        String needed = switch (kind) {
-          case "status" -> "status";
-          case "priority" -> "priority";
-          default -> "actor";
-        };
+        String needed =
+            switch (kind) {
+              case "status" -> "status";
+              case "priority" -> "priority";
+              default -> "actor";
+            };
         if (row[type.indexOf(needed)] == null) {
-          throw new ImportException(file, line, needed, null, "is empty, but a " + kind + " event needs it: "
-              + type.field(needed).orElseThrow().type().expected());
+          throw new ImportException(
+              file,
+              line,
+              needed,
+              null,
+              "is empty, but a "
+                  + kind
+                  + " event needs it: "
+                  + type.field(needed).orElseThrow().type().expected());
         }
       }
       case SURVEYS -> {
         SurveyKind kind = SurveyKind.valueOf(((String) row[1]).toUpperCase(Locale.ROOT));
         int score = (Integer) row[2];
         if (!kind.accepts(score)) {
-          throw new ImportException(file, line, "score", Integer.toString(score),
-              "is outside the " + kind.id() + " scale; expected a whole number from " + kind.min() + " to " + kind.max());
+          throw new ImportException(
+              file,
+              line,
+              "score",
+              Integer.toString(score),
+              "is outside the "
+                  + kind.id()
+                  + " scale; expected a whole number from "
+                  + kind.min()
+                  + " to "
+                  + kind.max());
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 

@@ -2,7 +2,10 @@ package io.yardstick.ingest;
 
 import java.util.Locale;
 
-/** The ticket statuses of the canonical format and the few spellings read as them (docs/data-format.md#tickets). */
+/**
+ * The ticket statuses of the canonical format and the few spellings read as them
+ * (docs/data-format.md#tickets).
+ */
 final class TicketStatus {
   private TicketStatus() {}
 

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Parses ISO-8601 timestamps with an offset ({@code 2026-03-01T09:15:00Z}, {@code 2026-03-01T10:15:00.250+01:00},
- * {@code +0100}, {@code +01}) into instants, without the allocation of {@code OffsetDateTime.parse}: importing ten
- * million contacts parses fifty million of them. A space may stand for the {@code T}; seconds may be left out.
+ * Parses ISO-8601 timestamps with an offset ({@code 2026-03-01T09:15:00Z}, {@code
+ * 2026-03-01T10:15:00.250+01:00}, {@code +0100}, {@code +01}) into instants, without the allocation
+ * of {@code OffsetDateTime.parse}: importing ten million contacts parses fifty million of them. A
+ * space may stand for the {@code T}; seconds may be left out.
  */
 public final class Timestamps {
   private Timestamps() {}

@@ -14,28 +14,35 @@ import org.apache.commons.statistics.descriptive.Quantile;
 import org.apache.commons.statistics.descriptive.StandardDeviation;
 
 /**
- * How evenly the agents serve: for each agent KPI, the spread of the agents' values (standard deviation, coefficient
- * of variation, quartiles and interquartile range) and the agents outside Tukey's fences (1.5 IQR beyond the
- * quartiles), so a manager sees whether customers get the same service from everyone.
+ * How evenly the agents serve: for each agent KPI, the spread of the agents' values (standard
+ * deviation, coefficient of variation, quartiles and interquartile range) and the agents outside
+ * Tukey's fences (1.5 IQR beyond the quartiles), so a manager sees whether customers get the same
+ * service from everyone.
  *
- * <p>Every agent's value is taken from one engine query grouped by agent (and channel), the same computation as
- * {@code kpi --by agent} (or {@code --by agent,channel}), so the report can never show another number than the KPI
- * table. Like is compared with like: by default each KPI of contacts, cases and surveys is compared within each
- * channel (an e-mail agent's handle time is not set against a phone agent's); agent-time KPIs (occupancy, idle time,
- * contacts per hour, absence) and employee satisfaction have no channel and are compared across all agents.
- * Abandonment is left out: an abandoned contact was never answered, so it carries no agent and every agent's rate
- * would be a meaningless 0.
+ * <p>Every agent's value is taken from one engine query grouped by agent (and channel), the same
+ * computation as {@code kpi --by agent} (or {@code --by agent,channel}), so the report can never
+ * show another number than the KPI table. Like is compared with like: by default each KPI of
+ * contacts, cases and surveys is compared within each channel (an e-mail agent's handle time is not
+ * set against a phone agent's); agent-time KPIs (occupancy, idle time, contacts per hour, absence)
+ * and employee satisfaction have no channel and are compared across all agents. Abandonment is left
+ * out: an abandoned contact was never answered, so it carries no agent and every agent's rate would
+ * be a meaningless 0.
  *
  * <pre>{@code
  * Consistency c = Consistency.of(engine, query, 20, Consistency.Split.CHANNEL);
  * c.kpis().forEach(s -> System.out.println(s.kpi().id() + " " + s.channel() + " cv " + s.coefficientOfVariation()));
  * }</pre>
  *
- * <p>Statistics: sample standard deviation (n - 1); quartiles by linear interpolation (Hyndman and Fan's method 7, as
- * {@code percentile_cont} and R's default), from Apache Commons Statistics, on a copy of the values (its quantile
- * reorders the array it is given).
+ * <p>Statistics: sample standard deviation (n - 1); quartiles by linear interpolation (Hyndman and
+ * Fan's method 7, as {@code percentile_cont} and R's default), from Apache Commons Statistics, on a
+ * copy of the values (its quantile reorders the array it is given).
  */
-public record Consistency(KpiQuery query, int minContacts, Split split, int agents, List<Spread> kpis,
+public record Consistency(
+    KpiQuery query,
+    int minContacts,
+    Split split,
+    int agents,
+    List<Spread> kpis,
     List<Kpi> unmeasured) {
   /** How agents are compared: within each channel (the default) or across all channels at once. */
   public enum Split {
@@ -47,7 +54,8 @@ public record Consistency(KpiQuery query, int minContacts, Split split, int agen
       for (Split s : values()) {
         if (s.name().equalsIgnoreCase(text.strip())) return s;
       }
-      throw new io.yardstick.YardstickException("Unknown split '" + text + "'; expected channel or none.");
+      throw new io.yardstick.YardstickException(
+          "Unknown split '" + text + "'; expected channel or none.");
     }
   }
 
@@ -60,32 +68,56 @@ public record Consistency(KpiQuery query, int minContacts, Split split, int agen
   private static final Dimension AGENT = Dimension.of("agent");
   private static final Dimension CHANNEL = Dimension.of("channel");
 
-  /** The KPIs that can be compared across agents: every base groups by agent, and an agent can have the value. */
+  /**
+   * The KPIs that can be compared across agents: every base groups by agent, and an agent can have
+   * the value.
+   */
   public static List<Kpi> agentKpis() {
     return Arrays.stream(Kpi.values())
-        .filter(k -> !NOT_PER_AGENT.contains(k) && k.bases().stream().allMatch(b -> b.groups(AGENT))).toList();
+        .filter(
+            k -> !NOT_PER_AGENT.contains(k) && k.bases().stream().allMatch(b -> b.groups(AGENT)))
+        .toList();
   }
 
   /**
-   * Whether a KPI is compared within each channel under {@link Split#CHANNEL}: every base has a channel, and it is about
-   * contacts (not ESAT, whose employee surveys have no channel).
+   * Whether a KPI is compared within each channel under {@link Split#CHANNEL}: every base has a
+   * channel, and it is about contacts (not ESAT, whose employee surveys have no channel).
    */
   public static boolean splitsByChannel(Kpi kpi) {
     return !NOT_BY_CHANNEL.contains(kpi) && kpi.bases().stream().allMatch(b -> b.groups(CHANNEL));
   }
 
   /**
-   * The spread of one KPI across agents, within one channel ({@code channel} null: all channels). Null statistics when
-   * fewer than two agents have a value. {@code values} holds every compared agent's value, in agent order.
+   * The spread of one KPI across agents, within one channel ({@code channel} null: all channels).
+   * Null statistics when fewer than two agents have a value. {@code values} holds every compared
+   * agent's value, in agent order.
    */
-  public record Spread(Kpi kpi, String channel, int agents, Double mean, Double standardDeviation,
-      Double coefficientOfVariation, Double q1, Double median, Double q3, Double iqr, Double lowFence,
-      Double highFence, List<Outlier> outliers, List<AgentValue> values) {}
+  public record Spread(
+      Kpi kpi,
+      String channel,
+      int agents,
+      Double mean,
+      Double standardDeviation,
+      Double coefficientOfVariation,
+      Double q1,
+      Double median,
+      Double q3,
+      Double iqr,
+      Double lowFence,
+      Double highFence,
+      List<Outlier> outliers,
+      List<AgentValue> values) {}
 
-  /** One agent's value of a KPI, exactly as {@code kpi --by agent} (or {@code --by agent,channel}) gives it. */
+  /**
+   * One agent's value of a KPI, exactly as {@code kpi --by agent} (or {@code --by agent,channel})
+   * gives it.
+   */
   public record AgentValue(String agent, double value) {}
 
-  /** An agent outside the fences; {@code better} says whether the value is on the good side of the KPI. */
+  /**
+   * An agent outside the fences; {@code better} says whether the value is on the good side of the
+   * KPI.
+   */
   public record Outlier(String agent, double value, boolean high, Boolean better) {}
 
   /** As {@link #of(KpiEngine, KpiQuery, int, Split)} within each channel. */
@@ -94,10 +126,10 @@ public record Consistency(KpiQuery query, int minContacts, Split split, int agen
   }
 
   /**
-   * @param query the period, zone, filters and KPIs (null or empty: every agent KPI); its group-by is replaced by agent
-   *     (and channel)
-   * @param minContacts agents with fewer contacts in the period (in the channel, when split) are left out: their
-   *     rates are noise
+   * @param query the period, zone, filters and KPIs (null or empty: every agent KPI); its group-by
+   *     is replaced by agent (and channel)
+   * @param minContacts agents with fewer contacts in the period (in the channel, when split) are
+   *     left out: their rates are noise
    */
   public static Consistency of(KpiEngine engine, KpiQuery query, int minContacts, Split split) {
     List<Kpi> agentKpis = agentKpis();
@@ -105,8 +137,10 @@ public record Consistency(KpiQuery query, int minContacts, Split split, int agen
     for (Kpi k : query.kpis().isEmpty() ? agentKpis : query.kpis()) {
       if (agentKpis.contains(k) && !kpis.contains(k)) kpis.add(k);
     }
-    List<Kpi> byChannel = split == Split.CHANNEL ? kpis.stream().filter(Consistency::splitsByChannel).toList()
-        : List.of();
+    List<Kpi> byChannel =
+        split == Split.CHANNEL
+            ? kpis.stream().filter(Consistency::splitsByChannel).toList()
+            : List.of();
     List<Kpi> whole = kpis.stream().filter(k -> !byChannel.contains(k)).toList();
 
     KpiQuery base = query.withComparePrevious(false);
@@ -119,13 +153,16 @@ public record Consistency(KpiQuery query, int minContacts, Split split, int agen
       KpiResult r = engine.compute(base.withKpis(withContacts(whole)).withGroupBy(List.of(AGENT)));
       List<KpiResult.Row> rows = agentRows(r, minContacts, false);
       for (Kpi k : whole) {
-        Map<String, List<KpiResult.Row>> m = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        Map<String, List<KpiResult.Row>> m =
+            new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
         m.put(null, rows);
         compared.put(k, m);
       }
     }
     if (!byChannel.isEmpty()) {
-      KpiResult r = engine.compute(base.withKpis(withContacts(byChannel)).withGroupBy(List.of(AGENT, CHANNEL)));
+      KpiResult r =
+          engine.compute(
+              base.withKpis(withContacts(byChannel)).withGroupBy(List.of(AGENT, CHANNEL)));
       Map<String, List<KpiResult.Row>> rowsByChannel = new TreeMap<>();
       for (KpiResult.Row row : agentRows(r, minContacts, true)) {
         rowsByChannel.computeIfAbsent(row.group().get("channel"), c -> new ArrayList<>()).add(row);
@@ -150,8 +187,13 @@ public record Consistency(KpiQuery query, int minContacts, Split split, int agen
       }
       if (!any) unmeasured.add(k);
     }
-    return new Consistency(base.withKpis(kpis).withGroupBy(List.of(AGENT)), minContacts, split, agents.size(),
-        List.copyOf(spreads), List.copyOf(unmeasured));
+    return new Consistency(
+        base.withKpis(kpis).withGroupBy(List.of(AGENT)),
+        minContacts,
+        split,
+        agents.size(),
+        List.copyOf(spreads),
+        List.copyOf(unmeasured));
   }
 
   private static List<Kpi> withContacts(List<Kpi> kpis) {
@@ -161,7 +203,8 @@ public record Consistency(KpiQuery query, int minContacts, Split split, int agen
   }
 
   /** The rows of one agent (and one channel) with at least minContacts contacts. */
-  private static List<KpiResult.Row> agentRows(KpiResult result, int minContacts, boolean needChannel) {
+  private static List<KpiResult.Row> agentRows(
+      KpiResult result, int minContacts, boolean needChannel) {
     List<KpiResult.Row> rows = new ArrayList<>();
     for (KpiResult.Row row : result.rows()) {
       if (row.group().isEmpty() || row.group().get("agent") == null) continue;
@@ -177,7 +220,9 @@ public record Consistency(KpiQuery query, int minContacts, Split split, int agen
     double[] x = values.stream().mapToDouble(AgentValue::value).toArray();
     List<AgentValue> kept = List.copyOf(values);
     if (x.length < 2) {
-      return new Spread(k, channel, x.length, x[0], null, null, null, null, null, null, null, null, List.of(), kept);
+      return new Spread(
+          k, channel, x.length, x[0], null, null, null, null, null, null, null, null, List.of(),
+          kept);
     }
     double mean = Mean.of(x).getAsDouble();
     double sd = StandardDeviation.of(x).getAsDouble();
@@ -189,16 +234,30 @@ public record Consistency(KpiQuery query, int minContacts, Split split, int agen
     for (AgentValue v : values) {
       if (v.value() < low || v.value() > high) {
         boolean isHigh = v.value() > high;
-        Boolean better = switch (k.direction()) {
-          case HIGHER_IS_BETTER -> isHigh;
-          case LOWER_IS_BETTER -> !isHigh;
-          case NEUTRAL -> null;
-        };
+        Boolean better =
+            switch (k.direction()) {
+              case HIGHER_IS_BETTER -> isHigh;
+              case LOWER_IS_BETTER -> !isHigh;
+              case NEUTRAL -> null;
+            };
         outliers.add(new Outlier(v.agent(), v.value(), isHigh, better));
       }
     }
     outliers.sort(Comparator.comparingDouble(Outlier::value));
-    return new Spread(k, channel, x.length, mean, sd, mean == 0 ? null : sd / Math.abs(mean) * 100, qs[0], qs[1],
-        qs[2], iqr, low, high, List.copyOf(outliers), kept);
+    return new Spread(
+        k,
+        channel,
+        x.length,
+        mean,
+        sd,
+        mean == 0 ? null : sd / Math.abs(mean) * 100,
+        qs[0],
+        qs[1],
+        qs[2],
+        iqr,
+        low,
+        high,
+        List.copyOf(outliers),
+        kept);
   }
 }

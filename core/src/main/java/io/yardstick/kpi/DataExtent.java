@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the store holds, for choosing a period and filters: the local dates of the first and last contact in a zone,
- * and the stored values of each contact field (channel, direction, queue, topic, team, agent), sorted.
+ * What the store holds, for choosing a period and filters: the local dates of the first and last
+ * contact in a zone, and the stored values of each contact field (channel, direction, queue, topic,
+ * team, agent), sorted.
  *
  * <pre>{@code
  * DataExtent e = DataExtent.of(store, ZoneId.of("Europe/Madrid"));
@@ -22,7 +23,8 @@ import java.util.Map;
  *
  * @param first local date of the earliest contact, null when the store holds none
  * @param last local date of the latest contact, null when the store holds none
- * @param values per contact field (in the order channel, direction, queue, topic, team, agent), its distinct values
+ * @param values per contact field (in the order channel, direction, queue, topic, team, agent), its
+ *     distinct values
  */
 public record DataExtent(LocalDate first, LocalDate last, Map<String, List<String>> values) {
   /** Values listed per field at most; a field with more (customer ids would be) is cut there. */
@@ -42,8 +44,14 @@ public record DataExtent(LocalDate first, LocalDate last, Map<String, List<Strin
     for (Map.Entry<String, String> field : COLUMNS.entrySet()) {
       List<String> list = new ArrayList<>();
       String column = field.getValue();
-      for (Object[] row : store.query("SELECT DISTINCT " + column + " FROM contacts WHERE " + column
-          + " IS NOT NULL ORDER BY 1 LIMIT " + MAX_VALUES)) {
+      for (Object[] row :
+          store.query(
+              "SELECT DISTINCT "
+                  + column
+                  + " FROM contacts WHERE "
+                  + column
+                  + " IS NOT NULL ORDER BY 1 LIMIT "
+                  + MAX_VALUES)) {
         list.add(row[0].toString());
       }
       values.put(field.getKey(), list);
@@ -53,12 +61,13 @@ public record DataExtent(LocalDate first, LocalDate last, Map<String, List<Strin
 
   private static LocalDate localDate(Object value, ZoneId zone) {
     if (value == null) return null;
-    Instant t = switch (value) {
-      case Instant i -> i;
-      case OffsetDateTime o -> o.toInstant();
-      case java.sql.Timestamp s -> s.toInstant();
-      default -> Instant.parse(value.toString());
-    };
+    Instant t =
+        switch (value) {
+          case Instant i -> i;
+          case OffsetDateTime o -> o.toInstant();
+          case java.sql.Timestamp s -> s.toInstant();
+          default -> Instant.parse(value.toString());
+        };
     return LocalDate.ofInstant(t, zone);
   }
 

@@ -3,9 +3,9 @@ package io.yardstick.kpi;
 import java.util.Locale;
 
 /**
- * Values as people read them in the core's own sentences (goal names, realism explanations) and in the command line's
- * tables: durations as 8.4 s, 38 s, 1 min 8 s, 2 h 5 min, 3 d 4 h; a KPI's value in its unit. The pages format in the
- * browser's language from the raw values.
+ * Values as people read them in the core's own sentences (goal names, realism explanations) and in
+ * the command line's tables: durations as 8.4 s, 38 s, 1 min 8 s, 2 h 5 min, 3 d 4 h; a KPI's value
+ * in its unit. The pages format in the browser's language from the raw values.
  */
 public final class Display {
   private Display() {}

@@ -6,16 +6,20 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A restriction of the data: a dimension equal to any of several values ({@code channel=phone,chat}), or a customer
- * attribute in a numeric range, both ends inclusive ({@code age=55..70}; {@code age=55..} or {@code age=..70} leave
- * one end open). Contact fields and their values compare as stored (channel and direction are lowercase).
+ * A restriction of the data: a dimension equal to any of several values ({@code
+ * channel=phone,chat}), or a customer attribute in a numeric range, both ends inclusive ({@code
+ * age=55..70}; {@code age=55..} or {@code age=..70} leave one end open). Contact fields and their
+ * values compare as stored (channel and direction are lowercase).
  */
 public record Filter(Dimension dimension, List<String> values, Double low, Double high) {
   public Filter {
     values = values == null ? List.of() : List.copyOf(values);
     if (dimension.kind() == Dimension.Kind.TIME) {
-      throw new YardstickException("Cannot filter by " + dimension.name() + "; the period ({from}, {to}) chooses the"
-          + " time.");
+      throw new YardstickException(
+          "Cannot filter by "
+              + dimension.name()
+              + "; the period ({from}, {to}) chooses the"
+              + " time.");
     }
   }
 
@@ -27,8 +31,11 @@ public record Filter(Dimension dimension, List<String> values, Double low, Doubl
   public static Filter parse(String text) {
     int eq = text.indexOf('=');
     if (eq <= 0 || eq == text.length() - 1) {
-      throw new YardstickException("'" + text + "' is not a filter; expected DIM=VALUE[,VALUE...] or DIM=LOW..HIGH,"
-          + " such as channel=phone,chat or age=55..70.");
+      throw new YardstickException(
+          "'"
+              + text
+              + "' is not a filter; expected DIM=VALUE[,VALUE...] or DIM=LOW..HIGH,"
+              + " such as channel=phone,chat or age=55..70.");
     }
     Dimension dim = Dimension.of(text.substring(0, eq));
     String rest = text.substring(eq + 1).strip();
@@ -37,18 +44,28 @@ public record Filter(Dimension dimension, List<String> values, Double low, Doubl
       Double low = number(text, rest.substring(0, dots));
       Double high = number(text, rest.substring(dots + 2));
       if (low == null && high == null) {
-        throw new YardstickException("'" + text + "': a range needs at least one end, such as age=55..70.");
+        throw new YardstickException(
+            "'" + text + "': a range needs at least one end, such as age=55..70.");
       }
       if (low != null && high != null && low > high) {
-        throw new YardstickException("'" + text + "': the range starts above its end (" + low + " > " + high + ").");
+        throw new YardstickException(
+            "'" + text + "': the range starts above its end (" + low + " > " + high + ").");
       }
       return new Filter(dim, List.of(), low, high);
     }
-    List<String> values = Arrays.stream(rest.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-        .map(v -> dim.name().equals("channel") || dim.name().equals("direction") ? v.toLowerCase(Locale.ROOT) : v)
-        .toList();
+    List<String> values =
+        Arrays.stream(rest.split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .map(
+                v ->
+                    dim.name().equals("channel") || dim.name().equals("direction")
+                        ? v.toLowerCase(Locale.ROOT)
+                        : v)
+            .toList();
     if (values.isEmpty()) {
-      throw new YardstickException("'" + text + "': no value given; expected DIM=VALUE[,VALUE...].");
+      throw new YardstickException(
+          "'" + text + "': no value given; expected DIM=VALUE[,VALUE...].");
     }
     return new Filter(dim, values, null, null);
   }
@@ -59,8 +76,13 @@ public record Filter(Dimension dimension, List<String> values, Double low, Doubl
     try {
       return Double.valueOf(t);
     } catch (NumberFormatException e) {
-      throw new YardstickException("'" + text + "': '" + t + "' is not a number; a range is LOW..HIGH, such as"
-          + " age=55..70.");
+      throw new YardstickException(
+          "'"
+              + text
+              + "': '"
+              + t
+              + "' is not a number; a range is LOW..HIGH, such as"
+              + " age=55..70.");
     }
   }
 }

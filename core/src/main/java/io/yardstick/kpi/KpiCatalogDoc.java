@@ -4,16 +4,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Renders the KPI catalog as Markdown: docs/kpis.md is this text, checked by a test to stay in step. */
+/**
+ * Renders the KPI catalog as Markdown: docs/kpis.md is this text, checked by a test to stay in
+ * step.
+ */
 public final class KpiCatalogDoc {
   private KpiCatalogDoc() {}
 
   public static String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("# KPI catalog\n\n");
-    md.append("Generated from `io.yardstick.kpi.Kpi` (the one place a formula is written); do not edit by hand.\n");
-    md.append("Regenerate with `./mvnw -q -pl core test -Dtest=KpiCatalogDocTest -Dyardstick.regenerateDocs=true`.\n\n");
-    md.append("""
+    md.append(
+        "Generated from `io.yardstick.kpi.Kpi` (the one place a formula is written); do not edit by hand.\n");
+    md.append(
+        "Regenerate with `./mvnw -q -pl core test -Dtest=KpiCatalogDocTest -Dyardstick.regenerateDocs=true`.\n\n");
+    md.append(
+        """
         ## Conventions
 
         - **Period**: the local dates from..to, both inclusive, in the report's time zone (an IANA name), that is
@@ -97,15 +103,27 @@ public final class KpiCatalogDoc {
 
         """);
     md.append("## The catalog\n\n");
-    md.append("| id | name | unit | better | bases | benchmark |\n| --- | --- | --- | --- | --- | --- |\n");
+    md.append(
+        "| id | name | unit | better | bases | benchmark |\n| --- | --- | --- | --- | --- | --- |\n");
     Map<Kpi, Benchmark> benchmarks = Benchmark.defaults();
     for (Kpi k : Kpi.values()) {
       Benchmark b = benchmarks.get(k);
-      md.append("| `").append(k.id()).append("` | ").append(k.displayName()).append(" | ")
-          .append(k.unit().name().toLowerCase(Locale.ROOT)).append(" | ").append(better(k)).append(" | ")
-          .append(k.bases().stream().map(x -> x.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-              .collect(Collectors.joining(", ")))
-          .append(" | ").append(b == null ? "" : b.text()).append(" |\n");
+      md.append("| `")
+          .append(k.id())
+          .append("` | ")
+          .append(k.displayName())
+          .append(" | ")
+          .append(k.unit().name().toLowerCase(Locale.ROOT))
+          .append(" | ")
+          .append(better(k))
+          .append(" | ")
+          .append(
+              k.bases().stream()
+                  .map(x -> x.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                  .collect(Collectors.joining(", ")))
+          .append(" | ")
+          .append(b == null ? "" : b.text())
+          .append(" |\n");
     }
     for (Kpi k : Kpi.values()) {
       md.append("\n### ").append(k.displayName()).append(" (`").append(k.id()).append("`)\n\n");
@@ -114,7 +132,11 @@ public final class KpiCatalogDoc {
       md.append("- **Convention and source:** ").append(k.source()).append("\n");
       Benchmark b = benchmarks.get(k);
       if (b != null) {
-        md.append("- **Benchmark:** ").append(b.text()).append(" (").append(b.source()).append(")\n");
+        md.append("- **Benchmark:** ")
+            .append(b.text())
+            .append(" (")
+            .append(b.source())
+            .append(")\n");
       }
     }
     return md.toString();

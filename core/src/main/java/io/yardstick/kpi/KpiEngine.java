@@ -23,9 +23,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Computes KPI values from a store: each base the asked KPIs need is one SQL query (one scan, the overall row and the
- * groups together), and every formula is then applied to the parts of each group. Faces never compute a KPI
- * themselves; they format what this returns.
+ * Computes KPI values from a store: each base the asked KPIs need is one SQL query (one scan, the
+ * overall row and the groups together), and every formula is then applied to the parts of each
+ * group. Faces never compute a KPI themselves; they format what this returns.
  *
  * <pre>{@code
  * KpiResult r = new KpiEngine(store, KpiSettings.defaults()).compute(
@@ -41,6 +41,7 @@ public final class KpiEngine {
   private final Store store;
   private final KpiSettings settings;
   private final KpiCache cache;
+
   /** The store's names (dimensions, filter values), looked up once per data version. */
   private final Vocabulary vocabulary;
 
@@ -82,46 +83,76 @@ public final class KpiEngine {
 
   private void check(KpiQuery query) {
     if (query.zone() instanceof ZoneOffset offset && offset.getTotalSeconds() != 0) {
-      throw new YardstickException("The time zone '" + query.zone().getId() + "' is a fixed offset; give an IANA"
-          + " zone name such as Europe/Madrid (or Etc/GMT-2 for a fixed UTC+2).");
+      throw new YardstickException(
+          "The time zone '"
+              + query.zone().getId()
+              + "' is a fixed offset; give an IANA"
+              + " zone name such as Europe/Madrid (or Etc/GMT-2 for a fixed UTC+2).");
     }
     long timeDims = query.groupBy().stream().filter(d -> d.kind() == Dimension.Kind.TIME).count();
     if (timeDims > 1) {
-      throw new YardstickException("Group by one time bucket at most (hour, day, week or month); got "
-          + query.groupBy().stream().filter(d -> d.kind() == Dimension.Kind.TIME).map(Dimension::name).toList()
-          + ".");
+      throw new YardstickException(
+          "Group by one time bucket at most (hour, day, week or month); got "
+              + query.groupBy().stream()
+                  .filter(d -> d.kind() == Dimension.Kind.TIME)
+                  .map(Dimension::name)
+                  .toList()
+              + ".");
     }
     if (query.businessHours() != null) calendar(query);
     vocabulary.check(query);
-    query.groupBy().stream().filter(d -> d.kind() == Dimension.Kind.TIME).findFirst().ifPresent(time -> {
-      long buckets = buckets(time.timeUnit(), query);
-      if (buckets > settings.limits().maxRows()) {
-        throw tooManyRows(String.format(java.util.Locale.ROOT, "%,d %s buckets over %,d days", buckets, time.name(),
-            query.days()));
-      }
-    });
+    query.groupBy().stream()
+        .filter(d -> d.kind() == Dimension.Kind.TIME)
+        .findFirst()
+        .ifPresent(
+            time -> {
+              long buckets = buckets(time.timeUnit(), query);
+              if (buckets > settings.limits().maxRows()) {
+                throw tooManyRows(
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "%,d %s buckets over %,d days",
+                        buckets,
+                        time.name(),
+                        query.days()));
+              }
+            });
   }
 
-  /** At least the number of buckets of a unit over the query's period (a DST autumn day has 25 local hours). */
+  /**
+   * At least the number of buckets of a unit over the query's period (a DST autumn day has 25 local
+   * hours).
+   */
   private static long buckets(Dimension.TimeUnit unit, KpiQuery query) {
     long days = query.days();
     return switch (unit) {
       case HOUR -> days * 24;
       case DAY -> days;
       case WEEK -> (days + 6) / 7;
-      case MONTH -> java.time.temporal.ChronoUnit.MONTHS.between(query.from().withDayOfMonth(1),
-          query.to().withDayOfMonth(1)) + 1;
+      case MONTH ->
+          java.time.temporal.ChronoUnit.MONTHS.between(
+                  query.from().withDayOfMonth(1), query.to().withDayOfMonth(1))
+              + 1;
     };
   }
 
   private LimitException tooManyRows(String what) {
-    return new LimitException(String.format(java.util.Locale.ROOT, "The answer would have more than %,d rows (%s);"
-        + " %,d rows per answer is the limit (limits.max_rows in the settings file). Narrow the question: a shorter"
-        + " period, a coarser time unit (day, week or month), fewer group-by dimensions, or a filter.",
-        settings.limits().maxRows(), what, settings.limits().maxRows()), false);
+    return new LimitException(
+        String.format(
+            java.util.Locale.ROOT,
+            "The answer would have more than %,d rows (%s);"
+                + " %,d rows per answer is the limit (limits.max_rows in the settings file). Narrow the question: a shorter"
+                + " period, a coarser time unit (day, week or month), fewer group-by dimensions, or a filter.",
+            settings.limits().maxRows(),
+            what,
+            settings.limits().maxRows()),
+        false);
   }
 
-  /** Runs one of the engine's queries within the limits, and says which limit stopped it and how to narrow. */
+  /**
+   * Runs one of the engine's queries within the limits, and says which limit stopped it and how to
+   * narrow.
+   */
   private List<Object[]> query(String sql) {
     Limits limits = settings.limits();
     try {
@@ -129,46 +160,74 @@ public final class KpiEngine {
       return store.query(new Store.Bounds(limits.queryTimeout(), limits.maxRows() + 1L), sql);
     } catch (LimitException e) {
       if (!e.timedOut()) throw tooManyRows("groups of the group-by");
-      throw new LimitException("The question took longer than " + limits.queryTimeout().toSeconds() + " s and was"
-          + " cancelled (limits.query_timeout_seconds in the settings file). Narrow it: a shorter period, fewer KPIs"
-          + " or group-by dimensions, or a filter; or ask again when the server is less busy.", true);
+      throw new LimitException(
+          "The question took longer than "
+              + limits.queryTimeout().toSeconds()
+              + " s and was"
+              + " cancelled (limits.query_timeout_seconds in the settings file). Narrow it: a shorter period, fewer KPIs"
+              + " or group-by dimensions, or a filter; or ask again when the server is less busy.",
+          true);
     }
   }
 
   private BusinessCalendar calendar(KpiQuery query) {
-    return settings.calendar(query.businessHours()).orElseThrow(() -> new YardstickException(
-        "There is no business-hours calendar named '" + query.businessHours() + "'"
-            + (settings.calendars().isEmpty() ? "; none is defined: add one under business_hours in the settings file"
-                + " (docs/settings.md)."
-                : "; defined: " + String.join(", ", new TreeMap<>(settings.calendars()).keySet()) + ".")));
+    return settings
+        .calendar(query.businessHours())
+        .orElseThrow(
+            () ->
+                new YardstickException(
+                    "There is no business-hours calendar named '"
+                        + query.businessHours()
+                        + "'"
+                        + (settings.calendars().isEmpty()
+                            ? "; none is defined: add one under business_hours in the settings file"
+                                + " (docs/settings.md)."
+                            : "; defined: "
+                                + String.join(", ", new TreeMap<>(settings.calendars()).keySet())
+                                + ".")));
   }
 
   /**
-   * The KPIs over the instants [start, end) instead of local days, overall and without business hours: the rolling
-   * windows of alert rules (the last 15 minutes). Only KPIs whose bases are contacts, cases or surveys (membership by
-   * an instant) can be asked; the others are refused.
+   * The KPIs over the instants [start, end) instead of local days, overall and without business
+   * hours: the rolling windows of alert rules (the last 15 minutes). Only KPIs whose bases are
+   * contacts, cases or surveys (membership by an instant) can be asked; the others are refused.
    *
    * <pre>{@code
    * KpiResult.Row last15 = engine.computeWindow(now.minus(Duration.ofMinutes(15)), now, ZoneOffset.UTC,
    *     List.of(Kpi.ABANDONMENT_RATE, Kpi.CONTACTS), List.of(Filter.parse("queue=billing")));
    * }</pre>
    */
-  public KpiResult.Row computeWindow(Instant start, Instant end, ZoneId zone, List<Kpi> kpis, List<Filter> filters) {
+  public KpiResult.Row computeWindow(
+      Instant start, Instant end, ZoneId zone, List<Kpi> kpis, List<Filter> filters) {
     if (!end.isAfter(start)) {
-      throw new YardstickException("The window ends (" + end + ") at or before it starts (" + start + ").");
+      throw new YardstickException(
+          "The window ends (" + end + ") at or before it starts (" + start + ").");
     }
     for (Kpi k : kpis) {
       for (Base b : k.bases()) {
         if (b != Base.CONTACTS && b != Base.CASES && b != Base.SURVEYS && b != Base.INVITATIONS) {
-          throw new YardstickException("KPI " + k.id() + " reads " + b.name().toLowerCase(java.util.Locale.ROOT)
-              + ", which is counted by whole days; a rolling window takes KPIs of contacts, cases and surveys only.");
+          throw new YardstickException(
+              "KPI "
+                  + k.id()
+                  + " reads "
+                  + b.name().toLowerCase(java.util.Locale.ROOT)
+                  + ", which is counted by whole days; a rolling window takes KPIs of contacts, cases and surveys only.");
         }
       }
     }
-    KpiQuery query = new KpiQuery(LocalDate.ofInstant(start, zone), LocalDate.ofInstant(end, zone), zone, kpis,
-        List.of(), filters, false, null);
+    KpiQuery query =
+        new KpiQuery(
+            LocalDate.ofInstant(start, zone),
+            LocalDate.ofInstant(end, zone),
+            zone,
+            kpis,
+            List.of(),
+            filters,
+            false,
+            null);
     check(query);
-    return rows(query, SqlRenderer.window(store.dialect(), settings, zone, start, end, filters)).get(0);
+    return rows(query, SqlRenderer.window(store.dialect(), settings, zone, start, end, filters))
+        .get(0);
   }
 
   private List<KpiResult.Row> rows(KpiQuery query) {
@@ -187,15 +246,31 @@ public final class KpiEngine {
 
     BusinessCalendar calendar = null;
     List<BusinessCalendar.Day> days = null;
-    boolean businessMeasures = query.kpis().stream().anyMatch(k -> k.parts().contains(Part.FRT_SUM)
-        || k.parts().contains(Part.FRT_MEDIAN) || k.parts().contains(Part.FRT_P90)
-        || k.parts().contains(Part.RESOLUTION_SUM) || k.parts().contains(Part.RESOLUTION_MEDIAN));
+    boolean businessMeasures =
+        query.kpis().stream()
+            .anyMatch(
+                k ->
+                    k.parts().contains(Part.FRT_SUM)
+                        || k.parts().contains(Part.FRT_MEDIAN)
+                        || k.parts().contains(Part.FRT_P90)
+                        || k.parts().contains(Part.RESOLUTION_SUM)
+                        || k.parts().contains(Part.RESOLUTION_MEDIAN));
     if (query.businessHours() != null && businessMeasures) {
       calendar = calendar(query);
       days = calendarDays(calendar, query);
     }
-    SqlRenderer renderer = window != null ? window : new SqlRenderer(store.dialect(), settings, query.zone(),
-        query.from(), query.to(), query.filters(), calendar, days);
+    SqlRenderer renderer =
+        window != null
+            ? window
+            : new SqlRenderer(
+                store.dialect(),
+                settings,
+                query.zone(),
+                query.from(),
+                query.to(),
+                query.filters(),
+                calendar,
+                days);
 
     List<Dimension> dims = query.groupBy();
     PartValues overall = new PartValues();
@@ -207,17 +282,43 @@ public final class KpiEngine {
       if (!query.filters().stream().allMatch(f -> base.filters(f.dimension()))) continue;
       boolean groupable = !dims.isEmpty() && dims.stream().allMatch(base::groups);
       if (!groupable) {
-        read(query(renderer.render(base, parts, List.of(), true)), 0, parts, List.of(), overall, groups);
+        read(
+            query(renderer.render(base, parts, List.of(), true)),
+            0,
+            parts,
+            List.of(),
+            overall,
+            groups);
         continue;
       }
       grouped.add(base);
-      boolean splitsRows = (base == Base.CUSTOMERS || base == Base.BACKLOG) && dims.stream().anyMatch(d -> d.kind() == Dimension.Kind.TIME);
+      boolean splitsRows =
+          (base == Base.CUSTOMERS || base == Base.BACKLOG)
+              && dims.stream().anyMatch(d -> d.kind() == Dimension.Kind.TIME);
       if (splitsRows) {
         // A customer is counted in every bucket: the overall row is a query of its own.
-        read(query(renderer.render(base, parts, List.of(), true)), 0, parts, List.of(), overall, groups);
-        read(query(renderer.render(base, parts, dims, false)), dims.size(), parts, dims, overall, groups);
+        read(
+            query(renderer.render(base, parts, List.of(), true)),
+            0,
+            parts,
+            List.of(),
+            overall,
+            groups);
+        read(
+            query(renderer.render(base, parts, dims, false)),
+            dims.size(),
+            parts,
+            dims,
+            overall,
+            groups);
       } else {
-        read(query(renderer.render(base, parts, dims, true)), dims.size(), parts, dims, overall, groups);
+        read(
+            query(renderer.render(base, parts, dims, true)),
+            dims.size(),
+            parts,
+            dims,
+            overall,
+            groups);
       }
       // A base that ran but found nothing for a group still counts zero there.
       for (Part p : parts) {
@@ -244,7 +345,8 @@ public final class KpiEngine {
     }
     // A time series shows every bucket of the period, those without data too.
     if (dims.size() == 1 && dims.get(0).kind() == Dimension.Kind.TIME && !grouped.isEmpty()) {
-      for (TimeBucket b : TimeBucket.of(dims.get(0).timeUnit(), query.from(), query.to(), query.zone())) {
+      for (TimeBucket b :
+          TimeBucket.of(dims.get(0).timeUnit(), query.from(), query.to(), query.zone())) {
         PartValues g = groups.computeIfAbsent(List.of(b.label()), k -> new PartValues());
         for (Map.Entry<Base, List<Part>> e : partsByBase.entrySet()) {
           if (!grouped.contains(e.getKey())) continue;
@@ -269,7 +371,8 @@ public final class KpiEngine {
     return rows;
   }
 
-  private KpiResult.Row row(KpiQuery query, Map<String, String> group, PartValues parts, Set<Base> grouped) {
+  private KpiResult.Row row(
+      KpiQuery query, Map<String, String> group, PartValues parts, Set<Base> grouped) {
     LinkedHashMap<Kpi, Number> values = new LinkedHashMap<>();
     for (Kpi kpi : query.kpis()) {
       boolean available = grouped == null || grouped.containsAll(kpi.bases());
@@ -278,8 +381,13 @@ public final class KpiEngine {
     return new KpiResult.Row(Collections.unmodifiableMap(group), values);
   }
 
-  private static void read(List<Object[]> result, int dimCount, List<Part> parts, List<Dimension> dims,
-      PartValues overall, Map<List<String>, PartValues> groups) {
+  private static void read(
+      List<Object[]> result,
+      int dimCount,
+      List<Part> parts,
+      List<Dimension> dims,
+      PartValues overall,
+      Map<List<String>, PartValues> groups) {
     for (Object[] r : result) {
       boolean isOverall = ((Number) r[dimCount]).longValue() != 0;
       PartValues target;
@@ -303,7 +411,8 @@ public final class KpiEngine {
     if (value == null) return null;
     if (d.kind() == Dimension.Kind.TIME) {
       long seconds = Math.round(((Number) value).doubleValue());
-      return TimeBucket.label(d.timeUnit(), LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC));
+      return TimeBucket.label(
+          d.timeUnit(), LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC));
     }
     return value.toString();
   }
@@ -321,10 +430,19 @@ public final class KpiEngine {
     return 0;
   }
 
-  /** The calendar's days from the day before the period to the last instant any measured span can end. */
+  /**
+   * The calendar's days from the day before the period to the last instant any measured span can
+   * end.
+   */
   private List<BusinessCalendar.Day> calendarDays(BusinessCalendar calendar, KpiQuery query) {
-    Object[] r = store.query("SELECT MAX(first_response_at), MAX(answered_at), MAX(resolved_at), MAX(arrived_at)"
-        + " FROM contacts WHERE arrived_at >= CAST('" + query.start() + "' AS TIMESTAMP WITH TIME ZONE)").get(0);
+    Object[] r =
+        store
+            .query(
+                "SELECT MAX(first_response_at), MAX(answered_at), MAX(resolved_at), MAX(arrived_at)"
+                    + " FROM contacts WHERE arrived_at >= CAST('"
+                    + query.start()
+                    + "' AS TIMESTAMP WITH TIME ZONE)")
+            .get(0);
     Instant last = query.end();
     for (Object o : r) {
       if (o instanceof Instant i && i.isAfter(last)) last = i;
@@ -332,13 +450,17 @@ public final class KpiEngine {
     ZoneId z = calendar.zone();
     LocalDate first = LocalDate.ofInstant(query.start(), z).minusDays(1);
     LocalDate lastDay = LocalDate.ofInstant(last, z).plusDays(1);
-    if (lastDay.isAfter(first.plusDays(MAX_CALENDAR_DAYS))) lastDay = first.plusDays(MAX_CALENDAR_DAYS);
+    if (lastDay.isAfter(first.plusDays(MAX_CALENDAR_DAYS)))
+      lastDay = first.plusDays(MAX_CALENDAR_DAYS);
     return calendar.days(first, lastDay);
   }
 
-  /** Pairs each row with the previous period's row of the same group (time buckets: one period earlier). */
-  private static List<KpiResult.Row> withPrevious(KpiQuery query, List<KpiResult.Row> rows,
-      List<KpiResult.Row> previous) {
+  /**
+   * Pairs each row with the previous period's row of the same group (time buckets: one period
+   * earlier).
+   */
+  private static List<KpiResult.Row> withPrevious(
+      KpiQuery query, List<KpiResult.Row> rows, List<KpiResult.Row> previous) {
     Map<Map<String, String>, KpiResult.Row> byGroup = new HashMap<>();
     for (KpiResult.Row p : previous) {
       byGroup.put(p.group(), p);

@@ -7,16 +7,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JSON shapes of KPI results, shared by the CLI and the HTTP API so that both say the same thing: maps and lists
- * ready for any JSON writer. Values stay raw (percentages 0-100, seconds), null without data.
+ * The JSON shapes of KPI results, shared by the CLI and the HTTP API so that both say the same
+ * thing: maps and lists ready for any JSON writer. Values stay raw (percentages 0-100, seconds),
+ * null without data.
  */
 public final class KpiJson {
   private KpiJson() {}
 
   /**
-   * {"from","to","tz","rows":[{"group":{},"kpis":{id: value}}]}; with a comparison each value is {"value",
-   * "previous","change","change_percent"} and the root carries previous_from and previous_to; "warnings" (a list of
-   * sentences) when a filter value matches nothing in the store.
+   * {"from","to","tz","rows":[{"group":{},"kpis":{id: value}}]}; with a comparison each value is
+   * {"value", "previous","change","change_percent"} and the root carries previous_from and
+   * previous_to; "warnings" (a list of sentences) when a filter value matches nothing in the store.
    */
   public static Map<String, Object> result(KpiResult result) {
     KpiQuery q = result.query();
@@ -42,8 +43,11 @@ public final class KpiJson {
           c.put("value", v);
           c.put("previous", p);
           c.put("change", v == null || p == null ? null : change(v, p));
-          c.put("change_percent", v == null || p == null || p.doubleValue() == 0 ? null
-              : (v.doubleValue() - p.doubleValue()) * 100.0 / Math.abs(p.doubleValue()));
+          c.put(
+              "change_percent",
+              v == null || p == null || p.doubleValue() == 0
+                  ? null
+                  : (v.doubleValue() - p.doubleValue()) * 100.0 / Math.abs(p.doubleValue()));
           values.put(k.id(), c);
         } else {
           values.put(k.id(), v);
@@ -64,8 +68,9 @@ public final class KpiJson {
   }
 
   /**
-   * {"kpis":[{"id","name","unit","better","settles_late","definition","source","example","benchmark"?}]}; settles_late:
-   * it reads cases, whose recent days change until the cases close ({@link Settling}).
+   * {"kpis":[{"id","name","unit","better","settles_late","definition","source","example","benchmark"?}]};
+   * settles_late: it reads cases, whose recent days change until the cases close ({@link
+   * Settling}).
    */
   public static Map<String, Object> catalog(KpiSettings settings) {
     List<Object> list = new ArrayList<>();
@@ -154,14 +159,17 @@ public final class KpiJson {
 
   /** Top topics, the first {@code limit} (0: all). */
   public static Map<String, Object> topics(TopTopics t, int limit) {
-    List<TopTopics.Topic> topics = limit > 0 && t.topics().size() > limit ? t.topics().subList(0, limit) : t.topics();
+    List<TopTopics.Topic> topics =
+        limit > 0 && t.topics().size() > limit ? t.topics().subList(0, limit) : t.topics();
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("from", t.query().from().toString());
     root.put("to", t.query().to().toString());
     root.put("tz", t.query().zone().getId());
     root.put("contacts", t.contacts());
     // What a spike is, for a face to say (issue 12, part 13).
-    root.put("spike_rule", Map.of("ratio", TopTopics.SPIKE_RATIO, "share_points", TopTopics.SPIKE_SHARE_POINTS));
+    root.put(
+        "spike_rule",
+        Map.of("ratio", TopTopics.SPIKE_RATIO, "share_points", TopTopics.SPIKE_SHARE_POINTS));
     List<Object> list = new ArrayList<>();
     for (TopTopics.Topic x : topics) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -8,9 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * A question for the KPI engine: which KPIs, over which local dates (both inclusive), in which zone, grouped and
- * filtered how. The period is [from 00:00, to+1 00:00) local time, whatever daylight-saving does in between: a local
- * day may last 23 or 25 hours.
+ * A question for the KPI engine: which KPIs, over which local dates (both inclusive), in which
+ * zone, grouped and filtered how. The period is [from 00:00, to+1 00:00) local time, whatever
+ * daylight-saving does in between: a local day may last 23 or 25 hours.
  *
  * <pre>{@code
  * KpiQuery q = KpiQuery.of(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"), ZoneId.of("Europe/Madrid"))
@@ -22,19 +22,35 @@ import java.util.List;
  * @param groupBy dimensions to group by; the result always has the overall row first
  * @param filters all must hold (each one: any of its values)
  * @param comparePrevious also compute the period of the same length just before
- * @param businessHours the name of a business-hours calendar for frt_* and resolution_time_*, or null for clock time
+ * @param businessHours the name of a business-hours calendar for frt_* and resolution_time_*, or
+ *     null for clock time
  */
-public record KpiQuery(LocalDate from, LocalDate to, ZoneId zone, List<Kpi> kpis, List<Dimension> groupBy,
-    List<Filter> filters, boolean comparePrevious, String businessHours) {
+public record KpiQuery(
+    LocalDate from,
+    LocalDate to,
+    ZoneId zone,
+    List<Kpi> kpis,
+    List<Dimension> groupBy,
+    List<Filter> filters,
+    boolean comparePrevious,
+    String businessHours) {
   public KpiQuery {
     if (to.isBefore(from)) {
-      throw new YardstickException("The period ends (" + to + ") before it starts (" + from + "); give {to} on or after {from}.");
+      throw new YardstickException(
+          "The period ends ("
+              + to
+              + ") before it starts ("
+              + from
+              + "); give {to} on or after {from}.");
     }
     kpis = List.copyOf(kpis);
     groupBy = List.copyOf(groupBy);
     filters = List.copyOf(filters);
     if (groupBy.stream().map(Dimension::name).distinct().count() < groupBy.size()) {
-      throw new YardstickException("A dimension is named twice in the group-by: " + groupBy.stream().map(Dimension::name).toList() + ".");
+      throw new YardstickException(
+          "A dimension is named twice in the group-by: "
+              + groupBy.stream().map(Dimension::name).toList()
+              + ".");
     }
   }
 
@@ -67,10 +83,21 @@ public record KpiQuery(LocalDate from, LocalDate to, ZoneId zone, List<Kpi> kpis
     return new KpiQuery(from, to, zone, kpis, groupBy, filters, comparePrevious, businessHours);
   }
 
-  /** The same question over the period of the same number of days that ends the day before this one starts. */
+  /**
+   * The same question over the period of the same number of days that ends the day before this one
+   * starts.
+   */
   public KpiQuery previous() {
     long days = days();
-    return new KpiQuery(from.minusDays(days), from.minusDays(1), zone, kpis, groupBy, filters, false, businessHours);
+    return new KpiQuery(
+        from.minusDays(days),
+        from.minusDays(1),
+        zone,
+        kpis,
+        groupBy,
+        filters,
+        false,
+        businessHours);
   }
 
   /** The number of local days in the period. */
@@ -78,7 +105,10 @@ public record KpiQuery(LocalDate from, LocalDate to, ZoneId zone, List<Kpi> kpis
     return ChronoUnit.DAYS.between(from, to) + 1;
   }
 
-  /** The first instant of the period: local midnight starting {@code from} (or the first valid time, in a DST gap). */
+  /**
+   * The first instant of the period: local midnight starting {@code from} (or the first valid time,
+   * in a DST gap).
+   */
   public Instant start() {
     return from.atStartOfDay(zone).toInstant();
   }

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.SequencedMap;
 
 /**
- * The answer to a {@link KpiQuery}: rows in a stable order, the overall row first with an empty group, then the groups
- * sorted by their values (nulls last). A KPI without data has a null value, never 0 or NaN. Counts are {@code Long},
- * everything else {@code Double}. {@code warnings} says what in the question matched nothing (a filter value no contact
- * has), so that an empty answer is never mistaken for a real one.
+ * The answer to a {@link KpiQuery}: rows in a stable order, the overall row first with an empty
+ * group, then the groups sorted by their values (nulls last). A KPI without data has a null value,
+ * never 0 or NaN. Counts are {@code Long}, everything else {@code Double}. {@code warnings} says
+ * what in the question matched nothing (a filter value no contact has), so that an empty answer is
+ * never mistaken for a real one.
  */
 public record KpiResult(KpiQuery query, List<Row> rows, List<String> warnings) {
   public KpiResult {
@@ -23,15 +24,16 @@ public record KpiResult(KpiQuery query, List<Row> rows, List<String> warnings) {
   }
 
   /**
-   * About how many bytes of heap this result holds (its rows, groups and values; the query's share is ignored): what a
-   * cache bounded by bytes weighs it at.
+   * About how many bytes of heap this result holds (its rows, groups and values; the query's share
+   * is ignored): what a cache bounded by bytes weighs it at.
    */
   public long estimatedBytes() {
     long bytes = 64;
     for (Row r : rows) {
       bytes += 96 + 48L * (r.values().size() + r.previous().size());
       for (Map.Entry<String, String> g : r.group().entrySet()) {
-        bytes += 64 + 2L * (g.getKey().length() + (g.getValue() == null ? 0 : g.getValue().length()));
+        bytes +=
+            64 + 2L * (g.getKey().length() + (g.getValue() == null ? 0 : g.getValue().length()));
       }
     }
     return bytes;
@@ -43,12 +45,19 @@ public record KpiResult(KpiQuery query, List<Row> rows, List<String> warnings) {
   }
 
   /**
-   * One group (empty for the overall row; a dimension's value may be null: contacts without a queue) and its KPI values
-   * in the query's order; with {@code comparePrevious}, {@code previous} holds the previous period's values of the
-   * same group (for time buckets: the bucket holding the same moment one period earlier), else it is empty.
+   * One group (empty for the overall row; a dimension's value may be null: contacts without a
+   * queue) and its KPI values in the query's order; with {@code comparePrevious}, {@code previous}
+   * holds the previous period's values of the same group (for time buckets: the bucket holding the
+   * same moment one period earlier), else it is empty.
    */
-  public record Row(Map<String, String> group, SequencedMap<Kpi, Number> values, SequencedMap<Kpi, Number> previous) {
-    /** Copies: a result is shared by the cache across threads, so no one may change it (nulls are kept). */
+  public record Row(
+      Map<String, String> group,
+      SequencedMap<Kpi, Number> values,
+      SequencedMap<Kpi, Number> previous) {
+    /**
+     * Copies: a result is shared by the cache across threads, so no one may change it (nulls are
+     * kept).
+     */
     public Row {
       group = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(group));
       values = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(values));

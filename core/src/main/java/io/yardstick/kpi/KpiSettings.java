@@ -5,13 +5,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The documented variants of the KPI definitions, business-hours calendars and benchmarks. {@link #defaults()} holds
- * the definitions of docs/kpis.md; a settings file (see docs/settings.md) changes them.
+ * The documented variants of the KPI definitions, business-hours calendars and benchmarks. {@link
+ * #defaults()} holds the definitions of docs/kpis.md; a settings file (see docs/settings.md)
+ * changes them.
  *
- * @param shortAbandonSeconds an abandon after a wait shorter than this is "short" and left out of abandonment and
- *     service level (default 5)
+ * @param shortAbandonSeconds an abandon after a wait shorter than this is "short" and left out of
+ *     abandonment and service level (default 5)
  * @param serviceLevelSeconds the service-level answer target T, in seconds (default 20)
- * @param serviceLevelSecondsByChannel T per channel (lowercase channel name), overriding the default
+ * @param serviceLevelSecondsByChannel T per channel (lowercase channel name), overriding the
+ *     default
  * @param serviceLevelFormula which contacts form the service level's denominator
  * @param waitLimitSeconds the wait that is too long, for {@code wait_over_limit} (default 180)
  * @param fcrDenominator over which cases first contact resolution is a share
@@ -46,27 +48,70 @@ public record KpiSettings(
   }
 
   /** Definitions with the given {@link Limits} and {@link Privacy}, contacts kept for ever. */
-  public KpiSettings(double shortAbandonSeconds, double serviceLevelSeconds,
-      Map<String, Double> serviceLevelSecondsByChannel, ServiceLevelFormula serviceLevelFormula,
-      double waitLimitSeconds, FcrDenominator fcrDenominator, CesMode cesMode, Map<String, BusinessCalendar> calendars,
-      Map<Kpi, Benchmark> benchmarks, Limits limits, Privacy privacy) {
-    this(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
-        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy, Retention.defaults());
+  public KpiSettings(
+      double shortAbandonSeconds,
+      double serviceLevelSeconds,
+      Map<String, Double> serviceLevelSecondsByChannel,
+      ServiceLevelFormula serviceLevelFormula,
+      double waitLimitSeconds,
+      FcrDenominator fcrDenominator,
+      CesMode cesMode,
+      Map<String, BusinessCalendar> calendars,
+      Map<Kpi, Benchmark> benchmarks,
+      Limits limits,
+      Privacy privacy) {
+    this(
+        shortAbandonSeconds,
+        serviceLevelSeconds,
+        serviceLevelSecondsByChannel,
+        serviceLevelFormula,
+        waitLimitSeconds,
+        fcrDenominator,
+        cesMode,
+        calendars,
+        benchmarks,
+        limits,
+        privacy,
+        Retention.defaults());
   }
 
   /** Definitions with the default {@link Limits} and {@link Privacy}. */
-  public KpiSettings(double shortAbandonSeconds, double serviceLevelSeconds,
-      Map<String, Double> serviceLevelSecondsByChannel, ServiceLevelFormula serviceLevelFormula,
-      double waitLimitSeconds, FcrDenominator fcrDenominator, CesMode cesMode, Map<String, BusinessCalendar> calendars,
+  public KpiSettings(
+      double shortAbandonSeconds,
+      double serviceLevelSeconds,
+      Map<String, Double> serviceLevelSecondsByChannel,
+      ServiceLevelFormula serviceLevelFormula,
+      double waitLimitSeconds,
+      FcrDenominator fcrDenominator,
+      CesMode cesMode,
+      Map<String, BusinessCalendar> calendars,
       Map<Kpi, Benchmark> benchmarks) {
-    this(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
-        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, Limits.defaults(), Privacy.defaults());
+    this(
+        shortAbandonSeconds,
+        serviceLevelSeconds,
+        serviceLevelSecondsByChannel,
+        serviceLevelFormula,
+        waitLimitSeconds,
+        fcrDenominator,
+        cesMode,
+        calendars,
+        benchmarks,
+        Limits.defaults(),
+        Privacy.defaults());
   }
 
   /** The definitions as docs/kpis.md writes them, with the built-in benchmarks and no calendars. */
   public static KpiSettings defaults() {
-    return new KpiSettings(5, 20, Map.of(), ServiceLevelFormula.ANSWERED_AND_ABANDONED, 180,
-        FcrDenominator.RESOLVED_CASES, CesMode.MEAN, Map.of(), Benchmark.defaults());
+    return new KpiSettings(
+        5,
+        20,
+        Map.of(),
+        ServiceLevelFormula.ANSWERED_AND_ABANDONED,
+        180,
+        FcrDenominator.RESOLVED_CASES,
+        CesMode.MEAN,
+        Map.of(),
+        Benchmark.defaults());
   }
 
   /** The service-level target for a channel. */
@@ -79,28 +124,75 @@ public record KpiSettings(
   }
 
   public KpiSettings withCalendars(Map<String, BusinessCalendar> calendars) {
-    return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
-        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy, retention);
+    return new KpiSettings(
+        shortAbandonSeconds,
+        serviceLevelSeconds,
+        serviceLevelSecondsByChannel,
+        serviceLevelFormula,
+        waitLimitSeconds,
+        fcrDenominator,
+        cesMode,
+        calendars,
+        benchmarks,
+        limits,
+        privacy,
+        retention);
   }
 
   public KpiSettings withPrivacy(Privacy privacy) {
-    return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
-        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy, retention);
+    return new KpiSettings(
+        shortAbandonSeconds,
+        serviceLevelSeconds,
+        serviceLevelSecondsByChannel,
+        serviceLevelFormula,
+        waitLimitSeconds,
+        fcrDenominator,
+        cesMode,
+        calendars,
+        benchmarks,
+        limits,
+        privacy,
+        retention);
   }
 
   public KpiSettings withRetention(Retention retention) {
-    return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
-        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy, retention);
+    return new KpiSettings(
+        shortAbandonSeconds,
+        serviceLevelSeconds,
+        serviceLevelSecondsByChannel,
+        serviceLevelFormula,
+        waitLimitSeconds,
+        fcrDenominator,
+        cesMode,
+        calendars,
+        benchmarks,
+        limits,
+        privacy,
+        retention);
   }
 
   public KpiSettings withLimits(Limits limits) {
-    return new KpiSettings(shortAbandonSeconds, serviceLevelSeconds, serviceLevelSecondsByChannel, serviceLevelFormula,
-        waitLimitSeconds, fcrDenominator, cesMode, calendars, benchmarks, limits, privacy, retention);
+    return new KpiSettings(
+        shortAbandonSeconds,
+        serviceLevelSeconds,
+        serviceLevelSecondsByChannel,
+        serviceLevelFormula,
+        waitLimitSeconds,
+        fcrDenominator,
+        cesMode,
+        calendars,
+        benchmarks,
+        limits,
+        privacy,
+        retention);
   }
 
   /** The service level's denominator. */
   public enum ServiceLevelFormula {
-    /** Default: answered inbound plus abandoned inbound that are not short (abandons count against the target). */
+    /**
+     * Default: answered inbound plus abandoned inbound that are not short (abandons count against
+     * the target).
+     */
     ANSWERED_AND_ABANDONED,
     /** Answered inbound only (abandons ignored). */
     ANSWERED_ONLY,

@@ -1,19 +1,21 @@
 package io.yardstick.kpi;
 
 /**
- * The building blocks of KPI formulas: a filtered count, sum or quantile over one {@link Base}'s rows, computable by
- * any SQL engine in one scan (and mergeable across groups, except the quantiles). The renderers in {@code kpi.sql}
- * turn the base's columns and these conditions into SQL; the columns of each base are written in docs/kpis.md.
+ * The building blocks of KPI formulas: a filtered count, sum or quantile over one {@link Base}'s
+ * rows, computable by any SQL engine in one scan (and mergeable across groups, except the
+ * quantiles). The renderers in {@code kpi.sql} turn the base's columns and these conditions into
+ * SQL; the columns of each base are written in docs/kpis.md.
  *
- * <p>Columns of the CONTACTS base: inbound, answered, abandoned, short_abandon (booleans); wait_s, frt_s (business
- * seconds with --business-hours), frt_clock_s, handle_s (talk + hold + wrap), talk_hold_s, revenue (numbers); channel;
- * sl_target_s (the service-level target of the contact's channel); converted. CASES: resolved, n_contacts, n_inbound,
- * resolution_s. SURVEYS: kind, score. AGENT_TIME: state, seconds. COSTS: prorated. CUSTOMERS: active_start,
- * active_end. FORECASTS: abs_error (|forecast - actual| of an interval), actual. INVITATIONS: kind, state, answered.
- * SLA: metric,
- * state (met, breached), overrun_s (counted seconds past the target). TICKETS: solved (solved or closed now),
- * ever_solved, reopened (a status other than solved or closed after a solve), agent_replies. BACKLOG: status (at the
- * bucket's end), age_s (seconds since creation at the bucket's end).
+ * <p>Columns of the CONTACTS base: inbound, answered, abandoned, short_abandon (booleans); wait_s,
+ * frt_s (business seconds with --business-hours), frt_clock_s, handle_s (talk + hold + wrap),
+ * talk_hold_s, revenue (numbers); channel; sl_target_s (the service-level target of the contact's
+ * channel); converted. CASES: resolved, n_contacts, n_inbound, resolution_s. SURVEYS: kind, score.
+ * AGENT_TIME: state, seconds. COSTS: prorated. CUSTOMERS: active_start, active_end. FORECASTS:
+ * abs_error (|forecast - actual| of an interval), actual. INVITATIONS: kind, state, answered. SLA:
+ * metric, state (met, breached), overrun_s (counted seconds past the target). TICKETS: solved
+ * (solved or closed now), ever_solved, reopened (a status other than solved or closed after a
+ * solve), agent_replies. BACKLOG: status (at the bucket's end), age_s (seconds since creation at
+ * the bucket's end).
  */
 public enum Part {
   N(Base.CONTACTS, Agg.COUNT, null, null),
@@ -21,8 +23,12 @@ public enum Part {
   ABANDONED_LONG(Base.CONTACTS, Agg.COUNT, null, "inbound AND abandoned AND NOT short_abandon"),
   ABANDONED_ALL(Base.CONTACTS, Agg.COUNT, null, "inbound AND abandoned"),
   WITHIN_TARGET(Base.CONTACTS, Agg.COUNT, null, "inbound AND answered AND wait_s <= sl_target_s"),
-  ANSWERED_OVER_LIMIT(Base.CONTACTS, Agg.COUNT, null, "inbound AND answered AND wait_s > {wait_limit}"),
-  ABANDONED_OVER_LIMIT(Base.CONTACTS, Agg.COUNT, null,
+  ANSWERED_OVER_LIMIT(
+      Base.CONTACTS, Agg.COUNT, null, "inbound AND answered AND wait_s > {wait_limit}"),
+  ABANDONED_OVER_LIMIT(
+      Base.CONTACTS,
+      Agg.COUNT,
+      null,
       "inbound AND abandoned AND NOT short_abandon AND wait_s > {wait_limit}"),
   WAIT_SUM(Base.CONTACTS, Agg.SUM, "wait_s", "inbound AND answered"),
   ANSWERED(Base.CONTACTS, Agg.COUNT, null, "answered"),
@@ -33,7 +39,8 @@ public enum Part {
   FRT_MEDIAN(Base.CONTACTS, Agg.MEDIAN, "frt_s", "inbound"),
   FRT_P90(Base.CONTACTS, Agg.P90, "frt_s", "inbound"),
   EMAIL_IN(Base.CONTACTS, Agg.COUNT, null, "inbound AND channel = 'email'"),
-  EMAIL_24H(Base.CONTACTS, Agg.COUNT, null, "inbound AND channel = 'email' AND frt_clock_s <= 86400"),
+  EMAIL_24H(
+      Base.CONTACTS, Agg.COUNT, null, "inbound AND channel = 'email' AND frt_clock_s <= 86400"),
   CONVERTED(Base.CONTACTS, Agg.COUNT, null, "converted"),
   REVENUE_N(Base.CONTACTS, Agg.COUNT, null, "revenue IS NOT NULL"),
   REVENUE_SUM(Base.CONTACTS, Agg.SUM, "revenue", null),
@@ -81,7 +88,8 @@ public enum Part {
   SLA_NEXT_REPLY_SETTLED(Base.SLA, Agg.COUNT, null, "metric = 'next_reply'"),
   SLA_NEXT_REPLY_MET(Base.SLA, Agg.COUNT, null, "metric = 'next_reply' AND state = 'met'"),
   SLA_PERIODIC_UPDATE_SETTLED(Base.SLA, Agg.COUNT, null, "metric = 'periodic_update'"),
-  SLA_PERIODIC_UPDATE_MET(Base.SLA, Agg.COUNT, null, "metric = 'periodic_update' AND state = 'met'"),
+  SLA_PERIODIC_UPDATE_MET(
+      Base.SLA, Agg.COUNT, null, "metric = 'periodic_update' AND state = 'met'"),
   SLA_RESOLUTION_SETTLED(Base.SLA, Agg.COUNT, null, "metric = 'resolution'"),
   SLA_RESOLUTION_MET(Base.SLA, Agg.COUNT, null, "metric = 'resolution' AND state = 'met'"),
   SLA_OVERRUN_SUM(Base.SLA, Agg.SUM, "overrun_s", "state = 'breached'"),
@@ -94,7 +102,8 @@ public enum Part {
   TICKETS_SOLVED_REPLIES(Base.TICKETS, Agg.SUM, "agent_replies", "solved"),
   SOLVES(Base.SOLVES, Agg.COUNT, null, null),
   BACKLOG_OPEN(Base.BACKLOG, Agg.COUNT, null, "status NOT IN ('solved', 'closed')"),
-  BACKLOG_OVER_7D(Base.BACKLOG, Agg.COUNT, null, "status NOT IN ('solved', 'closed') AND age_s > 604800");
+  BACKLOG_OVER_7D(
+      Base.BACKLOG, Agg.COUNT, null, "status NOT IN ('solved', 'closed') AND age_s > 604800");
 
   /** How a part aggregates its base's rows. */
   public enum Agg {
@@ -131,7 +140,10 @@ public enum Part {
     return expression;
   }
 
-  /** The rows counted, as a boolean SQL expression over the base's columns ({@code {wait_limit}} is a setting), or null. */
+  /**
+   * The rows counted, as a boolean SQL expression over the base's columns ({@code {wait_limit}} is
+   * a setting), or null.
+   */
   public String condition() {
     return condition;
   }

@@ -4,7 +4,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The values of the parts of one group: counts and sums as doubles, null where the part's base has no value. */
+/**
+ * The values of the parts of one group: counts and sums as doubles, null where the part's base has
+ * no value.
+ */
 public final class PartValues {
   private final Map<Part, Double> values = new EnumMap<>(Part.class);
   private final Set<Part> recorder;
@@ -31,7 +34,10 @@ public final class PartValues {
     return v;
   }
 
-  /** A count as a whole number (0 when the base ran and found nothing), or null when the base did not run. */
+  /**
+   * A count as a whole number (0 when the base ran and found nothing), or null when the base did
+   * not run.
+   */
   public Long count(Part part) {
     Double v = get(part);
     return v == null ? null : Math.round(v);

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Privacy of small groups: an aggregate shown to an agent (their team's numbers beside theirs) is withheld unless at
- * least {@code minOtherAgents} other agents have contacts in its slice, so that no filter can narrow a "team" to one
- * colleague and show that colleague's numbers. Settings file: {@code privacy: {min_other_agents: 3}}.
+ * Privacy of small groups: an aggregate shown to an agent (their team's numbers beside theirs) is
+ * withheld unless at least {@code minOtherAgents} other agents have contacts in its slice, so that
+ * no filter can narrow a "team" to one colleague and show that colleague's numbers. Settings file:
+ * {@code privacy: {min_other_agents: 3}}.
  *
  * <pre>{@code
  * Optional<String> why = settings.privacy().withheld(engine, teamQuery, "agent-001");
@@ -17,7 +18,8 @@ import java.util.Optional;
 public record Privacy(int minOtherAgents) {
   public Privacy {
     if (minOtherAgents < 0) {
-      throw new YardstickException("privacy.min_other_agents must be 0 or more; got " + minOtherAgents + ".");
+      throw new YardstickException(
+          "privacy.min_other_agents must be 0 or more; got " + minOtherAgents + ".");
     }
   }
 
@@ -27,19 +29,28 @@ public record Privacy(int minOtherAgents) {
   }
 
   /**
-   * Why an aggregate over the slice (period, zone, filters; and the previous period when it compares) may not be shown
-   * to {@code agent}, or empty when it may: fewer than {@link #minOtherAgents()} other agents have contacts there.
+   * Why an aggregate over the slice (period, zone, filters; and the previous period when it
+   * compares) may not be shown to {@code agent}, or empty when it may: fewer than {@link
+   * #minOtherAgents()} other agents have contacts there.
    */
   public Optional<String> withheld(KpiEngine engine, KpiQuery slice, String agent) {
-    KpiQuery byAgent = slice.withKpis(List.of(Kpi.CONTACTS)).withGroupBy(List.of(Dimension.of("agent")))
-        .withComparePrevious(false);
-    boolean enough = others(engine.compute(byAgent), agent) >= minOtherAgents
-        && (!slice.comparePrevious() || others(engine.compute(byAgent.previous()), agent) >= minOtherAgents);
-    return enough ? Optional.empty() : Optional.of("fewer than " + minOtherAgents + " other agents in this slice");
+    KpiQuery byAgent =
+        slice
+            .withKpis(List.of(Kpi.CONTACTS))
+            .withGroupBy(List.of(Dimension.of("agent")))
+            .withComparePrevious(false);
+    boolean enough =
+        others(engine.compute(byAgent), agent) >= minOtherAgents
+            && (!slice.comparePrevious()
+                || others(engine.compute(byAgent.previous()), agent) >= minOtherAgents);
+    return enough
+        ? Optional.empty()
+        : Optional.of("fewer than " + minOtherAgents + " other agents in this slice");
   }
 
   private static long others(KpiResult r, String agent) {
-    return r.rows().stream().skip(1)
+    return r.rows().stream()
+        .skip(1)
         .filter(row -> row.group().get("agent") != null && !row.group().get("agent").equals(agent))
         .filter(row -> row.value(Kpi.CONTACTS) instanceof Number n && n.longValue() > 0)
         .count();

@@ -7,9 +7,10 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * How long contacts are kept: contacts that arrived (and surveys submitted) more than {@code contactsMonths} months
- * ago are erased ({@link io.yardstick.store.Store#erase}) by {@code yardstick erase --retention} and daily by the
- * server; 0 keeps them for ever (the default). Settings file: {@code retention: {contacts_months: 25}}.
+ * How long contacts are kept: contacts that arrived (and surveys submitted) more than {@code
+ * contactsMonths} months ago are erased ({@link io.yardstick.store.Store#erase}) by {@code
+ * yardstick erase --retention} and daily by the server; 0 keeps them for ever (the default).
+ * Settings file: {@code retention: {contacts_months: 25}}.
  *
  * <pre>{@code
  * settings.retention().cutoff(clock)  // Optional[2024-11-06T00:00:00Z] for 25 months on 2026-12-06
@@ -18,8 +19,10 @@ import java.util.Optional;
 public record Retention(int contactsMonths) {
   public Retention {
     if (contactsMonths < 0 || contactsMonths > 1200) {
-      throw new YardstickException("retention.contacts_months must be 0 (keep for ever) to 1200; got "
-          + contactsMonths + ".");
+      throw new YardstickException(
+          "retention.contacts_months must be 0 (keep for ever) to 1200; got "
+              + contactsMonths
+              + ".");
     }
   }
 
@@ -28,10 +31,19 @@ public record Retention(int contactsMonths) {
     return new Retention(0);
   }
 
-  /** The instant before which records go: the start of today (UTC) less the months; empty when kept for ever. */
+  /**
+   * The instant before which records go: the start of today (UTC) less the months; empty when kept
+   * for ever.
+   */
   public Optional<Instant> cutoff(Clock clock) {
     if (contactsMonths == 0) return Optional.empty();
-    return Optional.of(clock.instant().atZone(ZoneOffset.UTC).toLocalDate().minusMonths(contactsMonths)
-        .atStartOfDay(ZoneOffset.UTC).toInstant());
+    return Optional.of(
+        clock
+            .instant()
+            .atZone(ZoneOffset.UTC)
+            .toLocalDate()
+            .minusMonths(contactsMonths)
+            .atStartOfDay(ZoneOffset.UTC)
+            .toInstant());
   }
 }

@@ -21,32 +21,36 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The KPI part of the settings file (YAML, format in docs/settings.md): KPI definition variants, benchmarks,
- * business-hours calendars, limits, privacy and retention, read by {@link #read(YamlTree)} for {@code
- * io.yardstick.settings.Settings}, which reads the file once. Every key is optional; anything the file does not say
- * keeps {@link KpiSettings#defaults()}. Unknown keys and bad values are refused with a {@link SettingsException}
- * naming the file, the line and column, the key path, the value and what was expected; {@link Reader} gives every
- * section those messages.
+ * The KPI part of the settings file (YAML, format in docs/settings.md): KPI definition variants,
+ * benchmarks, business-hours calendars, limits, privacy and retention, read by {@link
+ * #read(YamlTree)} for {@code io.yardstick.settings.Settings}, which reads the file once. Every key
+ * is optional; anything the file does not say keeps {@link KpiSettings#defaults()}. Unknown keys
+ * and bad values are refused with a {@link SettingsException} naming the file, the line and column,
+ * the key path, the value and what was expected; {@link Reader} gives every section those messages.
  */
 public final class SettingsFile {
   /** The environment variable naming the settings file when no option does. */
   public static final String ENV = "YARDSTICK_SETTINGS";
 
-  /** The settings file read from the working directory when neither the option nor the environment names one. */
+  /**
+   * The settings file read from the working directory when neither the option nor the environment
+   * names one.
+   */
   public static final String DEFAULT_FILE = "yardstick.yaml";
 
   /** The top-level keys this part reads. */
-  public static final List<String> KEYS = List.of("kpi", "benchmarks", "business_hours", "limits", "privacy",
-      "retention");
+  public static final List<String> KEYS =
+      List.of("kpi", "benchmarks", "business_hours", "limits", "privacy", "retention");
 
   private SettingsFile() {}
 
   /**
-   * Which settings file to read, or empty for the defaults: the file named by the option when given (not blank),
-   * else the file named by {@value #ENV}, else {@value #DEFAULT_FILE} in the working directory if it exists. A file
-   * named by the option or the environment must exist.
+   * Which settings file to read, or empty for the defaults: the file named by the option when given
+   * (not blank), else the file named by {@value #ENV}, else {@value #DEFAULT_FILE} in the working
+   * directory if it exists. A file named by the option or the environment must exist.
    */
-  public static Optional<Path> locate(String optionPath, Map<String, String> env, Path workingDirectory) {
+  public static Optional<Path> locate(
+      String optionPath, Map<String, String> env, Path workingDirectory) {
     if (optionPath != null && !optionPath.isBlank()) {
       Path p = workingDirectory.resolve(optionPath.strip());
       requireFile(p, "named by --settings");
@@ -64,16 +68,23 @@ public final class SettingsFile {
 
   private static void requireFile(Path p, String how) {
     if (!Files.isRegularFile(p)) {
-      throw new SettingsException("settings file " + p + " (" + how + ") does not exist or is not a file");
+      throw new SettingsException(
+          "settings file " + p + " (" + how + ") does not exist or is not a file");
     }
   }
 
-  /** The KPI settings of a settings file's tree (whose top level is a map): the defaults with what it says. */
+  /**
+   * The KPI settings of a settings file's tree (whose top level is a map): the defaults with what
+   * it says.
+   */
   public static KpiSettings read(YamlTree tree) {
     return new Reader(tree).read(tree.root());
   }
 
-  /** A settings file that cannot be used; the message names the file, the key path, the value and what was expected. */
+  /**
+   * A settings file that cannot be used; the message names the file, the key path, the value and
+   * what was expected.
+   */
   public static final class SettingsException extends YardstickException {
     public SettingsException(String message) {
       super(message);
@@ -85,8 +96,8 @@ public final class SettingsFile {
   }
 
   /**
-   * Checks for one settings file, shared by every section's reader: each failure is a {@link SettingsException}
-   * starting {@code settings file FILE, line L, column C: KEY: }.
+   * Checks for one settings file, shared by every section's reader: each failure is a {@link
+   * SettingsException} starting {@code settings file FILE, line L, column C: KEY: }.
    */
   public static final class Reader {
     private final YamlTree tree;
@@ -103,7 +114,6 @@ public final class SettingsFile {
         return d;
       }
 
-
       double shortAbandon = d.shortAbandonSeconds();
       double waitLimit = d.waitLimitSeconds();
       double slSeconds = d.serviceLevelSeconds();
@@ -114,7 +124,14 @@ public final class SettingsFile {
 
       JsonNode kpi = section(root, "kpi");
       if (kpi != null) {
-        onlyKeys(kpi, "kpi", "short_abandon_seconds", "wait_limit_seconds", "service_level", "fcr", "ces");
+        onlyKeys(
+            kpi,
+            "kpi",
+            "short_abandon_seconds",
+            "wait_limit_seconds",
+            "service_level",
+            "fcr",
+            "ces");
         if (kpi.has("short_abandon_seconds")) {
           shortAbandon = seconds(kpi.get("short_abandon_seconds"), "kpi.short_abandon_seconds");
         }
@@ -139,14 +156,20 @@ public final class SettingsFile {
             }
           }
           if (sl.has("formula")) {
-            formula = choice(sl.get("formula"), "kpi.service_level.formula", KpiSettings.ServiceLevelFormula.class);
+            formula =
+                choice(
+                    sl.get("formula"),
+                    "kpi.service_level.formula",
+                    KpiSettings.ServiceLevelFormula.class);
           }
         }
         JsonNode f = section(kpi, "fcr", "kpi.fcr");
         if (f != null) {
           onlyKeys(f, "kpi.fcr", "denominator");
           if (f.has("denominator")) {
-            fcr = choice(f.get("denominator"), "kpi.fcr.denominator", KpiSettings.FcrDenominator.class);
+            fcr =
+                choice(
+                    f.get("denominator"), "kpi.fcr.denominator", KpiSettings.FcrDenominator.class);
           }
         }
         JsonNode c = section(kpi, "ces", "kpi.ces");
@@ -163,8 +186,16 @@ public final class SettingsFile {
       if (b != null) {
         for (Map.Entry<String, JsonNode> e : b.properties()) {
           String key = "benchmarks." + e.getKey();
-          Kpi k = Kpi.byId(e.getKey()).orElseThrow(() -> new SettingsException(prefix(key)
-              + "unknown KPI id '" + e.getKey() + "'; expected one of " + String.join(", ", Kpi.ids())));
+          Kpi k =
+              Kpi.byId(e.getKey())
+                  .orElseThrow(
+                      () ->
+                          new SettingsException(
+                              prefix(key)
+                                  + "unknown KPI id '"
+                                  + e.getKey()
+                                  + "'; expected one of "
+                                  + String.join(", ", Kpi.ids())));
           if (e.getValue().isNull()) {
             benchmarks.remove(k);
           } else {
@@ -183,15 +214,29 @@ public final class SettingsFile {
             throw fail(key, e.getValue(), "a calendar name such as support");
           }
           if (calendars.containsKey(name)) {
-            throw new SettingsException(prefix(key) + "calendar '" + e.getKey() + "' is given twice (names are"
-                + " compared without case); name each calendar once");
+            throw new SettingsException(
+                prefix(key)
+                    + "calendar '"
+                    + e.getKey()
+                    + "' is given twice (names are"
+                    + " compared without case); name each calendar once");
           }
           calendars.put(name, calendar(name, e.getValue(), key));
         }
       }
 
-      return new KpiSettings(shortAbandon, slSeconds, perChannel, formula, waitLimit, fcr, ces, calendars,
-          benchmarks, limits(section(root, "limits"), d.limits()), privacy(section(root, "privacy"), d.privacy()),
+      return new KpiSettings(
+          shortAbandon,
+          slSeconds,
+          perChannel,
+          formula,
+          waitLimit,
+          fcr,
+          ces,
+          calendars,
+          benchmarks,
+          limits(section(root, "limits"), d.limits()),
+          privacy(section(root, "privacy"), d.privacy()),
           retention(section(root, "retention"), d.retention()));
     }
 
@@ -201,23 +246,36 @@ public final class SettingsFile {
       JsonNode n = node.get("contacts_months");
       if (n == null) return d;
       if (!n.isIntegralNumber() || n.asLong() < 0 || n.asLong() > 1200) {
-        throw fail("retention.contacts_months", n, "a whole number of months from 0 (keep for ever) to 1200");
+        throw fail(
+            "retention.contacts_months",
+            n,
+            "a whole number of months from 0 (keep for ever) to 1200");
       }
       return new Retention(n.asInt());
     }
 
     private Limits limits(JsonNode node, Limits d) {
       if (node == null) return d;
-      onlyKeys(node, "limits", "max_rows", "query_timeout_seconds", "cache_megabytes", "max_body_kilobytes",
-          "max_events_per_batch", "max_concurrent_queries", "queue_wait_seconds");
+      onlyKeys(
+          node,
+          "limits",
+          "max_rows",
+          "query_timeout_seconds",
+          "cache_megabytes",
+          "max_body_kilobytes",
+          "max_events_per_batch",
+          "max_concurrent_queries",
+          "queue_wait_seconds");
       return new Limits(
           (int) whole(node, "max_rows", d.maxRows(), 1, 10_000_000),
-          java.time.Duration.ofSeconds(whole(node, "query_timeout_seconds", d.queryTimeout().toSeconds(), 1, 86_400)),
+          java.time.Duration.ofSeconds(
+              whole(node, "query_timeout_seconds", d.queryTimeout().toSeconds(), 1, 86_400)),
           whole(node, "cache_megabytes", d.cacheBytes() >> 20, 0, 1 << 20) << 20,
           whole(node, "max_body_kilobytes", d.maxBodyBytes() >> 10, 1, 1 << 20) << 10,
           (int) whole(node, "max_events_per_batch", d.maxEventsPerBatch(), 1, 1_000_000),
           (int) whole(node, "max_concurrent_queries", d.maxConcurrentQueries(), 1, 1_000),
-          java.time.Duration.ofSeconds(whole(node, "queue_wait_seconds", d.queueWait().toSeconds(), 0, 3_600)));
+          java.time.Duration.ofSeconds(
+              whole(node, "queue_wait_seconds", d.queueWait().toSeconds(), 0, 3_600)));
     }
 
     private Privacy privacy(JsonNode node, Privacy d) {
@@ -242,24 +300,35 @@ public final class SettingsFile {
     }
 
     private Benchmark benchmark(Kpi kpi, JsonNode node, String key) {
-      requireMap(node, key, "a map with low, high, text and source, such as {low: 5, high: 8, text: \"5-8% is the"
-          + " industry average\", source: \"...\"} (or null to drop the built-in benchmark)");
+      requireMap(
+          node,
+          key,
+          "a map with low, high, text and source, such as {low: 5, high: 8, text: \"5-8% is the"
+              + " industry average\", source: \"...\"} (or null to drop the built-in benchmark)");
       onlyKeys(node, key, "low", "high", "text", "source");
       Double low = optionalNumber(node.get("low"), key + ".low");
       Double high = optionalNumber(node.get("high"), key + ".high");
       String text = optionalText(node.get("text"), key + ".text");
       String source = optionalText(node.get("source"), key + ".source");
       if (low != null && high != null && low > high) {
-        throw new SettingsException(prefix(key) + "low " + number(low) + " is above high " + number(high)
-            + "; expected low <= high");
+        throw new SettingsException(
+            prefix(key)
+                + "low "
+                + number(low)
+                + " is above high "
+                + number(high)
+                + "; expected low <= high");
       }
       if (low == null && high == null && text == null) {
         throw fail(key, node, "at least one of low, high and text");
       }
       if (text == null) {
-        String unit = kpi.unit() == Kpi.Unit.PERCENT ? "%" : kpi.unit() == Kpi.Unit.SECONDS ? " s" : "";
-        text = low != null && high != null ? number(low) + "-" + number(high) + unit
-            : low != null ? "at least " + number(low) + unit : "at most " + number(high) + unit;
+        String unit =
+            kpi.unit() == Kpi.Unit.PERCENT ? "%" : kpi.unit() == Kpi.Unit.SECONDS ? " s" : "";
+        text =
+            low != null && high != null
+                ? number(low) + "-" + number(high) + unit
+                : low != null ? "at least " + number(low) + unit : "at most " + number(high) + unit;
       }
       if (source == null) {
         source = "settings file " + this.source;
@@ -286,10 +355,15 @@ public final class SettingsFile {
       Map<String, String> hours = new LinkedHashMap<>();
       JsonNode h = node.get("hours");
       if (h == null || h.isNull()) {
-        throw new SettingsException(prefix(key + ".hours") + "missing; expected the weekly opening hours, such as"
-            + " hours: {mon-fri: \"09:00-18:00\"}");
+        throw new SettingsException(
+            prefix(key + ".hours")
+                + "missing; expected the weekly opening hours, such as"
+                + " hours: {mon-fri: \"09:00-18:00\"}");
       }
-      requireMap(h, key + ".hours", "a map from days to opening hours, such as {mon-fri: \"09:00-18:00\"}");
+      requireMap(
+          h,
+          key + ".hours",
+          "a map from days to opening hours, such as {mon-fri: \"09:00-18:00\"}");
       for (Map.Entry<String, JsonNode> e : h.properties()) {
         String dayKey = key + ".hours." + e.getKey();
         JsonNode v = e.getValue();
@@ -301,8 +375,11 @@ public final class SettingsFile {
           v.forEach(p -> parts.add(p.asText()));
           windows = String.join(", ", parts);
         } else {
-          throw fail(dayKey, v, "opening hours as a string such as \"09:00-18:00\" or \"10:00-14:00, 16:00-18:00\","
-              + " or closed");
+          throw fail(
+              dayKey,
+              v,
+              "opening hours as a string such as \"09:00-18:00\" or \"10:00-14:00, 16:00-18:00\","
+                  + " or closed");
         }
         try {
           BusinessCalendar.parseDays(e.getKey());
@@ -348,12 +425,16 @@ public final class SettingsFile {
       return true;
     }
 
-    /** A map-valued key, or null when it is absent or empty ({@code kpi:} with nothing under it). */
+    /**
+     * A map-valued key, or null when it is absent or empty ({@code kpi:} with nothing under it).
+     */
     public JsonNode section(JsonNode parent, String name) {
       return section(parent, name, name);
     }
 
-    /** {@link #section(JsonNode, String)} of a map below the top level, whose path is {@code key}. */
+    /**
+     * {@link #section(JsonNode, String)} of a map below the top level, whose path is {@code key}.
+     */
     public JsonNode section(JsonNode parent, String name, String key) {
       JsonNode n = parent.get(name);
       if (n == null || n.isNull()) {
@@ -369,12 +450,22 @@ public final class SettingsFile {
       }
     }
 
-    /** Refuses the first key of the map at {@code parent} that is not allowed, naming the closest allowed one. */
+    /**
+     * Refuses the first key of the map at {@code parent} that is not allowed, naming the closest
+     * allowed one.
+     */
     public void onlyKeys(JsonNode map, String parent, String... allowed) {
-      tree.unknownKey(map, parent, List.of(allowed)).ifPresent(k -> {
-        throw new SettingsException("settings file " + tree.whereKey(k.path()) + ": " + k.path() + ": "
-            + k.problem());
-      });
+      tree.unknownKey(map, parent, List.of(allowed))
+          .ifPresent(
+              k -> {
+                throw new SettingsException(
+                    "settings file "
+                        + tree.whereKey(k.path())
+                        + ": "
+                        + k.path()
+                        + ": "
+                        + k.problem());
+              });
     }
 
     public double seconds(JsonNode n, String key) {
@@ -405,8 +496,10 @@ public final class SettingsFile {
     }
 
     public <E extends Enum<E>> E choice(JsonNode n, String key, Class<E> type) {
-      String names = java.util.Arrays.stream(type.getEnumConstants())
-          .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+      String names =
+          java.util.Arrays.stream(type.getEnumConstants())
+              .map(c -> c.name().toLowerCase(Locale.ROOT))
+              .collect(Collectors.joining(", "));
       if (n != null && n.isTextual()) {
         String t = n.asText().strip();
         for (E c : type.getEnumConstants()) {
@@ -425,7 +518,8 @@ public final class SettingsFile {
 
     /** A bad value: {@code ...: KEY: the value V is not valid; expected EXPECTED}. */
     public SettingsException fail(String key, JsonNode value, String expected) {
-      return new SettingsException(prefix(key) + "the value " + show(value) + " is not valid; expected " + expected);
+      return new SettingsException(
+          prefix(key) + "the value " + show(value) + " is not valid; expected " + expected);
     }
 
     private static String show(JsonNode n) {

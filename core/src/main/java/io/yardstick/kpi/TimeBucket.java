@@ -15,15 +15,24 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One time bucket of a period in the report zone, clipped to the period: its local start (the key SQL also computes
- * with {@code date_trunc} on local time), its instants and its local days. Labels: hour {@code 2026-03-29T02:00}, day
- * {@code 2026-03-29}, week {@code 2026-W13} (ISO), month {@code 2026-03}. On the autumn daylight-saving day the
- * repeated local hour is one bucket of two hours; on the spring day the skipped hour has no bucket.
+ * One time bucket of a period in the report zone, clipped to the period: its local start (the key
+ * SQL also computes with {@code date_trunc} on local time), its instants and its local days.
+ * Labels: hour {@code 2026-03-29T02:00}, day {@code 2026-03-29}, week {@code 2026-W13} (ISO), month
+ * {@code 2026-03}. On the autumn daylight-saving day the repeated local hour is one bucket of two
+ * hours; on the spring day the skipped hour has no bucket.
  */
-public record TimeBucket(Dimension.TimeUnit unit, LocalDateTime localStart, Instant start, Instant end,
-    LocalDate firstDay, LocalDate lastDay) {
+public record TimeBucket(
+    Dimension.TimeUnit unit,
+    LocalDateTime localStart,
+    Instant start,
+    Instant end,
+    LocalDate firstDay,
+    LocalDate lastDay) {
 
-  /** The local start as seconds of a UTC clock, the form SQL returns for {@code EXTRACT(EPOCH FROM local)}. */
+  /**
+   * The local start as seconds of a UTC clock, the form SQL returns for {@code EXTRACT(EPOCH FROM
+   * local)}.
+   */
   public long key() {
     return localStart.toEpochSecond(ZoneOffset.UTC);
   }
@@ -34,10 +43,15 @@ public record TimeBucket(Dimension.TimeUnit unit, LocalDateTime localStart, Inst
 
   public static String label(Dimension.TimeUnit unit, LocalDateTime localStart) {
     return switch (unit) {
-      case HOUR -> localStart.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:00", Locale.ROOT));
+      case HOUR ->
+          localStart.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:00", Locale.ROOT));
       case DAY -> localStart.toLocalDate().toString();
-      case WEEK -> String.format(Locale.ROOT, "%d-W%02d", localStart.get(IsoFields.WEEK_BASED_YEAR),
-          localStart.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      case WEEK ->
+          String.format(
+              Locale.ROOT,
+              "%d-W%02d",
+              localStart.get(IsoFields.WEEK_BASED_YEAR),
+              localStart.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
       case MONTH -> localStart.format(DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT));
     };
   }
@@ -52,7 +66,8 @@ public record TimeBucket(Dimension.TimeUnit unit, LocalDateTime localStart, Inst
     return switch (unit) {
       case HOUR -> t.withMinute(0).withSecond(0).withNano(0);
       case DAY -> t.toLocalDate().atStartOfDay();
-      case WEEK -> t.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay();
+      case WEEK ->
+          t.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay();
       case MONTH -> t.toLocalDate().withDayOfMonth(1).atStartOfDay();
     };
   }
@@ -62,32 +77,42 @@ public record TimeBucket(Dimension.TimeUnit unit, LocalDateTime localStart, Inst
     return switch (unit) {
       case HOUR -> LocalDateTime.parse(label);
       case DAY -> LocalDate.parse(label).atStartOfDay();
-      case WEEK -> LocalDate.of(Integer.parseInt(label.substring(0, 4)), 6, 1)
-          .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Long.parseLong(label.substring(6)))
-          .with(DayOfWeek.MONDAY).atStartOfDay();
+      case WEEK ->
+          LocalDate.of(Integer.parseInt(label.substring(0, 4)), 6, 1)
+              .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Long.parseLong(label.substring(6)))
+              .with(DayOfWeek.MONDAY)
+              .atStartOfDay();
       case MONTH -> LocalDate.parse(label + "-01").atStartOfDay();
     };
   }
 
-  /** The buckets covering the local dates from..to in a zone, in order, each clipped to the period. */
-  public static List<TimeBucket> of(Dimension.TimeUnit unit, LocalDate from, LocalDate to, ZoneId zone) {
+  /**
+   * The buckets covering the local dates from..to in a zone, in order, each clipped to the period.
+   */
+  public static List<TimeBucket> of(
+      Dimension.TimeUnit unit, LocalDate from, LocalDate to, ZoneId zone) {
     List<TimeBucket> buckets = new ArrayList<>();
     LocalDateTime periodEnd = to.plusDays(1).atStartOfDay();
     LocalDateTime cursor = truncate(unit, from.atStartOfDay());
     while (cursor.isBefore(periodEnd)) {
-      LocalDateTime next = switch (unit) {
-        case HOUR -> cursor.plusHours(1);
-        case DAY -> cursor.plusDays(1);
-        case WEEK -> cursor.plusWeeks(1);
-        case MONTH -> cursor.plusMonths(1);
-      };
+      LocalDateTime next =
+          switch (unit) {
+            case HOUR -> cursor.plusHours(1);
+            case DAY -> cursor.plusDays(1);
+            case WEEK -> cursor.plusWeeks(1);
+            case MONTH -> cursor.plusMonths(1);
+          };
       LocalDateTime s = cursor.isBefore(from.atStartOfDay()) ? from.atStartOfDay() : cursor;
       LocalDateTime e = next.isAfter(periodEnd) ? periodEnd : next;
-      boolean skipped = unit == Dimension.TimeUnit.HOUR && zone.getRules().getValidOffsets(s).isEmpty();
+      boolean skipped =
+          unit == Dimension.TimeUnit.HOUR && zone.getRules().getValidOffsets(s).isEmpty();
       if (!skipped) {
-        Instant start = ZonedDateTime.ofLocal(s, zone, null).withEarlierOffsetAtOverlap().toInstant();
+        Instant start =
+            ZonedDateTime.ofLocal(s, zone, null).withEarlierOffsetAtOverlap().toInstant();
         Instant end = ZonedDateTime.ofLocal(e, zone, null).withEarlierOffsetAtOverlap().toInstant();
-        buckets.add(new TimeBucket(unit, cursor, start, end, s.toLocalDate(), e.minusNanos(1).toLocalDate()));
+        buckets.add(
+            new TimeBucket(
+                unit, cursor, start, end, s.toLocalDate(), e.minusNanos(1).toLocalDate()));
       }
       cursor = next;
     }

@@ -3,9 +3,9 @@ package io.yardstick.kpi;
 import io.yardstick.UnknownNameException;
 import io.yardstick.store.Store;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +13,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The names a question may use in a store: the dimensions (contact fields, time buckets and the customer attributes the
- * store holds), checked before a query runs, so that a typo ({@code --by chanel}) is refused with the valid names and
- * the closest one instead of answering a column of nothing; and the filter values that match nothing in the store
- * ({@code --where channel=fone}), which are warnings naming the known values.
+ * The names a question may use in a store: the dimensions (contact fields, time buckets and the
+ * customer attributes the store holds), checked before a query runs, so that a typo ({@code --by
+ * chanel}) is refused with the valid names and the closest one instead of answering a column of
+ * nothing; and the filter values that match nothing in the store ({@code --where channel=fone}),
+ * which are warnings naming the known values.
  *
  * <pre>{@code
  * Vocabulary v = new Vocabulary(store);
@@ -28,20 +29,22 @@ public final class Vocabulary {
   /** Known values listed in a warning at most. */
   private static final int LISTED = 20;
 
-  private static final List<String> CONTACT_FIELDS = List.of("channel", "direction", "queue", "topic", "team",
-      "agent");
+  private static final List<String> CONTACT_FIELDS =
+      List.of("channel", "direction", "queue", "topic", "team", "agent");
   private static final List<String> TIME = List.of("hour", "day", "week", "month");
 
   private final Store store;
+
   /** What was looked up, valid while the store's data version is {@code version}. */
   private long version = Long.MIN_VALUE;
+
   private Set<String> attributes;
   private final Map<Filter, Optional<String>> warningByFilter = new HashMap<>();
 
   /**
-   * Looks names up in the store only when a question needs them (attribute names, the values of a filter), and keeps
-   * what it found until the store's data changes, so an engine asked many questions (a goal's weeks, the alert
-   * evaluator) asks the store once.
+   * Looks names up in the store only when a question needs them (attribute names, the values of a
+   * filter), and keeps what it found until the store's data changes, so an engine asked many
+   * questions (a goal's weeks, the alert evaluator) asks the store once.
    */
   public Vocabulary(Store store) {
     this.store = store;
@@ -57,7 +60,9 @@ public final class Vocabulary {
     }
   }
 
-  /** The store's customer attribute names, sorted (one small query while the data stays the same). */
+  /**
+   * The store's customer attribute names, sorted (one small query while the data stays the same).
+   */
   public synchronized Set<String> attributes() {
     sync();
     if (attributes == null) {
@@ -70,7 +75,10 @@ public final class Vocabulary {
     return attributes;
   }
 
-  /** Refuses a dimension that is neither a contact field, a time bucket nor a customer attribute of this store. */
+  /**
+   * Refuses a dimension that is neither a contact field, a time bucket nor a customer attribute of
+   * this store.
+   */
   public void check(KpiQuery query) {
     List<Dimension> used = new ArrayList<>(query.groupBy());
     query.filters().forEach(f -> used.add(f.dimension()));
@@ -87,23 +95,34 @@ public final class Vocabulary {
     all.addAll(TIME);
     all.addAll(attributes);
     String closest = closest(name, all);
-    return "Unknown dimension '" + name + "'" + (closest == null ? "" : "; did you mean " + closest + "?")
-        + " Dimensions: " + String.join(", ", CONTACT_FIELDS) + "; time: " + String.join(", ", TIME)
-        + "; customer attributes in this store: " + (attributes.isEmpty() ? "none (import customers with attributes)"
-            : String.join(", ", attributes)) + ".";
+    return "Unknown dimension '"
+        + name
+        + "'"
+        + (closest == null ? "" : "; did you mean " + closest + "?")
+        + " Dimensions: "
+        + String.join(", ", CONTACT_FIELDS)
+        + "; time: "
+        + String.join(", ", TIME)
+        + "; customer attributes in this store: "
+        + (attributes.isEmpty()
+            ? "none (import customers with attributes)"
+            : String.join(", ", attributes))
+        + ".";
   }
 
   /**
-   * The name at the smallest edit distance, if it is close enough to be a typo (at most a third of its length, or 2);
-   * on a tie the one of the typo's length (swapped letters: fromat is format, not from).
+   * The name at the smallest edit distance, if it is close enough to be a typo (at most a third of
+   * its length, or 2); on a tie the one of the typo's length (swapped letters: fromat is format,
+   * not from).
    */
   public static String closest(String name, List<String> candidates) {
     return io.yardstick.yaml.YamlTree.closest(name, candidates);
   }
 
   /**
-   * One warning per filter value that matches no stored contact (contact fields) or no customer (attributes), naming
-   * the known values; numeric ranges are not checked. Empty when every value matches something.
+   * One warning per filter value that matches no stored contact (contact fields) or no customer
+   * (attributes), naming the known values; numeric ranges are not checked. Empty when every value
+   * matches something.
    */
   public synchronized List<String> warnings(KpiQuery query) {
     sync();
@@ -121,20 +140,38 @@ public final class Vocabulary {
     List<String> missing = f.values().stream().filter(v -> !found.contains(v)).toList();
     if (missing.isEmpty()) return Optional.empty();
     List<String> known = known(f.dimension());
-    String what = field ? "No contact has " + f.dimension().name() : "No customer has " + f.dimension().name();
+    String what =
+        field
+            ? "No contact has " + f.dimension().name()
+            : "No customer has " + f.dimension().name();
     String closest = missing.size() == 1 ? closest(missing.get(0), known) : null;
-    return Optional.of(what + " " + String.join(" or ", missing.stream().map(v -> "'" + v + "'").toList())
-        + (closest == null ? "" : " (did you mean " + closest + "?)") + "; known: "
-        + (known.isEmpty() ? "none" : String.join(", ", known.subList(0, Math.min(LISTED, known.size())))
-            + (known.size() > LISTED ? ", ..." : "")) + ".");
+    return Optional.of(
+        what
+            + " "
+            + String.join(" or ", missing.stream().map(v -> "'" + v + "'").toList())
+            + (closest == null ? "" : " (did you mean " + closest + "?)")
+            + "; known: "
+            + (known.isEmpty()
+                ? "none"
+                : String.join(", ", known.subList(0, Math.min(LISTED, known.size())))
+                    + (known.size() > LISTED ? ", ..." : ""))
+            + ".");
   }
 
   private Set<String> contactValues(Filter f) {
     String column = column(f.dimension());
     Set<String> found = new LinkedHashSet<>();
     List<Object> args = new ArrayList<>(f.values());
-    for (Object[] r : store.query("SELECT DISTINCT " + column + " FROM contacts WHERE " + column + " IN ("
-        + String.join(", ", f.values().stream().map(v -> "?").toList()) + ")", args.toArray())) {
+    for (Object[] r :
+        store.query(
+            "SELECT DISTINCT "
+                + column
+                + " FROM contacts WHERE "
+                + column
+                + " IN ("
+                + String.join(", ", f.values().stream().map(v -> "?").toList())
+                + ")",
+            args.toArray())) {
       found.add(r[0].toString());
     }
     return found;
@@ -145,8 +182,12 @@ public final class Vocabulary {
     List<Object> args = new ArrayList<>();
     args.add(f.dimension().name());
     args.addAll(f.values());
-    for (Object[] r : store.query("SELECT DISTINCT value FROM customer_attributes WHERE lower(name) = ? AND value IN ("
-        + String.join(", ", f.values().stream().map(v -> "?").toList()) + ")", args.toArray())) {
+    for (Object[] r :
+        store.query(
+            "SELECT DISTINCT value FROM customer_attributes WHERE lower(name) = ? AND value IN ("
+                + String.join(", ", f.values().stream().map(v -> "?").toList())
+                + ")",
+            args.toArray())) {
       found.add(r[0].toString());
     }
     return found;
@@ -154,11 +195,18 @@ public final class Vocabulary {
 
   private List<String> known(Dimension d) {
     List<String> out = new ArrayList<>();
-    String sql = d.kind() == Dimension.Kind.CONTACT_FIELD
-        ? "SELECT DISTINCT " + column(d) + " FROM contacts WHERE " + column(d) + " IS NOT NULL ORDER BY 1 LIMIT "
-            + (LISTED + 1)
-        : "SELECT DISTINCT value FROM customer_attributes WHERE lower(name) = ? ORDER BY 1 LIMIT " + (LISTED + 1);
-    List<Object[]> rows = d.kind() == Dimension.Kind.CONTACT_FIELD ? store.query(sql) : store.query(sql, d.name());
+    String sql =
+        d.kind() == Dimension.Kind.CONTACT_FIELD
+            ? "SELECT DISTINCT "
+                + column(d)
+                + " FROM contacts WHERE "
+                + column(d)
+                + " IS NOT NULL ORDER BY 1 LIMIT "
+                + (LISTED + 1)
+            : "SELECT DISTINCT value FROM customer_attributes WHERE lower(name) = ? ORDER BY 1 LIMIT "
+                + (LISTED + 1);
+    List<Object[]> rows =
+        d.kind() == Dimension.Kind.CONTACT_FIELD ? store.query(sql) : store.query(sql, d.name());
     rows.forEach(r -> out.add(r[0].toString()));
     return out;
   }

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * One customer contact: a call, chat, e-mail, social message... Fields follow the canonical contacts format
- * (docs/data-format.md); absent values are null. {@code resolved} is never null: when the source leaves it empty, a
- * {@code resolvedAt} means resolved.
+ * One customer contact: a call, chat, e-mail, social message... Fields follow the canonical
+ * contacts format (docs/data-format.md); absent values are null. {@code resolved} is never null:
+ * when the source leaves it empty, a {@code resolvedAt} means resolved.
  *
  * <pre>{@code
  * Contact c = Contact.builder("C1", "phone", Instant.parse("2026-03-02T09:00:00Z"))
@@ -43,9 +43,26 @@ public record Contact(
   /** The row of this contact in {@link RecordType#CONTACTS} field order. */
   public Object[] toRow() {
     return new Object[] {
-      contactId, caseId, channel, direction.id(), queue, topic, customerId, agentId, team,
-      arrivedAt, answeredAt, firstResponseAt, abandonedAt, resolvedAt,
-      talkSeconds, holdSeconds, wrapSeconds, resolved, converted, revenue
+      contactId,
+      caseId,
+      channel,
+      direction.id(),
+      queue,
+      topic,
+      customerId,
+      agentId,
+      team,
+      arrivedAt,
+      answeredAt,
+      firstResponseAt,
+      abandonedAt,
+      resolvedAt,
+      talkSeconds,
+      holdSeconds,
+      wrapSeconds,
+      resolved,
+      converted,
+      revenue
     };
   }
 
@@ -78,23 +95,90 @@ public record Contact(
       this.arrivedAt = arrivedAt;
     }
 
-    public Builder caseId(String v) { caseId = v; return this; }
-    public Builder direction(Direction v) { direction = v; return this; }
-    public Builder queue(String v) { queue = v; return this; }
-    public Builder topic(String v) { topic = v; return this; }
-    public Builder customerId(String v) { customerId = v; return this; }
-    public Builder agentId(String v) { agentId = v; return this; }
-    public Builder team(String v) { team = v; return this; }
-    public Builder answeredAt(Instant v) { answeredAt = v; return this; }
-    public Builder firstResponseAt(Instant v) { firstResponseAt = v; return this; }
-    public Builder abandonedAt(Instant v) { abandonedAt = v; return this; }
-    public Builder resolvedAt(Instant v) { resolvedAt = v; return this; }
-    public Builder talkSeconds(Double v) { talkSeconds = v; return this; }
-    public Builder holdSeconds(Double v) { holdSeconds = v; return this; }
-    public Builder wrapSeconds(Double v) { wrapSeconds = v; return this; }
-    public Builder resolved(Boolean v) { resolved = v; return this; }
-    public Builder converted(Boolean v) { converted = v; return this; }
-    public Builder revenue(BigDecimal v) { revenue = v; return this; }
+    public Builder caseId(String v) {
+      caseId = v;
+      return this;
+    }
+
+    public Builder direction(Direction v) {
+      direction = v;
+      return this;
+    }
+
+    public Builder queue(String v) {
+      queue = v;
+      return this;
+    }
+
+    public Builder topic(String v) {
+      topic = v;
+      return this;
+    }
+
+    public Builder customerId(String v) {
+      customerId = v;
+      return this;
+    }
+
+    public Builder agentId(String v) {
+      agentId = v;
+      return this;
+    }
+
+    public Builder team(String v) {
+      team = v;
+      return this;
+    }
+
+    public Builder answeredAt(Instant v) {
+      answeredAt = v;
+      return this;
+    }
+
+    public Builder firstResponseAt(Instant v) {
+      firstResponseAt = v;
+      return this;
+    }
+
+    public Builder abandonedAt(Instant v) {
+      abandonedAt = v;
+      return this;
+    }
+
+    public Builder resolvedAt(Instant v) {
+      resolvedAt = v;
+      return this;
+    }
+
+    public Builder talkSeconds(Double v) {
+      talkSeconds = v;
+      return this;
+    }
+
+    public Builder holdSeconds(Double v) {
+      holdSeconds = v;
+      return this;
+    }
+
+    public Builder wrapSeconds(Double v) {
+      wrapSeconds = v;
+      return this;
+    }
+
+    public Builder resolved(Boolean v) {
+      resolved = v;
+      return this;
+    }
+
+    public Builder converted(Boolean v) {
+      converted = v;
+      return this;
+    }
+
+    public Builder revenue(BigDecimal v) {
+      revenue = v;
+      return this;
+    }
 
     public Contact build() {
       if (contactId == null || contactId.isBlank()) {
@@ -104,9 +188,27 @@ public record Contact(
         throw new IllegalArgumentException("arrived_at is required for contact " + contactId);
       }
       boolean isResolved = resolved != null ? resolved : resolvedAt != null;
-      return new Contact(contactId, caseId, channel, direction, queue, topic, customerId, agentId, team,
-          arrivedAt, answeredAt, firstResponseAt, abandonedAt, resolvedAt,
-          talkSeconds, holdSeconds, wrapSeconds, isResolved, converted, revenue);
+      return new Contact(
+          contactId,
+          caseId,
+          channel,
+          direction,
+          queue,
+          topic,
+          customerId,
+          agentId,
+          team,
+          arrivedAt,
+          answeredAt,
+          firstResponseAt,
+          abandonedAt,
+          resolvedAt,
+          talkSeconds,
+          holdSeconds,
+          wrapSeconds,
+          isResolved,
+          converted,
+          revenue);
     }
   }
 }

@@ -9,11 +9,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The kinds of records Yardstick stores, each with its canonical columns (docs/data-format.md). A row of a record
- * type is an {@code Object[]} holding, in {@link #fields()} order, the parsed value of each field or null when absent;
- * a customer row carries one more element, the map of its further attributes (see {@link #CUSTOMERS}).
+ * The kinds of records Yardstick stores, each with its canonical columns (docs/data-format.md). A
+ * row of a record type is an {@code Object[]} holding, in {@link #fields()} order, the parsed value
+ * of each field or null when absent; a customer row carries one more element, the map of its
+ * further attributes (see {@link #CUSTOMERS}).
  *
- * <p>The key names the fields that identify a record: importing a record whose key is already stored replaces it.
+ * <p>The key names the fields that identify a record: importing a record whose key is already
+ * stored replaces it.
  */
 public enum RecordType {
   CONTACTS(
@@ -61,13 +63,15 @@ public enum RecordType {
           required("started_at", INSTANT),
           required("ended_at", INSTANT))),
   /**
-   * Customers. Every column beyond these three is an attribute (age, tier, region...): the row's extra last element is
-   * a {@code Map<String, String>} from lowercase attribute name to its text value, absent values left out.
+   * Customers. Every column beyond these three is an attribute (age, tier, region...): the row's
+   * extra last element is a {@code Map<String, String>} from lowercase attribute name to its text
+   * value, absent values left out.
    */
   CUSTOMERS(
       "customers",
       List.of("customer_id"),
-      List.of(required("customer_id", TEXT), required("since", DATE), optional("churned_at", DATE))),
+      List.of(
+          required("customer_id", TEXT), required("since", DATE), optional("churned_at", DATE))),
   /** Costs of running the service over a period of whole days (both ends inclusive). */
   COSTS(
       "costs",
@@ -79,18 +83,20 @@ public enum RecordType {
           optional("currency", CURRENCY),
           optional("category", WORD))),
   /**
-   * How a queued call ended, as its phone system said (docs/sources.md): outcome is one of agent_hangup,
-   * caller_hangup, transfer, abandon, timeout, empty, key, unknown; detail says more (the key pressed, the transfer
-   * target, which end is missing). The contact row carries what the KPIs need; this keeps the reason.
+   * How a queued call ended, as its phone system said (docs/sources.md): outcome is one of
+   * agent_hangup, caller_hangup, transfer, abandon, timeout, empty, key, unknown; detail says more
+   * (the key pressed, the transfer target, which end is missing). The contact row carries what the
+   * KPIs need; this keeps the reason.
    */
   CALL_OUTCOMES(
       "call_outcomes",
       List.of("contact_id"),
       List.of(required("contact_id", TEXT), required("outcome", WORD), optional("detail", TEXT))),
   /**
-   * What a help desk knows of a ticket (a case: the contacts sharing its case_id) beyond its contacts: its priority and
-   * status now, its brand and group, its tags (docs/data-format.md#tickets). The history of status, priority and
-   * replies is in {@link #TICKET_EVENTS}.
+   * What a help desk knows of a ticket (a case: the contacts sharing its case_id) beyond its
+   * contacts: its priority and status now, its brand and group, its tags
+   * (docs/data-format.md#tickets). The history of status, priority and replies is in {@link
+   * #TICKET_EVENTS}.
    */
   TICKETS(
       "tickets",
@@ -104,8 +110,9 @@ public enum RecordType {
           optional("group_name", TEXT),
           optional("tags", TAGS))),
   /**
-   * A ticket's timeline: its status changes (status), priority changes (priority) and public replies (reply, by an
-   * agent or the customer), each at an instant. Key: case_id, kind, occurred_at and actor.
+   * A ticket's timeline: its status changes (status), priority changes (priority) and public
+   * replies (reply, by an agent or the customer), each at an instant. Key: case_id, kind,
+   * occurred_at and actor.
    */
   TICKET_EVENTS(
       "ticket_events",
@@ -129,7 +136,10 @@ public enum RecordType {
     this.fields = fields;
   }
 
-  /** The name used on the command line: contacts, surveys, agent-states, customers, costs, tickets, ticket-events... */
+  /**
+   * The name used on the command line: contacts, surveys, agent-states, customers, costs, tickets,
+   * ticket-events...
+   */
   public String cliName() {
     return table.replace('_', '-');
   }
@@ -147,7 +157,10 @@ public enum RecordType {
     return fields;
   }
 
-  /** Whether columns beyond the canonical ones are kept as attributes (customers) rather than refused. */
+  /**
+   * Whether columns beyond the canonical ones are kept as attributes (customers) rather than
+   * refused.
+   */
   public boolean hasAttributes() {
     return this == CUSTOMERS;
   }

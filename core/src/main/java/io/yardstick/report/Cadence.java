@@ -18,17 +18,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * When a schedule delivers, in the view's zone: {@code daily@08:00}, {@code weekly:mon@08:00}, {@code
- * first_working_day@08:00} (the first Monday-to-Friday of the month) or {@code cron:0 8 * * 1-5} (a Unix cron
- * expression of five fields, parsed and stepped by cron-utils). Local times that a daylight-saving change skips move
- * forward by the gap (02:30 on the spring-forward day is 03:30); times that occur twice are sent at the first.
+ * When a schedule delivers, in the view's zone: {@code daily@08:00}, {@code weekly:mon@08:00},
+ * {@code first_working_day@08:00} (the first Monday-to-Friday of the month) or {@code cron:0 8 * *
+ * 1-5} (a Unix cron expression of five fields, parsed and stepped by cron-utils). Local times that
+ * a daylight-saving change skips move forward by the gap (02:30 on the spring-forward day is
+ * 03:30); times that occur twice are sent at the first.
  *
  * <pre>{@code
  * Cadence.parse("weekly:mon@08:00").occurrences(after, until, ZoneId.of("Europe/Madrid"), 100)
  * }</pre>
  */
 public record Cadence(Kind kind, LocalTime time, DayOfWeek day, String cron) {
-  private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  private static final CronParser CRON =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
   /** The kinds of cadence. */
   public enum Kind {
@@ -43,8 +45,12 @@ public record Cadence(Kind kind, LocalTime time, DayOfWeek day, String cron) {
       try {
         CRON.parse(cron).validate();
       } catch (IllegalArgumentException e) {
-        throw new YardstickException("'" + cron + "' is not a cron expression of five fields (minute hour day-of-month"
-            + " month day-of-week, such as 0 8 * * 1-5): " + e.getMessage());
+        throw new YardstickException(
+            "'"
+                + cron
+                + "' is not a cron expression of five fields (minute hour day-of-month"
+                + " month day-of-week, such as 0 8 * * 1-5): "
+                + e.getMessage());
       }
     }
   }
@@ -74,7 +80,8 @@ public record Cadence(Kind kind, LocalTime time, DayOfWeek day, String cron) {
     }
     String what = t.substring(0, at).toLowerCase(Locale.ROOT);
     if (what.equals("daily")) return new Cadence(Kind.DAILY, time, null, null);
-    if (what.equals("first_working_day")) return new Cadence(Kind.FIRST_WORKING_DAY, time, null, null);
+    if (what.equals("first_working_day"))
+      return new Cadence(Kind.FIRST_WORKING_DAY, time, null, null);
     if (what.startsWith("weekly:")) {
       String d = what.substring("weekly:".length());
       for (DayOfWeek w : DayOfWeek.values()) {
@@ -87,11 +94,17 @@ public record Cadence(Kind kind, LocalTime time, DayOfWeek day, String cron) {
   }
 
   private static YardstickException bad(String text) {
-    return new YardstickException("'" + text + "' is not a {cadence}; expected daily@08:00, weekly:mon@08:00,"
-        + " first_working_day@08:00 or cron:MIN HOUR DAY MONTH WEEKDAY (such as cron:0 8 * * 1-5).");
+    return new YardstickException(
+        "'"
+            + text
+            + "' is not a {cadence}; expected daily@08:00, weekly:mon@08:00,"
+            + " first_working_day@08:00 or cron:MIN HOUR DAY MONTH WEEKDAY (such as cron:0 8 * * 1-5).");
   }
 
-  /** The instants of this cadence in {@code (after, until]}, the first {@code max} of them, in order. */
+  /**
+   * The instants of this cadence in {@code (after, until]}, the first {@code max} of them, in
+   * order.
+   */
   public List<Instant> occurrences(Instant after, Instant until, ZoneId zone, int max) {
     List<Instant> out = new ArrayList<>();
     if (!until.isAfter(after)) return out;
@@ -111,7 +124,9 @@ public record Cadence(Kind kind, LocalTime time, DayOfWeek day, String cron) {
     LocalDate last = LocalDate.ofInstant(until, zone).plusDays(1);
     for (; !d.isAfter(last) && out.size() < max; d = d.plusDays(1)) {
       if (!matches(d)) continue;
-      Instant i = ZonedDateTime.of(d, time, zone).toInstant(); // a gap moves forward, an overlap takes the first
+      Instant i =
+          ZonedDateTime.of(d, time, zone)
+              .toInstant(); // a gap moves forward, an overlap takes the first
       if (i.isAfter(after) && !i.isAfter(until)) out.add(i);
     }
     return out;

@@ -6,8 +6,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Scheduled reports while a server runs: {@link Deliveries#tick()} at start (what a stop missed or interrupted) and then
- * every {@code checkEvery}, on a thread of its own; a failure is logged and tried again at the next tick.
+ * Scheduled reports while a server runs: {@link Deliveries#tick()} at start (what a stop missed or
+ * interrupted) and then every {@code checkEvery}, on a thread of its own; a failure is logged and
+ * tried again at the next tick.
  */
 public final class DeliveryService implements AutoCloseable {
   private final Deliveries deliveries;
@@ -19,11 +20,13 @@ public final class DeliveryService implements AutoCloseable {
   }
 
   public static DeliveryService start(Deliveries deliveries, ReportSettings settings) {
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "yardstick-reports");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "yardstick-reports");
+              t.setDaemon(true);
+              return t;
+            });
     DeliveryService service = new DeliveryService(deliveries, timer);
     long every = Math.max(1000, settings.checkEvery().toMillis());
     timer.scheduleWithFixedDelay(service::tickQuietly, 0, every, TimeUnit.MILLISECONDS);
@@ -34,7 +37,8 @@ public final class DeliveryService implements AutoCloseable {
     try {
       deliveries.tick();
     } catch (RuntimeException e) {
-      System.getLogger("yardstick.reports").log(System.Logger.Level.WARNING, "Report deliveries failed", e);
+      System.getLogger("yardstick.reports")
+          .log(System.Logger.Level.WARNING, "Report deliveries failed", e);
     }
   }
 

@@ -8,17 +8,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One panel of a dashboard, placed on a 12-column grid: KPI tiles, a trend (the KPIs by day), a breakdown table (the
- * KPIs by a dimension) or a goal. Its KPIs and filters are its own, or (empty) the dashboard's; its filters add to the
- * dashboard's.
+ * One panel of a dashboard, placed on a 12-column grid: KPI tiles, a trend (the KPIs by day), a
+ * breakdown table (the KPIs by a dimension) or a goal. Its KPIs and filters are its own, or (empty)
+ * the dashboard's; its filters add to the dashboard's.
  *
  * @param x column, 0-11
  * @param y row, from 0
  * @param w width in columns, 1-12 (x + w at most 12)
  * @param h height in rows, 1-12
  */
-public record Panel(Type type, String title, List<Kpi> kpis, List<String> filters, String by, Long goalId, int x,
-    int y, int w, int h) {
+public record Panel(
+    Type type,
+    String title,
+    List<Kpi> kpis,
+    List<String> filters,
+    String by,
+    Long goalId,
+    int x,
+    int y,
+    int w,
+    int h) {
   /** The kinds of panel. */
   public enum Type {
     TILES,
@@ -34,12 +43,14 @@ public record Panel(Type type, String title, List<Kpi> kpis, List<String> filter
       for (Type t : values()) {
         if (t.id().equals(text)) return t;
       }
-      throw new YardstickException("'" + text + "' is not a {panel} type; expected tiles, trend, breakdown or goal.");
+      throw new YardstickException(
+          "'" + text + "' is not a {panel} type; expected tiles, trend, breakdown or goal.");
     }
   }
 
   public Panel {
-    if (type == null) throw new YardstickException("A {panel} needs a type: tiles, trend, breakdown or goal.");
+    if (type == null)
+      throw new YardstickException("A {panel} needs a type: tiles, trend, breakdown or goal.");
     kpis = kpis == null ? List.of() : List.copyOf(kpis);
     filters = filters == null ? List.of() : List.copyOf(filters);
     title = title == null || title.isBlank() ? null : title.strip();
@@ -47,16 +58,28 @@ public record Panel(Type type, String title, List<Kpi> kpis, List<String> filter
     filters.forEach(Filter::parse);
     if (type == Type.BREAKDOWN) {
       if (by == null || by.isBlank()) {
-        throw new YardstickException("A breakdown {panel} needs by, a dimension such as channel or queue.");
+        throw new YardstickException(
+            "A breakdown {panel} needs by, a dimension such as channel or queue.");
       }
       Dimension.of(by);
     } else if (by != null) {
-      throw new YardstickException("Only a breakdown {panel} has by; a " + type.id() + " panel has none.");
+      throw new YardstickException(
+          "Only a breakdown {panel} has by; a " + type.id() + " panel has none.");
     }
-    if (type == Type.GOAL && goalId == null) throw new YardstickException("A goal {panel} needs goal, a goal id.");
+    if (type == Type.GOAL && goalId == null)
+      throw new YardstickException("A goal {panel} needs goal, a goal id.");
     if (x < 0 || x > 11 || w < 1 || w > 12 || x + w > 12 || y < 0 || y > 200 || h < 1 || h > 12) {
-      throw new YardstickException("A {panel} at x=" + x + ", y=" + y + ", w=" + w + ", h=" + h + " does not fit the"
-          + " grid: 12 columns (x 0-11, x + w at most 12), y 0-200, h 1-12.");
+      throw new YardstickException(
+          "A {panel} at x="
+              + x
+              + ", y="
+              + y
+              + ", w="
+              + w
+              + ", h="
+              + h
+              + " does not fit the"
+              + " grid: 12 columns (x 0-11, x + w at most 12), y 0-200, h 1-12.");
     }
   }
 }

@@ -10,15 +10,16 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The period of a saved view: relative, so that it moves with time ({@code last_7_days}, {@code last_week}, {@code
- * last_month}, {@code month_to_date}, {@code quarter_to_date}, {@code year_to_date}, {@code yesterday}, each optionally
- * {@code :last_year}, the same period a year earlier), or fixed ({@code 2026-03-01..2026-03-31}). It resolves to local
- * dates (both inclusive) from "today" in the view's zone, which the caller takes from its clock.
+ * The period of a saved view: relative, so that it moves with time ({@code last_7_days}, {@code
+ * last_week}, {@code last_month}, {@code month_to_date}, {@code quarter_to_date}, {@code
+ * year_to_date}, {@code yesterday}, each optionally {@code :last_year}, the same period a year
+ * earlier), or fixed ({@code 2026-03-01..2026-03-31}). It resolves to local dates (both inclusive)
+ * from "today" in the view's zone, which the caller takes from its clock.
  *
- * <p>Conventions (docs/reports.md): weeks start on Monday (ISO); "last 7 days" and "last week/month" are complete days
- * before today; "to date" periods run through today, so a report sent on the 1st covers that one day; {@code
- * :last_year} resolves the same rule at today minus one year, so "last month" of March 2025 a year earlier is all of
- * February 2024, its 29th included.
+ * <p>Conventions (docs/reports.md): weeks start on Monday (ISO); "last 7 days" and "last
+ * week/month" are complete days before today; "to date" periods run through today, so a report sent
+ * on the 1st covers that one day; {@code :last_year} resolves the same rule at today minus one
+ * year, so "last month" of March 2025 a year earlier is all of February 2024, its 29th included.
  *
  * <pre>{@code
  * Period.parse("month_to_date").resolve(LocalDate.parse("2026-03-10")) // 2026-03-01..2026-03-10
@@ -48,11 +49,15 @@ public record Period(Relative relative, boolean lastYear, LocalDate fixedFrom, L
       throw new YardstickException("A period is relative or has both dates.");
     }
     if (relative == null && fixedTo.isBefore(fixedFrom)) {
-      throw new YardstickException("The {period} ends (" + fixedTo + ") before it starts (" + fixedFrom + ").");
+      throw new YardstickException(
+          "The {period} ends (" + fixedTo + ") before it starts (" + fixedFrom + ").");
     }
   }
 
-  /** The public form: {@code last_month}, {@code last_month:last_year} or {@code 2026-03-01..2026-03-31}. */
+  /**
+   * The public form: {@code last_month}, {@code last_month:last_year} or {@code
+   * 2026-03-01..2026-03-31}.
+   */
   public String id() {
     if (relative == null) return fixedFrom + ".." + fixedTo;
     return relative.id() + (lastYear ? ":last_year" : "");
@@ -69,22 +74,33 @@ public record Period(Relative relative, boolean lastYear, LocalDate fixedFrom, L
     int dots = t.indexOf("..");
     if (dots > 0) {
       try {
-        return new Period(null, false, LocalDate.parse(t.substring(0, dots)), LocalDate.parse(t.substring(dots + 2)));
+        return new Period(
+            null,
+            false,
+            LocalDate.parse(t.substring(0, dots)),
+            LocalDate.parse(t.substring(dots + 2)));
       } catch (DateTimeParseException e) {
         throw bad(text);
       }
     }
     boolean lastYear = t.endsWith(":last_year");
     String rel = lastYear ? t.substring(0, t.length() - ":last_year".length()) : t;
-    Relative r = Arrays.stream(Relative.values()).filter(x -> x.id().equals(rel)).findFirst()
-        .orElseThrow(() -> bad(text));
+    Relative r =
+        Arrays.stream(Relative.values())
+            .filter(x -> x.id().equals(rel))
+            .findFirst()
+            .orElseThrow(() -> bad(text));
     return new Period(r, lastYear, null, null);
   }
 
   private static YardstickException bad(String text) {
-    return new YardstickException("'" + text + "' is not a {period}; expected one of " + String.join(", ",
-        Arrays.stream(Relative.values()).map(Relative::id).toList()) + " (each may end in :last_year, the same period"
-        + " a year earlier) or FROM..TO such as 2026-03-01..2026-03-31.");
+    return new YardstickException(
+        "'"
+            + text
+            + "' is not a {period}; expected one of "
+            + String.join(", ", Arrays.stream(Relative.values()).map(Relative::id).toList())
+            + " (each may end in :last_year, the same period"
+            + " a year earlier) or FROM..TO such as 2026-03-01..2026-03-31.");
   }
 
   /** The dates this period covers when today (in the view's zone) is {@code today}. */

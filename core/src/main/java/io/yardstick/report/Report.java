@@ -9,14 +9,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A view or dashboard computed for one person on one day: its resolved dates and, per section, the engine's result.
- * Every face (the API's JSON, the PDF, the CSV, the e-mail's body, the Slack and Teams cards) writes from this one value,
- * so they say the same numbers.
+ * A view or dashboard computed for one person on one day: its resolved dates and, per section, the
+ * engine's result. Every face (the API's JSON, the PDF, the CSV, the e-mail's body, the Slack and
+ * Teams cards) writes from this one value, so they say the same numbers.
  *
- * @param restriction the filters added because of who asked (an agent's own id, a lead's teams), shown in the PDF
+ * @param restriction the filters added because of who asked (an agent's own id, a lead's teams),
+ *     shown in the PDF
  */
-public record Report(SavedView view, LocalDate from, LocalDate to, Instant computedAt, List<String> restriction,
-    List<Section> sections, Map<io.yardstick.kpi.Kpi, Benchmark> benchmarks) {
+public record Report(
+    SavedView view,
+    LocalDate from,
+    LocalDate to,
+    Instant computedAt,
+    List<String> restriction,
+    List<Section> sections,
+    Map<io.yardstick.kpi.Kpi, Benchmark> benchmarks) {
   public Report {
     restriction = List.copyOf(restriction);
     sections = List.copyOf(sections);
@@ -24,12 +31,13 @@ public record Report(SavedView view, LocalDate from, LocalDate to, Instant compu
   }
 
   /**
-   * One part of the report: KPI tiles (the overall row, with the previous period when the view compares), a trend (by
-   * day), a breakdown table (by a dimension), or a goal's progress.
+   * One part of the report: KPI tiles (the overall row, with the previous period when the view
+   * compares), a trend (by day), a breakdown table (by a dimension), or a goal's progress.
    *
    * @param filters the section's own filters beyond the view's
    */
-  public record Section(Panel.Type type, String title, List<String> filters, KpiResult result, GoalProgress goal) {
+  public record Section(
+      Panel.Type type, String title, List<String> filters, KpiResult result, GoalProgress goal) {
     public Section {
       filters = List.copyOf(filters);
     }
@@ -37,6 +45,9 @@ public record Report(SavedView view, LocalDate from, LocalDate to, Instant compu
 
   /** The first tiles section: the headline numbers of the e-mail body and the chat cards. */
   public Section headline() {
-    return sections.stream().filter(s -> s.type() == Panel.Type.TILES).findFirst().orElse(sections.get(0));
+    return sections.stream()
+        .filter(s -> s.type() == Panel.Type.TILES)
+        .findFirst()
+        .orElse(sections.get(0));
   }
 }

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every table of a report as CSV, one file per section ({@code 1-tiles.csv}, {@code 2-breakdown.csv}, {@code
- * 3-trend.csv}, ...): the group's dimensions, then each KPI's raw value by its id (percentages 0-100, seconds), and with
- * a comparison {@code ID_previous}; empty for no data. Text that a spreadsheet would run as a formula is prefixed with a
- * quote (OWASP's CSV-injection advice); numbers are never changed.
+ * Every table of a report as CSV, one file per section ({@code 1-tiles.csv}, {@code
+ * 2-breakdown.csv}, {@code 3-trend.csv}, ...): the group's dimensions, then each KPI's raw value by
+ * its id (percentages 0-100, seconds), and with a comparison {@code ID_previous}; empty for no
+ * data. Text that a spreadsheet would run as a formula is prefixed with a quote (OWASP's
+ * CSV-injection advice); numbers are never changed.
  */
 public final class ReportCsv {
   private ReportCsv() {}
@@ -67,6 +68,13 @@ public final class ReportCsv {
   static String text(String s) {
     if (s == null || s.isEmpty()) return "";
     char first = s.charAt(0);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + s : s;
+    return first == '='
+            || first == '+'
+            || first == '-'
+            || first == '@'
+            || first == '\t'
+            || first == '\r'
+        ? "'" + s
+        : s;
   }
 }

@@ -15,13 +15,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The JSON shapes of saved views, reports, schedules and deliveries, shared by the API and the CLI; and the reading of
- * a view from such JSON (the API's body, the CLI's file), with errors naming the field.
+ * The JSON shapes of saved views, reports, schedules and deliveries, shared by the API and the CLI;
+ * and the reading of a view from such JSON (the API's body, the CLI's file), with errors naming the
+ * field.
  */
 public final class ReportJson {
   private ReportJson() {}
 
-  /** {"id","name","owner","shared":[roles],"page","arg","period","tz","kpis","by","where","compare","panels","created_at"}. */
+  /**
+   * {"id","name","owner","shared":[roles],"page","arg","period","tz","kpis","by","where","compare","panels","created_at"}.
+   */
   public static Map<String, Object> view(SavedView v) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", v.id());
@@ -60,46 +63,75 @@ public final class ReportJson {
   /** A panel from its JSON; defaults: x 0, y 0, w 12, h 2. */
   public static Panel readPanel(Map<?, ?> m) {
     Object goal = m.get("goal");
-    if (goal != null && !(goal instanceof Number)) throw new YardstickException("{panels}: goal must be a goal id.");
-    return new Panel(Panel.Type.of(text(m, "type", "panels")), text(m, "title", "panels"), kpis(m.get("kpis"),
-        "panels"), strings(m.get("where"), "panels"), text(m, "by", "panels"), goal == null ? null
-            : ((Number) goal).longValue(), integer(m, "x", 0), integer(m, "y", 0), integer(m, "w", 12),
+    if (goal != null && !(goal instanceof Number))
+      throw new YardstickException("{panels}: goal must be a goal id.");
+    return new Panel(
+        Panel.Type.of(text(m, "type", "panels")),
+        text(m, "title", "panels"),
+        kpis(m.get("kpis"), "panels"),
+        strings(m.get("where"), "panels"),
+        text(m, "by", "panels"),
+        goal == null ? null : ((Number) goal).longValue(),
+        integer(m, "x", 0),
+        integer(m, "y", 0),
+        integer(m, "w", 12),
         integer(m, "h", 2));
   }
 
   /**
-   * A view from a JSON object: {"name","page","period","tz","kpis":[...]|"a,b","by":[...],"where":[...],
-   * "compare":bool,"shared":["manager"],"arg","panels":[...]}; name, page and period are required, tz defaults to UTC.
+   * A view from a JSON object:
+   * {"name","page","period","tz","kpis":[...]|"a,b","by":[...],"where":[...],
+   * "compare":bool,"shared":["manager"],"arg","panels":[...]}; name, page and period are required,
+   * tz defaults to UTC.
    */
   public static SavedView readView(Map<?, ?> body, String owner) {
     String name = text(body, "name", null);
     if (name == null) throw new YardstickException("A view needs a {name}.");
     String page = text(body, "page", null);
-    if (page == null) throw new YardstickException("A view needs the {page} it shows, one of "
-        + String.join(", ", SavedView.PAGES) + ".");
+    if (page == null)
+      throw new YardstickException(
+          "A view needs the {page} it shows, one of " + String.join(", ", SavedView.PAGES) + ".");
     String period = text(body, "period", null);
-    if (period == null) throw new YardstickException("A view needs a {period}, such as last_week or month_to_date.");
+    if (period == null)
+      throw new YardstickException("A view needs a {period}, such as last_week or month_to_date.");
     String tz = text(body, "tz", null);
     ZoneId zone = Parse.zone(tz == null ? "UTC" : tz);
     Object compare = body.get("compare");
-    if (compare != null && !(compare instanceof Boolean)) throw new YardstickException("{compare}: expected true or false.");
+    if (compare != null && !(compare instanceof Boolean))
+      throw new YardstickException("{compare}: expected true or false.");
     Set<Role> shared = new java.util.HashSet<>();
     for (String r : strings(body.get("shared"), "shared")) shared.add(Role.of(r));
     List<Panel> panels = new ArrayList<>();
     Object ps = body.get("panels");
     if (ps != null) {
-      if (!(ps instanceof List<?> list)) throw new YardstickException("{panels}: expected a list of panels.");
+      if (!(ps instanceof List<?> list))
+        throw new YardstickException("{panels}: expected a list of panels.");
       for (Object p : list) {
-        if (!(p instanceof Map<?, ?> pm)) throw new YardstickException("{panels}: each panel is an object.");
+        if (!(p instanceof Map<?, ?> pm))
+          throw new YardstickException("{panels}: each panel is an object.");
         panels.add(readPanel(pm));
       }
     }
-    return new SavedView(0, name, owner, shared, page, text(body, "arg", null), Period.parse(period), zone,
-        kpis(body.get("kpis"), "kpis"), strings(body.get("by"), "by"), strings(body.get("where"), "where"),
-        Boolean.TRUE.equals(compare), panels, null);
+    return new SavedView(
+        0,
+        name,
+        owner,
+        shared,
+        page,
+        text(body, "arg", null),
+        Period.parse(period),
+        zone,
+        kpis(body.get("kpis"), "kpis"),
+        strings(body.get("by"), "by"),
+        strings(body.get("where"), "where"),
+        Boolean.TRUE.equals(compare),
+        panels,
+        null);
   }
 
-  /** {"view":{...},"from","to","tz","restriction":[...],"sections":[{"type","title","where","result"|"goal"}]}. */
+  /**
+   * {"view":{...},"from","to","tz","restriction":[...],"sections":[{"type","title","where","result"|"goal"}]}.
+   */
   public static Map<String, Object> report(Report r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("view", view(r.view()));
@@ -150,8 +182,12 @@ public final class ReportJson {
   private static String text(Map<?, ?> m, String key, String within) {
     Object v = m.get(key);
     if (v != null && !(v instanceof String)) {
-      throw new YardstickException((within == null ? "" : "{" + within + "}: ") + key + ": expected a string, got "
-          + v + ".");
+      throw new YardstickException(
+          (within == null ? "" : "{" + within + "}: ")
+              + key
+              + ": expected a string, got "
+              + v
+              + ".");
     }
     return (String) v;
   }
@@ -168,10 +204,12 @@ public final class ReportJson {
     if (v instanceof String s) {
       return s.isBlank() ? List.of() : List.of(s);
     }
-    if (!(v instanceof List<?> list)) throw new YardstickException("{" + field + "}: expected a list of strings.");
+    if (!(v instanceof List<?> list))
+      throw new YardstickException("{" + field + "}: expected a list of strings.");
     List<String> out = new ArrayList<>();
     for (Object o : list) {
-      if (!(o instanceof String s)) throw new YardstickException("{" + field + "}: '" + o + "' is not a string.");
+      if (!(o instanceof String s))
+        throw new YardstickException("{" + field + "}: '" + o + "' is not a string.");
       out.add(s);
     }
     return out;

@@ -21,12 +21,14 @@ import java.util.Set;
 import org.apache.commons.text.StringEscapeUtils;
 
 /**
- * A report as a PDF a director would forward: title, period in words, zone, filters, the numbers with their change and
- * benchmark, server-drawn SVG charts, the definitions of the KPIs shown, page numbers, in the report's language.
+ * A report as a PDF a director would forward: title, period in words, zone, filters, the numbers
+ * with their change and benchmark, server-drawn SVG charts, the definitions of the KPIs shown, page
+ * numbers, in the report's language.
  *
- * <p>Why openhtmltopdf: it lays out XHTML and CSS (paged media: page counters in the margins) onto Apache PDFBox, draws
- * SVG through Batik, is pure Java (no browser, no native code) and is maintained (the io.github.openhtmltopdf line).
- * The font is Liberation Sans from PDFBox's own jar, embedded, so Romanian ș and ț print on every machine.
+ * <p>Why openhtmltopdf: it lays out XHTML and CSS (paged media: page counters in the margins) onto
+ * Apache PDFBox, draws SVG through Batik, is pure Java (no browser, no native code) and is
+ * maintained (the io.github.openhtmltopdf line). The font is Liberation Sans from PDFBox's own jar,
+ * embedded, so Romanian ș and ț print on every machine.
  *
  * <pre>{@code
  * byte[] pdf = ReportPdf.render(report, text);
@@ -53,28 +55,41 @@ public final class ReportPdf {
   }
 
   private static InputStream font() {
-    InputStream in = org.apache.pdfbox.pdmodel.PDDocument.class.getResourceAsStream(
-        "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf");
-    if (in == null) throw new IllegalStateException("PDFBox's Liberation Sans font is missing from the class path.");
+    InputStream in =
+        org.apache.pdfbox.pdmodel.PDDocument.class.getResourceAsStream(
+            "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf");
+    if (in == null)
+      throw new IllegalStateException(
+          "PDFBox's Liberation Sans font is missing from the class path.");
     return in;
   }
 
   /** The XHTML the PDF is laid out from (a test and a person can read it). */
   public static String html(Report r, ReportText t) {
     StringBuilder sb = new StringBuilder();
-    String pageOf = t.t("report.pageOf", "page", "\" counter(page) \"", "pages", "\" counter(pages) \"");
-    sb.append("<!DOCTYPE html><html lang=\"").append(esc(t.language())).append("\"><head><meta charset=\"UTF-8\"/>")
-        .append("<title>").append(esc(r.view().name())).append("</title><style>")
+    String pageOf =
+        t.t("report.pageOf", "page", "\" counter(page) \"", "pages", "\" counter(pages) \"");
+    sb.append("<!DOCTYPE html><html lang=\"")
+        .append(esc(t.language()))
+        .append("\"><head><meta charset=\"UTF-8\"/>")
+        .append("<title>")
+        .append(esc(r.view().name()))
+        .append("</title><style>")
         .append("@page { size: A4; margin: 16mm 14mm 18mm 14mm;")
-        .append(" @bottom-center { content: \"").append(pageOf.replace("\\", "")).append("\";")
+        .append(" @bottom-center { content: \"")
+        .append(pageOf.replace("\\", ""))
+        .append("\";")
         .append(" font-family: 'Liberation Sans'; font-size: 8pt; color: #555; }")
-        .append(" @bottom-left { content: \"Yardstick\"; font-family: 'Liberation Sans'; font-size: 8pt; color: #555; } }")
+        .append(
+            " @bottom-left { content: \"Yardstick\"; font-family: 'Liberation Sans'; font-size: 8pt; color: #555; } }")
         .append("body { font-family: 'Liberation Sans'; font-size: 9.5pt; color: #111; }")
-        .append("h1 { font-size: 17pt; margin: 0 0 4pt 0; } h2 { font-size: 12pt; margin: 14pt 0 5pt 0; }")
+        .append(
+            "h1 { font-size: 17pt; margin: 0 0 4pt 0; } h2 { font-size: 12pt; margin: 14pt 0 5pt 0; }")
         .append("table { border-collapse: collapse; width: 100%; -fs-table-paginate: paginate; }")
         .append("th, td { border-bottom: 0.5pt solid #ccc; padding: 3pt 4pt; text-align: left; }")
         .append("th { background: #eef1f5; } td.n, th.n { text-align: right; }")
-        .append(".meta td { border: none; padding: 1pt 6pt 1pt 0; } .meta td.k { color: #555; width: 28%; }")
+        .append(
+            ".meta td { border: none; padding: 1pt 6pt 1pt 0; } .meta td.k { color: #555; width: 28%; }")
         .append(".def { margin: 0 0 5pt 0; page-break-inside: avoid; } .def b { display: block; }")
         .append(".chart { margin: 4pt 0 8pt 0; page-break-inside: avoid; }")
         .append("tr { page-break-inside: avoid; }")
@@ -84,15 +99,26 @@ public final class ReportPdf {
     meta(sb, t.t("report.period"), t.period(r.view().period(), r.from(), r.to()));
     meta(sb, t.t("period.zone"), t.zone(r.view().zone()));
     List<String> filters = r.view().filters();
-    meta(sb, t.t("report.filters"), filters.isEmpty() ? t.t("report.noFilters") : String.join("; ", filters));
-    if (!r.restriction().isEmpty()) meta(sb, t.t("report.restricted"), String.join("; ", r.restriction()));
+    meta(
+        sb,
+        t.t("report.filters"),
+        filters.isEmpty() ? t.t("report.noFilters") : String.join("; ", filters));
+    if (!r.restriction().isEmpty())
+      meta(sb, t.t("report.restricted"), String.join("; ", r.restriction()));
     if (r.view().compare()) {
       var previous = r.headline().result().query().previous();
-      meta(sb, t.t("report.compared"), t.t("period.range", "from", t.date(previous.from()), "to",
-          t.date(previous.to())));
+      meta(
+          sb,
+          t.t("report.compared"),
+          t.t("period.range", "from", t.date(previous.from()), "to", t.date(previous.to())));
     }
-    meta(sb, t.t("report.computed"), DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-        .withLocale(t.locale()).withZone(r.view().zone()).format(r.computedAt()));
+    meta(
+        sb,
+        t.t("report.computed"),
+        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withLocale(t.locale())
+            .withZone(r.view().zone())
+            .format(r.computedAt()));
     sb.append("</table>");
     Set<Kpi> shown = new LinkedHashSet<>();
     List<String> bodies = new ArrayList<>();
@@ -109,7 +135,10 @@ public final class ReportPdf {
     bodies.forEach(sb::append);
     sb.append("<h2>").append(esc(t.t("report.definitions"))).append("</h2>");
     for (Kpi k : shown) {
-      sb.append("<div class=\"def\"><b>").append(esc(t.kpiName(k))).append("</b>").append(esc(t.kpiDefinition(k)))
+      sb.append("<div class=\"def\"><b>")
+          .append(esc(t.kpiName(k)))
+          .append("</b>")
+          .append(esc(t.kpiDefinition(k)))
           .append("</div>");
     }
     sb.append("</body></html>");
@@ -117,7 +146,11 @@ public final class ReportPdf {
   }
 
   private static void meta(StringBuilder sb, String k, String v) {
-    sb.append("<tr><td class=\"k\">").append(esc(k)).append("</td><td>").append(esc(v)).append("</td></tr>");
+    sb.append("<tr><td class=\"k\">")
+        .append(esc(k))
+        .append("</td><td>")
+        .append(esc(v))
+        .append("</td></tr>");
   }
 
   private static String heading(Report.Section s, String fallback) {
@@ -126,28 +159,44 @@ public final class ReportPdf {
     return "<h2>" + esc(h) + "</h2>";
   }
 
-  private static void tiles(StringBuilder b, Report.Section s, Map<Kpi, Benchmark> benchmarks, ReportText t,
+  private static void tiles(
+      StringBuilder b,
+      Report.Section s,
+      Map<Kpi, Benchmark> benchmarks,
+      ReportText t,
       Set<Kpi> shown) {
     KpiResult result = s.result();
     boolean compare = result.query().comparePrevious();
     b.append(heading(s, t.t("report.numbers")));
-    b.append("<table><tr><th>").append(esc(t.t("report.kpi"))).append("</th><th class=\"n\">")
-        .append(esc(t.t("report.value"))).append("</th>");
+    b.append("<table><tr><th>")
+        .append(esc(t.t("report.kpi")))
+        .append("</th><th class=\"n\">")
+        .append(esc(t.t("report.value")))
+        .append("</th>");
     if (compare) {
-      b.append("<th class=\"n\">").append(esc(t.t("report.previous"))).append("</th><th class=\"n\">")
-          .append(esc(t.t("report.change"))).append("</th>");
+      b.append("<th class=\"n\">")
+          .append(esc(t.t("report.previous")))
+          .append("</th><th class=\"n\">")
+          .append(esc(t.t("report.change")))
+          .append("</th>");
     }
     b.append("<th>").append(esc(t.t("report.benchmark"))).append("</th></tr>");
     KpiResult.Row row = result.overall();
     for (Kpi k : result.query().kpis()) {
       shown.add(k);
       Number v = row.values().get(k);
-      b.append("<tr><td>").append(esc(t.kpiName(k))).append("</td><td class=\"n\">").append(esc(t.value(k, v)))
+      b.append("<tr><td>")
+          .append(esc(t.kpiName(k)))
+          .append("</td><td class=\"n\">")
+          .append(esc(t.value(k, v)))
           .append("</td>");
       if (compare) {
         Number p = row.previous().get(k);
-        b.append("<td class=\"n\">").append(esc(t.value(k, p))).append("</td><td class=\"n\">")
-            .append(esc(v == null || p == null ? "–" : t.change(k, KpiJson.change(v, p)))).append("</td>");
+        b.append("<td class=\"n\">")
+            .append(esc(t.value(k, p)))
+            .append("</td><td class=\"n\">")
+            .append(esc(v == null || p == null ? "–" : t.change(k, KpiJson.change(v, p))))
+            .append("</td>");
       }
       b.append("<td>").append(esc(t.benchmark(k, benchmarks.get(k)))).append("</td></tr>");
     }
@@ -161,11 +210,14 @@ public final class ReportPdf {
     List<String> labels = days.stream().map(r -> String.valueOf(r.group().get("day"))).toList();
     for (Kpi k : result.query().kpis().subList(0, Math.min(4, result.query().kpis().size()))) {
       shown.add(k);
-      List<Double> values = days.stream().map(r -> r.values().get(k) == null ? null
-          : r.values().get(k).doubleValue()).toList();
+      List<Double> values =
+          days.stream()
+              .map(r -> r.values().get(k) == null ? null : r.values().get(k).doubleValue())
+              .toList();
       Double max = values.stream().filter(v -> v != null).max(Double::compare).orElse(null);
       b.append("<div class=\"chart\"><div>").append(esc(t.kpiName(k))).append("</div>");
-      b.append(Charts.line(labels, values, max == null ? "–" : t.value(k, max), 520, 90)).append("</div>");
+      b.append(Charts.line(labels, values, max == null ? "–" : t.value(k, max), 520, 90))
+          .append("</div>");
     }
   }
 
@@ -177,9 +229,20 @@ public final class ReportPdf {
     List<KpiResult.Row> groups = result.rows().subList(1, result.rows().size());
     Kpi first = result.query().kpis().get(0);
     List<KpiResult.Row> top = groups.subList(0, Math.min(12, groups.size()));
-    b.append("<div class=\"chart\">").append(Charts.bars(top.stream().map(ReportPdf::group).toList(),
-        top.stream().map(r -> r.values().get(first) == null ? null : r.values().get(first).doubleValue()).toList(),
-        top.stream().map(r -> t.value(first, r.values().get(first))).toList(), 520)).append("</div>");
+    b.append("<div class=\"chart\">")
+        .append(
+            Charts.bars(
+                top.stream().map(ReportPdf::group).toList(),
+                top.stream()
+                    .map(
+                        r ->
+                            r.values().get(first) == null
+                                ? null
+                                : r.values().get(first).doubleValue())
+                    .toList(),
+                top.stream().map(r -> t.value(first, r.values().get(first))).toList(),
+                520))
+        .append("</div>");
     b.append("<table><tr>");
     for (String d : dims) b.append("<th>").append(esc(t.dimension(d))).append("</th>");
     for (Kpi k : result.query().kpis()) {
@@ -208,7 +271,10 @@ public final class ReportPdf {
     b.append(heading(s, p.goal().name()));
     b.append("<table class=\"meta\">");
     meta(b, t.kpiName(k), t.value(k, p.current()));
-    meta(b, t.t("report.goalTarget"), t.value(k, p.target()) + " (" + t.date(p.goal().deadline()) + ")");
+    meta(
+        b,
+        t.t("report.goalTarget"),
+        t.value(k, p.target()) + " (" + t.date(p.goal().deadline()) + ")");
     meta(b, t.t("report.goalBaseline"), t.value(k, p.baseline()));
     meta(b, t.t("report.goalStatus"), t.t("goals.status." + p.status().id()));
     b.append("</table>");

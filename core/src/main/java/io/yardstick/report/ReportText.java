@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The words and number formats of a report in one language: the pages' message bundle (web/i18n/LANG.json, whose KPI
- * names and definitions come from the catalog), so that a PDF says what the pages say. The faces load the bundle; the
- * core only formats.
+ * The words and number formats of a report in one language: the pages' message bundle
+ * (web/i18n/LANG.json, whose KPI names and definitions come from the catalog), so that a PDF says
+ * what the pages say. The faces load the bundle; the core only formats.
  *
  * <pre>{@code
  * ReportText es = new ReportText("es", bundle);   // bundle: English overlaid with Spanish
@@ -38,10 +38,14 @@ public final class ReportText {
     return locale;
   }
 
-  /** The message of a key with its {placeholders} filled from name, value pairs; the key itself when missing. */
+  /**
+   * The message of a key with its {placeholders} filled from name, value pairs; the key itself when
+   * missing.
+   */
   public String t(String key, Object... args) {
     String s = messages.getOrDefault(key, key);
-    for (int i = 0; i + 1 < args.length; i += 2) s = s.replace("{" + args[i] + "}", String.valueOf(args[i + 1]));
+    for (int i = 0; i + 1 < args.length; i += 2)
+      s = s.replace("{" + args[i] + "}", String.valueOf(args[i + 1]));
     return s;
   }
 
@@ -98,14 +102,15 @@ public final class ReportText {
     double c = change.doubleValue();
     String sign = c > 0 ? "+" : c < 0 ? "−" : "±";
     double a = Math.abs(c);
-    return sign + switch (kpi.unit()) {
-      case COUNT -> whole(Math.round(a));
-      case PERCENT -> decimals(a, 1) + " pp";
-      case SECONDS -> duration(a);
-      case SCORE -> decimals(a, 1);
-      case RATIO -> decimals(a, 2);
-      case MONEY -> decimals(a, 2);
-    };
+    return sign
+        + switch (kpi.unit()) {
+          case COUNT -> whole(Math.round(a));
+          case PERCENT -> decimals(a, 1) + " pp";
+          case SECONDS -> duration(a);
+          case SCORE -> decimals(a, 1);
+          case RATIO -> decimals(a, 2);
+          case MONEY -> decimals(a, 2);
+        };
   }
 
   /** The benchmark of a KPI in words, or "–". */
@@ -129,7 +134,10 @@ public final class ReportText {
     return f.format(v);
   }
 
-  /** 8.4 s, 38 s, 1 min 8 s, 2 h 5 min, 3 d 4 h, as {@link io.yardstick.kpi.Display#duration} with local decimals. */
+  /**
+   * 8.4 s, 38 s, 1 min 8 s, 2 h 5 min, 3 d 4 h, as {@link io.yardstick.kpi.Display#duration} with
+   * local decimals.
+   */
   public String duration(double seconds) {
     if (seconds < 0) return "−" + duration(-seconds);
     if (seconds < 10) return decimals(seconds, 1) + " s";

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A page's state kept under a name (issue 16): the page, its KPIs, grouping, filters, comparison and zone, and a
- * {@link Period} that moves with time. A view with panels is a dashboard. Private to its owner, or shared with roles.
- * The constructor checks everything, so a stored view is always valid.
+ * A page's state kept under a name (issue 16): the page, its KPIs, grouping, filters, comparison
+ * and zone, and a {@link Period} that moves with time. A view with panels is a dashboard. Private
+ * to its owner, or shared with roles. The constructor checks everything, so a stored view is always
+ * valid.
  *
  * <pre>{@code
  * SavedView v = SavedView.of("Phone, last week", "ana", "channels", Period.parse("last_week"), ZoneId.of("Europe/Madrid"))
@@ -25,15 +26,45 @@ import java.util.Set;
  * @param shared the roles that see it besides its owner; empty: private
  * @param arg the page's argument (an agent id on the agent page), or null
  */
-public record SavedView(long id, String name, String owner, Set<Role> shared, String page, String arg, Period period,
-    ZoneId zone, List<Kpi> kpis, List<String> groupBy, List<String> filters, boolean compare, List<Panel> panels,
+public record SavedView(
+    long id,
+    String name,
+    String owner,
+    Set<Role> shared,
+    String page,
+    String arg,
+    Period period,
+    ZoneId zone,
+    List<Kpi> kpis,
+    List<String> groupBy,
+    List<String> filters,
+    boolean compare,
+    List<Panel> panels,
     Instant createdAt) {
   /** The pages a view may be saved from ({@code dashboard}: a composed dashboard). */
-  public static final List<String> PAGES = List.of("overview", "trends", "channels", "queues", "topics", "agents",
-      "agent", "contacts", "dashboard");
+  public static final List<String> PAGES =
+      List.of(
+          "overview",
+          "trends",
+          "channels",
+          "queues",
+          "topics",
+          "agents",
+          "agent",
+          "contacts",
+          "dashboard");
+
   /** The KPIs a view without its own shows: the overview's headline numbers. */
-  public static final List<Kpi> HEADLINE = List.of(Kpi.CONTACTS, Kpi.ABANDONMENT_RATE, Kpi.SERVICE_LEVEL, Kpi.ASA,
-      Kpi.AHT, Kpi.FCR, Kpi.CSAT);
+  public static final List<Kpi> HEADLINE =
+      List.of(
+          Kpi.CONTACTS,
+          Kpi.ABANDONMENT_RATE,
+          Kpi.SERVICE_LEVEL,
+          Kpi.ASA,
+          Kpi.AHT,
+          Kpi.FCR,
+          Kpi.CSAT);
+
   static final int MAX_NAME = 200;
   static final int MAX_PANELS = 24;
 
@@ -46,78 +77,97 @@ public record SavedView(long id, String name, String owner, Set<Role> shared, St
     if (owner == null || owner.isBlank()) throw new YardstickException("A view needs an {owner}.");
     shared = shared == null || shared.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(shared));
     if (!PAGES.contains(page)) {
-      throw new YardstickException("'" + page + "' is not a {page} a view can be saved from; expected one of "
-          + String.join(", ", PAGES) + ".");
+      throw new YardstickException(
+          "'"
+              + page
+              + "' is not a {page} a view can be saved from; expected one of "
+              + String.join(", ", PAGES)
+              + ".");
     }
     if (arg != null) checkText("arg", arg);
     if (period == null) throw new YardstickException("A view needs a {period}, such as last_week.");
     if (zone == null) throw new YardstickException("A view needs a {tz}, such as Europe/Madrid.");
     kpis = kpis == null || kpis.isEmpty() ? HEADLINE : List.copyOf(kpis);
     groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
-    if (groupBy.size() > 2) throw new YardstickException("A view groups by at most two dimensions ({by}).");
+    if (groupBy.size() > 2)
+      throw new YardstickException("A view groups by at most two dimensions ({by}).");
     groupBy.forEach(Dimension::of);
     filters = filters == null ? List.of() : List.copyOf(filters);
     if (filters.size() > 20) throw new YardstickException("A view has at most 20 {where} filters.");
-    filters.forEach(f -> {
-      checkText("where", f);
-      Filter.parse(f);
-    });
+    filters.forEach(
+        f -> {
+          checkText("where", f);
+          Filter.parse(f);
+        });
     panels = panels == null ? List.of() : List.copyOf(panels);
-    if (panels.size() > MAX_PANELS) throw new YardstickException("A dashboard has at most " + MAX_PANELS + " {panels}.");
+    if (panels.size() > MAX_PANELS)
+      throw new YardstickException("A dashboard has at most " + MAX_PANELS + " {panels}.");
     if (page.equals("dashboard") != !panels.isEmpty()) {
-      throw new YardstickException(page.equals("dashboard") ? "A dashboard needs at least one of its {panels}."
-          : "Only a dashboard (page dashboard) has {panels}.");
+      throw new YardstickException(
+          page.equals("dashboard")
+              ? "A dashboard needs at least one of its {panels}."
+              : "Only a dashboard (page dashboard) has {panels}.");
     }
   }
 
   /** A new view (id 0 until stored) with the headline KPIs, no grouping, no filters. */
   public static SavedView of(String name, String owner, String page, Period period, ZoneId zone) {
-    return new SavedView(0, name, owner, Set.of(), page, null, period, zone, List.of(), List.of(), List.of(), false,
+    return new SavedView(
+        0, name, owner, Set.of(), page, null, period, zone, List.of(), List.of(), List.of(), false,
         List.of(), null);
   }
 
   public SavedView withId(long id, Instant createdAt) {
-    return new SavedView(id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
+    return new SavedView(
+        id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
         createdAt);
   }
 
   public SavedView withName(String name) {
-    return new SavedView(id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
+    return new SavedView(
+        id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
         createdAt);
   }
 
   public SavedView withShared(Set<Role> shared) {
-    return new SavedView(id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
+    return new SavedView(
+        id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
         createdAt);
   }
 
   public SavedView withKpis(List<Kpi> kpis) {
-    return new SavedView(id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
+    return new SavedView(
+        id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
         createdAt);
   }
 
   public SavedView withGroupBy(List<String> groupBy) {
-    return new SavedView(id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
+    return new SavedView(
+        id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
         createdAt);
   }
 
   public SavedView withFilters(List<String> filters) {
-    return new SavedView(id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
+    return new SavedView(
+        id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
         createdAt);
   }
 
   public SavedView withCompare(boolean compare) {
-    return new SavedView(id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
+    return new SavedView(
+        id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
         createdAt);
   }
 
   public SavedView withArg(String arg) {
-    return new SavedView(id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
+    return new SavedView(
+        id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
         createdAt);
   }
 
   public SavedView withPanels(List<Panel> panels) {
-    return new SavedView(id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
+    return new SavedView(
+        id, name, owner, shared, page, arg, period, zone, kpis, groupBy, filters, compare, panels,
         createdAt);
   }
 
@@ -136,10 +186,16 @@ public record SavedView(long id, String name, String owner, Set<Role> shared, St
   }
 
   static void checkText(String field, String text) {
-    if (text == null || text.isBlank()) throw new YardstickException("The {" + field + "} is empty.");
+    if (text == null || text.isBlank())
+      throw new YardstickException("The {" + field + "} is empty.");
     if (text.chars().anyMatch(Character::isISOControl)) {
-      throw new YardstickException("The {" + field + "} '" + text.replaceAll("\\p{Cntrl}", "?") + "' holds a control"
-          + " character (a line break?).");
+      throw new YardstickException(
+          "The {"
+              + field
+              + "} '"
+              + text.replaceAll("\\p{Cntrl}", "?")
+              + "' holds a control"
+              + " character (a line break?).");
     }
   }
 }

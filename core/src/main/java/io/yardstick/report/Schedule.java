@@ -6,24 +6,35 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A saved view delivered on a {@link Cadence} in the view's zone, in a language, to targets: {@code email:ADDRESS}
- * (PDF and CSV attached, the headline numbers in the body), {@code slack:URL} (a Slack incoming webhook, Block Kit) or
- * {@code teams:URL} (a Microsoft Teams incoming webhook, an Adaptive Card). Checked whole before it is stored.
+ * A saved view delivered on a {@link Cadence} in the view's zone, in a language, to targets: {@code
+ * email:ADDRESS} (PDF and CSV attached, the headline numbers in the body), {@code slack:URL} (a
+ * Slack incoming webhook, Block Kit) or {@code teams:URL} (a Microsoft Teams incoming webhook, an
+ * Adaptive Card). Checked whole before it is stored.
  */
-public record Schedule(long id, long viewId, String owner, Cadence cadence, String language, List<String> targets,
+public record Schedule(
+    long id,
+    long viewId,
+    String owner,
+    Cadence cadence,
+    String language,
+    List<String> targets,
     Instant createdAt) {
   public static final List<String> LANGUAGES = List.of("en", "es", "ca", "ro");
 
   public Schedule {
-    if (cadence == null) throw new YardstickException("A schedule needs a {cadence}, such as weekly:mon@08:00.");
-    if (owner == null || owner.isBlank()) throw new YardstickException("A schedule needs an {owner}.");
+    if (cadence == null)
+      throw new YardstickException("A schedule needs a {cadence}, such as weekly:mon@08:00.");
+    if (owner == null || owner.isBlank())
+      throw new YardstickException("A schedule needs an {owner}.");
     if (language == null) language = "en";
     if (!LANGUAGES.contains(language)) {
-      throw new YardstickException("'" + language + "' is not a {language} of reports; expected en, es, ca or ro.");
+      throw new YardstickException(
+          "'" + language + "' is not a {language} of reports; expected en, es, ca or ro.");
     }
     targets = targets == null ? List.of() : List.copyOf(targets);
     if (targets.isEmpty()) {
-      throw new YardstickException("A schedule needs {targets}: email:ADDRESS, slack:https://... or teams:https://...");
+      throw new YardstickException(
+          "A schedule needs {targets}: email:ADDRESS, slack:https://... or teams:https://...");
     }
     if (targets.size() > 20) throw new YardstickException("A schedule has at most 20 {targets}.");
     if (targets.stream().distinct().count() < targets.size()) {
@@ -42,8 +53,11 @@ public record Schedule(long id, long viewId, String owner, Cadence cadence, Stri
       try {
         Targets.check("webhook:" + target.substring(6));
       } catch (YardstickException e) {
-        throw new YardstickException("The target '" + target + "' in {targets} is not an http or https URL with a host;"
-            + " expected slack:https://hooks.slack.com/... or teams:https://....");
+        throw new YardstickException(
+            "The target '"
+                + target
+                + "' in {targets} is not an http or https URL with a host;"
+                + " expected slack:https://hooks.slack.com/... or teams:https://....");
       }
       return target;
     }
@@ -51,7 +65,10 @@ public record Schedule(long id, long viewId, String owner, Cadence cadence, Stri
       Targets.check(target);
       return target;
     }
-    throw new YardstickException("'" + target + "' in {targets} is not a report target; expected email:ADDRESS,"
-        + " slack:https://... or teams:https://....");
+    throw new YardstickException(
+        "'"
+            + target
+            + "' in {targets} is not a report target; expected email:ADDRESS,"
+            + " slack:https://... or teams:https://....");
   }
 }

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Display names of stored values, per language: the {@code labels} section of the settings file (docs/settings.md).
- * Queues, topics and teams are ids in the data ({@code product_info}, {@code plan_change}); the pages show their
- * names in the reader's language, the API and the command line keep the ids.
+ * Display names of stored values, per language: the {@code labels} section of the settings file
+ * (docs/settings.md). Queues, topics and teams are ids in the data ({@code product_info}, {@code
+ * plan_change}); the pages show their names in the reader's language, the API and the command line
+ * keep the ids.
  *
  * <pre>{@code
  * labels:
@@ -25,18 +26,24 @@ import java.util.Optional;
  */
 public record Labels(Map<String, Map<String, Map<String, String>>> names) {
   /** The dimensions whose values can be named. */
-  public static final List<String> DIMENSIONS = List.of("channel", "queue", "topic", "team", "agent");
+  public static final List<String> DIMENSIONS =
+      List.of("channel", "queue", "topic", "team", "agent");
+
   /** The languages of the pages. */
   public static final List<String> LANGUAGES = List.of("en", "es", "ca", "ro");
+
   private static final int MAX_NAME = 128;
 
   public Labels {
     Map<String, Map<String, Map<String, String>>> copy = new LinkedHashMap<>();
-    names.forEach((d, values) -> {
-      Map<String, Map<String, String>> v = new LinkedHashMap<>();
-      values.forEach((value, byLang) -> v.put(value, Collections.unmodifiableMap(new LinkedHashMap<>(byLang))));
-      copy.put(d, Collections.unmodifiableMap(v));
-    });
+    names.forEach(
+        (d, values) -> {
+          Map<String, Map<String, String>> v = new LinkedHashMap<>();
+          values.forEach(
+              (value, byLang) ->
+                  v.put(value, Collections.unmodifiableMap(new LinkedHashMap<>(byLang))));
+          copy.put(d, Collections.unmodifiableMap(v));
+        });
     names = Collections.unmodifiableMap(copy);
   }
 
@@ -45,7 +52,10 @@ public record Labels(Map<String, Map<String, Map<String, String>>> names) {
     return new Labels(Map.of());
   }
 
-  /** A value's name in a language: the language's, else the English one, else empty (show the value as stored). */
+  /**
+   * A value's name in a language: the language's, else the English one, else empty (show the value
+   * as stored).
+   */
   public Optional<String> name(String dimension, String value, String language) {
     Map<String, String> byLang = names.getOrDefault(dimension, Map.of()).get(value);
     if (byLang == null) return Optional.empty();

@@ -20,9 +20,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Everything the settings file says (docs/settings.md), read once and handed to the server and to every command:
- * KPI definitions, benchmarks, business hours, limits, privacy and retention ({@link #kpi()}), goals ({@link
- * #goals()}), and any later section ({@link #get(Section)}).
+ * Everything the settings file says (docs/settings.md), read once and handed to the server and to
+ * every command: KPI definitions, benchmarks, business hours, limits, privacy and retention ({@link
+ * #kpi()}), goals ({@link #goals()}), and any later section ({@link #get(Section)}).
  *
  * <pre>{@code
  * Settings settings = Settings.resolve(option);          // --settings, else $YARDSTICK_SETTINGS, else ./yardstick.yaml
@@ -30,51 +30,67 @@ import java.util.function.Supplier;
  * int fiscal = settings.goals().fiscalYearStartMonth();
  * }</pre>
  *
- * <p><b>A new section</b> is a reader in its feature's package, {@code static MySettings read(YamlTree tree)}, that
- * reads its top-level keys with {@link SettingsFile.Reader} (errors then name the file, line, column and key), and one
- * line in {@link #SECTIONS}. An unknown top-level key is refused with the closest known one.
+ * <p><b>A new section</b> is a reader in its feature's package, {@code static MySettings
+ * read(YamlTree tree)}, that reads its top-level keys with {@link SettingsFile.Reader} (errors then
+ * name the file, line, column and key), and one line in {@link #SECTIONS}. An unknown top-level key
+ * is refused with the closest known one.
  */
 public final class Settings {
   /**
-   * One part of the settings file: the top-level keys it owns, its value when the file is absent, and its reader.
+   * One part of the settings file: the top-level keys it owns, its value when the file is absent,
+   * and its reader.
    *
    * @param name what {@link #get(Section)} knows it by
    */
-  public record Section<T>(String name, List<String> keys, Supplier<T> defaults, Function<YamlTree, T> reader) {
+  public record Section<T>(
+      String name, List<String> keys, Supplier<T> defaults, Function<YamlTree, T> reader) {
     public Section {
       keys = List.copyOf(keys);
     }
   }
 
   /** Keys kpi, benchmarks, business_hours, limits, privacy and retention: {@link KpiSettings}. */
-  public static final Section<KpiSettings> KPI = new Section<>("kpi", SettingsFile.KEYS, KpiSettings::defaults,
-      SettingsFile::read);
+  public static final Section<KpiSettings> KPI =
+      new Section<>("kpi", SettingsFile.KEYS, KpiSettings::defaults, SettingsFile::read);
+
   /** Key goals: {@link GoalSettings}. */
-  public static final Section<GoalSettings> GOALS = new Section<>("goals", List.of("goals"), GoalSettings::defaults,
-      GoalSettings::read);
+  public static final Section<GoalSettings> GOALS =
+      new Section<>("goals", List.of("goals"), GoalSettings::defaults, GoalSettings::read);
 
   /** Key sla_policies: the SLA policies tickets are measured by (docs/sla.md). */
-  public static final Section<io.yardstick.sla.SlaEvaluator> SLA = new Section<>("sla", List.of("sla_policies"),
-      io.yardstick.sla.SlaSettings::none, io.yardstick.sla.SlaSettings::read);
-  /** Key sso: single sign-on through an OpenID Connect provider, empty when off (docs/security.md). */
-  public static final Section<Optional<io.yardstick.user.SsoSettings>> SSO = new Section<>("sso", List.of("sso"),
-      Optional::empty, tree -> io.yardstick.user.SsoSettings.read(tree, System.getenv()));
+  public static final Section<io.yardstick.sla.SlaEvaluator> SLA =
+      new Section<>(
+          "sla",
+          List.of("sla_policies"),
+          io.yardstick.sla.SlaSettings::none,
+          io.yardstick.sla.SlaSettings::read);
+
+  /**
+   * Key sso: single sign-on through an OpenID Connect provider, empty when off (docs/security.md).
+   */
+  public static final Section<Optional<io.yardstick.user.SsoSettings>> SSO =
+      new Section<>(
+          "sso",
+          List.of("sso"),
+          Optional::empty,
+          tree -> io.yardstick.user.SsoSettings.read(tree, System.getenv()));
+
   /** Key surveys: the surveys sent after contacts (docs/surveys.md). */
-  public static final Section<io.yardstick.survey.SurveySettings> SURVEYS = new Section<>("surveys",
-      List.of("surveys"), io.yardstick.survey.SurveySettings::defaults, io.yardstick.survey.SurveySettings::read);
+  public static final Section<io.yardstick.survey.SurveySettings> SURVEYS =
+      new Section<>(
+          "surveys",
+          List.of("surveys"),
+          io.yardstick.survey.SurveySettings::defaults,
+          io.yardstick.survey.SurveySettings::read);
 
   /** Key labels: the names of queues, topics, teams... in each language of the pages. */
-  public static final Section<Labels> LABELS = new Section<>("labels", List.of("labels"), Labels::none,
-      Labels::read);
+  public static final Section<Labels> LABELS =
+      new Section<>("labels", List.of("labels"), Labels::none, Labels::read);
 
-  /** Every section, in the order the keys are listed in messages. A new section is one line here. */
-  static final List<Section<?>> SECTIONS = List.of(
-      KPI,
-      GOALS,
-      SLA,
-      SSO,
-      SURVEYS,
-      LABELS);
+  /**
+   * Every section, in the order the keys are listed in messages. A new section is one line here.
+   */
+  static final List<Section<?>> SECTIONS = List.of(KPI, GOALS, SLA, SSO, SURVEYS, LABELS);
 
   private final Path file;
   private final String fingerprint;
@@ -94,17 +110,23 @@ public final class Settings {
   }
 
   /**
-   * The settings in force: the file named by the option when given (not blank), else the file named by {@value
-   * SettingsFile#ENV}, else {@value SettingsFile#DEFAULT_FILE} in the working directory if it exists, else the
-   * defaults.
+   * The settings in force: the file named by the option when given (not blank), else the file named
+   * by {@value SettingsFile#ENV}, else {@value SettingsFile#DEFAULT_FILE} in the working directory
+   * if it exists, else the defaults.
    */
   public static Settings resolve(String optionPath) {
     return resolve(optionPath, System.getenv(), Path.of(""));
   }
 
-  /** {@link #resolve(String)} with the environment and the working directory given (for tests and embedding). */
-  public static Settings resolve(String optionPath, Map<String, String> env, Path workingDirectory) {
-    return SettingsFile.locate(optionPath, env, workingDirectory).map(Settings::load).orElseGet(Settings::defaults);
+  /**
+   * {@link #resolve(String)} with the environment and the working directory given (for tests and
+   * embedding).
+   */
+  public static Settings resolve(
+      String optionPath, Map<String, String> env, Path workingDirectory) {
+    return SettingsFile.locate(optionPath, env, workingDirectory)
+        .map(Settings::load)
+        .orElseGet(Settings::defaults);
   }
 
   /** The settings of a file: the defaults with whatever the file says. */
@@ -113,9 +135,14 @@ public final class Settings {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new SettingsException("settings file " + file + " cannot be read: " + e.getMessage(), e);
+      throw new SettingsException(
+          "settings file " + file + " cannot be read: " + e.getMessage(), e);
     }
-    return parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), file.toString(), file, sha256(bytes));
+    return parse(
+        new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+        file.toString(),
+        file,
+        sha256(bytes));
   }
 
   /**
@@ -124,7 +151,8 @@ public final class Settings {
    * @param source how messages name the text (the file's path)
    */
   public static Settings parse(String yaml, String source) {
-    return parse(yaml, source, null, sha256(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return parse(
+        yaml, source, null, sha256(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private static Settings parse(String yaml, String source, Path file, String fingerprint) {
@@ -132,22 +160,33 @@ public final class Settings {
     try {
       tree = YamlTree.parse(source, yaml, YamlTree.Scalars.TYPED);
     } catch (YamlTree.SyntaxException e) {
-      throw new SettingsException("settings file " + source + " is not valid YAML" + e.location().map(l -> " at " + l)
-          .orElse("") + ": " + e.problem() + "; see docs/settings.md", e);
+      throw new SettingsException(
+          "settings file "
+              + source
+              + " is not valid YAML"
+              + e.location().map(l -> " at " + l).orElse("")
+              + ": "
+              + e.problem()
+              + "; see docs/settings.md",
+          e);
     }
     var root = tree.root();
     if (root != null && !root.isMissingNode() && !root.isNull()) {
       List<String> keys = new ArrayList<>();
       SECTIONS.forEach(s -> keys.addAll(s.keys()));
       if (!root.isObject()) {
-        throw new SettingsFile.Reader(tree).fail("(top level)", root, "a map with the keys " + String.join(", ", keys));
+        throw new SettingsFile.Reader(tree)
+            .fail("(top level)", root, "a map with the keys " + String.join(", ", keys));
       }
       new SettingsFile.Reader(tree).onlyKeys(root, "", keys.toArray(String[]::new));
     }
     Map<String, Object> values = new LinkedHashMap<>();
     for (Section<?> s : SECTIONS) {
-      values.put(s.name(), root == null || root.isNull() || root.isMissingNode() ? s.defaults().get()
-          : s.reader().apply(tree));
+      values.put(
+          s.name(),
+          root == null || root.isNull() || root.isMissingNode()
+              ? s.defaults().get()
+              : s.reader().apply(tree));
     }
     return new Settings(file, fingerprint, values);
   }
@@ -187,14 +226,18 @@ public final class Settings {
     return Optional.ofNullable(file);
   }
 
-  /** {@code sha256:} and the hex digest of the bytes read, or {@code built-in defaults}: what the audit log records. */
+  /**
+   * {@code sha256:} and the hex digest of the bytes read, or {@code built-in defaults}: what the
+   * audit log records.
+   */
   public String fingerprint() {
     return fingerprint;
   }
 
   private static String sha256(byte[] bytes) {
     try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

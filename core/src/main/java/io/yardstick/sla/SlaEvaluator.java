@@ -1,19 +1,18 @@
 package io.yardstick.sla;
 
-import io.yardstick.calendar.BusinessCalendar;
 import io.yardstick.YardstickException;
+import io.yardstick.calendar.BusinessCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Measures a ticket's timeline against the SLA policies (docs/sla.md): which targets it had, when each fell due, and
- * whether each was met, breached or is still open at an instant.
+ * Measures a ticket's timeline against the SLA policies (docs/sla.md): which targets it had, when
+ * each fell due, and whether each was met, breached or is still open at an instant.
  *
  * <pre>{@code
  * SlaEvaluator sla = new SlaEvaluator(policies, settings.calendars());
@@ -21,24 +20,36 @@ import java.util.Set;
  * }</pre>
  */
 public final class SlaEvaluator {
-  /** Solved and closed tickets stop the resolution clock whatever the policy says: there is nothing left to do. */
+  /**
+   * Solved and closed tickets stop the resolution clock whatever the policy says: there is nothing
+   * left to do.
+   */
   private static final Set<String> DONE = Set.of("solved", "closed");
-  /** How far ahead a due time is looked for in business hours before it is called never (a calendar barely open). */
+
+  /**
+   * How far ahead a due time is looked for in business hours before it is called never (a calendar
+   * barely open).
+   */
   private static final int MAX_DAYS = 3_700;
 
   private final List<SlaPolicy> policies;
   private final Map<String, BusinessCalendar> calendars;
 
   /**
-   * @param calendars business-hours calendars by lowercase name; every policy's calendar must be among them
+   * @param calendars business-hours calendars by lowercase name; every policy's calendar must be
+   *     among them
    */
   public SlaEvaluator(List<SlaPolicy> policies, Map<String, BusinessCalendar> calendars) {
     this.policies = List.copyOf(policies);
     this.calendars = Map.copyOf(calendars);
     for (SlaPolicy p : policies) {
       if (p.businessHours() != null && !calendars.containsKey(p.businessHours())) {
-        throw new YardstickException("SLA policy '" + p.name() + "' measures in business hours '" + p.businessHours()
-            + "', but there is no such calendar; add it under business_hours in the settings file");
+        throw new YardstickException(
+            "SLA policy '"
+                + p.name()
+                + "' measures in business hours '"
+                + p.businessHours()
+                + "', but there is no such calendar; add it under business_hours in the settings file");
       }
     }
   }
@@ -58,17 +69,23 @@ public final class SlaEvaluator {
   /** Every target of the ticket as of {@code asOf}; events after {@code asOf} are not looked at. */
   public List<SlaOutcome> evaluate(TicketTimeline t, Instant asOf) {
     List<SlaOutcome> out = new ArrayList<>();
-    List<TicketTimeline.Event> events = t.events().stream().filter(e -> !e.at().isAfter(asOf)).toList();
+    List<TicketTimeline.Event> events =
+        t.events().stream().filter(e -> !e.at().isAfter(asOf)).toList();
     Instant created = t.createdAt();
     if (created.isAfter(asOf)) return out;
 
     // First reply: creation to the first agent reply.
-    Instant firstAgent = events.stream().filter(TicketTimeline.Event::agentReply).map(TicketTimeline.Event::at)
-        .findFirst().orElse(null);
+    Instant firstAgent =
+        events.stream()
+            .filter(TicketTimeline.Event::agentReply)
+            .map(TicketTimeline.Event::at)
+            .findFirst()
+            .orElse(null);
     measure(out, t, SlaMetric.FIRST_REPLY, created, firstAgent, asOf);
 
     if (firstAgent != null) {
-      // Next reply: each customer reply with none of its predecessors still unanswered, to the next agent reply.
+      // Next reply: each customer reply with none of its predecessors still unanswered, to the next
+      // agent reply.
       Instant waiting = null;
       for (TicketTimeline.Event e : events) {
         if (e.at().isBefore(firstAgent) || e.at().equals(firstAgent) && !e.agentReply()) continue;
@@ -81,7 +98,8 @@ public final class SlaEvaluator {
       }
       if (waiting != null) measure(out, t, SlaMetric.NEXT_REPLY, waiting, null, asOf);
 
-      // Periodic update: from each agent reply to the next agent reply or the solve, whichever comes first; an agent
+      // Periodic update: from each agent reply to the next agent reply or the solve, whichever
+      // comes first; an agent
       // reply on a solved ticket starts nothing.
       Instant from = firstAgent;
       for (TicketTimeline.Event e : events) {
@@ -99,13 +117,19 @@ public final class SlaEvaluator {
     // Resolution: creation to the last solve, unless reopened since.
     Instant solvedAt = null;
     for (TicketTimeline.Event e : events) {
-      if (e.kind().equals("status")) solvedAt = DONE.contains(e.status()) ? (solvedAt == null ? e.at() : solvedAt) : null;
+      if (e.kind().equals("status"))
+        solvedAt = DONE.contains(e.status()) ? (solvedAt == null ? e.at() : solvedAt) : null;
     }
     measure(out, t, SlaMetric.RESOLUTION, created, solvedAt, asOf);
     return out;
   }
 
-  private void measure(List<SlaOutcome> out, TicketTimeline t, SlaMetric metric, Instant start, Instant end,
+  private void measure(
+      List<SlaOutcome> out,
+      TicketTimeline t,
+      SlaMetric metric,
+      Instant start,
+      Instant end,
       Instant asOf) {
     Instant until = end != null ? end : asOf;
     SlaPolicy policy = policyFor(t.factsAt(until));
@@ -113,12 +137,15 @@ public final class SlaEvaluator {
     Duration target = policy.targets().get(metric);
     if (target == null) return;
     double targetSeconds = target.toNanos() / 1e9;
-    BusinessCalendar calendar = policy.businessHours() == null ? null : calendars.get(policy.businessHours());
+    BusinessCalendar calendar =
+        policy.businessHours() == null ? null : calendars.get(policy.businessHours());
     Set<String> pause = new java.util.HashSet<>(metric.pausable() ? policy.pauseOn() : Set.of());
     if (metric.pausable()) pause.addAll(DONE);
 
-    // The clock's running intervals from the start up to the fulfilment (or asOf). A fulfilled target's clock is then
-    // thought to run on, which gives its due time; an open one runs on only if it runs now (paused: no due time yet).
+    // The clock's running intervals from the start up to the fulfilment (or asOf). A fulfilled
+    // target's clock is then
+    // thought to run on, which gives its due time; an open one runs on only if it runs now (paused:
+    // no due time yet).
     List<Instant[]> running = new ArrayList<>();
     boolean runsOn = end != null;
     for (Instant[] r : running(t, start, pause)) {
@@ -142,12 +169,19 @@ public final class SlaEvaluator {
       if (due != null || r[1] == null) break;
       remaining -= seconds(calendar, r[0], r[1]);
     }
-    SlaOutcome.State state = elapsed > targetSeconds ? SlaOutcome.State.BREACHED
-        : end != null ? SlaOutcome.State.MET : SlaOutcome.State.OPEN;
-    out.add(new SlaOutcome(t.caseId(), metric, policy.name(), targetSeconds, start, end, due, elapsed, state));
+    SlaOutcome.State state =
+        elapsed > targetSeconds
+            ? SlaOutcome.State.BREACHED
+            : end != null ? SlaOutcome.State.MET : SlaOutcome.State.OPEN;
+    out.add(
+        new SlaOutcome(
+            t.caseId(), metric, policy.name(), targetSeconds, start, end, due, elapsed, state));
   }
 
-  /** [start, end) intervals from {@code start} on in which the status is not paused; the last end may be null (open). */
+  /**
+   * [start, end) intervals from {@code start} on in which the status is not paused; the last end
+   * may be null (open).
+   */
   private static List<Instant[]> running(TicketTimeline t, Instant start, Set<String> pause) {
     List<Instant[]> out = new ArrayList<>();
     Instant segmentStart = start;
@@ -173,10 +207,15 @@ public final class SlaEvaluator {
 
   private static double seconds(BusinessCalendar calendar, Instant a, Instant b) {
     if (!b.isAfter(a)) return 0;
-    return calendar == null ? Duration.between(a, b).toNanos() / 1e9 : calendar.businessSeconds(a, b);
+    return calendar == null
+        ? Duration.between(a, b).toNanos() / 1e9
+        : calendar.businessSeconds(a, b);
   }
 
-  /** The instant at which {@code amount} counted seconds have passed from {@code a}, if before {@code limit} (null: no limit). */
+  /**
+   * The instant at which {@code amount} counted seconds have passed from {@code a}, if before
+   * {@code limit} (null: no limit).
+   */
   private static Instant plus(BusinessCalendar calendar, Instant a, double amount, Instant limit) {
     Instant at;
     if (calendar == null) {
@@ -189,8 +228,10 @@ public final class SlaEvaluator {
         if (limit != null && calendar.startOf(d).isAfter(limit)) break;
         for (BusinessCalendar.Window w : calendar.windows(d)) {
           Instant open = BusinessCalendar.instant(d, w.open(), calendar.zone());
-          Instant close = w.closesAtEndOfDay() ? calendar.startOf(d.plusDays(1))
-              : BusinessCalendar.instant(d, w.close(), calendar.zone());
+          Instant close =
+              w.closesAtEndOfDay()
+                  ? calendar.startOf(d.plusDays(1))
+                  : BusinessCalendar.instant(d, w.close(), calendar.zone());
           Instant lo = open.isBefore(a) ? a : open;
           if (!close.isAfter(lo)) continue;
           double avail = Duration.between(lo, close).toNanos() / 1e9;

@@ -1,12 +1,10 @@
 package io.yardstick.sla;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.yardstick.YardstickException;
 import io.yardstick.alert.Durations;
 import io.yardstick.kpi.KpiSettings;
 import io.yardstick.kpi.SettingsFile;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -37,54 +35,74 @@ public final class SlaSettings {
     return new SlaEvaluator(List.of(), Map.of());
   }
 
-  /** The policies of a settings file's text (for tests; the server and commands use {@code Settings}). */
+  /**
+   * The policies of a settings file's text (for tests; the server and commands use {@code
+   * Settings}).
+   */
   public static SlaEvaluator parse(String yaml, String source) {
-    return read(io.yardstick.yaml.YamlTree.parse(source, yaml, io.yardstick.yaml.YamlTree.Scalars.TYPED));
+    return read(
+        io.yardstick.yaml.YamlTree.parse(source, yaml, io.yardstick.yaml.YamlTree.Scalars.TYPED));
   }
 
-  /** Reads {@code sla_policies} of a settings file's tree, checked against its business-hours calendars. */
+  /**
+   * Reads {@code sla_policies} of a settings file's tree, checked against its business-hours
+   * calendars.
+   */
   public static SlaEvaluator read(io.yardstick.yaml.YamlTree tree) {
     String source = tree.source();
     KpiSettings kpi = SettingsFile.read(tree);
-    JsonNode list = tree.root() == null || tree.root().isNull() ? null : tree.root().get("sla_policies");
+    JsonNode list =
+        tree.root() == null || tree.root().isNull() ? null : tree.root().get("sla_policies");
     List<SlaPolicy> policies = new ArrayList<>();
     if (list != null && !list.isNull()) {
-      if (!list.isArray()) throw fail(source, "sla_policies", "a list of policies, each with name, when and targets");
+      if (!list.isArray())
+        throw fail(source, "sla_policies", "a list of policies, each with name, when and targets");
       Set<String> names = new java.util.HashSet<>();
       for (int i = 0; i < list.size(); i++) {
         SlaPolicy p = policy(list.get(i), source, "sla_policies[" + i + "]", kpi);
         if (!names.add(p.name().toLowerCase(Locale.ROOT))) {
-          throw fail(source, "sla_policies[" + i + "].name", "a name not used by another policy ('" + p.name()
-              + "' is given twice)");
+          throw fail(
+              source,
+              "sla_policies[" + i + "].name",
+              "a name not used by another policy ('" + p.name() + "' is given twice)");
         }
         policies.add(p);
       }
     }
     Map<String, io.yardstick.calendar.BusinessCalendar> calendars = new LinkedHashMap<>();
     for (SlaPolicy p : policies) {
-      if (p.businessHours() != null) calendars.put(p.businessHours(), kpi.calendar(p.businessHours()).orElseThrow());
+      if (p.businessHours() != null)
+        calendars.put(p.businessHours(), kpi.calendar(p.businessHours()).orElseThrow());
     }
     return new SlaEvaluator(policies, calendars);
   }
 
   private static SlaPolicy policy(JsonNode node, String source, String key, KpiSettings kpi) {
-    if (!node.isObject()) throw fail(source, key, "a map with name, when, business_hours, pause_on and targets");
+    if (!node.isObject())
+      throw fail(source, key, "a map with name, when, business_hours, pause_on and targets");
     for (var e : node.properties()) {
       if (!List.of("name", "when", "business_hours", "pause_on", "targets").contains(e.getKey())) {
-        throw fail(source, key + "." + e.getKey(), "one of the keys name, when, business_hours, pause_on, targets");
+        throw fail(
+            source,
+            key + "." + e.getKey(),
+            "one of the keys name, when, business_hours, pause_on, targets");
       }
     }
     JsonNode name = node.get("name");
-    if (name == null || !name.isTextual() || name.asText().isBlank()) throw fail(source, key + ".name", "a name");
+    if (name == null || !name.isTextual() || name.asText().isBlank())
+      throw fail(source, key + ".name", "a name");
     Map<String, Set<String>> conditions = new LinkedHashMap<>();
     JsonNode when = node.get("when");
     if (when != null && !when.isNull()) {
-      if (!when.isObject()) throw fail(source, key + ".when", "a map of conditions such as {priority: urgent}");
+      if (!when.isObject())
+        throw fail(source, key + ".when", "a map of conditions such as {priority: urgent}");
       for (var c : when.properties()) {
         String cond = c.getKey().strip().toLowerCase(Locale.ROOT);
         if (!SlaPolicy.CONDITIONS.contains(cond)) {
-          throw fail(source, key + ".when." + c.getKey(), "one of the conditions " + String.join(", ",
-              SlaPolicy.CONDITIONS));
+          throw fail(
+              source,
+              key + ".when." + c.getKey(),
+              "one of the conditions " + String.join(", ", SlaPolicy.CONDITIONS));
         }
         boolean exact = cond.equals("queue") || cond.equals("brand");
         Set<String> values = new LinkedHashSet<>();
@@ -104,15 +122,28 @@ public final class SlaSettings {
       throw fail(source, key + ".targets", "a map such as {first_reply: 1h, resolution: 8h}");
     }
     for (var e : t.properties()) {
-      SlaMetric m = SlaMetric.byId(e.getKey()).orElseThrow(() -> fail(source, key + ".targets." + e.getKey(),
-          "one of first_reply, next_reply, periodic_update, resolution"));
+      SlaMetric m =
+          SlaMetric.byId(e.getKey())
+              .orElseThrow(
+                  () ->
+                      fail(
+                          source,
+                          key + ".targets." + e.getKey(),
+                          "one of first_reply, next_reply, periodic_update, resolution"));
       try {
         Duration d = Durations.parse(e.getValue().asText());
         if (d.isZero()) throw new YardstickException("'0' leaves no time at all.");
         targets.put(m, d);
       } catch (YardstickException ex) {
-        throw new SettingsFile.SettingsException("settings file " + source + ", " + key + ".targets." + e.getKey()
-            + ": " + ex.getMessage());
+        throw new SettingsFile.SettingsException(
+            "settings file "
+                + source
+                + ", "
+                + key
+                + ".targets."
+                + e.getKey()
+                + ": "
+                + ex.getMessage());
       }
     }
     String calendar = null;
@@ -120,9 +151,15 @@ public final class SlaSettings {
     if (bh != null && !bh.isNull()) {
       calendar = bh.asText().strip().toLowerCase(Locale.ROOT);
       if (kpi.calendar(calendar).isEmpty()) {
-        throw fail(source, key + ".business_hours", "the name of a calendar under business_hours ('" + bh.asText()
-            + "' is none" + (kpi.calendars().isEmpty() ? "; none is defined)" : "; defined: "
-            + String.join(", ", kpi.calendars().keySet()) + ")"));
+        throw fail(
+            source,
+            key + ".business_hours",
+            "the name of a calendar under business_hours ('"
+                + bh.asText()
+                + "' is none"
+                + (kpi.calendars().isEmpty()
+                    ? "; none is defined)"
+                    : "; defined: " + String.join(", ", kpi.calendars().keySet()) + ")"));
       }
     }
     Set<String> pauseOn = new LinkedHashSet<>(List.of("pending", "on_hold"));
@@ -132,8 +169,12 @@ public final class SlaSettings {
       for (JsonNode v : po.isArray() ? po : List.of(po)) {
         String s = v.asText().strip().toLowerCase(Locale.ROOT).replace('-', '_');
         if (!List.of("new", "open", "pending", "on_hold").contains(s)) {
-          throw fail(source, key + ".pause_on", "statuses among new, open, pending, on_hold ('" + v.asText()
-              + "' is not one; solved and closed always stop the clock)");
+          throw fail(
+              source,
+              key + ".pause_on",
+              "statuses among new, open, pending, on_hold ('"
+                  + v.asText()
+                  + "' is not one; solved and closed always stop the clock)");
         }
         pauseOn.add(s);
       }
@@ -142,6 +183,7 @@ public final class SlaSettings {
   }
 
   private static SettingsFile.SettingsException fail(String source, String key, String expected) {
-    return new SettingsFile.SettingsException("settings file " + source + ", " + key + ": expected " + expected);
+    return new SettingsFile.SettingsException(
+        "settings file " + source + ", " + key + ": expected " + expected);
   }
 }

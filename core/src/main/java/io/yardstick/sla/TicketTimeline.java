@@ -6,15 +6,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the SLA evaluator knows of one ticket: when it was created, its fixed facts (channel and queue of its first
- * contact, brand, tags) and its events in time order (docs/data-format.md#ticket_events).
+ * What the SLA evaluator knows of one ticket: when it was created, its fixed facts (channel and
+ * queue of its first contact, brand, tags) and its events in time order
+ * (docs/data-format.md#ticket_events).
  *
- * @param priority the ticket's priority now: the priority before its first priority event (null when unknown)
+ * @param priority the ticket's priority now: the priority before its first priority event (null
+ *     when unknown)
  */
-public record TicketTimeline(String caseId, Instant createdAt, String priority, String channel, String queue,
-    String brand, Set<String> tags, List<Event> events) {
+public record TicketTimeline(
+    String caseId,
+    Instant createdAt,
+    String priority,
+    String channel,
+    String queue,
+    String brand,
+    Set<String> tags,
+    List<Event> events) {
 
-  /** One ticket event: kind status (status set), priority (priority set) or reply (actor agent or customer). */
+  /**
+   * One ticket event: kind status (status set), priority (priority set) or reply (actor agent or
+   * customer).
+   */
   public record Event(Instant at, String kind, String status, String priority, String actor) {
     public static Event status(Instant at, String status) {
       return new Event(at, "status", status, null, null);
@@ -40,8 +52,12 @@ public record TicketTimeline(String caseId, Instant createdAt, String priority, 
   /** Events sorted by time; at one instant status and priority changes come before replies. */
   public TicketTimeline {
     tags = tags == null ? Set.of() : Set.copyOf(tags);
-    events = events.stream().sorted(Comparator.comparing(Event::at)
-        .thenComparing(e -> e.kind().equals("reply") ? 1 : 0)).toList();
+    events =
+        events.stream()
+            .sorted(
+                Comparator.comparing(Event::at)
+                    .thenComparing(e -> e.kind().equals("reply") ? 1 : 0))
+            .toList();
   }
 
   /** The ticket's status at an instant: that of the last status event at or before it, else new. */
@@ -55,9 +71,9 @@ public record TicketTimeline(String caseId, Instant createdAt, String priority, 
   }
 
   /**
-   * The priority at an instant: that of the last priority event at or before it; before the first one, the priority
-   * the first one replaced is unknown, so the first event's own value counts from creation when the ticket has priority
-   * events, else the ticket's priority.
+   * The priority at an instant: that of the last priority event at or before it; before the first
+   * one, the priority the first one replaced is unknown, so the first event's own value counts from
+   * creation when the ticket has priority events, else the ticket's priority.
    */
   public String priorityAt(Instant t) {
     String p = null;

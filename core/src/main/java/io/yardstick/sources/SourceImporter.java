@@ -6,10 +6,10 @@ import io.yardstick.store.Store;
 import java.util.function.LongConsumer;
 
 /**
- * Turns one foreign format (a phone system's log, a help desk's export) into canonical records. An importer only feeds
- * a {@link Loader}; it never knows which store it writes to. The first bad value stops it with an {@link
- * io.yardstick.ingest.ImportException} naming file, line (or JSON pointer), field and value, and the load is then
- * discarded whole.
+ * Turns one foreign format (a phone system's log, a help desk's export) into canonical records. An
+ * importer only feeds a {@link Loader}; it never knows which store it writes to. The first bad
+ * value stops it with an {@link io.yardstick.ingest.ImportException} naming file, line (or JSON
+ * pointer), field and value, and the load is then discarded whole.
  *
  * <pre>{@code
  * SourceSummary s = Sources.byName("queue-log").orElseThrow()

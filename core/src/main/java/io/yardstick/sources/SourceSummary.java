@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What an import of a foreign source read, kept and set aside, and why; then what the store did with the rows.
+ * What an import of a foreign source read, kept and set aside, and why; then what the store did
+ * with the rows.
  *
  * @param source what was read ("Asterisk queue_log")
  * @param file the file name as given
@@ -36,13 +37,22 @@ public record SourceSummary(
     figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
     setAside = Collections.unmodifiableMap(new LinkedHashMap<>(setAside));
     notes = List.copyOf(notes);
-    loaded = Collections.unmodifiableMap(loaded.isEmpty() ? new EnumMap<>(RecordType.class) : new EnumMap<>(loaded));
+    loaded =
+        Collections.unmodifiableMap(
+            loaded.isEmpty() ? new EnumMap<>(RecordType.class) : new EnumMap<>(loaded));
   }
 
   /** The summary of a truly empty file (nothing but white space): nothing read, nothing kept. */
   public static SourceSummary empty(String source, String file, String unit) {
-    return new SourceSummary(source, file, 0, unit, Map.of(), Map.of(), List.of("the file is empty: nothing to"
-        + " import"), Map.of());
+    return new SourceSummary(
+        source,
+        file,
+        0,
+        unit,
+        Map.of(),
+        Map.of(),
+        List.of("the file is empty: nothing to" + " import"),
+        Map.of());
   }
 
   public SourceSummary withLoaded(Map<RecordType, LoadCounts> counts) {
@@ -60,23 +70,36 @@ public record SourceSummary(
     return c == null ? 0 : c.read();
   }
 
-  /** The summary as lines for a person: read, figures, kept per table, set aside with reasons, notes. */
+  /**
+   * The summary as lines for a person: read, figures, kept per table, set aside with reasons,
+   * notes.
+   */
   public List<String> lines() {
     List<String> out = new ArrayList<>();
     out.add("Imported " + source + " from " + file + ": " + count(read) + " " + unit + " read.");
     if (!figures.isEmpty()) {
       StringBuilder b = new StringBuilder("  ");
-      figures.forEach((k, v) -> b.append(b.length() > 2 ? ", " : "").append(count(v)).append(' ').append(k));
+      figures.forEach(
+          (k, v) -> b.append(b.length() > 2 ? ", " : "").append(count(v)).append(' ').append(k));
       out.add(b.toString());
     }
-    loaded.forEach((type, c) -> {
-      if (c.read() == 0) return;
-      StringBuilder b = new StringBuilder("  kept ").append(count(c.read())).append(' ')
-          .append(type.table().replace('_', ' ')).append(": ").append(count(c.inserted())).append(" new, ")
-          .append(count(c.replaced())).append(" replaced");
-      if (c.duplicates() > 0) b.append(", ").append(count(c.duplicates())).append(" repeated (the later kept)");
-      out.add(b.toString());
-    });
+    loaded.forEach(
+        (type, c) -> {
+          if (c.read() == 0) return;
+          StringBuilder b =
+              new StringBuilder("  kept ")
+                  .append(count(c.read()))
+                  .append(' ')
+                  .append(type.table().replace('_', ' '))
+                  .append(": ")
+                  .append(count(c.inserted()))
+                  .append(" new, ")
+                  .append(count(c.replaced()))
+                  .append(" replaced");
+          if (c.duplicates() > 0)
+            b.append(", ").append(count(c.duplicates())).append(" repeated (the later kept)");
+          out.add(b.toString());
+        });
     if (setAside.isEmpty()) {
       out.add("  set aside: nothing");
     } else {

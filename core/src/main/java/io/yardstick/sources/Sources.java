@@ -10,7 +10,10 @@ import java.util.Optional;
 /** The foreign formats Yardstick imports (docs/sources.md), by their command-line name. */
 public final class Sources {
   private static final List<SourceImporter> ALL =
-      List.of(new QueueLogImporter(), new ZendeskImporter(), new FreshdeskImporter(),
+      List.of(
+          new QueueLogImporter(),
+          new ZendeskImporter(),
+          new FreshdeskImporter(),
           new io.yardstick.sources.chatwoot.ChatwootImporter());
 
   private Sources() {}

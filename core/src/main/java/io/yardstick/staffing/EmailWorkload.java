@@ -1,10 +1,10 @@
 package io.yardstick.staffing;
 
 /**
- * Agents for deferrable work (e-mail, tickets, messages answered later): no queue formula, a fluid workload. The
- * contacts that arrive must be handled as they keep coming, and the backlog already waiting must be cleared within the
- * response-time target; agents work at most {@code maxOccupancy} of their time (Koole, Call Center Optimization, ch. on
- * multi-channel and deferrable work):
+ * Agents for deferrable work (e-mail, tickets, messages answered later): no queue formula, a fluid
+ * workload. The contacts that arrive must be handled as they keep coming, and the backlog already
+ * waiting must be cleared within the response-time target; agents work at most {@code maxOccupancy}
+ * of their time (Koole, Call Center Optimization, ch. on multi-channel and deferrable work):
  *
  * <pre>
  *   agents = ceil((arrivals x AHT / interval + backlog x AHT / response target) / max occupancy)
@@ -27,16 +27,25 @@ public final class EmailWorkload {
    * @param maxOccupancy the share of time agents handle contacts (0..1)
    * @return the agents needed, before shrinkage
    */
-  public static int agents(double arrivals, double intervalSeconds, double ahtSeconds, double backlog,
-      double responseSeconds, double maxOccupancy) {
+  public static int agents(
+      double arrivals,
+      double intervalSeconds,
+      double ahtSeconds,
+      double backlog,
+      double responseSeconds,
+      double maxOccupancy) {
     Workload w = Workload.of(arrivals, intervalSeconds, ahtSeconds);
-    if (!(backlog >= 0)) throw new StaffingException("the backlog must be 0 or more contacts, not " + backlog);
+    if (!(backlog >= 0))
+      throw new StaffingException("the backlog must be 0 or more contacts, not " + backlog);
     if (!(responseSeconds > 0)) {
-      throw new StaffingException("the response-time target must be more than 0 seconds, not " + responseSeconds);
+      throw new StaffingException(
+          "the response-time target must be more than 0 seconds, not " + responseSeconds);
     }
     if (!(maxOccupancy > 0 && maxOccupancy <= 1)) {
-      throw new StaffingException("the maximum occupancy must be above 0% and at most 100%, not "
-          + maxOccupancy * 100 + "%");
+      throw new StaffingException(
+          "the maximum occupancy must be above 0% and at most 100%, not "
+              + maxOccupancy * 100
+              + "%");
     }
     double busy = w.trafficErlangs() + backlog * ahtSeconds / responseSeconds;
     return (int) Math.ceil(busy / maxOccupancy - 1e-9);

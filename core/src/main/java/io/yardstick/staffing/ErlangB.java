@@ -3,8 +3,9 @@ package io.yardstick.staffing;
 import io.yardstick.staffing.internal.ErlangMath;
 
 /**
- * Erlang's loss formula (Erlang 1917): the probability that a call offered {@code a} Erlangs finds all {@code n} lines
- * busy and is lost. Computed by the recursion {@code B(k) = a B(k-1) / (k + a B(k-1))}, finite at any traffic.
+ * Erlang's loss formula (Erlang 1917): the probability that a call offered {@code a} Erlangs finds
+ * all {@code n} lines busy and is lost. Computed by the recursion {@code B(k) = a B(k-1) / (k + a
+ * B(k-1))}, finite at any traffic.
  *
  * <pre>{@code
  * ErlangB.lines(22.5, 0.01); // 33 lines keep blocking at or below 1% for 22.5 Erlangs
@@ -24,7 +25,8 @@ public final class ErlangB {
   public static int lines(double trafficErlangs, double maxBlocking) {
     check(trafficErlangs);
     if (!(maxBlocking > 0 && maxBlocking <= 1)) {
-      throw new StaffingException("blocking must be a fraction above 0 and at most 1, not " + maxBlocking);
+      throw new StaffingException(
+          "blocking must be a fraction above 0 and at most 1, not " + maxBlocking);
     }
     double b = 1;
     int n = 0;
@@ -36,6 +38,7 @@ public final class ErlangB {
   }
 
   private static void check(double a) {
-    if (!(a >= 0) || Double.isInfinite(a)) throw new StaffingException("traffic must be 0 Erlangs or more, not " + a);
+    if (!(a >= 0) || Double.isInfinite(a))
+      throw new StaffingException("traffic must be 0 Erlangs or more, not " + a);
   }
 }

@@ -3,9 +3,9 @@ package io.yardstick.staffing;
 import io.yardstick.staffing.internal.ErlangMath;
 
 /**
- * Erlang's delay formula (Erlang 1917; Cooper 1981, ch. 3): Poisson arrivals, exponential handle times, {@code n}
- * servers, and customers who wait as long as it takes. With load {@code a} Erlangs, AHT {@code h} and answer time
- * {@code t}:
+ * Erlang's delay formula (Erlang 1917; Cooper 1981, ch. 3): Poisson arrivals, exponential handle
+ * times, {@code n} servers, and customers who wait as long as it takes. With load {@code a}
+ * Erlangs, AHT {@code h} and answer time {@code t}:
  *
  * <pre>
  *   P(wait) = C(n, a) = n B(n, a) / (n - a (1 - B(n, a)))      B = Erlang B, by its stable recursion
@@ -28,10 +28,11 @@ public final class ErlangC {
   }
 
   /**
-   * The metrics of {@code agents} agents each handling {@code concurrency} contacts at once (1 for calls; the
-   * servers are agents x concurrency) answering within {@code answerSeconds}.
+   * The metrics of {@code agents} agents each handling {@code concurrency} contacts at once (1 for
+   * calls; the servers are agents x concurrency) answering within {@code answerSeconds}.
    */
-  public static QueueMetrics metrics(Workload w, int agents, int concurrency, double answerSeconds) {
+  public static QueueMetrics metrics(
+      Workload w, int agents, int concurrency, double answerSeconds) {
     int n = Math.multiplyExact(agents, concurrency);
     double a = w.trafficErlangs();
     if (a == 0) return new QueueMetrics("erlang_c", agents, n, 0, 1, 0, 0, 0, null);

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A staffing plan as JSON, the same from the CLI and the API: percentages 0-100, contacts, logged-in agents and gaps
- * to three decimals (forecast volumes are fractional), queue figures null in intervals without contacts.
+ * A staffing plan as JSON, the same from the CLI and the API: percentages 0-100, contacts,
+ * logged-in agents and gaps to three decimals (forecast volumes are fractional), queue figures null
+ * in intervals without contacts.
  */
 public final class StaffingJson {
   private StaffingJson() {}
@@ -33,8 +34,9 @@ public final class StaffingJson {
     root.put("concurrency", target.concurrency());
     root.put("model", target.erlangA() ? "erlang_a" : "erlang_c");
     root.put("patience", target.patienceSeconds());
-    root.put("patience_source", result.patience() != null ? "history" : target.patienceSeconds() == null ? null
-        : "given");
+    root.put(
+        "patience_source",
+        result.patience() != null ? "history" : target.patienceSeconds() == null ? null : "given");
     root.put("forecast_model", result.forecast() == null ? null : result.forecast().model().id());
     root.put("peak_agents", plan.peakAgents());
     root.put("agent_hours", plan.agentHours());

@@ -12,19 +12,19 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A staffing plan for every interval of a period, from the contacts that came (history: with the agents who were logged
- * in, and the gap) or from a volume forecast made now (days not yet come), the one orchestration the CLI and the API
- * share.
+ * A staffing plan for every interval of a period, from the contacts that came (history: with the
+ * agents who were logged in, and the gap) or from a volume forecast made now (days not yet come),
+ * the one orchestration the CLI and the API share.
  *
  * <ul>
  *   <li>Volumes: history counts the inbound contacts per interval; a forecast is made from the
- *       {@value #FORECAST_HISTORY_DAYS} days before the plan's first day, and its intervals (never below 0) are the
- *       volumes.
+ *       {@value #FORECAST_HISTORY_DAYS} days before the plan's first day, and its intervals (never
+ *       below 0) are the volumes.
  *   <li>AHT: the one given, else the channel's AHT over the plan's period (history) or over the
- *       {@value #DAYS_BEFORE} days before its first day (forecast: future days have no handle times); none there is an
- *       error that says to give one.
- *   <li>Patience (Erlang A): the one given in the target, or, when asked from history, the mean patience estimated from
- *       the abandons of the same days as the AHT.
+ *       {@value #DAYS_BEFORE} days before its first day (forecast: future days have no handle
+ *       times); none there is an error that says to give one.
+ *   <li>Patience (Erlang A): the one given in the target, or, when asked from history, the mean
+ *       patience estimated from the abandons of the same days as the AHT.
  * </ul>
  *
  * <pre>{@code
@@ -36,6 +36,7 @@ import java.util.function.Function;
 public final class StaffingPlanner {
   /** Days of history a forecast for a plan learns from. */
   public static final int FORECAST_HISTORY_DAYS = 84;
+
   /** Days before a forecast plan whose AHT (and patience) stand for the days not yet come. */
   public static final int DAYS_BEFORE = 28;
 
@@ -50,11 +51,21 @@ public final class StaffingPlanner {
   }
 
   /**
-   * @param ahtSeconds the average handle time, or null for the channel's own (see the class comment)
-   * @param patienceFromHistory estimate the mean patience from the abandons (Erlang A), replacing the target's
+   * @param ahtSeconds the average handle time, or null for the channel's own (see the class
+   *     comment)
+   * @param patienceFromHistory estimate the mean patience from the abandons (Erlang A), replacing
+   *     the target's
    */
-  public record Request(Source source, String channel, LocalDate from, LocalDate to, ZoneId zone, int intervalMinutes,
-      Double ahtSeconds, boolean patienceFromHistory, StaffingTarget target) {
+  public record Request(
+      Source source,
+      String channel,
+      LocalDate from,
+      LocalDate to,
+      ZoneId zone,
+      int intervalMinutes,
+      Double ahtSeconds,
+      boolean patienceFromHistory,
+      StaffingTarget target) {
     public Request {
       io.yardstick.Parse.period(from, to);
     }
@@ -66,23 +77,36 @@ public final class StaffingPlanner {
 
     /** The days the AHT and patience are measured over when not given. */
     public StaffingHistory.Period measured() {
-      return source == Source.HISTORY ? period() : new StaffingHistory.Period(from.minusDays(DAYS_BEFORE),
-          from.minusDays(1), zone, Duration.ofMinutes(intervalMinutes));
+      return source == Source.HISTORY
+          ? period()
+          : new StaffingHistory.Period(
+              from.minusDays(DAYS_BEFORE),
+              from.minusDays(1),
+              zone,
+              Duration.ofMinutes(intervalMinutes));
     }
   }
 
   /**
-   * @param ahtFromHistory whether the AHT was measured (over {@code request.measured()}) rather than given
+   * @param ahtFromHistory whether the AHT was measured (over {@code request.measured()}) rather
+   *     than given
    * @param patience the estimated patience, or null when none was asked from history
    * @param forecast the forecast the volumes came from, or null for history
    */
-  public record Result(Request request, StaffingPlan plan, double ahtSeconds, boolean ahtFromHistory,
-      Patience patience, Forecast forecast) {}
+  public record Result(
+      Request request,
+      StaffingPlan plan,
+      double ahtSeconds,
+      boolean ahtFromHistory,
+      Patience patience,
+      Forecast forecast) {}
 
   private final Store store;
   private final Function<ForecastRequest, Forecast> forecasts;
 
-  /** @param forecasts makes (or finds in a cache) the forecast of a request */
+  /**
+   * @param forecasts makes (or finds in a cache) the forecast of a request
+   */
   public StaffingPlanner(Store store, Function<ForecastRequest, Forecast> forecasts) {
     this.store = store;
     this.forecasts = forecasts;
@@ -94,8 +118,17 @@ public final class StaffingPlanner {
     boolean ahtFromHistory = r.ahtSeconds() == null;
     if (ahtFromHistory) {
       OptionalDouble v = StaffingHistory.aht(store, r.channel(), measured);
-      aht = v.orElseThrow(() -> new StaffingException("no answered inbound " + r.channel() + " contact from "
-          + measured.from() + " to " + measured.to() + " gives an AHT; give the AHT in seconds"));
+      aht =
+          v.orElseThrow(
+              () ->
+                  new StaffingException(
+                      "no answered inbound "
+                          + r.channel()
+                          + " contact from "
+                          + measured.from()
+                          + " to "
+                          + measured.to()
+                          + " gives an AHT; give the AHT in seconds"));
     } else {
       aht = r.ahtSeconds();
     }
@@ -103,21 +136,44 @@ public final class StaffingPlanner {
     Patience patience = null;
     if (r.patienceFromHistory()) {
       patience = StaffingHistory.patience(store, r.channel(), measured);
-      target = new StaffingTarget(target.serviceLevel(), target.answerSeconds(), target.maxOccupancy(),
-          target.shrinkage(), patience.meanSeconds(), target.concurrency(), target.maxAgents());
+      target =
+          new StaffingTarget(
+              target.serviceLevel(),
+              target.answerSeconds(),
+              target.maxOccupancy(),
+              target.shrinkage(),
+              patience.meanSeconds(),
+              target.concurrency(),
+              target.maxAgents());
     }
     StaffingHistory.Period period = r.period();
     if (r.source() == Source.HISTORY) {
-      StaffingPlan plan = StaffingPlan.of(StaffingHistory.volumes(store, r.channel(), period), aht, target)
-          .against(StaffingHistory.loggedIn(store, r.channel(), period));
+      StaffingPlan plan =
+          StaffingPlan.of(StaffingHistory.volumes(store, r.channel(), period), aht, target)
+              .against(StaffingHistory.loggedIn(store, r.channel(), period));
       return new Result(r, plan, aht, ahtFromHistory, patience, null);
     }
     int days = (int) (r.to().toEpochDay() - r.from().toEpochDay() + 1);
-    Forecast forecast = forecasts.apply(new ForecastRequest(r.channel(), null, r.intervalMinutes(), days, r.zone(),
-        r.from(), FORECAST_HISTORY_DAYS, Set.of()));
+    Forecast forecast =
+        forecasts.apply(
+            new ForecastRequest(
+                r.channel(),
+                null,
+                r.intervalMinutes(),
+                days,
+                r.zone(),
+                r.from(),
+                FORECAST_HISTORY_DAYS,
+                Set.of()));
     // the forecast's intervals become the plan's volumes; no one has logged in on days not yet come
-    List<IntervalVolume> volumes = forecast.intervals().stream().map(p -> new IntervalVolume(p.start(),
-        Duration.between(p.start(), p.end()), Math.max(0, p.forecast()))).toList();
-    return new Result(r, StaffingPlan.of(volumes, aht, target), aht, ahtFromHistory, patience, forecast);
+    List<IntervalVolume> volumes =
+        forecast.intervals().stream()
+            .map(
+                p ->
+                    new IntervalVolume(
+                        p.start(), Duration.between(p.start(), p.end()), Math.max(0, p.forecast())))
+            .toList();
+    return new Result(
+        r, StaffingPlan.of(volumes, aht, target), aht, ahtFromHistory, patience, forecast);
   }
 }

@@ -1,7 +1,8 @@
 package io.yardstick.staffing;
 
 /**
- * What the staffing must achieve and how agents are counted. Shares are fractions 0..1 (the CLI takes percentages).
+ * What the staffing must achieve and how agents are counted. Shares are fractions 0..1 (the CLI
+ * takes percentages).
  *
  * <pre>{@code
  * StaffingTarget t = StaffingTarget.serviceLevel(0.80, 20)   // 80% answered within 20 s
@@ -11,37 +12,55 @@ package io.yardstick.staffing;
  *     .build();
  * }</pre>
  *
- * @param serviceLevel the share of contacts to answer within {@code answerSeconds}, above 0 and below 1
+ * @param serviceLevel the share of contacts to answer within {@code answerSeconds}, above 0 and
+ *     below 1
  * @param answerSeconds the answer time of the service-level target, 0 or more
  * @param maxOccupancy the highest acceptable occupancy, above 0 and at most 1 (1: no cap)
- * @param shrinkage the share of paid time agents are not available to answer (breaks, training, absence), 0 or more
- *     and below 1; scheduled agents = ceil(agents / (1 - shrinkage))
- * @param patienceSeconds mean customer patience: staffs with Erlang A when given, Erlang C when null
+ * @param shrinkage the share of paid time agents are not available to answer (breaks, training,
+ *     absence), 0 or more and below 1; scheduled agents = ceil(agents / (1 - shrinkage))
+ * @param patienceSeconds mean customer patience: staffs with Erlang A when given, Erlang C when
+ *     null
  * @param concurrency contacts one agent handles at once (chats), 1 or more
  * @param maxAgents the search gives up above this many agents
  */
-public record StaffingTarget(double serviceLevel, double answerSeconds, double maxOccupancy, double shrinkage,
-    Double patienceSeconds, int concurrency, int maxAgents) {
+public record StaffingTarget(
+    double serviceLevel,
+    double answerSeconds,
+    double maxOccupancy,
+    double shrinkage,
+    Double patienceSeconds,
+    int concurrency,
+    int maxAgents) {
   public StaffingTarget {
     if (!(serviceLevel > 0 && serviceLevel < 1)) {
-      throw new StaffingException("the service-level target must be above 0% and below 100% (no queue of random"
-          + " arrivals answers every contact in time), not " + serviceLevel * 100 + "%");
+      throw new StaffingException(
+          "the service-level target must be above 0% and below 100% (no queue of random"
+              + " arrivals answers every contact in time), not "
+              + serviceLevel * 100
+              + "%");
     }
     if (!(answerSeconds >= 0) || Double.isInfinite(answerSeconds)) {
-      throw new StaffingException("the answer time must be 0 seconds or more, not " + answerSeconds);
+      throw new StaffingException(
+          "the answer time must be 0 seconds or more, not " + answerSeconds);
     }
     if (!(maxOccupancy > 0 && maxOccupancy <= 1)) {
-      throw new StaffingException("the maximum occupancy must be above 0% and at most 100%, not "
-          + maxOccupancy * 100 + "%");
+      throw new StaffingException(
+          "the maximum occupancy must be above 0% and at most 100%, not "
+              + maxOccupancy * 100
+              + "%");
     }
     if (!(shrinkage >= 0 && shrinkage < 1)) {
-      throw new StaffingException("shrinkage must be 0% or more and below 100%, not " + shrinkage * 100 + "%");
+      throw new StaffingException(
+          "shrinkage must be 0% or more and below 100%, not " + shrinkage * 100 + "%");
     }
     if (patienceSeconds != null && !(patienceSeconds > 0 && !patienceSeconds.isInfinite())) {
-      throw new StaffingException("the mean patience must be more than 0 seconds, not " + patienceSeconds);
+      throw new StaffingException(
+          "the mean patience must be more than 0 seconds, not " + patienceSeconds);
     }
-    if (concurrency < 1) throw new StaffingException("concurrency must be 1 or more, not " + concurrency);
-    if (maxAgents < 1) throw new StaffingException("the agent limit must be 1 or more, not " + maxAgents);
+    if (concurrency < 1)
+      throw new StaffingException("concurrency must be 1 or more, not " + concurrency);
+    if (maxAgents < 1)
+      throw new StaffingException("the agent limit must be 1 or more, not " + maxAgents);
   }
 
   /** Starts a target of {@code share} (0..1) of contacts answered within {@code answerSeconds}. */
@@ -54,7 +73,10 @@ public record StaffingTarget(double serviceLevel, double answerSeconds, double m
     return patienceSeconds != null;
   }
 
-  /** Builds a {@link StaffingTarget}; defaults: no occupancy cap, no shrinkage, Erlang C, one contact at a time. */
+  /**
+   * Builds a {@link StaffingTarget}; defaults: no occupancy cap, no shrinkage, Erlang C, one
+   * contact at a time.
+   */
   public static final class Builder {
     private final double serviceLevel;
     private final double answerSeconds;
@@ -95,7 +117,13 @@ public record StaffingTarget(double serviceLevel, double answerSeconds, double m
     }
 
     public StaffingTarget build() {
-      return new StaffingTarget(serviceLevel, answerSeconds, maxOccupancy, shrinkage, patienceSeconds, concurrency,
+      return new StaffingTarget(
+          serviceLevel,
+          answerSeconds,
+          maxOccupancy,
+          shrinkage,
+          patienceSeconds,
+          concurrency,
           maxAgents);
     }
   }

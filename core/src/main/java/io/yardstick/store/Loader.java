@@ -5,9 +5,9 @@ import io.yardstick.model.RecordType;
 import java.util.Map;
 
 /**
- * An all-or-nothing load into a store: rows go to a staging area through {@link #sink}, and {@link #commit} moves them
- * into the store in one transaction, replacing stored records that have the same key. Closing a loader that was not
- * committed discards everything it received.
+ * An all-or-nothing load into a store: rows go to a staging area through {@link #sink}, and {@link
+ * #commit} moves them into the store in one transaction, replacing stored records that have the
+ * same key. Closing a loader that was not committed discards everything it received.
  *
  * <pre>{@code
  * try (Loader loader = store.loader()) {
@@ -18,18 +18,21 @@ import java.util.Map;
  * }</pre>
  */
 public interface Loader extends AutoCloseable {
-  /** The sink for one record type; the {@code line} a row comes with orders duplicates (the later wins). */
+  /**
+   * The sink for one record type; the {@code line} a row comes with orders duplicates (the later
+   * wins).
+   */
   RowSink sink(RecordType type);
 
   /**
-   * Makes the commit replace everything: stored records of every staged type are removed in the same transaction,
-   * before the staged rows go in (the demo's {@code --fresh}).
+   * Makes the commit replace everything: stored records of every staged type are removed in the
+   * same transaction, before the staged rows go in (the demo's {@code --fresh}).
    */
   Loader replacingAll();
 
   /**
-   * Runs one statement now, inside the load's transaction, for rows of tables that are not record types (the event
-   * ids of an event batch): they are kept if and only if the load commits.
+   * Runs one statement now, inside the load's transaction, for rows of tables that are not record
+   * types (the event ids of an event batch): they are kept if and only if the load commits.
    */
   default int execute(String sql, Object... params) {
     throw new UnsupportedOperationException("this loader writes record types only");

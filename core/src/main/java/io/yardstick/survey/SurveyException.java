@@ -2,11 +2,16 @@ package io.yardstick.survey;
 
 import io.yardstick.YardstickException;
 
-/** A survey link or answer that cannot be taken; {@link #reason()} tells a face which answer to give. */
+/**
+ * A survey link or answer that cannot be taken; {@link #reason()} tells a face which answer to
+ * give.
+ */
 public final class SurveyException extends YardstickException {
   /** Why: a face maps these to its statuses (404, 410, 409, 400). */
   public enum Reason {
-    /** Forged, altered, unknown or erased: the same for all, so nothing is learnt about customers. */
+    /**
+     * Forged, altered, unknown or erased: the same for all, so nothing is learnt about customers.
+     */
     NOT_VALID,
     /** The link's time is over. */
     EXPIRED,

@@ -3,11 +3,17 @@ package io.yardstick.survey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The JSON shapes of surveys, for the API and the CLI alike (maps that Jackson writes as they are ordered). */
+/**
+ * The JSON shapes of surveys, for the API and the CLI alike (maps that Jackson writes as they are
+ * ordered).
+ */
 public final class SurveyJson {
   private SurveyJson() {}
 
-  /** What the public answer page reads: the question and the answer as it stands, nothing about the customer. */
+  /**
+   * What the public answer page reads: the question and the answer as it stands, nothing about the
+   * customer.
+   */
   public static Map<String, Object> page(Surveys.Page p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", p.kind().id());
@@ -26,7 +32,10 @@ public final class SurveyJson {
     return m;
   }
 
-  /** An invitation as managers see it (never its address), with its links when {@code surveys} is given. */
+  /**
+   * An invitation as managers see it (never its address), with its links when {@code surveys} is
+   * given.
+   */
   public static Map<String, Object> invitation(Surveys.Invitation i, Surveys surveys) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", i.id());
@@ -51,7 +60,8 @@ public final class SurveyJson {
     if (surveys != null) {
       m.put("url", surveys.url(i, null));
       Map<String, String> scores = new LinkedHashMap<>();
-      for (int s = i.kind().min(); s <= i.kind().max(); s++) scores.put(Integer.toString(s), surveys.url(i, s));
+      for (int s = i.kind().min(); s <= i.kind().max(); s++)
+        scores.put(Integer.toString(s), surveys.url(i, s));
       m.put("score_urls", scores);
       m.put("opt_out_url", surveys.optOutUrl(i));
     }

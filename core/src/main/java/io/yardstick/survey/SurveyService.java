@@ -8,10 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Surveys while a server runs: at start the answers a stop left unwritten are written and what is due is sent; then
- * invitations are planned and sent on a timer and soon after every committed event batch (a case solved through the
- * events API invites within seconds; an import from the command line within one period of the timer), on a thread of
- * their own so that SMTP never holds up the events.
+ * Surveys while a server runs: at start the answers a stop left unwritten are written and what is
+ * due is sent; then invitations are planned and sent on a timer and soon after every committed
+ * event batch (a case solved through the events API invites within seconds; an import from the
+ * command line within one period of the timer), on a thread of their own so that SMTP never holds
+ * up the events.
  *
  * <pre>{@code
  * try (SurveyService s = SurveyService.start(surveys, ingestor, Duration.ofSeconds(30))) { ... }
@@ -29,20 +30,26 @@ public final class SurveyService implements AutoCloseable {
   }
 
   public static SurveyService start(Surveys surveys, EventIngestor ingestor, Duration every) {
-    ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "yardstick-surveys");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService worker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "yardstick-surveys");
+              t.setDaemon(true);
+              return t;
+            });
     SurveyService service = new SurveyService(surveys, worker);
-    worker.execute(() -> {
-      try {
-        int n = surveys.repair();
-        if (n > 0) LOG.log(System.Logger.Level.INFO, "Wrote again " + n + " survey answers a stop had left unwritten");
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "Repairing survey answers failed", e);
-      }
-    });
+    worker.execute(
+        () -> {
+          try {
+            int n = surveys.repair();
+            if (n > 0)
+              LOG.log(
+                  System.Logger.Level.INFO,
+                  "Wrote again " + n + " survey answers a stop had left unwritten");
+          } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Repairing survey answers failed", e);
+          }
+        });
     if (!surveys.settings().rules().isEmpty()) {
       ingestor.onCommit(now -> service.runSoon());
     }
@@ -54,10 +61,11 @@ public final class SurveyService implements AutoCloseable {
   /** Plans and sends soon on the survey thread (at most one round waiting). */
   public void runSoon() {
     if (queued.compareAndSet(false, true)) {
-      worker.execute(() -> {
-        queued.set(false);
-        round();
-      });
+      worker.execute(
+          () -> {
+            queued.set(false);
+            round();
+          });
     }
   }
 
@@ -73,7 +81,7 @@ public final class SurveyService implements AutoCloseable {
   /** Waits until what was queued so far has run (tests). */
   public void await() {
     try {
-      worker.submit(() -> { }).get(2, TimeUnit.MINUTES);
+      worker.submit(() -> {}).get(2, TimeUnit.MINUTES);
     } catch (Exception e) {
       throw new IllegalStateException("The survey round did not finish: " + e, e);
     }

@@ -13,10 +13,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signed tokens of survey links: {@code INVITATION.EXPIRY.SIGNATURE}, where the signature is the first 128 bits of
- * HMAC-SHA256 over the invitation id and the expiry (epoch seconds, base 36), under a 256-bit key made at first use and
- * kept in the store ({@code survey_keys}). A forged or altered token fails the signature; an expired one is refused
- * before the store is asked, so neither says anything about invitations or customers.
+ * The signed tokens of survey links: {@code INVITATION.EXPIRY.SIGNATURE}, where the signature is
+ * the first 128 bits of HMAC-SHA256 over the invitation id and the expiry (epoch seconds, base 36),
+ * under a 256-bit key made at first use and kept in the store ({@code survey_keys}). A forged or
+ * altered token fails the signature; an expired one is refused before the store is asked, so
+ * neither says anything about invitations or customers.
  *
  * <pre>{@code
  * String t = tokens.sign("3f2a...", expiresAt);
@@ -50,7 +51,8 @@ public final class SurveyTokens {
       byte[] fresh = new byte[32];
       new SecureRandom().nextBytes(fresh);
       // Two first users at once: ON CONFLICT keeps the first key, and both read that one back.
-      store.update("INSERT INTO survey_keys (name, secret) VALUES ('links', ?) ON CONFLICT DO NOTHING",
+      store.update(
+          "INSERT INTO survey_keys (name, secret) VALUES ('links', ?) ON CONFLICT DO NOTHING",
           HexFormat.of().formatHex(fresh));
       rows = store.query("SELECT secret FROM survey_keys WHERE name = 'links'");
     }

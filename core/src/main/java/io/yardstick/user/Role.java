@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * What a user may do: admin (users and settings), manager (everything about the data), lead (the data of their teams),
- * agent (their own only).
+ * What a user may do: admin (users and settings), manager (everything about the data), lead (the
+ * data of their teams), agent (their own only).
  */
 public enum Role {
   ADMIN,
@@ -19,7 +19,12 @@ public enum Role {
   }
 
   public static Role of(String text) {
-    return Arrays.stream(values()).filter(r -> r.id().equalsIgnoreCase(text.strip())).findFirst()
-        .orElseThrow(() -> new YardstickException("Unknown role '" + text + "'; expected admin, manager, lead or agent."));
+    return Arrays.stream(values())
+        .filter(r -> r.id().equalsIgnoreCase(text.strip()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new YardstickException(
+                    "Unknown role '" + text + "'; expected admin, manager, lead or agent."));
   }
 }

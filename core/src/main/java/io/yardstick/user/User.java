@@ -8,7 +8,8 @@ import java.util.List;
  * @param agentId for role agent, the agent_id of the contacts that are theirs (else null)
  * @param teams for role lead, the teams whose contacts they see (else empty)
  */
-public record User(String name, Role role, String agentId, boolean mustChangePassword, List<String> teams) {
+public record User(
+    String name, Role role, String agentId, boolean mustChangePassword, List<String> teams) {
   public User {
     teams = teams == null ? List.of() : List.copyOf(teams);
   }
@@ -17,7 +18,9 @@ public record User(String name, Role role, String agentId, boolean mustChangePas
     this(name, role, agentId, mustChangePassword, List.of());
   }
 
-  /** Whether the user may see other agents' data (admins, managers, and leads within their teams). */
+  /**
+   * Whether the user may see other agents' data (admins, managers, and leads within their teams).
+   */
   public boolean seesEveryone() {
     return role != Role.AGENT;
   }

@@ -22,9 +22,10 @@ import java.util.Optional;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * A YAML file read for validation: Jackson's tree of the document plus where each key and value stands in the text,
- * so that every message of a validator (the settings file, a mapping file) can name the file, the line, the column
- * and the key path. Keys are addressed by path: {@code kpi.service_level.seconds}, {@code holidays[1]}.
+ * A YAML file read for validation: Jackson's tree of the document plus where each key and value
+ * stands in the text, so that every message of a validator (the settings file, a mapping file) can
+ * name the file, the line, the column and the key path. Keys are addressed by path: {@code
+ * kpi.service_level.seconds}, {@code holidays[1]}.
  *
  * <pre>{@code
  * YamlTree tree = YamlTree.parse("yardstick.yaml", text, YamlTree.Scalars.TYPED);
@@ -32,21 +33,22 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  *     .ifPresent(k -> { throw new SettingsException(tree.where(k.path()) + ": " + k.problem()); });
  * }</pre>
  *
- * <p>A key written twice in one map is refused (YAML says keys are unique; silently keeping the last would hide a
- * typo), and so is anything that is not YAML, with the line and column where the parser stopped.
+ * <p>A key written twice in one map is refused (YAML says keys are unique; silently keeping the
+ * last would hide a typo), and so is anything that is not YAML, with the line and column where the
+ * parser stopped.
  */
 public final class YamlTree {
   private static final YAMLFactory TYPED = YAMLFactory.builder().build();
-  private static final YAMLFactory TEXT = YAMLFactory.builder()
-      .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build();
+  private static final YAMLFactory TEXT =
+      YAMLFactory.builder().enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build();
 
   /** How scalars become nodes. */
   public enum Scalars {
     /** As YAML types them: numbers, booleans, null and text (the settings file). */
     TYPED,
     /**
-     * Every scalar as the text written, null excepted: {@code yes}, {@code 1.10} and {@code 007} stay as typed (a
-     * mapping file compares and copies source values).
+     * Every scalar as the text written, null excepted: {@code yes}, {@code 1.10} and {@code 007}
+     * stay as typed (a mapping file compares and copies source values).
      */
     TEXT
   }
@@ -59,16 +61,28 @@ public final class YamlTree {
     }
   }
 
-  /** A key that a map may not have, with the closest allowed key when it looks like a typo of one. */
+  /**
+   * A key that a map may not have, with the closest allowed key when it looks like a typo of one.
+   */
   public record UnknownKey(String key, String path, String closest, List<String> allowed) {
-    /** Such as {@code unknown key 'secs' (did you mean seconds?); expected one of seconds, per_channel, formula}. */
+    /**
+     * Such as {@code unknown key 'secs' (did you mean seconds?); expected one of seconds,
+     * per_channel, formula}.
+     */
     public String problem() {
-      return "unknown key '" + key + "'" + (closest == null ? "" : " (did you mean " + closest + "?)") + "; expected "
+      return "unknown key '"
+          + key
+          + "'"
+          + (closest == null ? "" : " (did you mean " + closest + "?)")
+          + "; expected "
           + (allowed.size() == 1 ? allowed.get(0) : "one of " + String.join(", ", allowed));
     }
   }
 
-  /** Text that is not YAML, or a key given twice; the message has no file name (the validator adds its own). */
+  /**
+   * Text that is not YAML, or a key given twice; the message has no file name (the validator adds
+   * its own).
+   */
   public static final class SyntaxException extends YardstickException {
     private final Location location;
     private final String problem;
@@ -123,8 +137,10 @@ public final class YamlTree {
       return new YamlTree(source, scalars, text, p);
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
-      throw new SyntaxException(l == null || l.getLineNr() < 1 ? null : new Location(l.getLineNr(), l.getColumnNr()),
-          firstLines(e.getOriginalMessage()), null);
+      throw new SyntaxException(
+          l == null || l.getLineNr() < 1 ? null : new Location(l.getLineNr(), l.getColumnNr()),
+          firstLines(e.getOriginalMessage()),
+          null);
     } catch (IOException e) {
       throw new SyntaxException(null, String.valueOf(e.getMessage()), null);
     }
@@ -140,7 +156,10 @@ public final class YamlTree {
     return source;
   }
 
-  /** Where the value at the path starts, else where its key is, else empty (a path the text does not have). */
+  /**
+   * Where the value at the path starts, else where its key is, else empty (a path the text does not
+   * have).
+   */
   public Optional<Location> location(String path) {
     Location l = values.get(path);
     return Optional.ofNullable(l != null ? l : keys.get(path));
@@ -152,7 +171,10 @@ public final class YamlTree {
     return l != null ? Optional.of(l) : location(path);
   }
 
-  /** The place of the path, or of the nearest enclosing path the text has (a required key not given). */
+  /**
+   * The place of the path, or of the nearest enclosing path the text has (a required key not
+   * given).
+   */
   public Optional<Location> nearestLocation(String path) {
     for (String p = path; ; p = parent(p)) {
       Optional<Location> l = location(p);
@@ -161,19 +183,24 @@ public final class YamlTree {
   }
 
   /**
-   * The source and the place of a path, for the start of a message: {@code yardstick.yaml, line 3, column 5} (see
-   * {@link #nearestLocation(String)}).
+   * The source and the place of a path, for the start of a message: {@code yardstick.yaml, line 3,
+   * column 5} (see {@link #nearestLocation(String)}).
    */
   public String where(String path) {
     return nearestLocation(path).map(l -> source + ", " + l).orElse(source);
   }
 
-  /** {@link #where(String)} at the key rather than the value (an unknown key, a key given twice). */
+  /**
+   * {@link #where(String)} at the key rather than the value (an unknown key, a key given twice).
+   */
   public String whereKey(String path) {
     return keyLocation(path).map(l -> source + ", " + l).orElseGet(() -> where(path));
   }
 
-  /** The first key of the map that is not allowed, with the closest allowed one; empty when all are allowed. */
+  /**
+   * The first key of the map that is not allowed, with the closest allowed one; empty when all are
+   * allowed.
+   */
   public Optional<UnknownKey> unknownKey(JsonNode map, String path, Collection<String> allowed) {
     if (map == null || !map.isObject()) return Optional.empty();
     for (String key : (Iterable<String>) map::fieldNames) {
@@ -196,14 +223,17 @@ public final class YamlTree {
   }
 
   /**
-   * The candidate closest to a name by edit distance, when it is close enough to be a typo (at most 2 edits, or a
-   * third of the candidate's length); null otherwise.
+   * The candidate closest to a name by edit distance, when it is close enough to be a typo (at most
+   * 2 edits, or a third of the candidate's length); null otherwise.
    */
   public static String closest(String name, Collection<String> candidates) {
     LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
-    return candidates.stream().min(Comparator.<String>comparingInt(c -> distance.apply(name, c))
-            .thenComparingInt(c -> Math.abs(c.length() - name.length())))
-        .filter(c -> distance.apply(name, c) <= Math.max(2, c.length() / 3)).orElse(null);
+    return candidates.stream()
+        .min(
+            Comparator.<String>comparingInt(c -> distance.apply(name, c))
+                .thenComparingInt(c -> Math.abs(c.length() - name.length())))
+        .filter(c -> distance.apply(name, c) <= Math.max(2, c.length() / 3))
+        .orElse(null);
   }
 
   private static String parent(String path) {
@@ -224,7 +254,8 @@ public final class YamlTree {
           String at = child(path, key);
           Location keyAt = here(p);
           if (o.has(key)) {
-            throw new SyntaxException(keyAt, "the key " + at + " is given twice; give each key once", at);
+            throw new SyntaxException(
+                keyAt, "the key " + at + " is given twice; give each key once", at);
           }
           keys.put(at, keyAt);
           p.nextToken();
@@ -244,7 +275,8 @@ public final class YamlTree {
       default -> {
         if (scalars == Scalars.TEXT) return f.textNode(p.getText());
         // A key with nothing after it (kpi:) is null, as YAML says, and '' or "" is an empty text.
-        if (p.currentToken() == JsonToken.VALUE_STRING && p.getText().isEmpty() && !quoted(p)) return f.nullNode();
+        if (p.currentToken() == JsonToken.VALUE_STRING && p.getText().isEmpty() && !quoted(p))
+          return f.nullNode();
         return scalar(p);
       }
     }
@@ -274,7 +306,9 @@ public final class YamlTree {
 
   private boolean quoted(JsonParser p) {
     long at = p.currentTokenLocation().getCharOffset();
-    return at >= 0 && at < text.length() && (text.charAt((int) at) == '\'' || text.charAt((int) at) == '"');
+    return at >= 0
+        && at < text.length()
+        && (text.charAt((int) at) == '\'' || text.charAt((int) at) == '"');
   }
 
   private static Location here(JsonParser p) {
@@ -282,7 +316,10 @@ public final class YamlTree {
     return new Location(l.getLineNr(), l.getColumnNr());
   }
 
-  /** A parser message without SnakeYAML's indented location and excerpt lines (the location is given apart). */
+  /**
+   * A parser message without SnakeYAML's indented location and excerpt lines (the location is given
+   * apart).
+   */
   private static String firstLines(String s) {
     if (s == null) return "";
     List<String> kept = new ArrayList<>();

@@ -52,20 +52,25 @@ class DemoSimulationTest {
       for (RecordType type : RecordType.values()) {
         rows.put(type, new ArrayList<>());
       }
-      loader = (Loader) Proxy.newProxyInstance(Loader.class.getClassLoader(), new Class<?>[] {Loader.class},
-          (proxy, method, args) -> switch (method.getName()) {
-            case "sink" -> sink((RecordType) args[0]);
-            case "replacingAll" -> proxy;
-            case "commit" -> Map.of();
-            case "execute" -> {
-              executed.add(args);
-              yield 0;
-            }
-            case "hashCode" -> System.identityHashCode(proxy);
-            case "equals" -> proxy == args[0];
-            case "toString" -> "collecting loader";
-            default -> null;
-          });
+      loader =
+          (Loader)
+              Proxy.newProxyInstance(
+                  Loader.class.getClassLoader(),
+                  new Class<?>[] {Loader.class},
+                  (proxy, method, args) ->
+                      switch (method.getName()) {
+                        case "sink" -> sink((RecordType) args[0]);
+                        case "replacingAll" -> proxy;
+                        case "commit" -> Map.of();
+                        case "execute" -> {
+                          executed.add(args);
+                          yield 0;
+                        }
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        case "toString" -> "collecting loader";
+                        default -> null;
+                      });
     }
 
     private RowSink sink(RecordType type) {
@@ -85,7 +90,9 @@ class DemoSimulationTest {
     Collected c = new Collected();
     DemoSummary summary = new ContactCenterSimulation(settings).run(c.loader, c.progress::add);
     for (RecordType type : RecordType.values()) {
-      assertThat(summary.rows().get(type)).as("rows of %s", type).isEqualTo((long) c.of(type).size());
+      assertThat(summary.rows().get(type))
+          .as("rows of %s", type)
+          .isEqualTo((long) c.of(type).size());
     }
     assertThat(summary.settings()).isEqualTo(settings);
     assertThat(summary.highlights()).hasSizeBetween(4, 9);
@@ -116,14 +123,17 @@ class DemoSimulationTest {
     assertThat(d.zone()).isEqualTo(MADRID);
     assertThat(d.withSeed(7).seed()).isEqualTo(7);
     assertThat(d.withDays(30).firstDay()).isEqualTo(LocalDate.of(2026, 4, 1));
-    org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> d.withContacts(0));
-    org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> d.withDays(0));
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> d.withContacts(0));
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> d.withDays(0));
   }
 
   /**
-   * Issue 12, part 13: a demo stopped at "now" (11:30 on its last day) holds nothing after that instant, leaves the
-   * contacts that had not been answered, abandoned or replied to waiting, and the agents on shift in their state (live
-   * agents, as the events API keeps them, not rows); the days before are the same as a whole run's.
+   * Issue 12, part 13: a demo stopped at "now" (11:30 on its last day) holds nothing after that
+   * instant, leaves the contacts that had not been answered, abandoned or replied to waiting, and
+   * the agents on shift in their state (live agents, as the events API keeps them, not rows); the
+   * days before are the same as a whole run's.
    */
   @Test
   void a_demo_stopped_now_leaves_contacts_waiting_and_agents_on_shift_and_nothing_after_it() {
@@ -134,9 +144,15 @@ class DemoSimulationTest {
     long waiting = 0;
     for (Object[] row : c.of(RecordType.CONTACTS)) {
       for (int col : new int[] {ARRIVED, ANSWERED, ABANDONED, firstResponse, resolvedAt}) {
-        if (row[col] != null) assertThat((Instant) row[col]).as("%s of %s", col, row[CONTACT_ID]).isBeforeOrEqualTo(stop);
+        if (row[col] != null)
+          assertThat((Instant) row[col])
+              .as("%s of %s", col, row[CONTACT_ID])
+              .isBeforeOrEqualTo(stop);
       }
-      if (row[ANSWERED] == null && row[ABANDONED] == null && row[firstResponse] == null && row[resolvedAt] == null
+      if (row[ANSWERED] == null
+          && row[ABANDONED] == null
+          && row[firstResponse] == null
+          && row[resolvedAt] == null
           && "inbound".equals(row[DIRECTION])) {
         waiting++;
         // a call or chat waits minutes; an e-mail may wait for the desk since yesterday
@@ -150,25 +166,33 @@ class DemoSimulationTest {
     for (Object[] row : c.of(RecordType.AGENT_STATES)) {
       assertThat((Instant) row[ended]).isBeforeOrEqualTo(stop);
     }
-    List<Object[]> live = c.executed.stream().filter(a -> ((String) a[0]).startsWith("INSERT INTO live_agents"))
-        .map(a -> (Object[]) a[1]).toList();
+    List<Object[]> live =
+        c.executed.stream()
+            .filter(a -> ((String) a[0]).startsWith("INSERT INTO live_agents"))
+            .map(a -> (Object[]) a[1])
+            .toList();
     assertThat(live).isNotEmpty();
     Set<Object> agents = new HashSet<>();
     for (Object[] values : live) {
       assertThat(agents.add(values[0])).as("one live state per agent").isTrue();
       assertThat((Instant) values[2]).isBeforeOrEqualTo(stop);
-      assertThat((String) values[3]).isNotEmpty();   // the queues they serve
+      assertThat((String) values[3]).isNotEmpty(); // the queues they serve
     }
     assertThat(c.executed.get(0)[0]).isEqualTo("DELETE FROM live_agents");
 
-    // Before the last day the contacts are a whole run's, except what the whole run has happen after the stop (an
+    // Before the last day the contacts are a whole run's, except what the whole run has happen
+    // after the stop (an
     // e-mail answered or a case solved this afternoon): not yet, here.
     Collected whole = run(settings(20_000, 14));
     Instant lastDayStarts = LAST_DAY.atStartOfDay(MADRID).toInstant();
-    List<Object[]> early = c.of(RecordType.CONTACTS).stream()
-        .filter(r -> ((Instant) r[ARRIVED]).isBefore(lastDayStarts)).toList();
-    List<Object[]> earlyWhole = whole.of(RecordType.CONTACTS).stream()
-        .filter(r -> ((Instant) r[ARRIVED]).isBefore(lastDayStarts)).toList();
+    List<Object[]> early =
+        c.of(RecordType.CONTACTS).stream()
+            .filter(r -> ((Instant) r[ARRIVED]).isBefore(lastDayStarts))
+            .toList();
+    List<Object[]> earlyWhole =
+        whole.of(RecordType.CONTACTS).stream()
+            .filter(r -> ((Instant) r[ARRIVED]).isBefore(lastDayStarts))
+            .toList();
     assertThat(early).hasSameSizeAs(earlyWhole);
     int notYet = 0;
     for (int i = 0; i < early.size(); i++) {
@@ -235,7 +259,8 @@ class DemoSimulationTest {
           raw[i] = text(row[i]);
         }
         @SuppressWarnings("unchecked")
-        Map<String, String> attributes = type.hasAttributes() ? (Map<String, String>) row[raw.length] : null;
+        Map<String, String> attributes =
+            type.hasAttributes() ? (Map<String, String>) row[raw.length] : null;
         parser.parse(line, raw, attributes);
         StringBuilder key = new StringBuilder();
         for (String field : type.key()) {
@@ -243,8 +268,11 @@ class DemoSimulationTest {
         }
         assertThat(keys.add(key.toString())).as("unique key %s in %s", key, type).isTrue();
       }
-      // only phone-system imports say how a call ended; the demo does not simulate help-desk timelines (issue 17)
-      if (type != RecordType.CALL_OUTCOMES && type != RecordType.TICKETS && type != RecordType.TICKET_EVENTS) {
+      // only phone-system imports say how a call ended; the demo does not simulate help-desk
+      // timelines (issue 17)
+      if (type != RecordType.CALL_OUTCOMES
+          && type != RecordType.TICKETS
+          && type != RecordType.TICKET_EVENTS) {
         assertThat(c.of(type)).as("rows of %s", type).isNotEmpty();
       }
     }
@@ -279,7 +307,9 @@ class DemoSimulationTest {
       List<long[]> list = e.getValue();
       list.sort((a, b) -> Long.compare(a[0], b[0]));
       for (int i = 1; i < list.size(); i++) {
-        assertThat(list.get(i)[0]).as("states of %s overlap", e.getKey()).isGreaterThanOrEqualTo(list.get(i - 1)[1]);
+        assertThat(list.get(i)[0])
+            .as("states of %s overlap", e.getKey())
+            .isGreaterThanOrEqualTo(list.get(i - 1)[1]);
       }
     }
     Map<String, LocalDate> since = new HashMap<>();
@@ -335,7 +365,8 @@ class DemoSimulationTest {
       if (row[ABANDONED] != null) {
         phoneAbandoned++;
       } else {
-        long wait = ((Instant) row[ANSWERED]).getEpochSecond() - ((Instant) row[ARRIVED]).getEpochSecond();
+        long wait =
+            ((Instant) row[ANSWERED]).getEpochSecond() - ((Instant) row[ARRIVED]).getEpochSecond();
         if (wait <= 20) {
           quick++;
         } else {
@@ -358,7 +389,8 @@ class DemoSimulationTest {
     assertThat((double) channels.get("phone") / contacts.size()).isBetween(0.38, 0.52);
     assertThat((double) channels.get("chat") / contacts.size()).isBetween(0.18, 0.32);
     assertThat(queues).contains("social/blog", "phone/sales", "email/support", "chat/tech");
-    long inRepeatCases = caseSizes.values().stream().filter(n -> n > 1).mapToLong(Integer::longValue).sum();
+    long inRepeatCases =
+        caseSizes.values().stream().filter(n -> n > 1).mapToLong(Integer::longValue).sum();
     assertThat((double) inRepeatCases / contacts.size()).isBetween(0.08, 0.30);
 
     double peakRecall = 0;
@@ -370,12 +402,18 @@ class DemoSimulationTest {
     }
     assertThat(peakRecall).isGreaterThan(0.08);
     assertThat(quietRecall).isLessThan(0.01);
-    assertThat(recallPerDay[0] + recallPerDay[days - 1]).isLessThan(perDay[0] / 50 + perDay[days - 1] / 50 + 2);
+    assertThat(recallPerDay[0] + recallPerDay[days - 1])
+        .isLessThan(perDay[0] / 50 + perDay[days - 1] / 50 + 2);
 
-    assertThat(c.of(RecordType.SURVEYS)).extracting(row -> row[1]).contains("csat", "ces", "nps", "esat");
-    assertThat(c.of(RecordType.AGENT_STATES)).extracting(row -> row[1])
+    assertThat(c.of(RecordType.SURVEYS))
+        .extracting(row -> row[1])
+        .contains("csat", "ces", "nps", "esat");
+    assertThat(c.of(RecordType.AGENT_STATES))
+        .extracting(row -> row[1])
         .contains("available", "busy", "wrap", "break");
     assertThat(c.of(RecordType.AGENT_STATES).size()).isLessThan(3 * contacts.size());
-    assertThat(c.of(RecordType.COSTS)).extracting(row -> row[4]).contains("staff", "telephony", "software");
+    assertThat(c.of(RecordType.COSTS))
+        .extracting(row -> row[4])
+        .contains("staff", "telephony", "software");
   }
 }

@@ -11,18 +11,29 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo's own live-queue mechanics ({@link Pool}: first come, first served over the agents' slots, an impatient
- * customer leaving when the wait the queue offers exceeds their patience, as {@code Engine.live} does) run with fixed
- * staffing, Poisson arrivals and exponential handle times, against what Erlang C (and Erlang A, with exponential
- * patience) predicts for the same staffing. Times are in milliseconds so that the pool's whole-number clock does not
- * round waits. The simulated service level must agree within 1.5 points, the ASA within 10%.
+ * The demo's own live-queue mechanics ({@link Pool}: first come, first served over the agents'
+ * slots, an impatient customer leaving when the wait the queue offers exceeds their patience, as
+ * {@code Engine.live} does) run with fixed staffing, Poisson arrivals and exponential handle times,
+ * against what Erlang C (and Erlang A, with exponential patience) predicts for the same staffing.
+ * Times are in milliseconds so that the pool's whole-number clock does not round waits. The
+ * simulated service level must agree within 1.5 points, the ASA within 10%.
  */
 class QueueSimulationVersusErlangTest {
   record Simulated(double serviceLevel, double asa, double abandonment, double occupancy) {}
 
-  /** Runs {@code contacts} arrivals through a pool of {@code agents} of {@code group}; patience 0 means infinite. */
-  static Simulated simulate(Group group, int agents, double callsPerHour, double ahtSeconds, double answerSeconds,
-      double patienceSeconds, int contacts, long seed) {
+  /**
+   * Runs {@code contacts} arrivals through a pool of {@code agents} of {@code group}; patience 0
+   * means infinite.
+   */
+  static Simulated simulate(
+      Group group,
+      int agents,
+      double callsPerHour,
+      double ahtSeconds,
+      double answerSeconds,
+      double patienceSeconds,
+      int contacts,
+      long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     Pool pool = new Pool(group);
     java.util.List<AgentShift> shifts = new java.util.ArrayList<>();
@@ -63,13 +74,17 @@ class QueueSimulationVersusErlangTest {
     }
     long offered = answered + abandoned;
     double slots = agents * group.channel.slots;
-    return new Simulated(within / (double) offered, waitSum / answered / 1000, abandoned / (double) offered,
+    return new Simulated(
+        within / (double) offered,
+        waitSum / answered / 1000,
+        abandoned / (double) offered,
         busyMs / (slots * (t - measuredFrom)));
   }
 
   @Test
   void demo_phone_queue_with_patient_callers_matches_erlang_c_at_10_erlangs() {
-    // 200 calls/h x 180 s = 10 Erlangs on 12 agents: Erlang C says 64.0% within 20 s (the cran ErlangC case, 100
+    // 200 calls/h x 180 s = 10 Erlangs on 12 agents: Erlang C says 64.0% within 20 s (the cran
+    // ErlangC case, 100
     // calls per half hour), ASA 40.4 s
     Simulated s = simulate(Group.CARE, 12, 200, 180, 20, 0, 400_000, 1);
     QueueMetrics c = ErlangC.metrics(Workload.of(200, 3600, 180), 12, 1, 20);
@@ -100,7 +115,8 @@ class QueueSimulationVersusErlangTest {
 
   @Test
   void demo_phone_queue_with_impatient_callers_matches_erlang_a_not_erlang_c() {
-    // 11 Erlangs (220 calls/h x 180 s) on 11 agents: Erlang C has no steady state at all; with a mean patience of
+    // 11 Erlangs (220 calls/h x 180 s) on 11 agents: Erlang C has no steady state at all; with a
+    // mean patience of
     // 120 s callers abandon and Erlang A predicts the service level, the abandonment and the ASA
     Simulated s = simulate(Group.CARE, 11, 220, 180, 20, 120, 400_000, 4);
     QueueMetrics a = ErlangA.metrics(Workload.of(220, 3600, 180), 11, 1, 20, 120);

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Forecasting from a store, on every store: three hand-made weeks in Madrid, 2026-03-02 (a Monday) to 2026-03-22,
- * where every day brings two inbound phone calls at 09:xx local (queues billing and sales) and one at 10:xx (sales),
- * besides an outbound call and a chat that must not count. The forecast starts on Monday 2026-03-23; clocks go forward
- * on Sunday 2026-03-29 (02:00 becomes 03:00).
+ * Forecasting from a store, on every store: three hand-made weeks in Madrid, 2026-03-02 (a Monday)
+ * to 2026-03-22, where every day brings two inbound phone calls at 09:xx local (queues billing and
+ * sales) and one at 10:xx (sales), besides an outbound call and a chat that must not count. The
+ * forecast starts on Monday 2026-03-23; clocks go forward on Sunday 2026-03-29 (02:00 becomes
+ * 03:00).
  */
 public abstract class ForecasterKit extends StoreKit {
   static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
@@ -35,7 +36,6 @@ public abstract class ForecasterKit extends StoreKit {
   static final Clock MADE = Clock.fixed(Instant.parse("2026-03-22T20:00:00Z"), ZoneOffset.UTC);
 
   Store store;
-
 
   static Instant local(LocalDate day, String time) {
     return LocalDateTime.of(day, java.time.LocalTime.parse(time)).atZone(MADRID).toInstant();
@@ -49,12 +49,23 @@ public abstract class ForecasterKit extends StoreKit {
       long line = 0;
       for (LocalDate d = LocalDate.parse("2026-03-02"); d.isBefore(START); d = d.plusDays(1)) {
         String k = d.toString();
-        contacts.accept(++line, Contact.builder(k + "a", "phone", local(d, "09:10")).queue("billing").build().toRow());
-        contacts.accept(++line, Contact.builder(k + "b", "phone", local(d, "09:40")).queue("sales").build().toRow());
-        contacts.accept(++line, Contact.builder(k + "c", "phone", local(d, "10:20")).queue("sales").build().toRow());
-        contacts.accept(++line, Contact.builder(k + "o", "phone", local(d, "09:30")).direction(Direction.OUTBOUND)
-            .build().toRow());
-        contacts.accept(++line, Contact.builder(k + "x", "chat", local(d, "09:30")).build().toRow());
+        contacts.accept(
+            ++line,
+            Contact.builder(k + "a", "phone", local(d, "09:10")).queue("billing").build().toRow());
+        contacts.accept(
+            ++line,
+            Contact.builder(k + "b", "phone", local(d, "09:40")).queue("sales").build().toRow());
+        contacts.accept(
+            ++line,
+            Contact.builder(k + "c", "phone", local(d, "10:20")).queue("sales").build().toRow());
+        contacts.accept(
+            ++line,
+            Contact.builder(k + "o", "phone", local(d, "09:30"))
+                .direction(Direction.OUTBOUND)
+                .build()
+                .toRow());
+        contacts.accept(
+            ++line, Contact.builder(k + "x", "chat", local(d, "09:30")).build().toRow());
       }
       loader.commit();
     }
@@ -80,7 +91,8 @@ public abstract class ForecasterKit extends StoreKit {
     assertThat(f.historyContacts()).isEqualTo(21 * 3);
     // 7 days of 24 hours, less 02:00 on 29 March, which does not exist in Madrid.
     assertThat(f.intervals()).hasSize(7 * 24 - 1);
-    assertThat(f.intervals()).noneMatch(p -> p.local().equals(LocalDateTime.parse("2026-03-29T02:00")));
+    assertThat(f.intervals())
+        .noneMatch(p -> p.local().equals(LocalDateTime.parse("2026-03-29T02:00")));
     Forecast.Point nine = f.intervals().get(9);
     assertThat(nine.local()).isEqualTo(LocalDateTime.parse("2026-03-23T09:00"));
     assertThat(nine.start()).isEqualTo(Instant.parse("2026-03-23T08:00:00Z"));
@@ -96,7 +108,8 @@ public abstract class ForecasterKit extends StoreKit {
   void one_queue_and_15_minute_intervals() {
     Forecast f = new Forecaster(store, MADE).forecast(request("billing", 15, 1, Set.of()), p -> {});
 
-    // billing: one call at 09:10 each day, so the 09:00-09:15 interval (the 37th of the day) holds 1.
+    // billing: one call at 09:10 each day, so the 09:00-09:15 interval (the 37th of the day) holds
+    // 1.
     assertThat(f.intervals()).hasSize(96);
     assertThat(f.intervals().get(36).local()).isEqualTo(LocalDateTime.parse("2026-03-23T09:00"));
     assertThat(f.intervals().get(36).forecast()).isEqualTo(1.0);
@@ -109,26 +122,35 @@ public abstract class ForecasterKit extends StoreKit {
     try (Loader loader = store.loader()) {
       var contacts = loader.sink(RecordType.CONTACTS);
       for (int i = 0; i < 40; i++) {
-        contacts.accept(i + 1, Contact.builder("event" + i, "phone", local(LocalDate.parse("2026-03-19"), "09:30"))
-            .build().toRow());
+        contacts.accept(
+            i + 1,
+            Contact.builder("event" + i, "phone", local(LocalDate.parse("2026-03-19"), "09:30"))
+                .build()
+                .toRow());
       }
       loader.commit();
     }
     Forecaster forecaster = new Forecaster(store, MADE);
 
-    Forecast with = forecaster.forecast(request(null, 60, 7, Set.of()).keepingSpecialDays(true), p -> {});
+    Forecast with =
+        forecaster.forecast(request(null, 60, 7, Set.of()).keepingSpecialDays(true), p -> {});
     Forecast found = forecaster.forecast(request(null, 60, 7, Set.of()), p -> {});
-    Forecast without = forecaster.forecast(request(null, 60, 7, Set.of(LocalDate.parse("2026-03-19"))), p -> {});
+    Forecast without =
+        forecaster.forecast(request(null, 60, 7, Set.of(LocalDate.parse("2026-03-19"))), p -> {});
 
-    // Thursday 26 March, 09:00: seasonal naive would repeat 42; without the event day it is 2 again, and the backtest
+    // Thursday 26 March, 09:00: seasonal naive would repeat 42; without the event day it is 2
+    // again, and the backtest
     // is perfect once more.
     assertThat(with.intervals().get(3 * 24 + 9).forecast()).isGreaterThan(2.0);
     assertThat(without.model()).isEqualTo(Model.SEASONAL_NAIVE);
     assertThat(without.intervals().get(3 * 24 + 9).forecast()).isEqualTo(2.0);
     assertThat(without.chosen().intervals().wape()).isZero();
-    // Not given by hand, the day is found (43 calls where Thursdays bring 3: |43 - 3| > 3 sqrt(3)) and left out the same.
-    assertThat(found.specialDays()).extracting(SpecialDay::date, SpecialDay::why)
-        .containsExactly(org.assertj.core.api.Assertions.tuple(LocalDate.parse("2026-03-19"), "high"));
+    // Not given by hand, the day is found (43 calls where Thursdays bring 3: |43 - 3| > 3 sqrt(3))
+    // and left out the same.
+    assertThat(found.specialDays())
+        .extracting(SpecialDay::date, SpecialDay::why)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(LocalDate.parse("2026-03-19"), "high"));
     assertThat(found.intervals()).isEqualTo(without.intervals());
   }
 
@@ -146,7 +168,8 @@ public abstract class ForecasterKit extends StoreKit {
       loader.commit();
     }
     // On Tuesday 24 March at 09:00 local, Monday's 24 intervals and Tuesday's first 9 are over.
-    Forecaster after = new Forecaster(store, Clock.fixed(local(START.plusDays(1), "09:00"), ZoneOffset.UTC));
+    Forecaster after =
+        new Forecaster(store, Clock.fixed(local(START.plusDays(1), "09:00"), ZoneOffset.UTC));
 
     PastAccuracy past = after.accuracy("phone", null, 60, START, START.plusDays(6), MADRID);
 
@@ -155,7 +178,8 @@ public abstract class ForecasterKit extends StoreKit {
     assertThat(past.rows().get(9).forecast()).isEqualTo(2.0);
     assertThat(past.rows().get(9).model()).isEqualTo("seasonal_naive");
     assertThat(past.rows().get(9).madeAt()).isEqualTo(MADE.instant());
-    // |3 - 2| + |1 - 1| = 1 over 4 contacts: WAPE 25%; bias (3 - 4) / 4 = -25%; MAPE mean(1/3, 0) = 16.67%.
+    // |3 - 2| + |1 - 1| = 1 over 4 contacts: WAPE 25%; bias (3 - 4) / 4 = -25%; MAPE mean(1/3, 0) =
+    // 16.67%.
     assertThat(past.accuracy().wape()).isEqualTo(25.0);
     assertThat(past.accuracy().bias()).isEqualTo(-25.0);
     assertThat(past.accuracy().mape()).isCloseTo(100.0 / 6, within(1e-9));
@@ -166,12 +190,15 @@ public abstract class ForecasterKit extends StoreKit {
 
   @Test
   void a_later_forecast_replaces_an_earlier_one_for_the_intervals_it_covers() {
-    new Forecaster(store, MADE).save(new Forecaster(store, MADE).forecast(request(null, 60, 2, Set.of()), p -> {}));
+    new Forecaster(store, MADE)
+        .save(new Forecaster(store, MADE).forecast(request(null, 60, 2, Set.of()), p -> {}));
     Clock later = Clock.fixed(MADE.instant().plusSeconds(3600), ZoneOffset.UTC);
-    new Forecaster(store, later).save(new Forecaster(store, later).forecast(request(null, 60, 1, Set.of()), p -> {}));
+    new Forecaster(store, later)
+        .save(new Forecaster(store, later).forecast(request(null, 60, 1, Set.of()), p -> {}));
 
-    PastAccuracy past = new Forecaster(store, Clock.fixed(Instant.parse("2026-03-26T00:00:00Z"), ZoneOffset.UTC))
-        .accuracy("phone", null, 60, START, START.plusDays(1), MADRID);
+    PastAccuracy past =
+        new Forecaster(store, Clock.fixed(Instant.parse("2026-03-26T00:00:00Z"), ZoneOffset.UTC))
+            .accuracy("phone", null, 60, START, START.plusDays(1), MADRID);
 
     assertThat(past.rows()).hasSize(48);
     assertThat(past.rows().subList(0, 24)).allMatch(r -> r.madeAt().equals(later.instant()));
@@ -182,42 +209,58 @@ public abstract class ForecasterKit extends StoreKit {
   void a_channel_without_history_is_refused_with_the_reason() {
     Forecaster forecaster = new Forecaster(store, MADE);
 
-    assertThatThrownBy(() -> forecaster.forecast(new ForecastRequest("email", null, 60, 7, MADRID, START, 21,
-        Set.of()), p -> {}))
+    assertThatThrownBy(
+            () ->
+                forecaster.forecast(
+                    new ForecastRequest("email", null, 60, 7, MADRID, START, 21, Set.of()),
+                    p -> {}))
         .isInstanceOf(YardstickException.class)
-        .hasMessage("No inbound contacts of channel email from 2026-03-02 to 2026-03-22 (Europe/Madrid): nothing to"
-            + " forecast from. Check the channel and queue names, or move 'start' to where the data is.");
+        .hasMessage(
+            "No inbound contacts of channel email from 2026-03-02 to 2026-03-22 (Europe/Madrid): nothing to"
+                + " forecast from. Check the channel and queue names, or move 'start' to where the data is.");
   }
 
   @Test
   void bad_requests_say_what_is_accepted() {
     assertThatThrownBy(() -> new ForecastRequest("phone", null, 20, 7, MADRID, START, 21, Set.of()))
-        .hasMessage("Interval 20 minutes is not supported; use 15, 30 or 60 minutes, or 1440 (a day).");
-    assertThatThrownBy(() -> new ForecastRequest("phone", null, 30, 57, MADRID, START, 21, Set.of()))
+        .hasMessage(
+            "Interval 20 minutes is not supported; use 15, 30 or 60 minutes, or 1440 (a day).");
+    assertThatThrownBy(
+            () -> new ForecastRequest("phone", null, 30, 57, MADRID, START, 21, Set.of()))
         .hasMessage("Horizon 57 days is out of range; forecast 1 to 56 days (8 weeks).");
     assertThat(List.of(15, 30, 60, 1440)).allMatch(ForecastRequest.INTERVALS::contains);
   }
 
   @Test
   void the_daily_forecast_stores_every_channel_and_queue_so_forecast_wape_has_data() {
-    // At 02:00 in Madrid on Monday 23 March, with the defaults of the environment (30 minutes, 14 days), in Madrid.
+    // At 02:00 in Madrid on Monday 23 March, with the defaults of the environment (30 minutes, 14
+    // days), in Madrid.
     Clock at = Clock.fixed(local(START, "02:00"), ZoneOffset.UTC);
-    DailyForecast daily = DailyForecast.from(java.util.Map.of("YARDSTICK_DAILY_FORECAST_TZ", "Europe/Madrid",
-        "YARDSTICK_DAILY_FORECAST_HISTORY", "21"));
+    DailyForecast daily =
+        DailyForecast.from(
+            java.util.Map.of(
+                "YARDSTICK_DAILY_FORECAST_TZ",
+                "Europe/Madrid",
+                "YARDSTICK_DAILY_FORECAST_HISTORY",
+                "21"));
 
     int stored = daily.run(store, at);
 
     // chat (whole, no queue), phone whole, phone billing, phone sales.
     assertThat(stored).isEqualTo(4);
     assertThat(daily.untilNext(at)).isEqualTo(java.time.Duration.ofDays(1));
-    // By Tuesday, Monday's 48 half hours are over; the forecast made at 02:00 counts for the 44 that began after it
-    // was made (3 calls, as came every day); nothing came on the 23rd in this store: forecast_wape is undefined.
-    Forecaster later = new Forecaster(store, Clock.fixed(local(START.plusDays(1), "00:00"), ZoneOffset.UTC));
+    // By Tuesday, Monday's 48 half hours are over; the forecast made at 02:00 counts for the 44
+    // that began after it
+    // was made (3 calls, as came every day); nothing came on the 23rd in this store: forecast_wape
+    // is undefined.
+    Forecaster later =
+        new Forecaster(store, Clock.fixed(local(START.plusDays(1), "00:00"), ZoneOffset.UTC));
     PastAccuracy monday = later.accuracy("phone", null, 30, START, START, MADRID);
     assertThat(monday.rows()).hasSize(44);
     assertThat(monday.accuracy().forecast()).isEqualTo(3.0);
     assertThat(later.forecastWape("phone", 30, START, START, MADRID)).isNull();
-    assertThatThrownBy(() -> DailyForecast.from(java.util.Map.of("YARDSTICK_DAILY_FORECAST", "maybe")))
+    assertThatThrownBy(
+            () -> DailyForecast.from(java.util.Map.of("YARDSTICK_DAILY_FORECAST", "maybe")))
         .hasMessage("YARDSTICK_DAILY_FORECAST is 'maybe'; give on or off.");
   }
 }

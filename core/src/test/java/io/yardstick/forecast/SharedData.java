@@ -9,22 +9,31 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads the third-party data sets in ../shared/data/forecasting (never copied into the repository: their licences are
- * not ours). A test that needs them is skipped, with a message saying so, when the folder is absent.
+ * Reads the third-party data sets in ../shared/data/forecasting (never copied into the repository:
+ * their licences are not ours). A test that needs them is skipped, with a message saying so, when
+ * the folder is absent.
  */
 final class SharedData {
   private SharedData() {}
 
   static Path file(String name) {
     Path dir = Path.of("..", "shared", "data", "forecasting").toAbsolutePath().normalize();
-    if (!Files.isDirectory(dir)) dir = Path.of("..", "..", "shared", "data", "forecasting").toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir))
+      dir = Path.of("..", "..", "shared", "data", "forecasting").toAbsolutePath().normalize();
     Path file = dir.resolve(name);
-    assumeTrue(Files.isReadable(file), "Skipped: " + file + " is absent (the shared data folder ../shared/data is not"
-        + " beside this checkout; CI always has it).");
+    assumeTrue(
+        Files.isReadable(file),
+        "Skipped: "
+            + file
+            + " is absent (the shared data folder ../shared/data is not"
+            + " beside this checkout; CI always has it).");
     return file;
   }
 
-  /** One numeric column (0-based, after the row-name column) of a simple Rdatasets CSV with a header line. */
+  /**
+   * One numeric column (0-based, after the row-name column) of a simple Rdatasets CSV with a header
+   * line.
+   */
   static double[] column(String name, int col) {
     try {
       List<String> lines = Files.readAllLines(file(name));

@@ -26,11 +26,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Special days found on their own, and public holidays known ahead, on every store.
  *
- * <p>The planted series (phone, UTC): eight weeks, Monday 2026-01-05 to Sunday 2026-03-01, open Monday to Friday 09:00
- * to 17:00; an ordinary Monday brings 12 calls an hour (96 a day), another weekday 10 an hour (80 a day); weekends
- * none. Planted in it: a holiday (Tuesday 6 January, no calls), a closed week (2 to 6 February), an outage afternoon
- * (Wednesday 18 February, nothing from 13:00: 4 hours of 10 = 40) and a campaign spike (Thursday 26 February, 60 more
- * calls at 11:xx: 140).
+ * <p>The planted series (phone, UTC): eight weeks, Monday 2026-01-05 to Sunday 2026-03-01, open
+ * Monday to Friday 09:00 to 17:00; an ordinary Monday brings 12 calls an hour (96 a day), another
+ * weekday 10 an hour (80 a day); weekends none. Planted in it: a holiday (Tuesday 6 January, no
+ * calls), a closed week (2 to 6 February), an outage afternoon (Wednesday 18 February, nothing from
+ * 13:00: 4 hours of 10 = 40) and a campaign spike (Thursday 26 February, 60 more calls at 11:xx:
+ * 140).
  */
 public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
   static final ZoneId UTC = ZoneId.of("UTC");
@@ -39,12 +40,19 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
   static final LocalDate HOLIDAY = LocalDate.parse("2026-01-06");
   static final LocalDate OUTAGE = LocalDate.parse("2026-02-18");
   static final LocalDate CAMPAIGN = LocalDate.parse("2026-02-26");
-  static final Set<LocalDate> PLANTED = Set.of(HOLIDAY, LocalDate.parse("2026-02-02"), LocalDate.parse("2026-02-03"),
-      LocalDate.parse("2026-02-04"), LocalDate.parse("2026-02-05"), LocalDate.parse("2026-02-06"), OUTAGE, CAMPAIGN);
+  static final Set<LocalDate> PLANTED =
+      Set.of(
+          HOLIDAY,
+          LocalDate.parse("2026-02-02"),
+          LocalDate.parse("2026-02-03"),
+          LocalDate.parse("2026-02-04"),
+          LocalDate.parse("2026-02-05"),
+          LocalDate.parse("2026-02-06"),
+          OUTAGE,
+          CAMPAIGN);
 
   Store store;
   long line;
-
 
   @BeforeEach
   void open() throws Exception {
@@ -56,8 +64,16 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
     store.close();
   }
 
-  /** Loads calls per local hour of each day from {@code from} to {@code to} (exclusive): perHour(day, hour) calls. */
-  void load(String channel, ZoneId zone, LocalDate from, LocalDate to, ToIntBiFunction<LocalDate, Integer> perHour) {
+  /**
+   * Loads calls per local hour of each day from {@code from} to {@code to} (exclusive):
+   * perHour(day, hour) calls.
+   */
+  void load(
+      String channel,
+      ZoneId zone,
+      LocalDate from,
+      LocalDate to,
+      ToIntBiFunction<LocalDate, Integer> perHour) {
     try (Loader loader = store.loader()) {
       var contacts = loader.sink(RecordType.CONTACTS);
       for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
@@ -65,7 +81,9 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
           int n = perHour.applyAsInt(d, h);
           for (int i = 0; i < n; i++) {
             Instant at = LocalDateTime.of(d, LocalTime.of(h, i % 60)).atZone(zone).toInstant();
-            contacts.accept(++line, Contact.builder(channel + d + "-" + h + "-" + i, channel, at).build().toRow());
+            contacts.accept(
+                ++line,
+                Contact.builder(channel + d + "-" + h + "-" + i, channel, at).build().toRow());
           }
         }
       }
@@ -77,21 +95,30 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
     return d.getDayOfWeek().getValue() <= 5;
   }
 
-  /** The regular week: 12 an hour on Monday, 10 on other weekdays, 09:00 to 17:00; none at weekends. */
+  /**
+   * The regular week: 12 an hour on Monday, 10 on other weekdays, 09:00 to 17:00; none at weekends.
+   */
   static int regular(LocalDate d, int h) {
     if (!weekday(d) || h < 9 || h >= 17) return 0;
     return d.getDayOfWeek().getValue() == 1 ? 12 : 10;
   }
 
   void loadPlanted() {
-    load("phone", UTC, FIRST, START, (d, h) -> {
-      if (d.equals(HOLIDAY) || !d.isBefore(LocalDate.parse("2026-02-02")) && d.isBefore(LocalDate.parse("2026-02-07"))) {
-        return 0;
-      }
-      if (d.equals(OUTAGE) && h >= 13) return 0;
-      if (d.equals(CAMPAIGN) && h == 11) return 10 + 60;
-      return regular(d, h);
-    });
+    load(
+        "phone",
+        UTC,
+        FIRST,
+        START,
+        (d, h) -> {
+          if (d.equals(HOLIDAY)
+              || !d.isBefore(LocalDate.parse("2026-02-02"))
+                  && d.isBefore(LocalDate.parse("2026-02-07"))) {
+            return 0;
+          }
+          if (d.equals(OUTAGE) && h >= 13) return 0;
+          if (d.equals(CAMPAIGN) && h == 11) return 10 + 60;
+          return regular(d, h);
+        });
   }
 
   static ForecastRequest request(Set<LocalDate> excluded) {
@@ -101,17 +128,27 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
   @Test
   void planted_special_days_are_found_and_the_forecast_is_the_one_made_with_them_given_by_hand() {
     loadPlanted();
-    Forecaster forecaster = new Forecaster(store, Clock.fixed(Instant.parse("2026-03-01T20:00:00Z"), ZoneOffset.UTC));
+    Forecaster forecaster =
+        new Forecaster(store, Clock.fixed(Instant.parse("2026-03-01T20:00:00Z"), ZoneOffset.UTC));
 
     Forecast found = forecaster.forecast(request(Set.of()), p -> {});
     Forecast byHand = forecaster.forecast(request(PLANTED), p -> {});
 
-    // Each is judged against the same weekday in the other weeks (up to 8, nearest first), where the median m is the
-    // ordinary day (80, or 96 on Mondays) and the MAD is 0 (at most one neighbour is a closed day), so sigma is the
+    // Each is judged against the same weekday in the other weeks (up to 8, nearest first), where
+    // the median m is the
+    // ordinary day (80, or 96 on Mondays) and the MAD is 0 (at most one neighbour is a closed day),
+    // so sigma is the
     // Poisson floor sqrt(m): 8.94 (9.80 on Mondays) and the limit 3 sigma = 26.8 (29.4).
-    // Closed days: 0 contacts where m >= 5. Outage: |40 - 80| = 40 > 26.8, low. Campaign: |140 - 80| = 60 > 26.8, high.
-    assertThat(found.specialDays()).extracting(SpecialDay::date, SpecialDay::volume, SpecialDay::expected,
-        SpecialDay::why, SpecialDay::kept).containsExactly(
+    // Closed days: 0 contacts where m >= 5. Outage: |40 - 80| = 40 > 26.8, low. Campaign: |140 -
+    // 80| = 60 > 26.8, high.
+    assertThat(found.specialDays())
+        .extracting(
+            SpecialDay::date,
+            SpecialDay::volume,
+            SpecialDay::expected,
+            SpecialDay::why,
+            SpecialDay::kept)
+        .containsExactly(
             tuple(HOLIDAY, 0.0, 80.0, "closed", false),
             tuple(LocalDate.parse("2026-02-02"), 0.0, 96.0, "closed", false),
             tuple(LocalDate.parse("2026-02-03"), 0.0, 80.0, "closed", false),
@@ -126,11 +163,13 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
     assertThat(found.intervals()).isEqualTo(byHand.intervals());
     assertThat(found.days()).isEqualTo(byHand.days());
     assertThat(found.scores()).isEqualTo(byHand.scores());
-    // Without the special days the weeks are all alike: seasonal naive's backtest is perfect and it forecasts the
+    // Without the special days the weeks are all alike: seasonal naive's backtest is perfect and it
+    // forecasts the
     // regular week: Monday 2 March 96 (12 at 09:00), Tuesday 80 (10 at 09:00), Saturday 0.
     assertThat(found.model()).isEqualTo(Model.SEASONAL_NAIVE);
     assertThat(found.chosen().intervals().wape()).isZero();
-    assertThat(found.days().subList(0, 7)).extracting(Forecast.Point::forecast)
+    assertThat(found.days().subList(0, 7))
+        .extracting(Forecast.Point::forecast)
         .containsExactly(96.0, 80.0, 80.0, 80.0, 80.0, 0.0, 0.0);
     assertThat(found.intervals().get(9).forecast()).isEqualTo(12.0);
     assertThat(found.intervals().get(24 + 9).forecast()).isEqualTo(10.0);
@@ -139,18 +178,21 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
   @Test
   void special_days_kept_on_request_are_listed_and_learnt_from() {
     loadPlanted();
-    Forecaster forecaster = new Forecaster(store, Clock.fixed(Instant.parse("2026-03-01T20:00:00Z"), ZoneOffset.UTC));
+    Forecaster forecaster =
+        new Forecaster(store, Clock.fixed(Instant.parse("2026-03-01T20:00:00Z"), ZoneOffset.UTC));
 
     Forecast kept = forecaster.forecast(request(Set.of()).keepingSpecialDays(true), p -> {});
 
     assertThat(kept.specialDays()).hasSize(8).allMatch(SpecialDay::kept);
-    // Learnt from, the campaign and the closed week spoil the backtest: no model is perfect any more.
+    // Learnt from, the campaign and the closed week spoil the backtest: no model is perfect any
+    // more.
     assertThat(kept.chosen().intervals().wape()).isPositive();
   }
 
   @Test
   void a_quiet_series_does_not_flag_its_noise() {
-    // 0, 1 or 2 calls a day at 10:xx (the day of the month mod 3): zeros are no closed days (median 1 < 5), and a 2
+    // 0, 1 or 2 calls a day at 10:xx (the day of the month mod 3): zeros are no closed days (median
+    // 1 < 5), and a 2
     // is within 3 sqrt(max(1, 1)) = 3 of the median.
     load("phone", UTC, FIRST, START, (d, h) -> h == 10 ? d.getDayOfMonth() % 3 : 0);
 
@@ -160,44 +202,65 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
   }
 
   /**
-   * Catalonia (ES-CT) in Madrid time: ten ordinary weeks before Monday 23 March 2026 (80 calls a weekday, 09:00-17:00),
-   * where the past holidays of the calendar in that span (1 and 6 January) brought 20 calls, a quarter of their
-   * weekdays' 80. The three weeks forecast cross the change to summer time (Sunday 29 March) and hold Good Friday
-   * (3 April) and Easter Monday (6 April, a Catalan holiday, not a national one).
+   * Catalonia (ES-CT) in Madrid time: ten ordinary weeks before Monday 23 March 2026 (80 calls a
+   * weekday, 09:00-17:00), where the past holidays of the calendar in that span (1 and 6 January)
+   * brought 20 calls, a quarter of their weekdays' 80. The three weeks forecast cross the change to
+   * summer time (Sunday 29 March) and hold Good Friday (3 April) and Easter Monday (6 April, a
+   * Catalan holiday, not a national one).
    */
   @Test
   void catalan_holidays_ahead_are_forecast_from_how_past_holidays_compared_with_their_weekdays() {
     ZoneId madrid = ZoneId.of("Europe/Madrid");
     LocalDate start = LocalDate.parse("2026-03-23");
-    load("phone", madrid, LocalDate.parse("2025-12-29"), start, (d, h) -> {
-      if (!weekday(d) || h < 9 || h >= 17) return 0;
-      boolean holiday = d.equals(LocalDate.parse("2026-01-01")) || d.equals(LocalDate.parse("2026-01-06"));
-      return holiday ? (h < 11 ? 10 : 0) : 10;
-    });
-    Forecaster forecaster = new Forecaster(store, Clock.fixed(Instant.parse("2026-03-22T20:00:00Z"), ZoneOffset.UTC));
+    load(
+        "phone",
+        madrid,
+        LocalDate.parse("2025-12-29"),
+        start,
+        (d, h) -> {
+          if (!weekday(d) || h < 9 || h >= 17) return 0;
+          boolean holiday =
+              d.equals(LocalDate.parse("2026-01-01")) || d.equals(LocalDate.parse("2026-01-06"));
+          return holiday ? (h < 11 ? 10 : 0) : 10;
+        });
+    Forecaster forecaster =
+        new Forecaster(store, Clock.fixed(Instant.parse("2026-03-22T20:00:00Z"), ZoneOffset.UTC));
     ForecastRequest plain = new ForecastRequest("phone", null, 60, 21, madrid, start, 84, Set.of());
 
     Forecast f = forecaster.forecast(plain.withHolidays("ES-CT", false), p -> {});
     Forecast closed = forecaster.forecast(plain.withHolidays("es-ct", true), p -> {});
     Forecast national = forecaster.forecast(plain.withHolidays("ES", false), p -> {});
 
-    // Past: 1 and 6 January, 20 calls each against a median of 80: ratio (20 + 20) / (80 + 80) = 0.25. They are
+    // Past: 1 and 6 January, 20 calls each against a median of 80: ratio (20 + 20) / (80 + 80) =
+    // 0.25. They are
     // left out of learning, as holidays, and the rule finds no other special day.
     assertThat(f.holidayRatio()).isEqualTo(0.25);
-    assertThat(f.specialDays()).extracting(SpecialDay::date, SpecialDay::volume, SpecialDay::why).containsExactly(
-        tuple(LocalDate.parse("2026-01-01"), 20.0, "holiday"), tuple(LocalDate.parse("2026-01-06"), 20.0, "holiday"),
-        tuple(LocalDate.parse("2026-04-03"), null, "holiday"), tuple(LocalDate.parse("2026-04-06"), null, "holiday"));
-    // Ordinary weekdays 80 (the perfect seasonal naive), Good Friday and Easter Monday 80 x 0.25 = 20.
-    assertThat(f.days()).extracting(Forecast.Point::forecast).containsExactly(
-        80.0, 80.0, 80.0, 80.0, 80.0, 0.0, 0.0, // 23-29 March: the week of the clock change
-        80.0, 80.0, 80.0, 80.0, 20.0, 0.0, 0.0, // 30 March - 5 April: Good Friday
-        20.0, 80.0, 80.0, 80.0, 80.0, 0.0, 0.0); // 6-12 April: Easter Monday
-    // The hour skipped on 29 March is not forecast: 21 x 24 - 1 intervals; 09:00 on Good Friday is 10 x 0.25.
+    assertThat(f.specialDays())
+        .extracting(SpecialDay::date, SpecialDay::volume, SpecialDay::why)
+        .containsExactly(
+            tuple(LocalDate.parse("2026-01-01"), 20.0, "holiday"),
+                tuple(LocalDate.parse("2026-01-06"), 20.0, "holiday"),
+            tuple(LocalDate.parse("2026-04-03"), null, "holiday"),
+                tuple(LocalDate.parse("2026-04-06"), null, "holiday"));
+    // Ordinary weekdays 80 (the perfect seasonal naive), Good Friday and Easter Monday 80 x 0.25 =
+    // 20.
+    assertThat(f.days())
+        .extracting(Forecast.Point::forecast)
+        .containsExactly(
+            80.0, 80.0, 80.0, 80.0, 80.0, 0.0, 0.0, // 23-29 March: the week of the clock change
+            80.0, 80.0, 80.0, 80.0, 20.0, 0.0, 0.0, // 30 March - 5 April: Good Friday
+            20.0, 80.0, 80.0, 80.0, 80.0, 0.0, 0.0); // 6-12 April: Easter Monday
+    // The hour skipped on 29 March is not forecast: 21 x 24 - 1 intervals; 09:00 on Good Friday is
+    // 10 x 0.25.
     assertThat(f.intervals()).hasSize(21 * 24 - 1);
-    Forecast.Point goodFriday9 = f.intervals().stream()
-        .filter(p -> p.local().equals(LocalDateTime.parse("2026-04-03T09:00"))).findFirst().orElseThrow();
+    Forecast.Point goodFriday9 =
+        f.intervals().stream()
+            .filter(p -> p.local().equals(LocalDateTime.parse("2026-04-03T09:00")))
+            .findFirst()
+            .orElseThrow();
     assertThat(goodFriday9.forecast()).isEqualTo(2.5);
-    assertThat(goodFriday9.start()).isEqualTo(Instant.parse("2026-04-03T07:00:00Z")); // summer time, UTC+2
+    assertThat(goodFriday9.start())
+        .isEqualTo(Instant.parse("2026-04-03T07:00:00Z")); // summer time, UTC+2
     // Closed on holidays: 0 on both days.
     assertThat(closed.days().get(11).forecast()).isZero();
     assertThat(closed.days().get(14).forecast()).isZero();
@@ -207,22 +270,29 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
   }
 
   /**
-   * Romania (RO) in Bucharest time across the change to summer time (Sunday 29 March 2026): Orthodox Good Friday
-   * (10 April) and Easter Monday (13 April) are holidays; the centre says it is closed on them.
+   * Romania (RO) in Bucharest time across the change to summer time (Sunday 29 March 2026):
+   * Orthodox Good Friday (10 April) and Easter Monday (13 April) are holidays; the centre says it
+   * is closed on them.
    */
   @Test
   void romanian_orthodox_easter_is_known_ahead_across_the_clock_change() {
     ZoneId bucharest = ZoneId.of("Europe/Bucharest");
     LocalDate start = LocalDate.parse("2026-03-23");
     load("phone", bucharest, LocalDate.parse("2026-01-26"), start, SpecialDaysKit::regular);
-    Forecaster forecaster = new Forecaster(store, Clock.fixed(Instant.parse("2026-03-22T20:00:00Z"), ZoneOffset.UTC));
+    Forecaster forecaster =
+        new Forecaster(store, Clock.fixed(Instant.parse("2026-03-22T20:00:00Z"), ZoneOffset.UTC));
 
-    Forecast f = forecaster.forecast(new ForecastRequest("phone", null, 30, 28, bucharest, start, 56, Set.of())
-        .withHolidays("RO", true), p -> {});
+    Forecast f =
+        forecaster.forecast(
+            new ForecastRequest("phone", null, 30, 28, bucharest, start, 56, Set.of())
+                .withHolidays("RO", true),
+            p -> {});
 
-    assertThat(f.specialDays()).extracting(SpecialDay::date).contains(LocalDate.parse("2026-04-10"),
-        LocalDate.parse("2026-04-13"));
-    // 28 days of 48 half hours, less the two skipped at 03:00-04:00 on 29 March (Bucharest jumps from 03:00 to 04:00).
+    assertThat(f.specialDays())
+        .extracting(SpecialDay::date)
+        .contains(LocalDate.parse("2026-04-10"), LocalDate.parse("2026-04-13"));
+    // 28 days of 48 half hours, less the two skipped at 03:00-04:00 on 29 March (Bucharest jumps
+    // from 03:00 to 04:00).
     assertThat(f.intervals()).hasSize(28 * 48 - 2);
     assertThat(f.days().get(18).forecast()).isZero(); // Friday 10 April
     assertThat(f.days().get(21).forecast()).isZero(); // Monday 13 April
@@ -235,12 +305,15 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
     load("phone", UTC, FIRST, START, SpecialDaysKit::regular);
     Forecaster forecaster = new Forecaster(store, Clock.systemUTC());
 
-    assertThatThrownBy(() -> forecaster.forecast(request(Set.of()).withHolidays("XX", false), p -> {}))
+    assertThatThrownBy(
+            () -> forecaster.forecast(request(Set.of()).withHolidays("XX", false), p -> {}))
         .isInstanceOf(YardstickException.class)
         .hasMessageStartingWith("Holiday calendar 'XX' is unknown");
-    assertThatThrownBy(() -> forecaster.forecast(request(Set.of()).withHolidays("ES-ZZ", false), p -> {}))
+    assertThatThrownBy(
+            () -> forecaster.forecast(request(Set.of()).withHolidays("ES-ZZ", false), p -> {}))
         .isInstanceOf(YardstickException.class)
-        .hasMessageContaining("ES has no region 'ZZ'; its regions are").hasMessageContaining("CT");
+        .hasMessageContaining("ES has no region 'ZZ'; its regions are")
+        .hasMessageContaining("CT");
     assertThat(List.of(Holidays.check("es-ct"))).containsExactly("ES-CT");
   }
 }

@@ -23,8 +23,9 @@ class PipelinedReaderTest {
   void delivers_every_row_in_file_order_across_batches() {
     List<Long> lines = new ArrayList<>();
 
-    RecordReader.ReadSummary summary = PipelinedReader.read(RecordType.CONTACTS, contacts(5000, null),
-        (line, row) -> lines.add(line), bytes -> {});
+    RecordReader.ReadSummary summary =
+        PipelinedReader.read(
+            RecordType.CONTACTS, contacts(5000, null), (line, row) -> lines.add(line), bytes -> {});
 
     assertThat(summary.records()).isEqualTo(5000);
     assertThat(lines).hasSize(5000).isSorted().startsWith(2L).endsWith(5001L);
@@ -32,16 +33,30 @@ class PipelinedReaderTest {
 
   @Test
   void an_error_late_in_the_file_reaches_the_caller_with_its_line() {
-    assertThatThrownBy(() -> PipelinedReader.read(RecordType.CONTACTS, contacts(5000, "x,phone,yesterday"),
-        (line, row) -> {}, bytes -> {}))
+    assertThatThrownBy(
+            () ->
+                PipelinedReader.read(
+                    RecordType.CONTACTS,
+                    contacts(5000, "x,phone,yesterday"),
+                    (line, row) -> {},
+                    bytes -> {}))
         .isInstanceOf(ImportException.class)
-        .hasMessageStartingWith("big.csv, line 5002, column arrived_at: \"yesterday\" is not a valid timestamp");
+        .hasMessageStartingWith(
+            "big.csv, line 5002, column arrived_at: \"yesterday\" is not a valid timestamp");
   }
 
   @Test
   void a_failing_sink_stops_the_read_and_its_error_is_thrown() {
-    assertThatThrownBy(() -> PipelinedReader.read(RecordType.CONTACTS, contacts(100_000, null), (line, row) -> {
-      if (line == 3000) throw new IllegalStateException("store is full");
-    }, bytes -> {})).isInstanceOf(IllegalStateException.class).hasMessage("store is full");
+    assertThatThrownBy(
+            () ->
+                PipelinedReader.read(
+                    RecordType.CONTACTS,
+                    contacts(100_000, null),
+                    (line, row) -> {
+                      if (line == 3000) throw new IllegalStateException("store is full");
+                    },
+                    bytes -> {}))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("store is full");
   }
 }

@@ -26,9 +26,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 12, part 7: a drill-down lists the rows its number counts. Every KPI is computed again from its drill-down's
- * rows alone (their count, their marks, their columns) and must equal the engine's value: so the rows' count is the
- * denominator where the KPI has one, and the marked rows are its numerator.
+ * Issue 12, part 7: a drill-down lists the rows its number counts. Every KPI is computed again from
+ * its drill-down's rows alone (their count, their marks, their columns) and must equal the engine's
+ * value: so the rows' count is the denominator where the KPI has one, and the marked rows are its
+ * numerator.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DrilldownTest {
@@ -42,7 +43,8 @@ class DrilldownTest {
   void load() {
     store = Store.open(dir.resolve("drill.duckdb").toString());
     try (Loader loader = store.loader()) {
-      new ContactCenterSimulation(new DemoSettings(3_000, 61, 7, LocalDate.of(2026, 6, 30), MADRID)).run(loader, n -> {});
+      new ContactCenterSimulation(new DemoSettings(3_000, 61, 7, LocalDate.of(2026, 6, 30), MADRID))
+          .run(loader, n -> {});
       loader.commit();
     }
     engine = new KpiEngine(store, settings);
@@ -54,7 +56,8 @@ class DrilldownTest {
   }
 
   private KpiQuery june(List<Filter> filters) {
-    return KpiQuery.of(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30), MADRID).withFilters(filters);
+    return KpiQuery.of(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30), MADRID)
+        .withFilters(filters);
   }
 
   @ParameterizedTest
@@ -64,10 +67,14 @@ class DrilldownTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"csat", "nps", "fcr", "resolution_rate", "aht", "abandonment_rate", "occupancy"})
+  @ValueSource(
+      strings = {"csat", "nps", "fcr", "resolution_rate", "aht", "abandonment_rate", "occupancy"})
   void a_filtered_drill_down_is_the_filtered_number(String id) {
     Kpi kpi = Kpi.byId(id).orElseThrow();
-    Filter f = kpi.bases().contains(Base.AGENT_TIME) ? Filter.parse("agent=agent-003") : Filter.parse("channel=email");
+    Filter f =
+        kpi.bases().contains(Base.AGENT_TIME)
+            ? Filter.parse("agent=agent-003")
+            : Filter.parse("channel=email");
     check(kpi, List.of(f));
   }
 
@@ -77,20 +84,32 @@ class DrilldownTest {
     assertThat(p.rowsOf()).isEqualTo("surveys");
     assertThat(p.denominator()).isTrue();
     assertThat(p.columns()).contains("survey_id", "kind", "score", "counted");
-    assertThat(p.rows()).hasSize(5).allSatisfy(r -> {
-      assertThat(r.get("kind")).isEqualTo("csat");
-      assertThat(r.get("counted")).isEqualTo(((Number) r.get("score")).intValue() >= 4 ? "csat_satisfied" : null);
-    });
+    assertThat(p.rows())
+        .hasSize(5)
+        .allSatisfy(
+            r -> {
+              assertThat(r.get("kind")).isEqualTo("csat");
+              assertThat(r.get("counted"))
+                  .isEqualTo(((Number) r.get("score")).intValue() >= 4 ? "csat_satisfied" : null);
+            });
     long contacts = Drilldown.of(store, settings, june(List.of()), null, 0, 1).total();
     assertThat(p.total()).isPositive().isLessThan(contacts);
   }
 
   @Test
   void cost_rows_cannot_be_filtered_by_agent() {
-    assertThatThrownBy(() -> Drilldown.of(store, settings, june(List.of(Filter.parse("agent=agent-003"))),
-        Kpi.COST_PER_CONTACT, 0, 5))
+    assertThatThrownBy(
+            () ->
+                Drilldown.of(
+                    store,
+                    settings,
+                    june(List.of(Filter.parse("agent=agent-003"))),
+                    Kpi.COST_PER_CONTACT,
+                    0,
+                    5))
         .isInstanceOf(YardstickException.class)
-        .hasMessage("The rows of costs cannot be filtered by agent; remove that filter to list them.");
+        .hasMessage(
+            "The rows of costs cannot be filtered by agent; remove that filter to list them.");
   }
 
   @Test
@@ -129,8 +148,17 @@ class DrilldownTest {
     double n = rows.size();
     return switch (kpi) {
       case CONTACTS -> n;
-      case ABANDONMENT_RATE, SERVICE_LEVEL, WAIT_OVER_LIMIT, EMAIL_RESPONSE_24H, CONVERSION_RATE, RESOLUTION_RATE,
-          FCR, CSAT, ESAT, RETENTION_RATE -> marked(rows, null) * 100.0 / n;
+      case ABANDONMENT_RATE,
+          SERVICE_LEVEL,
+          WAIT_OVER_LIMIT,
+          EMAIL_RESPONSE_24H,
+          CONVERSION_RATE,
+          RESOLUTION_RATE,
+          FCR,
+          CSAT,
+          ESAT,
+          RETENTION_RATE ->
+          marked(rows, null) * 100.0 / n;
       case NPS -> (marked(rows, "nps_promoters") - marked(rows, "nps_detractors")) * 100.0 / n;
       case ASA -> mean(rows, "wait_s");
       case AHT -> mean(rows, "handle_s");
@@ -143,18 +171,25 @@ class DrilldownTest {
       case RESOLUTION_TIME_AVG -> mean(rows, "resolution_s");
       case RESOLUTION_TIME_MEDIAN -> quantile(rows, "resolution_s", 0.5);
       case CES -> mean(rows, "score");
-      case OCCUPANCY -> (sum(rows, "seconds", "busy") + sum(rows, "seconds", "wrap")) * 100.0 / sum(rows, "seconds",
-          null);
+      case OCCUPANCY ->
+          (sum(rows, "seconds", "busy") + sum(rows, "seconds", "wrap"))
+              * 100.0
+              / sum(rows, "seconds", null);
       case ABSENCE_RATE -> sum(rows, "seconds", "break") * 100.0 / sum(rows, "seconds", null);
       case IDLE_TIME_AVG -> sum(rows, "seconds", null) / total(Kpi.AHT, q);
       case CONTACTS_PER_HOUR -> total(Kpi.AHT, q) / (sum(rows, "seconds", null) / 3600.0);
       case COST_PER_CONTACT -> sum(rows, "prorated", null) / total(Kpi.CONTACTS, q);
-      case COST_PER_RESOLUTION -> sum(rows, "prorated", null) / total(Kpi.CONTACTS_PER_RESOLUTION, q);
+      case COST_PER_RESOLUTION ->
+          sum(rows, "prorated", null) / total(Kpi.CONTACTS_PER_RESOLUTION, q);
       case FORECAST_WAPE -> sum(rows, "abs_error", null) * 100.0 / sum(rows, "actual", null);
       case SURVEY_INVITATIONS -> n;
       case SURVEY_RESPONSE_RATE -> marked(rows, null) * 100.0 / n;
-      case SLA_ACHIEVEMENT, SLA_FIRST_REPLY_ACHIEVEMENT, SLA_NEXT_REPLY_ACHIEVEMENT, SLA_PERIODIC_UPDATE_ACHIEVEMENT,
-          SLA_RESOLUTION_ACHIEVEMENT -> marked(rows, null) * 100.0 / n;
+      case SLA_ACHIEVEMENT,
+          SLA_FIRST_REPLY_ACHIEVEMENT,
+          SLA_NEXT_REPLY_ACHIEVEMENT,
+          SLA_PERIODIC_UPDATE_ACHIEVEMENT,
+          SLA_RESOLUTION_ACHIEVEMENT ->
+          marked(rows, null) * 100.0 / n;
       case SLA_BREACHES -> (double) marked(rows, null);
       case SLA_OVERRUN_AVG -> mean(rows, "elapsed_s") - mean(rows, "target_s");
       case TICKETS_CREATED, TICKETS_SOLVED, BACKLOG -> n;
@@ -169,13 +204,18 @@ class DrilldownTest {
   }
 
   private static long marked(List<Map<String, Object>> rows, String part) {
-    return rows.stream().filter(r -> r.get("counted") != null && (part == null || part.equals(r.get("counted"))))
+    return rows.stream()
+        .filter(r -> r.get("counted") != null && (part == null || part.equals(r.get("counted"))))
         .count();
   }
 
   private static double sum(List<Map<String, Object>> rows, String column, String state) {
-    return rows.stream().filter(r -> state == null || state.equals(r.get("state")))
-        .map(r -> r.get(column)).filter(Objects::nonNull).mapToDouble(v -> ((Number) v).doubleValue()).sum();
+    return rows.stream()
+        .filter(r -> state == null || state.equals(r.get("state")))
+        .map(r -> r.get(column))
+        .filter(Objects::nonNull)
+        .mapToDouble(v -> ((Number) v).doubleValue())
+        .sum();
   }
 
   private static double mean(List<Map<String, Object>> rows, String column) {
@@ -184,7 +224,8 @@ class DrilldownTest {
 
   /** percentile_cont: linear interpolation between the ranks around q x (n - 1). */
   private static double quantile(List<Map<String, Object>> rows, String column, double q) {
-    double[] v = rows.stream().mapToDouble(r -> ((Number) r.get(column)).doubleValue()).sorted().toArray();
+    double[] v =
+        rows.stream().mapToDouble(r -> ((Number) r.get(column)).doubleValue()).sorted().toArray();
     double rank = q * (v.length - 1);
     int lo = (int) Math.floor(rank);
     int hi = (int) Math.ceil(rank);

@@ -25,13 +25,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 3's acceptance: every KPI, overall and by channel, equals an independent computation from its written
- * definition ({@link KpiReference}, plain Java over the parsed CSV files) on a seeded, awkward contact center
- * ({@link RandomContactCenter}: mixed UTC offsets, DST changes, short abandons, multi-contact cases), on each store
- * (a kit of the StoreTck). One store per store under test, loaded once.
+ * Issue 3's acceptance: every KPI, overall and by channel, equals an independent computation from
+ * its written definition ({@link KpiReference}, plain Java over the parsed CSV files) on a seeded,
+ * awkward contact center ({@link RandomContactCenter}: mixed UTC offsets, DST changes, short
+ * abandons, multi-contact cases), on each store (a kit of the StoreTck). One store per store under
+ * test, loaded once.
  *
- * <p>Doubles agree to 1e-9 relative, counts exactly; a group that one side lacks counts as a row of nulls (contacts
- * 0). A mismatch names the KPI, the group and both values, and every mismatch of the query is listed at once.
+ * <p>Doubles agree to 1e-9 relative, counts exactly; a group that one side lacks counts as a row of
+ * nulls (contacts 0). A mismatch names the KPI, the group and both values, and every mismatch of
+ * the query is listed at once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class KpiAgreementKit extends StoreKit {
@@ -46,17 +48,22 @@ public abstract class KpiAgreementKit extends StoreKit {
   private Store store;
   private KpiEngine engine;
 
-
   @BeforeAll
   void generateAndLoad() throws Exception {
     RandomContactCenter.DataFiles files = RandomContactCenter.write(dir, SEED, CONTACTS);
     KpiSettings settings = KpiSettings.defaults();
-    reference = new KpiReference(dir, new KpiReference.Settings(settings.shortAbandonSeconds(),
-        settings.serviceLevelSeconds(), settings.waitLimitSeconds()));
+    reference =
+        new KpiReference(
+            dir,
+            new KpiReference.Settings(
+                settings.shortAbandonSeconds(),
+                settings.serviceLevelSeconds(),
+                settings.waitLimitSeconds()));
     store = newStore();
     store.importFile(RecordType.CONTACTS, ImportSource.of(files.contacts().toString()), b -> {});
     store.importFile(RecordType.SURVEYS, ImportSource.of(files.surveys().toString()), b -> {});
-    store.importFile(RecordType.AGENT_STATES, ImportSource.of(files.agentStates().toString()), b -> {});
+    store.importFile(
+        RecordType.AGENT_STATES, ImportSource.of(files.agentStates().toString()), b -> {});
     store.importFile(RecordType.CUSTOMERS, ImportSource.of(files.customers().toString()), b -> {});
     store.importFile(RecordType.COSTS, ImportSource.of(files.costs().toString()), b -> {});
     assertThat(store.count(RecordType.CONTACTS)).isEqualTo(reference.contactCount());
@@ -71,7 +78,10 @@ public abstract class KpiAgreementKit extends StoreKit {
   // ---------------------------------------------------------------------------------------------------------------
   // The questions
 
-  /** 15 March - 10 April in Madrid: across the spring change (29 March), cutting through cases, states and costs. */
+  /**
+   * 15 March - 10 April in Madrid: across the spring change (29 March), cutting through cases,
+   * states and costs.
+   */
   @Test
   void every_kpi_overall_in_madrid_across_the_spring_change() {
     assertAgree(question("2026-03-15", "2026-04-10", MADRID));
@@ -111,17 +121,22 @@ public abstract class KpiAgreementKit extends StoreKit {
 
   @Test
   void every_kpi_with_a_channel_filter() {
-    assertAgree(question("2026-03-15", "2026-04-10", MADRID).groupBy("channel").where("channel=phone,chat"));
+    assertAgree(
+        question("2026-03-15", "2026-04-10", MADRID)
+            .groupBy("channel")
+            .where("channel=phone,chat"));
   }
 
   @Test
   void every_kpi_with_an_age_range() {
-    assertAgree(question("2026-03-15", "2026-04-10", MADRID).groupBy("channel").where("age=30..50"));
+    assertAgree(
+        question("2026-03-15", "2026-04-10", MADRID).groupBy("channel").where("age=30..50"));
   }
 
   @Test
   void every_kpi_with_a_channel_filter_and_an_age_range() {
-    assertAgree(question("2026-03-15", "2026-04-10", MADRID).where("channel=phone,chat", "age=30..50"));
+    assertAgree(
+        question("2026-03-15", "2026-04-10", MADRID).where("channel=phone,chat", "age=30..50"));
   }
 
   @Test
@@ -145,7 +160,8 @@ public abstract class KpiAgreementKit extends StoreKit {
   /** The reference itself has something to say on these data: no KPI is null everywhere. */
   @Test
   void the_data_exercise_every_kpi() {
-    Map<List<String>, Map<String, Number>> rows = reference.compute(question("2026-03-15", "2026-04-10", MADRID).ref);
+    Map<List<String>, Map<String, Number>> rows =
+        reference.compute(question("2026-03-15", "2026-04-10", MADRID).ref);
     for (String id : KpiReference.KPIS) {
       assertThat(rows.get(List.of()).get(id)).as(id).isNotNull();
     }
@@ -157,11 +173,14 @@ public abstract class KpiAgreementKit extends StoreKit {
   /** The same question for the engine and the reference. */
   record Question(KpiQuery engine, KpiReference.Query ref) {
     Question groupBy(String... dims) {
-      return new Question(engine.withGroupBy(Arrays.stream(dims).map(Dimension::of).toList()), ref.withGroupBy(dims));
+      return new Question(
+          engine.withGroupBy(Arrays.stream(dims).map(Dimension::of).toList()),
+          ref.withGroupBy(dims));
     }
 
     Question where(String... filters) {
-      return new Question(engine.withFilters(Arrays.stream(filters).map(Filter::parse).toList()),
+      return new Question(
+          engine.withFilters(Arrays.stream(filters).map(Filter::parse).toList()),
           ref.withFilters(filters));
     }
 
@@ -171,7 +190,12 @@ public abstract class KpiAgreementKit extends StoreKit {
 
     @Override
     public String toString() {
-      return ref.from() + ".." + ref.to() + " " + ref.zone() + (ref.groupBy().isEmpty() ? "" : " by " + ref.groupBy())
+      return ref.from()
+          + ".."
+          + ref.to()
+          + " "
+          + ref.zone()
+          + (ref.groupBy().isEmpty() ? "" : " by " + ref.groupBy())
           + (ref.filters().isEmpty() ? "" : " where " + ref.filters());
     }
   }
@@ -187,7 +211,10 @@ public abstract class KpiAgreementKit extends StoreKit {
     assertAgree(q, Set.of());
   }
 
-  /** The same, leaving out the KPIs in which engine and reference are known to disagree (each one commented). */
+  /**
+   * The same, leaving out the KPIs in which engine and reference are known to disagree (each one
+   * commented).
+   */
   void assertAgree(Question q, Set<Kpi> knownDisagreements) {
     KpiResult result = engine.compute(q.engineQuery());
     Map<List<String>, Map<String, Number>> expected = reference.compute(q.ref());
@@ -199,7 +226,9 @@ public abstract class KpiAgreementKit extends StoreKit {
       List<String> key = new ArrayList<>();
       for (String d : dims) key.add(row.group().isEmpty() ? null : row.group().get(d));
       List<String> k = row.group().isEmpty() ? List.of() : key;
-      assertThat(actual.put(k, row)).as("a second row for the group " + describe(dims, k) + " in " + q).isNull();
+      assertThat(actual.put(k, row))
+          .as("a second row for the group " + describe(dims, k) + " in " + q)
+          .isNull();
     }
 
     Set<List<String>> groups = new LinkedHashSet<>(expected.keySet());
@@ -213,13 +242,22 @@ public abstract class KpiAgreementKit extends StoreKit {
         Number w = want == null ? (kpi == Kpi.CONTACTS ? 0L : null) : want.get(kpi.id());
         Number g = got == null ? (kpi == Kpi.CONTACTS ? 0L : null) : got.value(kpi);
         if (!agree(kpi, g, w)) {
-          mismatches.add(kpi.id() + " in group " + describe(dims, group) + ": engine " + g + ", reference " + w
-              + (got == null ? " (the engine has no such row)" : "")
-              + (want == null ? " (the reference has no such row)" : ""));
+          mismatches.add(
+              kpi.id()
+                  + " in group "
+                  + describe(dims, group)
+                  + ": engine "
+                  + g
+                  + ", reference "
+                  + w
+                  + (got == null ? " (the engine has no such row)" : "")
+                  + (want == null ? " (the reference has no such row)" : ""));
         }
       }
     }
-    assertThat(mismatches).as("KPIs where the engine and the reference disagree, for " + q).isEmpty();
+    assertThat(mismatches)
+        .as("KPIs where the engine and the reference disagree, for " + q)
+        .isEmpty();
   }
 
   static boolean agree(Kpi kpi, Number engine, Number reference) {
@@ -230,7 +268,8 @@ public abstract class KpiAgreementKit extends StoreKit {
     double a = engine.doubleValue();
     double b = reference.doubleValue();
     if (Double.isNaN(a) || Double.isInfinite(a)) return false;
-    if (Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b)) || Math.abs(a - b) < 1e-12) {
+    if (Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b))
+        || Math.abs(a - b) < 1e-12) {
       return true;
     }
     return false;

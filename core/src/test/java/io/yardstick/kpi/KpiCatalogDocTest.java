@@ -18,8 +18,9 @@ class KpiCatalogDocTest {
       Files.writeString(DOC, expected, StandardCharsets.UTF_8);
     }
     assertThat(Files.readString(DOC, StandardCharsets.UTF_8))
-        .as("docs/kpis.md is out of date; regenerate it: ./mvnw -q -pl core test -Dtest=KpiCatalogDocTest"
-            + " -Dyardstick.regenerateDocs=true")
+        .as(
+            "docs/kpis.md is out of date; regenerate it: ./mvnw -q -pl core test -Dtest=KpiCatalogDocTest"
+                + " -Dyardstick.regenerateDocs=true")
         .isEqualTo(expected);
   }
 

@@ -15,12 +15,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Names a question may use: refused when unknown, warned when they match nothing, looked up again after an import. */
+/**
+ * Names a question may use: refused when unknown, warned when they match nothing, looked up again
+ * after an import.
+ */
 class VocabularyTest {
   @TempDir Path dir;
 
   @Test
-  void one_engine_warns_until_an_import_brings_the_value_and_refuses_unknown_dimensions() throws Exception {
+  void one_engine_warns_until_an_import_brings_the_value_and_refuses_unknown_dimensions()
+      throws Exception {
     Path first = dir.resolve("a.csv");
     Files.writeString(first, "contact_id,channel,arrived_at\na,phone,2026-03-02T09:00:00Z\n");
     Path second = dir.resolve("b.csv");
@@ -28,16 +32,21 @@ class VocabularyTest {
     try (Store store = Store.open(dir.resolve("v.duckdb").toString())) {
       store.importFile(RecordType.CONTACTS, ImportSource.of(first.toString()), n -> {});
       KpiEngine engine = new KpiEngine(store);
-      KpiQuery fax = KpiQuery.of(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2), ZoneId.of("UTC"))
-          .withKpis(List.of(Kpi.CONTACTS)).withFilters(List.of(Filter.parse("channel=fax")));
+      KpiQuery fax =
+          KpiQuery.of(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2), ZoneId.of("UTC"))
+              .withKpis(List.of(Kpi.CONTACTS))
+              .withFilters(List.of(Filter.parse("channel=fax")));
 
-      assertThat(engine.compute(fax).warnings()).containsExactly("No contact has channel 'fax'; known: phone.");
-      assertThat(engine.compute(fax).warnings()).hasSize(1); // asked again: the same answer, from memory
+      assertThat(engine.compute(fax).warnings())
+          .containsExactly("No contact has channel 'fax'; known: phone.");
+      assertThat(engine.compute(fax).warnings())
+          .hasSize(1); // asked again: the same answer, from memory
       store.importFile(RecordType.CONTACTS, ImportSource.of(second.toString()), n -> {});
       assertThat(engine.compute(fax).warnings()).isEmpty();
       assertThat(engine.compute(fax).overall().value(Kpi.CONTACTS)).isEqualTo(1L);
       assertThatThrownBy(() -> engine.compute(fax.withGroupBy(List.of(Dimension.of("tier")))))
-          .isInstanceOf(UnknownNameException.class).hasMessageStartingWith("Unknown dimension 'tier'");
+          .isInstanceOf(UnknownNameException.class)
+          .hasMessageStartingWith("Unknown dimension 'tier'");
     }
   }
 }

@@ -24,13 +24,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 17: the sla_* KPIs from imported tickets, on every store. The three tickets are those of {@link
- * SlaEvaluatorTest} (weekend and DST night, pauses and reopen, priority change), with its policies; the arithmetic of
- * each target is written there, the sums here.
+ * Issue 17: the sla_* KPIs from imported tickets, on every store. The three tickets are those of
+ * {@link SlaEvaluatorTest} (weekend and DST night, pauses and reopen, priority change), with its
+ * policies; the arithmetic of each target is written there, the sums here.
  */
 public abstract class SlaKpiKit extends io.yardstick.store.StoreKit {
   protected Store store;
-
 
   static final Instant AS_OF = Instant.parse("2026-04-01T00:00:00Z");
   static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
@@ -38,19 +37,28 @@ public abstract class SlaKpiKit extends io.yardstick.store.StoreKit {
   @BeforeEach
   void fill() throws Exception {
     store = newStore();
-    load(RecordType.CONTACTS, "contacts.csv", """
+    load(
+        RecordType.CONTACTS,
+        "contacts.csv",
+        """
         contact_id,case_id,channel,queue,arrived_at
         m1,t1,email,billing,2026-03-27T16:30:00Z
         m2,t2,chat,support,2026-03-03T10:00:00Z
         m3,t3,email,billing,2026-03-04T08:00:00Z
         """);
-    load(RecordType.TICKETS, "tickets.csv", """
+    load(
+        RecordType.TICKETS,
+        "tickets.csv",
+        """
         case_id,created_at,priority,status,tags
         t1,2026-03-27T16:30:00Z,urgent,solved,vip
         t2,,normal,solved,"refund,vip"
         t3,2026-03-04T08:00:00Z,urgent,open,
         """);
-    load(RecordType.TICKET_EVENTS, "events.csv", """
+    load(
+        RecordType.TICKET_EVENTS,
+        "events.csv",
+        """
         case_id,occurred_at,kind,status,priority,actor
         t1,2026-03-27T16:30:00Z,priority,,urgent,
         t1,2026-03-27T16:30:00Z,reply,,,customer
@@ -89,50 +97,77 @@ public abstract class SlaKpiKit extends io.yardstick.store.StoreKit {
   }
 
   private KpiResult march(List<Dimension> by, List<Filter> filters) {
-    return new KpiEngine(store).compute(new KpiQuery(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), MADRID,
-        List.of(Kpi.SLA_ACHIEVEMENT, Kpi.SLA_BREACHES, Kpi.SLA_OVERRUN_AVG, Kpi.SLA_FIRST_REPLY_ACHIEVEMENT,
-            Kpi.SLA_NEXT_REPLY_ACHIEVEMENT, Kpi.SLA_PERIODIC_UPDATE_ACHIEVEMENT, Kpi.SLA_RESOLUTION_ACHIEVEMENT),
-        by, filters, false, null));
+    return new KpiEngine(store)
+        .compute(
+            new KpiQuery(
+                LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31),
+                MADRID,
+                List.of(
+                    Kpi.SLA_ACHIEVEMENT,
+                    Kpi.SLA_BREACHES,
+                    Kpi.SLA_OVERRUN_AVG,
+                    Kpi.SLA_FIRST_REPLY_ACHIEVEMENT,
+                    Kpi.SLA_NEXT_REPLY_ACHIEVEMENT,
+                    Kpi.SLA_PERIODIC_UPDATE_ACHIEVEMENT,
+                    Kpi.SLA_RESOLUTION_ACHIEVEMENT),
+                by,
+                filters,
+                false,
+                null));
   }
 
   @Test
   void stores_every_target_with_its_state_and_settling_time() {
     List<String> rows = new ArrayList<>();
-    for (Object[] r : store.query("SELECT case_id, metric, policy, state, settled_at, elapsed_s, priority, tags"
-        + " FROM sla_targets ORDER BY case_id, metric, started_at")) {
-      rows.add(r[0] + " " + r[1] + " " + r[2] + " " + r[3] + " " + r[4] + " " + r[5] + " " + r[6] + " " + r[7]);
+    for (Object[] r :
+        store.query(
+            "SELECT case_id, metric, policy, state, settled_at, elapsed_s, priority, tags"
+                + " FROM sla_targets ORDER BY case_id, metric, started_at")) {
+      rows.add(
+          r[0] + " " + r[1] + " " + r[2] + " " + r[3] + " " + r[4] + " " + r[5] + " " + r[6] + " "
+              + r[7]);
     }
-    // t3's resolution is open at the refresh and long breached: 20 working days of 9 h from 2026-03-04 to 2026-03-31
-    // (3 + 5 + 5 + 5 + 2) = 180 h = 648000 business seconds; it settled when it fell due, 2026-03-04 17:00 CET.
-    assertThat(rows).containsExactly(
-        "t1 first_reply urgent met 2026-03-30T07:20:00Z 3000.0 urgent ,vip,",
-        "t1 resolution urgent met 2026-03-30T13:00:00Z 23400.0 urgent ,vip,",
-        "t2 first_reply standard met 2026-03-03T12:00:00Z 7200.0 normal ,refund,vip,",
-        "t2 next_reply standard met 2026-03-04T15:00:00Z 10800.0 normal ,refund,vip,",
-        "t2 next_reply standard breached 2026-03-04T19:30:00Z 19800.0 normal ,refund,vip,",
-        "t2 next_reply standard met 2026-03-05T10:00:00Z 3600.0 normal ,refund,vip,",
-        "t2 periodic_update standard met 2026-03-04T15:00:00Z 10800.0 normal ,refund,vip,",
-        "t2 periodic_update standard met 2026-03-04T21:00:00Z 21600.0 normal ,refund,vip,",
-        "t2 resolution standard met 2026-03-05T10:00:00Z 43200.0 normal ,refund,vip,",
-        "t3 first_reply urgent breached 2026-03-04T09:00:00Z 8100.0 urgent null",
-        "t3 resolution urgent breached 2026-03-04T16:00:00Z 648000.0 urgent null");
+    // t3's resolution is open at the refresh and long breached: 20 working days of 9 h from
+    // 2026-03-04 to 2026-03-31
+    // (3 + 5 + 5 + 5 + 2) = 180 h = 648000 business seconds; it settled when it fell due,
+    // 2026-03-04 17:00 CET.
+    assertThat(rows)
+        .containsExactly(
+            "t1 first_reply urgent met 2026-03-30T07:20:00Z 3000.0 urgent ,vip,",
+            "t1 resolution urgent met 2026-03-30T13:00:00Z 23400.0 urgent ,vip,",
+            "t2 first_reply standard met 2026-03-03T12:00:00Z 7200.0 normal ,refund,vip,",
+            "t2 next_reply standard met 2026-03-04T15:00:00Z 10800.0 normal ,refund,vip,",
+            "t2 next_reply standard breached 2026-03-04T19:30:00Z 19800.0 normal ,refund,vip,",
+            "t2 next_reply standard met 2026-03-05T10:00:00Z 3600.0 normal ,refund,vip,",
+            "t2 periodic_update standard met 2026-03-04T15:00:00Z 10800.0 normal ,refund,vip,",
+            "t2 periodic_update standard met 2026-03-04T21:00:00Z 21600.0 normal ,refund,vip,",
+            "t2 resolution standard met 2026-03-05T10:00:00Z 43200.0 normal ,refund,vip,",
+            "t3 first_reply urgent breached 2026-03-04T09:00:00Z 8100.0 urgent null",
+            "t3 resolution urgent breached 2026-03-04T16:00:00Z 648000.0 urgent null");
   }
 
   @Test
   void sla_kpis_count_the_targets_settled_in_the_period() {
     Map<Kpi, Number> v = march(List.of(), List.of()).overall().values();
 
-    // 11 targets settled in March: 8 met (t1: 2, t2: 6), 3 breached (t2's second next reply, t3's first reply and
+    // 11 targets settled in March: 8 met (t1: 2, t2: 6), 3 breached (t2's second next reply, t3's
+    // first reply and
     // resolution): 8 / 11 x 100 = 72.73%.
     assertThat(v.get(Kpi.SLA_ACHIEVEMENT).doubleValue()).isCloseTo(800.0 / 11, within(1e-9));
     assertThat(v.get(Kpi.SLA_BREACHES)).isEqualTo(3L);
-    // Past the target: 19800 - 14400 = 5400, 8100 - 3600 = 4500, 648000 - 28800 = 619200: 629100 / 3 = 209700 s.
+    // Past the target: 19800 - 14400 = 5400, 8100 - 3600 = 4500, 648000 - 28800 = 619200: 629100 /
+    // 3 = 209700 s.
     assertThat(v.get(Kpi.SLA_OVERRUN_AVG).doubleValue()).isCloseTo(209700, within(1e-6));
-    // First replies: t1 and t2 met, t3 breached: 2 / 3. Next replies 2 / 3. Updates 2 / 2. Resolutions 2 / 3.
-    assertThat(v.get(Kpi.SLA_FIRST_REPLY_ACHIEVEMENT).doubleValue()).isCloseTo(200.0 / 3, within(1e-9));
-    assertThat(v.get(Kpi.SLA_NEXT_REPLY_ACHIEVEMENT).doubleValue()).isCloseTo(200.0 / 3, within(1e-9));
+    // First replies: t1 and t2 met, t3 breached: 2 / 3. Next replies 2 / 3. Updates 2 / 2.
+    // Resolutions 2 / 3.
+    assertThat(v.get(Kpi.SLA_FIRST_REPLY_ACHIEVEMENT).doubleValue())
+        .isCloseTo(200.0 / 3, within(1e-9));
+    assertThat(v.get(Kpi.SLA_NEXT_REPLY_ACHIEVEMENT).doubleValue())
+        .isCloseTo(200.0 / 3, within(1e-9));
     assertThat(v.get(Kpi.SLA_PERIODIC_UPDATE_ACHIEVEMENT).doubleValue()).isEqualTo(100.0);
-    assertThat(v.get(Kpi.SLA_RESOLUTION_ACHIEVEMENT).doubleValue()).isCloseTo(200.0 / 3, within(1e-9));
+    assertThat(v.get(Kpi.SLA_RESOLUTION_ACHIEVEMENT).doubleValue())
+        .isCloseTo(200.0 / 3, within(1e-9));
   }
 
   @Test
@@ -141,27 +176,52 @@ public abstract class SlaKpiKit extends io.yardstick.store.StoreKit {
 
     // chat: t2, 6 of 7 met = 85.71%; email: t1 2 met, t3 2 breached = 50%.
     assertThat(r.rows().get(1).group()).containsEntry("channel", "chat");
-    assertThat(r.rows().get(1).values().get(Kpi.SLA_ACHIEVEMENT).doubleValue()).isCloseTo(600.0 / 7, within(1e-9));
+    assertThat(r.rows().get(1).values().get(Kpi.SLA_ACHIEVEMENT).doubleValue())
+        .isCloseTo(600.0 / 7, within(1e-9));
     assertThat(r.rows().get(2).group()).containsEntry("channel", "email");
     assertThat(r.rows().get(2).values().get(Kpi.SLA_ACHIEVEMENT).doubleValue()).isEqualTo(50.0);
-    assertThat(march(List.of(), List.of(Filter.parse("queue=billing"))).overall().values().get(Kpi.SLA_BREACHES))
+    assertThat(
+            march(List.of(), List.of(Filter.parse("queue=billing")))
+                .overall()
+                .values()
+                .get(Kpi.SLA_BREACHES))
         .isEqualTo(2L);
   }
 
   @Test
   void the_breaches_drill_down_lists_the_breached_targets_newest_first() {
-    KpiQuery q = new KpiQuery(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), MADRID, List.of(Kpi.SLA_BREACHES),
-        List.of(), List.of(), false, null);
-    io.yardstick.kpi.Drilldown.Page p = io.yardstick.kpi.Drilldown.of(store, io.yardstick.kpi.KpiSettings.defaults(),
-        q, Kpi.SLA_BREACHES, 0, 10);
+    KpiQuery q =
+        new KpiQuery(
+            LocalDate.of(2026, 3, 1),
+            LocalDate.of(2026, 3, 31),
+            MADRID,
+            List.of(Kpi.SLA_BREACHES),
+            List.of(),
+            List.of(),
+            false,
+            null);
+    io.yardstick.kpi.Drilldown.Page p =
+        io.yardstick.kpi.Drilldown.of(
+            store, io.yardstick.kpi.KpiSettings.defaults(), q, Kpi.SLA_BREACHES, 0, 10);
 
     assertThat(p.rowsOf()).isEqualTo("sla");
     // All 11 settled targets, newest first, the 3 breaches marked.
     assertThat(p.total()).isEqualTo(11);
-    assertThat(p.rows()).filteredOn(r -> r.get("counted") != null)
-        .extracting(r -> r.get("case_id") + " " + r.get("metric") + " " + r.get("due_at") + " " + r.get("counted"))
-        .containsExactly("t2 next_reply 2026-03-04T19:30:00Z sla_breached",
-            "t3 resolution 2026-03-04T16:00:00Z sla_breached", "t3 first_reply 2026-03-04T09:00:00Z sla_breached");
+    assertThat(p.rows())
+        .filteredOn(r -> r.get("counted") != null)
+        .extracting(
+            r ->
+                r.get("case_id")
+                    + " "
+                    + r.get("metric")
+                    + " "
+                    + r.get("due_at")
+                    + " "
+                    + r.get("counted"))
+        .containsExactly(
+            "t2 next_reply 2026-03-04T19:30:00Z sla_breached",
+            "t3 resolution 2026-03-04T16:00:00Z sla_breached",
+            "t3 first_reply 2026-03-04T09:00:00Z sla_breached");
   }
 
   @Test
@@ -169,9 +229,20 @@ public abstract class SlaKpiKit extends io.yardstick.store.StoreKit {
     assertThat(SlaTargets.refresh(store, SlaEvaluatorTest.SLA, AS_OF)).isEqualTo(11);
     assertThat(store.query("SELECT COUNT(*) FROM sla_targets").get(0)[0]).isEqualTo(11L);
 
-    KpiResult april = new KpiEngine(store).compute(new KpiQuery(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30),
-        MADRID, List.of(Kpi.SLA_ACHIEVEMENT, Kpi.SLA_BREACHES), List.of(), List.of(), false, null));
+    KpiResult april =
+        new KpiEngine(store)
+            .compute(
+                new KpiQuery(
+                    LocalDate.of(2026, 4, 1),
+                    LocalDate.of(2026, 4, 30),
+                    MADRID,
+                    List.of(Kpi.SLA_ACHIEVEMENT, Kpi.SLA_BREACHES),
+                    List.of(),
+                    List.of(),
+                    false,
+                    null));
     assertThat(april.overall().values().get(Kpi.SLA_ACHIEVEMENT)).isNull();
-    assertThat(april.overall().values().get(Kpi.SLA_BREACHES)).isNull(); // no target settled: nothing to say
+    assertThat(april.overall().values().get(Kpi.SLA_BREACHES))
+        .isNull(); // no target settled: nothing to say
   }
 }

@@ -15,17 +15,41 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded mutations of a help desk's JSON export, for the importers' property tests: values replaced by values of
- * other types and shapes (null, empty, negative, huge, text where a number goes, objects where text goes), fields
- * removed, records repeated, the whole file wrapped or cut short. A failing seed is printed with its input, so it can be
- * replayed.
+ * Seeded mutations of a help desk's JSON export, for the importers' property tests: values replaced
+ * by values of other types and shapes (null, empty, negative, huge, text where a number goes,
+ * objects where text goes), fields removed, records repeated, the whole file wrapped or cut short.
+ * A failing seed is printed with its input, so it can be replayed.
  */
 public final class JsonFuzz {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final String[] TEXTS = {"", " ", "offered", "unoffered", "good", "bad", "deleted", "solved", "closed",
-      "2026-03-09T08:00:00Z", "2026-03-09 08:00", "2026-02-30T08:00:00Z", "-1", "1e400", "NaN", "4", "5", "103", "-103",
-      "\u0000", "x".repeat(300), "email", "phone_call_outbound", "ticket", "user"};
+  private static final String[] TEXTS = {
+    "",
+    " ",
+    "offered",
+    "unoffered",
+    "good",
+    "bad",
+    "deleted",
+    "solved",
+    "closed",
+    "2026-03-09T08:00:00Z",
+    "2026-03-09 08:00",
+    "2026-02-30T08:00:00Z",
+    "-1",
+    "1e400",
+    "NaN",
+    "4",
+    "5",
+    "103",
+    "-103",
+    "\u0000",
+    "x".repeat(300),
+    "email",
+    "phone_call_outbound",
+    "ticket",
+    "user"
+  };
 
   private JsonFuzz() {}
 
@@ -93,9 +117,9 @@ public final class JsonFuzz {
   }
 
   /**
-   * Imports {@code cases} mutations of the seeds: each is read into rows that pass the canonical validation, with
-   * something read, or refused with an import error naming the file; never anything else. Both sides must be
-   * exercised.
+   * Imports {@code cases} mutations of the seeds: each is read into rows that pass the canonical
+   * validation, with something read, or refused with an import error naming the file; never
+   * anything else. Both sides must be exercised.
    */
   public static void check(SourceImporter importer, List<String> seeds, int cases) {
     int read = 0;
@@ -103,14 +127,25 @@ public final class JsonFuzz {
     for (int seed = 0; seed < cases; seed++) {
       Random r = new Random(seed);
       String input = mutate(seeds.get(r.nextInt(seeds.size())), r);
-      boolean ok = Fuzzing.readOrRefused(seed, "fuzz.json", input, () -> {
-        CollectingLoader loader = new CollectingLoader();
-        SourceSummary s = importer.read(ImportSource.of("fuzz.json", input.getBytes(StandardCharsets.UTF_8)), loader,
-            b -> {});
-        loader.validate();
-        assertThat(s.read() > 0 || input.isBlank()).as("something read from a file that is not empty").isTrue();
-      });
-      if (ok) read++; else refused++;
+      boolean ok =
+          Fuzzing.readOrRefused(
+              seed,
+              "fuzz.json",
+              input,
+              () -> {
+                CollectingLoader loader = new CollectingLoader();
+                SourceSummary s =
+                    importer.read(
+                        ImportSource.of("fuzz.json", input.getBytes(StandardCharsets.UTF_8)),
+                        loader,
+                        b -> {});
+                loader.validate();
+                assertThat(s.read() > 0 || input.isBlank())
+                    .as("something read from a file that is not empty")
+                    .isTrue();
+              });
+      if (ok) read++;
+      else refused++;
     }
     assertThat(read).as("imports read").isGreaterThan(cases / 10);
     assertThat(refused).as("imports refused").isGreaterThan(cases / 10);

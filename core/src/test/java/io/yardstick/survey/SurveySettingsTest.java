@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The surveys section of the settings file: what it says, and bad values refused naming the key and the value. */
+/**
+ * The surveys section of the settings file: what it says, and bad values refused naming the key and
+ * the value.
+ */
 class SurveySettingsTest {
   static SurveySettings parse(String yaml) {
     return SurveySettings.parse(yaml, "yardstick.yaml");
@@ -16,7 +19,9 @@ class SurveySettingsTest {
 
   @Test
   void rules_are_read_with_their_defaults_and_texts() {
-    SurveySettings s = parse("""
+    SurveySettings s =
+        parse(
+            """
         surveys:
           base_url: https://support.example.com/
           change_minutes: 10
@@ -47,7 +52,8 @@ class SurveySettingsTest {
     assertThat(r.delay()).isEqualTo(Duration.ofMinutes(60));
     assertThat(r.oncePerDays()).isEqualTo(14);
     assertThat(r.text("ca", "subject")).isEqualTo("Com ho hem fet?");
-    assertThat(r.text("ca", "question")).isEqualTo("Fins a quin punt esteu satisfet amb l'ajuda rebuda?");
+    assertThat(r.text("ca", "question"))
+        .isEqualTo("Fins a quin punt esteu satisfet amb l'ajuda rebuda?");
     assertThat(r.text("ro", "subject")).isEqualTo("Cum ne-am descurcat?");
     SurveySettings.Rule nps = s.rules().get(1);
     assertThat(nps.send()).isEqualTo("link");
@@ -62,26 +68,43 @@ class SurveySettingsTest {
 
   @Test
   void bad_values_are_refused_naming_the_key_and_the_value() {
-    assertThatThrownBy(() -> parse("surveys:\n  rules:\n    - {name: a, kind: csi, after: case_solved}\n"))
-        .hasMessage("settings file yardstick.yaml: surveys.rules[0].kind: the value \"csi\" is not valid; expected"
-            + " one of csat, nps, ces, esat");
-    assertThatThrownBy(() -> parse("surveys:\n  rules:\n    - {name: a, kind: csat, after: solved, send: link}\n"))
-        .hasMessage("settings file yardstick.yaml: surveys.rules[0].after: the value \"solved\" is not valid;"
-            + " expected case_solved or contact_answered");
-    assertThatThrownBy(() -> parse("surveys:\n  rules:\n    - {name: a, kind: csat, after: case_solved}\n"))
-        .hasMessage("settings file yardstick.yaml: surveys.rules[0]: an e-mail rule needs surveys.base_url, the"
-            + " address customers open the survey page at");
+    assertThatThrownBy(
+            () -> parse("surveys:\n  rules:\n    - {name: a, kind: csi, after: case_solved}\n"))
+        .hasMessage(
+            "settings file yardstick.yaml: surveys.rules[0].kind: the value \"csi\" is not valid; expected"
+                + " one of csat, nps, ces, esat");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "surveys:\n  rules:\n    - {name: a, kind: csat, after: solved, send: link}\n"))
+        .hasMessage(
+            "settings file yardstick.yaml: surveys.rules[0].after: the value \"solved\" is not valid;"
+                + " expected case_solved or contact_answered");
+    assertThatThrownBy(
+            () -> parse("surveys:\n  rules:\n    - {name: a, kind: csat, after: case_solved}\n"))
+        .hasMessage(
+            "settings file yardstick.yaml: surveys.rules[0]: an e-mail rule needs surveys.base_url, the"
+                + " address customers open the survey page at");
     assertThatThrownBy(() -> parse("surveys:\n  link_days: 0\n"))
-        .hasMessage("settings file yardstick.yaml: surveys.link_days: the value 0 is not valid; expected a whole"
-            + " number from 1 to 365");
-    assertThatThrownBy(() -> parse("surveys:\n  rules:\n    - {name: a, kind: csat, after: case_solved, send: link,"
-        + " texts: {fr: {subject: x}}}\n"))
-        .hasMessage("settings file yardstick.yaml: surveys.rules[0].texts.fr: the value \"fr\" is not valid;"
-            + " expected a language: one of en, es, ca, ro");
-    assertThatThrownBy(() -> parse("surveys:\n  rules:\n    - {name: a, kind: esat, after: case_solved, send: link}\n"))
+        .hasMessage(
+            "settings file yardstick.yaml: surveys.link_days: the value 0 is not valid; expected a whole"
+                + " number from 1 to 365");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "surveys:\n  rules:\n    - {name: a, kind: csat, after: case_solved, send: link,"
+                        + " texts: {fr: {subject: x}}}\n"))
+        .hasMessage(
+            "settings file yardstick.yaml: surveys.rules[0].texts.fr: the value \"fr\" is not valid;"
+                + " expected a language: one of en, es, ca, ro");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    "surveys:\n  rules:\n    - {name: a, kind: esat, after: case_solved, send: link}\n"))
         .hasMessageContaining("esat asks agents, not customers");
     assertThatThrownBy(() -> parse("surveys:\n  sender: x\n"))
-        .hasMessageStartingWith("settings file yardstick.yaml: surveys.sender: unknown key; expected one of base_url,");
+        .hasMessageStartingWith(
+            "settings file yardstick.yaml: surveys.sender: unknown key; expected one of base_url,");
   }
 
   @Test

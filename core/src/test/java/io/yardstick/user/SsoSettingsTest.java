@@ -11,9 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code sso} section of the settings file and the claim-to-role mapping (docs/security.md#single-sign-on). */
+/**
+ * The {@code sso} section of the settings file and the claim-to-role mapping
+ * (docs/security.md#single-sign-on).
+ */
 class SsoSettingsTest {
-  private static final String BASE = """
+  private static final String BASE =
+      """
       sso:
         issuer: https://id.example.com/realms/acme
         client_id: yardstick
@@ -38,37 +42,51 @@ class SsoSettingsTest {
   }
 
   @Test
-  void the_secret_comes_from_the_environment_or_a_file_and_never_from_the_settings_text(@TempDir Path dir)
-      throws Exception {
-    assertThat(parse(BASE + "  client_secret_env: IDP_SECRET\n", Map.of("IDP_SECRET", " s3cret\n")).clientSecret())
+  void the_secret_comes_from_the_environment_or_a_file_and_never_from_the_settings_text(
+      @TempDir Path dir) throws Exception {
+    assertThat(
+            parse(BASE + "  client_secret_env: IDP_SECRET\n", Map.of("IDP_SECRET", " s3cret\n"))
+                .clientSecret())
         .isEqualTo("s3cret");
     Path file = Files.writeString(dir.resolve("secret"), "from-a-file\n");
-    assertThat(parse(BASE + "  client_secret_file: " + file + "\n", Map.of()).clientSecret()).isEqualTo("from-a-file");
+    assertThat(parse(BASE + "  client_secret_file: " + file + "\n", Map.of()).clientSecret())
+        .isEqualTo("from-a-file");
 
     assertThatThrownBy(() -> parse(BASE + "  client_secret: s3cret\n", Map.of()))
         .isInstanceOf(SettingsFile.SettingsException.class)
-        .hasMessage("settings file y.yaml: sso.client_secret: a secret is never written in the settings file; put it"
-            + " in an environment variable named by sso.client_secret_env, or in a file named by"
-            + " sso.client_secret_file");
+        .hasMessage(
+            "settings file y.yaml: sso.client_secret: a secret is never written in the settings file; put it"
+                + " in an environment variable named by sso.client_secret_env, or in a file named by"
+                + " sso.client_secret_file");
     assertThatThrownBy(() -> parse(BASE + "  client_secret_env: IDP_SECRET\n", Map.of()))
-        .hasMessage("settings file y.yaml: sso.client_secret_env: the environment variable IDP_SECRET is not set; set"
-            + " it to the client secret the provider gave");
+        .hasMessage(
+            "settings file y.yaml: sso.client_secret_env: the environment variable IDP_SECRET is not set; set"
+                + " it to the client secret the provider gave");
   }
 
   @Test
   void bad_values_are_refused_naming_the_key_and_the_value() {
-    assertThatThrownBy(() -> parse(BASE.replace("https://id.example.com/realms/acme", "http://id.example.com"),
-        Map.of())).hasMessage("settings file y.yaml: sso.issuer: the value \"http://id.example.com\" is not valid;"
-            + " expected the provider's issuer URL, https:// (http:// only for localhost), without query or fragment");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    BASE.replace("https://id.example.com/realms/acme", "http://id.example.com"),
+                    Map.of()))
+        .hasMessage(
+            "settings file y.yaml: sso.issuer: the value \"http://id.example.com\" is not valid;"
+                + " expected the provider's issuer URL, https:// (http:// only for localhost), without query or fragment");
     assertThatThrownBy(() -> parse(BASE.replace("lead: [leads]", "boss: [leads]"), Map.of()))
-        .hasMessage("settings file y.yaml: sso.roles.boss: unknown key 'boss'; expected claim, admin, manager, lead or"
-            + " agent");
+        .hasMessage(
+            "settings file y.yaml: sso.roles.boss: unknown key 'boss'; expected claim, admin, manager, lead or"
+                + " agent");
     assertThatThrownBy(() -> parse(BASE + "  unknown_users: maybe\n", Map.of()))
-        .hasMessage("settings file y.yaml: sso.unknown_users: the value \"maybe\" is not valid; expected create or"
-            + " refuse");
-    assertThatThrownBy(() -> parse(BASE + "  local_passwords: false\n  break_glass: []\n", Map.of()))
-        .hasMessageStartingWith("settings file y.yaml: sso.break_glass: the value [] is not valid; expected at least"
-            + " one local admin");
+        .hasMessage(
+            "settings file y.yaml: sso.unknown_users: the value \"maybe\" is not valid; expected create or"
+                + " refuse");
+    assertThatThrownBy(
+            () -> parse(BASE + "  local_passwords: false\n  break_glass: []\n", Map.of()))
+        .hasMessageStartingWith(
+            "settings file y.yaml: sso.break_glass: the value [] is not valid; expected at least"
+                + " one local admin");
     assertThatThrownBy(() -> io.yardstick.settings.Settings.parse("ssso: {}\n", "y.yaml"))
         .hasMessageContaining("unknown key 'ssso'");
   }
@@ -78,19 +96,36 @@ class SsoSettingsTest {
     SsoSettings s = parse(BASE, Map.of());
     assertThat(s.map(Map.of("preferred_username", "Ana", "groups", List.of("support", "kpi"))))
         .isEqualTo(new SsoSettings.Person("ana", Role.MANAGER, null, List.of()));
-    assertThat(s.map(Map.of("preferred_username", "ana", "groups", "support", "agent_id", "agent-003")))
+    assertThat(
+            s.map(
+                Map.of("preferred_username", "ana", "groups", "support", "agent_id", "agent-003")))
         .isEqualTo(new SsoSettings.Person("ana", Role.AGENT, "agent-003", List.of()));
-    assertThat(s.map(Map.of("preferred_username", "lu", "groups", List.of("leads"), "teams", List.of("billing"))))
+    assertThat(
+            s.map(
+                Map.of(
+                    "preferred_username",
+                    "lu",
+                    "groups",
+                    List.of("leads"),
+                    "teams",
+                    List.of("billing"))))
         .isEqualTo(new SsoSettings.Person("lu", Role.LEAD, null, List.of("billing")));
 
-    assertThatThrownBy(() -> s.map(Map.of("preferred_username", "ana", "groups", List.of("support"))))
-        .isInstanceOf(SsoSettings.Refused.class).extracting(e -> ((SsoSettings.Refused) e).reason())
+    assertThatThrownBy(
+            () -> s.map(Map.of("preferred_username", "ana", "groups", List.of("support"))))
+        .isInstanceOf(SsoSettings.Refused.class)
+        .extracting(e -> ((SsoSettings.Refused) e).reason())
         .isEqualTo("no_agent_id");
     assertThatThrownBy(() -> s.map(Map.of("preferred_username", "lu", "groups", List.of("leads"))))
-        .extracting(e -> ((SsoSettings.Refused) e).reason()).isEqualTo("no_teams");
-    assertThatThrownBy(() -> s.map(Map.of("preferred_username", "x", "groups", List.of("cleaners"))))
-        .hasMessage("No role for 'x': the groups claim holds [cleaners], none of which sso.roles maps to a role.");
-    assertThatThrownBy(() -> s.map(Map.of("preferred_username", "Ana Ruiz", "groups", List.of("kpi"))))
-        .extracting(e -> ((SsoSettings.Refused) e).reason()).isEqualTo("no_name");
+        .extracting(e -> ((SsoSettings.Refused) e).reason())
+        .isEqualTo("no_teams");
+    assertThatThrownBy(
+            () -> s.map(Map.of("preferred_username", "x", "groups", List.of("cleaners"))))
+        .hasMessage(
+            "No role for 'x': the groups claim holds [cleaners], none of which sso.roles maps to a role.");
+    assertThatThrownBy(
+            () -> s.map(Map.of("preferred_username", "Ana Ruiz", "groups", List.of("kpi"))))
+        .extracting(e -> ((SsoSettings.Refused) e).reason())
+        .isEqualTo("no_name");
   }
 }

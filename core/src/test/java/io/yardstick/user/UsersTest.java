@@ -35,13 +35,15 @@ class UsersTest {
     String password = users.add("Ana", Role.MANAGER, null);
 
     assertThat(password).hasSize(16);
-    assertThat(users.authenticate("ana", password)).contains(new User("ana", Role.MANAGER, null, true));
+    assertThat(users.authenticate("ana", password))
+        .contains(new User("ana", Role.MANAGER, null, true));
     assertThat(users.authenticate("ana", password + "x")).isEmpty();
     assertThat(users.authenticate("nobody", password)).isEmpty();
 
     users.setPassword("ana", "a much longer secret");
 
-    assertThat(users.authenticate("ana", "a much longer secret")).contains(new User("ana", Role.MANAGER, null, false));
+    assertThat(users.authenticate("ana", "a much longer secret"))
+        .contains(new User("ana", Role.MANAGER, null, false));
     assertThat(users.authenticate("ana", password)).isEmpty();
   }
 
@@ -57,13 +59,16 @@ class UsersTest {
 
   @Test
   void an_agent_user_needs_an_agent_id_and_names_are_unique() {
-    assertThatThrownBy(() -> users.add("eva", Role.AGENT, null)).isInstanceOf(YardstickException.class)
+    assertThatThrownBy(() -> users.add("eva", Role.AGENT, null))
+        .isInstanceOf(YardstickException.class)
         .hasMessageContaining("needs the agent_id");
     users.add("eva", Role.AGENT, "agent-007");
 
     assertThat(users.find("EVA")).contains(new User("eva", Role.AGENT, "agent-007", true));
-    assertThatThrownBy(() -> users.add("eva", Role.MANAGER, null)).hasMessage("A user named 'eva' exists already.");
-    assertThatThrownBy(() -> users.add("two words", Role.MANAGER, null)).hasMessageContaining("is not a user name");
+    assertThatThrownBy(() -> users.add("eva", Role.MANAGER, null))
+        .hasMessage("A user named 'eva' exists already.");
+    assertThatThrownBy(() -> users.add("two words", Role.MANAGER, null))
+        .hasMessageContaining("is not a user name");
   }
 
   @Test
@@ -75,6 +80,7 @@ class UsersTest {
     assertThat(token).startsWith("ys_").hasSize(67);
     assertThat(users.forToken(token)).map(User::name).contains("robot");
     assertThat(users.forToken(token + "0")).isEmpty();
-    assertThat(store.query("SELECT token_hash FROM api_tokens").get(0)[0]).isEqualTo(Users.sha256(token));
+    assertThat(store.query("SELECT token_hash FROM api_tokens").get(0)[0])
+        .isEqualTo(Users.sha256(token));
   }
 }

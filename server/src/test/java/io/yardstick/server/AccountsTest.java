@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 11, finding 4: log-in throttling, password rules, the forced change enforced by the API, and tokens that can
- * be listed, revoked and end with a password change. Each test has a server of its own (over the shared test store),
- * so a lockout of 127.0.0.1 stays there.
+ * Issue 11, finding 4: log-in throttling, password rules, the forced change enforced by the API,
+ * and tokens that can be listed, revoked and end with a password change. Each test has a server of
+ * its own (over the shared test store), so a lockout of 127.0.0.1 stays there.
  */
 class AccountsTest {
   private static final AtomicInteger NEXT = new AtomicInteger();
@@ -60,10 +60,14 @@ class AccountsTest {
   }
 
   private int withToken(String method, String path, String token, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.apply(path))).header("Authorization", "Bearer "
-        + token).header("Content-Type", "application/json");
-    b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-        : b.method(method, HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url.apply(path)))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json");
+    b =
+        body == null
+            ? b.method(method, HttpRequest.BodyPublishers.noBody())
+            : b.method(method, HttpRequest.BodyPublishers.ofString(body));
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 
@@ -75,9 +79,16 @@ class AccountsTest {
     }
     Response locked = login(name, OWN);
     assertThat(locked.status()).isEqualTo(429);
-    assertThat(locked.body().get("details").asText()).startsWith("Too many failed log-ins for '" + name + "'; log-in"
-        + " is locked for 15 minutes after the last failure, until ").endsWith(" UTC. Wait, or ask an admin.");
-    assertThat(login(manager(), OWN).status()).as("another account from the same address").isEqualTo(200);
+    assertThat(locked.body().get("details").asText())
+        .startsWith(
+            "Too many failed log-ins for '"
+                + name
+                + "'; log-in"
+                + " is locked for 15 minutes after the last failure, until ")
+        .endsWith(" UTC. Wait, or ask an admin.");
+    assertThat(login(manager(), OWN).status())
+        .as("another account from the same address")
+        .isEqualTo(200);
   }
 
   @Test
@@ -87,26 +98,35 @@ class AccountsTest {
     }
     Response locked = login(manager(), OWN);
     assertThat(locked.status()).isEqualTo(429);
-    assertThat(locked.body().get("details").asText()).startsWith("Too many failed log-ins from your address");
+    assertThat(locked.body().get("details").asText())
+        .startsWith("Too many failed log-ins from your address");
   }
 
   @Test
   void the_api_applies_the_password_rules() {
     String name = manager();
     ApiClient c = ApiClient.loggedIn(url, name, OWN);
-    Map<String, String> cases = Map.of(
-        "short-pass", "A password needs at least 12 characters.",
-        "aaaaaaaaaaaa", "That password is too easy to guess (a common password, the user's name, or fewer than 4"
-            + " different characters); choose another, such as a few unrelated words.",
-        "Password1234", "That password is too easy to guess (a common password, the user's name, or fewer than 4"
-            + " different characters); choose another, such as a few unrelated words.",
-        OWN, "The new password is the current one; choose another.");
-    cases.forEach((next, message) -> {
-      Response r = c.post("/api/password", Map.of("current", OWN, "new", next));
-      assertThat(r.status()).as(next).isEqualTo(400);
-      assertThat(r.body().get("details").asText()).as(next).isEqualTo(message);
-    });
-    assertThat(c.post("/api/password", Map.of("current", OWN, "new", "three unrelated words")).status())
+    Map<String, String> cases =
+        Map.of(
+            "short-pass",
+            "A password needs at least 12 characters.",
+            "aaaaaaaaaaaa",
+            "That password is too easy to guess (a common password, the user's name, or fewer than 4"
+                + " different characters); choose another, such as a few unrelated words.",
+            "Password1234",
+            "That password is too easy to guess (a common password, the user's name, or fewer than 4"
+                + " different characters); choose another, such as a few unrelated words.",
+            OWN,
+            "The new password is the current one; choose another.");
+    cases.forEach(
+        (next, message) -> {
+          Response r = c.post("/api/password", Map.of("current", OWN, "new", next));
+          assertThat(r.status()).as(next).isEqualTo(400);
+          assertThat(r.body().get("details").asText()).as(next).isEqualTo(message);
+        });
+    assertThat(
+            c.post("/api/password", Map.of("current", OWN, "new", "three unrelated words"))
+                .status())
         .isEqualTo(200);
   }
 
@@ -117,21 +137,25 @@ class AccountsTest {
     String token = users.createToken(name, "minted before");
     ApiClient c = ApiClient.loggedIn(url, name, OWN);
     assertThat(c.get("/api/me").status()).isEqualTo(200);
-    for (String path : java.util.List.of("/api/users", "/api/kpi?" + TestServer.period(), "/api/tokens")) {
+    for (String path :
+        java.util.List.of("/api/users", "/api/kpi?" + TestServer.period(), "/api/tokens")) {
       Response r = c.get(path);
       assertThat(r.status()).as(path).isEqualTo(403);
       assertThat(r.body().get("details").asText()).startsWith("Choose your own password first");
     }
     assertThat(c.post("/api/tokens", Map.of("label", "x")).status()).isEqualTo(403);
     assertThat(withToken("GET", "/api/me", token, null)).isEqualTo(403);
-    assertThat(c.post("/api/password", Map.of("current", OWN, "new", "three unrelated words")).status())
+    assertThat(
+            c.post("/api/password", Map.of("current", OWN, "new", "three unrelated words"))
+                .status())
         .isEqualTo(200);
     assertThat(c.get("/api/users").status()).isEqualTo(200);
   }
 
   @Test
-  void tokens_are_listed_revoked_powerless_over_tokens_and_passwords_and_end_with_a_password_change()
-      throws Exception {
+  void
+      tokens_are_listed_revoked_powerless_over_tokens_and_passwords_and_end_with_a_password_change()
+          throws Exception {
     String name = manager();
     ApiClient c = ApiClient.loggedIn(url, name, OWN);
     String first = c.post("/api/tokens", Map.of("label", "wallboard")).body().get("token").asText();
@@ -141,9 +165,17 @@ class AccountsTest {
     assertThat(list.body().get("tokens").get(0).get("label").asText()).isIn("wallboard", "etl");
     assertThat(list.body().toString()).doesNotContain(first).doesNotContain(second);
 
-    assertThat(withToken("POST", "/api/tokens", first, "{}")).as("a token minting a token").isEqualTo(403);
-    assertThat(withToken("POST", "/api/password", first, "{\"current\": \"" + OWN + "\", \"new\": \"other words"
-        + " here\"}")).as("a token changing the password").isEqualTo(403);
+    assertThat(withToken("POST", "/api/tokens", first, "{}"))
+        .as("a token minting a token")
+        .isEqualTo(403);
+    assertThat(
+            withToken(
+                "POST",
+                "/api/password",
+                first,
+                "{\"current\": \"" + OWN + "\", \"new\": \"other words" + " here\"}"))
+        .as("a token changing the password")
+        .isEqualTo(403);
 
     String id = null;
     for (var t : list.body().get("tokens")) {
@@ -153,9 +185,13 @@ class AccountsTest {
     assertThat(withToken("GET", "/api/me", first, null)).isEqualTo(401);
     assertThat(withToken("GET", "/api/me", second, null)).isEqualTo(200);
 
-    assertThat(c.post("/api/password", Map.of("current", OWN, "new", "three unrelated words")).status())
+    assertThat(
+            c.post("/api/password", Map.of("current", OWN, "new", "three unrelated words"))
+                .status())
         .isEqualTo(200);
-    assertThat(withToken("GET", "/api/me", second, null)).as("ended by the password change").isEqualTo(401);
+    assertThat(withToken("GET", "/api/me", second, null))
+        .as("ended by the password change")
+        .isEqualTo(401);
   }
 
   @Test
@@ -169,7 +205,8 @@ class AccountsTest {
   }
 
   @Test
-  void a_disabled_user_loses_their_session_and_tokens_and_cannot_log_in_until_enabled() throws Exception {
+  void a_disabled_user_loses_their_session_and_tokens_and_cannot_log_in_until_enabled()
+      throws Exception {
     String name = manager();
     ApiClient c = ApiClient.loggedIn(url, name, OWN);
     String token = users.createToken(name, "job");
@@ -183,29 +220,43 @@ class AccountsTest {
     assertThat(admin.post("/api/users/" + ROOT + "/disable", Map.of()).status()).isEqualTo(400);
     assertThat(admin.post("/api/users/" + name + "/enable", Map.of()).status()).isEqualTo(200);
     assertThat(login(name, OWN).status()).isEqualTo(200);
-    assertThat(withToken("GET", "/api/me", token, null)).as("tokens ended with the disabling").isEqualTo(401);
+    assertThat(withToken("GET", "/api/me", token, null))
+        .as("tokens ended with the disabling")
+        .isEqualTo(401);
   }
 
   @Test
   void a_read_only_token_only_reads_and_an_expired_token_is_refused() throws Exception {
     String name = manager();
     ApiClient c = ApiClient.loggedIn(url, name, OWN);
-    Response made = c.post("/api/tokens", Map.of("label", "dashboard tv", "read_only", true, "expires_days", 30));
+    Response made =
+        c.post(
+            "/api/tokens", Map.of("label", "dashboard tv", "read_only", true, "expires_days", 30));
     assertThat(made.status()).isEqualTo(201);
     String token = made.body().get("token").asText();
     assertThat(withToken("GET", "/api/kpis", token, null)).isEqualTo(200);
-    assertThat(withToken("POST", "/api/goals", token, "{\"kpi\":\"csat\",\"target\":90,\"by\":\"2026-12-31\"}"))
+    assertThat(
+            withToken(
+                "POST",
+                "/api/goals",
+                token,
+                "{\"kpi\":\"csat\",\"target\":90,\"by\":\"2026-12-31\"}"))
         .isEqualTo(403);
     var listed = c.get("/api/tokens").body().get("tokens").get(0);
     assertThat(listed.get("label").asText()).isEqualTo("dashboard tv");
     assertThat(listed.get("read_only").asBoolean()).isTrue();
-    assertThat(java.time.Duration.between(TestServer.CLOCK.instant(), java.time.Instant.parse(listed.get("expires_at")
-        .asText())).toDays()).isEqualTo(29);
+    assertThat(
+            java.time.Duration.between(
+                    TestServer.CLOCK.instant(),
+                    java.time.Instant.parse(listed.get("expires_at").asText()))
+                .toDays())
+        .isEqualTo(29);
     assertThat(c.post("/api/tokens", Map.of("expires_days", 0)).body().get("details").asText())
         .isEqualTo("A token expires after 1 to 3650 days; got 0.");
 
-    String old = new Users(shared.store, Clock.offset(TestServer.CLOCK, java.time.Duration.ofDays(-2)))
-        .createToken(name, "old", false, 1);
+    String old =
+        new Users(shared.store, Clock.offset(TestServer.CLOCK, java.time.Duration.ofDays(-2)))
+            .createToken(name, "old", false, 1);
     assertThat(withToken("GET", "/api/kpis", old, null)).isEqualTo(401);
   }
 }

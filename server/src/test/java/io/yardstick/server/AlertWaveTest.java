@@ -42,9 +42,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 5's acceptance: a wave of long phone waits, sent through POST /api/events, fires the 3-minute alarm once,
- * notifies a real local webhook receiver and a real SMTP server (GreenMail) exactly once, and resolves when the
- * waits are answered; resent events change nothing, and a restart sends nothing twice.
+ * Issue 5's acceptance: a wave of long phone waits, sent through POST /api/events, fires the
+ * 3-minute alarm once, notifies a real local webhook receiver and a real SMTP server (GreenMail)
+ * exactly once, and resolves when the waits are answered; resent events change nothing, and a
+ * restart sends nothing twice.
  */
 class AlertWaveTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -97,17 +98,22 @@ class AlertWaveTest {
   @BeforeEach
   void start() throws IOException {
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/hook", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      // The first call fails, so the delivery that counts comes from a retry with back-off.
-      int status = webhookCalls.incrementAndGet() == 1 ? 503 : 204;
-      if (status == 204) {
-        deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-            exchange.getRequestHeaders().getFirst("X-Yardstick-Signature"), new String(body, StandardCharsets.UTF_8)));
-      }
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    });
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          // The first call fails, so the delivery that counts comes from a retry with back-off.
+          int status = webhookCalls.incrementAndGet() == 1 ? 503 : 204;
+          if (status == 204) {
+            deliveries.add(
+                new Delivery(
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                    exchange.getRequestHeaders().getFirst("X-Yardstick-Signature"),
+                    new String(body, StandardCharsets.UTF_8)));
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
     receiver.start();
     store = Store.open(dir.resolve("wave.duckdb").toString());
     Users users = new Users(store, clock);
@@ -117,9 +123,13 @@ class AlertWaveTest {
   }
 
   YardstickServer startServer() {
-    AlertSettings settings = AlertSettings.defaults().withWebhookSecret(SECRET).withPrivateWebhooks(true)
-        .withSmtp("127.0.0.1", ServerSetupTest.SMTP.getPort(), "yardstick@example.com")
-        .withRetries(3, Duration.ofMillis(20), Duration.ofMillis(100)).withEvaluateEvery(Duration.ofHours(1));
+    AlertSettings settings =
+        AlertSettings.defaults()
+            .withWebhookSecret(SECRET)
+            .withPrivateWebhooks(true)
+            .withSmtp("127.0.0.1", ServerSetupTest.SMTP.getPort(), "yardstick@example.com")
+            .withRetries(3, Duration.ofMillis(20), Duration.ofMillis(100))
+            .withEvaluateEvery(Duration.ofHours(1));
     return YardstickServer.start(store, KpiSettings.defaults(), clock, 0, settings);
   }
 
@@ -131,16 +141,26 @@ class AlertWaveTest {
   }
 
   JsonNode post(String path, String json) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
     return JSON.readTree(r.body());
   }
 
   JsonNode get(String path) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
   }
@@ -149,8 +169,14 @@ class AlertWaveTest {
   static String arrivals(int from, int to, Instant first) {
     List<String> events = new ArrayList<>();
     for (int i = from; i <= to; i++) {
-      events.add("{\"id\": \"arr-" + i + "\", \"type\": \"arrived\", \"at\": \"" + first.plusSeconds(i - from)
-          + "\", \"contact_id\": \"C" + i + "\", \"channel\": \"phone\", \"queue\": \"billing\"}");
+      events.add(
+          "{\"id\": \"arr-"
+              + i
+              + "\", \"type\": \"arrived\", \"at\": \""
+              + first.plusSeconds(i - from)
+              + "\", \"contact_id\": \"C"
+              + i
+              + "\", \"channel\": \"phone\", \"queue\": \"billing\"}");
     }
     return "[" + String.join(", ", events) + "]";
   }
@@ -158,8 +184,14 @@ class AlertWaveTest {
   static String answers(int from, int to, Instant at) {
     List<String> events = new ArrayList<>();
     for (int i = from; i <= to; i++) {
-      events.add("{\"id\": \"ans-" + i + "\", \"type\": \"answered\", \"at\": \"" + at + "\", \"contact_id\": \"C" + i
-          + "\", \"agent_id\": \"a1\"}");
+      events.add(
+          "{\"id\": \"ans-"
+              + i
+              + "\", \"type\": \"answered\", \"at\": \""
+              + at
+              + "\", \"contact_id\": \"C"
+              + i
+              + "\", \"agent_id\": \"a1\"}");
     }
     return "[" + String.join(", ", events) + "]";
   }
@@ -171,11 +203,16 @@ class AlertWaveTest {
   }
 
   @Test
-  void a_wave_of_long_waits_fires_the_three_minute_alarm_once_notifies_once_and_resolves() throws Exception {
+  void a_wave_of_long_waits_fires_the_three_minute_alarm_once_notifies_once_and_resolves()
+      throws Exception {
     String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-    JsonNode rule = post("/api/alerts/rules", "{\"name\": \"Phone wait over 3 minutes\", \"kind\": \"longest_wait\","
-        + " \"above\": 180, \"where\": [\"channel=phone\"], \"cool_down\": \"10m\", \"notify\": [\"webhook:" + hook
-        + "\", \"email:supervisors@example.com\", \"log\"]}");
+    JsonNode rule =
+        post(
+            "/api/alerts/rules",
+            "{\"name\": \"Phone wait over 3 minutes\", \"kind\": \"longest_wait\","
+                + " \"above\": 180, \"where\": [\"channel=phone\"], \"cool_down\": \"10m\", \"notify\": [\"webhook:"
+                + hook
+                + "\", \"email:supervisors@example.com\", \"log\"]}");
     assertThat(rule.get("id").asLong()).isEqualTo(1);
 
     // 09:00:00-09:00:19: twenty calls arrive and nobody answers.
@@ -188,12 +225,17 @@ class AlertWaveTest {
     clock.set(NINE.plusSeconds(190));
     post("/api/events", arrivals(21, 25, NINE.plusSeconds(185)));
     server.alerts().awaitNotifications();
-    assertThat(new AlertHistory(store).firing()).singleElement().satisfies(a -> {
-      assertThat(a.firedValue()).isEqualTo(190.0);
-      assertThat(a.message()).isEqualTo("longest wait (s) (channel=phone) is 190, above 180; 25 waiting");
-    });
+    assertThat(new AlertHistory(store).firing())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.firedValue()).isEqualTo(190.0);
+              assertThat(a.message())
+                  .isEqualTo("longest wait (s) (channel=phone) is 190, above 180; 25 waiting");
+            });
 
-    // More calls, more long waits, a resend of the first batch: still the one alert, nothing new stored.
+    // More calls, more long waits, a resend of the first batch: still the one alert, nothing new
+    // stored.
     clock.set(NINE.plusSeconds(230));
     post("/api/events", arrivals(26, 30, NINE.plusSeconds(225)));
     assertThat(post("/api/events", arrivals(1, 20, NINE)).toString())
@@ -210,10 +252,13 @@ class AlertWaveTest {
     post("/api/events", answers(1, 30, NINE.plusSeconds(240)));
     server.alerts().awaitNotifications();
     assertThat(new AlertHistory(store).firing()).isEmpty();
-    assertThat(new AlertHistory(store).latest(10)).singleElement()
+    assertThat(new AlertHistory(store).latest(10))
+        .singleElement()
         .satisfies(a -> assertThat(a.resolvedAt()).isEqualTo(NINE.plusSeconds(240)));
 
-    assertThat(deliveries).extracting(Delivery::key).containsExactly("alert-1/fired/1", "alert-1/resolved/1");
+    assertThat(deliveries)
+        .extracting(Delivery::key)
+        .containsExactly("alert-1/fired/1", "alert-1/resolved/1");
     for (Delivery d : deliveries) {
       assertThat(d.signature()).isEqualTo(hmac(d.body()));
     }
@@ -221,12 +266,21 @@ class AlertWaveTest {
         .isEqualTo("Phone wait over 3 minutes");
     assertThat(webhookCalls).hasValue(3); // one 503, then the two deliveries
     MimeMessage[] mails = smtp.getReceivedMessages();
-    assertThat(mails).extracting(MimeMessage::getSubject).containsExactly(
-        "[Yardstick] FIRING: Phone wait over 3 minutes", "[Yardstick] RESOLVED: Phone wait over 3 minutes");
+    assertThat(mails)
+        .extracting(MimeMessage::getSubject)
+        .containsExactly(
+            "[Yardstick] FIRING: Phone wait over 3 minutes",
+            "[Yardstick] RESOLVED: Phone wait over 3 minutes");
     assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("supervisors@example.com");
-    assertThat(new AlertHistory(store).notifications(1)).extracting(n -> n.target().replaceAll(":.*", "") + " "
-        + n.transition() + " " + n.state()).containsExactly("webhook fired sent", "email fired sent", "log fired sent",
-            "webhook resolved sent", "email resolved sent", "log resolved sent");
+    assertThat(new AlertHistory(store).notifications(1))
+        .extracting(n -> n.target().replaceAll(":.*", "") + " " + n.transition() + " " + n.state())
+        .containsExactly(
+            "webhook fired sent",
+            "email fired sent",
+            "log fired sent",
+            "webhook resolved sent",
+            "email resolved sent",
+            "log resolved sent");
 
     // A restart sends nothing again; the wave is over, so a new evaluation changes nothing.
     server.close();
@@ -239,17 +293,26 @@ class AlertWaveTest {
   }
 
   @Test
-  void a_notification_left_sending_by_a_stop_is_sent_again_once_with_the_same_key() throws Exception {
+  void a_notification_left_sending_by_a_stop_is_sent_again_once_with_the_same_key()
+      throws Exception {
     String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
     webhookCalls.set(1); // no failing first call in this test
-    post("/api/alerts/rules", "{\"name\": \"Queue\", \"kind\": \"waiting\", \"above\": 2, \"notify\": [\"webhook:"
-        + hook + "\"]}");
+    post(
+        "/api/alerts/rules",
+        "{\"name\": \"Queue\", \"kind\": \"waiting\", \"above\": 2, \"notify\": [\"webhook:"
+            + hook
+            + "\"]}");
     server.close();
     // As if a server had recorded the alert and was stopped while sending: the row says sending.
-    store.update("INSERT INTO alerts (id, rule_id, fired_at, fired_value, threshold, message) VALUES (1, 1, ?, 3, 2,"
-        + " 'contacts waiting is 3, above 2; 3 waiting')", NINE);
-    store.update("INSERT INTO alert_notifications (idempotency_key, alert_id, transition, target, state, attempts,"
-        + " updated_at) VALUES ('alert-1/fired/1', 1, 'fired', ?, 'sending', 1, ?)", "webhook:" + hook, NINE);
+    store.update(
+        "INSERT INTO alerts (id, rule_id, fired_at, fired_value, threshold, message) VALUES (1, 1, ?, 3, 2,"
+            + " 'contacts waiting is 3, above 2; 3 waiting')",
+        NINE);
+    store.update(
+        "INSERT INTO alert_notifications (idempotency_key, alert_id, transition, target, state, attempts,"
+            + " updated_at) VALUES ('alert-1/fired/1', 1, 'fired', ?, 'sending', 1, ?)",
+        "webhook:" + hook,
+        NINE);
 
     server = startServer();
     server.alerts().awaitNotifications();
@@ -258,23 +321,33 @@ class AlertWaveTest {
     server.alerts().awaitNotifications();
 
     assertThat(deliveries).extracting(Delivery::key).containsExactly("alert-1/fired/1");
-    assertThat(new AlertHistory(store).notifications(1)).singleElement()
+    assertThat(new AlertHistory(store).notifications(1))
+        .singleElement()
         .satisfies(n -> assertThat(n.state() + " " + n.attempts()).isEqualTo("sent 2"));
   }
 
   @Test
   void events_need_a_manager_and_a_bad_batch_is_refused_whole_with_the_reason() throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
-        + "/api/events")).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(
-            "[{\"id\": \"b1\", \"type\": \"arrived\", \"at\": \"2026-11-25T09:00:00Z\", \"contact_id\": \"X1\","
-                + " \"channel\": \"chat\"}, {\"id\": \"b2\", \"type\": \"answerd\", \"at\": \"2026-11-25T09:00:05Z\","
-                + " \"contact_id\": \"X1\"}]")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/events"))
+                .header("Authorization", "Bearer " + token)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "[{\"id\": \"b1\", \"type\": \"arrived\", \"at\": \"2026-11-25T09:00:00Z\", \"contact_id\": \"X1\","
+                            + " \"channel\": \"chat\"}, {\"id\": \"b2\", \"type\": \"answerd\", \"at\": \"2026-11-25T09:00:05Z\","
+                            + " \"contact_id\": \"X1\"}]"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(r.body()).get("details").asText()).isEqualTo("Event 2 (id b2): type 'answerd' is not an"
-        + " event type; expected one of arrived, answered, first_response, abandoned, resolved, transferred, survey,"
-        + " agent_state.");
+    assertThat(JSON.readTree(r.body()).get("details").asText())
+        .isEqualTo(
+            "Event 2 (id b2): type 'answerd' is not an"
+                + " event type; expected one of arrived, answered, first_response, abandoned, resolved, transferred, survey,"
+                + " agent_state.");
     assertThat(store.query("SELECT COUNT(*) FROM contacts").get(0)[0]).isEqualTo(0L);
-    assertThat(Map.of("events", store.query("SELECT COUNT(*) FROM events").get(0)[0])).containsEntry("events", 0L);
+    assertThat(Map.of("events", store.query("SELECT COUNT(*) FROM events").get(0)[0]))
+        .containsEntry("events", 0L);
   }
 }

@@ -36,10 +36,12 @@ final class ApiClient {
     return loggedIn(server::url, name, password);
   }
 
-  static ApiClient loggedIn(java.util.function.UnaryOperator<String> url, String name, String password) {
+  static ApiClient loggedIn(
+      java.util.function.UnaryOperator<String> url, String name, String password) {
     ApiClient c = new ApiClient(url);
     Response r = c.post("/api/login", Map.of("name", name, "password", password));
-    if (r.status() != 200) throw new IllegalStateException("Log-in of " + name + " failed: " + r.body());
+    if (r.status() != 200)
+      throw new IllegalStateException("Log-in of " + name + " failed: " + r.body());
     c.csrf = r.body().get("csrf").asText();
     return c;
   }
@@ -58,9 +60,10 @@ final class ApiClient {
 
   Response postWith(String path, Object body, String csrfToken) {
     try {
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.apply(path)))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(server.apply(path)))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
       if (csrfToken != null) b.header("X-CSRF-Token", csrfToken);
       return send(b);
     } catch (IOException e) {
@@ -70,22 +73,30 @@ final class ApiClient {
 
   /** A POST of a raw text body, as it is. */
   Response postRaw(String path, String body) {
-    return send(HttpRequest.newBuilder(URI.create(server.apply(path))).header("Content-Type", "application/json")
-        .header("X-CSRF-Token", csrf == null ? "" : csrf).POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(URI.create(server.apply(path)))
+            .header("Content-Type", "application/json")
+            .header("X-CSRF-Token", csrf == null ? "" : csrf)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** A POST of a body of unknown length (sent chunked). */
   Response postStream(String path, java.io.InputStream body) {
-    return send(HttpRequest.newBuilder(URI.create(server.apply(path))).header("Content-Type", "application/json")
-        .header("X-CSRF-Token", csrf == null ? "" : csrf).POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)));
+    return send(
+        HttpRequest.newBuilder(URI.create(server.apply(path)))
+            .header("Content-Type", "application/json")
+            .header("X-CSRF-Token", csrf == null ? "" : csrf)
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)));
   }
 
   /** A PUT of a JSON body. */
   Response put(String path, Object body) {
     try {
-      return send(HttpRequest.newBuilder(URI.create(server.apply(path))).header("Content-Type", "application/json")
-          .header("X-CSRF-Token", csrf == null ? "" : csrf)
-          .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+      return send(
+          HttpRequest.newBuilder(URI.create(server.apply(path)))
+              .header("Content-Type", "application/json")
+              .header("X-CSRF-Token", csrf == null ? "" : csrf)
+              .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -94,11 +105,18 @@ final class ApiClient {
   /** A GET whose answer is bytes (a PDF); the status is checked to be 200. */
   byte[] bytes(String path) {
     try {
-      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(server.apply(path))).GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(server.apply(path))).GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       if (r.statusCode() != 200) {
-        throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + new String(r.body(),
-            java.nio.charset.StandardCharsets.UTF_8));
+        throw new IllegalStateException(
+            "GET "
+                + path
+                + " answered "
+                + r.statusCode()
+                + ": "
+                + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
       }
       return r.body();
     } catch (IOException e) {

@@ -36,9 +36,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 11, finding 1: no user can take the server down. Repeats the crash (distinct ten-year hourly series, one after
- * the other and all at once, by an agent) against the running test server on 127.0.0.1, bounded in count and time,
- * while /health is timed.
+ * Issue 11, finding 1: no user can take the server down. Repeats the crash (distinct ten-year
+ * hourly series, one after the other and all at once, by an agent) against the running test server
+ * on 127.0.0.1, bounded in count and time, while /health is timed.
  */
 class BoundedWorkTest {
   private static TestServer server;
@@ -57,27 +57,40 @@ class BoundedWorkTest {
   }
 
   @Test
-  void distinct_ten_year_hourly_series_are_refused_and_health_stays_fast_meanwhile() throws Exception {
+  void distinct_ten_year_hourly_series_are_refused_and_health_stays_fast_meanwhile()
+      throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     URI health = URI.create(server.url("/health"));
-    http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()); // warm the connection
+    http.send(
+        HttpRequest.newBuilder(health).build(),
+        HttpResponse.BodyHandlers.ofString()); // warm the connection
     List<Long> healthMillis = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean done = new AtomicBoolean();
-    Thread prober = Thread.ofPlatform().start(() -> {
-      while (!done.get()) {
-        long t = System.nanoTime();
-        try {
-          HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
-              HttpResponse.BodyHandlers.ofString());
-          healthMillis.add(r.statusCode() == 200 ? (System.nanoTime() - t) / 1_000_000 : Long.MAX_VALUE);
-          Thread.sleep(20);
-        } catch (Exception e) {
-          healthMillis.add(Long.MAX_VALUE);
-        }
-      }
-    });
+    Thread prober =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  while (!done.get()) {
+                    long t = System.nanoTime();
+                    try {
+                      HttpResponse<String> r =
+                          http.send(
+                              HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                              HttpResponse.BodyHandlers.ofString());
+                      healthMillis.add(
+                          r.statusCode() == 200
+                              ? (System.nanoTime() - t) / 1_000_000
+                              : Long.MAX_VALUE);
+                      Thread.sleep(20);
+                    } catch (Exception e) {
+                      healthMillis.add(Long.MAX_VALUE);
+                    }
+                  }
+                });
     List<Response> answers = new ArrayList<>();
-    for (int day = 1; day <= 12; day++) { // the 16 of the report crashed it; 12 filled the old generation
+    for (int day = 1;
+        day <= 12;
+        day++) { // the 16 of the report crashed it; 12 filled the old generation
       answers.add(agent.get(hugeSeries(day)));
     }
     ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -93,8 +106,10 @@ class BoundedWorkTest {
       // And work that is allowed: a year of hours each (8,760 buckets), distinct, all at once.
       List<Future<Response>> allowed = new ArrayList<>();
       for (int day = 1; day <= 8; day++) {
-        String year = String.format("/api/series?unit=hour&from=2025-07-%02d&to=2026-07-%02d&kpi=contacts,aht", day,
-            day);
+        String year =
+            String.format(
+                "/api/series?unit=hour&from=2025-07-%02d&to=2026-07-%02d&kpi=contacts,aht",
+                day, day);
         allowed.add(pool.submit(() -> agent.get(year)));
       }
       for (Future<Response> f : allowed) {
@@ -107,34 +122,58 @@ class BoundedWorkTest {
       done.set(true);
       prober.join(10_000);
     }
-    assertThat(answers).hasSize(28).allSatisfy(r -> {
-      assertThat(r.status()).isEqualTo(400);
-      assertThat(r.body().get("details").asText())
-          .contains("10,000 rows per answer is the limit (limits.max_rows in the settings file)")
-          .contains("a coarser time unit (day, week or month)");
-    });
+    assertThat(answers)
+        .hasSize(28)
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isEqualTo(400);
+              assertThat(r.body().get("details").asText())
+                  .contains(
+                      "10,000 rows per answer is the limit (limits.max_rows in the settings file)")
+                  .contains("a coarser time unit (day, week or month)");
+            });
     assertThat(healthMillis).isNotEmpty();
-    // The fault this guards against stalled /health for tens of seconds; 2 s leaves room for a shared, loaded machine
+    // The fault this guards against stalled /health for tens of seconds; 2 s leaves room for a
+    // shared, loaded machine
     // (the probes' figures are printed below, and the API benchmark measures latency properly).
-    assertThat(Collections.max(healthMillis)).as("slowest /health in ms of %s", healthMillis.size()).isLessThan(2000);
+    assertThat(Collections.max(healthMillis))
+        .as("slowest /health in ms of %s", healthMillis.size())
+        .isLessThan(2000);
     List<Long> sorted = new ArrayList<>(healthMillis);
     Collections.sort(sorted);
-    System.out.printf("BoundedWorkTest: %d /health probes during the load, median %d ms, slowest %d ms%n",
+    System.out.printf(
+        "BoundedWorkTest: %d /health probes during the load, median %d ms, slowest %d ms%n",
         sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
-    assertThat(agent.get("/api/series?unit=day&from=2026-06-01&to=2026-06-30&kpi=contacts").status()).isEqualTo(200);
+    assertThat(
+            agent.get("/api/series?unit=day&from=2026-06-01&to=2026-06-30&kpi=contacts").status())
+        .isEqualTo(200);
   }
 
   @Test
   void a_batch_over_the_event_limit_is_refused_naming_the_limit() {
     List<Map<String, Object>> events = new ArrayList<>();
     for (int i = 0; i < 1_001; i++) {
-      events.add(Map.of("id", "bounded-" + i, "type", "arrived", "at", "2026-06-30T10:00:00Z", "contact_id",
-          "bounded-c" + i, "channel", "phone", "queue", "billing"));
+      events.add(
+          Map.of(
+              "id",
+              "bounded-" + i,
+              "type",
+              "arrived",
+              "at",
+              "2026-06-30T10:00:00Z",
+              "contact_id",
+              "bounded-c" + i,
+              "channel",
+              "phone",
+              "queue",
+              "billing"));
     }
     Response r = manager.post("/api/events", events);
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.body().get("details").asText()).isEqualTo("The batch has 1001 events; send at most 1000 per request"
-        + " (limits.max_events_per_batch in the settings file), in several batches.");
+    assertThat(r.body().get("details").asText())
+        .isEqualTo(
+            "The batch has 1001 events; send at most 1000 per request"
+                + " (limits.max_events_per_batch in the settings file), in several batches.");
   }
 
   @Test
@@ -143,8 +182,11 @@ class BoundedWorkTest {
     for (String path : List.of("/api/events", "/api/login", "/api/goals", "/api/alerts/rules")) {
       Response r = manager.postRaw(path, big);
       assertThat(r.status()).as(path).isEqualTo(413);
-      assertThat(r.body().get("details").asText()).as(path).startsWith("The body has 2200003 bytes; at most 2097152"
-          + " bytes are read per request (limits.max_body_kilobytes in the settings file).");
+      assertThat(r.body().get("details").asText())
+          .as(path)
+          .startsWith(
+              "The body has 2200003 bytes; at most 2097152"
+                  + " bytes are read per request (limits.max_body_kilobytes in the settings file).");
     }
   }
 
@@ -159,8 +201,12 @@ class BoundedWorkTest {
   void the_result_cache_is_bounded_by_bytes_not_entries() {
     ResultCache cache = new ResultCache(1L << 20);
     for (int day = 1; day <= 20; day++) {
-      KpiQuery q = new KpiQuery(LocalDate.of(2026, 1, day), LocalDate.of(2026, 12, 31), ZoneId.of("UTC"),
-          List.of(Kpi.CONTACTS));
+      KpiQuery q =
+          new KpiQuery(
+              LocalDate.of(2026, 1, day),
+              LocalDate.of(2026, 12, 31),
+              ZoneId.of("UTC"),
+              List.of(Kpi.CONTACTS));
       KpiResult big = result(q, 2_000); // about 330 KB each
       assertThat(cache.get(q, 1, () -> big)).isSameAs(big);
     }
@@ -178,32 +224,45 @@ class BoundedWorkTest {
   }
 
   @Test
-  void a_heavy_question_beyond_the_concurrent_limit_waits_then_answers_503_with_retry_after() throws Exception {
+  void a_heavy_question_beyond_the_concurrent_limit_waits_then_answers_503_with_retry_after()
+      throws Exception {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Admission admission = new Admission(Limits.defaults().withMaxConcurrentQueries(1, Duration.ofMillis(100)));
+    Admission admission =
+        new Admission(Limits.defaults().withMaxConcurrentQueries(1, Duration.ofMillis(100)));
     Javalin app = Javalin.create(c -> c.showJavalinBanner = false);
     admission.guard(app, List.of("/api/kpi"));
-    app.exception(io.yardstick.server.api.ApiException.class, (e, ctx) -> ctx.status(e.status())
-        .header("Retry-After", Long.toString(e.retryAfterSeconds())).result(e.getMessage()));
-    app.get("/api/kpi", ctx -> {
-      running.countDown();
-      release.await(10, TimeUnit.SECONDS);
-      ctx.result("done");
-    });
+    app.exception(
+        io.yardstick.server.api.ApiException.class,
+        (e, ctx) ->
+            ctx.status(e.status())
+                .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .result(e.getMessage()));
+    app.get(
+        "/api/kpi",
+        ctx -> {
+          running.countDown();
+          release.await(10, TimeUnit.SECONDS);
+          ctx.result("done");
+        });
     app.get("/health", ctx -> ctx.result("ok"));
     app.start("127.0.0.1", 0);
     try {
       HttpClient http = HttpClient.newHttpClient();
       URI kpi = URI.create("http://127.0.0.1:" + app.port() + "/api/kpi");
-      var first = http.sendAsync(HttpRequest.newBuilder(kpi).build(), HttpResponse.BodyHandlers.ofString());
+      var first =
+          http.sendAsync(HttpRequest.newBuilder(kpi).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
-      HttpResponse<String> second = http.send(HttpRequest.newBuilder(kpi).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> second =
+          http.send(HttpRequest.newBuilder(kpi).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(second.statusCode()).isEqualTo(503);
       assertThat(second.headers().firstValue("Retry-After")).hasValue("5");
       assertThat(second.body()).contains("limits.max_concurrent_queries");
-      HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-          + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
       release.countDown();
       assertThat(first.get(5, TimeUnit.SECONDS).body()).isEqualTo("done");

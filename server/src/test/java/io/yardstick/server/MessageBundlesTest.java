@@ -18,14 +18,15 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * The message bundles of the pages (web/i18n/LANG.json): every language has every key of English, a name and a
- * definition for every KPI of the catalog, and the same {placeholders}; English repeats the catalog word for word, so a
- * changed formula fails here until its translations are updated too.
+ * The message bundles of the pages (web/i18n/LANG.json): every language has every key of English, a
+ * name and a definition for every KPI of the catalog, and the same {placeholders}; English repeats
+ * the catalog word for word, so a changed formula fails here until its translations are updated
+ * too.
  */
 class MessageBundlesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,8 +34,9 @@ class MessageBundlesTest {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z]+}");
 
   private static JsonNode bundle(String lang) throws IOException {
-    try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/io/yardstick/server/web/i18n/" + lang
-        + ".json")) {
+    try (InputStream in =
+        MessageBundlesTest.class.getResourceAsStream(
+            "/io/yardstick/server/web/i18n/" + lang + ".json")) {
       assertThat(in).as("bundle " + lang).isNotNull();
       return JSON.readTree(in);
     }
@@ -62,7 +64,9 @@ class MessageBundlesTest {
     for (String key : keys(en)) {
       String text = other.get(key).asText();
       assertThat(text).as(lang + " " + key).isNotBlank();
-      assertThat(placeholders(text)).as(lang + " " + key).isEqualTo(placeholders(en.get(key).asText()));
+      assertThat(placeholders(text))
+          .as(lang + " " + key)
+          .isEqualTo(placeholders(en.get(key).asText()));
     }
   }
 
@@ -72,11 +76,14 @@ class MessageBundlesTest {
     JsonNode b = bundle(lang);
     for (Kpi k : Kpi.values()) {
       assertThat(b.path("kpi." + k.id() + ".name").asText()).as(lang + " " + k.id()).isNotBlank();
-      assertThat(b.path("kpi." + k.id() + ".definition").asText()).as(lang + " " + k.id()).isNotBlank();
+      assertThat(b.path("kpi." + k.id() + ".definition").asText())
+          .as(lang + " " + k.id())
+          .isNotBlank();
     }
     Set<String> kpiKeys = new TreeSet<>(keys(b));
     kpiKeys.removeIf(key -> !key.startsWith("kpi."));
-    // A name, a definition, a source and an example per KPI, and a text and a source per built-in benchmark.
+    // A name, a definition, a source and an example per KPI, and a text and a source per built-in
+    // benchmark.
     assertThat(kpiKeys).hasSize(4 * Kpi.values().length + 2 * Benchmark.defaults().size());
   }
 
@@ -107,7 +114,10 @@ class MessageBundlesTest {
     assertThat(missing).isEmpty();
   }
 
-  /** Issue 12, part 7: the drill-down's rows of every kind have a heading per column and a name per counted part. */
+  /**
+   * Issue 12, part 7: the drill-down's rows of every kind have a heading per column and a name per
+   * counted part.
+   */
   @Test
   void every_drill_down_column_and_counted_part_has_a_label() throws IOException {
     Set<String> keys = keys(bundle("en"));
@@ -133,21 +143,26 @@ class MessageBundlesTest {
   }
 
   /**
-   * Issue 12, part 11: the definition dialog's source and worked example, and the texts of the built-in benchmarks, are
-   * in the bundles; English is the catalog's (and {@link Benchmark#defaults()}'s) word for word.
+   * Issue 12, part 11: the definition dialog's source and worked example, and the texts of the
+   * built-in benchmarks, are in the bundles; English is the catalog's (and {@link
+   * Benchmark#defaults()}'s) word for word.
    */
   @Test
   void english_sources_examples_and_benchmarks_are_the_catalogs() throws IOException {
     JsonNode en = bundle("en");
     for (Kpi k : Kpi.values()) {
       assertThat(en.path("kpi." + k.id() + ".source").asText())
-          .as("kpi.%s.source: update it and its translations from Kpi.%s", k.id(), k.name()).isEqualTo(k.source());
+          .as("kpi.%s.source: update it and its translations from Kpi.%s", k.id(), k.name())
+          .isEqualTo(k.source());
       assertThat(en.path("kpi." + k.id() + ".example").asText())
-          .as("kpi.%s.example: update it and its translations from Kpi.%s", k.id(), k.name()).isEqualTo(k.example());
+          .as("kpi.%s.example: update it and its translations from Kpi.%s", k.id(), k.name())
+          .isEqualTo(k.example());
       Benchmark b = Benchmark.defaults().get(k);
-      assertThat(en.path("kpi." + k.id() + ".benchmark").asText(null)).as("kpi.%s.benchmark", k.id())
+      assertThat(en.path("kpi." + k.id() + ".benchmark").asText(null))
+          .as("kpi.%s.benchmark", k.id())
           .isEqualTo(b == null ? null : b.text());
-      assertThat(en.path("kpi." + k.id() + ".benchmarkSource").asText(null)).as("kpi.%s.benchmarkSource", k.id())
+      assertThat(en.path("kpi." + k.id() + ".benchmarkSource").asText(null))
+          .as("kpi.%s.benchmarkSource", k.id())
           .isEqualTo(b == null ? null : b.source());
     }
   }
@@ -155,10 +170,16 @@ class MessageBundlesTest {
   /** Texts that are only names, the same in every language (a publication, its author and year). */
   private static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("kpi.nps.source");
 
-  /** A settings key or a snake_case value (kpi.fcr.denominator, all_cases): docs name them, pages say what they do. */
-  private static final Pattern SETTING = Pattern.compile("\\bkpi\\.[a-z_.]+|\\b[a-z0-9]+(_[a-z0-9]+)+\\b");
+  /**
+   * A settings key or a snake_case value (kpi.fcr.denominator, all_cases): docs name them, pages
+   * say what they do.
+   */
+  private static final Pattern SETTING =
+      Pattern.compile("\\bkpi\\.[a-z_.]+|\\b[a-z0-9]+(_[a-z0-9]+)+\\b");
+
   /** Snake_case words a translation keeps: SQL's function. */
   private static final Set<String> KEPT_WORDS = Set.of("percentile_cont");
+
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
   private static Map<String, String> catalogTexts(Kpi k) {
@@ -181,14 +202,16 @@ class MessageBundlesTest {
   }
 
   /**
-   * Issue 12, part 11: every KPI of the catalog has its source and worked example (and its built-in benchmark's text
-   * and source) translated in es, ca and ro: present, not the English (but for {@link #SAME_IN_EVERY_LANGUAGE}), with
-   * the English numbers in the same order (decimal marks may follow the language: 11.1% is 11,1 %), and naming no
-   * settings key or snake_case value (the sentence says what the setting does).
+   * Issue 12, part 11: every KPI of the catalog has its source and worked example (and its built-in
+   * benchmark's text and source) translated in es, ca and ro: present, not the English (but for
+   * {@link #SAME_IN_EVERY_LANGUAGE}), with the English numbers in the same order (decimal marks may
+   * follow the language: 11.1% is 11,1 %), and naming no settings key or snake_case value (the
+   * sentence says what the setting does).
    */
   @ParameterizedTest
   @ValueSource(strings = {"es", "ca", "ro"})
-  void every_source_example_and_benchmark_of_the_catalog_is_translated(String lang) throws IOException {
+  void every_source_example_and_benchmark_of_the_catalog_is_translated(String lang)
+      throws IOException {
     JsonNode b = bundle(lang);
     List<String> problems = new ArrayList<>();
     for (Kpi k : Kpi.values()) {
@@ -200,7 +223,8 @@ class MessageBundlesTest {
           problems.add(key + ": missing");
           continue;
         }
-        if (text.equals(english) && !SAME_IN_EVERY_LANGUAGE.contains(key)) problems.add(key + ": still English");
+        if (text.equals(english) && !SAME_IN_EVERY_LANGUAGE.contains(key))
+          problems.add(key + ": still English");
         if (!text.equals(english) && SAME_IN_EVERY_LANGUAGE.contains(key)) {
           problems.add(key + ": listed as the same in every language, but differs");
         }
@@ -209,7 +233,8 @@ class MessageBundlesTest {
         }
         Matcher m = SETTING.matcher(text);
         while (m.find()) {
-          if (!KEPT_WORDS.contains(m.group())) problems.add(key + ": names a setting or an id: " + m.group());
+          if (!KEPT_WORDS.contains(m.group()))
+            problems.add(key + ": names a setting or an id: " + m.group());
         }
       }
     }

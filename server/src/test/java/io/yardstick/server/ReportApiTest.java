@@ -26,9 +26,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Saved views over HTTP on the test server's demo (June 2026, Madrid): the PDF holds exactly the numbers the API gives
- * for the view, an agent's report is their own, and the PDF's first page is rendered to PNG for a person to look at
- * (server/target/reports/).
+ * Saved views over HTTP on the test server's demo (June 2026, Madrid): the PDF holds exactly the
+ * numbers the API gives for the view, an agent's report is their own, and the PDF's first page is
+ * rendered to PNG for a person to look at (server/target/reports/).
  */
 class ReportApiTest {
   private static TestServer server;
@@ -49,9 +49,21 @@ class ReportApiTest {
   }
 
   private static Map<String, Object> juneByChannel() {
-    return Map.of("name", "June by channel", "page", "channels", "period", "2026-06-01..2026-06-30", "tz",
-        "Europe/Madrid", "kpis", List.of("contacts", "abandonment_rate", "service_level", "asa", "aht", "csat"),
-        "compare", true, "shared", List.of("manager"));
+    return Map.of(
+        "name",
+        "June by channel",
+        "page",
+        "channels",
+        "period",
+        "2026-06-01..2026-06-30",
+        "tz",
+        "Europe/Madrid",
+        "kpis",
+        List.of("contacts", "abandonment_rate", "service_level", "asa", "aht", "csat"),
+        "compare",
+        true,
+        "shared",
+        List.of("manager"));
   }
 
   static String text(byte[] pdf) throws IOException {
@@ -66,8 +78,12 @@ class ReportApiTest {
     JsonNode report = manager.get("/api/views/" + id + "/report").body();
     assertThat(report.get("from").asText()).isEqualTo("2026-06-01");
     // The report's numbers are /api/kpi's for the same question.
-    JsonNode kpi = manager.get("/api/kpi?from=2026-06-01&to=2026-06-30&tz=Europe/Madrid&compare=previous"
-        + "&kpi=contacts,abandonment_rate,service_level,asa,aht,csat").body();
+    JsonNode kpi =
+        manager
+            .get(
+                "/api/kpi?from=2026-06-01&to=2026-06-30&tz=Europe/Madrid&compare=previous"
+                    + "&kpi=contacts,abandonment_rate,service_level,asa,aht,csat")
+            .body();
     JsonNode tiles = report.get("sections").get(0).get("result");
     assertThat(tiles.get("rows").get(0)).isEqualTo(kpi.get("rows").get(0));
 
@@ -75,29 +91,45 @@ class ReportApiTest {
     ReportText en = ReportBundles.text("en");
     List<String> expected = new ArrayList<>();
     JsonNode overall = tiles.get("rows").get(0).get("kpis");
-    for (String k : List.of("contacts", "abandonment_rate", "service_level", "asa", "aht", "csat")) {
+    for (String k :
+        List.of("contacts", "abandonment_rate", "service_level", "asa", "aht", "csat")) {
       Kpi kpiOf = Kpi.byId(k).orElseThrow();
       JsonNode c = overall.get(k);
-      // One row of the numbers table: name, value, previous, change, exactly as the API's values print.
-      expected.add(en.kpiName(kpiOf) + " " + en.value(kpiOf, number(c.get("value"))) + " "
-          + en.value(kpiOf, number(c.get("previous"))) + " " + en.change(kpiOf, number(c.get("change"))));
+      // One row of the numbers table: name, value, previous, change, exactly as the API's values
+      // print.
+      expected.add(
+          en.kpiName(kpiOf)
+              + " "
+              + en.value(kpiOf, number(c.get("value")))
+              + " "
+              + en.value(kpiOf, number(c.get("previous")))
+              + " "
+              + en.change(kpiOf, number(c.get("change"))));
     }
     JsonNode byChannel = report.get("sections").get(1).get("result").get("rows");
     for (JsonNode row : byChannel) {
       if (row.get("group").isEmpty()) continue;
       StringBuilder line = new StringBuilder(row.get("group").get("channel").asText());
-      for (String k : List.of("contacts", "abandonment_rate", "service_level", "asa", "aht", "csat")) {
-        line.append(' ').append(en.value(Kpi.byId(k).orElseThrow(), number(row.get("kpis").get(k))));
+      for (String k :
+          List.of("contacts", "abandonment_rate", "service_level", "asa", "aht", "csat")) {
+        line.append(' ')
+            .append(en.value(Kpi.byId(k).orElseThrow(), number(row.get("kpis").get(k))));
       }
       expected.add(line.toString());
     }
     assertThat(expected).hasSizeGreaterThan(6);
     assertThat(pdf).contains(expected);
-    assertThat(pdf).contains("June by channel", "June 1, 2026 – June 30, 2026", "Europe/Madrid",
-        Kpi.ASA.formula(), "Page 1 of");
+    assertThat(pdf)
+        .contains(
+            "June by channel",
+            "June 1, 2026 – June 30, 2026",
+            "Europe/Madrid",
+            Kpi.ASA.formula(),
+            "Page 1 of");
 
     // The CSV of the breakdown has one line per channel and the raw values.
-    assertThat(report.get("csv").toString()).isEqualTo("[\"1-tiles.csv\",\"2-breakdown.csv\",\"3-trend.csv\"]");
+    assertThat(report.get("csv").toString())
+        .isEqualTo("[\"1-tiles.csv\",\"2-breakdown.csv\",\"3-trend.csv\"]");
   }
 
   @Test
@@ -117,12 +149,14 @@ class ReportApiTest {
       ReportText t = ReportBundles.text(lang);
       assertThat(text).contains(t.t("report.definitions"), t.kpiName(Kpi.ABANDONMENT_RATE));
     }
-    assertThat(text(Files.readAllBytes(out.resolve("report-ro.pdf")))).contains("Definițiile indicatorilor");
+    assertThat(text(Files.readAllBytes(out.resolve("report-ro.pdf"))))
+        .contains("Definițiile indicatorilor");
     assertThat(text(Files.readAllBytes(out.resolve("report-es.pdf")))).contains("Página 1 de");
   }
 
   @Test
-  void an_agent_sees_a_view_shared_with_agents_but_only_their_own_numbers_and_cannot_see_private_ones() {
+  void
+      an_agent_sees_a_view_shared_with_agents_but_only_their_own_numbers_and_cannot_see_private_ones() {
     Map<String, Object> body = new java.util.HashMap<>(juneByChannel());
     body.put("shared", List.of("agent"));
     body.put("where", List.of("agent=agent-001"));
@@ -135,23 +169,51 @@ class ReportApiTest {
     assertThat(agent.get("/api/views/" + priv + "/report").status()).isEqualTo(404);
     JsonNode report = agent.get("/api/views/" + shared + "/report").body();
     assertThat(report.get("restriction").toString()).isEqualTo("[\"agent=agent-003\"]");
-    JsonNode own = agent.get("/api/kpi?from=2026-06-01&to=2026-06-30&tz=Europe/Madrid&kpi=contacts").body();
-    assertThat(report.get("sections").get(0).get("result").get("rows").get(0).get("kpis").get("contacts")
-        .get("value")).isEqualTo(own.get("rows").get(0).get("kpis").get("contacts"));
+    JsonNode own =
+        agent.get("/api/kpi?from=2026-06-01&to=2026-06-30&tz=Europe/Madrid&kpi=contacts").body();
+    assertThat(
+            report
+                .get("sections")
+                .get(0)
+                .get("result")
+                .get("rows")
+                .get(0)
+                .get("kpis")
+                .get("contacts")
+                .get("value"))
+        .isEqualTo(own.get("rows").get(0).get("kpis").get("contacts"));
     // An agent cannot change or schedule a manager's view.
     assertThat(agent.delete("/api/views/" + shared).status()).isEqualTo(403);
-    assertThat(agent.post("/api/views/" + shared + "/schedules", Map.of("cadence", "daily@08:00", "targets",
-        List.of("email:a@example.com"))).status()).isEqualTo(403);
+    assertThat(
+            agent
+                .post(
+                    "/api/views/" + shared + "/schedules",
+                    Map.of("cadence", "daily@08:00", "targets", List.of("email:a@example.com")))
+                .status())
+        .isEqualTo(403);
   }
 
   @Test
   void a_bad_view_is_refused_with_the_field_named_and_nothing_is_stored() {
     int before = manager.get("/api/views").body().get("views").size();
-    Response r = manager.post("/api/views", Map.of("name", "x", "page", "overview", "period", "last_fortnight"));
+    Response r =
+        manager.post(
+            "/api/views", Map.of("name", "x", "page", "overview", "period", "last_fortnight"));
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.body().get("details").asText()).startsWith("'last_fortnight' is not a 'period'; expected one of");
-    Response s = manager.post("/api/views", Map.of("name", "x", "page", "overview", "period", "last_week", "where",
-        List.of("channel")));
+    assertThat(r.body().get("details").asText())
+        .startsWith("'last_fortnight' is not a 'period'; expected one of");
+    Response s =
+        manager.post(
+            "/api/views",
+            Map.of(
+                "name",
+                "x",
+                "page",
+                "overview",
+                "period",
+                "last_week",
+                "where",
+                List.of("channel")));
     assertThat(s.status()).isEqualTo(400);
     assertThat(manager.get("/api/views").body().get("views").size()).isEqualTo(before);
   }
@@ -159,8 +221,16 @@ class ReportApiTest {
   @Test
   void a_manager_schedules_a_view_sends_it_now_and_reads_the_history() {
     long id = save(manager, juneByChannel());
-    Response s = manager.post("/api/views/" + id + "/schedules", Map.of("cadence", "weekly:mon@08:00", "language",
-        "es", "targets", List.of("teams:https://example.invalid/hook")));
+    Response s =
+        manager.post(
+            "/api/views/" + id + "/schedules",
+            Map.of(
+                "cadence",
+                "weekly:mon@08:00",
+                "language",
+                "es",
+                "targets",
+                List.of("teams:https://example.invalid/hook")));
     assertThat(s.status()).as(s.body().toString()).isEqualTo(201);
     long sid = s.body().get("id").asLong();
     assertThat(s.body().get("cadence").asText()).isEqualTo("weekly:mon@08:00");
@@ -170,8 +240,10 @@ class ReportApiTest {
     assertThat(history).hasSize(1);
     // example.invalid never resolves: the delivery failed and says why.
     assertThat(history.get(0).get("state").asText()).isEqualTo("failed");
-    Response bad = manager.post("/api/views/" + id + "/schedules", Map.of("cadence", "hourly", "targets",
-        List.of("email:a@example.com")));
+    Response bad =
+        manager.post(
+            "/api/views/" + id + "/schedules",
+            Map.of("cadence", "hourly", "targets", List.of("email:a@example.com")));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body().get("details").asText()).startsWith("'hourly' is not a 'cadence'");
   }

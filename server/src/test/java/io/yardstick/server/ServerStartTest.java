@@ -15,13 +15,18 @@ class ServerStartTest {
   @Test
   void a_port_in_use_is_named_with_the_fix() {
     try (Store store = Store.open(dir.resolve("s.duckdb").toString());
-        YardstickServer first = YardstickServer.start(store, KpiSettings.defaults(), TestServer.CLOCK, 0)) {
+        YardstickServer first =
+            YardstickServer.start(store, KpiSettings.defaults(), TestServer.CLOCK, 0)) {
       int port = first.port();
 
-      assertThatThrownBy(() -> YardstickServer.start(store, KpiSettings.defaults(), TestServer.CLOCK, port))
+      assertThatThrownBy(
+              () -> YardstickServer.start(store, KpiSettings.defaults(), TestServer.CLOCK, port))
           .isInstanceOf(YardstickException.class)
-          .hasMessage("Port " + port + " is in use (another Yardstick, or another server?); choose another with"
-              + " --port.");
+          .hasMessage(
+              "Port "
+                  + port
+                  + " is in use (another Yardstick, or another server?); choose another with"
+                  + " --port.");
     }
   }
 }

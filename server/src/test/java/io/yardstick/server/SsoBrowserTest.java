@@ -25,13 +25,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Single sign-on in real headless Chromium against a real OpenID Connect provider in this JVM: the log-in page's
- * "Sign in with ..." button, the round trip through the provider, the dashboard, a refusal's message, and the logout
- * that ends the provider's session too. With local passwords off, the password form is folded away for break-glass use.
+ * Single sign-on in real headless Chromium against a real OpenID Connect provider in this JVM: the
+ * log-in page's "Sign in with ..." button, the round trip through the provider, the dashboard, a
+ * refusal's message, and the logout that ends the provider's session too. With local passwords off,
+ * the password form is folded away for break-glass use.
  */
 class SsoBrowserTest {
   private static final String CHROMIUM = envOr("YARDSTICK_CHROMIUM", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER = envOr("YARDSTICK_CHROMEDRIVER", "/usr/bin/chromedriver");
+  private static final String CHROMEDRIVER =
+      envOr("YARDSTICK_CHROMEDRIVER", "/usr/bin/chromedriver");
 
   @TempDir Path temp;
   private MockOAuth2Server provider;
@@ -60,7 +62,9 @@ class SsoBrowserTest {
     provider = new MockOAuth2Server();
     provider.start();
     String issuer = provider.issuerUrl("default").toString().replaceAll("/$", "");
-    SsoSettings sso = SsoSettings.parse("""
+    SsoSettings sso =
+        SsoSettings.parse(
+                """
         sso:
           issuer: %s
           client_id: yardstick
@@ -68,18 +72,41 @@ class SsoBrowserTest {
           roles: {claim: groups, manager: [kpi-managers]}
           local_passwords: false
           break_glass: [root]
-        """.formatted(issuer), "browser-sso.yaml", Map.of()).orElseThrow();
-    server = YardstickServer.start(TestServer.get().store, KpiSettings.defaults(), Clock.systemUTC(), 0,
-        AlertSettings.fromEnvironment(), new YardstickServer.Network(null, Set.of()).withSso(sso));
+        """
+                    .formatted(issuer),
+                "browser-sso.yaml",
+                Map.of())
+            .orElseThrow();
+    server =
+        YardstickServer.start(
+            TestServer.get().store,
+            KpiSettings.defaults(),
+            Clock.systemUTC(),
+            0,
+            AlertSettings.fromEnvironment(),
+            new YardstickServer.Network(null, Set.of()).withSso(sso));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-        "--user-data-dir=" + Files.createTempDirectory(temp, "profile"), "--window-size=1200,900", "--lang=en-US");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + Files.createTempDirectory(temp, "profile"),
+        "--window-size=1200,900",
+        "--lang=en-US");
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
-        .usingAnyFreePort().build(), options);
+    browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .usingAnyFreePort()
+                .build(),
+            options);
   }
 
   private String url(String path) {
@@ -87,11 +114,18 @@ class SsoBrowserTest {
   }
 
   @Test
-  void a_person_signs_in_with_the_button_sees_the_dashboard_and_logs_out_of_the_provider_too() throws Exception {
+  void a_person_signs_in_with_the_button_sees_the_dashboard_and_logs_out_of_the_provider_too()
+      throws Exception {
     start();
     String name = "sso-browser-" + System.nanoTime() % 1_000_000;
-    provider.enqueueCallback(new DefaultOAuth2TokenCallback("default", "sub-" + name, "JWT", null,
-        Map.of("preferred_username", name, "groups", List.of("kpi-managers")), 3600));
+    provider.enqueueCallback(
+        new DefaultOAuth2TokenCallback(
+            "default",
+            "sub-" + name,
+            "JWT",
+            null,
+            Map.of("preferred_username", name, "groups", List.of("kpi-managers")),
+            3600));
 
     browser.get(url("/"));
     var button = waiting().until(ExpectedConditions.elementToBeClickable(By.id("sso-login")));
@@ -102,7 +136,8 @@ class SsoBrowserTest {
     assertThat(browser.findElement(By.id("login-form")).isDisplayed()).isTrue();
 
     button.click();
-    var user = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".user-name")));
+    var user =
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".user-name")));
     assertThat(user.getText()).isEqualTo(name + " (manager)");
     assertThat(browser.getCurrentUrl()).startsWith(url("/"));
 
@@ -117,15 +152,23 @@ class SsoBrowserTest {
   @Test
   void a_refused_sign_in_says_why_on_the_log_in_page() throws Exception {
     start();
-    provider.enqueueCallback(new DefaultOAuth2TokenCallback("default", "sub-cleaner", "JWT", null,
-        Map.of("preferred_username", "cleaner-1", "groups", List.of("cleaners")), 3600));
+    provider.enqueueCallback(
+        new DefaultOAuth2TokenCallback(
+            "default",
+            "sub-cleaner",
+            "JWT",
+            null,
+            Map.of("preferred_username", "cleaner-1", "groups", List.of("cleaners")),
+            3600));
 
     browser.get(url("/"));
     waiting().until(ExpectedConditions.elementToBeClickable(By.id("sso-login"))).click();
     var error = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sso-status")));
     waiting().until(d -> !error.getText().isBlank());
-    assertThat(error.getText()).isEqualTo("Your account has no Yardstick role; ask an admin to add you to a Yardstick"
-        + " group.");
+    assertThat(error.getText())
+        .isEqualTo(
+            "Your account has no Yardstick role; ask an admin to add you to a Yardstick"
+                + " group.");
     assertThat(browser.getCurrentUrl()).doesNotContain("sso_error");
   }
 }

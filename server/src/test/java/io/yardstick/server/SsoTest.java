@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.yardstick.alert.AlertSettings;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import io.yardstick.alert.AlertSettings;
 import io.yardstick.kpi.KpiSettings;
 import io.yardstick.server.auth.Oidc;
 import io.yardstick.user.SsoSettings;
@@ -35,9 +35,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 11, Deliver 5: single sign-on with OpenID Connect against a real provider running in this JVM (NAV's
- * mock-oauth2-server: discovery, JWKS, authorization and token endpoints, PKCE checked, codes used once). Each test
- * drives the redirects as a browser would: Yardstick's log-in, the provider's authorization, Yardstick's callback.
+ * Issue 11, Deliver 5: single sign-on with OpenID Connect against a real provider running in this
+ * JVM (NAV's mock-oauth2-server: discovery, JWKS, authorization and token endpoints, PKCE checked,
+ * codes used once). Each test drives the redirects as a browser would: Yardstick's log-in, the
+ * provider's authorization, Yardstick's callback.
  */
 class SsoTest {
   private static final String CLIENT = "yardstick";
@@ -63,9 +64,13 @@ class SsoTest {
     provider.shutdown();
   }
 
-  /** The settings a customer's IT would write; the secret comes from the environment, never the file. */
+  /**
+   * The settings a customer's IT would write; the secret comes from the environment, never the
+   * file.
+   */
   private SsoSettings settings(String extra) {
-    String yaml = """
+    String yaml =
+        """
         sso:
           issuer: %s
           client_id: %s
@@ -79,14 +84,23 @@ class SsoTest {
             lead: [team-leads]
             agent: [support]
           break_glass: [root]
-        """.formatted(issuer, CLIENT) + extra;
-    return SsoSettings.parse(yaml, "sso-test.yaml", Map.of("SSO_SECRET", "s3cret-from-env")).orElseThrow();
+        """
+                .formatted(issuer, CLIENT)
+            + extra;
+    return SsoSettings.parse(yaml, "sso-test.yaml", Map.of("SSO_SECRET", "s3cret-from-env"))
+        .orElseThrow();
   }
 
   private YardstickServer serve(String extra) {
     SsoSettings sso = settings(extra);
-    server = YardstickServer.start(shared.store, KpiSettings.defaults(), Clock.systemUTC(), 0,
-        AlertSettings.fromEnvironment(), new YardstickServer.Network(null, Set.of()).withSso(sso));
+    server =
+        YardstickServer.start(
+            shared.store,
+            KpiSettings.defaults(),
+            Clock.systemUTC(),
+            0,
+            AlertSettings.fromEnvironment(),
+            new YardstickServer.Network(null, Set.of()).withSso(sso));
     return server;
   }
 
@@ -96,18 +110,27 @@ class SsoTest {
 
   /** The next ID token the provider issues: this subject with these claims, for {@code seconds}. */
   private void nextToken(String subject, Map<String, Object> claims, long seconds) {
-    provider.enqueueCallback(new DefaultOAuth2TokenCallback("default", subject, "JWT", null, claims, seconds));
+    provider.enqueueCallback(
+        new DefaultOAuth2TokenCallback("default", subject, "JWT", null, claims, seconds));
   }
 
-  /** A browser: its own cookies, redirects followed by hand so each step can be looked at (or tampered with). */
+  /**
+   * A browser: its own cookies, redirects followed by hand so each step can be looked at (or
+   * tampered with).
+   */
   private static final class Browser {
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     String csrf;
 
     HttpResponse<String> get(String url) {
       try {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -115,8 +138,10 @@ class SsoTest {
 
     HttpResponse<String> post(String url, String json) {
       try {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder b =
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (csrf != null) b.header("X-CSRF-Token", csrf);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       } catch (Exception e) {
@@ -139,7 +164,10 @@ class SsoTest {
     return r.headers().firstValue("Location").orElseThrow();
   }
 
-  /** Yardstick's log-in and the provider's authorization: the callback address the provider sends the browser to. */
+  /**
+   * Yardstick's log-in and the provider's authorization: the callback address the provider sends
+   * the browser to.
+   */
   private String toProvider(Browser b) {
     String authorize = location(b.get(url("/api/sso/login")));
     assertThat(authorize).startsWith(issuer + "/authorize");
@@ -166,8 +194,12 @@ class SsoTest {
   }
 
   private Object[] lastSsoAudit() {
-    return shared.store.query("SELECT actor, outcome, detail, action FROM audit_log WHERE kind = 'login' AND action"
-        + " LIKE 'GET /api/sso/%' ORDER BY id DESC LIMIT 1").get(0);
+    return shared
+        .store
+        .query(
+            "SELECT actor, outcome, detail, action FROM audit_log WHERE kind = 'login' AND action"
+                + " LIKE 'GET /api/sso/%' ORDER BY id DESC LIMIT 1")
+        .get(0);
   }
 
   @Test
@@ -182,8 +214,13 @@ class SsoTest {
     HttpResponse<String> done = b.get(callback);
     assertThat(location(done)).isEqualTo("/");
     // The session cookie is the password log-in's: HttpOnly, SameSite=Strict.
-    assertThat(done.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("ys_session=")
-        .contains("HttpOnly").contains("SameSite=Strict"));
+    assertThat(done.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("ys_session=")
+                    .contains("HttpOnly")
+                    .contains("SameSite=Strict"));
 
     JsonNode me = me(b);
     assertThat(me.get("name").asText()).isEqualTo(name);
@@ -199,9 +236,17 @@ class SsoTest {
     Object[] audit = lastSsoAudit();
     assertThat(audit[0]).isEqualTo(name);
     assertThat(audit[1]).isEqualTo("ok");
-    assertThat((String) audit[2]).contains("role manager").contains("user created").contains("identity linked");
-    assertThat(shared.store.query("SELECT user_name FROM sso_identities WHERE issuer = ? AND subject = ?", issuer,
-        "sub-" + n).get(0)[0]).isEqualTo(name);
+    assertThat((String) audit[2])
+        .contains("role manager")
+        .contains("user created")
+        .contains("identity linked");
+    assertThat(
+            shared.store.query(
+                    "SELECT user_name FROM sso_identities WHERE issuer = ? AND subject = ?",
+                    issuer,
+                    "sub-" + n)
+                .get(0)[0])
+        .isEqualTo(name);
   }
 
   @Test
@@ -209,8 +254,11 @@ class SsoTest {
     serve("");
     String authorize = location(new Browser().get(url("/api/sso/login")));
     Map<String, String> q = query(URI.create(authorize));
-    assertThat(q).containsEntry("response_type", "code").containsEntry("client_id", CLIENT)
-        .containsEntry("code_challenge_method", "S256").containsEntry("redirect_uri", url("/api/sso/callback"))
+    assertThat(q)
+        .containsEntry("response_type", "code")
+        .containsEntry("client_id", CLIENT)
+        .containsEntry("code_challenge_method", "S256")
+        .containsEntry("redirect_uri", url("/api/sso/callback"))
         .containsEntry("scope", "openid profile groups");
     assertThat(q.get("code_challenge")).hasSize(43);
     assertThat(q.get("state")).isNotBlank();
@@ -220,8 +268,13 @@ class SsoTest {
   @Test
   void a_sign_in_returns_to_a_path_of_this_server_only() {
     serve("");
-    for (String[] c : new String[][] {{"%2Fapi%2Fme", "/api/me"}, {"%2F%2Fevil.example%2F", "/"},
-        {"https%3A%2F%2Fevil.example%2F", "/"}, {"%2F%5Cevil.example", "/"}}) {
+    for (String[] c :
+        new String[][] {
+          {"%2Fapi%2Fme", "/api/me"},
+          {"%2F%2Fevil.example%2F", "/"},
+          {"https%3A%2F%2Fevil.example%2F", "/"},
+          {"%2F%5Cevil.example", "/"}
+        }) {
       nextToken("sub-" + n, claims("sso-next-" + n, "kpi-managers"), 3600);
       Browser b = new Browser();
       String authorize = location(b.get(url("/api/sso/login?next=" + c[0])));
@@ -237,9 +290,11 @@ class SsoTest {
     Browser first = new Browser();
     assertThat(signIn(first)).isEqualTo("/");
     assertThat(me(first).get("role").asText()).isEqualTo("lead");
-    assertThat(new Users(shared.store, Clock.systemUTC()).find(name).orElseThrow().teams()).containsExactly("Billing");
+    assertThat(new Users(shared.store, Clock.systemUTC()).find(name).orElseThrow().teams())
+        .containsExactly("Billing");
 
-    // Moved to the admins' group: the same person (subject), now an admin; the username claim no longer matters.
+    // Moved to the admins' group: the same person (subject), now an admin; the username claim no
+    // longer matters.
     nextToken("sub-" + n, claims("renamed-" + n, "yardstick-admins"), 3600);
     Browser second = new Browser();
     assertThat(signIn(second)).isEqualTo("/");
@@ -303,7 +358,8 @@ class SsoTest {
   @Test
   void an_expired_id_token_is_refused() throws Exception {
     serve("");
-    // Through the flow: the provider answers an ID token that expired ten minutes ago with a negative expires_in,
+    // Through the flow: the provider answers an ID token that expired ten minutes ago with a
+    // negative expires_in,
     // and the token answer is refused as it stands.
     nextToken("sub-" + n, claims("sso-e-" + n, "kpi-managers"), -600);
     Browser b = new Browser();
@@ -311,28 +367,43 @@ class SsoTest {
     assertThat(me(b)).isNull();
     assertThat((String) lastSsoAudit()[2]).contains("expires_in");
 
-    // The ID token's own exp: a token the provider signed (its JWKS, its issuer, this client), expired ten minutes
-    // ago (beyond the 60 s skew), is refused by the validation the callback applies; the same token unexpired passes.
+    // The ID token's own exp: a token the provider signed (its JWKS, its issuer, this client),
+    // expired ten minutes
+    // ago (beyond the 60 s skew), is refused by the validation the callback applies; the same token
+    // unexpired passes.
     Oidc oidc = new Oidc(settings(""));
-    SignedJWT expired = provider.issueToken("default", CLIENT, new DefaultOAuth2TokenCallback("default", "sub-e",
-        "JWT", List.of(CLIENT), Map.of("nonce", "n-1"), -600));
-    assertThatThrownBy(() -> oidc.validate(expired, new Nonce("n-1"))).isInstanceOf(Oidc.Failure.class)
+    SignedJWT expired =
+        provider.issueToken(
+            "default",
+            CLIENT,
+            new DefaultOAuth2TokenCallback(
+                "default", "sub-e", "JWT", List.of(CLIENT), Map.of("nonce", "n-1"), -600));
+    assertThatThrownBy(() -> oidc.validate(expired, new Nonce("n-1")))
+        .isInstanceOf(Oidc.Failure.class)
         .hasMessage("The ID token is not valid: Expired JWT");
-    SignedJWT fresh = provider.issueToken("default", CLIENT, new DefaultOAuth2TokenCallback("default", "sub-e",
-        "JWT", List.of(CLIENT), Map.of("nonce", "n-1"), 600));
+    SignedJWT fresh =
+        provider.issueToken(
+            "default",
+            CLIENT,
+            new DefaultOAuth2TokenCallback(
+                "default", "sub-e", "JWT", List.of(CLIENT), Map.of("nonce", "n-1"), 600));
     assertThat(oidc.validate(fresh, new Nonce("n-1")).getSubject().getValue()).isEqualTo("sub-e");
     // The expired token's claims under the fresh token's signature: the signature no longer holds.
     String[] f = fresh.serialize().split("\\.");
     String[] e = expired.serialize().split("\\.");
     SignedJWT forged = SignedJWT.parse(f[0] + "." + e[1] + "." + f[2]);
-    assertThatThrownBy(() -> oidc.validate(forged, new Nonce("n-1"))).isInstanceOf(Oidc.Failure.class)
+    assertThatThrownBy(() -> oidc.validate(forged, new Nonce("n-1")))
+        .isInstanceOf(Oidc.Failure.class)
         .hasMessageContaining("signature");
   }
 
   @Test
   void an_id_token_with_another_nonce_is_refused() {
     serve("");
-    nextToken("sub-" + n, claims("sso-n-" + n, "kpi-managers", "nonce", "a-nonce-of-another-sign-in"), 3600);
+    nextToken(
+        "sub-" + n,
+        claims("sso-n-" + n, "kpi-managers", "nonce", "a-nonce-of-another-sign-in"),
+        3600);
     Browser b = new Browser();
     assertThat(signIn(b)).isEqualTo("/?sso_error=id_token");
     assertThat(me(b)).isNull();
@@ -351,7 +422,8 @@ class SsoTest {
     assertThat(lastSsoAudit()[1]).isEqualTo("refused:unknown_user");
 
     // An admin added them: their first sign-in links the account to the provider's subject.
-    new Users(shared.store, Clock.systemUTC()).add("sso-u-" + n, io.yardstick.user.Role.AGENT, "agent-001");
+    new Users(shared.store, Clock.systemUTC())
+        .add("sso-u-" + n, io.yardstick.user.Role.AGENT, "agent-001");
     nextToken("sub-" + n, claims("sso-u-" + n, "kpi-managers"), 3600);
     Browser again = new Browser();
     assertThat(signIn(again)).isEqualTo("/");
@@ -368,7 +440,10 @@ class SsoTest {
     assertThat(signIn(new Browser())).isEqualTo("/?sso_error=no_role");
     nextToken("sub2-" + n, claims(ROOT, "yardstick-admins"), 3600);
     assertThat(signIn(new Browser())).isEqualTo("/?sso_error=break_glass");
-    nextToken("sub3-" + n, claims("sso-agent-" + n, "support"), 3600); // an agent without an agent_id claim
+    nextToken(
+        "sub3-" + n,
+        claims("sso-agent-" + n, "support"),
+        3600); // an agent without an agent_id claim
     assertThat(signIn(new Browser())).isEqualTo("/?sso_error=no_agent_id");
   }
 
@@ -394,7 +469,8 @@ class SsoTest {
 
     ApiClient manager = ApiClient.loggedIn(this::url, MIA, PASSWORD);
     String q = "/api/kpi?" + period() + "&kpi=contacts,aht";
-    JsonNode own = manager.get(q + "&where=agent%3D" + ANA_AGENT).body().get("rows").get(0).get("kpis");
+    JsonNode own =
+        manager.get(q + "&where=agent%3D" + ANA_AGENT).body().get("rows").get(0).get("kpis");
     JsonNode all = manager.get(q).body().get("rows").get(0).get("kpis");
     JsonNode asAgent = b.json(url(q)).get("rows").get(0).get("kpis");
     JsonNode asking = b.json(url(q + "&where=agent%3Dagent-001")).get("rows").get(0).get("kpis");
@@ -408,12 +484,16 @@ class SsoTest {
   void with_local_passwords_off_only_break_glass_accounts_log_in_with_a_password() {
     serve("  local_passwords: false\n");
     Browser b = new Browser();
-    HttpResponse<String> mia = b.post(url("/api/login"), "{\"name\":\"" + MIA + "\",\"password\":\"" + PASSWORD
-        + "\"}");
+    HttpResponse<String> mia =
+        b.post(url("/api/login"), "{\"name\":\"" + MIA + "\",\"password\":\"" + PASSWORD + "\"}");
     assertThat(mia.statusCode()).isEqualTo(403);
     assertThat(mia.body()).contains("sign in with Acme ID");
-    assertThat(b.post(url("/api/login"), "{\"name\":\"" + ROOT + "\",\"password\":\"" + PASSWORD + "\"}")
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            b.post(
+                    url("/api/login"),
+                    "{\"name\":\"" + ROOT + "\",\"password\":\"" + PASSWORD + "\"}")
+                .statusCode())
+        .isEqualTo(200);
     JsonNode config = new Browser().json(url("/api/sso"));
     assertThat(config.get("enabled").asBoolean()).isTrue();
     assertThat(config.get("label").asText()).isEqualTo("Acme ID");
@@ -431,7 +511,8 @@ class SsoTest {
     assertThat(out.statusCode()).isEqualTo(200);
     String logoutUrl = ApiClient.JSON.readTree(out.body()).get("logout_url").asText();
     assertThat(logoutUrl).startsWith(issuer + "/endsession?");
-    assertThat(query(URI.create(logoutUrl))).containsKey("id_token_hint")
+    assertThat(query(URI.create(logoutUrl)))
+        .containsKey("id_token_hint")
         .containsEntry("post_logout_redirect_uri", url("/"));
     assertThat(me(b)).isNull();
   }
@@ -440,7 +521,8 @@ class SsoTest {
     Map<String, String> out = new LinkedHashMap<>();
     for (String pair : uri.getRawQuery().split("&")) {
       int eq = pair.indexOf('=');
-      out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+      out.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
           URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return out;

@@ -25,13 +25,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,16 +44,18 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Issue 18's acceptance, end to end: a case solved through POST /api/events invites its customer once by e-mail
- * (GreenMail, a real SMTP server), the e-mail's score link opens the public page in real headless Chromium, which
- * records the score with one click; a comment is added; CSAT and the response rate change by exactly that answer; the
- * same link clicked again changes nothing; a forged token and, a fortnight later, the real one are refused.
+ * Issue 18's acceptance, end to end: a case solved through POST /api/events invites its customer
+ * once by e-mail (GreenMail, a real SMTP server), the e-mail's score link opens the public page in
+ * real headless Chromium, which records the score with one click; a comment is added; CSAT and the
+ * response rate change by exactly that answer; the same link clicked again changes nothing; a
+ * forged token and, a fortnight later, the real one are refused.
  */
 class SurveyEndToEndTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
   private static final String CHROMIUM = envOr("YARDSTICK_CHROMIUM", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER = envOr("YARDSTICK_CHROMEDRIVER", "/usr/bin/chromedriver");
+  private static final String CHROMEDRIVER =
+      envOr("YARDSTICK_CHROMEDRIVER", "/usr/bin/chromedriver");
 
   @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
@@ -79,13 +77,24 @@ class SurveyEndToEndTest {
   void start() throws Exception {
     store = Store.open(dir.resolve("surveys.duckdb").toString());
     try (Loader loader = store.loader()) {
-      loader.sink(RecordType.CUSTOMERS).accept(1, new Object[] {"cust-1", LocalDate.of(2025, 1, 1), null,
-          Map.of("email", "ana@example.com", "language", "es")});
+      loader
+          .sink(RecordType.CUSTOMERS)
+          .accept(
+              1,
+              new Object[] {
+                "cust-1",
+                LocalDate.of(2025, 1, 1),
+                null,
+                Map.of("email", "ana@example.com", "language", "es")
+              });
       var surveys = loader.sink(RecordType.SURVEYS);
       int line = 0;
       for (int score : new int[] {5, 4, 2}) {
-        surveys.accept(++line, new Survey("old-" + line, SurveyKind.CSAT, score, NOW.minusSeconds(7200), null, null,
-            null).toRow());
+        surveys.accept(
+            ++line,
+            new Survey(
+                    "old-" + line, SurveyKind.CSAT, score, NOW.minusSeconds(7200), null, null, null)
+                .toRow());
       }
       loader.commit();
     }
@@ -95,7 +104,9 @@ class SurveyEndToEndTest {
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
-    SurveySettings surveys = SurveySettings.parse("""
+    SurveySettings surveys =
+        SurveySettings.parse(
+            """
         surveys:
           base_url: http://localhost:%d
           rules:
@@ -103,12 +114,23 @@ class SurveyEndToEndTest {
               kind: csat
               after: case_solved
               channels: [email]
-        """.formatted(port), "test settings");
-    AlertSettings mail = AlertSettings.defaults().withSmtp("127.0.0.1", ServerSetupTest.SMTP.getPort(),
-        "surveys@example.com").withRetries(2, Duration.ofMillis(20), Duration.ofMillis(100))
-        .withEvaluateEvery(Duration.ofHours(1));
-    server = YardstickServer.start(store, KpiSettings.defaults(), clock, port, mail,
-        YardstickServer.Network.everywhere(), surveys);
+        """
+                .formatted(port),
+            "test settings");
+    AlertSettings mail =
+        AlertSettings.defaults()
+            .withSmtp("127.0.0.1", ServerSetupTest.SMTP.getPort(), "surveys@example.com")
+            .withRetries(2, Duration.ofMillis(20), Duration.ofMillis(100))
+            .withEvaluateEvery(Duration.ofHours(1));
+    server =
+        YardstickServer.start(
+            store,
+            KpiSettings.defaults(),
+            clock,
+            port,
+            mail,
+            YardstickServer.Network.everywhere(),
+            surveys);
   }
 
   @AfterEach
@@ -118,17 +140,28 @@ class SurveyEndToEndTest {
     store.close();
   }
 
-  HttpResponse<String> call(String method, String path, String body, boolean auth) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json");
+  HttpResponse<String> call(String method, String path, String body, boolean auth)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
     if (auth) b.header("Authorization", "Bearer " + token);
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   JsonNode kpis() throws Exception {
-    HttpResponse<String> r = call("GET", "/api/kpi?kpi=csat,survey_invitations,survey_response_rate"
-        + "&from=2026-11-25&to=2026-11-25&tz=UTC", null, true);
+    HttpResponse<String> r =
+        call(
+            "GET",
+            "/api/kpi?kpi=csat,survey_invitations,survey_response_rate"
+                + "&from=2026-11-25&to=2026-11-25&tz=UTC",
+            null,
+            true);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return JSON.readTree(r.body()).get("rows").get(0).get("kpis");
   }
@@ -140,11 +173,22 @@ class SurveyEndToEndTest {
   ChromeDriver browser() throws Exception {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-        "--user-data-dir=" + Files.createTempDirectory(dir, "profile"), "--window-size=390,844", "--lang=es");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + Files.createTempDirectory(dir, "profile"),
+        "--window-size=390,844",
+        "--lang=es");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+            .usingAnyFreePort()
+            .build();
     return new ChromeDriver(service, options);
   }
 
@@ -156,7 +200,8 @@ class SurveyEndToEndTest {
 
   @Test
   void a_solved_case_is_surveyed_once_and_its_answer_counts_exactly_once() throws Exception {
-    String events = """
+    String events =
+        """
         [{"id": "e1", "type": "arrived", "at": "2026-11-25T09:00:00Z", "contact_id": "C1", "channel": "email",
           "case_id": "K1", "customer_id": "cust-1", "agent_id": "a1", "queue": "billing"},
          {"id": "e2", "type": "resolved", "at": "2026-11-25T09:30:00Z", "contact_id": "C1"}]""";
@@ -171,12 +216,15 @@ class SurveyEndToEndTest {
     assertThat(mails).hasSize(1);
     assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("ana@example.com");
     String body = GreenMailUtil.getBody(mails[0]).replace("=\r\n", "").replace("=3D", "=");
-    Matcher link = Pattern.compile("http://localhost:" + port + "/survey\\.html\\?t=[A-Za-z0-9._%-]+&score=4&lang=es")
-        .matcher(body);
+    Matcher link =
+        Pattern.compile(
+                "http://localhost:" + port + "/survey\\.html\\?t=[A-Za-z0-9._%-]+&score=4&lang=es")
+            .matcher(body);
     assertThat(link.find()).as(body).isTrue();
     String url = link.group();
 
-    // Before: CSAT 5, 4, 2 -> 2 / 3 x 100 = 66.7%; 1 invitation sent, none answered -> response rate 0%.
+    // Before: CSAT 5, 4, 2 -> 2 / 3 x 100 = 66.7%; 1 invitation sent, none answered -> response
+    // rate 0%.
     JsonNode before = kpis();
     assertThat(before.get("csat").asDouble()).isEqualTo(200.0 / 3);
     assertThat(before.get("survey_invitations").asLong()).isEqualTo(1);
@@ -185,51 +233,76 @@ class SurveyEndToEndTest {
 
     browser = browser();
     browser.get(url);
-    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status"),
-        "Gracias: su puntuación 4 ha quedado registrada."));
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".status"), "Gracias: su puntuación 4 ha quedado registrada."));
     assertThat(browser.findElement(By.cssSelector("h1")).getText())
         .isEqualTo("¿Cuán satisfecho está con la ayuda recibida?");
-    assertThat(browser.findElement(By.cssSelector(".scale button[aria-pressed=true]")).getText()).isEqualTo("4");
+    assertThat(browser.findElement(By.cssSelector(".scale button[aria-pressed=true]")).getText())
+        .isEqualTo("4");
     browser.findElement(By.id("comment")).sendKeys("Rápido y amable");
     browser.findElement(By.cssSelector("button.send")).click();
-    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status"),
-        "Gracias por su respuesta."));
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".status"), "Gracias por su respuesta."));
 
-    // After: CSAT 5, 4, 2, 4 -> 3 / 4 x 100 = 75%; 1 of 1 invitation answered -> 100%; one more survey row.
+    // After: CSAT 5, 4, 2, 4 -> 3 / 4 x 100 = 75%; 1 of 1 invitation answered -> 100%; one more
+    // survey row.
     JsonNode after = kpis();
     assertThat(after.get("csat").asDouble()).isEqualTo(75.0);
     assertThat(after.get("survey_response_rate").asDouble()).isEqualTo(100.0);
     assertThat(surveyRows()).isEqualTo(rows + 1);
-    assertThat(store.query("SELECT score, comment, contact_id, customer_id, agent_id FROM surveys WHERE survey_id"
-        + " LIKE 'invitation-%'")).containsExactly(new Object[] {4L, "Rápido y amable", "C1", "cust-1", "a1"});
+    assertThat(
+            store.query(
+                "SELECT score, comment, contact_id, customer_id, agent_id FROM surveys WHERE survey_id"
+                    + " LIKE 'invitation-%'"))
+        .containsExactly(new Object[] {4L, "Rápido y amable", "C1", "cust-1", "a1"});
 
     // The same link again: the page shows the answer and nothing changes.
     browser.get(url);
-    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status"),
-        "Gracias: su puntuación 4 ha quedado registrada."));
-    assertThat(browser.findElement(By.id("comment")).getDomProperty("value")).isEqualTo("Rápido y amable");
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".status"), "Gracias: su puntuación 4 ha quedado registrada."));
+    assertThat(browser.findElement(By.id("comment")).getDomProperty("value"))
+        .isEqualTo("Rápido y amable");
     assertThat(kpis()).isEqualTo(after);
     assertThat(surveyRows()).isEqualTo(rows + 1);
 
     // A forged token: the same refusal as any link that is not ours.
     String forged = url.replaceFirst("t=([0-9a-f])", "t=" + (url.contains("t=0") ? "1" : "0"));
     browser.get(forged);
-    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status"),
-        "Este enlace de encuesta no es válido."));
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".status"), "Este enlace de encuesta no es válido."));
     String t = URI.create(url).getQuery().split("&")[0].substring(2);
     int sig = t.lastIndexOf('.') + 1; // the signature's first character: all six of its bits count
-    String altered = t.substring(0, sig) + (t.charAt(sig) == 'A' ? 'B' : 'A') + t.substring(sig + 1);
-    assertThat(call("GET", "/api/public/survey?t=" + altered, null, false).statusCode()).isEqualTo(404);
-    assertThat(call("GET", "/api/public/survey?t=nonsense", null, false).body()).contains("is not valid");
+    String altered =
+        t.substring(0, sig) + (t.charAt(sig) == 'A' ? 'B' : 'A') + t.substring(sig + 1);
+    assertThat(call("GET", "/api/public/survey?t=" + altered, null, false).statusCode())
+        .isEqualTo(404);
+    assertThat(call("GET", "/api/public/survey?t=nonsense", null, false).body())
+        .contains("is not valid");
 
     // A fortnight and a day later the link has expired.
     clock.set(NOW.plus(Duration.ofDays(15)));
-    HttpResponse<String> expired = call("POST", "/api/public/survey", "{\"t\": \"" + java.net.URLDecoder.decode(t,
-        java.nio.charset.StandardCharsets.UTF_8) + "\", \"score\": 1}", false);
+    HttpResponse<String> expired =
+        call(
+            "POST",
+            "/api/public/survey",
+            "{\"t\": \""
+                + java.net.URLDecoder.decode(t, java.nio.charset.StandardCharsets.UTF_8)
+                + "\", \"score\": 1}",
+            false);
     assertThat(expired.statusCode()).isEqualTo(410);
     browser.get(url);
-    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status"),
-        "Este enlace de encuesta ha caducado"));
+    waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".status"), "Este enlace de encuesta ha caducado"));
     clock.set(NOW);
     assertThat(kpis()).isEqualTo(after);
   }
@@ -238,17 +311,24 @@ class SurveyEndToEndTest {
   void the_public_routes_are_bounded_and_say_nothing_about_customers() throws Exception {
     // Every unknown link answers the same, whatever customer it might have been for.
     HttpResponse<String> a = call("GET", "/api/public/survey?t=abc.def.ghi", null, false);
-    HttpResponse<String> b = call("POST", "/api/public/survey/opt-out", "{\"t\": \"cust-1.x.y\"}", false);
+    HttpResponse<String> b =
+        call("POST", "/api/public/survey/opt-out", "{\"t\": \"cust-1.x.y\"}", false);
     assertThat(a.statusCode()).isEqualTo(404);
     assertThat(b.statusCode()).isEqualTo(404);
-    assertThat(JSON.readTree(a.body()).get("details")).isEqualTo(JSON.readTree(b.body()).get("details"));
+    assertThat(JSON.readTree(a.body()).get("details"))
+        .isEqualTo(JSON.readTree(b.body()).get("details"));
     // A body over 16 KB is refused before it is read.
-    HttpResponse<String> big = call("POST", "/api/public/survey", "{\"t\": \"x\", \"comment\": \"" + "x".repeat(20_000)
-        + "\"}", false);
+    HttpResponse<String> big =
+        call(
+            "POST",
+            "/api/public/survey",
+            "{\"t\": \"x\", \"comment\": \"" + "x".repeat(20_000) + "\"}",
+            false);
     assertThat(big.statusCode()).isEqualTo(413);
     // The manager routes need a log-in.
     assertThat(call("GET", "/api/surveys/invitations", null, false).statusCode()).isEqualTo(401);
-    // 60 requests a minute per address (the default): the 61st and later are refused with Retry-After.
+    // 60 requests a minute per address (the default): the 61st and later are refused with
+    // Retry-After.
     int refused = 0;
     for (int i = 0; i < 62; i++) {
       HttpResponse<String> r = call("GET", "/api/public/survey?t=x", null, false);

@@ -20,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,9 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 18's load acceptance: 1,000 answers through the public route from 32 concurrent clients, then the same 1,000
- * again: every answer is kept once (1,000 survey rows, CSAT by hand), none lost, none counted twice, in bounded time.
- * Prints the time taken (docs/surveys.md quotes it).
+ * Issue 18's load acceptance: 1,000 answers through the public route from 32 concurrent clients,
+ * then the same 1,000 again: every answer is kept once (1,000 survey rows, CSAT by hand), none
+ * lost, none counted twice, in bounded time. Prints the time taken (docs/surveys.md quotes it).
  */
 class SurveyLoadTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -65,22 +64,35 @@ class SurveyLoadTest {
         }
         loader.commit();
       }
-      SurveySettings settings = SurveySettings.parse("""
+      SurveySettings settings =
+          SurveySettings.parse(
+              """
           surveys:
             base_url: http://localhost
             public_requests_per_minute: 100000
             rules:
               - {name: chat-csat, kind: csat, after: case_solved, send: link}
-          """, "load settings");
+          """,
+              "load settings");
       List<String> tokens = new ArrayList<>();
       try (EventIngestor setup = new EventIngestor(store, clock)) {
-        Surveys surveys = new Surveys(store, clock, settings, setup, InvitationSender.standard(AlertSettings
-            .defaults()));
-        for (int i = 0; i < ANSWERS; i++) tokens.add(surveys.token(surveys.link("C" + i, "chat-csat")));
+        Surveys surveys =
+            new Surveys(
+                store, clock, settings, setup, InvitationSender.standard(AlertSettings.defaults()));
+        for (int i = 0; i < ANSWERS; i++)
+          tokens.add(surveys.token(surveys.link("C" + i, "chat-csat")));
       }
-      try (YardstickServer server = YardstickServer.start(store, KpiSettings.defaults(), clock, 0,
-          AlertSettings.defaults(), YardstickServer.Network.everywhere(), settings)) {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
+      try (YardstickServer server =
+          YardstickServer.start(
+              store,
+              KpiSettings.defaults(),
+              clock,
+              0,
+              AlertSettings.defaults(),
+              YardstickServer.Network.everywhere(),
+              settings)) {
+        HttpClient http =
+            HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
         long started = System.nanoTime();
         answerAll(http, server.port(), tokens, statuses);
@@ -88,39 +100,66 @@ class SurveyLoadTest {
         answerAll(http, server.port(), tokens, statuses); // every answer again: unchanged
         double bothSeconds = (System.nanoTime() - started) / 1e9;
 
-        System.out.printf("Survey load: %d answers from %d clients in %.1f s (%.0f/s); the same again, unchanged,"
-            + " %.1f s%n", ANSWERS, CLIENTS, firstSeconds, ANSWERS / firstSeconds, bothSeconds - firstSeconds);
+        System.out.printf(
+            "Survey load: %d answers from %d clients in %.1f s (%.0f/s); the same again, unchanged,"
+                + " %.1f s%n",
+            ANSWERS, CLIENTS, firstSeconds, ANSWERS / firstSeconds, bothSeconds - firstSeconds);
         // Answer i scores i % 5 + 1: 200 of each score 1..5; satisfied (4, 5) 400 of 1,000: 40%.
         assertThat(statuses).isEqualTo(Map.of("200 recorded", ANSWERS, "200 unchanged", ANSWERS));
-        assertThat(store.query("SELECT COUNT(*), COUNT(DISTINCT survey_id), CAST(SUM(score) AS BIGINT) FROM"
-            + " surveys").get(0))
+        assertThat(
+                store
+                    .query(
+                        "SELECT COUNT(*), COUNT(DISTINCT survey_id), CAST(SUM(score) AS BIGINT) FROM"
+                            + " surveys")
+                    .get(0))
             .containsExactly(1000L, 1000L, 3000L); // 200 x (1 + 2 + 3 + 4 + 5) = 3,000
-        var row = new KpiEngine(store).computeWindow(NOW.minusSeconds(86_400), NOW.plusSeconds(86_400),
-            ZoneId.of("UTC"), List.of(Kpi.CSAT, Kpi.SURVEY_INVITATIONS, Kpi.SURVEY_RESPONSE_RATE), List.of());
-        assertThat(row.values()).containsEntry(Kpi.CSAT, 40.0).containsEntry(Kpi.SURVEY_INVITATIONS, 1000L)
+        var row =
+            new KpiEngine(store)
+                .computeWindow(
+                    NOW.minusSeconds(86_400),
+                    NOW.plusSeconds(86_400),
+                    ZoneId.of("UTC"),
+                    List.of(Kpi.CSAT, Kpi.SURVEY_INVITATIONS, Kpi.SURVEY_RESPONSE_RATE),
+                    List.of());
+        assertThat(row.values())
+            .containsEntry(Kpi.CSAT, 40.0)
+            .containsEntry(Kpi.SURVEY_INVITATIONS, 1000L)
             .containsEntry(Kpi.SURVEY_RESPONSE_RATE, 100.0);
         assertThat(firstSeconds).as("1,000 answers within the bound").isLessThan(120);
       }
     }
   }
 
-  private static void answerAll(HttpClient http, int port, List<String> tokens, Map<String, Integer> statuses)
+  private static void answerAll(
+      HttpClient http, int port, List<String> tokens, Map<String, Integer> statuses)
       throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int i = 0; i < tokens.size(); i++) {
         String body = JSON.writeValueAsString(Map.of("t", tokens.get(i), "score", i % 5 + 1));
-        done.add(clients.submit(() -> {
-          HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-              + "/api/public/survey")).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-          JsonNode json = JSON.readTree(r.body());
-          String key = r.statusCode() + " " + (json.has("outcome") ? json.get("outcome").asText()
-              : json.path("title").asText());
-          statuses.merge(key, 1, Integer::sum);
-          return null;
-        }));
+        done.add(
+            clients.submit(
+                () -> {
+                  HttpResponse<String> r =
+                      http.send(
+                          HttpRequest.newBuilder(
+                                  URI.create("http://localhost:" + port + "/api/public/survey"))
+                              .timeout(Duration.ofSeconds(60))
+                              .header("Content-Type", "application/json")
+                              .POST(HttpRequest.BodyPublishers.ofString(body))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  JsonNode json = JSON.readTree(r.body());
+                  String key =
+                      r.statusCode()
+                          + " "
+                          + (json.has("outcome")
+                              ? json.get("outcome").asText()
+                              : json.path("title").asText());
+                  statuses.merge(key, 1, Integer::sum);
+                  return null;
+                }));
       }
       for (Future<?> f : done) f.get();
     } finally {

@@ -18,9 +18,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * One server for the API and browser tests of a test run: a small simulated contact center (3,000 contacts over the
- * 61 days to 2026-06-30, Europe/Madrid, seed 7) in a temporary DuckDB file, served on a free port, with these users:
- * admin (one-time password, must choose their own), root (admin), mia (manager) and ana (agent of agent-003).
+ * One server for the API and browser tests of a test run: a small simulated contact center (3,000
+ * contacts over the 61 days to 2026-06-30, Europe/Madrid, seed 7) in a temporary DuckDB file,
+ * served on a free port, with these users: admin (one-time password, must choose their own), root
+ * (admin), mia (manager) and ana (agent of agent-003).
  */
 final class TestServer {
   static final LocalDate LAST_DAY = LocalDate.of(2026, 6, 30);
@@ -31,13 +32,18 @@ final class TestServer {
   static final String ANA = "ana";
   static final String ANA_AGENT = "agent-003";
   static final String PASSWORD = "test-password-1";
+
   /**
-   * The time of every server test: 1 July 2026, 08:00 UTC, the morning after the data's last day, when the test run
-   * starts, then ticking with the wall clock (sessions, tokens and the audit log see time pass). No test depends on
-   * the day it runs: a forecast's actuals are all past, a goal's remaining days are the same every run.
+   * The time of every server test: 1 July 2026, 08:00 UTC, the morning after the data's last day,
+   * when the test run starts, then ticking with the wall clock (sessions, tokens and the audit log
+   * see time pass). No test depends on the day it runs: a forecast's actuals are all past, a goal's
+   * remaining days are the same every run.
    */
-  static final Clock CLOCK = Clock.offset(Clock.systemUTC(), java.time.Duration.between(java.time.Instant.now(),
-      java.time.Instant.parse("2026-07-01T08:00:00Z")));
+  static final Clock CLOCK =
+      Clock.offset(
+          Clock.systemUTC(),
+          java.time.Duration.between(
+              java.time.Instant.now(), java.time.Instant.parse("2026-07-01T08:00:00Z")));
 
   private static TestServer shared;
 
@@ -49,7 +55,8 @@ final class TestServer {
     dir = Files.createTempDirectory("yardstick-server-test");
     store = Store.open(dir.resolve("test.duckdb").toString());
     try (Loader loader = store.loader()) {
-      new ContactCenterSimulation(new DemoSettings(3_000, 61, 7, LAST_DAY, ZONE)).run(loader, n -> {});
+      new ContactCenterSimulation(new DemoSettings(3_000, 61, 7, LAST_DAY, ZONE))
+          .run(loader, n -> {});
       loader.commit();
     }
     Users users = new Users(store, CLOCK);

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 11, Deliver 9: the server's own TLS from a PKCS12 keystore or PEM files, with HSTS and a Secure cookie. */
+/**
+ * Issue 11, Deliver 9: the server's own TLS from a PKCS12 keystore or PEM files, with HSTS and a
+ * Secure cookie.
+ */
 class TlsTest {
   private static final String STORE_PASSWORD = "changeit-not-used";
   @TempDir static Path dir;
@@ -31,16 +34,61 @@ class TlsTest {
   @BeforeAll
   static void makeCertificate() throws Exception {
     keystore = dir.resolve("server.p12");
-    run(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-alias",
-        "yardstick", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext",
-        "san=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-        "-storepass", STORE_PASSWORD));
-    run(List.of("openssl", "pkcs12", "-in", keystore.toString(), "-passin", "pass:" + STORE_PASSWORD, "-nokeys",
-        "-out", dir.resolve("cert.pem").toString()));
-    run(List.of("openssl", "pkcs12", "-in", keystore.toString(), "-passin", "pass:" + STORE_PASSWORD, "-nocerts",
-        "-nodes", "-out", dir.resolve("key-any.pem").toString()));
-    run(List.of("openssl", "pkcs8", "-topk8", "-nocrypt", "-in", dir.resolve("key-any.pem").toString(), "-out",
-        dir.resolve("key.pem").toString()));
+    run(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+            "-genkeypair",
+            "-alias",
+            "yardstick",
+            "-keyalg",
+            "EC",
+            "-groupname",
+            "secp256r1",
+            "-dname",
+            "CN=localhost",
+            "-ext",
+            "san=ip:127.0.0.1,dns:localhost",
+            "-validity",
+            "2",
+            "-storetype",
+            "PKCS12",
+            "-keystore",
+            keystore.toString(),
+            "-storepass",
+            STORE_PASSWORD));
+    run(
+        List.of(
+            "openssl",
+            "pkcs12",
+            "-in",
+            keystore.toString(),
+            "-passin",
+            "pass:" + STORE_PASSWORD,
+            "-nokeys",
+            "-out",
+            dir.resolve("cert.pem").toString()));
+    run(
+        List.of(
+            "openssl",
+            "pkcs12",
+            "-in",
+            keystore.toString(),
+            "-passin",
+            "pass:" + STORE_PASSWORD,
+            "-nocerts",
+            "-nodes",
+            "-out",
+            dir.resolve("key-any.pem").toString()));
+    run(
+        List.of(
+            "openssl",
+            "pkcs8",
+            "-topk8",
+            "-nocrypt",
+            "-in",
+            dir.resolve("key-any.pem").toString(),
+            "-out",
+            dir.resolve("key.pem").toString()));
   }
 
   private static void run(List<String> command) throws Exception {
@@ -54,7 +102,8 @@ class TlsTest {
     try (InputStream in = Files.newInputStream(keystore)) {
       ks.load(in, STORE_PASSWORD.toCharArray());
     }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(ks);
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(null, tmf.getTrustManagers(), null);
@@ -63,23 +112,43 @@ class TlsTest {
 
   private static void answersOverHttpsWithHstsAndASecureCookie(Tls tls) throws Exception {
     TestServer shared = TestServer.get();
-    try (YardstickServer server = YardstickServer.start(shared.store, KpiSettings.defaults(), TestServer.CLOCK, 0,
-        AlertSettings.fromEnvironment(), new YardstickServer.Network("127.0.0.1", Set.of(), tls))) {
-      HttpResponse<String> r = trusting().send(HttpRequest.newBuilder(URI.create("https://localhost:" + server.port()
-          + "/api/login")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-              "{\"name\":\"" + ROOT + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
-          HttpResponse.BodyHandlers.ofString());
+    try (YardstickServer server =
+        YardstickServer.start(
+            shared.store,
+            KpiSettings.defaults(),
+            TestServer.CLOCK,
+            0,
+            AlertSettings.fromEnvironment(),
+            new YardstickServer.Network("127.0.0.1", Set.of(), tls))) {
+      HttpResponse<String> r =
+          trusting()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("https://localhost:" + server.port() + "/api/login"))
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"name\":\"" + ROOT + "\",\"password\":\"" + PASSWORD + "\"}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.headers().firstValue("Strict-Transport-Security")).contains("max-age=31536000");
       assertThat(r.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure");
       HttpResponse<String> plain = null;
       try {
-        plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-            + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        plain =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
       } catch (java.io.IOException e) {
         // refused at the TLS layer: fine
       }
-      assertThat(plain == null || plain.statusCode() == 400).as("no plain HTTP on the TLS port").isTrue();
+      assertThat(plain == null || plain.statusCode() == 400)
+          .as("no plain HTTP on the TLS port")
+          .isTrue();
     }
   }
 
@@ -90,14 +159,18 @@ class TlsTest {
 
   @Test
   void the_server_serves_https_from_pem_files() throws Exception {
-    answersOverHttpsWithHstsAndASecureCookie(Tls.pem(dir.resolve("cert.pem"), dir.resolve("key.pem")));
+    answersOverHttpsWithHstsAndASecureCookie(
+        Tls.pem(dir.resolve("cert.pem"), dir.resolve("key.pem")));
   }
 
   @Test
   void plain_http_has_no_hsts() throws Exception {
     TestServer shared = TestServer.get();
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(shared.url("/health")))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(shared.url("/health"))).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.headers().firstValue("Strict-Transport-Security")).isEmpty();
   }
 }

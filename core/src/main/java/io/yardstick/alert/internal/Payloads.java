@@ -32,7 +32,10 @@ public final class Payloads {
     }
   }
 
-  /** {@code sha256=} and the lowercase hex HMAC-SHA256 of the body under the secret (as GitHub signs webhooks). */
+  /**
+   * {@code sha256=} and the lowercase hex HMAC-SHA256 of the body under the secret (as GitHub signs
+   * webhooks).
+   */
   public static String signature(String secret, byte[] body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -6,7 +6,10 @@ import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedRunnable;
 import io.yardstick.alert.AlertSettings;
 
-/** Retries with exponential back-off (Failsafe), except on {@link Permanent} failures, which no retry can mend. */
+/**
+ * Retries with exponential back-off (Failsafe), except on {@link Permanent} failures, which no
+ * retry can mend.
+ */
 final class Retrying {
   /** A failure that retrying cannot fix (a 4xx answer, no server configured). */
   static final class Permanent extends Exception {
@@ -18,12 +21,13 @@ final class Retrying {
   private final RetryPolicy<Object> policy;
 
   Retrying(AlertSettings settings) {
-    this.policy = RetryPolicy.builder()
-        .handle(Exception.class)
-        .abortOn(Permanent.class)
-        .withBackoff(settings.firstBackoff(), settings.maxBackoff())
-        .withMaxRetries(settings.retries())
-        .build();
+    this.policy =
+        RetryPolicy.builder()
+            .handle(Exception.class)
+            .abortOn(Permanent.class)
+            .withBackoff(settings.firstBackoff(), settings.maxBackoff())
+            .withMaxRetries(settings.retries())
+            .build();
   }
 
   void run(CheckedRunnable attempt) throws Exception {

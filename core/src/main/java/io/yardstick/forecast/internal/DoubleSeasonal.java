@@ -8,10 +8,11 @@ import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 
 /**
- * Double seasonal exponential smoothing (Taylor 2003, "Short-term electricity demand forecasting using double seasonal
- * exponential smoothing", JORS 54; used for call-centre arrivals in Taylor 2008, Management Science 54(2)), additive,
- * without trend: a level l, a daily season d of m1 intervals and a weekly season w of m2 = k m1 intervals, so that the
- * daily shape learns from every day while the weekly one keeps what differs between weekdays.
+ * Double seasonal exponential smoothing (Taylor 2003, "Short-term electricity demand forecasting
+ * using double seasonal exponential smoothing", JORS 54; used for call-centre arrivals in Taylor
+ * 2008, Management Science 54(2)), additive, without trend: a level l, a daily season d of m1
+ * intervals and a weekly season w of m2 = k m1 intervals, so that the daily shape learns from every
+ * day while the weekly one keeps what differs between weekdays.
  *
  * <pre>
  * xhat_t = l_{t-1} + d_{t-m1} + w_{t-m2}
@@ -21,9 +22,10 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * forecast x_{n+k} = l_n + d_{n+k-m1 ceil(k/m1)} + w_{n+k-m2 ceil(k/m2)}
  * </pre>
  *
- * <p>Start-up from the first two weeks: l = their mean, d = the mean deviation of each daily position from it, w = the
- * mean remaining deviation of each weekly position. Parameters minimise the one-step SSE over [0, 1]^3 (BOBYQA),
- * from (0.1, 0.1, 0.1). Excluded points take their own forecast, as in {@link HoltWinters}.
+ * <p>Start-up from the first two weeks: l = their mean, d = the mean deviation of each daily
+ * position from it, w = the mean remaining deviation of each weekly position. Parameters minimise
+ * the one-step SSE over [0, 1]^3 (BOBYQA), from (0.1, 0.1, 0.1). Excluded points take their own
+ * forecast, as in {@link HoltWinters}.
  */
 public final class DoubleSeasonal {
   private DoubleSeasonal() {}
@@ -31,22 +33,40 @@ public final class DoubleSeasonal {
   /** Fits and forecasts h steps. */
   public static double[] forecast(double[] x, boolean[] excluded, int m1, int m2, int h) {
     if (m2 % m1 != 0 || x.length <= 2 * m2) {
-      throw new IllegalArgumentException("double seasonal smoothing needs m2 a multiple of m1 and over two weeks of"
-          + " data; got m1 " + m1 + ", m2 " + m2 + ", " + x.length + " values");
+      throw new IllegalArgumentException(
+          "double seasonal smoothing needs m2 a multiple of m1 and over two weeks of"
+              + " data; got m1 "
+              + m1
+              + ", m2 "
+              + m2
+              + ", "
+              + x.length
+              + " values");
     }
-    double[] p = new BOBYQAOptimizer(7, 0.1, 1e-6).optimize(
-        new MaxEval(3000),
-        new ObjectiveFunction(q -> run(x, excluded, m1, m2, q[0], q[1], q[2], 0, null)),
-        GoalType.MINIMIZE,
-        new InitialGuess(new double[] {0.1, 0.1, 0.1}),
-        new SimpleBounds(new double[] {0, 0, 0}, new double[] {1, 1, 1})).getPoint();
+    double[] p =
+        new BOBYQAOptimizer(7, 0.1, 1e-6)
+            .optimize(
+                new MaxEval(3000),
+                new ObjectiveFunction(q -> run(x, excluded, m1, m2, q[0], q[1], q[2], 0, null)),
+                GoalType.MINIMIZE,
+                new InitialGuess(new double[] {0.1, 0.1, 0.1}),
+                new SimpleBounds(new double[] {0, 0, 0}, new double[] {1, 1, 1}))
+            .getPoint();
     double[] f = new double[h];
     run(x, excluded, m1, m2, p[0], p[1], p[2], h, f);
     return f;
   }
 
-  private static double run(double[] x, boolean[] excluded, int m1, int m2, double alpha, double delta, double omega,
-      int h, double[] out) {
+  private static double run(
+      double[] x,
+      boolean[] excluded,
+      int m1,
+      int m2,
+      double alpha,
+      double delta,
+      double omega,
+      int h,
+      double[] out) {
     int n0 = 2 * m2;
     double level = 0;
     for (int i = 0; i < n0; i++) level += x[i];

@@ -9,13 +9,14 @@ import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 
 /**
- * Holt-Winters seasonal exponential smoothing exactly as R's {@code stats::HoltWinters} computes it (Holt 1957,
- * Winters 1960), so that its figures can be checked against R's published output.
+ * Holt-Winters seasonal exponential smoothing exactly as R's {@code stats::HoltWinters} computes it
+ * (Holt 1957, Winters 1960), so that its figures can be checked against R's published output.
  *
- * <p>Start-up (R's defaults, {@code start.periods = 2}): {@code decompose()} of the first two seasons gives the
- * seasonal start values (its "figure") and a centred moving-average trend; a straight line fitted to the trend's
- * defined values gives the start level (the intercept) and trend (the slope). The recursion then runs from the second
- * season on; for observation t, with m the period and s the seasonal state of t's position in the season:
+ * <p>Start-up (R's defaults, {@code start.periods = 2}): {@code decompose()} of the first two
+ * seasons gives the seasonal start values (its "figure") and a centred moving-average trend; a
+ * straight line fitted to the trend's defined values gives the start level (the intercept) and
+ * trend (the slope). The recursion then runs from the second season on; for observation t, with m
+ * the period and s the seasonal state of t's position in the season:
  *
  * <pre>
  * additive:       xhat = l + b + s             l' = alpha (x - s) + (1 - alpha)(l + b)    s' = gamma (x - l') + (1 - gamma) s
@@ -23,12 +24,14 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * both:           b' = beta (l' - l) + (1 - beta) b
  * </pre>
  *
- * <p>The parameters minimise the sum of squared one-step errors (SSE) over [0, 1]^3 from R's start (0.3, 0.1, 0.1).
- * R uses L-BFGS-B with finite-difference gradients; here BOBYQA (Powell 2009, Hipparchus), a bounded derivative-free
- * method, which lands on the same minimum for R's examples (see docs/forecasting.md).
+ * <p>The parameters minimise the sum of squared one-step errors (SSE) over [0, 1]^3 from R's start
+ * (0.3, 0.1, 0.1). R uses L-BFGS-B with finite-difference gradients; here BOBYQA (Powell 2009,
+ * Hipparchus), a bounded derivative-free method, which lands on the same minimum for R's examples
+ * (see docs/forecasting.md).
  *
- * <p>An observation marked as excluded (a holiday, a known event) neither contributes to the SSE nor moves the states:
- * the recursion takes its own forecast in its place, as a state-space model does with a missing value.
+ * <p>An observation marked as excluded (a holiday, a known event) neither contributes to the SSE
+ * nor moves the states: the recursion takes its own forecast in its place, as a state-space model
+ * does with a missing value.
  */
 public final class HoltWinters {
   /** How the season combines with the level. */
@@ -41,12 +44,23 @@ public final class HoltWinters {
   public record Params(double alpha, double beta, double gamma) {}
 
   /**
-   * A fitted model: R's coefficients {@code a} (level), {@code b} (trend) and {@code s1..sm} (the seasonal states of the
-   * next m steps, in order), the one-step fitted values (NaN before the second season) and the SSE.
+   * A fitted model: R's coefficients {@code a} (level), {@code b} (trend) and {@code s1..sm} (the
+   * seasonal states of the next m steps, in order), the one-step fitted values (NaN before the
+   * second season) and the SSE.
    */
-  public record Fit(Seasonality seasonality, int period, Params params, double level, double trend, double[] season,
-      double[] fitted, double sse) {
-    /** Forecasts of the next h steps: a + k b + s_k (additive) or (a + k b) s_k (multiplicative), k = 1..h. */
+  public record Fit(
+      Seasonality seasonality,
+      int period,
+      Params params,
+      double level,
+      double trend,
+      double[] season,
+      double[] fitted,
+      double sse) {
+    /**
+     * Forecasts of the next h steps: a + k b + s_k (additive) or (a + k b) s_k (multiplicative), k
+     * = 1..h.
+     */
     public double[] forecast(int h) {
       double[] f = new double[h];
       for (int k = 1; k <= h; k++) {
@@ -59,8 +73,21 @@ public final class HoltWinters {
 
     @Override
     public String toString() {
-      return "Fit[" + seasonality + ", m=" + period + ", " + params + ", a=" + level + ", b=" + trend + ", s="
-          + Arrays.toString(season) + ", sse=" + sse + "]";
+      return "Fit["
+          + seasonality
+          + ", m="
+          + period
+          + ", "
+          + params
+          + ", a="
+          + level
+          + ", b="
+          + trend
+          + ", s="
+          + Arrays.toString(season)
+          + ", sse="
+          + sse
+          + "]";
     }
   }
 
@@ -75,33 +102,46 @@ public final class HoltWinters {
     Start start = start(x, period, seasonality);
     double[] work = x.clone();
     BOBYQAOptimizer optimizer = new BOBYQAOptimizer(7, 0.1, 1e-7);
-    double[] best = optimizer.optimize(
-        new MaxEval(4000),
-        new ObjectiveFunction(p -> run(work, excluded, period, seasonality, start, p[0], p[1], p[2], null)),
-        GoalType.MINIMIZE,
-        new InitialGuess(new double[] {R_START.alpha(), R_START.beta(), R_START.gamma()}),
-        new SimpleBounds(new double[] {0, 0, 0}, new double[] {1, 1, 1})).getPoint();
+    double[] best =
+        optimizer
+            .optimize(
+                new MaxEval(4000),
+                new ObjectiveFunction(
+                    p -> run(work, excluded, period, seasonality, start, p[0], p[1], p[2], null)),
+                GoalType.MINIMIZE,
+                new InitialGuess(new double[] {R_START.alpha(), R_START.beta(), R_START.gamma()}),
+                new SimpleBounds(new double[] {0, 0, 0}, new double[] {1, 1, 1}))
+            .getPoint();
     return fit(x, excluded, period, seasonality, new Params(best[0], best[1], best[2]));
   }
 
   /** Runs the recursion with fixed parameters. */
-  public static Fit fit(double[] x, boolean[] excluded, int period, Seasonality seasonality, Params p) {
+  public static Fit fit(
+      double[] x, boolean[] excluded, int period, Seasonality seasonality, Params p) {
     check(x, period, seasonality);
     Start start = start(x, period, seasonality);
     State out = new State(x.length, period);
-    double sse = run(x.clone(), excluded, period, seasonality, start, p.alpha(), p.beta(), p.gamma(), out);
+    double sse =
+        run(x.clone(), excluded, period, seasonality, start, p.alpha(), p.beta(), p.gamma(), out);
     return new Fit(seasonality, period, p, out.level, out.trend, out.season, out.fitted, sse);
   }
 
   private static void check(double[] x, int period, Seasonality seasonality) {
     if (period < 2) throw new IllegalArgumentException("period must be at least 2, was " + period);
     if (x.length < 2 * period + 1) {
-      throw new IllegalArgumentException("Holt-Winters needs more than two seasons of data (" + (2 * period + 1)
-          + " values at period " + period + "), got " + x.length);
+      throw new IllegalArgumentException(
+          "Holt-Winters needs more than two seasons of data ("
+              + (2 * period + 1)
+              + " values at period "
+              + period
+              + "), got "
+              + x.length);
     }
     if (seasonality == Seasonality.MULTIPLICATIVE) {
       for (double v : x) {
-        if (!(v > 0)) throw new IllegalArgumentException("multiplicative Holt-Winters needs positive values, got " + v);
+        if (!(v > 0))
+          throw new IllegalArgumentException(
+              "multiplicative Holt-Winters needs positive values, got " + v);
       }
     }
   }
@@ -121,13 +161,16 @@ public final class HoltWinters {
     }
   }
 
-  /** R's start values: decompose() of the first two seasons, then a straight line through its trend. */
+  /**
+   * R's start values: decompose() of the first two seasons, then a straight line through its trend.
+   */
   static Start start(double[] x, int period, Seasonality seasonality) {
     int wind = 2 * period;
     double[] head = Arrays.copyOf(x, wind);
     double[] trend = movingAverage(head, period);
     double[] figure = seasonalFigure(head, trend, period, seasonality);
-    // Least-squares line through the defined trend values at positions 1..k (R: .lm.fit(cbind(1, seq_along(dat)), dat)).
+    // Least-squares line through the defined trend values at positions 1..k (R: .lm.fit(cbind(1,
+    // seq_along(dat)), dat)).
     int k = 0;
     double sx = 0;
     double sy = 0;
@@ -147,8 +190,9 @@ public final class HoltWinters {
   }
 
   /**
-   * R's {@code filter(x, w, sides = 2)} with decompose()'s weights: for an even period m, (1/2, 1, ..., 1, 1/2) / m over
-   * m + 1 values; for an odd one, m equal weights; NaN where the window does not fit.
+   * R's {@code filter(x, w, sides = 2)} with decompose()'s weights: for an even period m, (1/2, 1,
+   * ..., 1, 1/2) / m over m + 1 values; for an odd one, m equal weights; NaN where the window does
+   * not fit.
    */
   static double[] movingAverage(double[] x, int m) {
     double[] w;
@@ -173,7 +217,10 @@ public final class HoltWinters {
     return out;
   }
 
-  /** decompose()'s figure: the mean detrended value per seasonal position, centred (additive) or normalised (mult). */
+  /**
+   * decompose()'s figure: the mean detrended value per seasonal position, centred (additive) or
+   * normalised (mult).
+   */
   static double[] seasonalFigure(double[] x, double[] trend, int m, Seasonality seasonality) {
     double[] figure = new double[m];
     for (int pos = 0; pos < m; pos++) {
@@ -193,11 +240,23 @@ public final class HoltWinters {
     return figure;
   }
 
-  /** The recursion of R's C routine {@code HoltWinters}; returns the SSE and fills {@code out} when given. */
-  private static double run(double[] x, boolean[] excluded, int m, Seasonality seasonality, Start start,
-      double alpha, double beta, double gamma, State out) {
+  /**
+   * The recursion of R's C routine {@code HoltWinters}; returns the SSE and fills {@code out} when
+   * given.
+   */
+  private static double run(
+      double[] x,
+      boolean[] excluded,
+      int m,
+      Seasonality seasonality,
+      Start start,
+      double alpha,
+      double beta,
+      double gamma,
+      State out) {
     boolean additive = seasonality == Seasonality.ADDITIVE;
-    // Seasonal states in a ring: ring[i % m] holds the latest state of the position of observation i.
+    // Seasonal states in a ring: ring[i % m] holds the latest state of the position of observation
+    // i.
     double[] ring = start.season().clone();
     double level = start.level();
     double trend = start.trend();
@@ -214,12 +273,16 @@ public final class HoltWinters {
         double e = xi - xhat;
         sse += e * e;
       }
-      double newLevel = additive
-          ? alpha * (xi - s) + (1 - alpha) * (level + trend)
-          : alpha * (xi / s) + (1 - alpha) * (level + trend);
+      double newLevel =
+          additive
+              ? alpha * (xi - s) + (1 - alpha) * (level + trend)
+              : alpha * (xi / s) + (1 - alpha) * (level + trend);
       trend = beta * (newLevel - level) + (1 - beta) * trend;
       level = newLevel;
-      ring[pos] = additive ? gamma * (xi - level) + (1 - gamma) * s : gamma * (xi / level) + (1 - gamma) * s;
+      ring[pos] =
+          additive
+              ? gamma * (xi - level) + (1 - gamma) * s
+              : gamma * (xi / level) + (1 - gamma) * s;
     }
     if (out != null) {
       out.level = level;

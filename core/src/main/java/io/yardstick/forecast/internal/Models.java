@@ -2,7 +2,10 @@ package io.yardstick.forecast.internal;
 
 import io.yardstick.forecast.Model;
 
-/** Point forecasts of each {@link Model} from a history; the mechanics behind {@code SeriesForecaster}. */
+/**
+ * Point forecasts of each {@link Model} from a history; the mechanics behind {@code
+ * SeriesForecaster}.
+ */
 public final class Models {
   private Models() {}
 
@@ -30,23 +33,29 @@ public final class Models {
   }
 
   /**
-   * Forecasts {@code h} steps after the history {@code y}, whose excluded points were already filled (see {@link
-   * #fillExcluded}) and are left out of the fit. Negative forecasts are cut to 0: volumes are counts.
+   * Forecasts {@code h} steps after the history {@code y}, whose excluded points were already
+   * filled (see {@link #fillExcluded}) and are left out of the fit. Negative forecasts are cut to
+   * 0: volumes are counts.
    */
-  public static double[] forecast(Model model, double[] y, boolean[] excluded, int perDay, int week, int h) {
-    double[] f = switch (model) {
-      case SEASONAL_NAIVE -> seasonalNaive(y, week, h);
-      case SEASONAL_MEAN -> seasonalMean(y, week, MEAN_WEEKS, h);
-      case HOLT_WINTERS_ADDITIVE -> HoltWinters.fit(y, excluded, week, HoltWinters.Seasonality.ADDITIVE).forecast(h);
-      case HOLT_WINTERS_MULTIPLICATIVE ->
-          HoltWinters.fit(y, excluded, week, HoltWinters.Seasonality.MULTIPLICATIVE).forecast(h);
-      case DOUBLE_SEASONAL -> DoubleSeasonal.forecast(y, excluded, perDay, week, h);
-      case COMBINED -> {
-        double[][] parts = new double[COMBINED_OF.size()][];
-        for (int i = 0; i < parts.length; i++) parts[i] = forecast(COMBINED_OF.get(i), y, excluded, perDay, week, h);
-        yield combine(parts);
-      }
-    };
+  public static double[] forecast(
+      Model model, double[] y, boolean[] excluded, int perDay, int week, int h) {
+    double[] f =
+        switch (model) {
+          case SEASONAL_NAIVE -> seasonalNaive(y, week, h);
+          case SEASONAL_MEAN -> seasonalMean(y, week, MEAN_WEEKS, h);
+          case HOLT_WINTERS_ADDITIVE ->
+              HoltWinters.fit(y, excluded, week, HoltWinters.Seasonality.ADDITIVE).forecast(h);
+          case HOLT_WINTERS_MULTIPLICATIVE ->
+              HoltWinters.fit(y, excluded, week, HoltWinters.Seasonality.MULTIPLICATIVE)
+                  .forecast(h);
+          case DOUBLE_SEASONAL -> DoubleSeasonal.forecast(y, excluded, perDay, week, h);
+          case COMBINED -> {
+            double[][] parts = new double[COMBINED_OF.size()][];
+            for (int i = 0; i < parts.length; i++)
+              parts[i] = forecast(COMBINED_OF.get(i), y, excluded, perDay, week, h);
+            yield combine(parts);
+          }
+        };
     for (int i = 0; i < f.length; i++) {
       if (!(f[i] > 0)) f[i] = 0;
     }
@@ -54,8 +63,8 @@ public final class Models {
   }
 
   /** The models whose forecasts {@link Model#COMBINED} averages. */
-  public static final java.util.List<Model> COMBINED_OF = java.util.List.of(Model.SEASONAL_MEAN,
-      Model.HOLT_WINTERS_ADDITIVE, Model.DOUBLE_SEASONAL);
+  public static final java.util.List<Model> COMBINED_OF =
+      java.util.List.of(Model.SEASONAL_MEAN, Model.HOLT_WINTERS_ADDITIVE, Model.DOUBLE_SEASONAL);
 
   /** The mean of forecasts of the same steps (each already cut at 0). */
   public static double[] combine(double[][] parts) {
@@ -84,7 +93,10 @@ public final class Models {
     return f;
   }
 
-  /** f(n + k) = y(n + k - m * ceil(k / m)): the latest observed value of the same position in the season. */
+  /**
+   * f(n + k) = y(n + k - m * ceil(k / m)): the latest observed value of the same position in the
+   * season.
+   */
   static double[] seasonalNaive(double[] y, int m, int h) {
     double[] f = new double[h];
     int n = y.length;
@@ -96,9 +108,10 @@ public final class Models {
   }
 
   /**
-   * A copy of {@code y} where each excluded point takes the value of the same position one season before (or, at the
-   * start, the nearest season after that is not excluded), so that start-up values and seasonal-naive forecasts do not
-   * see holidays. Points with no such neighbour keep their value.
+   * A copy of {@code y} where each excluded point takes the value of the same position one season
+   * before (or, at the start, the nearest season after that is not excluded), so that start-up
+   * values and seasonal-naive forecasts do not see holidays. Points with no such neighbour keep
+   * their value.
    */
   public static double[] fillExcluded(double[] y, boolean[] excluded, int m) {
     double[] out = y.clone();

@@ -5,13 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Finds the special days of a series of daily totals: a Hampel filter on the same weekday (Hampel 1974; Pearson 2002,
- * "Outlier detection in dynamic systems"; Leys et al. 2013, "Detecting outliers: do not use standard deviation around
- * the mean, use absolute deviation around the median", J. Exp. Soc. Psych. 49(4)).
+ * Finds the special days of a series of daily totals: a Hampel filter on the same weekday (Hampel
+ * 1974; Pearson 2002, "Outlier detection in dynamic systems"; Leys et al. 2013, "Detecting
+ * outliers: do not use standard deviation around the mean, use absolute deviation around the
+ * median", J. Exp. Soc. Psych. 49(4)).
  *
- * <p>For each day x_d, the reference is the same weekday in the nearest {@link #NEIGHBOURS} weeks around it (up to
- * {@link #WEEKS} before and after; at the edges of the history, more on the side that has them), the day itself and
- * days already excluded by the user left out. With m their median and MAD their median absolute deviation from m:
+ * <p>For each day x_d, the reference is the same weekday in the nearest {@link #NEIGHBOURS} weeks
+ * around it (up to {@link #WEEKS} before and after; at the edges of the history, more on the side
+ * that has them), the day itself and days already excluded by the user left out. With m their
+ * median and MAD their median absolute deviation from m:
  *
  * <pre>
  * sigma = max(1.4826 MAD, sqrt(max(m, 1)))       (1.4826 MAD estimates a normal sigma; sqrt(m) is the Poisson floor)
@@ -19,10 +21,11 @@ import java.util.List;
  *          or  x_d = 0 and m >= 5                (closed: a zero has probability e^-5 < 0.7% under Poisson(m))
  * </pre>
  *
- * Why this rule: the median and MAD are not moved by the special days themselves (a breakdown point of 50%: up to
- * half the neighbours may be holidays or campaign days), the weekday keeps Monday's peak from looking special, and the
- * Poisson floor keeps quiet series (a few contacts a day, MAD near 0) from flagging ordinary noise. Comparing days
- * rather than intervals keeps the count large enough for the floor to be meaningful.
+ * Why this rule: the median and MAD are not moved by the special days themselves (a breakdown point
+ * of 50%: up to half the neighbours may be holidays or campaign days), the weekday keeps Monday's
+ * peak from looking special, and the Poisson floor keeps quiet series (a few contacts a day, MAD
+ * near 0) from flagging ordinary noise. Comparing days rather than intervals keeps the count large
+ * enough for the floor to be meaningful.
  */
 public final class SpecialDayRule {
   private SpecialDayRule() {}
@@ -36,7 +39,10 @@ public final class SpecialDayRule {
   /** Fewest same weekdays needed to judge a day. */
   public static final int MIN_NEIGHBOURS = 2;
 
-  /** Robust z-score beyond which a day is special (Hampel's and Pearson's 3; Leys et al. call it very conservative). */
+  /**
+   * Robust z-score beyond which a day is special (Hampel's and Pearson's 3; Leys et al. call it
+   * very conservative).
+   */
   public static final double THRESHOLD = 3;
 
   /** Median at or above which a day without contacts is special. */
@@ -68,7 +74,10 @@ public final class SpecialDayRule {
     return out;
   }
 
-  /** The same weekday in the nearest weeks around day d, nearest first, alternating before and after. */
+  /**
+   * The same weekday in the nearest weeks around day d, nearest first, alternating before and
+   * after.
+   */
   public static double[] reference(double[] days, boolean[] skip, int week, int d) {
     double[] ref = new double[NEIGHBOURS];
     int n = 0;
@@ -77,7 +86,8 @@ public final class SpecialDayRule {
       int after = d + w * week;
       if (before < 0 && after >= days.length) break;
       if (before >= 0 && (skip == null || !skip[before])) ref[n++] = days[before];
-      if (n < NEIGHBOURS && after < days.length && (skip == null || !skip[after])) ref[n++] = days[after];
+      if (n < NEIGHBOURS && after < days.length && (skip == null || !skip[after]))
+        ref[n++] = days[after];
     }
     return Arrays.copyOf(ref, n);
   }

@@ -4,11 +4,12 @@ import java.util.Arrays;
 import org.apache.commons.statistics.descriptive.Median;
 
 /**
- * The Theil-Sen line: the slope is the median of the slopes of every pair of points with different x (Theil 1950,
- * "A rank-invariant method of linear and polynomial regression analysis", Proc. KNAW 53; Sen 1968, "Estimates of the
- * regression coefficient based on Kendall's tau", JASA 63(324):1379-1389); the intercept is the median of
- * y - slope x (Conover 1980, Practical Nonparametric Statistics, section 5.5). Up to about 29% of the points may be
- * wild without moving the line, where least squares follows a single outlier week. Medians come from Apache Commons
+ * The Theil-Sen line: the slope is the median of the slopes of every pair of points with different
+ * x (Theil 1950, "A rank-invariant method of linear and polynomial regression analysis", Proc. KNAW
+ * 53; Sen 1968, "Estimates of the regression coefficient based on Kendall's tau", JASA
+ * 63(324):1379-1389); the intercept is the median of y - slope x (Conover 1980, Practical
+ * Nonparametric Statistics, section 5.5). Up to about 29% of the points may be wild without moving
+ * the line, where least squares follows a single outlier week. Medians come from Apache Commons
  * Statistics (the mean of the two middle values for an even count).
  */
 public final class TheilSen {
@@ -24,7 +25,8 @@ public final class TheilSen {
   /** Fits a line to at least two points with at least two different x; null otherwise. */
   public static Line fit(double[] x, double[] y) {
     int n = x.length;
-    if (n != y.length) throw new IllegalArgumentException("x and y differ in length: " + n + " and " + y.length);
+    if (n != y.length)
+      throw new IllegalArgumentException("x and y differ in length: " + n + " and " + y.length);
     double[] slopes = new double[n * (n - 1) / 2];
     int k = 0;
     for (int i = 0; i < n; i++) {

@@ -18,11 +18,11 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
- * A mapping file: how the columns of someone else's CSV (or tab-separated) file make canonical records — which column
- * gives each field, in which format (timestamp patterns and zones, Excel serials and day fractions, Y/N, mm:ss...),
- * with value maps, derived fields, defaults and rows set aside. The format is in docs/mapping.md; examples are in
- * docs/mappings/. Rows made through a mapping are validated by the same {@link io.yardstick.ingest.RowParser} as
- * canonical files.
+ * A mapping file: how the columns of someone else's CSV (or tab-separated) file make canonical
+ * records — which column gives each field, in which format (timestamp patterns and zones, Excel
+ * serials and day fractions, Y/N, mm:ss...), with value maps, derived fields, defaults and rows set
+ * aside. The format is in docs/mapping.md; examples are in docs/mappings/. Rows made through a
+ * mapping are validated by the same {@link io.yardstick.ingest.RowParser} as canonical files.
  *
  * <pre>{@code
  * Mapping mapping = Mapping.load(Path.of("docs/mappings/call-center-pwc.yaml"));
@@ -39,7 +39,9 @@ public final class Mapping {
     this.rules = rules;
   }
 
-  /** Reads and checks a mapping file; every problem is a {@link MappingException} naming the key. */
+  /**
+   * Reads and checks a mapping file; every problem is a {@link MappingException} naming the key.
+   */
   public static Mapping load(Path path) {
     String name = path.toString();
     String text;
@@ -76,20 +78,31 @@ public final class Mapping {
   }
 
   /**
-   * Reads a data file through this mapping and pushes each kept row, validated, to the sink of its type. The first bad
-   * value stops the read with an {@link io.yardstick.ingest.ImportException} naming the data file, line, column and
-   * value (and the mapping key it went through); rows the mapping sets aside are counted, by reason.
+   * Reads a data file through this mapping and pushes each kept row, validated, to the sink of its
+   * type. The first bad value stops the read with an {@link io.yardstick.ingest.ImportException}
+   * naming the data file, line, column and value (and the mapping key it went through); rows the
+   * mapping sets aside are counted, by reason.
    *
    * @param types the kinds of records to make, each one this mapping has a section for
-   * @param sinks the sink of each type (a {@link io.yardstick.store.Loader}'s, for an all-or-nothing import)
+   * @param sinks the sink of each type (a {@link io.yardstick.store.Loader}'s, for an
+   *     all-or-nothing import)
    * @param progress receives the number of bytes read so far
    */
-  public MappingSummary read(ImportSource source, Set<RecordType> types, Function<RecordType, RowSink> sinks,
+  public MappingSummary read(
+      ImportSource source,
+      Set<RecordType> types,
+      Function<RecordType, RowSink> sinks,
       LongConsumer progress) {
     for (RecordType type : types) {
       if (!rules.sections().containsKey(type)) {
-        throw new MappingException(rules.file(), "", null, "has no " + type.table() + " section; it maps "
-            + String.join(", ", rules.types().stream().map(RecordType::table).toList()));
+        throw new MappingException(
+            rules.file(),
+            "",
+            null,
+            "has no "
+                + type.table()
+                + " section; it maps "
+                + String.join(", ", rules.types().stream().map(RecordType::table).toList()));
       }
     }
     return MappedFileReader.read(rules, source, types, sinks, progress);

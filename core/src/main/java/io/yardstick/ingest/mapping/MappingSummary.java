@@ -5,14 +5,17 @@ import java.util.Map;
 import java.util.SequencedMap;
 
 /**
- * What reading a data file through a mapping did: the rows read, and for each kind of record made, how many rows were
- * kept and how many were set aside, by reason (in the order the reasons first occurred), and how many values out of
- * order were cleared from rows that were kept, by reason.
+ * What reading a data file through a mapping did: the rows read, and for each kind of record made,
+ * how many rows were kept and how many were set aside, by reason (in the order the reasons first
+ * occurred), and how many values out of order were cleared from rows that were kept, by reason.
  *
  * @param rowsRead data rows in the file (the header and blank lines not counted)
  */
-public record MappingSummary(long rowsRead, Map<RecordType, Long> kept,
-    Map<RecordType, SequencedMap<String, Long>> setAside, Map<RecordType, SequencedMap<String, Long>> cleared) {
+public record MappingSummary(
+    long rowsRead,
+    Map<RecordType, Long> kept,
+    Map<RecordType, SequencedMap<String, Long>> setAside,
+    Map<RecordType, SequencedMap<String, Long>> cleared) {
 
   public MappingSummary {
     kept = Map.copyOf(kept);

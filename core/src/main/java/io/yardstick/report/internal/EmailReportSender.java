@@ -26,8 +26,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Sends a report by SMTP (Angus Mail): the headline numbers and a link in the body, the PDF and every table's CSV
- * attached. The Message-ID is made from the idempotency key, so a repeat after a restart is the same message.
+ * Sends a report by SMTP (Angus Mail): the headline numbers and a link in the body, the PDF and
+ * every table's CSV attached. The Message-ID is made from the idempotency key, so a repeat after a
+ * restart is the same message.
  */
 public final class EmailReportSender implements ReportSender {
   private final AlertSettings settings;
@@ -35,15 +36,20 @@ public final class EmailReportSender implements ReportSender {
 
   public EmailReportSender(AlertSettings settings) {
     this.settings = settings;
-    this.retry = RetryPolicy.builder().handle(MessagingException.class)
-        .withBackoff(settings.firstBackoff(), settings.maxBackoff()).withMaxRetries(settings.retries()).build();
+    this.retry =
+        RetryPolicy.builder()
+            .handle(MessagingException.class)
+            .withBackoff(settings.firstBackoff(), settings.maxBackoff())
+            .withMaxRetries(settings.retries())
+            .build();
   }
 
   @Override
   public void send(ReportMessage m) throws Exception {
     if (settings.smtpHost() == null || settings.smtpHost().isEmpty()) {
-      throw new IllegalStateException("No SMTP server is set; set YARDSTICK_SMTP_HOST (and YARDSTICK_SMTP_PORT,"
-          + " YARDSTICK_SMTP_FROM) to send e-mail.");
+      throw new IllegalStateException(
+          "No SMTP server is set; set YARDSTICK_SMTP_HOST (and YARDSTICK_SMTP_PORT,"
+              + " YARDSTICK_SMTP_FROM) to send e-mail.");
     }
     Properties p = new Properties();
     p.put("mail.smtp.host", settings.smtpHost());
@@ -54,23 +60,26 @@ public final class EmailReportSender implements ReportSender {
     Authenticator auth = null;
     if (settings.smtpUser() != null) {
       p.put("mail.smtp.auth", "true");
-      auth = new Authenticator() {
-        @Override
-        protected PasswordAuthentication getPasswordAuthentication() {
-          return new PasswordAuthentication(settings.smtpUser(), settings.smtpPassword());
-        }
-      };
+      auth =
+          new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+              return new PasswordAuthentication(settings.smtpUser(), settings.smtpPassword());
+            }
+          };
     }
     String key = m.idempotencyKey();
-    MimeMessage mail = new MimeMessage(Session.getInstance(p, auth)) {
-      @Override
-      protected void updateMessageID() throws MessagingException {
-        setHeader("Message-ID", "<" + key.replace('/', '.').replace(':', '-') + "@yardstick>");
-      }
-    };
+    MimeMessage mail =
+        new MimeMessage(Session.getInstance(p, auth)) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", "<" + key.replace('/', '.').replace(':', '-') + "@yardstick>");
+          }
+        };
     ReportText t = m.text();
     mail.setFrom(new InternetAddress(settings.smtpFrom()));
-    mail.setRecipients(Message.RecipientType.TO, InternetAddress.parse(m.target().substring("email:".length())));
+    mail.setRecipients(
+        Message.RecipientType.TO, InternetAddress.parse(m.target().substring("email:".length())));
     mail.setSubject("[Yardstick] " + Headline.subject(m.report(), t), "UTF-8");
     mail.setSentDate(Date.from(m.sentAt()));
     mail.setHeader("X-Yardstick-Idempotency-Key", key);
@@ -80,8 +89,11 @@ public final class EmailReportSender implements ReportSender {
     parts.addBodyPart(body);
     parts.addBodyPart(attachment(m.pdf(), "application/pdf", fileName(m) + ".pdf"));
     for (Map.Entry<String, String> csv : m.csv().entrySet()) {
-      parts.addBodyPart(attachment(csv.getValue().getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8",
-          fileName(m) + "-" + csv.getKey()));
+      parts.addBodyPart(
+          attachment(
+              csv.getValue().getBytes(StandardCharsets.UTF_8),
+              "text/csv; charset=UTF-8",
+              fileName(m) + "-" + csv.getKey()));
     }
     mail.setContent(parts);
     try {
@@ -91,7 +103,8 @@ public final class EmailReportSender implements ReportSender {
     }
   }
 
-  private static MimeBodyPart attachment(byte[] bytes, String type, String name) throws MessagingException {
+  private static MimeBodyPart attachment(byte[] bytes, String type, String name)
+      throws MessagingException {
     MimeBodyPart part = new MimeBodyPart();
     part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, type)));
     part.setFileName(name);
@@ -100,7 +113,8 @@ public final class EmailReportSender implements ReportSender {
 
   /** The view's name as a file name: letters, digits and dashes. */
   static String fileName(ReportMessage m) {
-    String s = m.report().view().name().replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
+    String s =
+        m.report().view().name().replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
     return (s.isEmpty() ? "report" : s) + "-" + m.report().from() + "-" + m.report().to();
   }
 
@@ -108,8 +122,12 @@ public final class EmailReportSender implements ReportSender {
     ReportText t = m.text();
     StringBuilder sb = new StringBuilder();
     sb.append(m.report().view().name()).append('\n');
-    sb.append(t.period(m.report().view().period(), m.report().from(), m.report().to())).append('\n');
-    sb.append(t.t("period.zone")).append(": ").append(t.zone(m.report().view().zone())).append("\n\n");
+    sb.append(t.period(m.report().view().period(), m.report().from(), m.report().to()))
+        .append('\n');
+    sb.append(t.t("period.zone"))
+        .append(": ")
+        .append(t.zone(m.report().view().zone()))
+        .append("\n\n");
     for (Headline.Line l : Headline.lines(m.report(), t)) {
       sb.append(l.name()).append(": ").append(l.value());
       if (l.change() != null) sb.append(" (").append(l.change()).append(')');

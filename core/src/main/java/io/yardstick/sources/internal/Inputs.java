@@ -12,7 +12,10 @@ import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
-/** Opening a source for the foreign-format importers: gzip told by its content, progress in bytes read. */
+/**
+ * Opening a source for the foreign-format importers: gzip told by its content, progress in bytes
+ * read.
+ */
 public final class Inputs {
   private Inputs() {}
 
@@ -20,9 +23,10 @@ public final class Inputs {
   public static final String UNFORESEEN = "an unforeseen failure; please report it with this file";
 
   /**
-   * Runs part of an import, turning a failure Yardstick did not foresee (a bug, not a bad file) into the import error
-   * {@code where} makes, naming the file and, where the caller knows them, the record and field; so that no import
-   * ends with a stack trace, and the load it was feeding is discarded whole. Import errors pass through.
+   * Runs part of an import, turning a failure Yardstick did not foresee (a bug, not a bad file)
+   * into the import error {@code where} makes, naming the file and, where the caller knows them,
+   * the record and field; so that no import ends with a stack trace, and the load it was feeding is
+   * discarded whole. Import errors pass through.
    */
   public static <T> T guarded(Supplier<T> body, Function<RuntimeException, ImportException> where) {
     try {
@@ -36,11 +40,21 @@ public final class Inputs {
 
   /** A whole import, guarded: an unforeseen failure names the file. */
   public static <T> T guarded(ImportSource source, Supplier<T> importing) {
-    return guarded(importing, e -> new ImportException(source.name(), 0, null, null, "could not be imported: " + e
-        + " (" + UNFORESEEN + ")"));
+    return guarded(
+        importing,
+        e ->
+            new ImportException(
+                source.name(),
+                0,
+                null,
+                null,
+                "could not be imported: " + e + " (" + UNFORESEEN + ")"));
   }
 
-  /** The content of the source (gunzipped when it starts with gzip's magic bytes), reporting bytes read. */
+  /**
+   * The content of the source (gunzipped when it starts with gzip's magic bytes), reporting bytes
+   * read.
+   */
   public static InputStream open(ImportSource source, LongConsumer progress) {
     try {
       InputStream raw = new CountingInputStream(source.opener().open(), progress);
@@ -54,9 +68,11 @@ public final class Inputs {
       }
       return in;
     } catch (java.util.zip.ZipException e) {
-      throw new ImportException(source.name(), 0, null, null, "is not a valid gzip file (" + e.getMessage() + ")");
+      throw new ImportException(
+          source.name(), 0, null, null, "is not a valid gzip file (" + e.getMessage() + ")");
     } catch (IOException e) {
-      throw new ImportException(source.name(), 0, null, null, "could not be read: " + e.getMessage());
+      throw new ImportException(
+          source.name(), 0, null, null, "could not be read: " + e.getMessage());
     }
   }
 }

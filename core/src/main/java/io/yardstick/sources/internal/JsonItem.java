@@ -6,10 +6,11 @@ import io.yardstick.ingest.Timestamps;
 import java.time.Instant;
 
 /**
- * One record of a JSON export with where it is (line where it starts, JSON pointer), and typed accessors whose errors
- * name file, line, pointer and value. A path such as {@code "via", "channel"} reads nested fields; a missing or null
- * value is null. The item remembers the last field read, so that an unexpected failure while mapping it can still
- * name the record and the field ({@link #unexpected}).
+ * One record of a JSON export with where it is (line where it starts, JSON pointer), and typed
+ * accessors whose errors name file, line, pointer and value. A path such as {@code "via",
+ * "channel"} reads nested fields; a missing or null value is null. The item remembers the last
+ * field read, so that an unexpected failure while mapping it can still name the record and the
+ * field ({@link #unexpected}).
  */
 public final class JsonItem {
   private final String file;
@@ -41,7 +42,10 @@ public final class JsonItem {
     return node;
   }
 
-  /** The nested item at a path (a ticket inside {@code {"ticket": ...}}, a metric set inside its ticket). */
+  /**
+   * The nested item at a path (a ticket inside {@code {"ticket": ...}}, a metric set inside its
+   * ticket).
+   */
   public JsonItem child(String... path) {
     return new JsonItem(file, line, at(path), get(path));
   }
@@ -61,12 +65,18 @@ public final class JsonItem {
     return pointer + "/" + String.join("/", path);
   }
 
-  /** A scalar as text (numbers as written); null when absent or empty. Objects and arrays are errors. */
+  /**
+   * A scalar as text (numbers as written); null when absent or empty. Objects and arrays are
+   * errors.
+   */
   public String text(String... path) {
     JsonNode n = get(path);
     if (n == null) return null;
     if (n.isContainerNode()) {
-      throw bad(n.toString(), "is " + (n.isArray() ? "an array" : "an object") + "; expected a single value", path);
+      throw bad(
+          n.toString(),
+          "is " + (n.isArray() ? "an array" : "an object") + "; expected a single value",
+          path);
     }
     String s = n.asText().strip();
     return s.isEmpty() ? null : s;
@@ -85,7 +95,10 @@ public final class JsonItem {
     if (s == null) return null;
     Instant t = Timestamps.parse(s);
     if (t == null) {
-      throw bad(s, "is not a timestamp; expected ISO-8601 with an offset, such as 2026-03-01T09:15:00Z", path);
+      throw bad(
+          s,
+          "is not a timestamp; expected ISO-8601 with an offset, such as 2026-03-01T09:15:00Z",
+          path);
     }
     return t;
   }
@@ -120,21 +133,29 @@ public final class JsonItem {
     return new ImportException(file, line, at(path), value, problem);
   }
 
-  /** Maps this record; a failure Yardstick did not foresee becomes an import error ({@link #unexpected}). */
+  /**
+   * Maps this record; a failure Yardstick did not foresee becomes an import error ({@link
+   * #unexpected}).
+   */
   public void map(Runnable mapping) {
-    Inputs.guarded(() -> {
-      mapping.run();
-      return null;
-    }, this::unexpected);
+    Inputs.guarded(
+        () -> {
+          mapping.run();
+          return null;
+        },
+        this::unexpected);
   }
 
   /**
-   * A failure Yardstick did not foresee while mapping this record, as an import error naming the file, the record's
-   * line, and the field read last (where the mapping was when it failed).
+   * A failure Yardstick did not foresee while mapping this record, as an import error naming the
+   * file, the record's line, and the field read last (where the mapping was when it failed).
    */
   public ImportException unexpected(RuntimeException e) {
     JsonNode value = lastRead.length == 0 ? null : get(lastRead);
-    return new ImportException(file, line, lastRead.length == 0 ? pointer : at(lastRead),
+    return new ImportException(
+        file,
+        line,
+        lastRead.length == 0 ? pointer : at(lastRead),
         value == null ? null : value.isValueNode() ? value.asText() : value.toString(),
         "could not be imported: " + e + " (" + Inputs.UNFORESEEN + ")");
   }

@@ -7,8 +7,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * What a help-desk import skips on purpose in a data pipeline's output (Singer, Airbyte): records of streams it does
- * not read (users, groups...) and messages that are not records (SCHEMA, STATE...), counted for the summary.
+ * What a help-desk import skips on purpose in a data pipeline's output (Singer, Airbyte): records
+ * of streams it does not read (users, groups...) and messages that are not records (SCHEMA,
+ * STATE...), counted for the summary.
  */
 public final class Skipped {
   private final Set<String> streams;
@@ -36,10 +37,17 @@ public final class Skipped {
   /** The notes for the summary, if anything was skipped. */
   public void addNotes(List<String> notes) {
     if (!otherStreams.isEmpty()) {
-      notes.add(otherStreams.values().stream().mapToLong(Long::longValue).sum() + " records of streams not imported"
-          + " were skipped (" + otherStreams.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-          .collect(Collectors.joining(", ")) + ")");
+      notes.add(
+          otherStreams.values().stream().mapToLong(Long::longValue).sum()
+              + " records of streams not imported"
+              + " were skipped ("
+              + otherStreams.entrySet().stream()
+                  .map(e -> e.getKey() + " " + e.getValue())
+                  .collect(Collectors.joining(", "))
+              + ")");
     }
-    if (messages > 0) notes.add(messages + " pipeline messages that are not records (SCHEMA, STATE...) were skipped");
+    if (messages > 0)
+      notes.add(
+          messages + " pipeline messages that are not records (SCHEMA, STATE...) were skipped");
   }
 }

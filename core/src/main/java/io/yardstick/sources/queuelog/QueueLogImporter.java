@@ -30,17 +30,19 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 /**
- * Asterisk's queue_log (the native {@code epoch|callid|queue|agent|EVENT|data...} text, or a CSV export of the
- * realtime table) into contacts, call outcomes and agent states; the mapping is in docs/sources.md.
+ * Asterisk's queue_log (the native {@code epoch|callid|queue|agent|EVENT|data...} text, or a CSV
+ * export of the realtime table) into contacts, call outcomes and agent states; the mapping is in
+ * docs/sources.md.
  *
  * <pre>{@code
  * SourceSummary s = new QueueLogImporter().importInto(store, ImportSource.of("/var/log/asterisk/queue_log"), b -> {});
  * s.figure("answered");   // 93
  * }</pre>
  *
- * <p>Each queue visit becomes one contact whose id is the call id, so importing a longer version of the same log
- * replaces what was there and adds what is new. A call with no end event (the log ends, or Asterisk restarted, while
- * it waited) is kept with its arrival only and outcome {@code unknown}, counted in the summary.
+ * <p>Each queue visit becomes one contact whose id is the call id, so importing a longer version of
+ * the same log replaces what was there and adds what is new. A call with no end event (the log
+ * ends, or Asterisk restarted, while it waited) is kept with its arrival only and outcome {@code
+ * unknown}, counted in the summary.
  */
 public final class QueueLogImporter implements SourceImporter {
   @Override
@@ -55,21 +57,31 @@ public final class QueueLogImporter implements SourceImporter {
 
   @Override
   public SourceSummary read(ImportSource source, Loader loader, LongConsumer progress) {
-    return Inputs.guarded(source, () -> {
-      Reading r = new Reading();
-      LogReader.Result read;
-      try (InputStream in = Inputs.open(source, progress)) {
-        read = LogReader.read(in, source.name(), r::take);
-      } catch (IOException e) {
-        throw new ImportException(source.name(), 0, null, null, "could not be read: " + e.getMessage());
-      }
-      if (r.events == 0 && read.duplicates() == 0) {
-        if (read.lines() == 0) return SourceSummary.empty("Asterisk queue_log", source.name(), "lines");
-        throw new ImportException(source.name(), 0, null, null, "has a header and no events; " + LogReader.EXPECTED
-            + " (an empty file imports nothing)");
-      }
-      return r.finish(source.name(), read, loader);
-    });
+    return Inputs.guarded(
+        source,
+        () -> {
+          Reading r = new Reading();
+          LogReader.Result read;
+          try (InputStream in = Inputs.open(source, progress)) {
+            read = LogReader.read(in, source.name(), r::take);
+          } catch (IOException e) {
+            throw new ImportException(
+                source.name(), 0, null, null, "could not be read: " + e.getMessage());
+          }
+          if (r.events == 0 && read.duplicates() == 0) {
+            if (read.lines() == 0)
+              return SourceSummary.empty("Asterisk queue_log", source.name(), "lines");
+            throw new ImportException(
+                source.name(),
+                0,
+                null,
+                null,
+                "has a header and no events; "
+                    + LogReader.EXPECTED
+                    + " (an empty file imports nothing)");
+          }
+          return r.finish(source.name(), read, loader);
+        });
   }
 
   /** The state of one read. */
@@ -83,18 +95,35 @@ public final class QueueLogImporter implements SourceImporter {
 
     void take(Event e) {
       events++;
-      Inputs.guarded(() -> {
-        read(e);
-        return null;
-      }, x -> new ImportException(e.file(), e.line(), "event", e.name(), "could not be imported: " + x + " ("
-          + Inputs.UNFORESEEN + ")"));
+      Inputs.guarded(
+          () -> {
+            read(e);
+            return null;
+          },
+          x ->
+              new ImportException(
+                  e.file(),
+                  e.line(),
+                  "event",
+                  e.name(),
+                  "could not be imported: " + x + " (" + Inputs.UNFORESEEN + ")"));
     }
 
     private void read(Event e) {
       String agent = Calls.agentId(e.agent());
       switch (e.name()) {
-        case "ENTERQUEUE", "CONNECT", "COMPLETEAGENT", "COMPLETECALLER", "TRANSFER", "BLINDTRANSFER",
-            "ATTENDEDTRANSFER", "ABANDON", "EXITWITHTIMEOUT", "EXITEMPTY", "EXITWITHKEY", "RINGNOANSWER",
+        case "ENTERQUEUE",
+            "CONNECT",
+            "COMPLETEAGENT",
+            "COMPLETECALLER",
+            "TRANSFER",
+            "BLINDTRANSFER",
+            "ATTENDEDTRANSFER",
+            "ABANDON",
+            "EXITWITHTIMEOUT",
+            "EXITEMPTY",
+            "EXITWITHKEY",
+            "RINGNOANSWER",
             "RINGCANCELED" -> {
           if (!e.hasCall()) {
             noCallId++;
@@ -103,13 +132,25 @@ public final class QueueLogImporter implements SourceImporter {
           if (!calls.accept(e) || agent == null) return;
           switch (e.name()) {
             case "CONNECT" -> agents.busy(e.at(), agent, e.callid());
-            case "COMPLETEAGENT", "COMPLETECALLER", "TRANSFER", "BLINDTRANSFER", "ATTENDEDTRANSFER" ->
+            case "COMPLETEAGENT",
+                "COMPLETECALLER",
+                "TRANSFER",
+                "BLINDTRANSFER",
+                "ATTENDEDTRANSFER" ->
                 agents.free(e.at(), agent, e.callid());
-            default -> { }
+            default -> {}
           }
         }
-        case "AGENTLOGIN", "AGENTCALLBACKLOGIN", "AGENTLOGOFF", "AGENTCALLBACKLOGOFF", "ADDMEMBER", "REMOVEMEMBER",
-            "PAUSE", "PAUSEALL", "UNPAUSE", "UNPAUSEALL" -> {
+        case "AGENTLOGIN",
+            "AGENTCALLBACKLOGIN",
+            "AGENTLOGOFF",
+            "AGENTCALLBACKLOGOFF",
+            "ADDMEMBER",
+            "REMOVEMEMBER",
+            "PAUSE",
+            "PAUSEALL",
+            "UNPAUSE",
+            "UNPAUSEALL" -> {
           if (agent == null) {
             noAgent++;
             return;
@@ -157,7 +198,11 @@ public final class QueueLogImporter implements SourceImporter {
       }
 
       long queued = byOutcome.values().stream().mapToLong(Long::longValue).sum();
-      long answered = byOutcome.entrySet().stream().filter(e -> e.getKey().answered()).mapToLong(Map.Entry::getValue).sum();
+      long answered =
+          byOutcome.entrySet().stream()
+              .filter(e -> e.getKey().answered())
+              .mapToLong(Map.Entry::getValue)
+              .sum();
       Map<String, Long> figures = new LinkedHashMap<>();
       figures.put("queued calls", queued);
       figures.put("answered", answered);
@@ -169,43 +214,75 @@ public final class QueueLogImporter implements SourceImporter {
       figures.put("agent states", line);
 
       if (calls.eventsAfterEnd() > 0) {
-        setAside.put("call events after their call had ended (repeated end events)", calls.eventsAfterEnd());
+        setAside.put(
+            "call events after their call had ended (repeated end events)", calls.eventsAfterEnd());
       }
       if (noCallId > 0) setAside.put("call events without a call id", noCallId);
       if (noAgent > 0) setAside.put("agent events without an agent", noAgent);
       if (agents.openAtEnd() > 0) {
-        setAside.put("agent states still open when the log ends (a longer log will close them)", agents.openAtEnd());
+        setAside.put(
+            "agent states still open when the log ends (a longer log will close them)",
+            agents.openAtEnd());
       }
       long unusedLines = unused.values().stream().mapToLong(Long::longValue).sum();
       if (unusedLines > 0) {
-        setAside.put("lines of events that are neither queue calls nor agent sessions ("
-            + unused.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")", unusedLines);
+        setAside.put(
+            "lines of events that are neither queue calls nor agent sessions ("
+                + unused.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", "))
+                + ")",
+            unusedLines);
       }
 
       List<String> notes = new ArrayList<>();
-      notes.add("answered: " + n(byOutcome, Outcome.AGENT_HANGUP) + " ended by the agent, "
-          + n(byOutcome, Outcome.CALLER_HANGUP) + " by the caller, " + n(byOutcome, Outcome.TRANSFER) + " transferred, "
-          + n(byOutcome, Outcome.CONNECTED) + " still connected when the log ends (talk time unknown)");
+      notes.add(
+          "answered: "
+              + n(byOutcome, Outcome.AGENT_HANGUP)
+              + " ended by the agent, "
+              + n(byOutcome, Outcome.CALLER_HANGUP)
+              + " by the caller, "
+              + n(byOutcome, Outcome.TRANSFER)
+              + " transferred, "
+              + n(byOutcome, Outcome.CONNECTED)
+              + " still connected when the log ends (talk time unknown)");
       if (waitN > 0) {
-        notes.add(String.format(Locale.ROOT, "mean wait of answered calls %.2f s; rings not answered: %,d (%,.0f s,"
-            + " logged in milliseconds)", waitSum / waitN, calls.rings(), calls.ringSeconds()));
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "mean wait of answered calls %.2f s; rings not answered: %,d (%,.0f s,"
+                    + " logged in milliseconds)",
+                waitSum / waitN,
+                calls.rings(),
+                calls.ringSeconds()));
       }
       if (read.duplicates() > 0) {
-        notes.add(String.format(Locale.ROOT, "%,d duplicate lines ignored (a line repeating an earlier one exactly is"
-            + " one event logged twice)", read.duplicates()));
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "%,d duplicate lines ignored (a line repeating an earlier one exactly is"
+                    + " one event logged twice)",
+                read.duplicates()));
       }
       Set<String> unknownTime = agents.withoutPresence();
       if (!unknownTime.isEmpty()) {
         if (agents.busyWithoutPresence() > 0) {
-          setAside.put("busy periods of agents whose logged-in time is unknown (no log-in or queue membership"
-              + " events)", agents.busyWithoutPresence());
+          setAside.put(
+              "busy periods of agents whose logged-in time is unknown (no log-in or queue membership"
+                  + " events)",
+              agents.busyWithoutPresence());
         }
-        notes.add("agent time unknown for " + unknownTime.size() + " agents (" + String.join(", ", unknownTime)
-            + "): the log has no log-in or queue membership events for them (static queue members), so no agent"
-            + " states were made for them, and their occupancy, idle time, contacts per hour and absence are empty");
+        notes.add(
+            "agent time unknown for "
+                + unknownTime.size()
+                + " agents ("
+                + String.join(", ", unknownTime)
+                + "): the log has no log-in or queue membership events for them (static queue members), so no agent"
+                + " states were made for them, and their occupancy, idle time, contacts per hour and absence are empty");
       }
-      return new SourceSummary("Asterisk queue_log", file, read.lines(), "lines", figures, setAside, notes, Map.of());
+      return new SourceSummary(
+          "Asterisk queue_log", file, read.lines(), "lines", figures, setAside, notes, Map.of());
     }
 
     private static long n(Map<Outcome, Long> m, Outcome o) {

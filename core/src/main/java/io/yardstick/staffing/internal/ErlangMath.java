@@ -6,17 +6,22 @@ import org.apache.commons.numbers.gamma.RegularizedGamma;
 /**
  * The numerics behind Erlang B, C and A, stable from a fraction of an Erlang to many thousands.
  *
- * <p>Erlang B by the recursion {@code B(0) = 1, B(k) = a B(k-1) / (k + a B(k-1))}: every step stays in [0, 1], so
- * nothing overflows however large the traffic (the textbook sum of {@code a^k / k!} overflows a double past about
- * 170 Erlangs). Erlang C comes from B ({@code C = n B / (n - a (1 - B))}); Erlang A needs the lower incomplete gamma
- * function, kept in log space here (see {@link #logLowerGamma}).
+ * <p>Erlang B by the recursion {@code B(0) = 1, B(k) = a B(k-1) / (k + a B(k-1))}: every step stays
+ * in [0, 1], so nothing overflows however large the traffic (the textbook sum of {@code a^k / k!}
+ * overflows a double past about 170 Erlangs). Erlang C comes from B ({@code C = n B / (n - a (1 -
+ * B))}); Erlang A needs the lower incomplete gamma function, kept in log space here (see {@link
+ * #logLowerGamma}).
  */
 public final class ErlangMath {
   private ErlangMath() {}
 
-  /** Erlang B: the probability that all {@code n} servers are busy in a loss system offered {@code a} Erlangs. */
+  /**
+   * Erlang B: the probability that all {@code n} servers are busy in a loss system offered {@code
+   * a} Erlangs.
+   */
   public static double erlangB(double a, int n) {
-    if (a < 0 || n < 0) throw new IllegalArgumentException("traffic and servers must be non-negative");
+    if (a < 0 || n < 0)
+      throw new IllegalArgumentException("traffic and servers must be non-negative");
     double b = 1;
     for (int k = 1; k <= n; k++) {
       b = a * b / (k + a * b);
@@ -25,8 +30,8 @@ public final class ErlangMath {
   }
 
   /**
-   * Erlang C: the probability that an arrival waits in a delay system with {@code n} servers offered {@code a}
-   * Erlangs; 1 when {@code n <= a} (the queue grows without end).
+   * Erlang C: the probability that an arrival waits in a delay system with {@code n} servers
+   * offered {@code a} Erlangs; 1 when {@code n <= a} (the queue grows without end).
    */
   public static double erlangC(double a, int n) {
     if (n <= a) return 1;
@@ -35,11 +40,11 @@ public final class ErlangMath {
   }
 
   /**
-   * The natural log of the lower incomplete gamma function {@code γ(s, z) = ∫_0^z t^(s-1) e^-t dt}, for s > 0 and
-   * z >= 0 (negative infinity at z = 0). Below {@code z < s + 1} it sums the series {@code γ(s, z) = z^s e^-z Σ_j z^j
-   * / (s (s+1) ... (s+j))} in log form, which cannot underflow where the regularized function would (s = 1000, z =
-   * 100: γ is about e^-1400 times Γ(s)); above, {@code log Γ(s) + log P(s, z)} from Commons Numbers, where P is at
-   * least about a half.
+   * The natural log of the lower incomplete gamma function {@code γ(s, z) = ∫_0^z t^(s-1) e^-t dt},
+   * for s > 0 and z >= 0 (negative infinity at z = 0). Below {@code z < s + 1} it sums the series
+   * {@code γ(s, z) = z^s e^-z Σ_j z^j / (s (s+1) ... (s+j))} in log form, which cannot underflow
+   * where the regularized function would (s = 1000, z = 100: γ is about e^-1400 times Γ(s)); above,
+   * {@code log Γ(s) + log P(s, z)} from Commons Numbers, where P is at least about a half.
    */
   public static double logLowerGamma(double s, double z) {
     if (z <= 0) return Double.NEGATIVE_INFINITY;
@@ -49,7 +54,10 @@ public final class ErlangMath {
     return LogGamma.value(s) + Math.log(RegularizedGamma.P.value(s, z));
   }
 
-  /** {@code Σ_j z^j / (s (s+1) ... (s+j))}, for z < s + 1 where its terms fall from the first or second on. */
+  /**
+   * {@code Σ_j z^j / (s (s+1) ... (s+j))}, for z < s + 1 where its terms fall from the first or
+   * second on.
+   */
   static double kummerSeries(double s, double z) {
     double term = 1 / s;
     double sum = term;
@@ -58,26 +66,32 @@ public final class ErlangMath {
       sum += term;
       if (term < sum * 1e-17) return sum;
     }
-    throw new ArithmeticException("incomplete gamma series did not converge for s=" + s + ", z=" + z);
+    throw new ArithmeticException(
+        "incomplete gamma series did not converge for s=" + s + ", z=" + z);
   }
 
   /**
-   * The function {@code A(x, y) = x e^y y^-x γ(x, y) = 1 + Σ_{j>=1} y^j / ((x+1) ... (x+j))} of Garnett, Mandelbaum
-   * and Reiman (2002), as its natural log.
+   * The function {@code A(x, y) = x e^y y^-x γ(x, y) = 1 + Σ_{j>=1} y^j / ((x+1) ... (x+j))} of
+   * Garnett, Mandelbaum and Reiman (2002), as its natural log.
    */
   public static double logA(double x, double y) {
     if (y <= 0) return 0;
     return Math.log(x) + y - x * Math.log(y) + logLowerGamma(x, y);
   }
 
-  /** The Erlang A quantities that the staffing search and the reports need, for one number of servers. */
-  public record ErlangAState(double probabilityWait, double probabilityWaitAndAnswered, double x, double y) {}
+  /**
+   * The Erlang A quantities that the staffing search and the reports need, for one number of
+   * servers.
+   */
+  public record ErlangAState(
+      double probabilityWait, double probabilityWaitAndAnswered, double x, double y) {}
 
   /**
-   * Erlang A (M/M/n+M, Palm 1943) with {@code n} servers, offered load {@code a = λ/μ} Erlangs and {@code θ/μ} =
-   * (mean service time / mean patience), following Garnett, Mandelbaum and Reiman (2002) with x = nμ/θ, y = λ/θ:
-   * {@code π_n = B / (1 + (A(x,y) - 1) B)} with B = Erlang B(n, a); P(wait) = A π_n; P(wait and answered) = π_n (x/y)
-   * (A - 1) = π_n x/(x+1) A(x+1, y), written so that nothing cancels when A is close to 1.
+   * Erlang A (M/M/n+M, Palm 1943) with {@code n} servers, offered load {@code a = λ/μ} Erlangs and
+   * {@code θ/μ} = (mean service time / mean patience), following Garnett, Mandelbaum and Reiman
+   * (2002) with x = nμ/θ, y = λ/θ: {@code π_n = B / (1 + (A(x,y) - 1) B)} with B = Erlang B(n, a);
+   * P(wait) = A π_n; P(wait and answered) = π_n (x/y) (A - 1) = π_n x/(x+1) A(x+1, y), written so
+   * that nothing cancels when A is close to 1.
    */
   public static ErlangAState erlangA(double a, int n, double thetaOverMu) {
     double x = n / thetaOverMu;
@@ -94,15 +108,19 @@ public final class ErlangMath {
   }
 
   /**
-   * Among arrivals who wait and are answered, the share still waiting after {@code t} (in units of the mean
-   * patience, θt): {@code γ(x+1, y e^-θt) / γ(x+1, y)}. See docs/staffing.md for the derivation.
+   * Among arrivals who wait and are answered, the share still waiting after {@code t} (in units of
+   * the mean patience, θt): {@code γ(x+1, y e^-θt) / γ(x+1, y)}. See docs/staffing.md for the
+   * derivation.
    */
   public static double answeredWaitSurvival(double x, double y, double thetaT) {
     if (thetaT <= 0) return 1;
     return Math.exp(logLowerGamma(x + 1, y * Math.exp(-thetaT)) - logLowerGamma(x + 1, y));
   }
 
-  /** ∫_0^∞ of {@link #answeredWaitSurvival} over θt, by Simpson's rule on a range where the tail is below 1e-12. */
+  /**
+   * ∫_0^∞ of {@link #answeredWaitSurvival} over θt, by Simpson's rule on a range where the tail is
+   * below 1e-12.
+   */
   public static double answeredWaitSurvivalIntegral(double x, double y) {
     double end = 1e-6;
     while (answeredWaitSurvival(x, y, end) > 1e-12 && end < 1e6) {

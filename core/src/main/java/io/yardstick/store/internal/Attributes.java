@@ -1,6 +1,9 @@
 package io.yardstick.store.internal;
 
-/** Customer attribute values are text; those that are plain numbers also get their number, for range filters. */
+/**
+ * Customer attribute values are text; those that are plain numbers also get their number, for range
+ * filters.
+ */
 final class Attributes {
   private Attributes() {}
 

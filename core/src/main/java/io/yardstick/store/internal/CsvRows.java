@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * Typed row values as CSV text that a database's bulk reader takes back exactly: strings always quoted (so an empty
- * unquoted field is NULL), decimals in plain notation, instants as ISO-8601 or as microseconds since the epoch.
+ * Typed row values as CSV text that a database's bulk reader takes back exactly: strings always
+ * quoted (so an empty unquoted field is NULL), decimals in plain notation, instants as ISO-8601 or
+ * as microseconds since the epoch.
  */
 final class CsvRows {
   private CsvRows() {}
@@ -32,7 +33,8 @@ final class CsvRows {
     }
     if (v instanceof Instant t) {
       if (instantsAsMicros) {
-        sb.append(Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000));
+        sb.append(
+            Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000));
       } else {
         sb.append(t);
       }

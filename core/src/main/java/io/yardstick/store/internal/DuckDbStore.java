@@ -20,11 +20,12 @@ import java.util.Map;
 /**
  * The embedded default: one DuckDB file.
  *
- * <p>How rows get in fast: the validated rows are spooled to a normalized CSV file beside the store (strings quoted,
- * instants as epoch microseconds, so nothing is left to interpret), and DuckDB's parallel CSV reader loads that file
- * inside the load's transaction. On two cores this is about twice as fast as DuckDB's row appender, whose per-value
- * calls kept one core busy for longer than the whole parse (docs/benchmarks.md). The spool file is deleted when the
- * load ends, committed or not.
+ * <p>How rows get in fast: the validated rows are spooled to a normalized CSV file beside the store
+ * (strings quoted, instants as epoch microseconds, so nothing is left to interpret), and DuckDB's
+ * parallel CSV reader loads that file inside the load's transaction. On two cores this is about
+ * twice as fast as DuckDB's row appender, whose per-value calls kept one core busy for longer than
+ * the whole parse (docs/benchmarks.md). The spool file is deleted when the load ends, committed or
+ * not.
  */
 public final class DuckDbStore extends JdbcStore {
   private final Path path;
@@ -38,16 +39,20 @@ public final class DuckDbStore extends JdbcStore {
     try {
       Path parent = path.toAbsolutePath().getParent();
       if (parent != null && !Files.isDirectory(parent)) {
-        throw new StoreException("Cannot create the store " + path + ": the folder " + parent + " does not exist.");
+        throw new StoreException(
+            "Cannot create the store " + path + ": the folder " + parent + " does not exist.");
       }
       Connection connection = DriverManager.getConnection("jdbc:duckdb:" + path.toAbsolutePath());
       DuckDbStore store = new DuckDbStore(connection, path);
       store.migrate();
       return store;
     } catch (SQLException e) {
-      String hint = e.getMessage() != null && e.getMessage().contains("lock")
-          ? " Another Yardstick process (a server?) has it open; stop it or use another {db}." : "";
-      throw new StoreException("Could not open the DuckDB store " + path + ": " + e.getMessage() + hint, e);
+      String hint =
+          e.getMessage() != null && e.getMessage().contains("lock")
+              ? " Another Yardstick process (a server?) has it open; stop it or use another {db}."
+              : "";
+      throw new StoreException(
+          "Could not open the DuckDB store " + path + ": " + e.getMessage() + hint, e);
     }
   }
 
@@ -56,12 +61,17 @@ public final class DuckDbStore extends JdbcStore {
     return Dialect.DUCKDB;
   }
 
-  /** One hash aggregation: arg_min over (arrived_at, contact_id) picks the first contact, ties by the smaller id. */
+  /**
+   * One hash aggregation: arg_min over (arrived_at, contact_id) picks the first contact, ties by
+   * the smaller id.
+   */
   @Override
   String casesSelect(String only) {
     return "SELECT k.case_id, arg_min(k.contact_id, (k.arrived_at, k.contact_id)), MIN(k.arrived_at),"
         + " bool_or(k.resolved), COUNT(*), SUM(CASE WHEN k.direction = 'inbound' THEN 1 ELSE 0 END),"
-        + " MAX(k.resolved_at) FROM contacts k WHERE k.case_id IS NOT NULL" + only + " GROUP BY k.case_id";
+        + " MAX(k.resolved_at) FROM contacts k WHERE k.case_id IS NOT NULL"
+        + only
+        + " GROUP BY k.case_id";
   }
 
   @Override
@@ -75,9 +85,10 @@ public final class DuckDbStore extends JdbcStore {
   }
 
   /**
-   * When the table is empty at the start of the load (a first import, the demo, the benchmark), the spool is read
-   * straight into it; staging and copying over would write everything twice. Otherwise, and always for customers
-   * (their attributes need the line to settle repeats), it is read into staging tables for the merge.
+   * When the table is empty at the start of the load (a first import, the demo, the benchmark), the
+   * spool is read straight into it; staging and copying over would write everything twice.
+   * Otherwise, and always for customers (their attributes need the line to settle repeats), it is
+   * read into staging tables for the merge.
    */
   @Override
   Stage stage(RecordType type) throws SQLException {
@@ -85,14 +96,25 @@ public final class DuckDbStore extends JdbcStore {
     return new SpoolStage(type, direct);
   }
 
-  /** Repeated keys of a direct load: row ids follow the file order, so the highest of a key is its last line. */
+  /**
+   * Repeated keys of a direct load: row ids follow the file order, so the highest of a key is its
+   * last line.
+   */
   @Override
   LoadCounts mergeDirect(RecordType type, long read) throws SQLException {
     String keys = String.join(", ", type.key());
-    long distinct = scalar("SELECT COUNT(*) FROM (SELECT DISTINCT " + keys + " FROM " + type.table() + ") d");
+    long distinct =
+        scalar("SELECT COUNT(*) FROM (SELECT DISTINCT " + keys + " FROM " + type.table() + ") d");
     if (distinct < read) {
-      update("DELETE FROM " + type.table() + " WHERE rowid IN (SELECT rowid FROM (SELECT rowid, ROW_NUMBER() OVER"
-          + " (PARTITION BY " + keys + " ORDER BY rowid DESC) AS rn_ FROM " + type.table() + ") ranked WHERE rn_ > 1)");
+      update(
+          "DELETE FROM "
+              + type.table()
+              + " WHERE rowid IN (SELECT rowid FROM (SELECT rowid, ROW_NUMBER() OVER"
+              + " (PARTITION BY "
+              + keys
+              + " ORDER BY rowid DESC) AS rn_ FROM "
+              + type.table()
+              + ") ranked WHERE rn_ > 1)");
     }
     return new LoadCounts(read, distinct, 0, read - distinct);
   }
@@ -150,22 +172,44 @@ public final class DuckDbStore extends JdbcStore {
     void flush() throws SQLException {
       main.close();
       if (direct) {
-        update("INSERT INTO " + type.table() + " (" + columns(type.fields()) + ") SELECT " + selectList(type.fields())
-            + " FROM " + main.reader(type.fields()));
+        update(
+            "INSERT INTO "
+                + type.table()
+                + " ("
+                + columns(type.fields())
+                + ") SELECT "
+                + selectList(type.fields())
+                + " FROM "
+                + main.reader(type.fields()));
         return;
       }
       createStagingTables(type);
-      update("INSERT INTO " + stagingTable(type.table()) + " SELECT " + selectList(type.fields()) + ", " + LINE + " FROM "
-          + main.reader(type.fields()));
+      update(
+          "INSERT INTO "
+              + stagingTable(type.table())
+              + " SELECT "
+              + selectList(type.fields())
+              + ", "
+              + LINE
+              + " FROM "
+              + main.reader(type.fields()));
       if (attributes != null) {
         attributes.close();
-        List<Field> attributeFields = List.of(
-            new Field("customer_id", io.yardstick.model.FieldType.TEXT, true),
-            new Field("name", io.yardstick.model.FieldType.TEXT, true),
-            new Field("value", io.yardstick.model.FieldType.TEXT, true),
-            new Field("number", io.yardstick.model.FieldType.SECONDS, false));
-        update("INSERT INTO " + stagingTable("customer_attributes") + " SELECT " + selectList(attributeFields) + ", "
-            + LINE + " FROM " + attributes.reader(attributeFields));
+        List<Field> attributeFields =
+            List.of(
+                new Field("customer_id", io.yardstick.model.FieldType.TEXT, true),
+                new Field("name", io.yardstick.model.FieldType.TEXT, true),
+                new Field("value", io.yardstick.model.FieldType.TEXT, true),
+                new Field("number", io.yardstick.model.FieldType.SECONDS, false));
+        update(
+            "INSERT INTO "
+                + stagingTable("customer_attributes")
+                + " SELECT "
+                + selectList(attributeFields)
+                + ", "
+                + LINE
+                + " FROM "
+                + attributes.reader(attributeFields));
       }
     }
 
@@ -184,10 +228,12 @@ public final class DuckDbStore extends JdbcStore {
   private static String selectList(List<Field> fields) {
     List<String> exprs = new ArrayList<>();
     for (Field f : fields) {
-      exprs.add(switch (f.type()) {
-        case INSTANT -> "TIMESTAMPTZ '1970-01-01 00:00:00+00' + to_microseconds(" + f.name() + ")";
-        default -> f.name();
-      });
+      exprs.add(
+          switch (f.type()) {
+            case INSTANT ->
+                "TIMESTAMPTZ '1970-01-01 00:00:00+00' + to_microseconds(" + f.name() + ")";
+            default -> f.name();
+          });
     }
     return String.join(", ", exprs);
   }
@@ -214,10 +260,13 @@ public final class DuckDbStore extends JdbcStore {
     Spool(String table) {
       try {
         Path dir = path.toAbsolutePath().getParent();
-        file = Files.createTempFile(dir, "." + path.getFileName() + "-import-" + table + "-", ".csv");
+        file =
+            Files.createTempFile(dir, "." + path.getFileName() + "-import-" + table + "-", ".csv");
         writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new StoreException("Could not create a spool file beside " + path + " for the import: " + e.getMessage(), e);
+        throw new StoreException(
+            "Could not create a spool file beside " + path + " for the import: " + e.getMessage(),
+            e);
       }
     }
 
@@ -231,7 +280,8 @@ public final class DuckDbStore extends JdbcStore {
       try {
         writer.append(row);
       } catch (IOException e) {
-        throw new UncheckedIOException("Could not write the import spool " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "Could not write the import spool " + file + ": " + e.getMessage(), e);
       }
     }
 
@@ -240,19 +290,29 @@ public final class DuckDbStore extends JdbcStore {
         if (writer != null) writer.close();
         writer = null;
       } catch (IOException e) {
-        throw new StoreException("Could not write the import spool " + file + " (disk full?): " + e.getMessage(), e);
+        throw new StoreException(
+            "Could not write the import spool " + file + " (disk full?): " + e.getMessage(), e);
       }
     }
 
-    /** A read_csv call that takes the file exactly as written: no sniffing, explicit types, quoted empties as text. */
+    /**
+     * A read_csv call that takes the file exactly as written: no sniffing, explicit types, quoted
+     * empties as text.
+     */
     String reader(List<Field> fields) {
       StringBuilder cols = new StringBuilder("{");
       for (Field f : fields) {
         cols.append('\'').append(f.name()).append("': '").append(sqlType(f)).append("', ");
       }
       cols.append('\'').append(LINE).append("': 'BIGINT'}");
-      return "read_csv('" + file.toString().replace("'", "''") + "', header = false, auto_detect = false, delim = ',',"
-          + " quote = '\"', escape = '\"', allow_quoted_nulls = false, parallel = " + !lineBreaks + ", columns = " + cols + ")";
+      return "read_csv('"
+          + file.toString().replace("'", "''")
+          + "', header = false, auto_detect = false, delim = ',',"
+          + " quote = '\"', escape = '\"', allow_quoted_nulls = false, parallel = "
+          + !lineBreaks
+          + ", columns = "
+          + cols
+          + ")";
     }
 
     void delete() {

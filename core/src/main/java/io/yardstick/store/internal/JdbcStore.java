@@ -1,23 +1,23 @@
 package io.yardstick.store.internal;
 
+import io.yardstick.LimitException;
 import io.yardstick.ingest.RowSink;
 import io.yardstick.model.Field;
 import io.yardstick.model.RecordType;
 import io.yardstick.store.LoadCounts;
 import io.yardstick.store.Loader;
-import io.yardstick.LimitException;
 import io.yardstick.store.Store;
 import io.yardstick.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
-import java.sql.Types;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,21 +27,35 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What both SQL stores share: one JDBC connection, migrations, and the merge of staged rows into the record tables in
- * one transaction. Subclasses only say how rows reach the staging tables fast (DuckDB's appender, PostgreSQL's COPY).
+ * What both SQL stores share: one JDBC connection, migrations, and the merge of staged rows into
+ * the record tables in one transaction. Subclasses only say how rows reach the staging tables fast
+ * (DuckDB's appender, PostgreSQL's COPY).
  */
 public abstract class JdbcStore implements Store {
-  /** Staging tables carry the line each row came from, so that the later of two rows with one key wins. */
+  /**
+   * Staging tables carry the line each row came from, so that the later of two rows with one key
+   * wins.
+   */
   static final String LINE = "_line";
 
   final Connection connection;
   private volatile boolean loading;
-  /** The thread of the load in progress: its queries run on the load's connection, so they see what it staged. */
+
+  /**
+   * The thread of the load in progress: its queries run on the load's connection, so they see what
+   * it staged.
+   */
   private volatile Thread loadingThread;
-  /** Connections for queries from other threads (the server's), so that readers do not queue behind each other. */
+
+  /**
+   * Connections for queries from other threads (the server's), so that readers do not queue behind
+   * each other.
+   */
   private final java.util.concurrent.LinkedBlockingDeque<Connection> idleReaders =
       new java.util.concurrent.LinkedBlockingDeque<>();
-  private final java.util.concurrent.Semaphore readerSlots = new java.util.concurrent.Semaphore(READERS);
+
+  private final java.util.concurrent.Semaphore readerSlots =
+      new java.util.concurrent.Semaphore(READERS);
   private static final int READERS = 4;
 
   JdbcStore(Connection connection) {
@@ -59,7 +73,10 @@ public abstract class JdbcStore implements Store {
     /** Makes every row received so far visible to SQL on the store's connection. */
     abstract void flush() throws SQLException;
 
-    /** Whether rows go straight into the record table (it was empty when the load began) rather than staging. */
+    /**
+     * Whether rows go straight into the record table (it was empty when the load began) rather than
+     * staging.
+     */
     boolean direct() {
       return false;
     }
@@ -78,8 +95,14 @@ public abstract class JdbcStore implements Store {
     try (Statement st = connection.createStatement()) {
       for (String table : tablesOf(type)) {
         st.execute("DROP TABLE IF EXISTS " + stagingTable(table));
-        st.execute("CREATE TEMPORARY TABLE " + stagingTable(table) + " AS SELECT *, CAST(0 AS BIGINT) AS " + LINE
-            + " FROM " + table + " WHERE 1 = 0");
+        st.execute(
+            "CREATE TEMPORARY TABLE "
+                + stagingTable(table)
+                + " AS SELECT *, CAST(0 AS BIGINT) AS "
+                + LINE
+                + " FROM "
+                + table
+                + " WHERE 1 = 0");
       }
     }
   }
@@ -95,22 +118,28 @@ public abstract class JdbcStore implements Store {
   }
 
   static List<String> tablesOf(RecordType type) {
-    return type.hasAttributes() ? List.of(type.table(), "customer_attributes") : List.of(type.table());
+    return type.hasAttributes()
+        ? List.of(type.table(), "customer_attributes")
+        : List.of(type.table());
   }
 
   @Override
   public synchronized Loader loader() {
     if (loading) {
-      throw new StoreException("A load is already running on this store connection; finish it first.");
+      throw new StoreException(
+          "A load is already running on this store connection; finish it first.");
     }
     try {
-      // The whole load is one transaction, staging included: closing without commit rolls everything back.
+      // The whole load is one transaction, staging included: closing without commit rolls
+      // everything back.
       connection.setAutoCommit(false);
       try (Statement st = connection.createStatement()) {
-        st.execute("SELECT 1"); // opens the transaction now, so that DuckDB's appenders write inside it
+        st.execute(
+            "SELECT 1"); // opens the transaction now, so that DuckDB's appenders write inside it
       }
     } catch (SQLException e) {
-      throw new StoreException("Could not start a load on " + describe() + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "Could not start a load on " + describe() + ": " + e.getMessage(), e);
     }
     loading = true;
     loadingThread = Thread.currentThread();
@@ -141,7 +170,8 @@ public abstract class JdbcStore implements Store {
           }
           stage = stage(type);
         } catch (SQLException e) {
-          throw new StoreException("Could not prepare the import of " + type.table() + ": " + e.getMessage(), e);
+          throw new StoreException(
+              "Could not prepare the import of " + type.table() + ": " + e.getMessage(), e);
         }
         stages.put(type, stage);
       }
@@ -172,7 +202,9 @@ public abstract class JdbcStore implements Store {
         if (contacts != null && !rebuildCases) markAffectedCases();
         for (Map.Entry<RecordType, Stage> e : stages.entrySet()) {
           Stage stage = e.getValue();
-          counts.put(e.getKey(), stage.direct() ? mergeDirect(e.getKey(), stage.rows) : merge(e.getKey(), stage.rows));
+          counts.put(
+              e.getKey(),
+              stage.direct() ? mergeDirect(e.getKey(), stage.rows) : merge(e.getKey(), stage.rows));
         }
         if (contacts != null) refreshCases(rebuildCases);
         try (Statement st = connection.createStatement()) {
@@ -182,7 +214,8 @@ public abstract class JdbcStore implements Store {
         connection.setAutoCommit(true);
         done = true;
       } catch (SQLException e) {
-        throw new StoreException("The import failed and was rolled back; nothing was kept: " + e.getMessage(), e);
+        throw new StoreException(
+            "The import failed and was rolled back; nothing was kept: " + e.getMessage(), e);
       } finally {
         close();
       }
@@ -191,8 +224,10 @@ public abstract class JdbcStore implements Store {
 
     @Override
     public void close() {
-      // The load is over only once its last statement on the main connection has run: until then other threads'
-      // changes keep to their own connections (a JDBC connection is not for two threads at once; issue 18's load
+      // The load is over only once its last statement on the main connection has run: until then
+      // other threads'
+      // changes keep to their own connections (a JDBC connection is not for two threads at once;
+      // issue 18's load
       // test saw DuckDB refuse a change that ran beside the dropping of staging tables).
       synchronized (JdbcStore.this) {
         try {
@@ -205,7 +240,8 @@ public abstract class JdbcStore implements Store {
               connection.rollback();
               connection.setAutoCommit(true);
             } catch (SQLException e) {
-              throw new StoreException("Could not roll back the load on " + describe() + ": " + e.getMessage(), e);
+              throw new StoreException(
+                  "Could not roll back the load on " + describe() + ": " + e.getMessage(), e);
             }
           }
           for (RecordType type : stages.keySet()) {
@@ -221,7 +257,9 @@ public abstract class JdbcStore implements Store {
 
   @Override
   public synchronized Erased erase(Erasure what) {
-    if (loading) throw new StoreException("A load is running on " + describe() + "; erase when it has finished.");
+    if (loading)
+      throw new StoreException(
+          "A load is running on " + describe() + "; erase when it has finished.");
     String contactsOf;
     Object[] p;
     String surveysOf;
@@ -230,13 +268,15 @@ public abstract class JdbcStore implements Store {
       case Erasure.Customer c -> {
         contactsOf = "customer_id = ?";
         p = new Object[] {c.customerId()};
-        surveysOf = "customer_id = ? OR contact_id IN (SELECT contact_id FROM contacts WHERE customer_id = ?)";
+        surveysOf =
+            "customer_id = ? OR contact_id IN (SELECT contact_id FROM contacts WHERE customer_id = ?)";
         sp = new Object[] {c.customerId(), c.customerId()};
       }
       case Erasure.Before b -> {
         contactsOf = "arrived_at < ?";
         p = new Object[] {b.cutoff()};
-        surveysOf = "submitted_at < ? OR contact_id IN (SELECT contact_id FROM contacts WHERE arrived_at < ?)";
+        surveysOf =
+            "submitted_at < ? OR contact_id IN (SELECT contact_id FROM contacts WHERE arrived_at < ?)";
         sp = new Object[] {b.cutoff(), b.cutoff()};
       }
     }
@@ -244,24 +284,40 @@ public abstract class JdbcStore implements Store {
       connection.setAutoCommit(false);
       try {
         long surveys = update(connection, "DELETE FROM surveys WHERE " + surveysOf, sp);
-        long outcomes = update(connection, "DELETE FROM call_outcomes WHERE contact_id IN (SELECT contact_id FROM"
-            + " contacts WHERE " + contactsOf + ")", p);
+        long outcomes =
+            update(
+                connection,
+                "DELETE FROM call_outcomes WHERE contact_id IN (SELECT contact_id FROM"
+                    + " contacts WHERE "
+                    + contactsOf
+                    + ")",
+                p);
         update("DROP TABLE IF EXISTS affected_cases");
         update("CREATE TEMPORARY TABLE affected_cases (case_id TEXT)");
-        update(connection, "INSERT INTO affected_cases SELECT DISTINCT case_id FROM contacts WHERE case_id IS NOT NULL"
-            + " AND " + contactsOf, p);
+        update(
+            connection,
+            "INSERT INTO affected_cases SELECT DISTINCT case_id FROM contacts WHERE case_id IS NOT NULL"
+                + " AND "
+                + contactsOf,
+            p);
         long contacts = update(connection, "DELETE FROM contacts WHERE " + contactsOf, p);
-        // A ticket whose contacts are all gone goes with them, its timeline too; retention also drops older events.
+        // A ticket whose contacts are all gone goes with them, its timeline too; retention also
+        // drops older events.
         for (String table : List.of("ticket_events", "tickets")) {
-          update("DELETE FROM " + table + " WHERE case_id IN (SELECT case_id FROM affected_cases) AND case_id NOT IN"
-              + " (SELECT case_id FROM contacts WHERE case_id IS NOT NULL)");
+          update(
+              "DELETE FROM "
+                  + table
+                  + " WHERE case_id IN (SELECT case_id FROM affected_cases) AND case_id NOT IN"
+                  + " (SELECT case_id FROM contacts WHERE case_id IS NOT NULL)");
         }
-        if (what instanceof Erasure.Before b) update(connection, "DELETE FROM ticket_events WHERE occurred_at < ?", b.cutoff());
+        if (what instanceof Erasure.Before b)
+          update(connection, "DELETE FROM ticket_events WHERE occurred_at < ?", b.cutoff());
         refreshCases(false);
         long customers = 0;
         long attributes = 0;
         if (what instanceof Erasure.Customer) {
-          attributes = update(connection, "DELETE FROM customer_attributes WHERE customer_id = ?", p);
+          attributes =
+              update(connection, "DELETE FROM customer_attributes WHERE customer_id = ?", p);
           customers = update(connection, "DELETE FROM customers WHERE customer_id = ?", p);
         }
         update("UPDATE data_version SET version = version + 1");
@@ -269,8 +325,13 @@ public abstract class JdbcStore implements Store {
         return new Erased(contacts, surveys, outcomes, customers, attributes);
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
-        throw e instanceof StoreException se ? se : new StoreException("The erasure failed and was rolled back;"
-            + " nothing was erased: " + e.getMessage(), e);
+        throw e instanceof StoreException se
+            ? se
+            : new StoreException(
+                "The erasure failed and was rolled back;"
+                    + " nothing was erased: "
+                    + e.getMessage(),
+                e);
       } finally {
         connection.setAutoCommit(true);
       }
@@ -280,38 +341,49 @@ public abstract class JdbcStore implements Store {
   }
 
   /**
-   * Completes a load whose rows went straight into a table that was empty when the load began (see {@link
-   * Stage#direct}): only repeated keys within the load remain to settle, the later row winning.
+   * Completes a load whose rows went straight into a table that was empty when the load began (see
+   * {@link Stage#direct}): only repeated keys within the load remain to settle, the later row
+   * winning.
    */
   LoadCounts mergeDirect(RecordType type, long read) throws SQLException {
     throw new UnsupportedOperationException("direct loads are DuckDB's");
   }
 
   /**
-   * Notes, before the merge, the cases an import of contacts changes: the case_ids it brings and those of the stored
-   * contacts it replaces (a contact may move from one case to another).
+   * Notes, before the merge, the cases an import of contacts changes: the case_ids it brings and
+   * those of the stored contacts it replaces (a contact may move from one case to another).
    */
   private void markAffectedCases() throws SQLException {
     String stg = stagingTable("contacts");
     update("DROP TABLE IF EXISTS affected_cases");
-    update("CREATE TEMPORARY TABLE affected_cases AS SELECT DISTINCT case_id FROM (SELECT case_id FROM " + stg
-        + " WHERE case_id IS NOT NULL UNION SELECT c.case_id FROM contacts c JOIN " + stg
-        + " s ON s.contact_id = c.contact_id WHERE c.case_id IS NOT NULL) x");
+    update(
+        "CREATE TEMPORARY TABLE affected_cases AS SELECT DISTINCT case_id FROM (SELECT case_id FROM "
+            + stg
+            + " WHERE case_id IS NOT NULL UNION SELECT c.case_id FROM contacts c JOIN "
+            + stg
+            + " s ON s.contact_id = c.contact_id WHERE c.case_id IS NOT NULL) x");
   }
 
-  /** Recomputes the cases table: every case after a load into an empty table, else the affected ones. */
+  /**
+   * Recomputes the cases table: every case after a load into an empty table, else the affected
+   * ones.
+   */
   private void refreshCases(boolean all) throws SQLException {
     String only = all ? "" : " AND k.case_id IN (SELECT case_id FROM affected_cases)";
-    update(all ? "DELETE FROM cases" : "DELETE FROM cases WHERE case_id IN (SELECT case_id FROM affected_cases)");
-    update("INSERT INTO cases (case_id, first_contact_id, first_at, resolved, n_contacts, n_inbound, last_resolved_at) "
-        + casesSelect(only));
+    update(
+        all
+            ? "DELETE FROM cases"
+            : "DELETE FROM cases WHERE case_id IN (SELECT case_id FROM affected_cases)");
+    update(
+        "INSERT INTO cases (case_id, first_contact_id, first_at, resolved, n_contacts, n_inbound, last_resolved_at) "
+            + casesSelect(only));
     if (!all) update("DROP TABLE IF EXISTS affected_cases");
   }
 
   /**
-   * The rows of the cases table for the contacts that pass {@code only} (a condition on k, or ""): the first contact
-   * (earliest arrived_at, ties: smallest contact_id) and the statistics over all the case's contacts. Portable SQL
-   * with windows; DuckDB overrides it with one hash aggregation.
+   * The rows of the cases table for the contacts that pass {@code only} (a condition on k, or ""):
+   * the first contact (earliest arrived_at, ties: smallest contact_id) and the statistics over all
+   * the case's contacts. Portable SQL with windows; DuckDB overrides it with one hash aggregation.
    */
   String casesSelect(String only) {
     return "SELECT case_id, contact_id, arrived_at, case_resolved, case_contacts, case_inbound, case_resolved_at FROM ("
@@ -320,39 +392,82 @@ public abstract class JdbcStore implements Store {
         + " COUNT(*) OVER w AS case_contacts,"
         + " SUM(CASE WHEN k.direction = 'inbound' THEN 1 ELSE 0 END) OVER w AS case_inbound,"
         + " MAX(k.resolved_at) OVER w AS case_resolved_at"
-        + " FROM contacts k WHERE k.case_id IS NOT NULL" + only
+        + " FROM contacts k WHERE k.case_id IS NOT NULL"
+        + only
         + " WINDOW w AS (PARTITION BY k.case_id), w1 AS (PARTITION BY k.case_id ORDER BY k.arrived_at, k.contact_id)"
         + ") x WHERE rn = 1";
   }
 
-  /** Moves one type's staged rows into its table: the later row of a key wins, stored rows of those keys go. */
+  /**
+   * Moves one type's staged rows into its table: the later row of a key wins, stored rows of those
+   * keys go.
+   */
   private LoadCounts merge(RecordType type, long read) throws SQLException {
     String table = type.table();
     String stg = stagingTable(table);
     String keys = String.join(", ", type.key());
-    long distinct = scalar("SELECT COUNT(*) FROM (SELECT DISTINCT " + keys + " FROM " + stg + ") d");
+    long distinct =
+        scalar("SELECT COUNT(*) FROM (SELECT DISTINCT " + keys + " FROM " + stg + ") d");
     long duplicates = read - distinct;
-    String match = type.key().stream()
-        .map(k -> nullable(type, k) ? "s." + k + " IS NOT DISTINCT FROM " + table + "." + k : "s." + k + " = " + table + "." + k)
-        .collect(Collectors.joining(" AND "));
-    long replaced = scalar("SELECT COUNT(*) FROM (SELECT DISTINCT " + keys + " FROM " + stg + ") s WHERE EXISTS (SELECT 1 FROM "
-        + table + " WHERE " + match + ")");
+    String match =
+        type.key().stream()
+            .map(
+                k ->
+                    nullable(type, k)
+                        ? "s." + k + " IS NOT DISTINCT FROM " + table + "." + k
+                        : "s." + k + " = " + table + "." + k)
+            .collect(Collectors.joining(" AND "));
+    long replaced =
+        scalar(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT "
+                + keys
+                + " FROM "
+                + stg
+                + ") s WHERE EXISTS (SELECT 1 FROM "
+                + table
+                + " WHERE "
+                + match
+                + ")");
     if (replaced > 0) {
-      update("DELETE FROM " + table + " WHERE EXISTS (SELECT 1 FROM " + stg + " s WHERE " + match + ")");
+      update(
+          "DELETE FROM "
+              + table
+              + " WHERE EXISTS (SELECT 1 FROM "
+              + stg
+              + " s WHERE "
+              + match
+              + ")");
       if (type.hasAttributes()) {
-        update("DELETE FROM customer_attributes WHERE customer_id IN (SELECT customer_id FROM " + stg + ")");
+        update(
+            "DELETE FROM customer_attributes WHERE customer_id IN (SELECT customer_id FROM "
+                + stg
+                + ")");
       }
     }
     String columns = type.fields().stream().map(Field::name).collect(Collectors.joining(", "));
-    String source = duplicates == 0 ? stg
-        : "(SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY " + keys + " ORDER BY " + LINE
-            + " DESC) AS rn_ FROM " + stg + " t) ranked WHERE rn_ = 1) latest";
+    String source =
+        duplicates == 0
+            ? stg
+            : "(SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY "
+                + keys
+                + " ORDER BY "
+                + LINE
+                + " DESC) AS rn_ FROM "
+                + stg
+                + " t) ranked WHERE rn_ = 1) latest";
     update("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + source);
     if (type.hasAttributes()) {
       String attrs = stagingTable("customer_attributes");
-      update("INSERT INTO customer_attributes (customer_id, name, value, number) SELECT a.customer_id, a.name, a.value, a.number FROM "
-          + attrs + " a JOIN (SELECT customer_id, MAX(" + LINE + ") AS last_line FROM " + stg
-          + " GROUP BY customer_id) l ON a.customer_id = l.customer_id AND a." + LINE + " = l.last_line");
+      update(
+          "INSERT INTO customer_attributes (customer_id, name, value, number) SELECT a.customer_id, a.name, a.value, a.number FROM "
+              + attrs
+              + " a JOIN (SELECT customer_id, MAX("
+              + LINE
+              + ") AS last_line FROM "
+              + stg
+              + " GROUP BY customer_id) l ON a.customer_id = l.customer_id AND a."
+              + LINE
+              + " = l.last_line");
     }
     return new LoadCounts(read, distinct - replaced, replaced, duplicates);
   }
@@ -362,7 +477,8 @@ public abstract class JdbcStore implements Store {
   }
 
   long scalar(String sql) throws SQLException {
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
@@ -380,7 +496,8 @@ public abstract class JdbcStore implements Store {
 
   @Override
   public long count(RecordType type) {
-    // A reader's connection, like any query: the main one may be in another thread's transaction (an erasure).
+    // A reader's connection, like any query: the main one may be in another thread's transaction
+    // (an erasure).
     return ((Number) query("SELECT COUNT(*) FROM " + type.table()).get(0)[0]).longValue();
   }
 
@@ -399,8 +516,10 @@ public abstract class JdbcStore implements Store {
 
   @Override
   public List<Object[]> query(Bounds given, String sql, Object... params) {
-    Bounds bounds = given.timeout() == null && defaultTimeout != null ? new Bounds(defaultTimeout, given.maxRows())
-        : given;
+    Bounds bounds =
+        given.timeout() == null && defaultTimeout != null
+            ? new Bounds(defaultTimeout, given.maxRows())
+            : given;
     if (Thread.currentThread() == loadingThread) {
       synchronized (this) {
         return query(connection, bounds, sql, params);
@@ -413,7 +532,8 @@ public abstract class JdbcStore implements Store {
       if (reader == null) reader = openReader();
       return query(reader, bounds, sql, params);
     } catch (SQLException e) {
-      throw new StoreException("Could not open a connection to " + describe() + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "Could not open a connection to " + describe() + ": " + e.getMessage(), e);
     } finally {
       if (reader != null) idleReaders.offerFirst(reader);
       readerSlots.release();
@@ -425,28 +545,37 @@ public abstract class JdbcStore implements Store {
 
   private static final Bounds UNBOUNDED = new Bounds(null, Long.MAX_VALUE);
 
-  /** Cancels statements that run past their time (JDBC {@code Statement.cancel}, which DuckDB and PostgreSQL honour). */
+  /**
+   * Cancels statements that run past their time (JDBC {@code Statement.cancel}, which DuckDB and
+   * PostgreSQL honour).
+   */
   private static final java.util.concurrent.ScheduledExecutorService CANCELLER =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "yardstick-query-timeout");
-        t.setDaemon(true);
-        return t;
-      });
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "yardstick-query-timeout");
+            t.setDaemon(true);
+            return t;
+          });
 
   private List<Object[]> query(Connection on, Bounds bounds, String sql, Object... params) {
-    java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean cancelled =
+        new java.util.concurrent.atomic.AtomicBoolean();
     java.util.concurrent.ScheduledFuture<?> timer = null;
     try (PreparedStatement ps = on.prepareStatement(sql)) {
       bind(ps, params);
       if (bounds.timeout() != null) {
-        timer = CANCELLER.schedule(() -> {
-          cancelled.set(true);
-          try {
-            ps.cancel();
-          } catch (SQLException e) {
-            // the statement ended meanwhile
-          }
-        }, bounds.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        timer =
+            CANCELLER.schedule(
+                () -> {
+                  cancelled.set(true);
+                  try {
+                    ps.cancel();
+                  } catch (SQLException e) {
+                    // the statement ended meanwhile
+                  }
+                },
+                bounds.timeout().toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
       }
       try (ResultSet rs = ps.executeQuery()) {
         ResultSetMetaData meta = rs.getMetaData();
@@ -458,7 +587,8 @@ public abstract class JdbcStore implements Store {
         List<Object[]> rows = new ArrayList<>();
         while (rs.next()) {
           if (rows.size() >= bounds.maxRows()) {
-            throw new LimitException("The query returned more than " + bounds.maxRows() + " rows.", false);
+            throw new LimitException(
+                "The query returned more than " + bounds.maxRows() + " rows.", false);
           }
           Object[] row = new Object[n];
           for (int c = 0; c < n; c++) {
@@ -478,8 +608,9 @@ public abstract class JdbcStore implements Store {
   }
 
   private static LimitException timedOut(Bounds bounds) {
-    return new LimitException("The query ran longer than " + bounds.timeout().toMillis() + " ms and was"
-        + " cancelled.", true);
+    return new LimitException(
+        "The query ran longer than " + bounds.timeout().toMillis() + " ms and was" + " cancelled.",
+        true);
   }
 
   @Override
@@ -490,14 +621,19 @@ public abstract class JdbcStore implements Store {
   @Override
   public int update(String sql, Object... params) {
     if (loading && Thread.currentThread() != loadingThread) {
-      // A load holds the main connection's transaction (for minutes, on a big import): a change from another thread
-      // (an alert's state, a goal) commits on its own connection rather than joining, or waiting for, the load.
+      // A load holds the main connection's transaction (for minutes, on a big import): a change
+      // from another thread
+      // (an alert's state, a goal) commits on its own connection rather than joining, or waiting
+      // for, the load.
       return updateBeside(sql, params);
     }
     synchronized (this) {
-      // Checked again under the lock that loader() takes: a load that began since would otherwise take this change
-      // into its transaction, unseen by other connections until (and unless) the load commits (issue 18's load test).
-      if (!loading || Thread.currentThread() == loadingThread) return update(connection, sql, params);
+      // Checked again under the lock that loader() takes: a load that began since would otherwise
+      // take this change
+      // into its transaction, unseen by other connections until (and unless) the load commits
+      // (issue 18's load test).
+      if (!loading || Thread.currentThread() == loadingThread)
+        return update(connection, sql, params);
     }
     return updateBeside(sql, params);
   }
@@ -510,7 +646,8 @@ public abstract class JdbcStore implements Store {
       if (side == null) side = openReader();
       return update(side, sql, params);
     } catch (SQLException e) {
-      throw new StoreException("Could not open a connection to " + describe() + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "Could not open a connection to " + describe() + ": " + e.getMessage(), e);
     } finally {
       if (side != null) idleReaders.offerFirst(side);
       readerSlots.release();
@@ -537,25 +674,29 @@ public abstract class JdbcStore implements Store {
     }
   }
 
-  /** One Java type per SQL type, whatever the driver prefers: Instant, LocalDate, Long, Double, BigDecimal... */
+  /**
+   * One Java type per SQL type, whatever the driver prefers: Instant, LocalDate, Long, Double,
+   * BigDecimal...
+   */
   private static Object value(ResultSet rs, int c, int type) throws SQLException {
-    Object v = switch (type) {
-      case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP -> {
-        OffsetDateTime t = rs.getObject(c, OffsetDateTime.class);
-        yield t == null ? null : t.toInstant();
-      }
-      case Types.DATE -> rs.getObject(c, LocalDate.class);
-      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> {
-        long l = rs.getLong(c);
-        yield rs.wasNull() ? null : l;
-      }
-      case Types.REAL, Types.FLOAT, Types.DOUBLE -> {
-        double d = rs.getDouble(c);
-        yield rs.wasNull() ? null : d;
-      }
-      case Types.DECIMAL, Types.NUMERIC -> rs.getBigDecimal(c);
-      default -> rs.getObject(c);
-    };
+    Object v =
+        switch (type) {
+          case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP -> {
+            OffsetDateTime t = rs.getObject(c, OffsetDateTime.class);
+            yield t == null ? null : t.toInstant();
+          }
+          case Types.DATE -> rs.getObject(c, LocalDate.class);
+          case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> {
+            long l = rs.getLong(c);
+            yield rs.wasNull() ? null : l;
+          }
+          case Types.REAL, Types.FLOAT, Types.DOUBLE -> {
+            double d = rs.getDouble(c);
+            yield rs.wasNull() ? null : d;
+          }
+          case Types.DECIMAL, Types.NUMERIC -> rs.getBigDecimal(c);
+          default -> rs.getObject(c);
+        };
     return v;
   }
 

@@ -14,8 +14,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * A PostgreSQL database, for teams. Rows are staged with COPY in CSV form, in chunks of about a megabyte, so that
- * several record types can be staged at once on one connection.
+ * A PostgreSQL database, for teams. Rows are staged with COPY in CSV form, in chunks of about a
+ * megabyte, so that several record types can be staged at once on one connection.
  */
 public final class PostgresStore extends JdbcStore {
   private static final int CHUNK_CHARS = 1 << 20;
@@ -33,7 +33,8 @@ public final class PostgresStore extends JdbcStore {
       store.migrate();
       return store;
     } catch (SQLException e) {
-      throw new StoreException("Could not open the PostgreSQL store " + redact(url) + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "Could not open the PostgreSQL store " + redact(url) + ": " + e.getMessage(), e);
     }
   }
 
@@ -61,10 +62,23 @@ public final class PostgresStore extends JdbcStore {
     createStagingTables(type);
     CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
     String columns = type.fields().stream().map(Field::name).collect(Collectors.joining(", "));
-    return new CopyStage(type, copy,
-        "COPY " + stagingTable(type.table()) + " (" + columns + ", " + LINE + ") FROM STDIN (FORMAT csv)",
-        type.hasAttributes() ? "COPY " + stagingTable("customer_attributes")
-            + " (customer_id, name, value, number, " + LINE + ") FROM STDIN (FORMAT csv)" : null);
+    return new CopyStage(
+        type,
+        copy,
+        "COPY "
+            + stagingTable(type.table())
+            + " ("
+            + columns
+            + ", "
+            + LINE
+            + ") FROM STDIN (FORMAT csv)",
+        type.hasAttributes()
+            ? "COPY "
+                + stagingTable("customer_attributes")
+                + " (customer_id, name, value, number, "
+                + LINE
+                + ") FROM STDIN (FORMAT csv)"
+            : null);
   }
 
   private static final class CopyStage extends Stage {
@@ -111,13 +125,21 @@ public final class PostgresStore extends JdbcStore {
         try {
           flush();
         } catch (SQLException e) {
-          throw new StoreException("Could not stage rows of " + type.table() + " up to line " + line + ": " + e.getMessage(), e);
+          throw new StoreException(
+              "Could not stage rows of "
+                  + type.table()
+                  + " up to line "
+                  + line
+                  + ": "
+                  + e.getMessage(),
+              e);
         }
       }
     }
 
     private static void write(StringBuilder sb, Object v) {
-      CsvRows.append(sb, v, false); // COPY's CSV: an unquoted empty field is NULL, a quoted one is text
+      CsvRows.append(
+          sb, v, false); // COPY's CSV: an unquoted empty field is NULL, a quoted one is text
     }
 
     @Override

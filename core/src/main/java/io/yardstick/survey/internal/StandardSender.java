@@ -33,14 +33,16 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * E-mail over SMTP (Angus Mail; plain text and HTML, each score a link) and signed webhooks, with the alerts' retry
- * back-off (Failsafe). A recipient the server refuses for good (5xx on RCPT) is a bounce, not retried.
+ * E-mail over SMTP (Angus Mail; plain text and HTML, each score a link) and signed webhooks, with
+ * the alerts' retry back-off (Failsafe). A recipient the server refuses for good (5xx on RCPT) is a
+ * bounce, not retried.
  */
 public final class StandardSender implements InvitationSender {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final AlertSettings settings;
   private final RetryPolicy<Object> retry;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** A failure no retry mends. */
   private static final class Permanent extends Exception {
@@ -54,24 +56,32 @@ public final class StandardSender implements InvitationSender {
 
   public StandardSender(AlertSettings settings) {
     this.settings = settings;
-    this.retry = RetryPolicy.builder().handle(Exception.class).abortOn(Permanent.class)
-        .withBackoff(settings.firstBackoff(), settings.maxBackoff()).withMaxRetries(settings.retries()).build();
+    this.retry =
+        RetryPolicy.builder()
+            .handle(Exception.class)
+            .abortOn(Permanent.class)
+            .withBackoff(settings.firstBackoff(), settings.maxBackoff())
+            .withMaxRetries(settings.retries())
+            .build();
   }
 
   @Override
   public Outcome send(Message m) {
     try {
-      Failsafe.with(retry).run(() -> {
-        if ("email".equals(m.via())) email(m);
-        else webhook(m);
-      });
+      Failsafe.with(retry)
+          .run(
+              () -> {
+                if ("email".equals(m.via())) email(m);
+                else webhook(m);
+              });
       return Outcome.sent();
     } catch (FailsafeException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof Permanent p) {
         return new Outcome(p.bounce ? Outcome.State.BOUNCED : Outcome.State.FAILED, p.getMessage());
       }
-      return new Outcome(Outcome.State.FAILED, cause.getMessage() == null ? cause.toString() : cause.getMessage());
+      return new Outcome(
+          Outcome.State.FAILED, cause.getMessage() == null ? cause.toString() : cause.getMessage());
     } catch (RuntimeException e) {
       return new Outcome(Outcome.State.FAILED, e.toString());
     }
@@ -79,8 +89,10 @@ public final class StandardSender implements InvitationSender {
 
   private void email(Message m) throws Exception {
     if (settings.smtpHost() == null || settings.smtpHost().isEmpty()) {
-      throw new Permanent("No SMTP server is set; set YARDSTICK_SMTP_HOST (and YARDSTICK_SMTP_PORT,"
-          + " YARDSTICK_SMTP_FROM) to send survey e-mails.", false);
+      throw new Permanent(
+          "No SMTP server is set; set YARDSTICK_SMTP_HOST (and YARDSTICK_SMTP_PORT,"
+              + " YARDSTICK_SMTP_FROM) to send survey e-mails.",
+          false);
     }
     Properties p = new Properties();
     p.put("mail.smtp.host", settings.smtpHost());
@@ -91,12 +103,13 @@ public final class StandardSender implements InvitationSender {
     Authenticator auth = null;
     if (settings.smtpUser() != null) {
       p.put("mail.smtp.auth", "true");
-      auth = new Authenticator() {
-        @Override
-        protected PasswordAuthentication getPasswordAuthentication() {
-          return new PasswordAuthentication(settings.smtpUser(), settings.smtpPassword());
-        }
-      };
+      auth =
+          new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+              return new PasswordAuthentication(settings.smtpUser(), settings.smtpPassword());
+            }
+          };
     }
     InternetAddress to;
     try {
@@ -104,12 +117,13 @@ public final class StandardSender implements InvitationSender {
     } catch (AddressException e) {
       throw new Permanent("The address is not valid: " + e.getMessage(), true);
     }
-    MimeMessage mail = new MimeMessage(Session.getInstance(p, auth)) {
-      @Override
-      protected void updateMessageID() throws MessagingException {
-        setHeader("Message-ID", "<survey." + m.id() + "@yardstick>");
-      }
-    };
+    MimeMessage mail =
+        new MimeMessage(Session.getInstance(p, auth)) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", "<survey." + m.id() + "@yardstick>");
+          }
+        };
     mail.setFrom(new InternetAddress(settings.smtpFrom()));
     mail.setRecipient(RecipientType.TO, to);
     mail.setSubject(m.subject(), "UTF-8");
@@ -138,7 +152,8 @@ public final class StandardSender implements InvitationSender {
     sb.append(m.question()).append("\n\n").append(m.intro()).append("\n\n");
     for (Map.Entry<Integer, String> e : m.links().entrySet()) {
       sb.append(e.getKey());
-      if (e.getKey() == m.links().keySet().iterator().next()) sb.append(" (").append(m.low()).append(')');
+      if (e.getKey() == m.links().keySet().iterator().next())
+        sb.append(" (").append(m.low()).append(')');
       if (e.getKey().equals(lastKey(m.links()))) sb.append(" (").append(m.high()).append(')');
       sb.append(": ").append(e.getValue()).append('\n');
     }
@@ -154,32 +169,58 @@ public final class StandardSender implements InvitationSender {
 
   static String html(Message m) {
     StringBuilder sb = new StringBuilder();
-    sb.append("<!doctype html><html lang=\"").append(esc(m.language())).append("\"><body style=\"font-family:sans-serif\">")
-        .append("<p style=\"font-size:18px\">").append(esc(m.question())).append("</p><p>").append(esc(m.intro()))
+    sb.append("<!doctype html><html lang=\"")
+        .append(esc(m.language()))
+        .append("\"><body style=\"font-family:sans-serif\">")
+        .append("<p style=\"font-size:18px\">")
+        .append(esc(m.question()))
+        .append("</p><p>")
+        .append(esc(m.intro()))
         .append("</p><table role=\"presentation\"><tr>");
     for (Map.Entry<Integer, String> e : m.links().entrySet()) {
-      sb.append("<td><a href=\"").append(esc(e.getValue())).append("\" style=\"display:inline-block;min-width:32px;")
-          .append("padding:10px;border:1px solid #555;border-radius:6px;text-align:center;text-decoration:none\">")
-          .append(e.getKey()).append("</a></td>");
+      sb.append("<td><a href=\"")
+          .append(esc(e.getValue()))
+          .append("\" style=\"display:inline-block;min-width:32px;")
+          .append(
+              "padding:10px;border:1px solid #555;border-radius:6px;text-align:center;text-decoration:none\">")
+          .append(e.getKey())
+          .append("</a></td>");
     }
-    sb.append("</tr></table><p>").append(m.links().keySet().iterator().next()).append(" = ").append(esc(m.low()))
-        .append(", ").append(lastKey(m.links())).append(" = ").append(esc(m.high())).append("</p>")
-        .append("<p style=\"font-size:12px\">").append(esc(m.optOut())).append(" <a href=\"")
-        .append(esc(m.optOutUrl())).append("\">").append(esc(m.optOutUrl())).append("</a></p></body></html>");
+    sb.append("</tr></table><p>")
+        .append(m.links().keySet().iterator().next())
+        .append(" = ")
+        .append(esc(m.low()))
+        .append(", ")
+        .append(lastKey(m.links()))
+        .append(" = ")
+        .append(esc(m.high()))
+        .append("</p>")
+        .append("<p style=\"font-size:12px\">")
+        .append(esc(m.optOut()))
+        .append(" <a href=\"")
+        .append(esc(m.optOutUrl()))
+        .append("\">")
+        .append(esc(m.optOutUrl()))
+        .append("</a></p></body></html>");
     return sb.toString();
   }
 
   private static String esc(String s) {
-    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s == null
+        ? ""
+        : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
   private void webhook(Message m) throws Exception {
     if (settings.webhookSecret() == null || settings.webhookSecret().isEmpty()) {
-      throw new Permanent("No webhook secret is set; set YARDSTICK_WEBHOOK_SECRET so that receivers can check the"
-          + " signature.", false);
+      throw new Permanent(
+          "No webhook secret is set; set YARDSTICK_WEBHOOK_SECRET so that receivers can check the"
+              + " signature.",
+          false);
     }
     try {
-      io.yardstick.alert.Targets.checkWebhookHost("webhook:" + m.target(), settings.privateWebhooks());
+      io.yardstick.alert.Targets.checkWebhookHost(
+          "webhook:" + m.target(), settings.privateWebhooks());
     } catch (io.yardstick.YardstickException e) {
       throw new Permanent(e.getMessage(), false);
     }
@@ -197,12 +238,18 @@ public final class StandardSender implements InvitationSender {
     body.put("expires_at", m.expiresAt().toString());
     byte[] bytes = JSON.writeValueAsBytes(body);
     Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(settings.webhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(m.target())).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json").header("User-Agent", "Yardstick-Surveys")
-        .header("Idempotency-Key", "survey/" + m.id())
-        .header("X-Yardstick-Signature", "sha256=" + HexFormat.of().formatHex(mac.doFinal(bytes)))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+    mac.init(
+        new SecretKeySpec(settings.webhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(m.target()))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "Yardstick-Surveys")
+            .header("Idempotency-Key", "survey/" + m.id())
+            .header(
+                "X-Yardstick-Signature", "sha256=" + HexFormat.of().formatHex(mac.doFinal(bytes)))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build();
     HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
     int s = r.statusCode();
     if (s >= 200 && s < 300) return;

@@ -18,12 +18,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A mapped import keeps the canonical import's guarantees: all or nothing, and the same file twice changes nothing. */
+/**
+ * A mapped import keeps the canonical import's guarantees: all or nothing, and the same file twice
+ * changes nothing.
+ */
 class MappedImportStoreTest {
   @TempDir Path dir;
   Store store;
 
-  static final Mapping MAPPING = Mapping.parse("m.yaml", """
+  static final Mapping MAPPING =
+      Mapping.parse(
+          "m.yaml",
+          """
       input: {time_zone: UTC}
       skip:
         - when: {Answered: ""}
@@ -48,13 +54,17 @@ class MappedImportStoreTest {
 
   Map<RecordType, LoadCounts> importText(String text) {
     try (Loader loader = store.loader()) {
-      MAPPING.read(ImportSource.of("calls.csv", text.getBytes(StandardCharsets.UTF_8)), Set.of(RecordType.CONTACTS),
-          loader::sink, bytes -> {});
+      MAPPING.read(
+          ImportSource.of("calls.csv", text.getBytes(StandardCharsets.UTF_8)),
+          Set.of(RecordType.CONTACTS),
+          loader::sink,
+          bytes -> {});
       return loader.commit();
     }
   }
 
-  static final String GOOD = """
+  static final String GOOD =
+      """
       Id,At,Answered,Wait
       a,2026-03-02 10:00,Y,12
       b,2026-03-02 10:05,N,40
@@ -71,21 +81,29 @@ class MappedImportStoreTest {
     assertThat(first.get(RecordType.CONTACTS)).isEqualTo(new LoadCounts(3, 2, 0, 1));
     assertThat(second.get(RecordType.CONTACTS)).isEqualTo(new LoadCounts(3, 0, 2, 1));
     assertThat(store.count(RecordType.CONTACTS)).isEqualTo(2);
-    assertThat(store.query("SELECT epoch(answered_at) - epoch(arrived_at) FROM contacts WHERE contact_id = 'a'"))
-        .singleElement().satisfies(r -> assertThat(((Number) r[0]).longValue()).isEqualTo(14));
+    assertThat(
+            store.query(
+                "SELECT epoch(answered_at) - epoch(arrived_at) FROM contacts WHERE contact_id = 'a'"))
+        .singleElement()
+        .satisfies(r -> assertThat(((Number) r[0]).longValue()).isEqualTo(14));
   }
 
   @Test
   void a_bad_row_at_the_end_leaves_the_store_as_it_was() {
     importText(GOOD);
 
-    assertThatThrownBy(() -> importText(GOOD.replace("a,2026-03-02 10:00,Y,14", "d,2026-03-02 10:07,Y,soon")
-        .replace("b,2026-03-02 10:05,N,40", "e,2026-03-02 10:05,N,40")))
+    assertThatThrownBy(
+            () ->
+                importText(
+                    GOOD.replace("a,2026-03-02 10:00,Y,14", "d,2026-03-02 10:07,Y,soon")
+                        .replace("b,2026-03-02 10:05,N,40", "e,2026-03-02 10:05,N,40")))
         .isInstanceOf(ImportException.class)
-        .hasMessage("calls.csv, line 5, column Wait: \"soon\" is not a number; expected a number of seconds such as"
-            + " 95 or 12.5 (mapping m.yaml, key contacts.answered_at.plus). Nothing from this file was imported.");
+        .hasMessage(
+            "calls.csv, line 5, column Wait: \"soon\" is not a number; expected a number of seconds such as"
+                + " 95 or 12.5 (mapping m.yaml, key contacts.answered_at.plus). Nothing from this file was imported.");
 
     assertThat(store.query("SELECT contact_id FROM contacts ORDER BY contact_id"))
-        .extracting(r -> r[0]).containsExactly("a", "b");
+        .extracting(r -> r[0])
+        .containsExactly("a", "b");
   }
 }

@@ -27,31 +27,63 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The KPI catalog computed a second time, in plain Java, straight from the written definitions (issue 3's table and
- * docs/notes/kpi-engine-contract.md), over records parsed from the canonical CSV files with java.time. It shares no
- * code with the engine or the stores: no SQL, no importer. Readability over speed: every KPI is a direct transcription
- * of its sentence, over lists of records.
+ * The KPI catalog computed a second time, in plain Java, straight from the written definitions
+ * (issue 3's table and docs/notes/kpi-engine-contract.md), over records parsed from the canonical
+ * CSV files with java.time. It shares no code with the engine or the stores: no SQL, no importer.
+ * Readability over speed: every KPI is a direct transcription of its sentence, over lists of
+ * records.
  *
- * <p>Supported: a period (local dates, both inclusive, in a zone), group-by on contact fields (channel, direction,
- * queue, topic, team, agent), customer attributes and the time bucket {@code day}; filters {@code DIM=V[,V...]} and
- * {@code ATTR=LOW..HIGH}.
+ * <p>Supported: a period (local dates, both inclusive, in a zone), group-by on contact fields
+ * (channel, direction, queue, topic, team, agent), customer attributes and the time bucket {@code
+ * day}; filters {@code DIM=V[,V...]} and {@code ATTR=LOW..HIGH}.
  */
 public final class KpiReference {
   /** Every KPI id of the catalog, in catalog order. */
-  public static final List<String> KPIS = List.of("contacts", "abandonment_rate", "service_level", "asa",
-      "wait_over_limit", "aht", "talk_time_avg", "frt_avg", "frt_median", "frt_p90", "email_response_24h",
-      "conversion_rate", "revenue", "resolution_rate", "fcr", "contacts_per_resolution", "resolution_time_avg",
-      "resolution_time_median", "csat", "esat", "nps", "ces", "occupancy", "idle_time_avg", "contacts_per_hour",
-      "absence_rate", "cost_per_contact", "cost_per_resolution", "retention_rate");
+  public static final List<String> KPIS =
+      List.of(
+          "contacts",
+          "abandonment_rate",
+          "service_level",
+          "asa",
+          "wait_over_limit",
+          "aht",
+          "talk_time_avg",
+          "frt_avg",
+          "frt_median",
+          "frt_p90",
+          "email_response_24h",
+          "conversion_rate",
+          "revenue",
+          "resolution_rate",
+          "fcr",
+          "contacts_per_resolution",
+          "resolution_time_avg",
+          "resolution_time_median",
+          "csat",
+          "esat",
+          "nps",
+          "ces",
+          "occupancy",
+          "idle_time_avg",
+          "contacts_per_hour",
+          "absence_rate",
+          "cost_per_contact",
+          "cost_per_resolution",
+          "retention_rate");
 
-  static final Set<String> CONTACT_FIELDS = Set.of("channel", "direction", "queue", "topic", "team", "agent");
+  static final Set<String> CONTACT_FIELDS =
+      Set.of("channel", "direction", "queue", "topic", "team", "agent");
   static final String DAY = "day";
   static final double EMAIL_RESPONSE_SECONDS = 86_400;
 
   /** The thresholds of the definitions (the defaults: 5 s, 20 s, 180 s). */
-  public record Settings(double shortAbandonSeconds, double serviceLevelSeconds, double waitLimitSeconds) {}
+  public record Settings(
+      double shortAbandonSeconds, double serviceLevelSeconds, double waitLimitSeconds) {}
 
-  /** DIM=V[,V...] (any of the values) or ATTR=LOW..HIGH (a numeric range, both ends inclusive, either end open). */
+  /**
+   * DIM=V[,V...] (any of the values) or ATTR=LOW..HIGH (a numeric range, both ends inclusive,
+   * either end open).
+   */
   public record Filter(String dimension, Set<String> values, Double low, Double high) {
     public static Filter parse(String text) {
       int eq = text.indexOf('=');
@@ -61,7 +93,11 @@ public final class KpiReference {
       if (dots >= 0 && !CONTACT_FIELDS.contains(dim)) {
         String lo = rest.substring(0, dots).strip();
         String hi = rest.substring(dots + 2).strip();
-        return new Filter(dim, Set.of(), lo.isEmpty() ? null : Double.valueOf(lo), hi.isEmpty() ? null : Double.valueOf(hi));
+        return new Filter(
+            dim,
+            Set.of(),
+            lo.isEmpty() ? null : Double.valueOf(lo),
+            hi.isEmpty() ? null : Double.valueOf(hi));
       }
       Set<String> values = new LinkedHashSet<>();
       for (String v : rest.split(",")) {
@@ -84,8 +120,11 @@ public final class KpiReference {
     }
   }
 
-  /** A question: local dates from..to (both inclusive) in a zone, grouped by dimensions, filtered. */
-  public record Query(LocalDate from, LocalDate to, ZoneId zone, List<String> groupBy, List<Filter> filters) {
+  /**
+   * A question: local dates from..to (both inclusive) in a zone, grouped by dimensions, filtered.
+   */
+  public record Query(
+      LocalDate from, LocalDate to, ZoneId zone, List<String> groupBy, List<Filter> filters) {
     public Query(LocalDate from, LocalDate to, ZoneId zone) {
       this(from, to, zone, List.of(), List.of());
     }
@@ -102,10 +141,27 @@ public final class KpiReference {
   // ---------------------------------------------------------------------------------------------------------------
   // Records, as parsed from the CSV files
 
-  record Contact(String id, String caseId, String channel, String direction, String queue, String topic,
-      String customerId, String agentId, String team, Instant arrived, Instant answered, Instant firstResponse,
-      Instant abandoned, Instant resolvedAt, Double talk, Double hold, Double wrap, Boolean resolvedFlag,
-      Boolean converted, BigDecimal revenue) {
+  record Contact(
+      String id,
+      String caseId,
+      String channel,
+      String direction,
+      String queue,
+      String topic,
+      String customerId,
+      String agentId,
+      String team,
+      Instant arrived,
+      Instant answered,
+      Instant firstResponse,
+      Instant abandoned,
+      Instant resolvedAt,
+      Double talk,
+      Double hold,
+      Double wrap,
+      Boolean resolvedFlag,
+      Boolean converted,
+      BigDecimal revenue) {
 
     boolean inbound() {
       return direction.equals("inbound");
@@ -137,7 +193,13 @@ public final class KpiReference {
     }
   }
 
-  record Survey(String id, String kind, int score, Instant submitted, String contactId, String customerId,
+  record Survey(
+      String id,
+      String kind,
+      int score,
+      Instant submitted,
+      String contactId,
+      String customerId,
       String agentId) {}
 
   record AgentState(String agentId, String state, Instant started, Instant ended) {}
@@ -170,47 +232,85 @@ public final class KpiReference {
   public KpiReference(Path dir, Settings settings) {
     this.settings = settings;
     for (Map<String, String> r : readCsv(dir.resolve("contacts.csv"))) {
-      Contact c = new Contact(r.get("contact_id"), r.get("case_id"), lower(r.get("channel")),
-          r.get("direction") == null ? "inbound" : lower(r.get("direction")), r.get("queue"), r.get("topic"),
-          r.get("customer_id"), r.get("agent_id"), r.get("team"), instant(r.get("arrived_at")),
-          instant(r.get("answered_at")), instant(r.get("first_response_at")), instant(r.get("abandoned_at")),
-          instant(r.get("resolved_at")), dbl(r.get("talk_s")), dbl(r.get("hold_s")), dbl(r.get("wrap_s")),
-          bool(r.get("resolved")), bool(r.get("converted")),
-          r.get("revenue") == null ? null : new BigDecimal(r.get("revenue")));
+      Contact c =
+          new Contact(
+              r.get("contact_id"),
+              r.get("case_id"),
+              lower(r.get("channel")),
+              r.get("direction") == null ? "inbound" : lower(r.get("direction")),
+              r.get("queue"),
+              r.get("topic"),
+              r.get("customer_id"),
+              r.get("agent_id"),
+              r.get("team"),
+              instant(r.get("arrived_at")),
+              instant(r.get("answered_at")),
+              instant(r.get("first_response_at")),
+              instant(r.get("abandoned_at")),
+              instant(r.get("resolved_at")),
+              dbl(r.get("talk_s")),
+              dbl(r.get("hold_s")),
+              dbl(r.get("wrap_s")),
+              bool(r.get("resolved")),
+              bool(r.get("converted")),
+              r.get("revenue") == null ? null : new BigDecimal(r.get("revenue")));
       contacts.put(c.id(), c);
     }
-    // Cases: key = case_id when set, else the contact alone; first contact = earliest arrival, ties: smallest id.
+    // Cases: key = case_id when set, else the contact alone; first contact = earliest arrival,
+    // ties: smallest id.
     Map<String, List<Contact>> byCase = new LinkedHashMap<>();
     for (Contact c : contacts.values()) {
       String key = c.caseId() != null ? "case " + c.caseId() : "contact " + c.id();
       byCase.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
     }
     for (Map.Entry<String, List<Contact>> e : byCase.entrySet()) {
-      Contact first = e.getValue().stream()
-          .min(Comparator.comparing(Contact::arrived).thenComparing(Contact::id)).orElseThrow();
+      Contact first =
+          e.getValue().stream()
+              .min(Comparator.comparing(Contact::arrived).thenComparing(Contact::id))
+              .orElseThrow();
       cases.add(new Case(e.getKey(), e.getValue(), first));
     }
     for (Map<String, String> r : readCsv(dir.resolve("surveys.csv"))) {
-      surveys.add(new Survey(r.get("survey_id"), lower(r.get("kind")), Integer.parseInt(r.get("score")),
-          instant(r.get("submitted_at")), r.get("contact_id"), r.get("customer_id"), r.get("agent_id")));
+      surveys.add(
+          new Survey(
+              r.get("survey_id"),
+              lower(r.get("kind")),
+              Integer.parseInt(r.get("score")),
+              instant(r.get("submitted_at")),
+              r.get("contact_id"),
+              r.get("customer_id"),
+              r.get("agent_id")));
     }
     for (Map<String, String> r : readCsv(dir.resolve("agent_states.csv"))) {
-      states.add(new AgentState(r.get("agent_id"), lower(r.get("state")), instant(r.get("started_at")),
-          instant(r.get("ended_at"))));
+      states.add(
+          new AgentState(
+              r.get("agent_id"),
+              lower(r.get("state")),
+              instant(r.get("started_at")),
+              instant(r.get("ended_at"))));
     }
     for (Map<String, String> r : readCsv(dir.resolve("customers.csv"))) {
       Map<String, String> attributes = new HashMap<>();
       for (Map.Entry<String, String> e : r.entrySet()) {
-        if (!Set.of("customer_id", "since", "churned_at").contains(e.getKey()) && e.getValue() != null) {
+        if (!Set.of("customer_id", "since", "churned_at").contains(e.getKey())
+            && e.getValue() != null) {
           attributes.put(e.getKey(), e.getValue());
         }
       }
-      customers.put(r.get("customer_id"), new Customer(r.get("customer_id"), LocalDate.parse(r.get("since")),
-          r.get("churned_at") == null ? null : LocalDate.parse(r.get("churned_at")), attributes));
+      customers.put(
+          r.get("customer_id"),
+          new Customer(
+              r.get("customer_id"),
+              LocalDate.parse(r.get("since")),
+              r.get("churned_at") == null ? null : LocalDate.parse(r.get("churned_at")),
+              attributes));
     }
     for (Map<String, String> r : readCsv(dir.resolve("costs.csv"))) {
-      costs.add(new Cost(LocalDate.parse(r.get("period_start")), LocalDate.parse(r.get("period_end")),
-          new BigDecimal(r.get("amount"))));
+      costs.add(
+          new Cost(
+              LocalDate.parse(r.get("period_start")),
+              LocalDate.parse(r.get("period_end")),
+              new BigDecimal(r.get("amount"))));
     }
   }
 
@@ -236,8 +336,9 @@ public final class KpiReference {
   }
 
   /**
-   * The rows of the answer: the overall row first (key: the empty list), then one row per group (key: the group's
-   * values in group-by order, a value may be null). Each maps KPI id to a Long (contacts) or a Double, or null.
+   * The rows of the answer: the overall row first (key: the empty list), then one row per group
+   * (key: the group's values in group-by order, a value may be null). Each maps KPI id to a Long
+   * (contacts) or a Double, or null.
    */
   public Map<List<String>, Map<String, Number>> compute(Query q) {
     ZoneId zone = q.zone();
@@ -246,15 +347,19 @@ public final class KpiReference {
     List<String> groupBy = q.groupBy();
     List<Filter> filters = q.filters();
 
-    // Which bases can take the query's filters (else null everywhere) and group-by (else null in the group rows,
+    // Which bases can take the query's filters (else null everywhere) and group-by (else null in
+    // the group rows,
     // still computed in the overall row): contract 5-8.
-    boolean statesTakeFilters = filters.stream().allMatch(f -> Set.of("agent", "team").contains(f.dimension()));
+    boolean statesTakeFilters =
+        filters.stream().allMatch(f -> Set.of("agent", "team").contains(f.dimension()));
     boolean costsTakeFilters = filters.isEmpty();
     boolean retentionTakesFilters = filters.stream().allMatch(f -> isAttribute(f.dimension()));
-    boolean statesApply = statesTakeFilters
-        && groupBy.stream().allMatch(d -> Set.of("agent", "team", DAY).contains(d));
+    boolean statesApply =
+        statesTakeFilters
+            && groupBy.stream().allMatch(d -> Set.of("agent", "team", DAY).contains(d));
     boolean costsApply = costsTakeFilters && groupBy.stream().allMatch(DAY::equals);
-    boolean retentionApply = retentionTakesFilters && groupBy.stream().allMatch(d -> isAttribute(d) || d.equals(DAY));
+    boolean retentionApply =
+        retentionTakesFilters && groupBy.stream().allMatch(d -> isAttribute(d) || d.equals(DAY));
 
     Slice overall = new Slice();
     Map<List<String>, Slice> groups = new HashMap<>();
@@ -266,27 +371,33 @@ public final class KpiReference {
       if (in(c.arrived(), start, end) && passes(filters, d -> contactDim(c, d, zone))) {
         periodContacts.add(c);
         overall.contacts.add(c);
-        if (!groupBy.isEmpty()) group.apply(key(groupBy, d -> contactDim(c, d, zone))).contacts.add(c);
+        if (!groupBy.isEmpty())
+          group.apply(key(groupBy, d -> contactDim(c, d, zone))).contacts.add(c);
       }
     }
     // Cases: in the period when the first contact is; dimensions and filters of the first contact.
     for (Case k : cases) {
-      if (in(k.first().arrived(), start, end) && passes(filters, d -> contactDim(k.first(), d, zone))) {
+      if (in(k.first().arrived(), start, end)
+          && passes(filters, d -> contactDim(k.first(), d, zone))) {
         overall.cases.add(k);
-        if (!groupBy.isEmpty()) group.apply(key(groupBy, d -> contactDim(k.first(), d, zone))).cases.add(k);
+        if (!groupBy.isEmpty())
+          group.apply(key(groupBy, d -> contactDim(k.first(), d, zone))).cases.add(k);
       }
     }
-    // Surveys: in the period by submitted_at; the contact's dimensions when the contact is in the store.
+    // Surveys: in the period by submitted_at; the contact's dimensions when the contact is in the
+    // store.
     for (Survey s : surveys) {
       if (in(s.submitted(), start, end) && passes(filters, d -> surveyDim(s, d, zone))) {
         overall.surveys.add(s);
-        if (!groupBy.isEmpty()) group.apply(key(groupBy, d -> surveyDim(s, d, zone))).surveys.add(s);
+        if (!groupBy.isEmpty())
+          group.apply(key(groupBy, d -> surveyDim(s, d, zone))).surveys.add(s);
       }
     }
     // Agent states: time clipped to the period (and to each day when grouped by day).
     if (statesTakeFilters) {
       for (AgentState st : states) {
-        Function<String, String> dims = d -> d.equals("agent") ? st.agentId() : teamOf(st.agentId(), start, end);
+        Function<String, String> dims =
+            d -> d.equals("agent") ? st.agentId() : teamOf(st.agentId(), start, end);
         if (!passes(filters, dims)) continue;
         addStateTime(overall, st, start, end);
         if (groupBy.isEmpty() || !statesApply) continue;
@@ -296,8 +407,11 @@ public final class KpiReference {
             Instant dayEnd = d.plusDays(1).atStartOfDay(zone).toInstant();
             if (overlapSeconds(st.started(), st.ended(), dayStart, dayEnd) > 0) {
               LocalDate day = d;
-              addStateTime(group.apply(key(groupBy, x -> x.equals(DAY) ? day.toString() : dims.apply(x))), st,
-                  dayStart, dayEnd);
+              addStateTime(
+                  group.apply(key(groupBy, x -> x.equals(DAY) ? day.toString() : dims.apply(x))),
+                  st,
+                  dayStart,
+                  dayEnd);
             }
           }
         } else if (overlapSeconds(st.started(), st.ended(), start, end) > 0) {
@@ -325,12 +439,20 @@ public final class KpiReference {
           for (LocalDate d = q.from(); !d.isAfter(q.to()); d = d.plusDays(1)) {
             LocalDate day = d;
             if (c.activeOn(day.minusDays(1))) {
-              countRetention(group.apply(key(groupBy, x -> x.equals(DAY) ? day.toString() : c.attributes().get(x))),
-                  c, day.minusDays(1), day);
+              countRetention(
+                  group.apply(
+                      key(groupBy, x -> x.equals(DAY) ? day.toString() : c.attributes().get(x))),
+                  c,
+                  day.minusDays(1),
+                  day);
             }
           }
         } else if (c.activeOn(q.from().minusDays(1))) {
-          countRetention(group.apply(key(groupBy, x -> c.attributes().get(x))), c, q.from().minusDays(1), q.to());
+          countRetention(
+              group.apply(key(groupBy, x -> c.attributes().get(x))),
+              c,
+              q.from().minusDays(1),
+              q.to());
         }
       }
     }
@@ -346,67 +468,105 @@ public final class KpiReference {
   }
 
   /** Every KPI of one row, from its definition. */
-  private Map<String, Number> kpis(Slice s, boolean statesApply, boolean costsApply, boolean retentionApply) {
+  private Map<String, Number> kpis(
+      Slice s, boolean statesApply, boolean costsApply, boolean retentionApply) {
     Map<String, Number> v = new LinkedHashMap<>();
     List<Contact> inbound = s.contacts.stream().filter(Contact::inbound).toList();
     List<Contact> answeredInbound = inbound.stream().filter(Contact::isAnswered).toList();
     List<Contact> abandonedInbound = inbound.stream().filter(Contact::isAbandoned).toList();
     List<Contact> notShortAbandons =
-        abandonedInbound.stream().filter(c -> c.waitSeconds() >= settings.shortAbandonSeconds()).toList();
+        abandonedInbound.stream()
+            .filter(c -> c.waitSeconds() >= settings.shortAbandonSeconds())
+            .toList();
     List<Contact> answered = s.contacts.stream().filter(Contact::isAnswered).toList();
 
     // contacts: contacts in the period, all directions.
     v.put("contacts", (long) s.contacts.size());
     // abandonment_rate: not-short abandons / (answered inbound + not-short abandons) x 100.
-    v.put("abandonment_rate", percent(notShortAbandons.size(), answeredInbound.size() + notShortAbandons.size()));
-    // service_level: answered inbound with wait <= T / (answered inbound + not-short abandons) x 100.
-    long withinTarget = answeredInbound.stream()
-        .filter(c -> c.waitSeconds() <= settings.serviceLevelSeconds()).count();
+    v.put(
+        "abandonment_rate",
+        percent(notShortAbandons.size(), answeredInbound.size() + notShortAbandons.size()));
+    // service_level: answered inbound with wait <= T / (answered inbound + not-short abandons) x
+    // 100.
+    long withinTarget =
+        answeredInbound.stream()
+            .filter(c -> c.waitSeconds() <= settings.serviceLevelSeconds())
+            .count();
     v.put("service_level", percent(withinTarget, answeredInbound.size() + notShortAbandons.size()));
     // asa: mean wait of answered inbound contacts.
     v.put("asa", mean(answeredInbound.stream().map(Contact::waitSeconds).toList()));
     // wait_over_limit: of answered inbound + not-short abandons, those with wait > L, x 100.
     List<Contact> offered = new ArrayList<>(answeredInbound);
     offered.addAll(notShortAbandons);
-    long overLimit = offered.stream().filter(c -> c.waitSeconds() > settings.waitLimitSeconds()).count();
+    long overLimit =
+        offered.stream().filter(c -> c.waitSeconds() > settings.waitLimitSeconds()).count();
     v.put("wait_over_limit", percent(overLimit, offered.size()));
     // aht: mean of talk + hold + wrap (missing parts 0) over contacts with answered_at.
-    v.put("aht", mean(answered.stream().map(c -> zero(c.talk()) + zero(c.hold()) + zero(c.wrap())).toList()));
+    v.put(
+        "aht",
+        mean(
+            answered.stream().map(c -> zero(c.talk()) + zero(c.hold()) + zero(c.wrap())).toList()));
     // talk_time_avg: mean of talk + hold over contacts with answered_at.
-    v.put("talk_time_avg", mean(answered.stream().map(c -> zero(c.talk()) + zero(c.hold())).toList()));
-    // frt: inbound contacts with a first response (first_response_at, else answered_at), from arrived_at.
-    List<Double> frt = inbound.stream().filter(c -> c.firstResponseAt() != null)
-        .map(c -> seconds(c.arrived(), c.firstResponseAt())).toList();
+    v.put(
+        "talk_time_avg",
+        mean(answered.stream().map(c -> zero(c.talk()) + zero(c.hold())).toList()));
+    // frt: inbound contacts with a first response (first_response_at, else answered_at), from
+    // arrived_at.
+    List<Double> frt =
+        inbound.stream()
+            .filter(c -> c.firstResponseAt() != null)
+            .map(c -> seconds(c.arrived(), c.firstResponseAt()))
+            .toList();
     v.put("frt_avg", mean(frt));
     v.put("frt_median", percentile(frt, 0.5));
     v.put("frt_p90", percentile(frt, 0.9));
-    // email_response_24h: inbound email contacts first responded within 24 h / inbound email contacts x 100.
+    // email_response_24h: inbound email contacts first responded within 24 h / inbound email
+    // contacts x 100.
     List<Contact> inboundEmail = inbound.stream().filter(c -> c.channel().equals("email")).toList();
-    long within24h = inboundEmail.stream().filter(c -> c.firstResponseAt() != null
-        && seconds(c.arrived(), c.firstResponseAt()) <= EMAIL_RESPONSE_SECONDS).count();
+    long within24h =
+        inboundEmail.stream()
+            .filter(
+                c ->
+                    c.firstResponseAt() != null
+                        && seconds(c.arrived(), c.firstResponseAt()) <= EMAIL_RESPONSE_SECONDS)
+            .count();
     v.put("email_response_24h", percent(within24h, inboundEmail.size()));
     // conversion_rate: contacts with converted = true / contacts x 100.
     long converted = s.contacts.stream().filter(c -> Boolean.TRUE.equals(c.converted())).count();
     v.put("conversion_rate", percent(converted, s.contacts.size()));
     // revenue: sum of revenue; null when no contact has one.
-    List<BigDecimal> revenues = s.contacts.stream().map(Contact::revenue).filter(r -> r != null).toList();
-    v.put("revenue", revenues.isEmpty() ? null : revenues.stream().reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue());
+    List<BigDecimal> revenues =
+        s.contacts.stream().map(Contact::revenue).filter(r -> r != null).toList();
+    v.put(
+        "revenue",
+        revenues.isEmpty()
+            ? null
+            : revenues.stream().reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue());
 
     // Cases.
     List<Case> resolved = s.cases.stream().filter(Case::isResolved).toList();
     v.put("resolution_rate", percent(resolved.size(), s.cases.size()));
     // fcr: resolved cases with exactly one inbound contact / resolved cases x 100.
-    long firstContact = resolved.stream()
-        .filter(k -> k.contacts().stream().filter(Contact::inbound).count() == 1).count();
+    long firstContact =
+        resolved.stream()
+            .filter(k -> k.contacts().stream().filter(Contact::inbound).count() == 1)
+            .count();
     v.put("fcr", percent(firstContact, resolved.size()));
     // contacts_per_resolution: contacts of resolved cases / resolved cases.
     long contactsOfResolved = resolved.stream().mapToLong(k -> k.contacts().size()).sum();
-    v.put("contacts_per_resolution", resolved.isEmpty() ? null : (double) contactsOfResolved / resolved.size());
-    // resolution time: resolved cases with a resolved_at: latest resolved_at - first contact's arrived_at.
+    v.put(
+        "contacts_per_resolution",
+        resolved.isEmpty() ? null : (double) contactsOfResolved / resolved.size());
+    // resolution time: resolved cases with a resolved_at: latest resolved_at - first contact's
+    // arrived_at.
     List<Double> resolutionTimes = new ArrayList<>();
     for (Case k : resolved) {
-      Instant latest = k.contacts().stream().map(Contact::resolvedAt).filter(t -> t != null)
-          .max(Comparator.naturalOrder()).orElse(null);
+      Instant latest =
+          k.contacts().stream()
+              .map(Contact::resolvedAt)
+              .filter(t -> t != null)
+              .max(Comparator.naturalOrder())
+              .orElse(null);
       if (latest != null) resolutionTimes.add(seconds(k.first().arrived(), latest));
     }
     v.put("resolution_time_avg", mean(resolutionTimes));
@@ -487,12 +647,16 @@ public final class KpiReference {
     return c == null ? null : c.attributes().get(name);
   }
 
-  /** The team of the agent's latest contact in the period that has a team (by arrived_at, then contact_id). */
+  /**
+   * The team of the agent's latest contact in the period that has a team (by arrived_at, then
+   * contact_id).
+   */
   private String teamOf(String agentId, Instant start, Instant end) {
     return contacts.values().stream()
         .filter(c -> agentId.equals(c.agentId()) && c.team() != null && in(c.arrived(), start, end))
         .max(Comparator.comparing(Contact::arrived).thenComparing(Contact::id))
-        .map(Contact::team).orElse(null);
+        .map(Contact::team)
+        .orElse(null);
   }
 
   private static boolean passes(List<Filter> filters, Function<String, String> dims) {
@@ -538,7 +702,10 @@ public final class KpiReference {
     return hi.isAfter(lo) ? seconds(lo, hi) : 0;
   }
 
-  /** The costs of the local days from..to: each cost's amount x days of overlap / days of its own period. */
+  /**
+   * The costs of the local days from..to: each cost's amount x days of overlap / days of its own
+   * period.
+   */
   private Double cost(LocalDate from, LocalDate to) {
     Double total = null;
     for (Cost c : costs) {
@@ -578,7 +745,10 @@ public final class KpiReference {
     return sum / values.size();
   }
 
-  /** Linear interpolation between closest ranks, like percentile_cont: position p x (n - 1) in the sorted values. */
+  /**
+   * Linear interpolation between closest ranks, like percentile_cont: position p x (n - 1) in the
+   * sorted values.
+   */
   static Double percentile(List<Double> values, double p) {
     if (values.isEmpty()) return null;
     List<Double> sorted = new ArrayList<>(values);
@@ -611,7 +781,9 @@ public final class KpiReference {
     return t.matches("[+-]?[0-9]*\\.?[0-9]+|[+-]?[0-9]+\\.") ? Double.valueOf(t) : null;
   }
 
-  /** ISO-8601 with an offset: Z, +01:00, +0100 or +01; a space for the T; seconds may be left out. */
+  /**
+   * ISO-8601 with an offset: Z, +01:00, +0100 or +01; a space for the T; seconds may be left out.
+   */
   static Instant instant(String s) {
     if (s == null) return null;
     String t = s.replace(' ', 'T');
@@ -643,7 +815,10 @@ public final class KpiReference {
     return s == null ? null : s.toLowerCase(Locale.ROOT);
   }
 
-  /** RFC 4180 CSV: the rows as maps from lowercase column name to trimmed value; empty values are left out (null). */
+  /**
+   * RFC 4180 CSV: the rows as maps from lowercase column name to trimmed value; empty values are
+   * left out (null).
+   */
   static List<Map<String, String>> readCsv(Path file) {
     String text;
     try {
@@ -685,7 +860,8 @@ public final class KpiReference {
       record.add(field.toString());
       records.add(record);
     }
-    List<String> header = records.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+    List<String> header =
+        records.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
     List<Map<String, String>> rows = new ArrayList<>();
     for (List<String> r : records.subList(1, records.size())) {
       Map<String, String> row = new TreeMap<>();

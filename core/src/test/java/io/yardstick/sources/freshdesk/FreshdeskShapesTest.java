@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 10: the three shapes Freshdesk's API v2 gives tickets in (the list, one ticket, a search response) all read;
- * any other shape is refused naming the file and what was expected, never read as "0 tickets".
+ * Issue 10: the three shapes Freshdesk's API v2 gives tickets in (the list, one ticket, a search
+ * response) all read; any other shape is refused naming the file and what was expected, never read
+ * as "0 tickets".
  */
 class FreshdeskShapesTest {
   @TempDir Path dir;
@@ -36,16 +37,27 @@ class FreshdeskShapesTest {
       SourceSummary s = load(store, "search.json", resource("search_response.json"));
 
       assertThat(s.read()).isEqualTo(2); // "total": 2, both in "results"
-      assertThat(rows(store, "SELECT contact_id, channel, agent_id, arrived_at, first_response_at, resolved"
-          + " FROM contacts ORDER BY 1")).containsExactly(
-          // source 2 = portal (web); status 4 Resolved; search results carry no stats, so no times
-          "freshdesk-21 web 4101 2026-03-09T09:00:00Z null true",
-          // source 1 = email; status 2 Open
-          "freshdesk-22 email null 2026-03-09T10:00:00Z null false");
-      assertThat(s.figures()).containsExactly(Map.entry("tickets", 2L), Map.entry("resolved or closed", 1L),
-          Map.entry("with a first response", 0L), Map.entry("satisfaction ratings", 0L));
-      assertThat(s.notes()).contains("2 tickets without stats: no first response or resolution time (list with"
-          + " include=stats)");
+      assertThat(
+              rows(
+                  store,
+                  "SELECT contact_id, channel, agent_id, arrived_at, first_response_at, resolved"
+                      + " FROM contacts ORDER BY 1"))
+          .containsExactly(
+              // source 2 = portal (web); status 4 Resolved; search results carry no stats, so no
+              // times
+              "freshdesk-21 web 4101 2026-03-09T09:00:00Z null true",
+              // source 1 = email; status 2 Open
+              "freshdesk-22 email null 2026-03-09T10:00:00Z null false");
+      assertThat(s.figures())
+          .containsExactly(
+              Map.entry("tickets", 2L),
+              Map.entry("resolved or closed", 1L),
+              Map.entry("with a first response", 0L),
+              Map.entry("satisfaction ratings", 0L));
+      assertThat(s.notes())
+          .contains(
+              "2 tickets without stats: no first response or resolution time (list with"
+                  + " include=stats)");
     }
   }
 
@@ -56,14 +68,18 @@ class FreshdeskShapesTest {
 
       assertThat(s.read()).isEqualTo(1);
       // source 3 = phone; status 5 Closed: stats.resolved_at 15:00 wins over closed_at 16:00
-      assertThat(rows(store, "SELECT contact_id, channel, first_response_at, resolved_at, resolved FROM contacts"))
+      assertThat(
+              rows(
+                  store,
+                  "SELECT contact_id, channel, first_response_at, resolved_at, resolved FROM contacts"))
           .containsExactly("freshdesk-23 phone 2026-03-09T11:20:00Z 2026-03-09T15:00:00Z true");
     }
   }
 
   @Test
   void an_airbyte_export_reads_its_tickets_and_satisfaction_ratings_streams() {
-    String jsonl = """
+    String jsonl =
+        """
         {"type": "RECORD", "record": {"stream": "tickets", "data": {"id": 24, "source": 7, "status": 4, "responder_id": 4103, "created_at": "2026-03-09T12:00:00Z", "updated_at": "2026-03-09T12:30:00Z", "stats": {"first_responded_at": "2026-03-09T12:01:00Z", "resolved_at": "2026-03-09T12:30:00Z"}}, "emitted_at": 1773100805000}}
         {"type": "RECORD", "record": {"stream": "satisfaction_ratings", "data": {"id": 50024, "survey_id": 1, "user_id": 8104, "agent_id": 4103, "ticket_id": 24, "ratings": {"default_question": 102}, "created_at": "2026-03-09T13:00:00Z", "updated_at": "2026-03-09T13:00:00Z"}, "emitted_at": 1773100805000}}
         {"type": "RECORD", "record": {"stream": "agents", "data": {"id": 4103, "available": true}, "emitted_at": 1773100805000}}
@@ -78,15 +94,18 @@ class FreshdeskShapesTest {
           .containsExactly("freshdesk-24 chat 2026-03-09T12:30:00Z");
       assertThat(rows(store, "SELECT survey_id, score, contact_id FROM surveys"))
           .containsExactly("freshdesk-50024 5 freshdesk-24");
-      assertThat(s.notes()).contains("1 records of streams not imported were skipped (agents 1)",
-          "1 pipeline messages that are not records (SCHEMA, STATE...) were skipped");
+      assertThat(s.notes())
+          .contains(
+              "1 records of streams not imported were skipped (agents 1)",
+              "1 pipeline messages that are not records (SCHEMA, STATE...) were skipped");
     }
   }
 
   /** Issue 18: a rating's feedback is the survey's comment; blank feedback is none. */
   @Test
   void a_ratings_feedback_becomes_the_surveys_comment() {
-    String jsonl = """
+    String jsonl =
+        """
         {"id": 50031, "user_id": 8104, "agent_id": 4103, "ticket_id": 31, "ratings": {"default_question": 103}, "feedback": " Quick and kind ", "created_at": "2026-03-09T13:00:00Z"}
         {"id": 50032, "user_id": 8105, "agent_id": 4103, "ticket_id": 32, "ratings": {"default_question": -103}, "feedback": "  ", "created_at": "2026-03-09T14:00:00Z"}
         """;
@@ -101,16 +120,30 @@ class FreshdeskShapesTest {
   @Test
   void a_shape_that_is_not_a_freshdesk_export_is_refused_naming_the_file_and_what_was_expected() {
     try (Store store = Store.open(dir.resolve("f.duckdb").toString())) {
-      assertThatThrownBy(() -> load(store, "error.json",
-          "{\"description\": \"Validation failed\", \"errors\": [{\"field\": \"query\", \"code\": \"invalid_value\"}]}"))
+      assertThatThrownBy(
+              () ->
+                  load(
+                      store,
+                      "error.json",
+                      "{\"description\": \"Validation failed\", \"errors\": [{\"field\": \"query\", \"code\": \"invalid_value\"}]}"))
           .isInstanceOf(ImportException.class)
-          .hasMessage("error.json, line 1: is not a ticket: it has no id; expected " + EXPECTED
-              + ". Nothing from this file was imported.");
+          .hasMessage(
+              "error.json, line 1: is not a ticket: it has no id; expected "
+                  + EXPECTED
+                  + ". Nothing from this file was imported.");
       assertThatThrownBy(() -> load(store, "none.json", "{\"total\": 0, \"results\": []}"))
           .isInstanceOf(ImportException.class)
-          .hasMessage("none.json: lists no tickets or ratings; expected " + EXPECTED + " (an empty file imports"
-              + " nothing). Nothing from this file was imported.");
-      assertThatThrownBy(() -> load(store, "export.csv", "Ticket ID,Subject,Status\n21,Portal login fails,Resolved\n"))
+          .hasMessage(
+              "none.json: lists no tickets or ratings; expected "
+                  + EXPECTED
+                  + " (an empty file imports"
+                  + " nothing). Nothing from this file was imported.");
+      assertThatThrownBy(
+              () ->
+                  load(
+                      store,
+                      "export.csv",
+                      "Ticket ID,Subject,Status\n21,Portal login fails,Resolved\n"))
           .isInstanceOf(ImportException.class)
           .hasMessageStartingWith("export.csv, line 1: is not valid JSON (")
           .hasMessageEndingWith("expected " + EXPECTED + ". Nothing from this file was imported.");
@@ -118,10 +151,11 @@ class FreshdeskShapesTest {
     }
   }
 
-  private static final String EXPECTED = "a Freshdesk export: the ticket list (a JSON array, as GET /api/v2/tickets"
-      + " returns it), one ticket (GET /api/v2/tickets/:id), a search response {\"total\": ..., \"results\": [...]}"
-      + " (GET /api/v2/search/tickets), satisfaction ratings, one of these per line, or the tickets and"
-      + " satisfaction_ratings streams of a Singer or Airbyte export";
+  private static final String EXPECTED =
+      "a Freshdesk export: the ticket list (a JSON array, as GET /api/v2/tickets"
+          + " returns it), one ticket (GET /api/v2/tickets/:id), a search response {\"total\": ..., \"results\": [...]}"
+          + " (GET /api/v2/search/tickets), satisfaction ratings, one of these per line, or the tickets and"
+          + " satisfaction_ratings streams of a Singer or Airbyte export";
 
   @Test
   void only_a_truly_empty_file_reads_as_nothing() {

@@ -1,14 +1,18 @@
 package io.yardstick.sources.queuelog;
 
-/** Hand-written queue_logs for the tests; times are seconds after 2026-01-01T10:00:00Z (1767261600). */
+/**
+ * Hand-written queue_logs for the tests; times are seconds after 2026-01-01T10:00:00Z (1767261600).
+ */
 final class QueueLogFixtures {
   private QueueLogFixtures() {}
 
   /**
-   * Every kind of event, in the native text form, with the field counts of several Asterisk versions (c3's
-   * EXITWITHTIMEOUT has only a position, c6's CONNECT only a holdtime, as Asterisk 1.x logged them).
+   * Every kind of event, in the native text form, with the field counts of several Asterisk
+   * versions (c3's EXITWITHTIMEOUT has only a position, c6's CONNECT only a holdtime, as Asterisk
+   * 1.x logged them).
    */
-  static final String NATIVE = """
+  static final String NATIVE =
+      """
       1767261600|NONE|NONE|NONE|QUEUESTART|
       1767261610|NONE|support|SIP/alice|ADDMEMBER|
       1767261620|NONE|NONE|Agent/bob|AGENTLOGIN|SIP/bob-0001
@@ -40,12 +44,14 @@ final class QueueLogFixtures {
       """;
 
   /**
-   * A FreePBX queue with static members (Local/201@from-queue/n and Local/202@from-queue/n, configured in the queue,
-   * so the log has no ADDMEMBER, AGENTLOGIN or PAUSE for them: only their calls), and lines written more than once,
-   * as FreePBX logs do: the ENTERQUEUE of call ...101 seven times, the CONNECT of call ...110 twice. 19 lines, 7 of
-   * them repeats; 4 calls (3 answered, 1 abandoned); 3 busy periods (201: 2, 202: 1), and no known logged-in time.
+   * A FreePBX queue with static members (Local/201@from-queue/n and Local/202@from-queue/n,
+   * configured in the queue, so the log has no ADDMEMBER, AGENTLOGIN or PAUSE for them: only their
+   * calls), and lines written more than once, as FreePBX logs do: the ENTERQUEUE of call ...101
+   * seven times, the CONNECT of call ...110 twice. 19 lines, 7 of them repeats; 4 calls (3
+   * answered, 1 abandoned); 3 busy periods (201: 2, 202: 1), and no known logged-in time.
    */
-  static final String FREEPBX_STATIC_MEMBERS = """
+  static final String FREEPBX_STATIC_MEMBERS =
+      """
       1767261600|NONE|NONE|NONE|QUEUESTART|
       1767261700|1767261700.101|400|NONE|ENTERQUEUE||600111222|1
       1767261700|1767261700.101|400|NONE|ENTERQUEUE||600111222|1

@@ -17,22 +17,66 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Random, mutated and truncated queue_logs (seeded, so a failure names a case that can be replayed): the importer
- * either reads a log into rows that pass the canonical validation, or refuses it with an ImportException; never
- * anything else. Against a real store, a refused log leaves the store exactly as it was.
+ * Random, mutated and truncated queue_logs (seeded, so a failure names a case that can be
+ * replayed): the importer either reads a log into rows that pass the canonical validation, or
+ * refuses it with an ImportException; never anything else. Against a real store, a refused log
+ * leaves the store exactly as it was.
  */
 class QueueLogFuzzTest {
-  private static final String[] EVENTS = {"ENTERQUEUE", "CONNECT", "COMPLETEAGENT", "COMPLETECALLER", "ABANDON",
-      "EXITWITHTIMEOUT", "EXITEMPTY", "EXITWITHKEY", "TRANSFER", "BLINDTRANSFER", "ATTENDEDTRANSFER", "RINGNOANSWER",
-      "RINGCANCELED", "AGENTLOGIN", "AGENTLOGOFF", "AGENTCALLBACKLOGIN", "AGENTCALLBACKLOGOFF", "ADDMEMBER",
-      "REMOVEMEMBER", "PAUSE", "UNPAUSE", "PAUSEALL", "UNPAUSEALL", "QUEUESTART", "CONFIGRELOAD", "OUTDIAL", "connect",
-      ""};
-  private static final String[] CALLS = {"c1", "c2", "c3", "1767261700.12", "NONE", "MANAGER", "", "c\"1", "c,2"};
-  private static final String[] AGENTS = {"SIP/alice", "Agent/bob", "Local/1127@ctx", "NONE", "", "carol", "/", "@"};
+  private static final String[] EVENTS = {
+    "ENTERQUEUE",
+    "CONNECT",
+    "COMPLETEAGENT",
+    "COMPLETECALLER",
+    "ABANDON",
+    "EXITWITHTIMEOUT",
+    "EXITEMPTY",
+    "EXITWITHKEY",
+    "TRANSFER",
+    "BLINDTRANSFER",
+    "ATTENDEDTRANSFER",
+    "RINGNOANSWER",
+    "RINGCANCELED",
+    "AGENTLOGIN",
+    "AGENTLOGOFF",
+    "AGENTCALLBACKLOGIN",
+    "AGENTCALLBACKLOGOFF",
+    "ADDMEMBER",
+    "REMOVEMEMBER",
+    "PAUSE",
+    "UNPAUSE",
+    "PAUSEALL",
+    "UNPAUSEALL",
+    "QUEUESTART",
+    "CONFIGRELOAD",
+    "OUTDIAL",
+    "connect",
+    ""
+  };
+  private static final String[] CALLS = {
+    "c1", "c2", "c3", "1767261700.12", "NONE", "MANAGER", "", "c\"1", "c,2"
+  };
+  private static final String[] AGENTS = {
+    "SIP/alice", "Agent/bob", "Local/1127@ctx", "NONE", "", "carol", "/", "@"
+  };
   private static final String[] QUEUES = {"support", "sales", "NONE", ""};
-  private static final String[] VALUES = {"", "0", "5", "20", "180", "15000", "1.5", "5.", "+34600111222", "BRIDGE",
-      "2001", "from-internal"};
-  private static final String[] BAD_VALUES = {"-3", "abc", "1e3", ".", "99999999999999999999", "100000001"};
+  private static final String[] VALUES = {
+    "",
+    "0",
+    "5",
+    "20",
+    "180",
+    "15000",
+    "1.5",
+    "5.",
+    "+34600111222",
+    "BRIDGE",
+    "2001",
+    "from-internal"
+  };
+  private static final String[] BAD_VALUES = {
+    "-3", "abc", "1e3", ".", "99999999999999999999", "100000001"
+  };
 
   @Test
   void random_and_truncated_logs_are_read_or_refused_never_crash() {
@@ -40,12 +84,22 @@ class QueueLogFuzzTest {
     int refused = 0;
     for (int seed = 0; seed < 4000; seed++) {
       String log = randomLog(new Random(seed));
-      boolean ok = Fuzzing.readOrRefused(seed, "fuzz", log, () -> {
-        CollectingLoader loader = new CollectingLoader();
-        new QueueLogImporter().read(ImportSource.of("fuzz", log.getBytes(StandardCharsets.UTF_8)), loader, b -> {});
-        loader.validate();
-      });
-      if (ok) read++; else refused++;
+      boolean ok =
+          Fuzzing.readOrRefused(
+              seed,
+              "fuzz",
+              log,
+              () -> {
+                CollectingLoader loader = new CollectingLoader();
+                new QueueLogImporter()
+                    .read(
+                        ImportSource.of("fuzz", log.getBytes(StandardCharsets.UTF_8)),
+                        loader,
+                        b -> {});
+                loader.validate();
+              });
+      if (ok) read++;
+      else refused++;
     }
     // Both sides are exercised.
     assertThat(read).isGreaterThan(500);
@@ -82,19 +136,28 @@ class QueueLogFuzzTest {
 
   private static List<String> snapshot(Store store) {
     List<String> all = new ArrayList<>();
-    for (String sql : List.of("SELECT * FROM contacts ORDER BY contact_id", "SELECT * FROM call_outcomes ORDER BY 1",
-        "SELECT * FROM agent_states ORDER BY agent_id, started_at")) {
+    for (String sql :
+        List.of(
+            "SELECT * FROM contacts ORDER BY contact_id",
+            "SELECT * FROM call_outcomes ORDER BY 1",
+            "SELECT * FROM agent_states ORDER BY agent_id, started_at")) {
       all.addAll(QueueLogImporterTest.rows(store, sql));
     }
     return all;
   }
 
-  /** A log of up to 30 lines: plausible lines with random fields, mutated or truncated lines, and garbage. */
+  /**
+   * A log of up to 30 lines: plausible lines with random fields, mutated or truncated lines, and
+   * garbage.
+   */
   static String randomLog(Random r) {
     StringBuilder b = new StringBuilder();
     boolean csv = r.nextInt(5) == 0;
-    if (csv) b.append(r.nextBoolean() ? "time,callid,queuename,agent,event,data1,data2,data3,data4,data5\n"
-        : "uid,date_time,callid,queue_name,type,event,param1,param2,param3,entpos,expos,htime,ttime,time\n");
+    if (csv)
+      b.append(
+          r.nextBoolean()
+              ? "time,callid,queuename,agent,event,data1,data2,data3,data4,data5\n"
+              : "uid,date_time,callid,queue_name,type,event,param1,param2,param3,entpos,expos,htime,ttime,time\n");
     List<String> base = QueueLogFixtures.NATIVE.lines().toList();
     long t = 1767261600L;
     int n = r.nextInt(30);
@@ -103,10 +166,20 @@ class QueueLogFuzzTest {
       int kind = r.nextInt(40);
       if (kind < 24) {
         t += r.nextInt(30) - 3; // now and then a step back in time
-        StringBuilder l = new StringBuilder().append(t).append('|').append(pick(r, CALLS)).append('|')
-            .append(pick(r, QUEUES)).append('|').append(pick(r, AGENTS)).append('|').append(pick(r, EVENTS));
+        StringBuilder l =
+            new StringBuilder()
+                .append(t)
+                .append('|')
+                .append(pick(r, CALLS))
+                .append('|')
+                .append(pick(r, QUEUES))
+                .append('|')
+                .append(pick(r, AGENTS))
+                .append('|')
+                .append(pick(r, EVENTS));
         int data = r.nextInt(7);
-        for (int d = 0; d < data; d++) l.append('|').append(pick(r, r.nextInt(30) == 0 ? BAD_VALUES : VALUES));
+        for (int d = 0; d < data; d++)
+          l.append('|').append(pick(r, r.nextInt(30) == 0 ? BAD_VALUES : VALUES));
         line = l.toString();
       } else if (kind < 36) {
         line = base.get(r.nextInt(base.size()));
@@ -115,8 +188,9 @@ class QueueLogFuzzTest {
         line = s.substring(0, r.nextInt(s.length() + 1)); // truncated
       } else {
         char[] junk = new char[r.nextInt(30)];
-        for (int j = 0; j < junk.length; j++) junk[j] = (char) (r.nextInt(3) == 0 ? "|,\"\n\r\t".charAt(r.nextInt(6))
-            : 32 + r.nextInt(95));
+        for (int j = 0; j < junk.length; j++)
+          junk[j] =
+              (char) (r.nextInt(3) == 0 ? "|,\"\n\r\t".charAt(r.nextInt(6)) : 32 + r.nextInt(95));
         line = new String(junk);
       }
       if (csv) line = line.replace('|', ',');

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yardstick.store.Store;
 import io.yardstick.store.TestPostgres;
-import java.util.List;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,9 +21,14 @@ class QueueLogPostgresTest {
         QueueLogImporterTest.load(s, "queue_log", QueueLogFixtures.NATIVE);
         QueueLogImporterTest.load(s, "queue_log", QueueLogFixtures.NATIVE);
       }
-      for (String sql : List.of("SELECT * FROM contacts ORDER BY contact_id",
-          "SELECT * FROM call_outcomes ORDER BY contact_id", "SELECT * FROM agent_states ORDER BY agent_id, started_at")) {
-        assertThat(QueueLogImporterTest.rows(pg, sql)).as(sql).isEqualTo(QueueLogImporterTest.rows(duck, sql))
+      for (String sql :
+          List.of(
+              "SELECT * FROM contacts ORDER BY contact_id",
+              "SELECT * FROM call_outcomes ORDER BY contact_id",
+              "SELECT * FROM agent_states ORDER BY agent_id, started_at")) {
+        assertThat(QueueLogImporterTest.rows(pg, sql))
+            .as(sql)
+            .isEqualTo(QueueLogImporterTest.rows(duck, sql))
             .isNotEmpty();
       }
     }

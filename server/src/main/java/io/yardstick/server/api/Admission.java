@@ -8,10 +8,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Admission control for the routes that ask the KPI engine: at most {@link Limits#maxConcurrentQueries()} run at once;
- * another waits up to {@link Limits#queueWait()} for a turn and is then answered 503 with {@code Retry-After}. Cheap
- * routes ({@code /health}, log-in, the pages, rules and users) never wait here, so they stay fast while heavy questions
- * run.
+ * Admission control for the routes that ask the KPI engine: at most {@link
+ * Limits#maxConcurrentQueries()} run at once; another waits up to {@link Limits#queueWait()} for a
+ * turn and is then answered 503 with {@code Retry-After}. Cheap routes ({@code /health}, log-in,
+ * the pages, rules and users) never wait here, so they stay fast while heavy questions run.
  *
  * <pre>{@code
  * new Admission(settings.limits()).guard(app, List.of("/api/kpi", "/api/series"));
@@ -28,24 +28,34 @@ public final class Admission {
     this.turns = new Semaphore(limits.maxConcurrentQueries(), true);
   }
 
-  /** Requests to these paths (and below them) take a turn before they run and give it back when answered. */
+  /**
+   * Requests to these paths (and below them) take a turn before they run and give it back when
+   * answered.
+   */
   public void guard(Javalin app, List<String> paths) {
     for (String path : paths) {
       for (String p : List.of(path, path + "/*")) {
         app.before(p, this::enter);
-        // After-handlers run whatever happened before them (Javalin runs AFTER also after an exception).
+        // After-handlers run whatever happened before them (Javalin runs AFTER also after an
+        // exception).
         app.after(p, Admission::leave);
       }
     }
   }
 
   private void enter(Context ctx) throws InterruptedException {
-    if (ctx.method() == io.javalin.http.HandlerType.OPTIONS || ctx.method() == io.javalin.http.HandlerType.HEAD) return;
+    if (ctx.method() == io.javalin.http.HandlerType.OPTIONS
+        || ctx.method() == io.javalin.http.HandlerType.HEAD) return;
     if (ctx.attribute(TURN) != null) return;
     if (!turns.tryAcquire(limits.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new ApiException(503, "Busy", "The server is answering " + limits.maxConcurrentQueries()
-          + " KPI questions already (limits.max_concurrent_queries in the settings file); ask again in a few"
-          + " seconds.").retryAfterSeconds(5);
+      throw new ApiException(
+              503,
+              "Busy",
+              "The server is answering "
+                  + limits.maxConcurrentQueries()
+                  + " KPI questions already (limits.max_concurrent_queries in the settings file); ask again in a few"
+                  + " seconds.")
+          .retryAfterSeconds(5);
     }
     ctx.attribute(TURN, this);
   }

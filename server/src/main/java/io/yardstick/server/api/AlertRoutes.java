@@ -6,12 +6,12 @@ import io.yardstick.YardstickException;
 import io.yardstick.alert.Alert;
 import io.yardstick.alert.AlertEvaluator;
 import io.yardstick.alert.AlertHistory;
+import io.yardstick.alert.AlertJson;
 import io.yardstick.alert.AlertRule;
 import io.yardstick.alert.AlertRules;
 import io.yardstick.alert.AlertService;
 import io.yardstick.alert.Durations;
 import io.yardstick.alert.Notification;
-import io.yardstick.alert.AlertJson;
 import io.yardstick.server.auth.Auth;
 import io.yardstick.store.Store;
 import io.yardstick.user.Role;
@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Alerts over HTTP (docs/alerts.md): {@code GET/POST /api/alerts/rules}, {@code DELETE /api/alerts/rules/{id}},
- * {@code GET /api/alerts} (firing now and the latest history, each with its notifications),
- * {@code POST /api/alerts/evaluate}. Managers and admins only.
+ * Alerts over HTTP (docs/alerts.md): {@code GET/POST /api/alerts/rules}, {@code DELETE
+ * /api/alerts/rules/{id}}, {@code GET /api/alerts} (firing now and the latest history, each with
+ * its notifications), {@code POST /api/alerts/evaluate}. Managers and admins only.
  */
 public final class AlertRoutes {
   private final Store store;
@@ -32,7 +32,9 @@ public final class AlertRoutes {
 
   private final boolean privateWebhooks;
 
-  /** @param privateWebhooks whether rules may send webhooks to internal addresses (AlertSettings) */
+  /**
+   * @param privateWebhooks whether rules may send webhooks to internal addresses (AlertSettings)
+   */
   public AlertRoutes(Store store, AlertRules rules, AlertService service, boolean privateWebhooks) {
     this.store = store;
     this.rules = rules;
@@ -41,64 +43,77 @@ public final class AlertRoutes {
   }
 
   public void register(Javalin app) {
-    app.get("/api/alerts/rules", ctx -> {
-      Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
-      List<Object> out = new ArrayList<>();
-      for (AlertRule r : rules.list()) {
-        Map<String, Object> m = json(r);
-        // Whether its window (or the live view) holds anything to measure: without, the page says "no data", not "ok".
-        AlertEvaluator.Measure now = service.measureNow(r);
-        m.put("has_data", now.value() != null && now.volume() > 0);
-        out.add(m);
-      }
-      List<Object> broken = new ArrayList<>();
-      for (io.yardstick.store.StoredRows.Broken b : rules.broken()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", b.id());
-        m.put("name", b.name());
-        m.put("problem", b.problem());
-        broken.add(m);
-      }
-      ctx.json(Map.of("rules", out, "broken", broken));
-    });
+    app.get(
+        "/api/alerts/rules",
+        ctx -> {
+          Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
+          List<Object> out = new ArrayList<>();
+          for (AlertRule r : rules.list()) {
+            Map<String, Object> m = json(r);
+            // Whether its window (or the live view) holds anything to measure: without, the page
+            // says "no data", not "ok".
+            AlertEvaluator.Measure now = service.measureNow(r);
+            m.put("has_data", now.value() != null && now.volume() > 0);
+            out.add(m);
+          }
+          List<Object> broken = new ArrayList<>();
+          for (io.yardstick.store.StoredRows.Broken b : rules.broken()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", b.id());
+            m.put("name", b.name());
+            m.put("problem", b.problem());
+            broken.add(m);
+          }
+          ctx.json(Map.of("rules", out, "broken", broken));
+        });
     app.post("/api/alerts/rules", this::add);
-    app.delete("/api/alerts/rules/{id}", ctx -> {
-      Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
-      long id;
-      try {
-        id = Long.parseLong(ctx.pathParam("id"));
-      } catch (NumberFormatException e) {
-        throw ApiException.badRequest("The rule id must be a number.");
-      }
-      if (!rules.remove(id)) throw ApiException.notFound("There is no alert rule " + id + ".");
-      ctx.status(204);
-    });
-    app.get("/api/alerts", ctx -> {
-      Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
-      AlertHistory h = new AlertHistory(store);
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("firing", h.firing().stream().map(a -> alert(h, a)).toList());
-      out.put("history", h.latest(ApiParams.integer(ctx, "limit", 100, 1, 10_000)).stream().map(a -> alert(h, a))
-          .toList());
-      ctx.json(out);
-    });
-    app.post("/api/alerts/evaluate", ctx -> {
-      Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
-      List<Object> changes = new ArrayList<>();
-      for (var t : service.evaluateAll()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("transition", t.transition());
-        m.put("alert", AlertJson.alert(t.alert()));
-        changes.add(m);
-      }
-      ctx.json(Map.of("changes", changes));
-    });
+    app.delete(
+        "/api/alerts/rules/{id}",
+        ctx -> {
+          Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
+          long id;
+          try {
+            id = Long.parseLong(ctx.pathParam("id"));
+          } catch (NumberFormatException e) {
+            throw ApiException.badRequest("The rule id must be a number.");
+          }
+          if (!rules.remove(id)) throw ApiException.notFound("There is no alert rule " + id + ".");
+          ctx.status(204);
+        });
+    app.get(
+        "/api/alerts",
+        ctx -> {
+          Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
+          AlertHistory h = new AlertHistory(store);
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("firing", h.firing().stream().map(a -> alert(h, a)).toList());
+          out.put(
+              "history",
+              h.latest(ApiParams.integer(ctx, "limit", 100, 1, 10_000)).stream()
+                  .map(a -> alert(h, a))
+                  .toList());
+          ctx.json(out);
+        });
+    app.post(
+        "/api/alerts/evaluate",
+        ctx -> {
+          Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
+          List<Object> changes = new ArrayList<>();
+          for (var t : service.evaluateAll()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("transition", t.transition());
+            m.put("alert", AlertJson.alert(t.alert()));
+            changes.add(m);
+          }
+          ctx.json(Map.of("changes", changes));
+        });
   }
 
   /**
-   * Body: {@code {"name": "Long waits", "kind": "longest_wait", "above": 180, "where": ["channel=phone"], "notify":
-   * ["webhook:https://...", "email:ops@example.com"], "cool_down": "30m"}}; a KPI rule has {@code "kpi"} and
-   * {@code "window"}, and {@code "goal": ID} or {@code "benchmark": true} instead of a value.
+   * Body: {@code {"name": "Long waits", "kind": "longest_wait", "above": 180, "where":
+   * ["channel=phone"], "notify": ["webhook:https://...", "email:ops@example.com"], "cool_down":
+   * "30m"}}; a KPI rule has {@code "kpi"} and {@code "window"}, and {@code "goal": ID} or {@code
+   * "benchmark": true} instead of a value.
    */
   private void add(Context ctx) {
     Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
@@ -106,12 +121,14 @@ public final class AlertRoutes {
     try {
       body = ctx.bodyAsClass(Map.class);
     } catch (RuntimeException e) {
-      throw ApiException.badRequest("The body must be a JSON object such as {\"name\": \"Long waits\", \"kind\":"
-          + " \"longest_wait\", \"above\": 180}.");
+      throw ApiException.badRequest(
+          "The body must be a JSON object such as {\"name\": \"Long waits\", \"kind\":"
+              + " \"longest_wait\", \"above\": 180}.");
     }
     try {
       String name = text(body, "name");
-      AlertRule.Kind kind = AlertRule.Kind.of(text(body, "kind") == null ? "kpi" : text(body, "kind"));
+      AlertRule.Kind kind =
+          AlertRule.Kind.of(text(body, "kind") == null ? "kpi" : text(body, "kind"));
       AlertRule.Builder b = AlertRule.builder(name, kind);
       if (text(body, "kpi") != null) {
         String id = text(body, "kpi");
@@ -128,12 +145,16 @@ public final class AlertRoutes {
       if ("below".equals(text(body, "comparison"))) b.comparison(AlertRule.Comparison.BELOW);
       if (body.get("goal") != null) b.goal(number(body, "goal").longValue());
       if (Boolean.TRUE.equals(body.get("benchmark"))) b.benchmark();
-      if (body.get("where") instanceof List<?> where) b.where(where.stream().map(Object::toString).toArray(String[]::new));
-      if (body.get("notify") instanceof List<?> notify) b.notify(notify.stream().map(Object::toString).toList());
+      if (body.get("where") instanceof List<?> where)
+        b.where(where.stream().map(Object::toString).toArray(String[]::new));
+      if (body.get("notify") instanceof List<?> notify)
+        b.notify(notify.stream().map(Object::toString).toList());
       if (text(body, "window") != null) b.window(Durations.parse(text(body, "window")));
       if (text(body, "cool_down") != null) b.coolDown(Durations.parse(text(body, "cool_down")));
-      if (body.get("min_volume") != null) b.minVolume(whole(body, "min_volume", 0, AlertRule.MAX_VOLUME));
-      if (text(body, "tz") != null) b.zone(ApiParams.field("tz", () -> io.yardstick.Parse.zone(text(body, "tz"))));
+      if (body.get("min_volume") != null)
+        b.minVolume(whole(body, "min_volume", 0, AlertRule.MAX_VOLUME));
+      if (text(body, "tz") != null)
+        b.zone(ApiParams.field("tz", () -> io.yardstick.Parse.zone(text(body, "tz"))));
       AlertRule rule = b.build();
       rule.targets().forEach(t -> io.yardstick.alert.Targets.checkWebhookHost(t, privateWebhooks));
       AlertRule stored = rules.add(rule);
@@ -144,7 +165,10 @@ public final class AlertRoutes {
     }
   }
 
-  /** An alert as notifications carry it, with its notifications: target, transition, state, attempts, time. */
+  /**
+   * An alert as notifications carry it, with its notifications: target, transition, state,
+   * attempts, time.
+   */
   private static Map<String, Object> alert(AlertHistory h, Alert a) {
     Map<String, Object> m = AlertJson.alert(a);
     List<Object> sent = new ArrayList<>();
@@ -168,9 +192,19 @@ public final class AlertRoutes {
     m.put("name", r.name());
     m.put("kind", r.kind().id());
     m.put("kpi", r.kpi() == null ? null : r.kpi().id());
-    m.put("where", r.filters().stream().map(f -> f.dimension().name() + "=" + (f.isRange()
-        ? (f.low() == null ? "" : f.low()) + ".." + (f.high() == null ? "" : f.high()) : String.join(",", f.values())))
-        .toList());
+    m.put(
+        "where",
+        r.filters().stream()
+            .map(
+                f ->
+                    f.dimension().name()
+                        + "="
+                        + (f.isRange()
+                            ? (f.low() == null ? "" : f.low())
+                                + ".."
+                                + (f.high() == null ? "" : f.high())
+                            : String.join(",", f.values())))
+            .toList());
     m.put("comparison", r.comparison().id());
     m.put("threshold_source", r.thresholdSource().id());
     m.put("threshold", r.threshold());
@@ -192,12 +226,17 @@ public final class AlertRoutes {
     return (String) v;
   }
 
-  /** A whole number in [min, max]; a fraction or a number out of range is refused, never rounded or clamped. */
+  /**
+   * A whole number in [min, max]; a fraction or a number out of range is refused, never rounded or
+   * clamped.
+   */
   private static long whole(Map<?, ?> body, String key, long min, long max) {
     Object v = body.get(key);
-    if (!(v instanceof Integer || v instanceof Long) || ((Number) v).longValue() < min
+    if (!(v instanceof Integer || v instanceof Long)
+        || ((Number) v).longValue() < min
         || ((Number) v).longValue() > max) {
-      throw new YardstickException(key + ": " + v + " is not a whole number from " + min + " to " + max + ".");
+      throw new YardstickException(
+          key + ": " + v + " is not a whole number from " + min + " to " + max + ".");
     }
     return ((Number) v).longValue();
   }

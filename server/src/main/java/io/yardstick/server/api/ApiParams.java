@@ -15,10 +15,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The query model of the API, the same as the CLI's: from, to (local dates, both inclusive), tz, by (comma-separated
- * dimensions), where (repeatable DIM=V[,V...] or DIM=LOW..HIGH), kpi (comma-separated ids), compare=previous,
- * business_hours. A bad parameter answers 400 naming the parameter and the expected form. An agent's queries are
- * always restricted to their own agent_id, a lead's to the contacts of their teams.
+ * The query model of the API, the same as the CLI's: from, to (local dates, both inclusive), tz, by
+ * (comma-separated dimensions), where (repeatable DIM=V[,V...] or DIM=LOW..HIGH), kpi
+ * (comma-separated ids), compare=previous, business_hours. A bad parameter answers 400 naming the
+ * parameter and the expected form. An agent's queries are always restricted to their own agent_id,
+ * a lead's to the contacts of their teams.
  */
 public final class ApiParams {
   private ApiParams() {}
@@ -27,7 +28,8 @@ public final class ApiParams {
     LocalDate from = date(ctx, "from");
     LocalDate to = date(ctx, "to");
     if (to.isBefore(from)) {
-      throw ApiException.badRequest("Parameter 'to' (" + to + ") is before 'from' (" + from + "); give to on or after from.");
+      throw ApiException.badRequest(
+          "Parameter 'to' (" + to + ") is before 'from' (" + from + "); give to on or after from.");
     }
     ZoneId zone = zone(ctx);
     List<Kpi> kpis = kpis(ctx, defaultKpis);
@@ -53,16 +55,25 @@ public final class ApiParams {
       filters.add(new Filter(Dimension.of("agent"), List.of(user.agentId()), null, null));
     }
     if (user.teamScoped()) {
-      // A lead's questions are about their teams' contacts, whatever else they filter by (the filters add up).
+      // A lead's questions are about their teams' contacts, whatever else they filter by (the
+      // filters add up).
       filters.add(new Filter(Dimension.of("team"), user.teams(), null, null));
     }
     String compare = ctx.queryParam("compare");
     if (compare != null && !compare.isBlank() && !compare.equals("previous")) {
-      throw ApiException.badRequest("Parameter 'compare': '" + compare + "' is not known; expected previous.");
+      throw ApiException.badRequest(
+          "Parameter 'compare': '" + compare + "' is not known; expected previous.");
     }
     String bh = ctx.queryParam("business_hours");
     try {
-      return new KpiQuery(from, to, zone, kpis, by, filters, "previous".equals(compare),
+      return new KpiQuery(
+          from,
+          to,
+          zone,
+          kpis,
+          by,
+          filters,
+          "previous".equals(compare),
           bh == null || bh.isBlank() ? null : bh);
     } catch (YardstickException e) {
       throw ApiException.badRequest(e.getMessage());
@@ -75,7 +86,10 @@ public final class ApiParams {
     return parsed("kpi", () -> Parse.kpis(String.join(",", ids)));
   }
 
-  /** A field of a JSON body read by the core's parser ({@link Parse}); its refusal is a 400 naming the field. */
+  /**
+   * A field of a JSON body read by the core's parser ({@link Parse}); its refusal is a 400 naming
+   * the field.
+   */
   public static <T> T field(String name, java.util.function.Supplier<T> parse) {
     try {
       return parse.get();
@@ -84,7 +98,9 @@ public final class ApiParams {
     }
   }
 
-  /** A value read by the core's parser ({@link Parse}); its refusal is a 400 naming the parameter. */
+  /**
+   * A value read by the core's parser ({@link Parse}); its refusal is a 400 naming the parameter.
+   */
   public static <T> T parsed(String name, java.util.function.Supplier<T> parse) {
     try {
       return parse.get();
@@ -96,7 +112,8 @@ public final class ApiParams {
   public static LocalDate date(Context ctx, String name) {
     String text = ctx.queryParam(name);
     if (text == null || text.isBlank()) {
-      throw ApiException.badRequest("Parameter '" + name + "' is missing; expected a date YYYY-MM-DD, such as 2026-03-01.");
+      throw ApiException.badRequest(
+          "Parameter '" + name + "' is missing; expected a date YYYY-MM-DD, such as 2026-03-01.");
     }
     return parsed(name, () -> Parse.date(text));
   }
@@ -115,8 +132,16 @@ public final class ApiParams {
       if (v < min || v > max) throw new NumberFormatException();
       return v;
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("Parameter '" + name + "': '" + text + "' is not a whole number from " + min + " to "
-          + max + ".");
+      throw ApiException.badRequest(
+          "Parameter '"
+              + name
+              + "': '"
+              + text
+              + "' is not a whole number from "
+              + min
+              + " to "
+              + max
+              + ".");
     }
   }
 

@@ -21,11 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit log on the HTTP side: every request that changes something ({@code POST}, {@code PUT}, {@code DELETE}
- * under {@code /api}, log-ins included, refused ones too) is recorded after it is answered, with the user, the
- * client's address, the route and the status; {@code GET /api/audit} lists the log for admins and {@code GET
- * /api/audit/export} gives it as JSON Lines. A route adds what it acted on with {@link #target} and counts with {@link
- * #detail}; bodies are never recorded (they may hold passwords).
+ * The audit log on the HTTP side: every request that changes something ({@code POST}, {@code PUT},
+ * {@code DELETE} under {@code /api}, log-ins included, refused ones too) is recorded after it is
+ * answered, with the user, the client's address, the route and the status; {@code GET /api/audit}
+ * lists the log for admins and {@code GET /api/audit/export} gives it as JSON Lines. A route adds
+ * what it acted on with {@link #target} and counts with {@link #detail}; bodies are never recorded
+ * (they may hold passwords).
  */
 public final class AuditRoutes {
   private static final Logger LOG = LoggerFactory.getLogger("yardstick.audit");
@@ -57,45 +58,58 @@ public final class AuditRoutes {
 
   public void register(Javalin app) {
     app.after("/api/*", this::recordChange);
-    app.get("/api/audit", ctx -> {
-      Auth.requireRole(ctx, Role.ADMIN);
-      int page = ApiParams.integer(ctx, "page", 0, 0, 1_000_000);
-      int size = ApiParams.integer(ctx, "size", 50, 1, 1000);
-      AuditLog.Page p = audit.list(filter(ctx), page, size);
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("total", p.total());
-      out.put("page", p.page());
-      out.put("size", p.size());
-      List<Object> entries = new ArrayList<>();
-      p.entries().forEach(e -> entries.add(e.toJson()));
-      out.put("entries", entries);
-      ctx.json(out);
-    });
-    app.get("/api/audit/export", ctx -> {
-      Auth.requireRole(ctx, Role.ADMIN);
-      AuditLog.Filter filter = filter(ctx);
-      ctx.contentType("application/x-ndjson; charset=utf-8");
-      ctx.header("Content-Disposition", "attachment; filename=\"yardstick-audit.jsonl\"");
-      OutputStream out = ctx.outputStream();
-      audit.export(filter, e -> {
-        try {
-          out.write(JSON.writeValueAsBytes(e.toJson()));
-          out.write('\n');
-        } catch (IOException ex) {
-          throw new UncheckedIOException(ex);
-        }
-      });
-    });
+    app.get(
+        "/api/audit",
+        ctx -> {
+          Auth.requireRole(ctx, Role.ADMIN);
+          int page = ApiParams.integer(ctx, "page", 0, 0, 1_000_000);
+          int size = ApiParams.integer(ctx, "size", 50, 1, 1000);
+          AuditLog.Page p = audit.list(filter(ctx), page, size);
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("total", p.total());
+          out.put("page", p.page());
+          out.put("size", p.size());
+          List<Object> entries = new ArrayList<>();
+          p.entries().forEach(e -> entries.add(e.toJson()));
+          out.put("entries", entries);
+          ctx.json(out);
+        });
+    app.get(
+        "/api/audit/export",
+        ctx -> {
+          Auth.requireRole(ctx, Role.ADMIN);
+          AuditLog.Filter filter = filter(ctx);
+          ctx.contentType("application/x-ndjson; charset=utf-8");
+          ctx.header("Content-Disposition", "attachment; filename=\"yardstick-audit.jsonl\"");
+          OutputStream out = ctx.outputStream();
+          audit.export(
+              filter,
+              e -> {
+                try {
+                  out.write(JSON.writeValueAsBytes(e.toJson()));
+                  out.write('\n');
+                } catch (IOException ex) {
+                  throw new UncheckedIOException(ex);
+                }
+              });
+        });
   }
 
-  /** kind, user, from and to (a date, the start of that UTC day, or an instant; to is exclusive). */
+  /**
+   * kind, user, from and to (a date, the start of that UTC day, or an instant; to is exclusive).
+   */
   private static AuditLog.Filter filter(Context ctx) {
     String kind = blankToNull(ctx.queryParam("kind"));
     if (kind != null && !AuditLog.KINDS.contains(kind)) {
-      throw ApiException.badRequest("Parameter 'kind': '" + kind + "' is not a kind of audit entry; expected one of "
-          + String.join(", ", AuditLog.KINDS) + ".");
+      throw ApiException.badRequest(
+          "Parameter 'kind': '"
+              + kind
+              + "' is not a kind of audit entry; expected one of "
+              + String.join(", ", AuditLog.KINDS)
+              + ".");
     }
-    return new AuditLog.Filter(kind, blankToNull(ctx.queryParam("user")), instant(ctx, "from"), instant(ctx, "to"));
+    return new AuditLog.Filter(
+        kind, blankToNull(ctx.queryParam("user")), instant(ctx, "from"), instant(ctx, "to"));
   }
 
   private static Instant instant(Context ctx, String name) {
@@ -105,11 +119,18 @@ public final class AuditRoutes {
       try {
         return Instant.parse(text);
       } catch (java.time.format.DateTimeParseException e) {
-        throw ApiException.badRequest("Parameter '" + name + "': '" + text + "' is not an instant such as"
-            + " 2026-03-01T09:00:00Z, nor a date such as 2026-03-01.");
+        throw ApiException.badRequest(
+            "Parameter '"
+                + name
+                + "': '"
+                + text
+                + "' is not an instant such as"
+                + " 2026-03-01T09:00:00Z, nor a date such as 2026-03-01.");
       }
     }
-    return ApiParams.parsed(name, () -> io.yardstick.Parse.date(text)).atStartOfDay(ZoneOffset.UTC).toInstant();
+    return ApiParams.parsed(name, () -> io.yardstick.Parse.date(text))
+        .atStartOfDay(ZoneOffset.UTC)
+        .toInstant();
   }
 
   private static String blankToNull(String s) {
@@ -120,10 +141,12 @@ public final class AuditRoutes {
     String method = ctx.method().name();
     if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) return;
     String path = ctx.path();
-    // Live events are recorded by their ids in the events table, batch by batch; one entry per batch would bury the
+    // Live events are recorded by their ids in the events table, batch by batch; one entry per
+    // batch would bury the
     // rest of the log.
     if (path.equals("/api/events")) return;
-    // Customers' survey answers and opt-outs (no user) are recorded in survey_invitations and survey_opt_outs.
+    // Customers' survey answers and opt-outs (no user) are recorded in survey_invitations and
+    // survey_opt_outs.
     if (path.startsWith("/api/public/")) return;
     Object user = ctx.attribute("yardstick.user");
     String actor = user instanceof User u ? u.name() : ctx.attribute(ACTOR);
@@ -136,18 +159,28 @@ public final class AuditRoutes {
     }
     String action = method + " " + (personal ? "/api/customers/{id}" : path);
     try {
-      audit.record(new AuditLog.Record(actor, ClientAddress.of(ctx), kind(path), action, target,
-          Integer.toString(ctx.statusCode()), ctx.attribute(DETAIL)));
+      audit.record(
+          new AuditLog.Record(
+              actor,
+              ClientAddress.of(ctx),
+              kind(path),
+              action,
+              target,
+              Integer.toString(ctx.statusCode()),
+              ctx.attribute(DETAIL)));
     } catch (RuntimeException e) {
       // The answer is gone already; the log keeps what could not be recorded.
-      LOG.error("Could not record " + method + " " + path + " by " + actor + " in the audit log", e);
+      LOG.error(
+          "Could not record " + method + " " + path + " by " + actor + " in the audit log", e);
     }
   }
 
   private static String lastSegment(String path) {
     String[] parts = path.split("/");
     // /api/goals/12 -> 12; /api/goals -> none
-    return parts.length > 3 ? java.net.URLDecoder.decode(parts[parts.length - 1], StandardCharsets.UTF_8) : null;
+    return parts.length > 3
+        ? java.net.URLDecoder.decode(parts[parts.length - 1], StandardCharsets.UTF_8)
+        : null;
   }
 
   static String kind(String path) {

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The address of the client a request came from, and whether it came over HTTPS: the one place the log-in throttle,
- * the audit log and the session cookie ask. Behind a reverse proxy that is trusted (its address listed), the client is
- * the last address of {@code X-Forwarded-For} that is not a trusted proxy, and {@code X-Forwarded-Proto: https} makes
- * the request secure; from anyone else those headers are ignored, so a client cannot choose its own address.
+ * The address of the client a request came from, and whether it came over HTTPS: the one place the
+ * log-in throttle, the audit log and the session cookie ask. Behind a reverse proxy that is trusted
+ * (its address listed), the client is the last address of {@code X-Forwarded-For} that is not a
+ * trusted proxy, and {@code X-Forwarded-Proto: https} makes the request secure; from anyone else
+ * those headers are ignored, so a client cannot choose its own address.
  */
 public final class ClientAddress {
   private static final String ADDRESS = "yardstick.client.address";
@@ -23,7 +24,8 @@ public final class ClientAddress {
     if (trustedProxies.isEmpty() || !trustedProxies.contains(peer)) return;
     String forwarded = ctx.header("X-Forwarded-For");
     if (forwarded != null) {
-      List<String> hops = Arrays.stream(forwarded.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+      List<String> hops =
+          Arrays.stream(forwarded.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
       for (int i = hops.size() - 1; i >= 0; i--) {
         if (!trustedProxies.contains(hops.get(i)) || i == 0) {
           ctx.attribute(ADDRESS, hops.get(i));

@@ -24,13 +24,14 @@ public final class CustomerRoutes {
   }
 
   /**
-   * Erases a customer's records (admins): the answer and the audit log carry the counts, the audit log a hash of the id
-   * (docs/security.md#erasure-and-retention).
+   * Erases a customer's records (admins): the answer and the audit log carry the counts, the audit
+   * log a hash of the id (docs/security.md#erasure-and-retention).
    */
   private void eraseCustomer(Context ctx) {
     User admin = Auth.requireRole(ctx, Role.ADMIN);
-    Store.Erased e = new io.yardstick.erasure.Erasures(store, clock).customer(ctx.pathParam("id"), admin.name(),
-        ClientAddress.of(ctx));
+    Store.Erased e =
+        new io.yardstick.erasure.Erasures(store, clock)
+            .customer(ctx.pathParam("id"), admin.name(), ClientAddress.of(ctx));
     AuditRoutes.detail(ctx, e.describe());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("contacts", e.contacts());

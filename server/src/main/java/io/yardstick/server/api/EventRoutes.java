@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Live data (docs/alerts.md): {@code POST /api/events} takes one event or an array, applied all or nothing, a resend
- * changing nothing (managers and admins, or their API tokens); {@code GET /api/live} is each queue now (waiting,
- * longest wait, agents available), for the wallboard.
+ * Live data (docs/alerts.md): {@code POST /api/events} takes one event or an array, applied all or
+ * nothing, a resend changing nothing (managers and admins, or their API tokens); {@code GET
+ * /api/live} is each queue now (waiting, longest wait, agents available), for the wallboard.
  */
 public final class EventRoutes {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,13 +47,20 @@ public final class EventRoutes {
     try {
       body = JSON.readTree(ctx.bodyInputStream());
     } catch (IOException e) {
-      throw ApiException.badRequest("The body is not JSON: " + e.getMessage() + ". Send an event or an array"
-          + " of events (docs/alerts.md).");
+      throw ApiException.badRequest(
+          "The body is not JSON: "
+              + e.getMessage()
+              + ". Send an event or an array"
+              + " of events (docs/alerts.md).");
     }
     if (body.isArray() && body.size() > limits.maxEventsPerBatch()) {
-      throw ApiException.badRequest("The batch has " + body.size() + " events; send at most "
-          + limits.maxEventsPerBatch() + " per request (limits.max_events_per_batch in the settings file), in"
-          + " several batches.");
+      throw ApiException.badRequest(
+          "The batch has "
+              + body.size()
+              + " events; send at most "
+              + limits.maxEventsPerBatch()
+              + " per request (limits.max_events_per_batch in the settings file), in"
+              + " several batches.");
     }
     List<Event> events = EventJson.parse(body);
     EventIngestor.Result r = ingestor.ingest(events);

@@ -25,35 +25,41 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Volume forecasts and staffing plans over HTTP (docs/forecasting.md, docs/staffing.md), managers and admins only:
+ * Volume forecasts and staffing plans over HTTP (docs/forecasting.md, docs/staffing.md), managers
+ * and admins only:
  *
  * <ul>
- *   <li>{@code GET /api/forecast?channel=&queue=&interval=30&horizon=14&tz=&start=&history=84&exclude=}: the
- *       forecast per interval ({@code start, forecast, low, high}) and per day, the model chosen and its backtest
- *       against seasonal naive, and the actual contacts per interval from a week before {@code start} (to now), for
- *       the chart. {@code POST /api/forecast} with the same parameters also stores it (a GET never writes).
- *   <li>{@code GET /api/staffing?channel=&from=&to=&tz=&interval=30&source=history|forecast&aht=&service_level=80
- *       &answer_seconds=20&shrinkage=0&max_occupancy=100&patience=&concurrency=1}: required agents per interval
- *       (Erlang C, or A with a patience), scheduled agents with shrinkage, and for history the agents logged in and
- *       the gap.
+ *   <li>{@code GET
+ *       /api/forecast?channel=&queue=&interval=30&horizon=14&tz=&start=&history=84&exclude=}: the
+ *       forecast per interval ({@code start, forecast, low, high}) and per day, the model chosen
+ *       and its backtest against seasonal naive, and the actual contacts per interval from a week
+ *       before {@code start} (to now), for the chart. {@code POST /api/forecast} with the same
+ *       parameters also stores it (a GET never writes).
+ *   <li>{@code GET
+ *       /api/staffing?channel=&from=&to=&tz=&interval=30&source=history|forecast&aht=&service_level=80
+ *       &answer_seconds=20&shrinkage=0&max_occupancy=100&patience=&concurrency=1}: required agents
+ *       per interval (Erlang C, or A with a patience), scheduled agents with shrinkage, and for
+ *       history the agents logged in and the gap.
  * </ul>
  *
- * Percentages are 0-100 in and out. A bad parameter answers 400 naming it; what the core refuses (no history for
- * the channel, an impossible target) answers 400 with the core's reason.
+ * Percentages are 0-100 in and out. A bad parameter answers 400 naming it; what the core refuses
+ * (no history for the channel, an impossible target) answers 400 with the core's reason.
  */
 public final class ForecastRoutes {
   /** History a forecast learns from by default, as {@code yardstick forecast} does. */
   static final int HISTORY_DAYS = StaffingPlanner.FORECAST_HISTORY_DAYS;
+
   /** Days of actuals before the forecast's first day, for the chart. */
   static final int ACTUAL_DAYS = 7;
+
   /** The longest staffing plan from history, in days. */
   static final int MAX_PLAN_DAYS = 93;
 
   private final Store store;
   private final Clock clock;
   // The page asks for the forecast and for the plan made from it: one computation for both.
-  private final Cache<CacheKey, Forecast> forecasts = Caffeine.newBuilder().maximumSize(32)
-      .expireAfterWrite(Duration.ofMinutes(10)).build();
+  private final Cache<CacheKey, Forecast> forecasts =
+      Caffeine.newBuilder().maximumSize(32).expireAfterWrite(Duration.ofMinutes(10)).build();
 
   private record CacheKey(ForecastRequest request, long version, LocalDate today) {}
 
@@ -84,8 +90,9 @@ public final class ForecastRoutes {
     for (String e : ApiParams.list(ctx, "exclude")) excluded.add(parseDate("exclude", e));
     String saveParam = ctx.queryParam("save");
     if (saveParam != null && !saveParam.isBlank() && !saveParam.equals("false")) {
-      throw ApiException.badRequest("Parameter 'save': a GET never stores; POST /api/forecast with the same"
-          + " parameters stores the forecast.");
+      throw ApiException.badRequest(
+          "Parameter 'save': a GET never stores; POST /api/forecast with the same"
+              + " parameters stores the forecast.");
     }
     String holidays = blankToNull(ctx.queryParam("holidays"));
     if (holidays != null) {
@@ -96,23 +103,39 @@ public final class ForecastRoutes {
         throw ApiException.badRequest("Parameter 'holidays': " + e.getMessage());
       }
     }
-    ForecastRequest request = new ForecastRequest(channel, queue, interval, horizon, zone, start, history, excluded,
-        holidays, flag(ctx, "holidays_closed"), flag(ctx, "keep_special_days"));
+    ForecastRequest request =
+        new ForecastRequest(
+            channel,
+            queue,
+            interval,
+            horizon,
+            zone,
+            start,
+            history,
+            excluded,
+            holidays,
+            flag(ctx, "holidays_closed"),
+            flag(ctx, "keep_special_days"));
     Forecast f = forecastOf(request);
     boolean saved = save;
     if (saved) new Forecaster(store, clock).save(f);
 
-    Map<String, Object> root = new LinkedHashMap<>(io.yardstick.forecast.ForecastJson.forecast(f, saved));
+    Map<String, Object> root =
+        new LinkedHashMap<>(io.yardstick.forecast.ForecastJson.forecast(f, saved));
     root.put("actuals", actuals(request));
     ctx.json(root);
   }
 
-  /** Series forecast by one request of /api/forecast/all at most (each channel and each queue counts one). */
+  /**
+   * Series forecast by one request of /api/forecast/all at most (each channel and each queue counts
+   * one).
+   */
   static final int MAX_ALL_SERIES = 50;
 
   /**
-   * Every channel with inbound contacts in the history, whole and (unless {@code queues=false}) queue by queue: per
-   * series its model, backtest WAPE against seasonal naive, special days and daily totals. A POST also stores them.
+   * Every channel with inbound contacts in the history, whole and (unless {@code queues=false})
+   * queue by queue: per series its model, backtest WAPE against seasonal naive, special days and
+   * daily totals. A POST also stores them.
    */
   private void forecastAll(Context ctx, boolean save) {
     Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
@@ -123,14 +146,29 @@ public final class ForecastRoutes {
     LocalDate start = optionalDate(ctx, "start", LocalDate.now(clock.withZone(zone)));
     String queuesParam = blankToNull(ctx.queryParam("queues"));
     boolean queues = queuesParam == null || flag(ctx, "queues");
-    ForecastRequest template = new ForecastRequest("*", null, interval, horizon, zone, start, history, Set.of(),
-        null, false, flag(ctx, "keep_special_days"));
+    ForecastRequest template =
+        new ForecastRequest(
+            "*",
+            null,
+            interval,
+            horizon,
+            zone,
+            start,
+            history,
+            Set.of(),
+            null,
+            false,
+            flag(ctx, "keep_special_days"));
     Forecaster forecaster = new Forecaster(store, clock);
     int n = forecaster.series(template, queues).size();
     if (n > MAX_ALL_SERIES) {
-      throw ApiException.badRequest("Parameter 'queues': " + n + " series have contacts; at most " + MAX_ALL_SERIES
-          + " are forecast in one request. Give queues=false for the channels alone, or forecast a channel's queues"
-          + " one by one with /api/forecast.");
+      throw ApiException.badRequest(
+          "Parameter 'queues': "
+              + n
+              + " series have contacts; at most "
+              + MAX_ALL_SERIES
+              + " are forecast in one request. Give queues=false for the channels alone, or forecast a channel's queues"
+              + " one by one with /api/forecast.");
     }
     List<Forecaster.SeriesForecast> all = forecaster.forecastAll(template, queues, p -> {});
     if (save) {
@@ -142,7 +180,8 @@ public final class ForecastRoutes {
   }
 
   private Forecast forecastOf(ForecastRequest request) {
-    CacheKey key = new CacheKey(request, store.dataVersion(), LocalDate.now(clock.withZone(request.zone())));
+    CacheKey key =
+        new CacheKey(request, store.dataVersion(), LocalDate.now(clock.withZone(request.zone())));
     Forecast cached = forecasts.getIfPresent(key);
     if (cached != null) return cached;
     Forecast f = new Forecaster(store, clock).forecast(request, p -> {});
@@ -150,7 +189,10 @@ public final class ForecastRoutes {
     return f;
   }
 
-  /** What came, from {@link #ACTUAL_DAYS} days before the forecast's start (the core's {@link Forecaster#actuals}). */
+  /**
+   * What came, from {@link #ACTUAL_DAYS} days before the forecast's start (the core's {@link
+   * Forecaster#actuals}).
+   */
   private List<Object> actuals(ForecastRequest r) {
     List<Object> out = new ArrayList<>();
     for (Forecaster.Actual a : new Forecaster(store, clock).actuals(r, ACTUAL_DAYS)) {
@@ -167,22 +209,35 @@ public final class ForecastRoutes {
     String channel = required(ctx, "channel", "the channel to staff, such as phone");
     String source = ctx.queryParamAsClass("source", String.class).getOrDefault("history").strip();
     if (!source.equals("history") && !source.equals("forecast")) {
-      throw ApiException.badRequest("Parameter 'source': '" + source + "' is not known; expected history (the"
-          + " contacts that came) or forecast (a forecast made now).");
+      throw ApiException.badRequest(
+          "Parameter 'source': '"
+              + source
+              + "' is not known; expected history (the"
+              + " contacts that came) or forecast (a forecast made now).");
     }
     boolean fromForecast = source.equals("forecast");
     ZoneId zone = ApiParams.zone(ctx);
     LocalDate from = ApiParams.date(ctx, "from");
     LocalDate to = ApiParams.date(ctx, "to");
     if (to.isBefore(from)) {
-      throw ApiException.badRequest("Parameter 'to' (" + to + ") is before 'from' (" + from + "); give to on or after"
-          + " from.");
+      throw ApiException.badRequest(
+          "Parameter 'to' ("
+              + to
+              + ") is before 'from' ("
+              + from
+              + "); give to on or after"
+              + " from.");
     }
     int days = (int) (to.toEpochDay() - from.toEpochDay() + 1);
     int maxDays = fromForecast ? ForecastRequest.MAX_HORIZON_DAYS : MAX_PLAN_DAYS;
     if (days > maxDays) {
-      throw ApiException.badRequest("Parameter 'to': the plan covers " + days + " days; give at most " + maxDays
-          + " days from 'from'" + (fromForecast ? " (the longest forecast)." : "."));
+      throw ApiException.badRequest(
+          "Parameter 'to': the plan covers "
+              + days
+              + " days; give at most "
+              + maxDays
+              + " days from 'from'"
+              + (fromForecast ? " (the longest forecast)." : "."));
     }
     int interval = interval(ctx, Set.of(15, 30, 60), "15, 30 or 60");
     Double aht = positive(ctx, "aht", "the average handle time in seconds, such as 300");
@@ -190,29 +245,47 @@ public final class ForecastRoutes {
     double answerSeconds = nonNegative(ctx, "answer_seconds", 20);
     double shrinkage = percent(ctx, "shrinkage", 0, true);
     double maxOccupancy = percent(ctx, "max_occupancy", 100, false);
-    Double patience = positive(ctx, "patience", "the customers' mean patience in seconds, such as 120");
+    Double patience =
+        positive(ctx, "patience", "the customers' mean patience in seconds, such as 120");
     int concurrency = ApiParams.integer(ctx, "concurrency", 1, 1, 20);
-    StaffingTarget target = StaffingTarget.serviceLevel(serviceLevel / 100, answerSeconds)
-        .maxOccupancy(maxOccupancy / 100).shrinkage(shrinkage / 100).concurrency(concurrency)
-        .patienceSeconds(patience).build();
+    StaffingTarget target =
+        StaffingTarget.serviceLevel(serviceLevel / 100, answerSeconds)
+            .maxOccupancy(maxOccupancy / 100)
+            .shrinkage(shrinkage / 100)
+            .concurrency(concurrency)
+            .patienceSeconds(patience)
+            .build();
 
-    StaffingPlanner.Request request = new StaffingPlanner.Request(fromForecast ? StaffingPlanner.Source.FORECAST
-        : StaffingPlanner.Source.HISTORY, channel, from, to, zone, interval, aht, false, target);
+    StaffingPlanner.Request request =
+        new StaffingPlanner.Request(
+            fromForecast ? StaffingPlanner.Source.FORECAST : StaffingPlanner.Source.HISTORY,
+            channel,
+            from,
+            to,
+            zone,
+            interval,
+            aht,
+            false,
+            target);
     StaffingPlanner.Result plan;
     try {
       plan = new StaffingPlanner(store, this::forecastOf).plan(request);
     } catch (io.yardstick.staffing.StaffingException e) {
-      throw ApiException.badRequest(aht == null ? "Parameter 'aht' is missing and " + e.getMessage() + ", such as 300."
-          : e.getMessage());
+      throw ApiException.badRequest(
+          aht == null
+              ? "Parameter 'aht' is missing and " + e.getMessage() + ", such as 300."
+              : e.getMessage());
     }
     ctx.json(StaffingJson.plan(plan));
   }
 
-  // --- parameters ----------------------------------------------------------------------------------------------------
+  // --- parameters
+  // ----------------------------------------------------------------------------------------------------
 
   private static String required(Context ctx, String name, String what) {
     String v = blankToNull(ctx.queryParam(name));
-    if (v == null) throw ApiException.badRequest("Parameter '" + name + "' is missing; expected " + what + ".");
+    if (v == null)
+      throw ApiException.badRequest("Parameter '" + name + "' is missing; expected " + what + ".");
     return v;
   }
 
@@ -238,8 +311,12 @@ public final class ForecastRoutes {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ApiException.badRequest("Parameter 'interval': '" + text + "' is not an interval length; expected minutes: "
-        + expected + ".");
+    throw ApiException.badRequest(
+        "Parameter 'interval': '"
+            + text
+            + "' is not an interval length; expected minutes: "
+            + expected
+            + ".");
   }
 
   private static LocalDate optionalDate(Context ctx, String name, LocalDate fallback) {
@@ -260,15 +337,22 @@ public final class ForecastRoutes {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ApiException.badRequest("Parameter '" + name + "': '" + text + "' is not a number; expected " + expected
-        + ".");
+    throw ApiException.badRequest(
+        "Parameter '" + name + "': '" + text + "' is not a number; expected " + expected + ".");
   }
 
   private static Double positive(Context ctx, String name, String expected) {
     Double v = number(ctx, name, expected);
     if (v != null && v <= 0) {
-      throw ApiException.badRequest("Parameter '" + name + "': '" + ctx.queryParam(name) + "' must be more than 0;"
-          + " expected " + expected + ".");
+      throw ApiException.badRequest(
+          "Parameter '"
+              + name
+              + "': '"
+              + ctx.queryParam(name)
+              + "' must be more than 0;"
+              + " expected "
+              + expected
+              + ".");
     }
     return v;
   }
@@ -277,13 +361,20 @@ public final class ForecastRoutes {
     Double v = number(ctx, name, "seconds, 0 or more, such as 20");
     if (v == null) return fallback;
     if (v < 0) {
-      throw ApiException.badRequest("Parameter '" + name + "': '" + ctx.queryParam(name) + "' must be 0 or more;"
-          + " expected seconds, such as 20.");
+      throw ApiException.badRequest(
+          "Parameter '"
+              + name
+              + "': '"
+              + ctx.queryParam(name)
+              + "' must be 0 or more;"
+              + " expected seconds, such as 20.");
     }
     return v;
   }
 
-  /** A percentage 0-100, by the core's rule (as the CLI takes it); 100% service level is no target. */
+  /**
+   * A percentage 0-100, by the core's rule (as the CLI takes it); 100% service level is no target.
+   */
   private static double percent(Context ctx, String name, double fallback, boolean zeroAllowed) {
     Double v = number(ctx, name, "a percentage from 0 to 100");
     if (v == null) return fallback;

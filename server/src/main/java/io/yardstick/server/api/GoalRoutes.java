@@ -25,9 +25,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Goals over HTTP (docs/goals.md): {@code GET /api/goals} (each with where it stands), {@code POST /api/goals},
- * {@code GET /api/goals/{id}} (with the weekly history, trend, projection and realism), {@code DELETE
- * /api/goals/{id}}. Managers and admins only: goals are about the whole service, so agents read none.
+ * Goals over HTTP (docs/goals.md): {@code GET /api/goals} (each with where it stands), {@code POST
+ * /api/goals}, {@code GET /api/goals/{id}} (with the weekly history, trend, projection and
+ * realism), {@code DELETE /api/goals/{id}}. Managers and admins only: goals are about the whole
+ * service, so agents read none.
  */
 public final class GoalRoutes {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("yardstick.goals");
@@ -61,7 +62,8 @@ public final class GoalRoutes {
     Goals goals = new Goals(store, clock);
     List<Object> out = new ArrayList<>();
     List<Object> broken = new ArrayList<>();
-    for (io.yardstick.store.StoredRows.Broken b : goals.broken()) broken.add(broken(b.id(), b.name(), b.problem()));
+    for (io.yardstick.store.StoredRows.Broken b : goals.broken())
+      broken.add(broken(b.id(), b.name(), b.problem()));
     for (Goal g : goals.list()) {
       try {
         out.add(GoalJson.summary(tracker.track(g)));
@@ -84,23 +86,32 @@ public final class GoalRoutes {
 
   private void show(Context ctx) {
     Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
-    Goal g = new Goals(store, clock).find(id(ctx)).orElseThrow(() ->
-        ApiException.notFound("There is no goal " + ctx.pathParam("id") + "; GET /api/goals lists them."));
+    Goal g =
+        new Goals(store, clock)
+            .find(id(ctx))
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "There is no goal "
+                            + ctx.pathParam("id")
+                            + "; GET /api/goals lists them."));
     ctx.json(GoalJson.progress(tracker().track(g)));
   }
 
   private void remove(Context ctx) {
     Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
     if (!new Goals(store, clock).remove(id(ctx))) {
-      throw ApiException.notFound("There is no goal " + ctx.pathParam("id") + "; GET /api/goals lists them.");
+      throw ApiException.notFound(
+          "There is no goal " + ctx.pathParam("id") + "; GET /api/goals lists them.");
     }
     ctx.status(204);
   }
 
   /**
    * Body: {@code {"kpi": "csat", "where": ["age=55..70"], "change": "+25%" | "target": 90, "by":
-   * "end-of-fiscal-year", "from": "2026-07-01", "baseline": 85, "baseline_from": ..., "baseline_to": ..., "name":
-   * "...", "tz": "Europe/Madrid"}}; {@code from} defaults to today, {@code tz} to UTC.
+   * "end-of-fiscal-year", "from": "2026-07-01", "baseline": 85, "baseline_from": ...,
+   * "baseline_to": ..., "name": "...", "tz": "Europe/Madrid"}}; {@code from} defaults to today,
+   * {@code tz} to UTC.
    */
   private void add(Context ctx) {
     Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
@@ -108,27 +119,46 @@ public final class GoalRoutes {
     try {
       body = ctx.bodyAsClass(Map.class);
     } catch (RuntimeException e) {
-      throw ApiException.badRequest("The body must be a JSON object such as {\"kpi\": \"aht\", \"where\":"
-          + " [\"topic=login\"], \"change\": \"-10%\", \"by\": \"2026-11-20\"}.");
+      throw ApiException.badRequest(
+          "The body must be a JSON object such as {\"kpi\": \"aht\", \"where\":"
+              + " [\"topic=login\"], \"change\": \"-10%\", \"by\": \"2026-11-20\"}.");
     }
     String kpiId = text(body, "kpi");
     if (kpiId == null) throw ApiException.badRequest("The body needs kpi, a KPI id such as csat.");
     Kpi kpi = ApiParams.field("kpi", () -> io.yardstick.Parse.kpi(kpiId));
-    ZoneId zone = ApiParams.field("tz", () -> io.yardstick.Parse.zone(text(body, "tz") == null ? "UTC"
-        : text(body, "tz")));
+    ZoneId zone =
+        ApiParams.field(
+            "tz",
+            () -> io.yardstick.Parse.zone(text(body, "tz") == null ? "UTC" : text(body, "tz")));
     String by = text(body, "by");
-    if (by == null) throw ApiException.badRequest("The body needs by, the deadline (a date, end-of-fiscal-year, ...).");
+    if (by == null)
+      throw ApiException.badRequest(
+          "The body needs by, the deadline (a date, end-of-fiscal-year, ...).");
     Object target = body.get("target");
     String change = text(body, "change");
     if ((target == null) == (change == null)) {
       throw ApiException.badRequest("Give one of target (a value) and change (such as \"+25%\").");
     }
     try {
-      LocalDate start = text(body, "from") == null ? LocalDate.ofInstant(clock.instant(), zone) : date(body, "from");
-      Goal goal = Goal.builder(kpi, start, GoalDates.deadline(by, start, goalSettings.fiscalYearStartMonth()), zone)
-          .where(where(body)).name(text(body, "name")).baseline(number(body, "baseline"))
-          .baselinePeriod(date(body, "baseline_from"), date(body, "baseline_to"))
-          .target(target != null ? Target.absolute(number(body, "target")) : Target.parseChange(change)).build();
+      LocalDate start =
+          text(body, "from") == null
+              ? LocalDate.ofInstant(clock.instant(), zone)
+              : date(body, "from");
+      Goal goal =
+          Goal.builder(
+                  kpi,
+                  start,
+                  GoalDates.deadline(by, start, goalSettings.fiscalYearStartMonth()),
+                  zone)
+              .where(where(body))
+              .name(text(body, "name"))
+              .baseline(number(body, "baseline"))
+              .baselinePeriod(date(body, "baseline_from"), date(body, "baseline_to"))
+              .target(
+                  target != null
+                      ? Target.absolute(number(body, "target"))
+                      : Target.parseChange(change))
+              .build();
       tracker().track(goal); // the whole goal is checked, tracking included, before it is stored
       Goal stored = new Goals(store, clock).add(goal);
       GoalProgress p = tracker().track(stored);
@@ -143,7 +173,8 @@ public final class GoalRoutes {
     try {
       return Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw ApiException.notFound("'" + ctx.pathParam("id") + "' is not a goal id; ids are numbers.");
+      throw ApiException.notFound(
+          "'" + ctx.pathParam("id") + "' is not a goal id; ids are numbers.");
     }
   }
 
@@ -172,7 +203,8 @@ public final class GoalRoutes {
     Object v = body.get("where");
     if (v == null) return List.of();
     if (!(v instanceof List<?> list)) {
-      throw ApiException.badRequest("where: expected a list of filters such as [\"channel=social\", \"queue=blog\"].");
+      throw ApiException.badRequest(
+          "where: expected a list of filters such as [\"channel=social\", \"queue=blog\"].");
     }
     return list.stream().map(Object::toString).toList();
   }

@@ -25,12 +25,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Saved views, dashboards and their scheduled delivery over HTTP (docs/reports.md): {@code /api/views} (list, save),
- * {@code /api/views/{id}} (show, change, remove), {@code /api/views/{id}/report} (the numbers as JSON), {@code .../pdf}
- * and {@code .../csv/{file}}, {@code /api/views/{id}/schedules} (schedule), {@code /api/schedules} (list),
- * {@code /api/schedules/{id}} (remove), {@code .../send} (send now) and {@code .../history}. Everyone sees their own
- * views and those shared with their role; a report is computed as its reader may see it (an agent's own contacts).
- * Only admins, managers and leads share views or schedule them (deliveries leave Yardstick).
+ * Saved views, dashboards and their scheduled delivery over HTTP (docs/reports.md): {@code
+ * /api/views} (list, save), {@code /api/views/{id}} (show, change, remove), {@code
+ * /api/views/{id}/report} (the numbers as JSON), {@code .../pdf} and {@code .../csv/{file}}, {@code
+ * /api/views/{id}/schedules} (schedule), {@code /api/schedules} (list), {@code /api/schedules/{id}}
+ * (remove), {@code .../send} (send now) and {@code .../history}. Everyone sees their own views and
+ * those shared with their role; a report is computed as its reader may see it (an agent's own
+ * contacts). Only admins, managers and leads share views or schedule them (deliveries leave
+ * Yardstick).
  */
 public final class ReportRoutes {
   private final Store store;
@@ -75,8 +77,9 @@ public final class ReportRoutes {
     try {
       return ctx.bodyAsClass(Map.class);
     } catch (RuntimeException e) {
-      throw ApiException.badRequest("The body must be a JSON object such as {\"name\": \"Phone, last week\", \"page\":"
-          + " \"channels\", \"period\": \"last_week\", \"tz\": \"Europe/Madrid\", \"where\": [\"channel=phone\"]}.");
+      throw ApiException.badRequest(
+          "The body must be a JSON object such as {\"name\": \"Phone, last week\", \"page\":"
+              + " \"channels\", \"period\": \"last_week\", \"tz\": \"Europe/Madrid\", \"where\": [\"channel=phone\"]}.");
     }
   }
 
@@ -97,8 +100,22 @@ public final class ReportRoutes {
   private void replace(Context ctx) {
     SavedView old = editable(ctx);
     SavedView v = read(ctx, old.owner());
-    SavedView changed = new SavedView(old.id(), v.name(), old.owner(), v.shared(), v.page(), v.arg(), v.period(),
-        v.zone(), v.kpis(), v.groupBy(), v.filters(), v.compare(), v.panels(), old.createdAt());
+    SavedView changed =
+        new SavedView(
+            old.id(),
+            v.name(),
+            old.owner(),
+            v.shared(),
+            v.page(),
+            v.arg(),
+            v.period(),
+            v.zone(),
+            v.kpis(),
+            v.groupBy(),
+            v.filters(),
+            v.compare(),
+            v.panels(),
+            old.createdAt());
     views().replace(changed);
     AuditRoutes.target(ctx, old.id());
     ctx.json(ReportJson.view(changed));
@@ -132,8 +149,11 @@ public final class ReportRoutes {
   private void pdf(Context ctx) {
     Report r = report(ctx);
     byte[] pdf = ReportPdf.render(r, ReportBundles.text(ctx.queryParam("lang")));
-    ctx.contentType("application/pdf").header("Content-Disposition", "inline; filename=\"report-" + r.view().id()
-        + "-" + r.from() + "-" + r.to() + ".pdf\"").result(pdf);
+    ctx.contentType("application/pdf")
+        .header(
+            "Content-Disposition",
+            "inline; filename=\"report-" + r.view().id() + "-" + r.from() + "-" + r.to() + ".pdf\"")
+        .result(pdf);
   }
 
   private void csv(Context ctx) {
@@ -142,11 +162,20 @@ public final class ReportRoutes {
     Map<String, String> tables = ReportCsv.tables(r);
     String csv = tables.get(file);
     if (csv == null) {
-      throw ApiException.notFound("The report of view " + r.view().id() + " has no table " + file + "; it has "
-          + String.join(", ", tables.keySet()) + ".");
+      throw ApiException.notFound(
+          "The report of view "
+              + r.view().id()
+              + " has no table "
+              + file
+              + "; it has "
+              + String.join(", ", tables.keySet())
+              + ".");
     }
-    ctx.contentType("text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"report-"
-        + r.view().id() + "-" + file + "\"").result(csv);
+    ctx.contentType("text/csv; charset=UTF-8")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"report-" + r.view().id() + "-" + file + "\"")
+        .result(csv);
   }
 
   private SavedView view(Context ctx) {
@@ -160,8 +189,13 @@ public final class ReportRoutes {
   private SavedView editable(Context ctx) {
     SavedView v = view(ctx);
     if (!v.editableBy(Auth.user(ctx))) {
-      throw ApiException.forbidden("View " + v.id() + " is " + v.owner() + "'s; only its owner or an admin changes"
-          + " it.");
+      throw ApiException.forbidden(
+          "View "
+              + v.id()
+              + " is "
+              + v.owner()
+              + "'s; only its owner or an admin changes"
+              + " it.");
     }
     return v;
   }
@@ -174,17 +208,28 @@ public final class ReportRoutes {
     Object language = body.get("language");
     Object targets = body.get("targets");
     if (!(cadence instanceof String c)) {
-      throw ApiException.badRequest("Field 'cadence': expected daily@08:00, weekly:mon@08:00, first_working_day@08:00"
-          + " or cron:0 8 * * 1-5.");
+      throw ApiException.badRequest(
+          "Field 'cadence': expected daily@08:00, weekly:mon@08:00, first_working_day@08:00"
+              + " or cron:0 8 * * 1-5.");
     }
-    if (language != null && !(language instanceof String)) throw ApiException.badRequest("Field 'language': expected"
-        + " en, es, ca or ro.");
+    if (language != null && !(language instanceof String))
+      throw ApiException.badRequest("Field 'language': expected" + " en, es, ca or ro.");
     if (!(targets instanceof List<?> list) || !list.stream().allMatch(t -> t instanceof String)) {
-      throw ApiException.badRequest("Field 'targets': expected a list such as [\"email:boss@example.com\","
-          + " \"slack:https://hooks.slack.com/...\"].");
+      throw ApiException.badRequest(
+          "Field 'targets': expected a list such as [\"email:boss@example.com\","
+              + " \"slack:https://hooks.slack.com/...\"].");
     }
-    Schedule s = new Schedules(store, clock).add(new Schedule(0, v.id(), Auth.user(ctx).name(), Cadence.parse(c),
-        (String) language, list.stream().map(String.class::cast).toList(), null));
+    Schedule s =
+        new Schedules(store, clock)
+            .add(
+                new Schedule(
+                    0,
+                    v.id(),
+                    Auth.user(ctx).name(),
+                    Cadence.parse(c),
+                    (String) language,
+                    list.stream().map(String.class::cast).toList(),
+                    null));
     AuditRoutes.target(ctx, s.id());
     ctx.status(201).json(ReportJson.schedule(s));
   }
@@ -194,8 +239,10 @@ public final class ReportRoutes {
     List<Object> out = new ArrayList<>();
     SavedViews views = views();
     for (Schedule s : new Schedules(store, clock).list()) {
-      boolean mine = s.owner().equals(u.name()) || u.role() == Role.ADMIN
-          || views.find(s.viewId()).map(v -> v.editableBy(u)).orElse(false);
+      boolean mine =
+          s.owner().equals(u.name())
+              || u.role() == Role.ADMIN
+              || views.find(s.viewId()).map(v -> v.editableBy(u)).orElse(false);
       if (mine) out.add(ReportJson.schedule(s));
     }
     ctx.json(Map.of("schedules", out));
@@ -203,10 +250,21 @@ public final class ReportRoutes {
 
   private Schedule ownSchedule(Context ctx) {
     User u = Auth.user(ctx);
-    Schedule s = new Schedules(store, clock).find(id(ctx)).filter(x -> x.owner().equals(u.name())
-        || u.role() == Role.ADMIN || views().find(x.viewId()).map(v -> v.editableBy(u)).orElse(false))
-        .orElseThrow(() -> ApiException.notFound("There is no schedule " + ctx.pathParam("id") + " of yours; GET"
-            + " /api/schedules lists them."));
+    Schedule s =
+        new Schedules(store, clock)
+            .find(id(ctx))
+            .filter(
+                x ->
+                    x.owner().equals(u.name())
+                        || u.role() == Role.ADMIN
+                        || views().find(x.viewId()).map(v -> v.editableBy(u)).orElse(false))
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "There is no schedule "
+                            + ctx.pathParam("id")
+                            + " of yours; GET"
+                            + " /api/schedules lists them."));
     return s;
   }
 
@@ -226,8 +284,11 @@ public final class ReportRoutes {
   private void history(Context ctx) {
     Schedule s = ownSchedule(ctx);
     int limit = ApiParams.integer(ctx, "limit", 100, 1, 1000);
-    ctx.json(Map.of("deliveries", new Schedules(store, clock).history(s.id(), limit).stream()
-        .map(ReportJson::delivery).toList()));
+    ctx.json(
+        Map.of(
+            "deliveries",
+            new Schedules(store, clock)
+                .history(s.id(), limit).stream().map(ReportJson::delivery).toList()));
   }
 
   private static long id(Context ctx) {

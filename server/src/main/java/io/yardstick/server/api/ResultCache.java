@@ -9,9 +9,10 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * The server's KPI result cache (Caffeine): keyed by the whole query and the store's data version, so an import in any
- * process invalidates it; bounded by bytes (each result weighed at {@link KpiResult#estimatedBytes()}, so a few large
- * answers cannot fill the heap) and by idle time. Concurrent identical questions compute once.
+ * The server's KPI result cache (Caffeine): keyed by the whole query and the store's data version,
+ * so an import in any process invalidates it; bounded by bytes (each result weighed at {@link
+ * KpiResult#estimatedBytes()}, so a few large answers cannot fill the heap) and by idle time.
+ * Concurrent identical questions compute once.
  */
 public final class ResultCache implements KpiCache {
   private record Key(KpiQuery query, long version) {}
@@ -20,11 +21,12 @@ public final class ResultCache implements KpiCache {
 
   /** A cache holding at most about {@code maxBytes} of results. */
   public ResultCache(long maxBytes) {
-    cache = Caffeine.newBuilder()
-        .maximumWeight(maxBytes)
-        .weigher((Key k, KpiResult r) -> (int) Math.min(Integer.MAX_VALUE, r.estimatedBytes()))
-        .expireAfterAccess(Duration.ofHours(1))
-        .build();
+    cache =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((Key k, KpiResult r) -> (int) Math.min(Integer.MAX_VALUE, r.estimatedBytes()))
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
   }
 
   @Override

@@ -27,8 +27,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON API of KPIs: values, series, catalog, agents, consistency, topics and drill-down (users, log-in and tokens
- * are {@link UserRoutes}, a customer's erasure {@link CustomerRoutes}).
+ * The JSON API of KPIs: values, series, catalog, agents, consistency, topics and drill-down (users,
+ * log-in and tokens are {@link UserRoutes}, a customer's erasure {@link CustomerRoutes}).
  */
 public final class Routes {
   private final Store store;
@@ -46,8 +46,13 @@ public final class Routes {
   public void register(Javalin app) {
 
     app.get("/api/kpis", ctx -> ctx.json(KpiJson.catalog(settings)));
-    app.get("/api/kpi", ctx -> ctx.json(KpiJson.result(engine().compute(ApiParams.query(ctx, Auth.user(ctx),
-        List.of(Kpi.values()))))));
+    app.get(
+        "/api/kpi",
+        ctx ->
+            ctx.json(
+                KpiJson.result(
+                    engine()
+                        .compute(ApiParams.query(ctx, Auth.user(ctx), List.of(Kpi.values()))))));
     app.get("/api/series", this::series);
     app.get("/api/agents", this::agents);
     app.get("/api/agents/{agent}", this::agent);
@@ -71,8 +76,11 @@ public final class Routes {
       time = null;
     }
     if (time == null || time.kind() != Dimension.Kind.TIME) {
-      throw ApiException.badRequest("Parameter 'unit': '" + unit + "' is not a time bucket; expected hour, day, week or"
-          + " month.");
+      throw ApiException.badRequest(
+          "Parameter 'unit': '"
+              + unit
+              + "' is not a time bucket; expected hour, day, week or"
+              + " month.");
     }
     KpiQuery q = ApiParams.query(ctx, Auth.user(ctx), List.of(Kpi.CONTACTS));
     List<Dimension> by = new ArrayList<>();
@@ -81,15 +89,20 @@ public final class Routes {
     Map<String, Object> out = KpiJson.result(engine().compute(q.withGroupBy(by)));
     if (q.kpis().stream().anyMatch(k -> k.bases().contains(Base.CASES))) {
       // The days whose cases are still settling, for the pages to show as such (issue 12, part 9).
-      java.time.LocalDate from = settling.get(new ExtentKey(store.dataVersion(), q.zone()),
-          k -> java.util.Optional.ofNullable(Settling.unsettledFrom(store, k.zone()))).orElse(null);
+      java.time.LocalDate from =
+          settling
+              .get(
+                  new ExtentKey(store.dataVersion(), q.zone()),
+                  k -> java.util.Optional.ofNullable(Settling.unsettledFrom(store, k.zone())))
+              .orElse(null);
       out.put("unsettled_from", from == null ? null : from.toString());
     }
     ctx.json(out);
   }
 
-  private final com.github.benmanes.caffeine.cache.Cache<ExtentKey, java.util.Optional<java.time.LocalDate>> settling =
-      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50).build();
+  private final com.github.benmanes.caffeine.cache.Cache<
+          ExtentKey, java.util.Optional<java.time.LocalDate>>
+      settling = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50).build();
 
   /** Agent scorecards: every agent KPI by agent (an agent sees their own row only). */
   private void agents(Context ctx) {
@@ -102,11 +115,14 @@ public final class Routes {
     User user = Auth.user(ctx);
     String agent = ctx.pathParam("agent");
     if (!user.seesEveryone() && !agent.equals(user.agentId())) {
-      throw ApiException.forbidden("An agent may read only their own report (" + user.agentId() + ").");
+      throw ApiException.forbidden(
+          "An agent may read only their own report (" + user.agentId() + ").");
     }
     if (user.teamScoped() && !users.leads(user.name(), agent)) {
-      throw ApiException.forbidden("A team lead may read the reports of their teams' agents only (teams "
-          + String.join(", ", user.teams()) + ").");
+      throw ApiException.forbidden(
+          "A team lead may read the reports of their teams' agents only (teams "
+              + String.join(", ", user.teams())
+              + ").");
     }
     KpiQuery base = ApiParams.query(ctx, user, Consistency.agentKpis());
     List<Filter> others = new ArrayList<>(base.filters());
@@ -120,22 +136,36 @@ public final class Routes {
     KpiEngine engine = engine();
     List<Dimension> week = List.of(Dimension.of("week"));
     out.put("kpis", KpiJson.result(engine.compute(base.withFilters(mine))));
-    out.put("series", KpiJson.result(engine.compute(base.withFilters(mine).withGroupBy(week)
-        .withComparePrevious(false))));
+    out.put(
+        "series",
+        KpiJson.result(
+            engine.compute(base.withFilters(mine).withGroupBy(week).withComparePrevious(false))));
     if (team != null && user.seesEveryone()) {
       List<Filter> teamFilters = new ArrayList<>(others);
       teamFilters.add(new Filter(Dimension.of("team"), List.of(team), null, null));
       out.put("team_kpis", KpiJson.result(engine.compute(base.withFilters(teamFilters))));
       out.put("team_per_agent", teamPerAgent(engine, base.withFilters(teamFilters)));
-      out.put("team_series", KpiJson.result(engine.compute(base.withFilters(teamFilters).withGroupBy(week)
-          .withComparePrevious(false))));
+      out.put(
+          "team_series",
+          KpiJson.result(
+              engine.compute(
+                  base.withFilters(teamFilters).withGroupBy(week).withComparePrevious(false))));
     } else if (team != null) {
       // An agent compares with the team average without seeing colleagues one by one.
       List<Filter> teamFilters = new ArrayList<>(others);
       teamFilters.add(new Filter(Dimension.of("team"), List.of(team), null, null));
-      KpiQuery teamQuery = new KpiQuery(base.from(), base.to(), base.zone(), base.kpis(), List.of(), teamFilters,
-          base.comparePrevious(), base.businessHours());
-      // ... and only when the slice holds enough colleagues that no one of them can be read from it (issue 11).
+      KpiQuery teamQuery =
+          new KpiQuery(
+              base.from(),
+              base.to(),
+              base.zone(),
+              base.kpis(),
+              List.of(),
+              teamFilters,
+              base.comparePrevious(),
+              base.businessHours());
+      // ... and only when the slice holds enough colleagues that no one of them can be read from it
+      // (issue 11).
       java.util.Optional<String> withheld = settings.privacy().withheld(engine, teamQuery, agent);
       out.put("team_kpis", withheld.isPresent() ? null : KpiJson.result(engine.compute(teamQuery)));
       out.put("team_per_agent", withheld.isPresent() ? null : teamPerAgent(engine, teamQuery));
@@ -160,8 +190,10 @@ public final class Routes {
     String splitParam = ctx.queryParam("split");
     Consistency.Split split;
     try {
-      split = splitParam == null || splitParam.isBlank() ? Consistency.Split.CHANNEL
-          : Consistency.Split.parse(splitParam);
+      split =
+          splitParam == null || splitParam.isBlank()
+              ? Consistency.Split.CHANNEL
+              : Consistency.Split.parse(splitParam);
     } catch (io.yardstick.YardstickException e) {
       throw ApiException.badRequest("Parameter 'split': " + e.getMessage());
     }
@@ -176,8 +208,9 @@ public final class Routes {
   }
 
   /**
-   * The rows behind a number: period, filters, optionally a KPI whose rows they are (its surveys, cases, agent states
-   * or costs, as the catalog's {@code Kpi.rows} says); paged. Without a KPI, the contacts of the period.
+   * The rows behind a number: period, filters, optionally a KPI whose rows they are (its surveys,
+   * cases, agent states or costs, as the catalog's {@code Kpi.rows} says); paged. Without a KPI,
+   * the contacts of the period.
    */
   private void contacts(Context ctx) {
     User user = Auth.user(ctx);
@@ -207,13 +240,18 @@ public final class Routes {
     ctx.json(out);
   }
 
-  /** What the store holds, for the pages' period and filter choices: first and last day in tz, values per field. */
+  /**
+   * What the store holds, for the pages' period and filter choices: first and last day in tz,
+   * values per field.
+   */
   private void extent(Context ctx) {
     User user = Auth.user(ctx);
     java.time.ZoneId zone = ApiParams.zone(ctx);
-    DataExtent e = extents.get(new ExtentKey(store.dataVersion(), zone), k -> DataExtent.of(store, zone));
+    DataExtent e =
+        extents.get(new ExtentKey(store.dataVersion(), zone), k -> DataExtent.of(store, zone));
     Map<String, Object> values = new LinkedHashMap<>(e.values());
-    // An agent's questions are about their own contacts only, so only their own agent id is offered.
+    // An agent's questions are about their own contacts only, so only their own agent id is
+    // offered.
     if (!user.seesEveryone()) values.put("agent", List.of(user.agentId()));
     if (user.teamScoped()) values.put("team", user.teams());
     Map<String, Object> out = new LinkedHashMap<>();
@@ -228,5 +266,4 @@ public final class Routes {
 
   private final com.github.benmanes.caffeine.cache.Cache<ExtentKey, DataExtent> extents =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50).build();
-
 }

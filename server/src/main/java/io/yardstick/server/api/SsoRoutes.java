@@ -27,11 +27,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Single sign-on with OpenID Connect (docs/security.md#single-sign-on): {@code GET /api/sso} tells the log-in page
- * whether it is on, {@code GET /api/sso/login} sends the browser to the provider, {@code GET /api/sso/callback} takes it
- * back, starts a session like a password log-in does (a new session id, its CSRF token, the same idle expiry) and
- * records the sign-in or its refusal in the audit log. With {@code sso.local_passwords: false} a password log-in is
- * refused for everyone but the break-glass accounts.
+ * Single sign-on with OpenID Connect (docs/security.md#single-sign-on): {@code GET /api/sso} tells
+ * the log-in page whether it is on, {@code GET /api/sso/login} sends the browser to the provider,
+ * {@code GET /api/sso/callback} takes it back, starts a session like a password log-in does (a new
+ * session id, its CSRF token, the same idle expiry) and records the sign-in or its refusal in the
+ * audit log. With {@code sso.local_passwords: false} a password log-in is refused for everyone but
+ * the break-glass accounts.
  */
 public final class SsoRoutes {
   private static final Logger LOG = LoggerFactory.getLogger("yardstick.sso");
@@ -43,9 +44,13 @@ public final class SsoRoutes {
   private final Auth auth;
   private final Sessions sessions;
   private final AuditLog audit;
-  /** The ID token of each SSO session, for the provider's logout (id_token_hint); bounded like the sessions. */
-  private final Cache<String, JWT> idTokens = Caffeine.newBuilder().maximumSize(100_000)
-      .expireAfterAccess(Duration.ofHours(12)).build();
+
+  /**
+   * The ID token of each SSO session, for the provider's logout (id_token_hint); bounded like the
+   * sessions.
+   */
+  private final Cache<String, JWT> idTokens =
+      Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofHours(12)).build();
 
   /** {@code sso} null: single sign-on is off, and only {@code GET /api/sso} answers (saying so). */
   public SsoRoutes(Store store, Clock clock, SsoSettings sso, Auth auth, Sessions sessions) {
@@ -58,25 +63,28 @@ public final class SsoRoutes {
   }
 
   public void register(Javalin app) {
-    app.get("/api/sso", ctx -> {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("enabled", oidc != null);
-      if (oidc != null) {
-        out.put("label", oidc.settings().label());
-        out.put("login", "/api/sso/login");
-      }
-      out.put("local_passwords", oidc == null || oidc.settings().localPasswords());
-      ctx.json(out);
-    });
+    app.get(
+        "/api/sso",
+        ctx -> {
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("enabled", oidc != null);
+          if (oidc != null) {
+            out.put("label", oidc.settings().label());
+            out.put("login", "/api/sso/login");
+          }
+          out.put("local_passwords", oidc == null || oidc.settings().localPasswords());
+          ctx.json(out);
+        });
     if (oidc == null) return;
     app.before("/api/login", this::onlyBreakGlass);
     app.get("/api/sso/login", this::login);
     app.get("/api/sso/callback", this::callback);
-    auth.onLogout((ctx, sessionId) -> {
-      JWT idToken = idTokens.asMap().remove(sessionId);
-      if (idToken == null) return Optional.empty();
-      return oidc.logout(idToken, URI.create(origin(ctx) + "/")).map(URI::toString);
-    });
+    auth.onLogout(
+        (ctx, sessionId) -> {
+          JWT idToken = idTokens.asMap().remove(sessionId);
+          if (idToken == null) return Optional.empty();
+          return oidc.logout(idToken, URI.create(origin(ctx) + "/")).map(URI::toString);
+        });
   }
 
   /** With local passwords off, a password log-in is for the break-glass accounts only. */
@@ -91,8 +99,10 @@ public final class SsoRoutes {
     String n = name instanceof String s ? s.strip().toLowerCase(Locale.ROOT) : "";
     if (!oidc.settings().breakGlass().contains(n)) {
       AuditRoutes.actor(ctx, n);
-      throw ApiException.forbidden("Log-in with a password is off (sso.local_passwords: false); sign in with "
-          + oidc.settings().label() + " (GET /api/sso/login).");
+      throw ApiException.forbidden(
+          "Log-in with a password is off (sso.local_passwords: false); sign in with "
+              + oidc.settings().label()
+              + " (GET /api/sso/login).");
     }
   }
 
@@ -107,7 +117,8 @@ public final class SsoRoutes {
       ctx.redirect("/?sso_error=" + e.reason());
       return;
     }
-    // Lax, not Strict: the provider sends the browser back by a cross-site navigation, which must carry it.
+    // Lax, not Strict: the provider sends the browser back by a cross-site navigation, which must
+    // carry it.
     Cookie cookie = new Cookie(BROWSER_COOKIE, start.browser());
     cookie.setHttpOnly(true);
     cookie.setSameSite(SameSite.LAX);
@@ -135,7 +146,9 @@ public final class SsoRoutes {
     }
     SsoUsers.SignIn in;
     try {
-      in = new SsoUsers(store, clock, oidc.settings()).signIn(signed.issuer(), signed.subject(), signed.claims());
+      in =
+          new SsoUsers(store, clock, oidc.settings())
+              .signIn(signed.issuer(), signed.subject(), signed.claims());
     } catch (SsoSettings.Refused e) {
       Object name = signed.claims().get(oidc.settings().usernameClaim());
       refuse(ctx, name instanceof String s ? s : null, e.reason(), e.getMessage());
@@ -149,8 +162,16 @@ public final class SsoRoutes {
     Sessions.Session session = auth.login(ctx, in.user());
     idTokens.put(session.id(), signed.idToken());
     ctx.removeCookie(BROWSER_COOKIE, "/api/sso");
-    record(ctx, in.user().name(), "ok", "sso " + signed.issuer() + ", role " + in.user().role().id()
-        + (in.created() ? ", user created" : "") + (in.linked() ? ", identity linked" : ""));
+    record(
+        ctx,
+        in.user().name(),
+        "ok",
+        "sso "
+            + signed.issuer()
+            + ", role "
+            + in.user().role().id()
+            + (in.created() ? ", user created" : "")
+            + (in.linked() ? ", identity linked" : ""));
     ctx.redirect(signed.next() == null ? "/" : signed.next());
   }
 
@@ -162,11 +183,21 @@ public final class SsoRoutes {
 
   private void record(Context ctx, String name, String outcome, String detail) {
     String n = name == null ? null : name.strip().toLowerCase(Locale.ROOT);
-    audit.record(new AuditLog.Record(n, ClientAddress.of(ctx), "login", ctx.method().name() + " " + ctx.path(), n,
-        outcome, detail));
+    audit.record(
+        new AuditLog.Record(
+            n,
+            ClientAddress.of(ctx),
+            "login",
+            ctx.method().name() + " " + ctx.path(),
+            n,
+            outcome,
+            detail));
   }
 
-  /** This server's callback address: {@code sso.redirect_uri}, else from the request's scheme and host. */
+  /**
+   * This server's callback address: {@code sso.redirect_uri}, else from the request's scheme and
+   * host.
+   */
   private URI redirect(Context ctx) {
     URI configured = oidc.settings().redirectUri();
     return configured != null ? configured : URI.create(origin(ctx) + "/api/sso/callback");
@@ -182,10 +213,17 @@ public final class SsoRoutes {
     return (ClientAddress.secure(ctx) ? "https" : "http") + "://" + host;
   }
 
-  /** A path of this server to go to after signing in; anything else (another site, //host) is dropped. */
+  /**
+   * A path of this server to go to after signing in; anything else (another site, //host) is
+   * dropped.
+   */
   private static String safeNext(String next) {
-    if (next == null || next.length() > 200 || !next.startsWith("/") || next.startsWith("//")
-        || next.contains("\\") || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+    if (next == null
+        || next.length() > 200
+        || !next.startsWith("/")
+        || next.startsWith("//")
+        || next.contains("\\")
+        || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
       return null;
     }
     return next;

@@ -36,9 +36,9 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import io.yardstick.user.SsoSettings;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -48,30 +48,35 @@ import java.util.Set;
 
 /**
  * The relying party of OpenID Connect's authorization-code flow with PKCE, through Connect2id's SDK
- * (docs/security.md#single-sign-on). {@link #start} makes a fresh state, nonce and PKCE verifier, keeps them for ten
- * minutes bound to a random browser value (a cookie), and answers the provider's authorization URL; {@link #finish}
- * takes the callback once (a state is used at most once), checks the browser value, redeems the code with the
- * verifier, and validates the ID token: its signature against the provider's JWKS, the issuer, the audience (this
- * client), the expiry and issue time (60 s skew allowed) and the nonce.
+ * (docs/security.md#single-sign-on). {@link #start} makes a fresh state, nonce and PKCE verifier,
+ * keeps them for ten minutes bound to a random browser value (a cookie), and answers the provider's
+ * authorization URL; {@link #finish} takes the callback once (a state is used at most once), checks
+ * the browser value, redeems the code with the verifier, and validates the ID token: its signature
+ * against the provider's JWKS, the issuer, the audience (this client), the expiry and issue time
+ * (60 s skew allowed) and the nonce.
  *
- * <p>The provider's metadata come from discovery ({@code ISSUER/.well-known/openid-configuration}, whose issuer must
- * be the configured one) at the first sign-in, and again after a failure.
+ * <p>The provider's metadata come from discovery ({@code ISSUER/.well-known/openid-configuration},
+ * whose issuer must be the configured one) at the first sign-in, and again after a failure.
  */
 public final class Oidc {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int TIMEOUT_MS = 10_000;
+
   /** How long a sign-in may take between leaving for the provider and coming back. */
   public static final long PENDING_SECONDS = 600;
+
   static final Duration PENDING = Duration.ofSeconds(PENDING_SECONDS);
 
   /** A sign-in on its way: what the callback must match. */
-  private record Pending(String browser, Nonce nonce, CodeVerifier verifier, URI redirect, String next) {}
+  private record Pending(
+      String browser, Nonce nonce, CodeVerifier verifier, URI redirect, String next) {}
 
   /** Where to send the browser, and the browser value to set as a cookie. */
   public record Start(URI authorization, String browser) {}
 
   /** A person the provider vouched for: the validated ID token's issuer, subject and claims. */
-  public record Signed(String issuer, String subject, Map<String, Object> claims, JWT idToken, String next) {}
+  public record Signed(
+      String issuer, String subject, Map<String, Object> claims, JWT idToken, String next) {}
 
   /** Why a callback is refused; {@code reason} is a short code for the page and the audit log. */
   public static final class Failure extends RuntimeException {
@@ -89,8 +94,8 @@ public final class Oidc {
   }
 
   private final SsoSettings settings;
-  private final Cache<String, Pending> pending = Caffeine.newBuilder().maximumSize(10_000)
-      .expireAfterWrite(PENDING).build();
+  private final Cache<String, Pending> pending =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(PENDING).build();
   private volatile Provider provider;
 
   private record Provider(OIDCProviderMetadata metadata, IDTokenValidator validator) {}
@@ -104,8 +109,9 @@ public final class Oidc {
   }
 
   /**
-   * Begins a sign-in: {@code browser} the value of the browser's cookie (null: a new one is made), {@code redirect}
-   * this server's callback address, {@code next} where to go after (a path of this server).
+   * Begins a sign-in: {@code browser} the value of the browser's cookie (null: a new one is made),
+   * {@code redirect} this server's callback address, {@code next} where to go after (a path of this
+   * server).
    */
   public Start start(String browser, URI redirect, String next) {
     Provider p = provider();
@@ -114,50 +120,77 @@ public final class Oidc {
     Nonce nonce = new Nonce();
     CodeVerifier verifier = new CodeVerifier();
     pending.put(state.getValue(), new Pending(b, nonce, verifier, redirect, next));
-    AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE,
-        new Scope(settings.scopes().toArray(String[]::new)), new ClientID(settings.clientId()), redirect)
-        .endpointURI(p.metadata().getAuthorizationEndpointURI())
-        .state(state)
-        .nonce(nonce)
-        .codeChallenge(verifier, CodeChallengeMethod.S256)
-        .build();
+    AuthenticationRequest request =
+        new AuthenticationRequest.Builder(
+                ResponseType.CODE,
+                new Scope(settings.scopes().toArray(String[]::new)),
+                new ClientID(settings.clientId()),
+                redirect)
+            .endpointURI(p.metadata().getAuthorizationEndpointURI())
+            .state(state)
+            .nonce(nonce)
+            .codeChallenge(verifier, CodeChallengeMethod.S256)
+            .build();
     return new Start(request.toURI(), b);
   }
 
-  /** Completes a sign-in from the callback's full address; {@link Failure} when anything does not hold. */
+  /**
+   * Completes a sign-in from the callback's full address; {@link Failure} when anything does not
+   * hold.
+   */
   public Signed finish(URI callback, String browser) {
     AuthenticationResponse response;
     try {
       response = AuthenticationResponseParser.parse(callback);
     } catch (com.nimbusds.oauth2.sdk.ParseException e) {
-      throw new Failure("bad_callback", "The callback is not an OpenID Connect answer: " + e.getMessage());
+      throw new Failure(
+          "bad_callback", "The callback is not an OpenID Connect answer: " + e.getMessage());
     }
     State state = response.getState();
-    Pending p = state == null ? null : pending.asMap().remove(state.getValue()); // a state is used once
+    Pending p =
+        state == null ? null : pending.asMap().remove(state.getValue()); // a state is used once
     if (p == null) {
-      throw new Failure("state", "The sign-in's state is unknown, used already or older than "
-          + PENDING.toMinutes() + " minutes; start again.");
+      throw new Failure(
+          "state",
+          "The sign-in's state is unknown, used already or older than "
+              + PENDING.toMinutes()
+              + " minutes; start again.");
     }
-    if (browser == null || !MessageDigest.isEqual(browser.getBytes(StandardCharsets.UTF_8),
-        p.browser().getBytes(StandardCharsets.UTF_8))) {
-      throw new Failure("browser", "The sign-in was started in another browser (its cookie does not match the"
-          + " state); start again.");
+    if (browser == null
+        || !MessageDigest.isEqual(
+            browser.getBytes(StandardCharsets.UTF_8),
+            p.browser().getBytes(StandardCharsets.UTF_8))) {
+      throw new Failure(
+          "browser",
+          "The sign-in was started in another browser (its cookie does not match the"
+              + " state); start again.");
     }
     if (!response.indicatesSuccess()) {
       var error = response.toErrorResponse().getErrorObject();
-      throw new Failure("provider_error", "The provider refused the sign-in: " + error.getCode()
-          + (error.getDescription() == null ? "" : " (" + error.getDescription() + ")") + ".");
+      throw new Failure(
+          "provider_error",
+          "The provider refused the sign-in: "
+              + error.getCode()
+              + (error.getDescription() == null ? "" : " (" + error.getDescription() + ")")
+              + ".");
     }
     AuthenticationSuccessResponse success = response.toSuccessResponse();
     AuthorizationCode code = success.getAuthorizationCode();
-    if (code == null) throw new Failure("bad_callback", "The callback carries no authorization code.");
+    if (code == null)
+      throw new Failure("bad_callback", "The callback carries no authorization code.");
     Provider provider = provider();
     AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, p.redirect(), p.verifier());
     URI tokenEndpoint = provider.metadata().getTokenEndpointURI();
-    TokenRequest request = settings.clientSecret() == null
-        ? new TokenRequest.Builder(tokenEndpoint, new ClientID(settings.clientId()), grant).build()
-        : new TokenRequest.Builder(tokenEndpoint, new ClientSecretBasic(new ClientID(settings.clientId()),
-            new Secret(settings.clientSecret())), grant).build();
+    TokenRequest request =
+        settings.clientSecret() == null
+            ? new TokenRequest.Builder(tokenEndpoint, new ClientID(settings.clientId()), grant)
+                .build()
+            : new TokenRequest.Builder(
+                    tokenEndpoint,
+                    new ClientSecretBasic(
+                        new ClientID(settings.clientId()), new Secret(settings.clientSecret())),
+                    grant)
+                .build();
     TokenResponse tokens;
     try {
       HTTPRequest http = request.toHTTPRequest();
@@ -165,25 +198,36 @@ public final class Oidc {
       http.setReadTimeout(TIMEOUT_MS);
       tokens = OIDCTokenResponseParser.parse(http.send());
     } catch (java.io.IOException | com.nimbusds.oauth2.sdk.ParseException e) {
-      throw new Failure("token", "The provider's token endpoint did not answer as expected: " + e.getMessage());
+      throw new Failure(
+          "token", "The provider's token endpoint did not answer as expected: " + e.getMessage());
     }
     if (!tokens.indicatesSuccess()) {
       var error = tokens.toErrorResponse().getErrorObject();
-      throw new Failure("token", "The provider refused the code (used already, expired, or the PKCE verifier does"
-          + " not match): " + error.getCode() + (error.getDescription() == null ? "" : " (" + error.getDescription()
-          + ")") + ".");
+      throw new Failure(
+          "token",
+          "The provider refused the code (used already, expired, or the PKCE verifier does"
+              + " not match): "
+              + error.getCode()
+              + (error.getDescription() == null ? "" : " (" + error.getDescription() + ")")
+              + ".");
     }
     JWT idToken = ((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getIDToken();
-    if (idToken == null) throw new Failure("id_token", "The provider answered no ID token (is openid a scope?).");
+    if (idToken == null)
+      throw new Failure("id_token", "The provider answered no ID token (is openid a scope?).");
     IDTokenClaimsSet claims = validate(idToken, p.nonce());
-    return new Signed(claims.getIssuer().getValue(), claims.getSubject().getValue(), claims.toJSONObject(), idToken,
+    return new Signed(
+        claims.getIssuer().getValue(),
+        claims.getSubject().getValue(),
+        claims.toJSONObject(),
+        idToken,
         p.next());
   }
 
   /**
-   * Validates an ID token as {@link #finish} does: the signature by a key of the provider's JWKS (an asymmetric
-   * algorithm the provider lists), the issuer, this client as audience (and as {@code azp} when there are several),
-   * {@code exp} and {@code iat} within 60 s of now, and the nonce.
+   * Validates an ID token as {@link #finish} does: the signature by a key of the provider's JWKS
+   * (an asymmetric algorithm the provider lists), the issuer, this client as audience (and as
+   * {@code azp} when there are several), {@code exp} and {@code iat} within 60 s of now, and the
+   * nonce.
    */
   public IDTokenClaimsSet validate(JWT idToken, Nonce nonce) {
     try {
@@ -197,8 +241,9 @@ public final class Oidc {
   public Optional<URI> logout(JWT idTokenHint, URI afterLogout) {
     Provider p = provider;
     if (p == null || p.metadata().getEndSessionEndpointURI() == null) return Optional.empty();
-    return Optional.of(new LogoutRequest(p.metadata().getEndSessionEndpointURI(), idTokenHint, afterLogout, null)
-        .toURI());
+    return Optional.of(
+        new LogoutRequest(p.metadata().getEndSessionEndpointURI(), idTokenHint, afterLogout, null)
+            .toURI());
   }
 
   private Provider provider() {
@@ -211,27 +256,43 @@ public final class Oidc {
       try {
         metadata = OIDCProviderMetadata.resolve(issuer, TIMEOUT_MS, TIMEOUT_MS);
       } catch (java.io.IOException | com.nimbusds.oauth2.sdk.GeneralException e) {
-        throw new Failure("provider", "The provider's discovery document at " + settings.issuer()
-            + "/.well-known/openid-configuration cannot be read: " + e.getMessage());
+        throw new Failure(
+            "provider",
+            "The provider's discovery document at "
+                + settings.issuer()
+                + "/.well-known/openid-configuration cannot be read: "
+                + e.getMessage());
       }
       Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
       if (metadata.getIDTokenJWSAlgs() != null) {
         for (JWSAlgorithm a : metadata.getIDTokenJWSAlgs()) {
-          // Asymmetric only: an HMAC-signed ID token would be keyed by the client secret, and "none" never.
+          // Asymmetric only: an HMAC-signed ID token would be keyed by the client secret, and
+          // "none" never.
           if (JWSAlgorithm.Family.SIGNATURE.contains(a)) algorithms.add(a);
         }
       }
       if (algorithms.isEmpty()) algorithms.add(JWSAlgorithm.RS256);
       JWKSource<SecurityContext> keys;
       try {
-        keys = JWKSourceBuilder.create(metadata.getJWKSetURI().toURL(),
-            new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, 512 * 1024)).build();
+        keys =
+            JWKSourceBuilder.create(
+                    metadata.getJWKSetURI().toURL(),
+                    new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, 512 * 1024))
+                .build();
       } catch (java.net.MalformedURLException | RuntimeException e) {
-        throw new Failure("provider", "The provider's jwks_uri " + metadata.getJWKSetURI() + " is not usable: "
-            + e.getMessage());
+        throw new Failure(
+            "provider",
+            "The provider's jwks_uri "
+                + metadata.getJWKSetURI()
+                + " is not usable: "
+                + e.getMessage());
       }
-      IDTokenValidator validator = new IDTokenValidator(issuer, new ClientID(settings.clientId()),
-          new JWSVerificationKeySelector<>(algorithms, keys), null);
+      IDTokenValidator validator =
+          new IDTokenValidator(
+              issuer,
+              new ClientID(settings.clientId()),
+              new JWSVerificationKeySelector<>(algorithms, keys),
+              null);
       validator.setMaxClockSkew(60);
       provider = new Provider(metadata, validator);
       return provider;

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Log-in sessions: a random id (the HttpOnly cookie) with its user and CSRF token, ending after a period without use.
- * Kept in memory: a restart logs everyone out, which is the safe side.
+ * Log-in sessions: a random id (the HttpOnly cookie) with its user and CSRF token, ending after a
+ * period without use. Kept in memory: a restart logs everyone out, which is the safe side.
  */
 public final class Sessions {
   private static final SecureRandom RANDOM = new SecureRandom();

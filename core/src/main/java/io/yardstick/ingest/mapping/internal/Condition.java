@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A test on the source columns of a row, as a mapping writes it: {@code {outcome: HANG, q_start: "0:00:00"}} holds
- * when every named column has one of its listed values (compared case-insensitively; an empty string or null means
- * the column is empty).
+ * A test on the source columns of a row, as a mapping writes it: {@code {outcome: HANG, q_start:
+ * "0:00:00"}} holds when every named column has one of its listed values (compared
+ * case-insensitively; an empty string or null means the column is empty).
  */
 record Condition(List<Test> tests) {
   record Test(String column, Set<String> values) {}

@@ -12,16 +12,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How one canonical field (or customer attribute) is made from a row: its source, the texts that mean absent, a value
- * map, the format, durations added to it, the condition it applies under and its default. The value it gives is
- * typed (Instant, LocalDate, BigDecimal seconds, Boolean, or text) and becomes canonical text for the row parser.
+ * How one canonical field (or customer attribute) is made from a row: its source, the texts that
+ * mean absent, a value map, the format, durations added to it, the condition it applies under and
+ * its default. The value it gives is typed (Instant, LocalDate, BigDecimal seconds, Boolean, or
+ * text) and becomes canonical text for the row parser.
  *
  * @param key the key path in the mapping file, for messages (contacts.answered_at)
- * @param map lowercase source text to the text used instead (null: absent), or null when there is no map
+ * @param map lowercase source text to the text used instead (null: absent), or null when there is
+ *     no map
  * @param reader reads the (mapped) text in the field's format, or null to keep the text as it is
  */
-record FieldRule(String key, String name, FieldType type, Source source, Set<String> absent, Map<String, String> map,
-    Formats.Reader reader, List<Plus> plus, Condition when, Object defaultValue) {
+record FieldRule(
+    String key,
+    String name,
+    FieldType type,
+    Source source,
+    Set<String> absent,
+    Map<String, String> map,
+    Formats.Reader reader,
+    List<Plus> plus,
+    Condition when,
+    Object defaultValue) {
 
   /** A duration added to a timestamp. */
   record Plus(String key, Source source, Set<String> absent, Formats.Reader reader) {}
@@ -29,8 +40,12 @@ record FieldRule(String key, String name, FieldType type, Source source, Set<Str
   /** Where an evaluation is, for data errors. */
   record Where(String dataFile, String mappingFile) {
     ImportException error(long line, String column, String value, String problem, String key) {
-      return new ImportException(dataFile, line, column, value, problem + " (mapping " + mappingFile + ", key " + key
-          + ")");
+      return new ImportException(
+          dataFile,
+          line,
+          column,
+          value,
+          problem + " (mapping " + mappingFile + ", key " + key + ")");
     }
   }
 
@@ -42,7 +57,10 @@ record FieldRule(String key, String name, FieldType type, Source source, Set<Str
     return all;
   }
 
-  /** The value for a row; {@code values} holds the fields already made (read by {@code field:} sources). */
+  /**
+   * The value for a row; {@code values} holds the fields already made (read by {@code field:}
+   * sources).
+   */
   Object evaluate(Row row, Object[] values, Where where) {
     if (when != null && !when.holds(row)) return null;
     Object v = value(row, values, where);
@@ -61,7 +79,9 @@ record FieldRule(String key, String name, FieldType type, Source source, Set<Str
         } catch (BadValue e) {
           throw where.error(row.line(), column(p.source()), text, e.getMessage(), p.key());
         }
-        t = t.plusNanos(seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact());
+        t =
+            t.plusNanos(
+                seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact());
       }
       v = t;
     }
@@ -79,18 +99,24 @@ record FieldRule(String key, String name, FieldType type, Source source, Set<Str
       try {
         date = (LocalDate) dt.date().read(dateText);
       } catch (BadValue e) {
-        throw where.error(row.line(), dt.dateColumn(), dateText, e.getMessage(), key + ".date_format");
+        throw where.error(
+            row.line(), dt.dateColumn(), dateText, e.getMessage(), key + ".date_format");
       }
       try {
         time = dt.time().read(timeText);
       } catch (BadValue e) {
-        throw where.error(row.line(), dt.timeColumn(), timeText, e.getMessage(), key + ".time_format");
+        throw where.error(
+            row.line(), dt.timeColumn(), timeText, e.getMessage(), key + ".time_format");
       }
       try {
         return Formats.combine(date, time, dt.zone());
       } catch (BadValue e) {
-        throw where.error(row.line(), dt.dateColumn() + ", " + dt.timeColumn(), dateText + " " + timeText,
-            e.getMessage(), key);
+        throw where.error(
+            row.line(),
+            dt.dateColumn() + ", " + dt.timeColumn(),
+            dateText + " " + timeText,
+            e.getMessage(),
+            key);
       }
     }
     String text = text(source, row);
@@ -99,8 +125,12 @@ record FieldRule(String key, String name, FieldType type, Source source, Set<Str
     if (map != null) {
       String lower = text.toLowerCase(Locale.ROOT);
       if (!map.containsKey(lower)) {
-        throw where.error(row.line(), column(this.source), source, "is not in the value map; expected one of "
-            + String.join(", ", map.keySet()), key + ".map");
+        throw where.error(
+            row.line(),
+            column(this.source),
+            source,
+            "is not in the value map; expected one of " + String.join(", ", map.keySet()),
+            key + ".map");
       }
       text = map.get(lower);
       if (text == null) return null;

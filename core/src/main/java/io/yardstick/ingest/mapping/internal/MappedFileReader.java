@@ -1,10 +1,10 @@
 package io.yardstick.ingest.mapping.internal;
 
-import io.yardstick.ingest.CountingInputStream;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.yardstick.YardstickException;
+import io.yardstick.ingest.CountingInputStream;
 import io.yardstick.ingest.ImportException;
 import io.yardstick.ingest.ImportSource;
 import io.yardstick.ingest.RowParser;
@@ -31,16 +31,20 @@ import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads a delimited data file through mapping rules: checks the header against the columns the rules read, then for
- * each row applies the skip rules and makes one record per section, as canonical text that {@link RowParser} checks
- * exactly as it checks a canonical file. Errors from the row parser are given back with the source column and the
- * mapping key the value went through.
+ * Reads a delimited data file through mapping rules: checks the header against the columns the
+ * rules read, then for each row applies the skip rules and makes one record per section, as
+ * canonical text that {@link RowParser} checks exactly as it checks a canonical file. Errors from
+ * the row parser are given back with the source column and the mapping key the value went through.
  */
 public final class MappedFileReader {
   private MappedFileReader() {}
 
-  public static MappingSummary read(MappingRules rules, ImportSource source, Set<RecordType> types,
-      Function<RecordType, RowSink> sinks, LongConsumer progress) {
+  public static MappingSummary read(
+      MappingRules rules,
+      ImportSource source,
+      Set<RecordType> types,
+      Function<RecordType, RowSink> sinks,
+      LongConsumer progress) {
     List<SectionRule> sections = new ArrayList<>();
     for (Map.Entry<RecordType, SectionRule> e : rules.sections().entrySet()) {
       if (types.contains(e.getKey())) sections.add(e.getValue());
@@ -52,19 +56,30 @@ public final class MappedFileReader {
       int b1 = in.read();
       int b2 = in.read();
       in.reset();
-      InputStream content = b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16)) : in;
+      InputStream content =
+          b1 == 0x1f && b2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16)) : in;
       return new Run(rules, source.name(), sections, sinks).read(content);
     } catch (java.util.zip.ZipException e) {
-      throw new ImportException(source.name(), 0, null, null, "is not a valid gzip file (" + e.getMessage() + ")");
+      throw new ImportException(
+          source.name(), 0, null, null, "is not a valid gzip file (" + e.getMessage() + ")");
     } catch (IOException e) {
-      throw new ImportException(source.name(), 0, null, null, "could not be read: " + e.getMessage());
+      throw new ImportException(
+          source.name(), 0, null, null, "could not be read: " + e.getMessage());
     } catch (UncheckedIOException e) {
-      throw new ImportException(source.name(), 0, null, null, "could not be read: " + e.getCause().getMessage());
+      throw new ImportException(
+          source.name(), 0, null, null, "could not be read: " + e.getCause().getMessage());
     } catch (YardstickException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new ImportException(source.name(), 0, null, null, "could not be imported: " + e + " (an unforeseen"
-          + " failure; please report it with this file)");
+      throw new ImportException(
+          source.name(),
+          0,
+          null,
+          null,
+          "could not be imported: "
+              + e
+              + " (an unforeseen"
+              + " failure; please report it with this file)");
     }
   }
 
@@ -78,10 +93,16 @@ public final class MappedFileReader {
     private final int[][] indices;
     private final FieldRule.Where where;
     private final Map<RecordType, Long> kept = new EnumMap<>(RecordType.class);
-    private final Map<RecordType, SequencedMap<String, Long>> setAside = new EnumMap<>(RecordType.class);
-    private final Map<RecordType, SequencedMap<String, Long>> cleared = new EnumMap<>(RecordType.class);
+    private final Map<RecordType, SequencedMap<String, Long>> setAside =
+        new EnumMap<>(RecordType.class);
+    private final Map<RecordType, SequencedMap<String, Long>> cleared =
+        new EnumMap<>(RecordType.class);
 
-    Run(MappingRules rules, String file, List<SectionRule> sections, Function<RecordType, RowSink> sinkOf) {
+    Run(
+        MappingRules rules,
+        String file,
+        List<SectionRule> sections,
+        Function<RecordType, RowSink> sinkOf) {
       this.rules = rules;
       this.file = file;
       this.sections = sections;
@@ -92,7 +113,8 @@ public final class MappedFileReader {
         RecordType type = sections.get(i).type();
         sinks[i] = sinkOf.apply(type);
         parsers[i] = new RowParser(type, file);
-        indices[i] = sections.get(i).order().stream().mapToInt(r -> type.indexOf(r.name())).toArray();
+        indices[i] =
+            sections.get(i).order().stream().mapToInt(r -> type.indexOf(r.name())).toArray();
         kept.put(type, 0L);
         setAside.put(type, new LinkedHashMap<>());
         cleared.put(type, new LinkedHashMap<>());
@@ -101,19 +123,21 @@ public final class MappedFileReader {
     }
 
     MappingSummary read(InputStream content) {
-      CsvReader<CsvRecord> csv = CsvReader.builder()
-          .fieldSeparator(rules.delimiter())
-          .quoteCharacter(rules.quote())
-          .detectBomHeader(true)
-          .allowExtraFields(true)
-          .allowMissingFields(true)
-          .skipEmptyLines(true)
-          .ofCsvRecord(content, StandardCharsets.UTF_8);
+      CsvReader<CsvRecord> csv =
+          CsvReader.builder()
+              .fieldSeparator(rules.delimiter())
+              .quoteCharacter(rules.quote())
+              .detectBomHeader(true)
+              .allowExtraFields(true)
+              .allowMissingFields(true)
+              .skipEmptyLines(true)
+              .ofCsvRecord(content, StandardCharsets.UTF_8);
       Iterator<CsvRecord> it = csv.iterator();
       long rows = 0;
       try {
         if (!it.hasNext()) {
-          // Truly empty (nothing but blank lines): the one file that reads as nothing without an error.
+          // Truly empty (nothing but blank lines): the one file that reads as nothing without an
+          // error.
           return new MappingSummary(0, kept, new EnumMap<>(setAside), new EnumMap<>(cleared));
         }
         CsvRecord header = it.next();
@@ -125,20 +149,37 @@ public final class MappedFileReader {
           int n = rec.getFieldCount();
           if (n != width) {
             if (n == 1 && rec.getField(0).isBlank()) continue;
-            throw new ImportException(file, line, null, null, "has " + n + " values but the header has " + width
-                + " columns; expected one value per column (the mapping's input.delimiter is "
-                + describe(rules.delimiter()) + ")");
+            throw new ImportException(
+                file,
+                line,
+                null,
+                null,
+                "has "
+                    + n
+                    + " values but the header has "
+                    + width
+                    + " columns; expected one value per column (the mapping's input.delimiter is "
+                    + describe(rules.delimiter())
+                    + ")");
           }
           rows++;
           row.set(line, rec.getFields());
           accept(row);
         }
       } catch (CsvParseException e) {
-        throw new ImportException(file, 0, null, null, "is not valid delimited text: " + e.getMessage());
+        throw new ImportException(
+            file, 0, null, null, "is not valid delimited text: " + e.getMessage());
       }
       if (rows == 0) {
-        throw new ImportException(file, 0, null, null, "has a header and no rows; expected rows of data under the"
-            + " header that mapping " + rules.file() + " reads (an empty file imports nothing)");
+        throw new ImportException(
+            file,
+            0,
+            null,
+            null,
+            "has a header and no rows; expected rows of data under the"
+                + " header that mapping "
+                + rules.file()
+                + " reads (an empty file imports nothing)");
       }
       return new MappingSummary(rows, kept, new EnumMap<>(setAside), new EnumMap<>(cleared));
     }
@@ -203,24 +244,38 @@ public final class MappedFileReader {
       kept.merge(type, 1L, Long::sum);
     }
 
-    /** A failure Yardstick did not foresee, as an import error naming the file, line, column and mapping key. */
+    /**
+     * A failure Yardstick did not foresee, as an import error naming the file, line, column and
+     * mapping key.
+     */
     private ImportException unforeseen(SectionRule section, Row row, RuntimeException e) {
       String column = evaluating == null ? null : evaluating.column();
-      String value = evaluating != null && evaluating.source() instanceof Source.Column c ? row.get(c.name()) : null;
-      return where.error(row.line(), column, value, "could not be imported: " + e + " (an unforeseen failure;"
-          + " please report it with this file)", evaluating == null ? section.type().table() : evaluating.key());
+      String value =
+          evaluating != null && evaluating.source() instanceof Source.Column c
+              ? row.get(c.name())
+              : null;
+      return where.error(
+          row.line(),
+          column,
+          value,
+          "could not be imported: "
+              + e
+              + " (an unforeseen failure;"
+              + " please report it with this file)",
+          evaluating == null ? section.type().table() : evaluating.key());
     }
 
     /**
-     * Applies the section's out_of_order rules to a row's values: the reason to set the row aside, or null when it is
-     * kept (with the fields its clear rules emptied, counted). Fields without a rule are left to the row parser, which
-     * refuses the file.
+     * Applies the section's out_of_order rules to a row's values: the reason to set the row aside,
+     * or null when it is kept (with the fields its clear rules emptied, counted). Fields without a
+     * rule are left to the row parser, which refuses the file.
      */
     private String outOfOrder(SectionRule section, Object[] values) {
       List<SectionRule.OutOfOrder> rules = section.outOfOrder();
       if (rules.isEmpty()) return null;
       for (SectionRule.OutOfOrder o : rules) {
-        if (!o.clear() && o.order().breaks(values[o.field()], values[o.anchor()])) return o.reason();
+        if (!o.clear() && o.order().breaks(values[o.field()], values[o.anchor()]))
+          return o.reason();
       }
       for (SectionRule.OutOfOrder o : rules) {
         if (o.clear() && o.order().breaks(values[o.field()], values[o.anchor()])) {
@@ -239,14 +294,27 @@ public final class MappedFileReader {
         if (field.isPresent()) rule = section.byIndex()[section.type().indexOf(field.get().name())];
       }
       if (rule == null) return e;
-      String hint = e.value() == null && rule.defaultValue() == null ? "; give it a default, or set such rows aside"
-          + " with a skip rule" : "";
-      if (e.value() != null && RowParser.orders(section.type()).stream().anyMatch(o -> o.field().equals(e.column())
-          && e.problem().endsWith(o.expected()))) {
-        hint = "; to set such rows aside or keep them without this value, add out_of_order: {" + e.column()
-            + ": set_aside} or {" + e.column() + ": clear} to the " + section.type().table() + " section";
+      String hint =
+          e.value() == null && rule.defaultValue() == null
+              ? "; give it a default, or set such rows aside" + " with a skip rule"
+              : "";
+      if (e.value() != null
+          && RowParser.orders(section.type()).stream()
+              .anyMatch(o -> o.field().equals(e.column()) && e.problem().endsWith(o.expected()))) {
+        hint =
+            "; to set such rows aside or keep them without this value, add out_of_order: {"
+                + e.column()
+                + ": set_aside} or {"
+                + e.column()
+                + ": clear} to the "
+                + section.type().table()
+                + " section";
       }
-      return where.error(e.line(), rule.column() + " (mapped to " + e.column() + ")", e.value(), e.problem() + hint,
+      return where.error(
+          e.line(),
+          rule.column() + " (mapped to " + e.column() + ")",
+          e.value(),
+          e.problem() + hint,
           rule.key());
     }
 
@@ -257,7 +325,9 @@ public final class MappedFileReader {
       return null;
     }
 
-    /** Column positions by lowercase name, after checking that every column the rules read is there. */
+    /**
+     * Column positions by lowercase name, after checking that every column the rules read is there.
+     */
     private Map<String, Integer> index(CsvRecord header) {
       long line = header.getStartingLineNumber();
       Map<String, Integer> index = new HashMap<>();
@@ -269,11 +339,13 @@ public final class MappedFileReader {
       }
       List<Reference> references = new ArrayList<>();
       for (SectionRule.Skip skip : rules.skips()) {
-        for (String col : skip.when().columns()) references.add(new Reference(col, skip.key() + ".when", false));
+        for (String col : skip.when().columns())
+          references.add(new Reference(col, skip.key() + ".when", false));
       }
       for (SectionRule section : sections) {
         for (SectionRule.Skip skip : section.skips()) {
-          for (String col : skip.when().columns()) references.add(new Reference(col, skip.key() + ".when", false));
+          for (String col : skip.when().columns())
+            references.add(new Reference(col, skip.key() + ".when", false));
         }
         List<FieldRule> all = new ArrayList<>(section.order());
         all.addAll(section.attributes());
@@ -288,14 +360,34 @@ public final class MappedFileReader {
       for (Reference ref : references) {
         String key = Row.key(ref.column());
         if (repeated.contains(key)) {
-          throw new ImportException(file, line, ref.column(), null, "appears more than once in the header, so the"
-              + " column that mapping " + rules.file() + " reads at key " + ref.key() + " is ambiguous; expected"
-              + " unique column names (compared case-insensitively)");
+          throw new ImportException(
+              file,
+              line,
+              ref.column(),
+              null,
+              "appears more than once in the header, so the"
+                  + " column that mapping "
+                  + rules.file()
+                  + " reads at key "
+                  + ref.key()
+                  + " is ambiguous; expected"
+                  + " unique column names (compared case-insensitively)");
         }
         if (!index.containsKey(key) && !ref.mayBeMissing()) {
-          throw new ImportException(file, line, ref.column(), null, "is not a column of this file, but mapping "
-              + rules.file() + " reads it at key " + ref.key() + "; the header has " + String.join(", ", names)
-              + " (separated by " + describe(rules.delimiter()) + ")");
+          throw new ImportException(
+              file,
+              line,
+              ref.column(),
+              null,
+              "is not a column of this file, but mapping "
+                  + rules.file()
+                  + " reads it at key "
+                  + ref.key()
+                  + "; the header has "
+                  + String.join(", ", names)
+                  + " (separated by "
+                  + describe(rules.delimiter())
+                  + ")");
         }
       }
       return index;

@@ -12,7 +12,12 @@ import java.util.Map;
  * @param skips rows every section sets aside
  * @param sections the kinds of records the mapping makes, in the order of the file
  */
-public record MappingRules(String file, String description, char delimiter, char quote, List<SectionRule.Skip> skips,
+public record MappingRules(
+    String file,
+    String description,
+    char delimiter,
+    char quote,
+    List<SectionRule.Skip> skips,
     Map<RecordType, SectionRule> sections) {
 
   /** The kinds of records the mapping makes. */

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** One record of the data file, read by column name (case-insensitive); values are stripped, empty means absent. */
+/**
+ * One record of the data file, read by column name (case-insensitive); values are stripped, empty
+ * means absent.
+ */
 final class Row {
   private final Map<String, Integer> index;
   private List<String> fields;

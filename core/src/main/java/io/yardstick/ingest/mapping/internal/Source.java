@@ -43,8 +43,15 @@ sealed interface Source {
   }
 
   /** A date column and a time-of-day column combined into an instant. */
-  record DateTime(String dateColumn, String dateFormat, Formats.Reader date, String timeColumn, String timeFormat,
-      Formats.Reader time, ZoneId zone) implements Source {
+  record DateTime(
+      String dateColumn,
+      String dateFormat,
+      Formats.Reader date,
+      String timeColumn,
+      String timeFormat,
+      Formats.Reader time,
+      ZoneId zone)
+      implements Source {
     @Override
     public List<String> columns() {
       return List.of(dateColumn, timeColumn);

@@ -14,19 +14,31 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns agent and call events into agent states. An agent is present while logged in (AGENTLOGIN, AGENTCALLBACKLOGIN)
- * or a member of at least one queue (ADDMEMBER); present and not paused is available, paused (PAUSE, PAUSEALL) is
- * break, and from CONNECT to its COMPLETE or TRANSFER the agent is busy, whatever else holds. QUEUESTART (a restart)
- * ends everything: Asterisk forgets its members and calls. A span still open when the log ends is not emitted: its end
- * is unknown, and a longer log will close it (with the same start, so the import stays idempotent).
+ * Turns agent and call events into agent states. An agent is present while logged in (AGENTLOGIN,
+ * AGENTCALLBACKLOGIN) or a member of at least one queue (ADDMEMBER); present and not paused is
+ * available, paused (PAUSE, PAUSEALL) is break, and from CONNECT to its COMPLETE or TRANSFER the
+ * agent is busy, whatever else holds. QUEUESTART (a restart) ends everything: Asterisk forgets its
+ * members and calls. A span still open when the log ends is not emitted: its end is unknown, and a
+ * longer log will close it (with the same start, so the import stays idempotent).
  *
- * <p>An agent with no log-in or queue membership event in the log (a static queue member, configured in queues.conf:
- * Asterisk logs only its calls) has no known logged-in time: only its busy periods are known. Its states are not
- * emitted at all, rather than made up, so occupancy, idle time, contacts per hour and absence stay empty for it; the
- * agents and their busy periods are counted ({@link #withoutPresence}, {@link #busyWithoutPresence}).
+ * <p>An agent with no log-in or queue membership event in the log (a static queue member,
+ * configured in queues.conf: Asterisk logs only its calls) has no known logged-in time: only its
+ * busy periods are known. Its states are not emitted at all, rather than made up, so occupancy,
+ * idle time, contacts per hour and absence stay empty for it; the agents and their busy periods are
+ * counted ({@link #withoutPresence}, {@link #busyWithoutPresence}).
  */
 public final class AgentTimeline {
-  enum Kind { LOGIN, LOGOFF, ADD, REMOVE, PAUSE, UNPAUSE, BUSY, FREE, RESTART }
+  enum Kind {
+    LOGIN,
+    LOGOFF,
+    ADD,
+    REMOVE,
+    PAUSE,
+    UNPAUSE,
+    BUSY,
+    FREE,
+    RESTART
+  }
 
   private record Change(Instant at, long seq, String agent, Kind kind, String arg) {}
 
@@ -51,7 +63,10 @@ public final class AgentTimeline {
   private long busyWithoutPresence;
   private long open;
 
-  /** Records a change; {@code agent} is the agent id (null for RESTART), {@code arg} the queue or call id. */
+  /**
+   * Records a change; {@code agent} is the agent id (null for RESTART), {@code arg} the queue or
+   * call id.
+   */
   private void add(Instant at, String agent, Kind kind, String arg) {
     changes.add(new Change(at, changes.size(), agent, kind, arg));
   }
@@ -60,19 +75,43 @@ public final class AgentTimeline {
     present.add(agent);
     add(at, agent, Kind.LOGIN, null);
   }
-  public void logoff(Instant at, String agent) { add(at, agent, Kind.LOGOFF, null); }
+
+  public void logoff(Instant at, String agent) {
+    add(at, agent, Kind.LOGOFF, null);
+  }
+
   public void addMember(Instant at, String agent, String queue) {
     present.add(agent);
     add(at, agent, Kind.ADD, String.valueOf(queue));
   }
-  public void removeMember(Instant at, String agent, String queue) { add(at, agent, Kind.REMOVE, String.valueOf(queue)); }
-  public void pause(Instant at, String agent) { add(at, agent, Kind.PAUSE, null); }
-  public void unpause(Instant at, String agent) { add(at, agent, Kind.UNPAUSE, null); }
-  public void busy(Instant at, String agent, String callid) { add(at, agent, Kind.BUSY, callid); }
-  public void free(Instant at, String agent, String callid) { add(at, agent, Kind.FREE, callid); }
-  public void restart(Instant at) { add(at, null, Kind.RESTART, null); }
 
-  /** The closed spans, in time order per agent; counts the spans left open (see {@link #openAtEnd}). */
+  public void removeMember(Instant at, String agent, String queue) {
+    add(at, agent, Kind.REMOVE, String.valueOf(queue));
+  }
+
+  public void pause(Instant at, String agent) {
+    add(at, agent, Kind.PAUSE, null);
+  }
+
+  public void unpause(Instant at, String agent) {
+    add(at, agent, Kind.UNPAUSE, null);
+  }
+
+  public void busy(Instant at, String agent, String callid) {
+    add(at, agent, Kind.BUSY, callid);
+  }
+
+  public void free(Instant at, String agent, String callid) {
+    add(at, agent, Kind.FREE, callid);
+  }
+
+  public void restart(Instant at) {
+    add(at, null, Kind.RESTART, null);
+  }
+
+  /**
+   * The closed spans, in time order per agent; counts the spans left open (see {@link #openAtEnd}).
+   */
   public List<AgentState> states() {
     List<Change> sorted = new ArrayList<>(changes);
     sorted.sort(Comparator.comparing(Change::at).thenComparingLong(Change::seq));
@@ -129,12 +168,18 @@ public final class AgentTimeline {
     a.since = at;
   }
 
-  /** Agents with calls but no log-in or queue membership event: their time is unknown (known after {@link #states}). */
+  /**
+   * Agents with calls but no log-in or queue membership event: their time is unknown (known after
+   * {@link #states}).
+   */
   public Set<String> withoutPresence() {
     return Collections.unmodifiableSet(withoutPresence);
   }
 
-  /** The busy periods (CONNECTs) of those agents, which make no agent states (known after {@link #states}). */
+  /**
+   * The busy periods (CONNECTs) of those agents, which make no agent states (known after {@link
+   * #states}).
+   */
   public long busyWithoutPresence() {
     return busyWithoutPresence;
   }

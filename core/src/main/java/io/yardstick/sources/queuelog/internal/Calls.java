@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Assembles the call events of a queue_log into queue visits: ENTERQUEUE starts one, CONNECT answers it, COMPLETE*,
- * TRANSFER*, ABANDON and EXIT* end it. A call id that enters a queue again after its visit ended (an overflow to a
- * second queue) starts a second visit, {@code callid/2}. Events are taken in file order, which is time order in a
- * queue_log.
+ * Assembles the call events of a queue_log into queue visits: ENTERQUEUE starts one, CONNECT
+ * answers it, COMPLETE*, TRANSFER*, ABANDON and EXIT* end it. A call id that enters a queue again
+ * after its visit ended (an overflow to a second queue) starts a second visit, {@code callid/2}.
+ * Events are taken in file order, which is time order in a queue_log.
  */
 public final class Calls {
   /** How a visit ended; the id is what call_outcomes stores. */
@@ -24,7 +24,10 @@ public final class Calls {
     TIMEOUT("timeout"),
     EMPTY("empty"),
     KEY("key"),
-    /** Answered, and no COMPLETE or TRANSFER in the log (the log ends, or the system restarted, during the talk). */
+    /**
+     * Answered, and no COMPLETE or TRANSFER in the log (the log ends, or the system restarted,
+     * during the talk).
+     */
     CONNECTED("connected"),
     /** Neither answered nor left: no end event in the log. */
     UNKNOWN("unknown");
@@ -49,8 +52,10 @@ public final class Calls {
     String callerId;
     String agent;
     Instant enteredAt;
+
     /** Arrival derived from a logged wait when ENTERQUEUE is not in the log. */
     Instant derivedArrival;
+
     Instant answeredAt;
     Double ringS;
     Instant leftAt;
@@ -92,15 +97,18 @@ public final class Calls {
       return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
-    /** The contact; null when the arrival is unknown or times run backwards (see {@link #problem}). */
+    /**
+     * The contact; null when the arrival is unknown or times run backwards (see {@link #problem}).
+     */
     public Contact contact() {
-      Contact.Builder b = Contact.builder(id, "phone", arrivedAt())
-          .caseId(callid)
-          .queue(queue)
-          .customerId(callerId)
-          .agentId(agent)
-          .answeredAt(answeredAt)
-          .talkSeconds(answeredAt != null ? talkS : null);
+      Contact.Builder b =
+          Contact.builder(id, "phone", arrivedAt())
+              .caseId(callid)
+              .queue(queue)
+              .customerId(callerId)
+              .agentId(agent)
+              .answeredAt(answeredAt)
+              .talkSeconds(answeredAt != null ? talkS : null);
       if (answeredAt == null && leftAt != null && !outcome().answered()) {
         b.abandonedAt(leftAt);
       }
@@ -128,7 +136,10 @@ public final class Calls {
   private long rings;
   private double ringSeconds;
 
-  /** Takes one call event (the caller checked it has a call id). Returns false when it came after its call ended. */
+  /**
+   * Takes one call event (the caller checked it has a call id). Returns false when it came after
+   * its call ended.
+   */
   public boolean accept(Event e) {
     String name = e.name();
     if (name.equals("RINGNOANSWER") || name.equals("RINGCANCELED")) {
@@ -169,7 +180,11 @@ public final class Calls {
         // COMPLETE*(holdtime|calltime|origposition)
         Double hold = e.seconds(0, "holdtime", 1);
         v.talkS = e.seconds(1, "calltime", 1);
-        end(v, e, name.equals("COMPLETEAGENT") ? Outcome.AGENT_HANGUP : Outcome.CALLER_HANGUP, hold);
+        end(
+            v,
+            e,
+            name.equals("COMPLETEAGENT") ? Outcome.AGENT_HANGUP : Outcome.CALLER_HANGUP,
+            hold);
       }
       case "TRANSFER", "BLINDTRANSFER" -> {
         // (BLIND)TRANSFER(extension|context|holdtime|calltime|origposition)
@@ -184,18 +199,25 @@ public final class Calls {
         // ATTENDEDTRANSFER(method|method data|holdtime|calltime|origposition)
         Double hold = e.seconds(2, "holdtime", 1);
         v.talkS = e.seconds(3, "calltime", 1);
-        v.detail = "attended" + (e.text(0) == null ? "" : " (" + e.text(0) + (e.text(1) == null ? "" : " " + e.text(1))
-            + ")");
+        v.detail =
+            "attended"
+                + (e.text(0) == null
+                    ? ""
+                    : " (" + e.text(0) + (e.text(1) == null ? "" : " " + e.text(1)) + ")");
         end(v, e, Outcome.TRANSFER, hold);
       }
       case "ABANDON", "EXITWITHTIMEOUT", "EXITEMPTY" -> {
         // (position|origposition|waittime)
         Double wait = e.seconds(2, "waittime", 1);
-        leave(v, e, switch (name) {
-          case "ABANDON" -> Outcome.ABANDON;
-          case "EXITWITHTIMEOUT" -> Outcome.TIMEOUT;
-          default -> Outcome.EMPTY;
-        }, wait);
+        leave(
+            v,
+            e,
+            switch (name) {
+              case "ABANDON" -> Outcome.ABANDON;
+              case "EXITWITHTIMEOUT" -> Outcome.TIMEOUT;
+              default -> Outcome.EMPTY;
+            },
+            wait);
       }
       case "EXITWITHKEY" -> {
         // EXITWITHKEY(key|position|origposition|waittime)
@@ -238,8 +260,9 @@ public final class Calls {
   }
 
   /**
-   * The agent id of a member as logged: the technology prefix and any {@code @context} go, so that Agent/1001,
-   * SIP/1001 and Local/1001@agents all name agent 1001. A member name without a slash is kept as it is.
+   * The agent id of a member as logged: the technology prefix and any {@code @context} go, so that
+   * Agent/1001, SIP/1001 and Local/1001@agents all name agent 1001. A member name without a slash
+   * is kept as it is.
    */
   public static String agentId(String member) {
     if (member == null) return null;

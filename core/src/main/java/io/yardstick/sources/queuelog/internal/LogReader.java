@@ -27,12 +27,13 @@ import java.util.function.Consumer;
  * Reads a queue_log in either of its common forms and hands each line on as an {@link Event}:
  *
  * <ul>
- *   <li>the native text log, {@code epoch|callid|queuename|agent|EVENT|data1|...|data5} (any number of data fields:
- *       they differ between Asterisk versions);
- *   <li>a CSV export of the realtime table, with a header: a time column (epoch seconds, or a timestamp with an
- *       offset), callid, queuename (or queue_name), agent, event, and the parameters as {@code data1..data5}, as one
- *       pipe-separated {@code data} column, or in the reshaped columns of voipreports-style exports ({@code param1..3,
- *       entpos, expos, htime, ttime}), which are put back in the native positions.
+ *   <li>the native text log, {@code epoch|callid|queuename|agent|EVENT|data1|...|data5} (any number
+ *       of data fields: they differ between Asterisk versions);
+ *   <li>a CSV export of the realtime table, with a header: a time column (epoch seconds, or a
+ *       timestamp with an offset), callid, queuename (or queue_name), agent, event, and the
+ *       parameters as {@code data1..data5}, as one pipe-separated {@code data} column, or in the
+ *       reshaped columns of voipreports-style exports ({@code param1..3, entpos, expos, htime,
+ *       ttime}), which are put back in the native positions.
  * </ul>
  */
 public final class LogReader {
@@ -40,15 +41,19 @@ public final class LogReader {
       List.of("epoch", "date_time", "timestamp", "time", "datetime", "created", "event_time");
   private static final List<String> CALLID_COLUMNS = List.of("callid", "call_id", "uniqueid");
   private static final List<String> QUEUE_COLUMNS = List.of("queuename", "queue_name", "queue");
-  private static final List<String> AGENT_COLUMNS = List.of("agent", "membername", "member", "type");
+  private static final List<String> AGENT_COLUMNS =
+      List.of("agent", "membername", "member", "type");
   private static final List<String> EVENT_COLUMNS = List.of("event", "verb");
+
   /** What this importer reads, for the messages that refuse anything else. */
-  public static final String EXPECTED = "expected a queue_log: native lines epoch|callid|queuename|agent|EVENT|data..."
-      + " or a CSV export with a header naming time, callid, queuename, agent, event and data1..data5";
+  public static final String EXPECTED =
+      "expected a queue_log: native lines epoch|callid|queuename|agent|EVENT|data..."
+          + " or a CSV export with a header naming time, callid, queuename, agent, event and data1..data5";
 
   /**
-   * How far back, in seconds of log time, a line is remembered to recognise its exact repeats: repeats share their
-   * time, and a queue_log is written in time order, so an hour bounds the memory without missing any real repeat.
+   * How far back, in seconds of log time, a line is remembered to recognise its exact repeats:
+   * repeats share their time, and a queue_log is written in time order, so an hour bounds the
+   * memory without missing any real repeat.
    */
   static final long REPEAT_WINDOW_S = 3600;
 
@@ -57,7 +62,10 @@ public final class LogReader {
   private final TreeMap<Long, Set<String>> seen = new TreeMap<>();
   private long duplicates;
 
-  /** What a read saw: lines (blank lines included), and exact repeats of an earlier line, which were skipped. */
+  /**
+   * What a read saw: lines (blank lines included), and exact repeats of an earlier line, which were
+   * skipped.
+   */
   public record Result(long lines, long duplicates) {}
 
   private LogReader(String file, Consumer<Event> sink) {
@@ -66,14 +74,15 @@ public final class LogReader {
   }
 
   /**
-   * Reads every line of the content and hands on each event once: a line that repeats an earlier line exactly (in a
-   * CSV export, every column but the export's row id: uid or id) is the same event logged twice, and is counted
-   * instead. An empty file reads as 0 lines.
+   * Reads every line of the content and hands on each event once: a line that repeats an earlier
+   * line exactly (in a CSV export, every column but the export's row id: uid or id) is the same
+   * event logged twice, and is counted instead. An empty file reads as 0 lines.
    */
   public static Result read(InputStream content, String file, Consumer<Event> sink) {
     LogReader reader = new LogReader(file, sink);
     try {
-      BufferedReader in = new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8), 1 << 16);
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(content, StandardCharsets.UTF_8), 1 << 16);
       in.mark(1 << 16);
       String first = null;
       long blank = 0;
@@ -93,7 +102,8 @@ public final class LogReader {
     } catch (IOException e) {
       throw new ImportException(file, 0, null, null, "could not be read: " + e.getMessage());
     } catch (UncheckedIOException e) {
-      throw new ImportException(file, 0, null, null, "could not be read: " + e.getCause().getMessage());
+      throw new ImportException(
+          file, 0, null, null, "could not be read: " + e.getCause().getMessage());
     }
   }
 
@@ -110,7 +120,11 @@ public final class LogReader {
     int dot = s.indexOf('.');
     String whole = dot < 0 ? s : s.substring(0, dot);
     String frac = dot < 0 ? "" : s.substring(dot + 1);
-    return !whole.isEmpty() && whole.length() <= 12 && frac.length() <= 9 && digits(whole) && digits(frac);
+    return !whole.isEmpty()
+        && whole.length() <= 12
+        && frac.length() <= 9
+        && digits(whole)
+        && digits(frac);
   }
 
   private static boolean digits(String s) {
@@ -141,13 +155,26 @@ public final class LogReader {
       if (text.isBlank()) continue;
       String[] f = text.split("\\|", -1);
       if (f.length < 5) {
-        throw new ImportException(file, line, null, text, "has " + f.length + " field" + (f.length == 1 ? "" : "s")
-            + " separated by |; " + EXPECTED);
+        throw new ImportException(
+            file,
+            line,
+            null,
+            text,
+            "has "
+                + f.length
+                + " field"
+                + (f.length == 1 ? "" : "s")
+                + " separated by |; "
+                + EXPECTED);
       }
       String time = f[0].strip();
       if (!isEpoch(time)) {
-        throw new ImportException(file, line, "time", time, "is not a time in seconds since 1970 (such as"
-            + " 1543602677); " + EXPECTED);
+        throw new ImportException(
+            file,
+            line,
+            "time",
+            time,
+            "is not a time in seconds since 1970 (such as" + " 1543602677); " + EXPECTED);
       }
       String[] data = new String[f.length - 5];
       System.arraycopy(f, 5, data, 0, data.length);
@@ -156,24 +183,37 @@ public final class LogReader {
     return line;
   }
 
-  /** Hands an event on, unless its line ({@code text}: the line, or a CSV row without its row id) came before. */
+  /**
+   * Hands an event on, unless its line ({@code text}: the line, or a CSV row without its row id)
+   * came before.
+   */
   private void take(Event e, String text) {
     long second = e.at().getEpochSecond();
     if (!seen.computeIfAbsent(second, k -> new HashSet<>()).add(text)) {
       duplicates++;
       return;
     }
-    if (seen.lastKey() - seen.firstKey() > REPEAT_WINDOW_S) seen.headMap(seen.lastKey() - REPEAT_WINDOW_S).clear();
+    if (seen.lastKey() - seen.firstKey() > REPEAT_WINDOW_S)
+      seen.headMap(seen.lastKey() - REPEAT_WINDOW_S).clear();
     sink.accept(e);
   }
 
-  private Event event(long line, Instant at, String callid, String queue, String agent, String name, String[] data,
+  private Event event(
+      long line,
+      Instant at,
+      String callid,
+      String queue,
+      String agent,
+      String name,
+      String[] data,
       String[] origin) {
     String ev = name == null ? "" : name.strip();
     if (ev.isEmpty()) {
-      throw new ImportException(file, line, "event", "", "is empty; expected an event name such as ENTERQUEUE");
+      throw new ImportException(
+          file, line, "event", "", "is empty; expected an event name such as ENTERQUEUE");
     }
-    return new Event(file, line, at, nonNone(callid), nonNone(queue), nonNone(agent), ev, data, origin);
+    return new Event(
+        file, line, at, nonNone(callid), nonNone(queue), nonNone(agent), ev, data, origin);
   }
 
   private static String nonNone(String s) {
@@ -183,12 +223,13 @@ public final class LogReader {
   }
 
   private long readCsv(Reader in) {
-    CsvReader<CsvRecord> csv = CsvReader.builder()
-        .detectBomHeader(false)
-        .allowExtraFields(true)
-        .allowMissingFields(true)
-        .skipEmptyLines(true)
-        .ofCsvRecord(in);
+    CsvReader<CsvRecord> csv =
+        CsvReader.builder()
+            .detectBomHeader(false)
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .skipEmptyLines(true)
+            .ofCsvRecord(in);
     Iterator<CsvRecord> it = csv.iterator();
     long lastLine = 0;
     try {
@@ -205,16 +246,26 @@ public final class LogReader {
         lastLine = line;
         if (rec.getFieldCount() == 1 && rec.getField(0).isBlank()) continue;
         if (rec.getFieldCount() != header.getFieldCount()) {
-          throw new ImportException(file, line, null, null, "has " + rec.getFieldCount() + " values but the header has "
-              + header.getFieldCount() + " columns; expected one value per column (quote values that contain commas)");
+          throw new ImportException(
+              file,
+              line,
+              null,
+              null,
+              "has "
+                  + rec.getFieldCount()
+                  + " values but the header has "
+                  + header.getFieldCount()
+                  + " columns; expected one value per column (quote values that contain commas)");
         }
         take(c.event(rec, line), c.withoutRowId(rec));
       }
       return lastLine;
     } catch (CsvParseException e) {
-      throw new ImportException(file, lastLine + 1, null, null, "is not valid CSV: " + e.getMessage());
+      throw new ImportException(
+          file, lastLine + 1, null, null, "is not valid CSV: " + e.getMessage());
     } catch (UncheckedIOException e) {
-      throw new ImportException(file, 0, null, null, "could not be read: " + e.getCause().getMessage());
+      throw new ImportException(
+          file, 0, null, null, "could not be read: " + e.getCause().getMessage());
     }
   }
 
@@ -229,7 +280,11 @@ public final class LogReader {
     final int[] dataN;
     final int data;
     final boolean reshaped;
-    /** The column of the export's own row number (uid, id), which differs between two copies of one line. */
+
+    /**
+     * The column of the export's own row number (uid, id), which differs between two copies of one
+     * line.
+     */
     final int rowId;
 
     Columns(Map<String, Integer> cols, long headerLine) {
@@ -242,7 +297,8 @@ public final class LogReader {
       this.agent = first(AGENT_COLUMNS);
       if (event < 0 || callid < 0 || times.isEmpty()) {
         String missing = event < 0 ? "event" : callid < 0 ? "callid" : "time (epoch seconds)";
-        throw new ImportException(file, headerLine, null, null, "has no " + missing + " column; " + EXPECTED);
+        throw new ImportException(
+            file, headerLine, null, null, "has no " + missing + " column; " + EXPECTED);
       }
       int n = 0;
       while (cols.containsKey("data" + (n + 1))) n++;
@@ -282,9 +338,14 @@ public final class LogReader {
       }
       if (at == null) {
         String col = times.get(0);
-        throw new ImportException(file, line, col, rec.getField(cols.get(col)).strip(), "is not a time in seconds"
-            + " since 1970 (such as 1543602677) or a timestamp with an offset; a local date-time without a zone would"
-            + " be a guess");
+        throw new ImportException(
+            file,
+            line,
+            col,
+            rec.getField(cols.get(col)).strip(),
+            "is not a time in seconds"
+                + " since 1970 (such as 1543602677) or a timestamp with an offset; a local date-time without a zone would"
+                + " be a guess");
       }
       String name = rec.getField(event);
       String ev = name.strip().toUpperCase(Locale.ROOT);
@@ -312,15 +373,23 @@ public final class LogReader {
         d = new String[0];
         origin = new String[0];
       }
-      return LogReader.this.event(line, at, rec.getField(callid), queue < 0 ? null : rec.getField(queue),
-          agent < 0 ? null : rec.getField(agent), name, d, origin);
+      return LogReader.this.event(
+          line,
+          at,
+          rec.getField(callid),
+          queue < 0 ? null : rec.getField(queue),
+          agent < 0 ? null : rec.getField(agent),
+          name,
+          d,
+          origin);
     }
   }
 
   /**
-   * For exports that spread the parameters over named columns (param1..3, entpos, expos, htime, ttime): which column
-   * holds each native parameter of an event. Observed in the voipreports export: durations in htime (hold, wait, or
-   * ring milliseconds) and ttime (talk), positions in entpos/expos, the caller id in param1.
+   * For exports that spread the parameters over named columns (param1..3, entpos, expos, htime,
+   * ttime): which column holds each native parameter of an event. Observed in the voipreports
+   * export: durations in htime (hold, wait, or ring milliseconds) and ttime (talk), positions in
+   * entpos/expos, the caller id in param1.
    */
   static String[] reshapedColumns(String event) {
     return switch (event) {
@@ -330,7 +399,8 @@ public final class LogReader {
       case "ABANDON", "EXITWITHTIMEOUT", "EXITEMPTY" -> new String[] {"expos", "entpos", "htime"};
       case "EXITWITHKEY" -> new String[] {"param2", "expos", "entpos", "htime"};
       case "RINGNOANSWER", "RINGCANCELED" -> new String[] {"htime"};
-      case "TRANSFER", "BLINDTRANSFER", "ATTENDEDTRANSFER" -> new String[] {"param2", "param3", "htime", "ttime", "entpos"};
+      case "TRANSFER", "BLINDTRANSFER", "ATTENDEDTRANSFER" ->
+          new String[] {"param2", "param3", "htime", "ttime", "entpos"};
       default -> new String[] {"param1", "param2", "param3"};
     };
   }
