@@ -27,8 +27,22 @@ public record Filter(Dimension dimension, List<String> values, Double low, Doubl
     return values.isEmpty();
   }
 
+  /**
+   * The most values one filter may list, and the longest value: a filter is a question, not a data
+   * set.
+   */
+  static final int MAX_VALUES = 1_000;
+
+  static final int MAX_VALUE_LENGTH = 256;
+
   /** Parses {@code DIM=V[,V...]} or {@code DIM=LOW..HIGH}. */
   public static Filter parse(String text) {
+    if (text.chars().anyMatch(Character::isISOControl)) {
+      throw new YardstickException(
+          "'"
+              + text.replaceAll("\\p{Cntrl}", "?")
+              + "' holds a control character; a filter is DIM=VALUE[,VALUE...] or DIM=LOW..HIGH.");
+    }
     int eq = text.indexOf('=');
     if (eq <= 0 || eq == text.length() - 1) {
       throw new YardstickException(
@@ -67,6 +81,19 @@ public record Filter(Dimension dimension, List<String> values, Double low, Doubl
       throw new YardstickException(
           "'" + text + "': no value given; expected DIM=VALUE[,VALUE...].");
     }
+    if (values.size() > MAX_VALUES
+        || values.stream().anyMatch(v -> v.length() > MAX_VALUE_LENGTH)) {
+      throw new YardstickException(
+          "The filter on "
+              + dim.name()
+              + " lists "
+              + values.size()
+              + " values; at most "
+              + MAX_VALUES
+              + " of at most "
+              + MAX_VALUE_LENGTH
+              + " characters each.");
+    }
     return new Filter(dim, values, null, null);
   }
 
@@ -74,7 +101,9 @@ public record Filter(Dimension dimension, List<String> values, Double low, Doubl
     String t = s.strip();
     if (t.isEmpty()) return null;
     try {
-      return Double.valueOf(t);
+      double d = Double.parseDouble(t);
+      if (!Double.isFinite(d)) throw new NumberFormatException("not finite");
+      return d;
     } catch (NumberFormatException e) {
       throw new YardstickException(
           "'"

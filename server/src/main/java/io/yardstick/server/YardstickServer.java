@@ -460,7 +460,9 @@ public final class YardstickServer implements AutoCloseable {
                 reportSettings,
                 io.yardstick.server.api.ReportBundles::text),
             reportSettings);
-    new io.yardstick.server.api.ReportRoutes(store, settings, clock, reports).register(app);
+    new io.yardstick.server.api.ReportRoutes(
+            store, settings, clock, reports, alertSettings.privateWebhooks())
+        .register(app);
     io.yardstick.survey.Surveys surveys =
         new io.yardstick.survey.Surveys(
             store,

@@ -184,4 +184,38 @@ class EdgeValidationTest {
             "Event 1 (id edge-1): channel must be one value (a string,"
                 + " number or boolean), not an array: [\"phone\"].");
   }
+
+  /**
+   * A probe of the running server: a NUL in a filter value reached the SQL (a 400 carrying the
+   * query text, the agent's own filter included) and an infinite range end was written into it
+   * (500). Both are refused as input now, on every route, and no answer carries SQL.
+   */
+  @Test
+  void
+      a_control_character_or_an_infinite_range_in_a_filter_is_refused_as_input_and_no_answer_carries_sql() {
+    for (String path :
+        List.of(
+            "/api/contacts?from=2026-06-01&to=2026-06-07&where=queue=%00",
+            "/api/kpi?from=2026-06-01&to=2026-06-07&kpi=contacts&where=queue=a%00b",
+            "/api/series?from=2026-06-01&to=2026-06-07&kpi=contacts&where=age=1..1e999",
+            "/api/contacts?from=2026-06-01&to=2026-06-07&kpi=csat&where=age=-1e999..3")) {
+      Response r = manager.get(path);
+      assertThat(r.status()).as(path + " " + r.body()).isEqualTo(400);
+      String details = r.body().get("details").asText();
+      assertThat(details)
+          .as(path)
+          .startsWith("Parameter 'where': ")
+          .doesNotContain("SELECT", "Binder", "SQL");
+    }
+  }
+
+  /** The probe again: a live session is ended only with its CSRF token, as every other change. */
+  @Test
+  void log_out_needs_the_csrf_token_of_a_live_session() {
+    ApiClient someone = ApiClient.loggedIn(server, MIA, PASSWORD);
+    assertThat(someone.postWith("/api/logout", Map.of(), null).status()).isEqualTo(403);
+    assertThat(someone.get("/api/me").status()).isEqualTo(200);
+    assertThat(someone.post("/api/logout", Map.of()).status()).isEqualTo(200);
+    assertThat(someone.get("/api/me").status()).isEqualTo(401);
+  }
 }

@@ -246,6 +246,22 @@ class ReportApiTest {
             Map.of("cadence", "hourly", "targets", List.of("email:a@example.com")));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body().get("details").asText()).startsWith("'hourly' is not a 'cadence'");
+    // A probe of the running server: internal webhook addresses were stored and only refused when
+    // sent; now, as for
+    // alert rules, they are refused when the schedule is made.
+    for (String internal :
+        List.of(
+            "teams:http://169.254.169.254/latest/meta-data/",
+            "slack:http://127.0.0.1:8080/hook",
+            "slack:http://[::1]/x",
+            "teams:http://10.0.0.5/x")) {
+      Response refused =
+          manager.post(
+              "/api/views/" + id + "/schedules",
+              Map.of("cadence", "daily@08:00", "targets", List.of(internal)));
+      assertThat(refused.status()).as(internal).isEqualTo(400);
+      assertThat(refused.body().get("details").asText()).contains("internal address");
+    }
   }
 
   private static Number number(JsonNode n) {

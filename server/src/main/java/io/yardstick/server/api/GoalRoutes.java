@@ -164,6 +164,8 @@ public final class GoalRoutes {
       GoalProgress p = tracker().track(stored);
       AuditRoutes.target(ctx, stored.id());
       ctx.status(201).json(GoalJson.progress(p));
+    } catch (io.yardstick.store.StoreException e) {
+      throw e; // the server's failure: 500 with an error id, never the store's text
     } catch (YardstickException e) {
       throw ApiException.badRequest(e.getMessage());
     }

@@ -39,12 +39,23 @@ public final class ReportRoutes {
   private final KpiSettings settings;
   private final Clock clock;
   private final DeliveryService deliveries;
+  private final boolean privateWebhooks;
 
-  public ReportRoutes(Store store, KpiSettings settings, Clock clock, DeliveryService deliveries) {
+  /**
+   * @param privateWebhooks whether Slack and Teams targets may be internal addresses
+   *     (AlertSettings, as alert rules)
+   */
+  public ReportRoutes(
+      Store store,
+      KpiSettings settings,
+      Clock clock,
+      DeliveryService deliveries,
+      boolean privateWebhooks) {
     this.store = store;
     this.settings = settings;
     this.clock = clock;
     this.deliveries = deliveries;
+    this.privateWebhooks = privateWebhooks;
   }
 
   public void register(Javalin app) {
@@ -218,6 +229,19 @@ public final class ReportRoutes {
       throw ApiException.badRequest(
           "Field 'targets': expected a list such as [\"email:boss@example.com\","
               + " \"slack:https://hooks.slack.com/...\"].");
+    }
+    // An internal address is refused when the schedule is made, as for alert rules (and checked
+    // again at each send).
+    for (Object t : list) {
+      String target = (String) t;
+      if (target.startsWith("slack:") || target.startsWith("teams:")) {
+        try {
+          io.yardstick.alert.Targets.checkWebhookHost(
+              "webhook:" + target.substring(6), privateWebhooks);
+        } catch (io.yardstick.YardstickException e) {
+          throw ApiException.badRequest("Field 'targets': " + e.getMessage());
+        }
+      }
     }
     Schedule s =
         new Schedules(store, clock)

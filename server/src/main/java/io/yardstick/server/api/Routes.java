@@ -225,6 +225,8 @@ public final class Routes {
     Drilldown.Page p;
     try {
       p = Drilldown.of(store, settings, q, kpi, page, size);
+    } catch (io.yardstick.store.StoreException e) {
+      throw e; // a store failure is the server's: 500 with an error id, its SQL only in the log
     } catch (io.yardstick.YardstickException e) {
       throw ApiException.badRequest(e.getMessage());
     }

@@ -171,6 +171,8 @@ public final class UserRoutes {
     }
     try {
       users.setPassword(user.name(), next.toString());
+    } catch (io.yardstick.store.StoreException e) {
+      throw e; // the server's failure: 500 with an error id, never the store's text
     } catch (io.yardstick.YardstickException e) {
       throw ApiException.badRequest(e.getMessage());
     }
@@ -240,6 +242,8 @@ public final class UserRoutes {
                   name.toString().strip().toLowerCase(java.util.Locale.ROOT),
                   "one_time_password",
                   password));
+    } catch (io.yardstick.store.StoreException e) {
+      throw e; // the server's failure: 500 with an error id, never the store's text
     } catch (io.yardstick.YardstickException e) {
       throw ApiException.badRequest(e.getMessage());
     }

@@ -151,6 +151,21 @@ public final class Auth {
    */
   public Optional<String> logout(Context ctx) {
     String id = ctx.cookie(COOKIE);
+    // A live session is ended only by its own pages (the CSRF token), as every other change; a
+    // stale cookie is just
+    // cleared.
+    Optional<Sessions.Session> live = sessions.find(id);
+    if (live.isPresent()) {
+      String token = ctx.header("X-CSRF-Token");
+      if (token == null
+          || !MessageDigest.isEqual(
+              token.getBytes(StandardCharsets.UTF_8),
+              live.get().csrf().getBytes(StandardCharsets.UTF_8))) {
+        throw ApiException.forbidden(
+            "The CSRF token is missing or wrong; send the csrf value of GET /api/me in the"
+                + " X-CSRF-Token header.");
+      }
+    }
     Optional<String> provider = id == null ? Optional.empty() : endSession.apply(ctx, id);
     sessions.end(id);
     ctx.removeCookie(COOKIE, "/");
