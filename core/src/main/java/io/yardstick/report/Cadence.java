@@ -42,8 +42,9 @@ public record Cadence(Kind kind, LocalTime time, DayOfWeek day, String cron) {
 
   public Cadence {
     if (kind == Kind.CRON) {
+      ExecutionTime et;
       try {
-        CRON.parse(cron).validate();
+        et = ExecutionTime.forCron(CRON.parse(cron).validate());
       } catch (IllegalArgumentException e) {
         throw new YardstickException(
             "'"
@@ -51,6 +52,30 @@ public record Cadence(Kind kind, LocalTime time, DayOfWeek day, String cron) {
                 + "' is not a cron expression of five fields (minute hour day-of-month"
                 + " month day-of-week, such as 0 8 * * 1-5): "
                 + e.getMessage());
+      }
+      // A report is read by people: at most hourly, and it must come at all (0 8 31 2 * never
+      // does).
+      ZonedDateTime t = ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC);
+      ZonedDateTime last = null;
+      for (int i = 0; i < 48; i++) {
+        Optional<ZonedDateTime> next = et.nextExecution(t);
+        if (next.isEmpty() || next.get().isAfter(t.plusYears(5))) {
+          if (i == 0) {
+            throw new YardstickException(
+                "The cron expression '"
+                    + cron
+                    + "' never fires; give one that does, such as 0 8 * * 1-5.");
+          }
+          break;
+        }
+        if (last != null && java.time.Duration.between(last, next.get()).toMinutes() < 60) {
+          throw new YardstickException(
+              "The cron expression '"
+                  + cron
+                  + "' sends a report more often than hourly; a schedule is at most hourly.");
+        }
+        last = next.get();
+        t = next.get();
       }
     }
   }

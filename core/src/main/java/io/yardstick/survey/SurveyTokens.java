@@ -76,7 +76,13 @@ public final class SurveyTokens {
     } catch (IllegalArgumentException e) {
       return new Verdict.Invalid();
     }
-    if (!MessageDigest.isEqual(given, mac(body))) return new Verdict.Invalid();
+    // The signature's own text, not only its bytes: base64 ignores the last character's spare bits,
+    // so one
+    // invitation would otherwise have several valid links.
+    if (!MessageDigest.isEqual(given, mac(body))
+        || !B64.encodeToString(given).equals(token.substring(last + 1))) {
+      return new Verdict.Invalid();
+    }
     Instant expires;
     try {
       expires = Instant.ofEpochSecond(Long.parseLong(token.substring(first + 1, last), 36));

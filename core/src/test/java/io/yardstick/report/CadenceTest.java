@@ -78,5 +78,19 @@ class CadenceTest {
     assertThatThrownBy(() -> Cadence.parse("cron:61 8 * * *"))
         .isInstanceOf(YardstickException.class)
         .hasMessageStartingWith("'61 8 * * *' is not a cron expression of five fields");
+    // A probe of the running server: a report every minute, and one that never comes, were
+    // accepted.
+    assertThatThrownBy(() -> Cadence.parse("cron:* * * * *"))
+        .hasMessage(
+            "The cron expression '* * * * *' sends a report more often than hourly; a schedule is at"
+                + " most hourly.");
+    assertThatThrownBy(() -> Cadence.parse("cron:*/30 8-17 * * *"))
+        .hasMessageContaining("more often than hourly");
+    assertThatThrownBy(() -> Cadence.parse("cron:0 8 31 2 *"))
+        .hasMessage(
+            "The cron expression '0 8 31 2 *' never fires; give one that does, such as 0 8 * * 1-5.");
+    assertThat(Cadence.parse("cron:0 * * * *").id()).isEqualTo("cron:0 * * * *");
+    assertThat(Cadence.parse("cron:0 8 29 2 *").id())
+        .isEqualTo("cron:0 8 29 2 *"); // leap years only
   }
 }

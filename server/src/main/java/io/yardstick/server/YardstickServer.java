@@ -384,7 +384,7 @@ public final class YardstickServer implements AutoCloseable {
           ctx.header(
               "Content-Security-Policy",
               "default-src 'self'; img-src 'self' data:; style-src 'self';"
-                  + " script-src 'self'; frame-ancestors 'none'");
+                  + " script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
         });
     app.before(
         "/api/*", ctx -> ctx.header("Cache-Control", "no-store")); // answers carry customer data
