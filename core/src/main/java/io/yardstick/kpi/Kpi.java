@@ -100,6 +100,31 @@ public enum Kpi {
       "Call duration as phone systems report it: from connect to hang-up, hold included, wrap-up excluded.",
       "Two answered calls: 300 + 20 and 200 + 0: (320 + 200) / 2 = 260 s.",
       (p, s) -> div(p.get(TALK_HOLD_SUM), p.get(ANSWERED))),
+  WRITTEN_HANDLE_TIME_AVG(
+      "written_handle_time_avg",
+      "Average handle time (written)",
+      Unit.SECONDS,
+      Direction.LOWER_IS_BETTER,
+      "mean of talk_s + hold_s + wrap_s (a missing part counts 0) over written contacts: contacts with"
+          + " first_response_at and without answered_at (answered by a reply, not picked up live; those are in"
+          + " aht)",
+      "Handle time of a written contact (e-mail, social, messaging) as help desks measure it per ticket: the"
+          + " agent's working time on it, not the customer's wait (Zendesk's 'handle time'). ICMI and COPC keep"
+          + " handle time apart per channel: a reply and a call are different work.",
+      "Two e-mails replied to with 420 s and 180 s of work, one call answered live (in the average handle time),"
+          + " one e-mail not replied to yet: (420 + 180) / 2 = 300 s.",
+      (p, s) -> div(p.get(WRITTEN_HANDLE_SUM), p.get(WRITTEN))),
+  WRITTEN_CONTACTS_PER_HOUR(
+      "written_contacts_per_hour",
+      "Written contacts per hour",
+      Unit.RATIO,
+      Direction.HIGHER_IS_BETTER,
+      "written contacts (first_response_at and no answered_at, as written_handle_time_avg) divided by logged-in"
+          + " hours (available + busy + wrap)",
+      "Productivity per logged-in hour (ICMI) for the contacts answered by a reply, which contacts per hour (live"
+          + " answers) leaves out: a desk agent's replies per hour.",
+      "12 e-mails replied to over 4 logged-in hours: 12 / 4 = 3.",
+      (p, s) -> div(p.get(WRITTEN), hours(sum(p.get(AVAILABLE_S), p.get(BUSY_S), p.get(WRAP_S))))),
   FRT_AVG(
       "frt_avg",
       "First response time (mean)",
@@ -665,6 +690,8 @@ public enum Kpi {
       case WAIT_OVER_LIMIT ->
           Rows.of(List.of(ANSWERED_IN, ABANDONED_LONG), ANSWERED_OVER_LIMIT, ABANDONED_OVER_LIMIT);
       case AHT, TALK_TIME_AVG -> Rows.of(List.of(ANSWERED));
+      case WRITTEN_HANDLE_TIME_AVG -> Rows.of(List.of(WRITTEN));
+      case WRITTEN_CONTACTS_PER_HOUR -> Rows.of(List.of(AVAILABLE_S, BUSY_S, WRAP_S));
       case FRT_AVG, FRT_MEDIAN, FRT_P90 -> Rows.of(List.of(FRT_N));
       case EMAIL_RESPONSE_24H -> Rows.of(List.of(EMAIL_IN), EMAIL_24H);
       case CONVERSION_RATE -> Rows.of(List.of(N), CONVERTED);

@@ -6,7 +6,8 @@ package io.yardstick.kpi;
  * quantiles). The renderers in {@code kpi.sql} turn the base's columns and these conditions into
  * SQL; the columns of each base are written in docs/kpis.md.
  *
- * <p>Columns of the CONTACTS base: inbound, answered, abandoned, short_abandon (booleans); wait_s,
+ * <p>Columns of the CONTACTS base: inbound, answered, abandoned, short_abandon, written (a first
+ * response and no answered_at: answered by a written reply, not picked up live) (booleans); wait_s,
  * frt_s (business seconds with --business-hours), frt_clock_s, handle_s (talk + hold + wrap),
  * talk_hold_s, revenue (numbers); channel; sl_target_s (the service-level target of the contact's
  * channel); converted. CASES: resolved, n_contacts, n_inbound, resolution_s. SURVEYS: kind, score.
@@ -34,6 +35,8 @@ public enum Part {
   ANSWERED(Base.CONTACTS, Agg.COUNT, null, "answered"),
   HANDLE_SUM(Base.CONTACTS, Agg.SUM, "handle_s", "answered"),
   TALK_HOLD_SUM(Base.CONTACTS, Agg.SUM, "talk_hold_s", "answered"),
+  WRITTEN(Base.CONTACTS, Agg.COUNT, null, "written"),
+  WRITTEN_HANDLE_SUM(Base.CONTACTS, Agg.SUM, "handle_s", "written"),
   FRT_N(Base.CONTACTS, Agg.COUNT, null, "inbound AND frt_s IS NOT NULL"),
   FRT_SUM(Base.CONTACTS, Agg.SUM, "frt_s", "inbound"),
   FRT_MEDIAN(Base.CONTACTS, Agg.MEDIAN, "frt_s", "inbound"),

@@ -161,7 +161,7 @@ class DrilldownTest {
           marked(rows, null) * 100.0 / n;
       case NPS -> (marked(rows, "nps_promoters") - marked(rows, "nps_detractors")) * 100.0 / n;
       case ASA -> mean(rows, "wait_s");
-      case AHT -> mean(rows, "handle_s");
+      case AHT, WRITTEN_HANDLE_TIME_AVG -> mean(rows, "handle_s");
       case FRT_AVG -> mean(rows, "frt_s");
       case FRT_MEDIAN -> quantile(rows, "frt_s", 0.5);
       case FRT_P90 -> quantile(rows, "frt_s", 0.9);
@@ -178,6 +178,8 @@ class DrilldownTest {
       case ABSENCE_RATE -> sum(rows, "seconds", "break") * 100.0 / sum(rows, "seconds", null);
       case IDLE_TIME_AVG -> sum(rows, "seconds", null) / total(Kpi.AHT, q);
       case CONTACTS_PER_HOUR -> total(Kpi.AHT, q) / (sum(rows, "seconds", null) / 3600.0);
+      case WRITTEN_CONTACTS_PER_HOUR ->
+          total(Kpi.WRITTEN_HANDLE_TIME_AVG, q) / (sum(rows, "seconds", null) / 3600.0);
       case COST_PER_CONTACT -> sum(rows, "prorated", null) / total(Kpi.CONTACTS, q);
       case COST_PER_RESOLUTION ->
           sum(rows, "prorated", null) / total(Kpi.CONTACTS_PER_RESOLUTION, q);

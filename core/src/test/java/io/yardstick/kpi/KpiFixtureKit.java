@@ -225,6 +225,75 @@ public abstract class KpiFixtureKit extends StoreKit {
     assertValue(overall(Kpi.TALK_TIME_AVG), Kpi.TALK_TIME_AVG, 620.0 / 3);
   }
 
+  @Test
+  void written_handle_time_avg_is_handle_time_over_contacts_replied_to_and_not_picked_up_live() {
+    // Issue 12, part 8: e-mails have a first response and a handle time but no answered_at.
+    contact("w1", "email", "2026-03-03T09:00:00Z").firstResponseAfter(3600).talk(400).wrap(20);
+    contact("w2", "social", "2026-03-03T10:00:00Z").firstResponseAfter(600).talk(180);
+    contact("w3", "chat", "2026-03-03T11:00:00Z")
+        .answeredAfter(30)
+        .firstResponseAfter(40)
+        .talk(900); // picked up live: in aht, not here
+    contact("w4", "email", "2026-03-03T12:00:00Z").talk(50); // not replied to yet: not in it
+
+    KpiResult r =
+        compute(
+            query()
+                .withKpis(List.of(Kpi.WRITTEN_HANDLE_TIME_AVG, Kpi.AHT))
+                .withGroupBy(dims("channel")));
+    // written: w1 400 + 0 + 20 = 420 and w2 180: (420 + 180) / 2 = 300 s; aht: w3 alone, 900 s
+    assertValue(r.overall(), Kpi.WRITTEN_HANDLE_TIME_AVG, 300.0);
+    assertValue(r.overall(), Kpi.AHT, 900.0);
+    assertValue(row(r, "channel", "email"), Kpi.WRITTEN_HANDLE_TIME_AVG, 420.0);
+    assertValue(row(r, "channel", "social"), Kpi.WRITTEN_HANDLE_TIME_AVG, 180.0);
+    assertNullValue(row(r, "channel", "chat"), Kpi.WRITTEN_HANDLE_TIME_AVG);
+  }
+
+  @Test
+  void written_contacts_per_hour_is_written_contacts_per_logged_in_hour_beside_the_live_ones() {
+    // d1 (desk, one call too): available 1 h, busy 2 h, wrap 1 h = 4 h; 3 e-mails replied to, 1
+    // waiting, 1 call answered. p1 (phone): busy 2 h; 2 calls answered.
+    state("d1", "available", "2026-03-03T08:00:00Z", "2026-03-03T09:00:00Z");
+    state("d1", "busy", "2026-03-03T09:00:00Z", "2026-03-03T11:00:00Z");
+    state("d1", "wrap", "2026-03-03T11:00:00Z", "2026-03-03T12:00:00Z");
+    state("p1", "busy", "2026-03-03T08:00:00Z", "2026-03-03T10:00:00Z");
+    for (int i = 1; i <= 3; i++) {
+      contact("d1e" + i, "email", "2026-03-03T0" + (i + 6) + ":00:00Z")
+          .firstResponseAfter(3600)
+          .talk(300)
+          .agent("d1");
+    }
+    contact("d1e4", "email", "2026-03-03T10:00:00Z").agent("d1"); // no reply yet
+    contact("d1c", "phone", "2026-03-03T09:30:00Z").answeredAfter(10).talk(120).agent("d1");
+    contact("p1c1", "phone", "2026-03-03T08:10:00Z").answeredAfter(10).talk(200).agent("p1");
+    contact("p1c2", "phone", "2026-03-03T08:40:00Z").answeredAfter(10).talk(400).agent("p1");
+
+    KpiResult r =
+        compute(
+            query()
+                .withKpis(
+                    List.of(
+                        Kpi.WRITTEN_CONTACTS_PER_HOUR,
+                        Kpi.CONTACTS_PER_HOUR,
+                        Kpi.WRITTEN_HANDLE_TIME_AVG,
+                        Kpi.AHT))
+                .withGroupBy(dims("agent")));
+    // overall: 3 written / (4 + 2) h = 0.5; 3 live / 6 h = 0.5
+    assertValue(r.overall(), Kpi.WRITTEN_CONTACTS_PER_HOUR, 0.5);
+    assertValue(r.overall(), Kpi.CONTACTS_PER_HOUR, 0.5);
+    // d1: 3 / 4 h = 0.75 written, 1 / 4 h = 0.25 live; 300 s written, 120 s live
+    assertValue(row(r, "agent", "d1"), Kpi.WRITTEN_CONTACTS_PER_HOUR, 0.75);
+    assertValue(row(r, "agent", "d1"), Kpi.CONTACTS_PER_HOUR, 0.25);
+    assertValue(row(r, "agent", "d1"), Kpi.WRITTEN_HANDLE_TIME_AVG, 300.0);
+    assertValue(row(r, "agent", "d1"), Kpi.AHT, 120.0);
+    // p1: 0 written / 2 h = 0; 2 / 2 h = 1; no written contact: no written handle time; (200 +
+    // 400) / 2 = 300 s
+    assertValue(row(r, "agent", "p1"), Kpi.WRITTEN_CONTACTS_PER_HOUR, 0.0);
+    assertValue(row(r, "agent", "p1"), Kpi.CONTACTS_PER_HOUR, 1.0);
+    assertNullValue(row(r, "agent", "p1"), Kpi.WRITTEN_HANDLE_TIME_AVG);
+    assertValue(row(r, "agent", "p1"), Kpi.AHT, 300.0);
+  }
+
   private void handlingFixture() {
     contact("h1", "phone", "2026-03-03T09:00:00Z").answeredAfter(5).talk(300).hold(20).wrap(40);
     contact("h2", "phone", "2026-03-03T10:00:00Z")

@@ -713,6 +713,7 @@ public final class SqlRenderer {
         + " c.team AS team, c.agent_id AS agent, c.customer_id AS cust_id, c.arrived_at AS t,"
         + " c.direction = 'inbound' AS inbound,"
         + " c.answered_at IS NOT NULL AS answered,"
+        + " (c.answered_at IS NULL AND c.first_response_at IS NOT NULL) AS written,"
         + " (c.answered_at IS NULL AND c.abandoned_at IS NOT NULL) AS abandoned,"
         + " (c.answered_at IS NULL AND c.abandoned_at IS NOT NULL AND "
         + waitAbandoned

@@ -48,6 +48,8 @@ public final class KpiReference {
           "wait_over_limit",
           "aht",
           "talk_time_avg",
+          "written_handle_time_avg",
+          "written_contacts_per_hour",
           "frt_avg",
           "frt_median",
           "frt_p90",
@@ -510,6 +512,13 @@ public final class KpiReference {
     v.put(
         "talk_time_avg",
         mean(answered.stream().map(c -> zero(c.talk()) + zero(c.hold())).toList()));
+    // written_handle_time_avg: mean of talk + hold + wrap over contacts with first_response_at and
+    // without answered_at.
+    List<Contact> written =
+        s.contacts.stream().filter(c -> c.firstResponse() != null && !c.isAnswered()).toList();
+    v.put(
+        "written_handle_time_avg",
+        mean(written.stream().map(c -> zero(c.talk()) + zero(c.hold()) + zero(c.wrap())).toList()));
     // frt: inbound contacts with a first response (first_response_at, else answered_at), from
     // arrived_at.
     List<Double> frt =
@@ -590,11 +599,14 @@ public final class KpiReference {
       v.put("occupancy", percent(s.busy + s.wrap, loggedIn));
       v.put("idle_time_avg", answered.isEmpty() ? null : s.available / answered.size());
       v.put("contacts_per_hour", loggedIn == 0 ? null : answered.size() / (loggedIn / 3600));
+      // written_contacts_per_hour: written contacts (as above) per logged-in hour.
+      v.put("written_contacts_per_hour", loggedIn == 0 ? null : written.size() / (loggedIn / 3600));
       v.put("absence_rate", percent(s.breakTime, loggedIn + s.breakTime));
     } else {
       v.put("occupancy", null);
       v.put("idle_time_avg", null);
       v.put("contacts_per_hour", null);
+      v.put("written_contacts_per_hour", null);
       v.put("absence_rate", null);
     }
 
