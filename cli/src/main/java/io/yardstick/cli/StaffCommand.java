@@ -366,8 +366,8 @@ final class StaffCommand implements Callable<Integer> {
   private Double patienceSeconds() {
     if (patience == null) return null;
     try {
-      return Double.parseDouble(patience.strip());
-    } catch (NumberFormatException e) {
+      return io.yardstick.Parse.number(patience);
+    } catch (io.yardstick.Parse.InvalidValueException e) {
       throw usage("--patience: '" + patience + "' is neither a number of seconds nor 'history'");
     }
   }

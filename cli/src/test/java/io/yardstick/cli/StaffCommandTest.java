@@ -100,6 +100,16 @@ class StaffCommandTest {
                 + " such as 80");
   }
 
+  /** Issue 13: --patience goes through the core's number parser; Infinity is no patience. */
+  @Test
+  void a_patience_that_is_no_finite_number_is_bad_usage() {
+    Run r = run("staff", "--calls", "100", "--aht", "180", "--patience", "Infinity");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("--patience: 'Infinity' is neither a number of seconds nor 'history'");
+  }
+
   @Test
   void calls_and_history_are_exclusive() {
     assertThat(run("staff", "--aht", "180").err())

@@ -332,13 +332,13 @@ public final class ForecastRoutes {
     String text = blankToNull(ctx.queryParam(name));
     if (text == null) return null;
     try {
-      double v = Double.parseDouble(text);
-      if (Double.isFinite(v)) return v;
-    } catch (NumberFormatException e) {
-      // answered below
+      return io.yardstick.Parse.number(text);
+    } catch (io.yardstick.Parse.InvalidValueException e) {
+      // The core's sentence, with what this parameter expects.
+      String reason = e.getMessage().replaceAll("\\.$", "");
+      throw ApiException.badRequest(
+          "Parameter '" + name + "': " + reason + "; expected " + expected + ".");
     }
-    throw ApiException.badRequest(
-        "Parameter '" + name + "': '" + text + "' is not a number; expected " + expected + ".");
   }
 
   private static Double positive(Context ctx, String name, String expected) {
