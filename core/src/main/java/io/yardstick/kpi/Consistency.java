@@ -65,6 +65,17 @@ public record Consistency(
   /** KPIs about the agent rather than a contact: employee surveys have no channel. */
   private static final Set<Kpi> NOT_BY_CHANNEL = Set.of(Kpi.ESAT);
 
+  /**
+   * Per-hour KPIs compared only among the agents who handle that kind of contact (issue 12, part
+   * 8): contacts per hour among agents with live contacts (an aht), written contacts per hour among
+   * agents with written ones, so a desk agent's 0 live contacts an hour is not set against a phone
+   * agent's.
+   */
+  private static final Map<Kpi, Kpi> HANDLES =
+      Map.of(
+          Kpi.CONTACTS_PER_HOUR, Kpi.AHT,
+          Kpi.WRITTEN_CONTACTS_PER_HOUR, Kpi.WRITTEN_HANDLE_TIME_AVG);
+
   private static final Dimension AGENT = Dimension.of("agent");
   private static final Dimension CHANNEL = Dimension.of("channel");
 
@@ -178,6 +189,7 @@ public record Consistency(
         List<AgentValue> values = new ArrayList<>();
         for (KpiResult.Row row : e.getValue()) {
           Number v = row.value(k);
+          if (HANDLES.containsKey(k) && row.value(HANDLES.get(k)) == null) continue;
           if (v != null) values.add(new AgentValue(row.group().get("agent"), v.doubleValue()));
         }
         if (values.isEmpty()) continue;
@@ -199,6 +211,10 @@ public record Consistency(
   private static List<Kpi> withContacts(List<Kpi> kpis) {
     List<Kpi> asked = new ArrayList<>(kpis);
     if (!asked.contains(Kpi.CONTACTS)) asked.add(Kpi.CONTACTS);
+    for (Kpi k : kpis) {
+      Kpi handles = HANDLES.get(k);
+      if (handles != null && !asked.contains(handles)) asked.add(handles);
+    }
     return asked;
   }
 

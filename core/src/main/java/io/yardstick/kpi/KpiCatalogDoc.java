@@ -75,6 +75,10 @@ public final class KpiCatalogDoc {
           surveys is compared within each channel, so a phone agent's handle time is not set against an e-mail
           agent's. Agent-time KPIs (occupancy, idle_time_avg, contacts_per_hour, absence_rate) and esat have no
           channel and are compared across all agents. `--split none` compares all channels at once.
+        - **Per hour, by the work done**: contacts_per_hour is compared among the agents with live contacts (an aht),
+          written_contacts_per_hour among those with written ones (a written_handle_time_avg), so an e-mail agent's
+          0 live contacts an hour is not an outlier among phone agents (the Agents page shows each agent's written
+          figures, marked ✎, where their contacts are written).
         - **Only what an agent can have**: abandonment_rate is left out (an abandoned contact was never answered, so it
           carries no agent; every agent's rate would be 0). A KPI no agent has a value of in the slice (nps when its
           surveys name no agent or contact) is listed as unmeasured, not shown as an empty row.

@@ -142,10 +142,12 @@ export function table(columns, rows, { name = 'yardstick', sortable = true, capt
   let ascending = true;
   const body = h('tbody');
   const val = (c, r) => (c.value ? c.value(r) : r[c.key]);
+  // A column may be in the CSV only (csvOnly), or write another value there than the one it sorts by (csv).
+  const shownColumns = columns.filter((c) => !c.csvOnly);
   const render = () => {
     clear(body);
     for (const r of sorted) {
-      body.append(h('tr', {}, columns.map((c) => {
+      body.append(h('tr', {}, shownColumns.map((c) => {
         const text = c.text ? c.text(r) : (val(c, r) ?? '–');
         const cls = [c.numeric ? 'num' : '', c.cls ? c.cls(r) : ''].filter(Boolean).join(' ');
         if (c.click && val(c, r) != null) {
@@ -157,11 +159,12 @@ export function table(columns, rows, { name = 'yardstick', sortable = true, capt
           }, text));
         }
         const raw = val(c, r);
-        return h('td', { class: cls, dataset: typeof raw === 'string' ? { value: raw } : undefined }, text);
+        const dataset = c.data ? c.data(r) : typeof raw === 'string' ? { value: raw } : undefined;
+        return h('td', { class: cls, dataset }, text);
       })));
     }
   };
-  const header = h('tr', {}, columns.map((c) => {
+  const header = h('tr', {}, shownColumns.map((c) => {
     const label = c.kpi ? kpiLabel(c.kpi) : c.label;
     const th = h('th', { class: c.numeric ? 'num' : '', scope: 'col' }, label);
     if (sortable) {
@@ -213,7 +216,9 @@ export function csv(columns, rows) {
   };
   const head = columns.map((c) => cell(c.kpi ? i18n.kpiName(c.kpi) : c.label));
   const lines = [head.join(',')];
-  for (const r of rows) lines.push(columns.map((c) => cell(c.value ? c.value(r) : r[c.key])).join(','));
+  for (const r of rows) {
+    lines.push(columns.map((c) => cell(c.csv ? c.csv(r) : c.value ? c.value(r) : r[c.key])).join(','));
+  }
   return lines.join('\r\n') + '\r\n';
 }
 

@@ -4,7 +4,7 @@ import * as api from '../api.js';
 import * as i18n from '../i18n.js';
 import * as state from '../state.js';
 import { h, chart, fmt, judgement, infoButton, kpi, select, table, message } from '../ui.js';
-import { SCORECARD } from './agents.js';
+import { SCORECARD, WRITTEN, REQUESTED, handled } from './agents.js';
 
 const { t } = i18n;
 /** Fewer contacts than this in a week make its rates too thin to read (the consistency page's default minimum). */
@@ -16,7 +16,7 @@ export async function agentPage(ctx) {
   let report;
   try {
     report = await api.get(`/api/agents/${encodeURIComponent(agent)}`, {
-      ...filters, where: [], kpi: SCORECARD.join(','), compare: 'previous',
+      ...filters, where: [], kpi: REQUESTED.join(','), compare: 'previous',
     });
   } catch (e) {
     if (e.status === 403) {
@@ -29,7 +29,14 @@ export async function agentPage(ctx) {
   const mine = report.kpis.rows[0].kpis;
   const team = report.team_kpis ? report.team_kpis.rows[0].kpis : null;
   const perAgent = report.team_per_agent;
-  const shown = SCORECARD.includes(s.params.kpi) ? s.params.kpi : 'csat';
+  // The written figures stand in for the live ones of an agent who only replies in writing, and beside them for one
+  // who does both (issue 12, part 8).
+  const has = handled(mine);
+  const ids = SCORECARD.flatMap((id) => {
+    if (!WRITTEN[id] || !has.written) return [id];
+    return has.live ? [id, WRITTEN[id]] : [WRITTEN[id]];
+  });
+  const shown = ids.includes(s.params.kpi) ? s.params.kpi : 'csat';
   const weeks = report.series.rows.slice(1);
   const teamWeeks = report.team_series ? report.team_series.rows.slice(1) : [];
   const teamByWeek = new Map(teamWeeks.map((r) => [r.group.week, r.kpis[shown]]));
@@ -41,7 +48,7 @@ export async function agentPage(ctx) {
   };
   const marked = (r) => (caution(r) ? t(`agent.${caution(r)}`, { min: i18n.count(THIN) }) : null);
 
-  const tiles = h('div', { class: 'tiles' }, SCORECARD.map((id) => {
+  const tiles = h('div', { class: 'tiles' }, ids.map((id) => {
     const c = mine[id];
     const tv = team ? team[id] : null;
     return h('article', {
@@ -77,7 +84,7 @@ export async function agentPage(ctx) {
   const weekTable = table([
     { key: 'week', label: t('unit.bucket.week'), value: (r) => r.group.week, cls: (r) => (caution(r) ? 'caution' : ''),
       text: (r) => i18n.bucket('week', r.group.week) + (caution(r) ? ` (${marked(r)})` : '') },
-    ...SCORECARD.map((id) => ({ key: id, kpi: id, numeric: true, value: (r) => r.kpis[id], text: (r) => fmt(id, r.kpis[id]) })),
+    ...ids.map((id) => ({ key: id, kpi: id, numeric: true, value: (r) => r.kpis[id], text: (r) => fmt(id, r.kpis[id]) })),
   ], weeks, { name: `agent-${agent}` });
 
   ctx.show(
@@ -92,7 +99,7 @@ export async function agentPage(ctx) {
     tiles,
     h('section', { class: 'panel' }, h('h2', { text: t('agent.trend') }),
       h('div', { class: 'controls no-print' }, select(t('breakdown.chart'),
-        SCORECARD.map((id) => ({ value: id, label: i18n.kpiName(id) })), shown, (v) => state.update({ kpi: v }),
+        ids.map((id) => ({ value: id, label: i18n.kpiName(id) })), shown, (v) => state.update({ kpi: v }),
         { name: 'kpi' })), graph,
       weeks.some(caution) ? h('p', { class: 'muted', id: 'agent-caution',
         text: t('agent.cautionNote', { min: i18n.count(THIN) }) }) : null),

@@ -7,13 +7,26 @@ import { h, chart, fmt, kpi, select, table } from '../ui.js';
 const { t } = i18n;
 export const SCORECARD = ['contacts', 'aht', 'fcr', 'resolution_rate', 'csat', 'frt_median', 'occupancy',
   'contacts_per_hour', 'absence_rate', 'conversion_rate'];
+/**
+ * The written-channel figure beside each live one (issue 12, part 8): aht and contacts_per_hour count contacts picked
+ * up live (answered_at); an e-mail agent's replies are in these, so a desk agent does not read "–" and 0.00.
+ */
+export const WRITTEN = { aht: 'written_handle_time_avg', contacts_per_hour: 'written_contacts_per_hour' };
+/** Every KPI the agent pages ask for: the scorecard and the written figures. */
+export const REQUESTED = [...SCORECARD, ...Object.values(WRITTEN)];
+
+/** Whether the agent's figures hold contacts picked up live (aht has a value) and written ones. */
+export function handled(values) {
+  const v = (id) => (values[id] != null && typeof values[id] === 'object' ? values[id].value : values[id]);
+  return { live: v('aht') != null, written: v(WRITTEN.aht) != null };
+}
 
 export async function agentsPage(ctx) {
   const { filters, state: s } = ctx;
-  const rankBy = SCORECARD.includes(s.params.rank) ? s.params.rank : 'csat';
+  const rankBy = REQUESTED.includes(s.params.rank) ? s.params.rank : 'csat';
   const [agents, consistency] = await Promise.all([
-    api.get('/api/agents', { ...filters, kpi: SCORECARD.join(',') }),
-    api.get('/api/consistency', { ...filters, kpi: SCORECARD.join(',') }),
+    api.get('/api/agents', { ...filters, kpi: REQUESTED.join(',') }),
+    api.get('/api/consistency', { ...filters, kpi: REQUESTED.join(',') }),
   ]);
   const rows = agents.rows.slice(1).filter((r) => r.group.agent != null);
   // A scorecard cell is marked only when the outlier's value is the number it shows: an agent compared within one
@@ -40,18 +53,41 @@ export async function agentsPage(ctx) {
   }, { cls: 'chart ranking', label: t('agents.ranking'), onClick: (p) => open(ranked[p.dataIndex].group.agent) });
   ranking.style.height = `${Math.max(240, ranked.length * 20 + 40)}px`;
 
+  const mark = (agent, id) => {
+    const o = outliers.get(`${agent}|${id}`);
+    return o ? (o.side === 'high' ? ' ▲' : ' ▼') : '';
+  };
+  const markClass = (agent, ids) => {
+    const o = ids.map((id) => outliers.get(`${agent}|${id}`)).find(Boolean);
+    return o ? `outlier ${o.better === true ? 'good' : o.better === false ? 'bad' : ''}` : '';
+  };
+  // A handle-time or per-hour cell shows the live figure of an agent with live contacts and the written one (✎) of an
+  // agent with written contacts, both for an agent with both; it sorts by the first it shows. The CSV keeps each KPI
+  // in its own column.
+  const column = (id) => {
+    const w = WRITTEN[id];
+    if (!w) {
+      return {
+        key: id, kpi: id, numeric: true, value: (r) => r.kpis[id],
+        text: (r) => fmt(id, r.kpis[id]) + mark(r.group.agent, id), cls: (r) => markClass(r.group.agent, [id]),
+      };
+    }
+    const shownIds = (r) => {
+      const has = handled(r.kpis);
+      return has.written && !has.live ? [w] : has.written ? [id, w] : [id];
+    };
+    return {
+      key: id, kpi: id, numeric: true, value: (r) => r.kpis[shownIds(r)[0]], csv: (r) => r.kpis[id],
+      text: (r) => shownIds(r).map((k) => fmt(k, r.kpis[k]) + (k === w ? ' ✎' : '') + mark(r.group.agent, k))
+        .join(' · '),
+      data: (r) => ({ shown: shownIds(r).join(' '), live: String(r.kpis[id] ?? ''), written: String(r.kpis[w] ?? '') }),
+      cls: (r) => ['handling', markClass(r.group.agent, shownIds(r))].filter(Boolean).join(' '),
+    };
+  };
   const scorecard = table([
     { key: 'agent', label: t('dimension.agent'), value: (r) => r.group.agent, click: (r) => open(r.group.agent) },
-    ...SCORECARD.map((id) => ({
-      key: id, kpi: id, numeric: true, value: (r) => r.kpis[id], text: (r) => {
-        const o = outliers.get(`${r.group.agent}|${id}`);
-        return fmt(id, r.kpis[id]) + (o ? (o.side === 'high' ? ' ▲' : ' ▼') : '');
-      },
-      cls: (r) => {
-        const o = outliers.get(`${r.group.agent}|${id}`);
-        return o ? `outlier ${o.better === true ? 'good' : o.better === false ? 'bad' : ''}` : '';
-      },
-    })),
+    ...SCORECARD.map(column),
+    ...Object.values(WRITTEN).map((w) => ({ key: w, kpi: w, csvOnly: true, value: (r) => r.kpis[w] })),
   ], rows, { name: 'agents' });
 
   const spread = table([
@@ -71,10 +107,14 @@ export async function agentsPage(ctx) {
   ctx.show(
     h('h1', { text: t('nav.agents') }),
     h('section', { class: 'panel' }, h('h2', { text: t('agents.scorecards') }),
-      h('p', { class: 'muted', text: t('agents.outlierNote') }), scorecard),
+      h('p', { class: 'muted', text: t('agents.outlierNote') }),
+      h('p', { class: 'muted', id: 'agents-written-note', text: t('agents.writtenNote', {
+        aht: i18n.kpiName('aht'), written: i18n.kpiName(WRITTEN.aht),
+        perHour: i18n.kpiName('contacts_per_hour'), writtenPerHour: i18n.kpiName(WRITTEN.contacts_per_hour) }) }),
+      scorecard),
     h('section', { class: 'panel' }, h('h2', { text: t('agents.ranking') }),
       h('div', { class: 'controls no-print' }, select(t('agents.rankBy'),
-        SCORECARD.map((id) => ({ value: id, label: i18n.kpiName(id) })), rankBy, (v) => state.update({ rank: v }),
+        REQUESTED.map((id) => ({ value: id, label: i18n.kpiName(id) })), rankBy, (v) => state.update({ rank: v }),
         { name: 'rank' })), ranking),
     h('section', { class: 'panel' }, h('h2', { text: t('agents.consistency') }),
       h('p', { class: 'muted', text: t('agents.consistencyNote', { min: consistency.min_contacts }) }), spread));
