@@ -11,6 +11,7 @@ import io.yardstick.report.ReportCsv;
 import io.yardstick.report.ReportJson;
 import io.yardstick.report.ReportPdf;
 import io.yardstick.report.ReportSettings;
+import io.yardstick.report.ReportText;
 import io.yardstick.report.Reports;
 import io.yardstick.report.SavedView;
 import io.yardstick.report.SavedViews;
@@ -349,9 +350,12 @@ final class ReportCommand {
         Files.createDirectories(out);
         String base = "report-" + id + "-" + r.from() + "-" + r.to();
         Path pdf = out.resolve(base + ".pdf");
-        Files.write(pdf, ReportPdf.render(r, ReportBundles.text(lang)));
+        ReportText text =
+            ReportBundles.text(lang)
+                .withLabels(settings.settings().get(io.yardstick.settings.Settings.LABELS));
+        Files.write(pdf, ReportPdf.render(r, text));
         w.println(pdf);
-        for (Map.Entry<String, String> csv : ReportCsv.tables(r).entrySet()) {
+        for (Map.Entry<String, String> csv : ReportCsv.tables(r, text).entrySet()) {
           Path f = out.resolve(base + "-" + csv.getKey());
           Files.writeString(f, csv.getValue());
           w.println(f);
@@ -459,7 +463,10 @@ final class ReportCommand {
                 Clock.systemUTC(),
                 AlertSettings.fromEnvironment(),
                 ReportSettings.fromEnvironment(),
-                ReportBundles::text);
+                l ->
+                    ReportBundles.text(l)
+                        .withLabels(
+                            settings.settings().get(io.yardstick.settings.Settings.LABELS)));
         for (Schedule s : of) {
           Set<String> keys = Set.copyOf(d.sendNow(s));
           for (var h : schedules.history(s.id(), 1000)) {

@@ -95,8 +95,8 @@ class ReportCommandTest {
     assertThat(Files.readAllBytes(dir.resolve("out/report-1-2026-11-16-2026-11-22.pdf")))
         .startsWith("%PDF".getBytes());
     assertThat(Files.readString(dir.resolve("out/report-1-2026-11-16-2026-11-22-2-breakdown.csv")))
-        .startsWith("channel,contacts,abandonment_rate,")
-        .contains("\r\nphone,");
+        .startsWith("channel,channel_name,contacts,abandonment_rate,")
+        .contains("\r\nphone,telèfon,"); // --lang ca: the id, then its name in Catalan
 
     Run show = run("report", "show", "1", "--as-of", "2026-11-24", "--db", db());
     assertThat(show.out()).contains("\"from\" : \"2026-11-16\"", "\"to\" : \"2026-11-22\"");

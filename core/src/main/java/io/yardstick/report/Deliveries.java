@@ -240,6 +240,7 @@ public final class Deliveries {
                         "the schedule's owner " + s.owner() + " is no longer an enabled user"));
     Report report = new Reports(store, engine).compute(view, owner, d.occurrence());
     ReportText text = texts.apply(s.language());
-    return new Rendered(report, text, ReportPdf.render(report, text), ReportCsv.tables(report));
+    return new Rendered(
+        report, text, ReportPdf.render(report, text), ReportCsv.tables(report, text));
   }
 }

@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * One panel of a dashboard, placed on a 12-column grid: KPI tiles, a trend (the KPIs by day), a
- * breakdown table (the KPIs by a dimension) or a goal. Its KPIs and filters are its own, or (empty)
- * the dashboard's; its filters add to the dashboard's.
+ * breakdown table (the KPIs by a dimension), a goal, or the staffing heat map of one channel (its
+ * filters name it: {@code channel=phone}; see {@link StaffingHeatmap}). Its KPIs and filters are
+ * its own, or (empty) the dashboard's; its filters add to the dashboard's.
  *
  * @param x column, 0-11
  * @param y row, from 0
@@ -33,7 +34,8 @@ public record Panel(
     TILES,
     TREND,
     BREAKDOWN,
-    GOAL;
+    GOAL,
+    HEATMAP;
 
     public String id() {
       return name().toLowerCase(Locale.ROOT);
@@ -44,13 +46,16 @@ public record Panel(
         if (t.id().equals(text)) return t;
       }
       throw new YardstickException(
-          "'" + text + "' is not a {panel} type; expected tiles, trend, breakdown or goal.");
+          "'"
+              + text
+              + "' is not a {panel} type; expected tiles, trend, breakdown, goal or heatmap.");
     }
   }
 
   public Panel {
     if (type == null)
-      throw new YardstickException("A {panel} needs a type: tiles, trend, breakdown or goal.");
+      throw new YardstickException(
+          "A {panel} needs a type: tiles, trend, breakdown, goal or heatmap.");
     kpis = kpis == null ? List.of() : List.copyOf(kpis);
     filters = filters == null ? List.of() : List.copyOf(filters);
     title = title == null || title.isBlank() ? null : title.strip();
@@ -65,6 +70,11 @@ public record Panel(
     } else if (by != null) {
       throw new YardstickException(
           "Only a breakdown {panel} has by; a " + type.id() + " panel has none.");
+    }
+    if (type == Type.HEATMAP && heatmapChannel(filters) == null) {
+      throw new YardstickException(
+          "A heatmap {panel} needs where with one channel, such as channel=phone: the channel to"
+              + " staff.");
     }
     if (type == Type.GOAL && goalId == null)
       throw new YardstickException("A goal {panel} needs goal, a goal id.");
@@ -81,5 +91,22 @@ public record Panel(
               + " does not fit the"
               + " grid: 12 columns (x 0-11, x + w at most 12), y 0-200, h 1-12.");
     }
+  }
+
+  /** The one channel a heatmap panel's filters name ({@code channel=phone}), or null. */
+  static String heatmapChannel(List<String> filters) {
+    String channel = null;
+    for (String f : filters) {
+      Filter filter = Filter.parse(f);
+      if (!filter.dimension().name().equals("channel")) continue;
+      if (filter.isRange() || filter.values().size() != 1 || channel != null) return null;
+      channel = filter.values().get(0);
+    }
+    return channel;
+  }
+
+  /** The channel a heatmap panel staffs. */
+  public String channel() {
+    return heatmapChannel(filters);
   }
 }

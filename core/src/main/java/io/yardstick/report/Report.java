@@ -32,14 +32,25 @@ public record Report(
 
   /**
    * One part of the report: KPI tiles (the overall row, with the previous period when the view
-   * compares), a trend (by day), a breakdown table (by a dimension), or a goal's progress.
+   * compares), a trend (by day), a breakdown table (by a dimension), a goal's progress, or a
+   * staffing heat map.
    *
    * @param filters the section's own filters beyond the view's
    */
   public record Section(
-      Panel.Type type, String title, List<String> filters, KpiResult result, GoalProgress goal) {
+      Panel.Type type,
+      String title,
+      List<String> filters,
+      KpiResult result,
+      GoalProgress goal,
+      StaffingHeatmap heatmap) {
     public Section {
       filters = List.copyOf(filters);
+    }
+
+    public Section(
+        Panel.Type type, String title, List<String> filters, KpiResult result, GoalProgress goal) {
+      this(type, title, filters, result, goal, null);
     }
   }
 

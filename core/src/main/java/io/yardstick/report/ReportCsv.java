@@ -20,24 +20,47 @@ import java.util.Map;
 public final class ReportCsv {
   private ReportCsv() {}
 
-  /** The CSV files of the report by file name, in section order. */
+  /** The dimensions whose values have names (the settings' labels, channels in the language). */
+  static final List<String> NAMED =
+      List.of("channel", "direction", "queue", "topic", "team", "agent");
+
+  /** The CSV files of the report by file name, in section order (ids only). */
   public static Map<String, String> tables(Report report) {
+    return tables(report, null);
+  }
+
+  /**
+   * The CSV files of the report by file name, in section order; with a text, each named dimension
+   * (channel, direction, queue, topic, team, agent) keeps its id column and gains {@code DIM_name}:
+   * the value as the pages and the PDF name it in that language.
+   */
+  public static Map<String, String> tables(Report report, ReportText text) {
     Map<String, String> out = new LinkedHashMap<>();
     int i = 1;
     for (Report.Section s : report.sections()) {
-      if (s.result() != null) out.put(i + "-" + s.type().id() + ".csv", table(s.result()));
+      if (s.result() != null) out.put(i + "-" + s.type().id() + ".csv", table(s.result(), text));
+      if (s.heatmap() != null) out.put(i + "-" + s.type().id() + ".csv", heatmap(s.heatmap()));
       i++;
     }
     return out;
   }
 
-  /** One result as CSV. */
+  /** One result as CSV (ids only). */
   public static String table(KpiResult result) {
+    return table(result, null);
+  }
+
+  /** One result as CSV, with names of the named dimensions' values when a text is given. */
+  public static String table(KpiResult result, ReportText t) {
     StringWriter sw = new StringWriter();
     CsvWriter w = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(sw);
     boolean compare = result.query().comparePrevious();
     List<String> dims = result.query().groupBy().stream().map(d -> d.name()).toList();
-    List<String> header = new ArrayList<>(dims);
+    List<String> header = new ArrayList<>();
+    for (String d : dims) {
+      header.add(d);
+      if (t != null && NAMED.contains(d)) header.add(d + "_name");
+    }
     for (Kpi k : result.query().kpis()) {
       header.add(k.id());
       if (compare) header.add(k.id() + "_previous");
@@ -46,12 +69,37 @@ public final class ReportCsv {
     for (KpiResult.Row row : result.rows()) {
       if (!dims.isEmpty() && row.group().isEmpty()) continue; // the overall row is the tiles' table
       List<String> cells = new ArrayList<>();
-      for (String d : dims) cells.add(text(row.group().get(d)));
+      for (String d : dims) {
+        cells.add(text(row.group().get(d)));
+        if (t != null && NAMED.contains(d)) cells.add(text(t.dimValue(d, row.group().get(d))));
+      }
       for (Kpi k : result.query().kpis()) {
         cells.add(number(row.values().get(k)));
         if (compare) cells.add(number(row.previous().get(k)));
       }
       w.writeRecord(cells);
+    }
+    try {
+      w.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return sw.toString();
+  }
+
+  /** A staffing heat map as CSV: channel, weekday (1 Monday .. 7 Sunday), hour, agents. */
+  public static String heatmap(StaffingHeatmap h) {
+    StringWriter sw = new StringWriter();
+    CsvWriter w = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(sw);
+    w.writeRecord("channel", "weekday", "time", "agents");
+    for (int d = 0; d < h.days().size(); d++) {
+      for (int i = 0; i < h.times().size(); i++) {
+        w.writeRecord(
+            text(h.channel()),
+            String.valueOf(h.days().get(d).getValue()),
+            h.times().get(i).toString(),
+            number(h.agents()[d][i]));
+      }
     }
     try {
       w.flush();

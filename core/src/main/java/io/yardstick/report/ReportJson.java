@@ -147,9 +147,31 @@ public final class ReportJson {
       sm.put("where", s.filters());
       if (s.result() != null) sm.put("result", KpiJson.result(s.result()));
       if (s.goal() != null) sm.put("goal", GoalJson.summary(s.goal()));
+      if (s.heatmap() != null) sm.put("heatmap", heatmap(s.heatmap()));
       sections.add(sm);
     }
     m.put("sections", sections);
+    return m;
+  }
+
+  /**
+   * {"channel","interval","service_level","answer_seconds","aht","from","to","days":["monday",...],
+   * "times":["08:00",...],"agents":[[mean agents by time] by day]}: a staffing heat map.
+   */
+  public static Map<String, Object> heatmap(StaffingHeatmap h) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("channel", h.channel());
+    m.put("interval", h.intervalMinutes());
+    m.put("service_level", h.serviceLevel() * 100);
+    m.put("answer_seconds", h.answerSeconds());
+    m.put("aht", h.aht());
+    m.put("from", h.from().toString());
+    m.put("to", h.to().toString());
+    m.put("days", h.days().stream().map(d -> d.name().toLowerCase(java.util.Locale.ROOT)).toList());
+    m.put("times", h.times().stream().map(Object::toString).toList());
+    List<Object> rows = new ArrayList<>();
+    for (Double[] r : h.agents()) rows.add(java.util.Arrays.asList(r));
+    m.put("agents", rows);
     return m;
   }
 

@@ -102,10 +102,15 @@ public final class ReportPdf {
     meta(
         sb,
         t.t("report.filters"),
-        filters.isEmpty() ? t.t("report.noFilters") : String.join("; ", filters));
+        filters.isEmpty()
+            ? t.t("report.noFilters")
+            : String.join("; ", filters.stream().map(t::filter).toList()));
     if (!r.restriction().isEmpty())
-      meta(sb, t.t("report.restricted"), String.join("; ", r.restriction()));
-    if (r.view().compare()) {
+      meta(
+          sb,
+          t.t("report.restricted"),
+          String.join("; ", r.restriction().stream().map(t::filter).toList()));
+    if (r.view().compare() && r.headline().result() != null) {
       var previous = r.headline().result().query().previous();
       meta(
           sb,
@@ -129,6 +134,7 @@ public final class ReportPdf {
         case TREND -> trend(b, s, t, shown);
         case BREAKDOWN -> breakdown(b, s, t, shown);
         case GOAL -> goal(b, s, t, shown);
+        case HEATMAP -> heatmap(b, s, t);
       }
       bodies.add(b.toString());
     }
@@ -153,9 +159,10 @@ public final class ReportPdf {
         .append("</td></tr>");
   }
 
-  private static String heading(Report.Section s, String fallback) {
+  private static String heading(Report.Section s, String fallback, ReportText t) {
     String h = s.title() != null ? s.title() : fallback;
-    if (!s.filters().isEmpty()) h += " (" + String.join("; ", s.filters()) + ")";
+    if (!s.filters().isEmpty())
+      h += " (" + String.join("; ", s.filters().stream().map(t::filter).toList()) + ")";
     return "<h2>" + esc(h) + "</h2>";
   }
 
@@ -167,7 +174,7 @@ public final class ReportPdf {
       Set<Kpi> shown) {
     KpiResult result = s.result();
     boolean compare = result.query().comparePrevious();
-    b.append(heading(s, t.t("report.numbers")));
+    b.append(heading(s, t.t("report.numbers"), t));
     b.append("<table><tr><th>")
         .append(esc(t.t("report.kpi")))
         .append("</th><th class=\"n\">")
@@ -205,7 +212,7 @@ public final class ReportPdf {
 
   private static void trend(StringBuilder b, Report.Section s, ReportText t, Set<Kpi> shown) {
     KpiResult result = s.result();
-    b.append(heading(s, t.t("report.trend")));
+    b.append(heading(s, t.t("report.trend"), t));
     List<KpiResult.Row> days = result.rows().subList(1, result.rows().size());
     List<String> labels = days.stream().map(r -> String.valueOf(r.group().get("day"))).toList();
     for (Kpi k : result.query().kpis().subList(0, Math.min(4, result.query().kpis().size()))) {
@@ -225,14 +232,14 @@ public final class ReportPdf {
     KpiResult result = s.result();
     List<String> dims = result.query().groupBy().stream().map(d -> d.name()).toList();
     String dimNames = String.join(", ", dims.stream().map(d -> t.dimension(d)).toList());
-    b.append(heading(s, t.t("report.breakdown", "dimension", dimNames)));
+    b.append(heading(s, t.t("report.breakdown", "dimension", dimNames), t));
     List<KpiResult.Row> groups = result.rows().subList(1, result.rows().size());
     Kpi first = result.query().kpis().get(0);
     List<KpiResult.Row> top = groups.subList(0, Math.min(12, groups.size()));
     b.append("<div class=\"chart\">")
         .append(
             Charts.bars(
-                top.stream().map(ReportPdf::group).toList(),
+                top.stream().map(r -> group(r, t)).toList(),
                 top.stream()
                     .map(
                         r ->
@@ -253,7 +260,7 @@ public final class ReportPdf {
     for (KpiResult.Row row : result.rows()) {
       b.append("<tr>");
       for (String d : dims) {
-        String v = row.group().isEmpty() ? t.t("report.all") : row.group().get(d);
+        String v = row.group().isEmpty() ? t.t("report.all") : t.dimValue(d, row.group().get(d));
         b.append("<td>").append(esc(v == null ? "–" : v)).append("</td>");
       }
       for (Kpi k : result.query().kpis()) {
@@ -264,11 +271,53 @@ public final class ReportPdf {
     b.append("</table>");
   }
 
+  /** The staffing heat map: weekdays by hours, each cell the mean agents needed, and what it is. */
+  private static void heatmap(StringBuilder b, Report.Section s, ReportText t) {
+    StaffingHeatmap m = s.heatmap();
+    String channel = t.dimValue("channel", m.channel());
+    // Its filter is the channel, already in the title.
+    b.append("<h2>")
+        .append(esc(s.title() != null ? s.title() : t.t("report.heatmap", "channel", channel)))
+        .append("</h2>");
+    if (m.isEmpty()) {
+      b.append("<p>").append(esc(t.t("report.heatmapNone", "channel", channel))).append("</p>");
+      return;
+    }
+    b.append("<p>")
+        .append(
+            esc(
+                t.t(
+                    "report.heatmapNote",
+                    "channel",
+                    channel,
+                    "sl",
+                    t.decimals(m.serviceLevel() * 100, 0) + " %",
+                    "seconds",
+                    t.whole(Math.round(m.answerSeconds())),
+                    "aht",
+                    t.duration(m.aht()))))
+        .append("</p>");
+    List<String> days =
+        m.days().stream()
+            .map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, t.locale()))
+            .toList();
+    List<String> times = m.times().stream().map(x -> x.toString()).toList();
+    List<List<String>> texts = new ArrayList<>();
+    for (Double[] row : m.agents()) {
+      List<String> line = new ArrayList<>();
+      for (Double v : row) line.add(v == null ? "" : t.decimals(v, 1));
+      texts.add(line);
+    }
+    b.append("<div class=\"chart\">")
+        .append(Charts.heatmap(days, times, m.agents(), texts, 520))
+        .append("</div>");
+  }
+
   private static void goal(StringBuilder b, Report.Section s, ReportText t, Set<Kpi> shown) {
     var p = s.goal();
     Kpi k = p.goal().kpi();
     shown.add(k);
-    b.append(heading(s, p.goal().name()));
+    b.append(heading(s, p.goal().name(), t));
     b.append("<table class=\"meta\">");
     meta(b, t.kpiName(k), t.value(k, p.current()));
     meta(
@@ -280,8 +329,12 @@ public final class ReportPdf {
     b.append("</table>");
   }
 
-  static String group(KpiResult.Row r) {
-    return String.join(" · ", r.group().values().stream().map(v -> v == null ? "–" : v).toList());
+  static String group(KpiResult.Row r, ReportText t) {
+    return String.join(
+        " · ",
+        r.group().entrySet().stream()
+            .map(e -> e.getValue() == null ? "–" : t.dimValue(e.getKey(), e.getValue()))
+            .toList());
   }
 
   private static String esc(String s) {

@@ -1,11 +1,13 @@
 package io.yardstick.report;
 
 import io.yardstick.kpi.Kpi;
+import io.yardstick.settings.Labels;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,11 +25,53 @@ public final class ReportText {
   private final String language;
   private final Locale locale;
   private final Map<String, String> messages;
+  private final Labels labels;
 
   public ReportText(String language, Map<String, String> messages) {
+    this(language, messages, Labels.none());
+  }
+
+  private ReportText(String language, Map<String, String> messages, Labels labels) {
     this.language = language;
     this.locale = Locale.forLanguageTag(language);
     this.messages = Map.copyOf(messages);
+    this.labels = labels;
+  }
+
+  /** The same words with the settings file's names of stored values (its labels section). */
+  public ReportText withLabels(Labels labels) {
+    return new ReportText(language, messages, labels == null ? Labels.none() : labels);
+  }
+
+  /**
+   * A stored value of a dimension as the pages show it: its name in the settings file's labels for
+   * the language (else the English one), else a channel or direction in the language
+   * (channel.email: correo electrónico), else the value as stored.
+   *
+   * <pre>{@code
+   * es.dimValue("channel", "email")  // "correo electrónico"
+   * }</pre>
+   */
+  public String dimValue(String dimension, String value) {
+    if (value == null) return null;
+    java.util.Optional<String> named = labels.name(dimension, value, language);
+    if (named.isPresent()) return named.get();
+    String key = dimension + "." + value;
+    return messages.getOrDefault(key, value);
+  }
+
+  /**
+   * A filter in words: {@code channel=email,chat} as "Canal: correo electrónico, chat"; a range or
+   * anything else as written.
+   */
+  public String filter(String filter) {
+    int eq = filter.indexOf('=');
+    if (eq <= 0 || filter.contains("..")) return filter;
+    String dim = filter.substring(0, eq).strip();
+    if (!messages.containsKey("dimension." + dim)) return filter;
+    List<String> values = new java.util.ArrayList<>();
+    for (String v : filter.substring(eq + 1).split(",")) values.add(dimValue(dim, v.strip()));
+    return dimension(dim) + ": " + String.join(", ", values);
   }
 
   public String language() {

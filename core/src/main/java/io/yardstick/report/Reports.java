@@ -140,6 +140,15 @@ public final class Reports {
               engine.compute(
                   q.withComparePrevious(false).withGroupBy(List.of(Dimension.of(p.by())))),
               null);
+      case HEATMAP ->
+          new Report.Section(
+              p.type(),
+              p.title(),
+              p.filters(),
+              null,
+              null,
+              StaffingHeatmap.of(
+                  store, p.channel(), viewQuery.from(), viewQuery.to(), viewQuery.zone()));
       case GOAL -> {
         Goals goals =
             new Goals(

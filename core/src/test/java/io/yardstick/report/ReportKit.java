@@ -63,7 +63,9 @@ public abstract class ReportKit extends io.yardstick.store.StoreKit {
           Map.entry("report.period.last_week", "Last complete week"),
           Map.entry("report.attached", "The PDF and the CSV of every table are attached."),
           Map.entry("report.open", "Open in Yardstick"),
-          Map.entry("report.pageOf", "Page {page} of {pages}"));
+          Map.entry("report.pageOf", "Page {page} of {pages}"),
+          Map.entry("report.heatmap", "Staffing heat map: {channel}"),
+          Map.entry("channel.phone", "telephone"));
 
   @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
   @TempDir Path dir;
@@ -270,6 +272,86 @@ public abstract class ReportKit extends io.yardstick.store.StoreKit {
                     List.of(),
                     null))
         .hasMessage("A dashboard needs at least one of its 'panels'.");
+  }
+
+  /** Issue 16: the staffing heat map panel, weekday by hour, in the report, the PDF and the CSV. */
+  @Test
+  void a_heatmap_panel_staffs_its_channel_by_weekday_and_hour_in_the_pdf_and_the_csv()
+      throws IOException {
+    Panel heat =
+        new Panel(
+            Panel.Type.HEATMAP, null, List.of(), List.of("channel=phone"), null, null, 0, 0, 12, 3);
+    SavedView d =
+        new SavedViews(store, clock)
+            .add(
+                new SavedView(
+                    0,
+                    "Staffing",
+                    "mia",
+                    Set.of(),
+                    "dashboard",
+                    null,
+                    Period.parse("last_week"),
+                    MADRID,
+                    List.of(Kpi.CONTACTS),
+                    List.of(),
+                    List.of(),
+                    false,
+                    List.of(heat),
+                    null));
+    Report r =
+        new Reports(store, new KpiEngine(store, KpiSettings.defaults()))
+            .compute(d, user("mia", Role.MANAGER, null), Instant.parse("2026-10-26T07:00:00Z"));
+    StaffingHeatmap m = r.sections().get(0).heatmap();
+    // Phone, Monday 10-19..Sunday 25 (one of each weekday): one contact on Tuesday at 09:00
+    // (answered, 300 s), Wednesday 10:00 (200 s) and Thursday 11:00 (abandoned, offered all the
+    // same). AHT (300 + 200)
+    // / 2 = 250 s. One contact in an hour is A = 250 / 3600 = 0.069 Erlang; one agent answers
+    // 1 - 0.069 x e^(-(1 - 0.069) x 20 / 250) = 93.6% within 20 s, >= 80%: 1 agent. An hour
+    // without contacts needs none; the hours shown run from the first to the last that needs one.
+    assertThat(m.aht()).isEqualTo(250.0);
+    assertThat(m.times())
+        .containsExactly(
+            java.time.LocalTime.of(9, 0),
+            java.time.LocalTime.of(10, 0),
+            java.time.LocalTime.of(11, 0));
+    assertThat(m.agents())
+        .isDeepEqualTo(
+            new Double[][] {
+              {0.0, 0.0, 0.0},
+              {1.0, 0.0, 0.0},
+              {0.0, 1.0, 0.0},
+              {0.0, 0.0, 1.0},
+              {0.0, 0.0, 0.0},
+              {0.0, 0.0, 0.0},
+              {0.0, 0.0, 0.0}
+            });
+    assertThat(text(ReportPdf.render(r, new ReportText("en", EN))))
+        .contains("Staffing heat map: telephone");
+    // The grid is an SVG drawing (its text is not the PDF's text): weekday rows, hour columns and
+    // a number per cell.
+    assertThat(ReportPdf.html(r, new ReportText("en", EN)))
+        .contains(">Mon</text>", ">Sun</text>", ">09:00</text>", ">11:00</text>", ">1.0</text>");
+    assertThat(ReportCsv.tables(r).get("1-heatmap.csv"))
+        .startsWith("channel,weekday,time,agents\r\nphone,1,09:00,0.0\r\nphone,1,10:00,0.0\r\n")
+        .contains("\r\nphone,2,09:00,1.0\r\n", "\r\nphone,4,11:00,1.0\r\n")
+        .endsWith("phone,7,11:00,0.0\r\n");
+    assertThatThrownBy(
+            () ->
+                new Panel(
+                    Panel.Type.HEATMAP,
+                    null,
+                    List.of(),
+                    List.of("channel=phone,chat"),
+                    null,
+                    null,
+                    0,
+                    0,
+                    12,
+                    3))
+        .hasMessage(
+            "A heatmap 'panel' needs where with one channel, such as channel=phone: the channel to"
+                + " staff.");
   }
 
   @Test

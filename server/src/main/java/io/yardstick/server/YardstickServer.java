@@ -458,10 +458,10 @@ public final class YardstickServer implements AutoCloseable {
                 clock,
                 alertSettings,
                 reportSettings,
-                io.yardstick.server.api.ReportBundles::text),
+                lang -> io.yardstick.server.api.ReportBundles.text(lang).withLabels(labels)),
             reportSettings);
     new io.yardstick.server.api.ReportRoutes(
-            store, settings, clock, reports, alertSettings.privateWebhooks())
+            store, settings, clock, reports, alertSettings.privateWebhooks(), labels)
         .register(app);
     io.yardstick.survey.Surveys surveys =
         new io.yardstick.survey.Surveys(

@@ -197,7 +197,9 @@ class BrowserTest {
     d.findElement(By.id("password-again")).sendKeys("a-chosen-secret-9");
     d.findElement(By.cssSelector("#password-form button[type=submit]")).click();
     waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tile-value")));
-    assertThat(d.findElement(By.cssSelector("nav [data-nav=users]")).getText()).isEqualTo("Users");
+    // textContent: the entry may be in the menu's "More" list, closed.
+    assertThat(d.findElement(By.cssSelector("nav [data-nav=users]")).getDomProperty("textContent"))
+        .isEqualTo("Users");
     assertThat(d.getCurrentUrl()).contains("#/overview?");
 
     ApiClient admin = ApiClient.loggedIn(server, "admin", "a-chosen-secret-9");
@@ -649,7 +651,7 @@ class BrowserTest {
       throws IOException {
     String kpis =
         "contacts,aht,fcr,resolution_rate,csat,frt_median,occupancy,contacts_per_hour,absence_rate,"
-            + "conversion_rate";
+            + "conversion_rate,written_handle_time_avg,written_contacts_per_hour";
     JsonNode agents = manager.get("/api/agents?" + period() + "&kpi=" + kpis).body();
     JsonNode consistency = manager.get("/api/consistency?" + period() + "&kpi=" + kpis).body();
     Map<String, JsonNode> shown = new java.util.HashMap<>();
@@ -692,6 +694,107 @@ class BrowserTest {
     assertThat(d.findElements(By.cssSelector("table[data-name=agents] td.outlier")))
         .hasSize(marked);
     screenshot(d, "agents.png");
+  }
+
+  /**
+   * Issue 12, part 8: a desk agent's contacts are replies (first_response_at, no answered_at), so
+   * aht is null and contacts_per_hour 0 for them; the Agents page shows their written figures there
+   * (marked ✎), a phone agent's live ones, each the API's number, and the agent report's tiles too.
+   */
+  @Test
+  void the_agents_page_shows_written_figures_for_desk_agents_and_live_ones_for_phone_agents()
+      throws IOException {
+    String kpis =
+        "contacts,aht,contacts_per_hour,written_handle_time_avg,written_contacts_per_hour";
+    JsonNode agents = manager.get("/api/agents?" + period() + "&kpi=" + kpis).body();
+    Map<String, JsonNode> desk = new java.util.TreeMap<>();
+    Map<String, JsonNode> live = new java.util.TreeMap<>();
+    agents
+        .get("rows")
+        .forEach(
+            r -> {
+              if (!r.get("group").hasNonNull("agent")) return;
+              JsonNode k = r.get("kpis");
+              String agent = r.get("group").get("agent").asText();
+              if (k.get("aht").isNull() && k.get("written_handle_time_avg").isNumber())
+                desk.put(agent, k);
+              if (k.get("aht").isNumber() && k.get("written_handle_time_avg").isNull())
+                live.put(agent, k);
+            });
+    assertThat(desk).as("the demo has desk agents").isNotEmpty();
+    assertThat(live).as("and phone or chat agents").isNotEmpty();
+    // Consistency compares each per-hour figure among the agents who do that work.
+    JsonNode consistency = manager.get("/api/consistency?" + period() + "&kpi=" + kpis).body();
+    Map<String, Integer> compared = new java.util.HashMap<>();
+    consistency
+        .get("kpis")
+        .forEach(k -> compared.put(k.get("kpi").asText(), k.get("agents").asInt()));
+    long withWritten =
+        java.util.stream.StreamSupport.stream(agents.get("rows").spliterator(), false)
+            .filter(r -> r.get("group").hasNonNull("agent"))
+            .filter(r -> r.get("kpis").get("written_handle_time_avg").isNumber())
+            .filter(r -> r.get("kpis").get("contacts").asLong() >= 20)
+            .count();
+    long withLive =
+        java.util.stream.StreamSupport.stream(agents.get("rows").spliterator(), false)
+            .filter(r -> r.get("group").hasNonNull("agent"))
+            .filter(r -> r.get("kpis").get("aht").isNumber())
+            .filter(r -> r.get("kpis").get("contacts").asLong() >= 20)
+            .count();
+    assertThat(compared.get("written_contacts_per_hour")).isEqualTo((int) withWritten);
+    assertThat(compared.get("contacts_per_hour")).isEqualTo((int) withLive);
+
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    open(d, "agents?" + period());
+    waiting(d)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("table[data-name=agents] td.handling")));
+    Map<String, List<WebElement>> cells = new java.util.HashMap<>();
+    for (WebElement tr : d.findElements(By.cssSelector("table[data-name=agents] tbody tr"))) {
+      cells.put(
+          tr.findElement(By.cssSelector("td")).getText(),
+          tr.findElements(By.cssSelector("td.handling")));
+    }
+    for (Map.Entry<String, JsonNode> e : desk.entrySet()) {
+      List<WebElement> c = cells.get(e.getKey());
+      assertThat(c).as(e.getKey()).hasSize(2);
+      assertThat(c.get(0).getDomAttribute("data-shown")).isEqualTo("written_handle_time_avg");
+      assertThat(Double.parseDouble(c.get(0).getDomAttribute("data-written")))
+          .isEqualTo(e.getValue().get("written_handle_time_avg").asDouble());
+      assertThat(c.get(1).getDomAttribute("data-shown")).isEqualTo("written_contacts_per_hour");
+      assertThat(Double.parseDouble(c.get(1).getDomAttribute("data-written")))
+          .isEqualTo(e.getValue().get("written_contacts_per_hour").asDouble());
+      assertThat(c.get(0).getText()).as(e.getKey()).contains("✎").doesNotContain("–");
+      assertThat(c.get(1).getText()).as(e.getKey()).contains("✎").doesNotStartWith("0.00");
+    }
+    for (Map.Entry<String, JsonNode> e : live.entrySet()) {
+      List<WebElement> c = cells.get(e.getKey());
+      assertThat(c.get(0).getDomAttribute("data-shown")).isEqualTo("aht");
+      assertThat(Double.parseDouble(c.get(0).getDomAttribute("data-live")))
+          .isEqualTo(e.getValue().get("aht").asDouble());
+      assertThat(c.get(1).getDomAttribute("data-shown")).isEqualTo("contacts_per_hour");
+      assertThat(c.get(0).getText()).doesNotContain("✎");
+    }
+    screenshot(d, "agents-written.png");
+
+    // The agent report of a desk agent: the written tiles stand where the live ones would.
+    String agent = desk.keySet().iterator().next();
+    open(d, "agent/" + agent + "?" + period());
+    WebElement tile =
+        waiting(d)
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector(".tile[data-kpi=written_handle_time_avg] .tile-value")));
+    assertThat(Double.parseDouble(tile.getDomAttribute("data-value")))
+        .isEqualTo(desk.get(agent).get("written_handle_time_avg").asDouble());
+    assertThat(d.findElements(By.cssSelector(".tile[data-kpi=aht]"))).isEmpty();
+    assertThat(
+            d.findElement(By.cssSelector(".tile[data-kpi=written_contacts_per_hour] .tile-value"))
+                .getDomAttribute("data-value"))
+        .isNotEmpty();
+    screenshot(d, "agent-desk.png");
   }
 
   @Test
@@ -782,7 +885,7 @@ class BrowserTest {
     assertThat(first.getText()).contains(TestServer.ROOT, "Log-in", "POST /api/login", "200");
     assertThat(d.findElement(By.id("audit-export")).getDomAttribute("href"))
         .isEqualTo("/api/audit/export");
-    assertThat(d.findElement(By.cssSelector("nav [data-nav=audit]")).getText())
+    assertThat(d.findElement(By.cssSelector("nav [data-nav=audit]")).getDomProperty("textContent"))
         .isEqualTo("Audit log");
     screenshot(d, "audit.png");
   }
@@ -901,6 +1004,163 @@ class BrowserTest {
     JsonNode stored = manager.get("/api/views/" + id).body();
     assertThat(stored.get("page").asText()).isEqualTo("channels");
     assertThat(stored.get("where").toString()).isEqualTo("[\"channel=phone\"]");
+  }
+
+  /** The menu's layout: how many lines its visible entries take, and what went under "More". */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> menu(ChromeDriver d) {
+    return (Map<String, Object>)
+        d.executeScript(
+            "const nav = document.querySelector('.top .nav');"
+                + " const shown = [...nav.querySelectorAll(':scope > a, :scope > details:not([hidden]) > summary')];"
+                + " const tops = new Set(shown.map(e => Math.round(e.getBoundingClientRect().top)));"
+                + " const right = Math.max(...shown.map(e => e.getBoundingClientRect().right));"
+                + " return {lines: tops.size, fits: right <= nav.getBoundingClientRect().right + 1,"
+                + " entries: nav.querySelectorAll('[data-nav]').length,"
+                + " more: nav.querySelectorAll('.nav-more-list [data-nav]').length};");
+  }
+
+  /**
+   * Issue 16: an admin's menu keeps one line at 1,280 px in every language and on a 390 px phone
+   * (the entries that do not fit are under "More"); the Reports page's two forms start their fields
+   * at the top, not at the bottom of a tall gap beside a fieldset (screenshots in
+   * target/screenshots/pages/reports-*.png).
+   */
+  @Test
+  void an_admins_menu_fits_one_line_in_every_language_and_the_reports_forms_are_tidy()
+      throws IOException {
+    ChromeDriver d = shared;
+    logIn(d, TestServer.ROOT, PASSWORD);
+    try {
+      for (String lang : List.of("en", "es", "ca", "ro")) {
+        d.executeScript("localStorage.setItem('yardstick.lang', arguments[0])", lang);
+        d.navigate().refresh();
+        openPage(d, "reports");
+        waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("view-form")));
+        for (int width : List.of(1280, 390)) {
+          d.executeCdpCommand(
+              "Emulation.setDeviceMetricsOverride",
+              Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
+          d.executeScript("window.dispatchEvent(new Event('resize'))");
+          waiting(d)
+              .until(
+                  x -> {
+                    Map<String, Object> m = menu(d);
+                    return ((Number) m.get("lines")).intValue() == 1
+                        && Boolean.TRUE.equals(m.get("fits"));
+                  });
+          Map<String, Object> m = menu(d);
+          assertThat(((Number) m.get("entries")).intValue()).as(lang).isEqualTo(14);
+          if (width == 390) assertThat(((Number) m.get("more")).intValue()).isPositive();
+          d.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+        shoot(d, "pages/reports-" + lang + "-1280.png", 1280);
+      }
+      // The fields of each form start on one row at the top.
+      for (String[] pair :
+          List.of(
+              new String[] {"view-name", "view-page"},
+              new String[] {"dashboard-name", "dashboard-period"})) {
+        int a = d.findElement(By.id(pair[0])).getRect().getY();
+        int b = d.findElement(By.id(pair[1])).getRect().getY();
+        assertThat(Math.abs(a - b)).as(pair[0] + " beside " + pair[1]).isLessThanOrEqualTo(2);
+      }
+      // The More list opens with the entries that did not fit (Spanish, 1,280 px).
+      d.executeScript("localStorage.setItem('yardstick.lang', 'es')");
+      d.navigate().refresh();
+      openPage(d, "reports");
+      d.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+      d.executeScript("window.dispatchEvent(new Event('resize'))");
+      waiting(d).until(x -> ((Number) menu(d).get("more")).intValue() > 0);
+      d.findElement(By.cssSelector(".nav-more summary")).click();
+      waiting(d)
+          .until(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector(".nav-more-list [data-nav]")));
+      Map<String, Object> shot =
+          d.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+      Files.createDirectories(Path.of("target", "screenshots", "pages"));
+      Files.write(
+          Path.of("target", "screenshots", "pages", "menu-es-1280-more.png"),
+          java.util.Base64.getDecoder().decode((String) shot.get("data")));
+    } finally {
+      d.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      d.executeScript("localStorage.setItem('yardstick.lang', 'en')");
+      d.navigate().refresh();
+    }
+  }
+
+  /**
+   * Issue 16: a dashboard's staffing heat map panel (weekday by hour, agents needed) shows the
+   * API's numbers.
+   */
+  @Test
+  void a_dashboards_staffing_heat_map_panel_shows_the_apis_agents() throws IOException {
+    long id =
+        manager
+            .post(
+                "/api/views",
+                Map.of(
+                    "name",
+                    "Staffing board",
+                    "page",
+                    "dashboard",
+                    "period",
+                    "2026-06-01..2026-06-30",
+                    "tz",
+                    "Europe/Madrid",
+                    "panels",
+                    List.of(
+                        Map.of(
+                            "type",
+                            "heatmap",
+                            "where",
+                            List.of("channel=phone"),
+                            "w",
+                            12,
+                            "h",
+                            4))))
+            .body()
+            .get("id")
+            .asLong();
+    JsonNode heat =
+        manager.get("/api/views/" + id + "/report").body().get("sections").get(0).get("heatmap");
+    double max = 0;
+    for (JsonNode day : heat.get("agents"))
+      for (JsonNode v : day)
+        if (v.isNumber()) max = Math.max(max, Math.round(v.asDouble() * 10) / 10.0);
+    assertThat(max).isGreaterThan(1);
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    open(d, "reports?" + period());
+    WebElement view = viewNamed(d, "Staffing board");
+    view.findElement(By.cssSelector("button.open-view")).click();
+    WebElement body =
+        waiting(d)
+            .until(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector(".dashboard-grid .panel-heatmap-body")));
+    assertThat(body.getDomAttribute("data-channel")).isEqualTo("phone");
+    assertThat(Double.parseDouble(body.getDomAttribute("data-max"))).isEqualTo(max);
+    waiting(d).until(x -> x.findElements(By.cssSelector(".panel-heatmap-body canvas")).size() == 1);
+    screenshot(d, "dashboard-heatmap.png");
+
+    // The PDF draws it too, in the report's language; its first page is kept as PNG.
+    byte[] pdf = manager.bytes("/api/views/" + id + "/pdf?lang=es");
+    Path out = Path.of("target", "reports");
+    Files.createDirectories(out);
+    Files.write(out.resolve("heatmap-es.pdf"), pdf);
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      javax.imageio.ImageIO.write(
+          new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 110),
+          "png",
+          out.resolve("heatmap-es-page-1.png").toFile());
+    }
+    assertThat(ReportApiTest.text(pdf))
+        .contains("Mapa de calor de personal: teléfono", "Agentes necesarios en teléfono")
+        .doesNotContain("Canal: teléfono)");
   }
 
   /**

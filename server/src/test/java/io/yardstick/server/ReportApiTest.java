@@ -109,7 +109,8 @@ class ReportApiTest {
     JsonNode byChannel = report.get("sections").get(1).get("result").get("rows");
     for (JsonNode row : byChannel) {
       if (row.get("group").isEmpty()) continue;
-      StringBuilder line = new StringBuilder(row.get("group").get("channel").asText());
+      StringBuilder line =
+          new StringBuilder(en.dimValue("channel", row.get("group").get("channel").asText()));
       for (String k :
           List.of("contacts", "abandonment_rate", "service_level", "asa", "aht", "csat")) {
         line.append(' ')
@@ -130,6 +131,33 @@ class ReportApiTest {
     // The CSV of the breakdown has one line per channel and the raw values.
     assertThat(report.get("csv").toString())
         .isEqualTo("[\"1-tiles.csv\",\"2-breakdown.csv\",\"3-trend.csv\"]");
+  }
+
+  /** Issue 16: channels are named as the pages name them; the CSV keeps the ids beside. */
+  @Test
+  void the_pdf_and_csv_name_channels_in_the_report_language_and_the_csv_keeps_their_ids()
+      throws IOException {
+    Map<String, Object> body = new java.util.HashMap<>(juneByChannel());
+    body.put("where", List.of("channel=phone,email"));
+    long id = save(manager, body);
+    String pdf = text(manager.bytes("/api/views/" + id + "/pdf?lang=es"));
+    // The filter and the breakdown's rows: "Canal: teléfono, correo electrónico", "teléfono 703".
+    assertThat(pdf)
+        .contains("Canal: teléfono, correo electrónico")
+        .containsPattern("teléfono \\d")
+        .containsPattern("correo electrónico \\d");
+    assertThat(pdf).doesNotContain("channel=phone", " email ");
+    String csv =
+        new String(
+            manager.bytes("/api/views/" + id + "/csv/2-breakdown.csv?lang=es"),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(csv.lines().findFirst().orElseThrow()).startsWith("channel,channel_name,contacts,");
+    assertThat(csv).contains("\r\nemail,correo electrónico,", "\r\nphone,teléfono,");
+    String english =
+        new String(
+            manager.bytes("/api/views/" + id + "/csv/2-breakdown.csv?lang=en"),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(english).contains("\r\nemail,e-mail,");
   }
 
   @Test

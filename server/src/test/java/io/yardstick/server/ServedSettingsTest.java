@@ -112,6 +112,26 @@ class ServedSettingsTest {
       assertThat(labels.get("topic").get("plan_change").get("ca").asText())
           .isEqualTo("Plan change");
       assertThat(labels.get("queue").get("general").get("ro").asText()).isEqualTo("Linia generală");
+
+      // Issue 16: a report's PDF and CSV name them as the pages do; the CSV keeps the ids.
+      long id =
+          agent
+              .post(
+                  "/api/views",
+                  java.util.Map.of(
+                      "name", "Topics", "page", "topics", "period", "2026-06-01..2026-06-30"))
+              .body()
+              .get("id")
+              .asLong();
+      String pdf = ReportApiTest.text(agent.bytes("/api/views/" + id + "/pdf?lang=es"));
+      assertThat(pdf).contains("Información de producto", "Plan change");
+      String csv =
+          new String(
+              agent.bytes("/api/views/" + id + "/csv/2-breakdown.csv?lang=es"),
+              java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(csv)
+          .startsWith("topic,topic_name,")
+          .contains("product_info,Información de producto,");
     }
   }
 }

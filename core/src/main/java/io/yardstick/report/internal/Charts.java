@@ -35,15 +35,7 @@ public final class Charts {
     double w = width - left - right;
     double h = height - top - bottom;
     StringBuilder sb = new StringBuilder();
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-                + " viewBox=\"0 0 %d %d\">",
-            width,
-            height,
-            width,
-            height));
+    sb.append(svg(width, height));
     sb.append(
         String.format(
             Locale.ROOT,
@@ -116,15 +108,7 @@ public final class Charts {
     int textW = 70;
     double w = width - labelW - textW;
     StringBuilder sb = new StringBuilder();
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-                + " viewBox=\"0 0 %d %d\">",
-            width,
-            height,
-            width,
-            height));
+    sb.append(svg(width, height));
     for (int i = 0; i < labels.size(); i++) {
       int y = 2 + i * row;
       Double v = values.get(i);
@@ -151,6 +135,90 @@ public final class Charts {
               esc(texts.get(i))));
     }
     return sb.append("</svg>").toString();
+  }
+
+  /**
+   * A heat map: one row per label, one column per time, each cell shaded by its value against the
+   * largest (white to dark blue) with its text in it; an empty text leaves the cell blank.
+   */
+  public static String heatmap(
+      List<String> rows,
+      List<String> times,
+      Double[][] values,
+      List<List<String>> texts,
+      int width) {
+    int labelW = 34;
+    int top = 12;
+    int cellH = 15;
+    double cellW = (width - labelW) / (double) Math.max(1, times.size());
+    int height = top + rows.size() * cellH + 2;
+    double max = 0;
+    for (Double[] r : values) for (Double v : r) if (v != null) max = Math.max(max, v);
+    StringBuilder sb = new StringBuilder();
+    sb.append(svg(width, height));
+    int step = cellW < 18 ? 2 : 1;
+    for (int i = 0; i < times.size(); i += step) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.1f\" y=\"9\" font-size=\"6.5\" fill=\"#555\">%s</text>",
+              labelW + i * cellW + 1,
+              esc(times.get(i))));
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      int y = top + r * cellH;
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"0\" y=\"%d\" font-size=\"8\" fill=\"#222\">%s</text>",
+              y + 10,
+              esc(clip(rows.get(r)))));
+      for (int c = 0; c < times.size(); c++) {
+        Double v = values[r][c];
+        double share = v == null || max == 0 ? 0 : v / max;
+        // white (242, 246, 251) to dark blue (20, 50, 79)
+        int red = (int) Math.round(242 - share * (242 - 20));
+        int green = (int) Math.round(246 - share * (246 - 50));
+        int blue = (int) Math.round(251 - share * (251 - 79));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"rgb(%d,%d,%d)\""
+                    + " stroke=\"#fff\" stroke-width=\"0.5\"/>",
+                labelW + c * cellW,
+                y,
+                cellW,
+                cellH,
+                red,
+                green,
+                blue));
+        String text = texts.get(r).get(c);
+        if (!text.isEmpty() && cellW >= 14) {
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "<text x=\"%.1f\" y=\"%d\" font-size=\"5.5\" text-anchor=\"middle\""
+                      + " fill=\"%s\">%s</text>",
+                  labelW + c * cellW + cellW / 2,
+                  y + 10,
+                  share > 0.55 ? "#fff" : "#222",
+                  esc(text)));
+        }
+      }
+    }
+    return sb.append("</svg>").toString();
+  }
+
+  /** The opening tag of an SVG of that size. */
+  private static String svg(int width, int height) {
+    return String.format(
+        Locale.ROOT,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
+            + " viewBox=\"0 0 %d %d\">",
+        width,
+        height,
+        width,
+        height);
   }
 
   private static String clip(String s) {

@@ -40,6 +40,7 @@ public final class ReportRoutes {
   private final Clock clock;
   private final DeliveryService deliveries;
   private final boolean privateWebhooks;
+  private final io.yardstick.settings.Labels labels;
 
   /**
    * @param privateWebhooks whether Slack and Teams targets may be internal addresses
@@ -51,6 +52,21 @@ public final class ReportRoutes {
       Clock clock,
       DeliveryService deliveries,
       boolean privateWebhooks) {
+    this(store, settings, clock, deliveries, privateWebhooks, io.yardstick.settings.Labels.none());
+  }
+
+  /**
+   * @param labels the settings file's names of stored values, which the PDF and the CSV's name
+   *     columns use as the pages do
+   */
+  public ReportRoutes(
+      Store store,
+      KpiSettings settings,
+      Clock clock,
+      DeliveryService deliveries,
+      boolean privateWebhooks,
+      io.yardstick.settings.Labels labels) {
+    this.labels = labels;
     this.store = store;
     this.settings = settings;
     this.clock = clock;
@@ -159,7 +175,7 @@ public final class ReportRoutes {
 
   private void pdf(Context ctx) {
     Report r = report(ctx);
-    byte[] pdf = ReportPdf.render(r, ReportBundles.text(ctx.queryParam("lang")));
+    byte[] pdf = ReportPdf.render(r, ReportBundles.text(ctx.queryParam("lang")).withLabels(labels));
     ctx.contentType("application/pdf")
         .header(
             "Content-Disposition",
@@ -170,7 +186,8 @@ public final class ReportRoutes {
   private void csv(Context ctx) {
     Report r = report(ctx);
     String file = ctx.pathParam("file");
-    Map<String, String> tables = ReportCsv.tables(r);
+    Map<String, String> tables =
+        ReportCsv.tables(r, ReportBundles.text(ctx.queryParam("lang")).withLabels(labels));
     String csv = tables.get(file);
     if (csv == null) {
       throw ApiException.notFound(

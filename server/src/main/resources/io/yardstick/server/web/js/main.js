@@ -224,7 +224,38 @@ function renderHeader() {
       },
     }));
   top.append(brand, nav, h('span', { class: 'spacer' }), language, user);
+  fitNav(nav);
 }
+
+/**
+ * Keeps the menu on one line in every language and width (issue 16): the entries that do not fit go, from the end,
+ * into a "More" menu at its end (the current page's entry stays in view).
+ */
+function fitNav(nav) {
+  const links = [...nav.querySelectorAll(':scope > a')];
+  const list = h('div', { class: 'nav-more-list' });
+  const more = h('details', { class: 'nav-more' }, h('summary', { text: t('nav.more') }), list);
+  nav.append(more);
+  const fit = () => {
+    links.forEach((a) => nav.insertBefore(a, more));
+    more.hidden = true;
+    more.open = false;
+    if (nav.scrollWidth <= nav.clientWidth + 1) return;
+    more.hidden = false;
+    const movable = links.filter((a) => !a.classList.contains('active')).reverse();
+    for (const a of movable) {
+      if (nav.scrollWidth <= nav.clientWidth + 1) break;
+      list.prepend(a);
+    }
+    more.classList.toggle('active', !!list.querySelector('a.active'));
+  };
+  fit();
+  // Chosen from the list: close it; the page's own render draws the header again.
+  list.addEventListener('click', () => { more.open = false; });
+  navResize.fit = fit;
+}
+const navResize = { fit: null };
+window.addEventListener('resize', () => navResize.fit?.());
 
 const ZONES = ['UTC', 'Europe/Madrid', 'Europe/Bucharest', 'Europe/Lisbon', 'Europe/London', 'Europe/Paris',
   'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'America/Mexico_City', 'America/Bogota',

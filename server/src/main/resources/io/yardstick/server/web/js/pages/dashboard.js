@@ -1,11 +1,12 @@
-// Dashboards (docs/reports.md): compose one from panels (KPI tiles, a trend, a breakdown, a goal) placed on a 12-column
-// grid, and show one from GET /api/views/ID/report with each panel at its place.
+// Dashboards (docs/reports.md): compose one from panels (KPI tiles, a trend, a breakdown, a goal, a staffing heat map)
+// placed on a 12-column grid, and show one from GET /api/views/ID/report with each panel at its place.
 import * as api from '../api.js';
 import * as i18n from '../i18n.js';
-import { h, clear, fmt, kpi, kpiIds, message, table } from '../ui.js';
+import { h, chart, clear, fmt, kpi, kpiIds, message, table } from '../ui.js';
 
 const { t } = i18n;
-const TYPES = ['tiles', 'trend', 'breakdown', 'goal'];
+const TYPES = ['tiles', 'trend', 'breakdown', 'goal', 'heatmap'];
+const CHANNELS = ['phone', 'chat', 'email', 'social', 'messaging', 'sms', 'web'];
 const DIMENSIONS = ['channel', 'direction', 'queue', 'topic', 'team', 'agent'];
 
 function number(name, value, min, max) {
@@ -23,6 +24,7 @@ export function composer(periodSelect, save) {
     kpiIds().map((k) => h('option', { value: k }, i18n.kpiName(k))));
   const by = h('select', { id: 'panel-by' }, DIMENSIONS.map((d) => h('option', { value: d }, t(`dimension.${d}`))));
   const goal = h('input', { id: 'panel-goal', type: 'number', min: '1', step: '1' });
+  const channel = h('select', { id: 'panel-channel' }, CHANNELS.map((c) => h('option', { value: c }, i18n.channel(c))));
   const x = number('x', 0, 0, 11);
   const y = number('y', 0, 0, 200);
   const w = number('w', 6, 1, 12);
@@ -44,12 +46,13 @@ export function composer(periodSelect, save) {
     if (title.value.trim()) p.title = title.value.trim();
     if (p.type === 'breakdown') p.by = by.value;
     if (p.type === 'goal') p.goal = Number(goal.value);
+    if (p.type === 'heatmap') p.where = [`channel=${channel.value}`];
     panels.push(p);
     y.value = String(p.y + p.h);
     redrawList();
   } });
   return h('form', {
-    class: 'card inline-form no-print', id: 'dashboard-form',
+    class: 'card report-form no-print', id: 'dashboard-form',
     onsubmit: async (ev) => {
       ev.preventDefault();
       try {
@@ -65,13 +68,15 @@ export function composer(periodSelect, save) {
   h('h2', { text: t('dashboard.compose') }),
   h('label', { class: 'stacked' }, h('span', { text: t('reports.name') }), name),
   periodSelect,
-  h('fieldset', { class: 'stacked' }, h('legend', { text: t('dashboard.panel') }),
+  h('fieldset', {}, h('legend', { text: t('dashboard.panel') }),
     h('label', { class: 'stacked' }, h('span', { text: t('dashboard.type') }), type),
     h('label', { class: 'stacked' }, h('span', { text: t('dashboard.title') }), title),
     h('label', { class: 'stacked' }, h('span', { text: t('dashboard.kpis') }), kpis),
     h('label', { class: 'stacked' }, h('span', { text: t('dashboard.by') }), by),
     h('label', { class: 'stacked' }, h('span', { text: t('dashboard.goal') }), goal),
-    h('label', { class: 'stacked' }, h('span', { text: t('dashboard.place') }), x, y, w, hh),
+    h('label', { class: 'stacked' }, h('span', { text: t('dashboard.channel') }), channel),
+    h('label', { class: 'stacked place-field' }, h('span', { text: t('dashboard.place') }),
+      h('span', { class: 'place' }, x, y, w, hh)),
     add),
   list,
   h('button', { type: 'submit', class: 'primary', text: t('dashboard.save') }),
@@ -97,7 +102,33 @@ function sparkline(values) {
   return svg;
 }
 
+/** The staffing heat map: weekdays by hours, each cell the mean agents needed (issue 16). */
+function heatmapBody(m) {
+  const channel = i18n.channel(m.channel);
+  if (!m.times.length) return h('p', { class: 'muted', text: t('report.heatmapNone', { channel }) });
+  // 1 January 2024 was a Monday: the weekday names in the page's language.
+  const days = m.days.map((d, i) => new Intl.DateTimeFormat(i18n.language(), { weekday: 'short', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(2024, 0, 1 + i))));
+  const data = [];
+  m.agents.forEach((row, y) => row.forEach((v, x) => { if (v != null) data.push([x, y, Math.round(v * 10) / 10]); }));
+  const max = Math.max(1, ...data.map((d) => d[2]));
+  return h('div', { class: 'panel-heatmap-body', dataset: { channel: m.channel, max: String(max) } },
+    h('p', { class: 'muted', text: t('report.heatmapNote', { channel, sl: i18n.percent(m.service_level),
+      seconds: i18n.count(m.answer_seconds), aht: i18n.duration(m.aht) }) }),
+    chart({
+      tooltip: { trigger: 'item', formatter: (p) => `${days[p.value[1]]} ${m.times[p.value[0]]}: ${i18n.decimal(p.value[2], 1)}` },
+      grid: { left: 48, right: 12, top: 8, bottom: 56 },
+      xAxis: { type: 'category', data: m.times, splitArea: { show: true } },
+      yAxis: { type: 'category', data: days, inverse: true },
+      visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+        inRange: { color: ['#f2f6fb', '#9cc0e6', '#2f6fb3', '#14324f'] } },
+      series: [{ type: 'heatmap', data, name: t('forecast.required'), label: { show: true, fontSize: 9,
+        formatter: (p) => i18n.decimal(p.value[2], 1) } }],
+    }, { cls: 'chart heatmap', label: t('report.heatmap', { channel }) }));
+}
+
 function panelBody(section) {
+  if (section.type === 'heatmap') return heatmapBody(section.heatmap);
   const r = section.result;
   if (section.type === 'goal') {
     const g = section.goal;
@@ -137,7 +168,8 @@ export async function show(view) {
   report.sections.forEach((s, i) => {
     const p = view.panels[i];
     const cell = h('section', { class: `card dashboard-panel panel-${s.type}` },
-      h('h4', { text: s.title || t(`dashboard.panel.${s.type}`) }), panelBody(s));
+      h('h4', { text: s.title || (s.type === 'heatmap' ? t('report.heatmap', { channel: i18n.channel(s.heatmap.channel) })
+        : t(`dashboard.panel.${s.type}`)) }), panelBody(s));
     cell.style.gridColumn = `${p.x + 1} / span ${p.w}`;
     cell.style.gridRow = `${p.y + 1} / span ${p.h}`;
     grid.append(cell);

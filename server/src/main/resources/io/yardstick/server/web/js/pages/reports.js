@@ -51,7 +51,7 @@ function saveForm(ctx, redraw) {
   const shared = ROLES.map((r) => h('input', { type: 'checkbox', value: r, name: 'shared' }));
   const status = h('div', { class: 'form-status' });
   const form = h('form', {
-    class: 'card inline-form no-print', id: 'view-form',
+    class: 'card report-form no-print', id: 'view-form',
     onsubmit: async (ev) => {
       ev.preventDefault();
       const params = last.params || {};
@@ -78,7 +78,7 @@ function saveForm(ctx, redraw) {
   h('label', { class: 'stacked' }, h('span', { text: t('reports.name') }), name),
   h('label', { class: 'stacked' }, h('span', { text: t('reports.from') }), page),
   h('label', { class: 'stacked' }, h('span', { text: t('report.period') }), period),
-  ctx.seesEveryone ? h('fieldset', { class: 'stacked' }, h('legend', { text: t('reports.shared') }),
+  ctx.seesEveryone ? h('fieldset', { class: 'roles' }, h('legend', { text: t('reports.shared') }),
     shared.map((c) => h('label', { class: 'check' }, c, ' ', t(`role.${c.value}`)))) : null,
   h('button', { type: 'submit', class: 'primary', text: t('reports.save') }),
   status);
@@ -95,7 +95,7 @@ function scheduleForm(ctx, view, redraw) {
     i18n.LANGUAGES.map((l) => h('option', { value: l, selected: l === i18n.language() }, t(`language.${l}`))));
   const status = h('div', { class: 'form-status' });
   return h('form', {
-    class: 'inline-form no-print schedule-form',
+    class: 'no-print schedule-form',
     onsubmit: async (ev) => {
       ev.preventDefault();
       const cadence = { daily: `daily@${time.value}`, weekly: `weekly:mon@${time.value}`,
@@ -188,10 +188,11 @@ export async function reportsPage(ctx) {
     const editable = v.owner === ctx.user.name || ctx.user.role === 'admin';
     list.append(h('section', { class: 'card view', dataset: { view: v.id } },
       h('h3', { text: v.name }),
-      h('p', { class: 'muted' }, [t(v.kind === 'dashboard' ? 'reports.dashboard' : 'reports.view'), t(`nav.${v.page}`),
+      h('p', { class: 'muted' }, [t(v.kind === 'dashboard' ? 'reports.dashboard' : 'reports.view'),
+        v.page === 'dashboard' ? null : t(`nav.${v.page}`),
         periodLabel(v.period), v.tz, v.where.join(', ') || t('report.noFilters'),
         `${t('reports.owner')}: ${v.owner}`, v.shared.length ? `${t('reports.shared')}: ${v.shared.map((r) => t(`role.${r}`)).join(', ')}`
-          : t('reports.private')].join(' · ')),
+          : t('reports.private')].filter(Boolean).join(' · ')),
       h('p', { class: 'no-print' },
         h('button', { type: 'button', class: 'link open-view', text: t('reports.openView'), onclick: () => open(v, place).catch(ctx.fail) }),
         ' ',
