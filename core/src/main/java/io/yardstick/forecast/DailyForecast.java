@@ -105,7 +105,16 @@ public record DailyForecast(
    * @return the series stored
    */
   public int run(Store store, Clock clock) {
-    Forecaster forecaster = new Forecaster(store, clock);
+    return run(store, clock, ForecastSettings.none());
+  }
+
+  /**
+   * {@link #run(Store, Clock)} following the settings file's {@code forecast} section: each series'
+   * holiday calendar (when no {@code YARDSTICK_DAILY_FORECAST_HOLIDAYS} is given) and its closures
+   * and campaigns.
+   */
+  public int run(Store store, Clock clock, ForecastSettings settings) {
+    Forecaster forecaster = new Forecaster(store, clock, settings);
     int stored = 0;
     for (Forecaster.SeriesForecast s :
         forecaster.forecastAll(template(LocalDate.now(clock.withZone(zone))), true, p -> {})) {
