@@ -91,6 +91,20 @@ public record DailyForecast(
         false);
   }
 
+  /**
+   * Whether the latest run due by now was missed: no forecast stored since it was due (a new store,
+   * or a server that was down at that time). {@code serve} then runs at once, as anacron does, so
+   * that {@code forecast_wape} has data without waiting for the next day.
+   *
+   * @param lastMade when the latest stored forecast was made, or null when none is stored
+   */
+  public boolean missed(java.time.Instant lastMade, Clock clock) {
+    ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+    ZonedDateTime due = now.toLocalDate().atTime(at).atZone(zone);
+    if (due.isAfter(now)) due = now.toLocalDate().minusDays(1).atTime(at).atZone(zone);
+    return lastMade == null || lastMade.isBefore(due.toInstant());
+  }
+
   /** The time until the next run, from now. */
   public Duration untilNext(Clock clock) {
     ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));

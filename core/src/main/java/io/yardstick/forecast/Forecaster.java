@@ -543,6 +543,9 @@ public final class Forecaster {
       }
       store.update(ForecastSql.insert(part.size()), params.toArray());
     }
+    // forecast_wape reads the stored forecasts: results cached by data version must not outlive
+    // them.
+    store.update(ForecastSql.dataChanged());
   }
 
   /**
@@ -594,6 +597,14 @@ public final class Forecaster {
       all.add(x.actual(), x.forecast());
     }
     return new PastAccuracy(from, to, zone, intervalMinutes, all.build(), out);
+  }
+
+  /** When the latest stored forecast (of any series) was made; empty when none is stored. */
+  public java.util.Optional<Instant> lastMadeAt() {
+    List<Object[]> rows = store.query(ForecastSql.lastMadeAt());
+    return rows.isEmpty() || rows.get(0)[0] == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of((Instant) rows.get(0)[0]);
   }
 
   /**

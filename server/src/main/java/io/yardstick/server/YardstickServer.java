@@ -159,8 +159,18 @@ public final class YardstickServer implements AutoCloseable {
             }
           }
         };
-    exec.schedule(
-        task, daily.untilNext(clock).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    // A run missed (a new store, or the server down at the time) is made at once, then daily.
+    long first = daily.untilNext(clock).toMillis();
+    try {
+      if (daily.missed(
+          new io.yardstick.forecast.Forecaster(store, clock).lastMadeAt().orElse(null), clock))
+        first = 0;
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Daily forecast: could not read when the last forecast was made; next run as scheduled",
+          e);
+    }
+    exec.schedule(task, first, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port) {
