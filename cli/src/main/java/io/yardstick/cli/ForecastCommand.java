@@ -6,6 +6,7 @@ import io.yardstick.forecast.ForecastRequest;
 import io.yardstick.forecast.Forecaster;
 import io.yardstick.forecast.PastAccuracy;
 import io.yardstick.forecast.SeriesForecaster;
+import io.yardstick.settings.Settings;
 import io.yardstick.store.Store;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -145,6 +146,8 @@ final class ForecastCommand implements Callable<Integer> {
 
   @Mixin DbOption db;
 
+  @Mixin SettingsOption settings;
+
   @Override
   public Integer call() throws Exception {
     CommandLine cli = spec.commandLine();
@@ -184,7 +187,8 @@ final class ForecastCommand implements Callable<Integer> {
     if (all) return all(cli, request);
     Forecast f;
     try (Store store = db.open()) {
-      Forecaster forecaster = new Forecaster(store, clock);
+      Forecaster forecaster =
+          new Forecaster(store, clock, settings.settings().get(Settings.FORECAST));
       try (Progress progress = Progress.start("Forecasting", 100, "%", 1, true)) {
         f = forecaster.forecast(request, p -> progress.stepTo(Math.round(p * 100)));
       }
@@ -218,7 +222,8 @@ final class ForecastCommand implements Callable<Integer> {
   private int all(CommandLine cli, ForecastRequest template) throws Exception {
     List<Forecaster.SeriesForecast> results;
     try (Store store = db.open()) {
-      Forecaster forecaster = new Forecaster(store, clock);
+      Forecaster forecaster =
+          new Forecaster(store, clock, settings.settings().get(Settings.FORECAST));
       try (Progress progress =
           Progress.start("Forecasting every channel and queue", 100, "%", 1, true)) {
         results = forecaster.forecastAll(template, true, p -> progress.stepTo(Math.round(p * 100)));
@@ -425,11 +430,14 @@ final class ForecastCommand implements Callable<Integer> {
         row.add(
             s == null
                 ? ""
-                : "holiday: "
+                : s.why()
+                    + ": "
                     + s.name()
-                    + (f.holidayRatio() == null
-                        ? " (as an ordinary day: no past" + " holiday seen)"
-                        : String.format(Locale.ENGLISH, " (x %.2f)", f.holidayRatio())));
+                    + (s.factor() == null
+                        ? " (as an ordinary day: no past "
+                            + (s.why().equals("holiday") ? "holiday" : "event of that name")
+                            + " seen)"
+                        : String.format(Locale.ENGLISH, " (x %.2f)", s.factor())));
       }
       rows.add(row);
     }

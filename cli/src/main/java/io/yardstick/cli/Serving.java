@@ -53,7 +53,10 @@ final class Serving {
     // The daily forecast of every channel and queue (YARDSTICK_DAILY_FORECAST=off turns it off;
     // docs/forecasting.md).
     server.scheduleDailyForecast(
-        store, io.yardstick.forecast.DailyForecast.fromEnvironment(), clock);
+        store,
+        io.yardstick.forecast.DailyForecast.fromEnvironment(),
+        settings.get(io.yardstick.settings.Settings.FORECAST),
+        clock);
     // Other processes' commands on this DuckDB file are run here, on the open store (docs in
     // LocalCommands).
     String base =

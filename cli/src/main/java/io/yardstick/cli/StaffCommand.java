@@ -161,6 +161,8 @@ final class StaffCommand implements Callable<Integer> {
 
   @Mixin DbOption db;
 
+  @Mixin SettingsOption settings;
+
   @Override
   public Integer call() {
     if (fromForecast && fromHistory)
@@ -259,7 +261,11 @@ final class StaffCommand implements Callable<Integer> {
         builder.patienceSeconds(patienceFromHistory ? null : patienceSeconds()).build();
     StaffingPlanner.Result result;
     try (Store store = db.open()) {
-      Forecaster forecaster = new Forecaster(store, Clock.systemUTC());
+      Forecaster forecaster =
+          new Forecaster(
+              store,
+              Clock.systemUTC(),
+              settings.settings().get(io.yardstick.settings.Settings.FORECAST));
       result =
           new StaffingPlanner(store, r -> forecaster.forecast(r, progress -> {}))
               .plan(

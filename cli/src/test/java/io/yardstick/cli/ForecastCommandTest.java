@@ -328,6 +328,49 @@ class ForecastCommandTest {
   }
 
   @Test
+  void the_settings_files_closures_and_campaigns_are_forecast_and_marked() throws IOException {
+    // Every day brings 3 calls, so seasonal naive forecasts 3 a day; the settings close Wednesday
+    // 25 March (0) and run a campaign on Thursday 26 March at twice an ordinary day (3 x 2 = 6).
+    Path settings = dir.resolve("yardstick.yaml");
+    Files.writeString(
+        settings,
+        """
+        forecast:
+          events:
+            - {name: Works, kind: closure, date: 2026-03-25}
+            - {name: Launch, kind: campaign, date: 2026-03-26, multiplier: 2, channels: [phone]}
+        """);
+    Run table =
+        run(
+            "forecast",
+            "--channel",
+            "phone",
+            "--horizon",
+            "1w",
+            "--history",
+            "3w",
+            "--settings",
+            settings.toString(),
+            "--no-save",
+            "--db",
+            db());
+    Files.writeString(
+        settings, "forecast:\n  events:\n    - {name: Works, kind: closed, date: 2026-03-25}\n");
+    Run bad =
+        run("forecast", "--channel", "phone", "--settings", settings.toString(), "--db", db());
+
+    assertThat(table.code()).isZero();
+    assertThat(table.out())
+        .containsPattern("2026-03-24 Tue +3 ")
+        .containsPattern("2026-03-25 Wed +0 .*closure: Works \\(x 0.00\\)")
+        .containsPattern("2026-03-26 Thu +6 .*campaign: Launch \\(x 2.00\\)");
+    assertThat(bad.code()).isNotZero();
+    assertThat(bad.err())
+        .contains("line 3, column 27: forecast.events[0].kind")
+        .contains("expected one of closure, campaign");
+  }
+
+  @Test
   void holidays_ahead_are_marked_in_the_table_and_an_unknown_calendar_is_bad_usage() {
     // 24 March 2026 is no holiday; Sant Josep (19 March) is a holiday in Valencia, not in
     // Catalonia. In ES-CT the

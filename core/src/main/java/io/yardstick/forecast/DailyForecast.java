@@ -91,6 +91,20 @@ public record DailyForecast(
         false);
   }
 
+  /**
+   * Whether the latest run due by now was missed: no forecast stored since it was due (a new store,
+   * or a server that was down at that time). {@code serve} then runs at once, as anacron does, so
+   * that {@code forecast_wape} has data without waiting for the next day.
+   *
+   * @param lastMade when the latest stored forecast was made, or null when none is stored
+   */
+  public boolean missed(java.time.Instant lastMade, Clock clock) {
+    ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+    ZonedDateTime due = now.toLocalDate().atTime(at).atZone(zone);
+    if (due.isAfter(now)) due = now.toLocalDate().minusDays(1).atTime(at).atZone(zone);
+    return lastMade == null || lastMade.isBefore(due.toInstant());
+  }
+
   /** The time until the next run, from now. */
   public Duration untilNext(Clock clock) {
     ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
@@ -105,7 +119,16 @@ public record DailyForecast(
    * @return the series stored
    */
   public int run(Store store, Clock clock) {
-    Forecaster forecaster = new Forecaster(store, clock);
+    return run(store, clock, ForecastSettings.none());
+  }
+
+  /**
+   * {@link #run(Store, Clock)} following the settings file's {@code forecast} section: each series'
+   * holiday calendar (when no {@code YARDSTICK_DAILY_FORECAST_HOLIDAYS} is given) and its closures
+   * and campaigns.
+   */
+  public int run(Store store, Clock clock, ForecastSettings settings) {
+    Forecaster forecaster = new Forecaster(store, clock, settings);
     int stored = 0;
     for (Forecaster.SeriesForecast s :
         forecaster.forecastAll(template(LocalDate.now(clock.withZone(zone))), true, p -> {})) {

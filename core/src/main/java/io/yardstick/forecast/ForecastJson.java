@@ -76,6 +76,7 @@ public final class ForecastJson {
       m.put("why", s.why());
       m.put("name", s.name());
       m.put("kept", s.kept());
+      if (s.volume() == null) m.put("factor", s.factor() == null ? null : round(s.factor()));
       out.add(m);
     }
     return out;

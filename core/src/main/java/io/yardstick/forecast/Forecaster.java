@@ -36,10 +36,21 @@ import java.util.function.DoubleConsumer;
 public final class Forecaster {
   private final Store store;
   private final Clock clock;
+  private final ForecastSettings settings;
 
+  /** A forecaster without a settings file's {@code forecast} section. */
   public Forecaster(Store store, Clock clock) {
+    this(store, clock, ForecastSettings.none());
+  }
+
+  /**
+   * A forecaster whose forecasts follow the settings file's {@code forecast} section: each series'
+   * holiday calendar (when the request names none) and its dated events.
+   */
+  public Forecaster(Store store, Clock clock, ForecastSettings settings) {
     this.store = store;
     this.clock = clock;
+    this.settings = java.util.Objects.requireNonNull(settings);
   }
 
   /** The inbound contacts that came in one local interval. */
@@ -177,8 +188,14 @@ public final class Forecaster {
     return out;
   }
 
-  /** Makes a forecast (not yet stored: see {@link #save}). */
-  public Forecast forecast(ForecastRequest r, DoubleConsumer progress) {
+  /**
+   * Makes a forecast (not yet stored: see {@link #save}). The request is first completed by the
+   * settings (a series without a calendar in the request takes its calendar there); the forecast
+   * carries the completed request.
+   */
+  public Forecast forecast(ForecastRequest asked, DoubleConsumer progress) {
+    ForecastRequest r = settings.complete(asked);
+    List<ForecastSettings.Event> events = settings.eventsFor(r.channel(), r.queue());
     ZoneId zone = r.zone();
     long step = r.intervalMinutes() * 60L;
     int perDay = r.perDay();
@@ -257,9 +274,12 @@ public final class Forecaster {
             : Holidays.between(r.holidays(), historyFrom, r.start().plusDays(r.horizonDays() - 1));
     List<SpecialDay> special = new ArrayList<>();
     boolean[] holidayDay = new boolean[nDays];
+    ForecastSettings.Event[] eventDay = new ForecastSettings.Event[nDays];
     for (int d = 0; d < nDays; d++) {
-      String name = holidays.get(historyFrom.plusDays(d));
-      if (name != null && !skipDay[d]) holidayDay[d] = true;
+      LocalDate day = historyFrom.plusDays(d);
+      eventDay[d] = skipDay[d] ? null : eventOn(events, day);
+      String name = holidays.get(day);
+      if ((name != null || eventDay[d] != null) && !skipDay[d]) holidayDay[d] = true;
     }
     boolean[] ruleSkip = new boolean[nDays];
     for (int d = 0; d < nDays; d++) ruleSkip[d] = skipDay[d] || holidayDay[d];
@@ -275,8 +295,8 @@ public final class Forecaster {
                 day,
                 dayTotals[d],
                 ref.length < SpecialDayRule.MIN_NEIGHBOURS ? null : SpecialDayRule.median(ref),
-                "holiday",
-                holidays.get(day),
+                eventDay[d] == null ? "holiday" : eventDay[d].kind().id(),
+                eventDay[d] == null ? holidays.get(day) : eventDay[d].name(),
                 false));
       } else if (flags.containsKey(d)) {
         SpecialDayRule.Flag fl = flags.get(d);
@@ -295,33 +315,64 @@ public final class Forecaster {
         new SeriesForecaster(perDay, 7)
             .forecast(history, anyExcluded ? excluded : null, r.horizonDays() * perDay, progress);
 
-    // Future holidays: scaled by how past holidays compared with their weekdays, or closed.
+    // Future holidays: scaled by how past holidays compared with their weekdays, or closed. Future
+    // events of the settings: closed (0), a campaign's multiplier, or how past events of the same
+    // name compared with their weekdays. An event wins over a holiday on the same day.
     Double ratio = null;
+    Lookback past = new Lookback(r, events);
     if (!holidays.isEmpty() || r.holidays() != null) {
-      ratio = r.holidaysClosed() ? Double.valueOf(0) : holidayRatio(r, historyFrom);
-      for (int d = 0; d < r.horizonDays(); d++) {
-        LocalDate day = r.start().plusDays(d);
-        String name = holidays.get(day);
-        if (name == null) continue;
-        special.add(
-            new SpecialDay(
-                day,
-                null,
-                res.dayForecast().length > d ? res.dayForecast()[d] : null,
-                "holiday",
-                name,
-                false));
-        if (ratio == null) continue;
-        for (int i = d * perDay; i < (d + 1) * perDay && i < res.forecast().length; i++) {
-          res.forecast()[i] *= ratio;
-          res.low()[i] *= ratio;
-          res.high()[i] *= ratio;
+      ratio =
+          r.holidaysClosed()
+              ? Double.valueOf(0)
+              : past.ratio(day -> past.holidays.containsKey(day) && eventOn(events, day) == null);
+    }
+    Map<String, Double> learnt = new java.util.HashMap<>();
+    for (int d = 0; d < r.horizonDays(); d++) {
+      LocalDate day = r.start().plusDays(d);
+      ForecastSettings.Event event = eventOn(events, day);
+      String name = holidays.get(day);
+      if (event == null && name == null) continue;
+      Double factor;
+      if (event == null) {
+        factor = ratio;
+      } else if (event.kind() == ForecastSettings.Kind.CLOSURE) {
+        factor = 0.0;
+      } else if (event.multiplier() != null) {
+        factor = event.multiplier();
+      } else {
+        String key = event.name().toLowerCase(java.util.Locale.ROOT);
+        if (!learnt.containsKey(key)) {
+          learnt.put(
+              key,
+              past.ratio(
+                  x -> {
+                    ForecastSettings.Event e = eventOn(events, x);
+                    return e != null
+                        && e.kind() == ForecastSettings.Kind.CAMPAIGN
+                        && e.name().toLowerCase(java.util.Locale.ROOT).equals(key);
+                  }));
         }
-        if (d < res.dayForecast().length) {
-          res.dayForecast()[d] *= ratio;
-          res.dayLow()[d] *= ratio;
-          res.dayHigh()[d] *= ratio;
-        }
+        factor = learnt.get(key);
+      }
+      special.add(
+          new SpecialDay(
+              day,
+              null,
+              res.dayForecast().length > d ? res.dayForecast()[d] : null,
+              event == null ? "holiday" : event.kind().id(),
+              event == null ? name : event.name(),
+              false,
+              factor));
+      if (factor == null) continue;
+      for (int i = d * perDay; i < (d + 1) * perDay && i < res.forecast().length; i++) {
+        res.forecast()[i] *= factor;
+        res.low()[i] *= factor;
+        res.high()[i] *= factor;
+      }
+      if (d < res.dayForecast().length) {
+        res.dayForecast()[d] *= factor;
+        res.dayLow()[d] *= factor;
+        res.dayHigh()[d] *= factor;
       }
     }
 
@@ -369,56 +420,97 @@ public final class Forecaster {
         ratio);
   }
 
-  /** Days of past data looked at for how holidays compare with their weekdays: a year. */
+  /**
+   * Days of past data looked at for how holidays (and past events of a campaign's name) compare
+   * with their weekdays: a year.
+   */
   static final int HOLIDAY_LOOKBACK_DAYS = 366;
 
+  /** The first event of the list that covers a day, closures before campaigns; or null. */
+  static ForecastSettings.Event eventOn(List<ForecastSettings.Event> events, LocalDate day) {
+    ForecastSettings.Event found = null;
+    for (ForecastSettings.Event e : events) {
+      if (!e.covers(day)) continue;
+      if (e.kind() == ForecastSettings.Kind.CLOSURE) return e;
+      if (found == null) found = e;
+    }
+    return found;
+  }
+
   /**
-   * How past public holidays of the request's calendar compared with their weekdays over the year
-   * before its start: the sum of their volumes over the sum of their weekdays' medians (the
-   * special-day rule's reference), holidays on days whose weekday has no contacts left out; null
-   * when there was none (a future holiday is then forecast as an ordinary day, and listed).
+   * The daily volumes of the year before a request's start, read once when first needed: how past
+   * holidays and past events compared with their weekdays.
    */
-  Double holidayRatio(ForecastRequest r, LocalDate historyFrom) {
-    ZoneId zone = r.zone();
-    LocalDate from = r.start().minusDays(HOLIDAY_LOOKBACK_DAYS);
-    Instant a = from.atStartOfDay(zone).toInstant();
-    Instant b = r.start().atStartOfDay(zone).toInstant();
-    List<Object[]> rows =
-        r.queue() == null
-            ? store.query(ForecastSql.history(zone, 1440, false), r.channel(), a, b)
-            : store.query(ForecastSql.history(zone, 1440, true), r.channel(), r.queue(), a, b);
-    long first = from.toEpochDay();
-    double[] days = new double[HOLIDAY_LOOKBACK_DAYS];
-    int seen = days.length;
-    for (Object[] row : rows) {
-      int i = (int) (((Number) row[0]).longValue() - first);
-      if (i < 0 || i >= days.length) continue;
-      days[i] += ((Number) row[1]).doubleValue();
-      seen = Math.min(seen, i);
+  private final class Lookback {
+    private final ForecastRequest r;
+    private final List<ForecastSettings.Event> events;
+    private final LocalDate from;
+    private double[] days;
+    private boolean[] skip;
+    private int seen;
+    Map<LocalDate, String> holidays = Map.of();
+
+    Lookback(ForecastRequest r, List<ForecastSettings.Event> events) {
+      this.r = r;
+      this.events = events;
+      this.from = r.start().minusDays(HOLIDAY_LOOKBACK_DAYS);
+      if (r.holidays() != null) {
+        this.holidays = Holidays.between(r.holidays(), from, r.start().minusDays(1));
+      }
     }
-    if (seen == days.length) return null;
-    Map<LocalDate, String> past =
-        Holidays.between(r.holidays(), from.plusDays(seen), r.start().minusDays(1));
-    boolean[] skip = new boolean[days.length];
-    for (int i = 0; i < seen; i++) skip[i] = true;
-    for (LocalDate d : past.keySet()) skip[(int) (d.toEpochDay() - first)] = true;
-    for (LocalDate d : r.excluded()) {
-      long i = d.toEpochDay() - first;
-      if (i >= 0 && i < days.length) skip[(int) i] = true;
+
+    private void load() {
+      if (days != null) return;
+      ZoneId zone = r.zone();
+      Instant a = from.atStartOfDay(zone).toInstant();
+      Instant b = r.start().atStartOfDay(zone).toInstant();
+      List<Object[]> rows =
+          r.queue() == null
+              ? store.query(ForecastSql.history(zone, 1440, false), r.channel(), a, b)
+              : store.query(ForecastSql.history(zone, 1440, true), r.channel(), r.queue(), a, b);
+      long first = from.toEpochDay();
+      days = new double[HOLIDAY_LOOKBACK_DAYS];
+      seen = days.length;
+      for (Object[] row : rows) {
+        int i = (int) (((Number) row[0]).longValue() - first);
+        if (i < 0 || i >= days.length) continue;
+        days[i] += ((Number) row[1]).doubleValue();
+        seen = Math.min(seen, i);
+      }
+      // The references leave out the days before the first contact, every holiday, every event
+      // and every excluded day.
+      skip = new boolean[days.length];
+      for (int i = 0; i < days.length; i++) {
+        LocalDate d = from.plusDays(i);
+        skip[i] =
+            i < seen
+                || holidays.containsKey(d)
+                || eventOn(events, d) != null
+                || r.excluded().contains(d);
+      }
     }
-    double volume = 0;
-    double expected = 0;
-    for (LocalDate d : past.keySet()) {
-      int i = (int) (d.toEpochDay() - first);
-      if (r.excluded().contains(d)) continue;
-      double[] ref = SpecialDayRule.reference(days, skip, 7, i);
-      if (ref.length < SpecialDayRule.MIN_NEIGHBOURS) continue;
-      double m = SpecialDayRule.median(ref);
-      if (m <= 0) continue;
-      volume += days[i];
-      expected += m;
+
+    /**
+     * The sum of the volumes of the past days {@code counted} (after the first contact, not
+     * excluded, on a weekday with contacts) over the sum of their weekdays' medians; null when
+     * there was no such day.
+     */
+    Double ratio(java.util.function.Predicate<LocalDate> counted) {
+      load();
+      double volume = 0;
+      double expected = 0;
+      for (int i = seen; i < days.length; i++) {
+        LocalDate d = from.plusDays(i);
+        if (!counted.test(d) || r.excluded().contains(d)) continue;
+        double[] ref = SpecialDayRule.reference(days, skip, 7, i);
+        if (ref.length < SpecialDayRule.MIN_NEIGHBOURS) continue;
+        double m = SpecialDayRule.median(ref);
+        if (m <= 0) continue;
+        volume += days[i];
+        expected += m;
+      }
+      return expected > 0 ? volume / expected : null;
     }
-    return expected > 0 ? volume / expected : null;
   }
 
   private static Double orNull(double v) {
@@ -451,6 +543,9 @@ public final class Forecaster {
       }
       store.update(ForecastSql.insert(part.size()), params.toArray());
     }
+    // forecast_wape reads the stored forecasts: results cached by data version must not outlive
+    // them.
+    store.update(ForecastSql.dataChanged());
   }
 
   /**
@@ -502,6 +597,14 @@ public final class Forecaster {
       all.add(x.actual(), x.forecast());
     }
     return new PastAccuracy(from, to, zone, intervalMinutes, all.build(), out);
+  }
+
+  /** When the latest stored forecast (of any series) was made; empty when none is stored. */
+  public java.util.Optional<Instant> lastMadeAt() {
+    List<Object[]> rows = store.query(ForecastSql.lastMadeAt());
+    return rows.isEmpty() || rows.get(0)[0] == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of((Instant) rows.get(0)[0]);
   }
 
   /**

@@ -13,10 +13,25 @@ import java.time.LocalDate;
  *     surrounding weeks (null when there were too few such days)
  * @param why {@code closed} (no contacts where its weekday normally has them), {@code low}, {@code
  *     high} (far from the median, see the rule), {@code holiday} (a public holiday of the calendar
- *     asked) or {@code event} (a dated event of the settings)
+ *     asked), {@code closure} or {@code campaign} (a dated event of the settings)
  * @param name the holiday's or event's name, or null
  * @param kept whether it was kept in learning and scoring (the user asked to keep special days);
  *     otherwise it was left out, as an excluded day is
+ * @param factor for a day ahead: what its ordinary-day forecast ({@code expected}) was multiplied
+ *     by (0 closed, a campaign's multiplier, the ratio learnt from past holidays or events), or
+ *     null when it is forecast as an ordinary day; null for a day of the history
  */
 public record SpecialDay(
-    LocalDate date, Double volume, Double expected, String why, String name, boolean kept) {}
+    LocalDate date,
+    Double volume,
+    Double expected,
+    String why,
+    String name,
+    boolean kept,
+    Double factor) {
+  /** A day of the history. */
+  public SpecialDay(
+      LocalDate date, Double volume, Double expected, String why, String name, boolean kept) {
+    this(date, volume, expected, why, name, kept, null);
+  }
+}

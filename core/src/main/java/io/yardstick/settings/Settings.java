@@ -87,10 +87,18 @@ public final class Settings {
   public static final Section<Labels> LABELS =
       new Section<>("labels", List.of("labels"), Labels::none, Labels::read);
 
+  /** Key forecast: holiday calendars per channel or queue, closures and campaigns. */
+  public static final Section<io.yardstick.forecast.ForecastSettings> FORECAST =
+      new Section<>(
+          "forecast",
+          List.of("forecast"),
+          io.yardstick.forecast.ForecastSettings::none,
+          io.yardstick.forecast.ForecastSettings::read);
+
   /**
    * Every section, in the order the keys are listed in messages. A new section is one line here.
    */
-  static final List<Section<?>> SECTIONS = List.of(KPI, GOALS, SLA, SSO, SURVEYS, LABELS);
+  static final List<Section<?>> SECTIONS = List.of(KPI, GOALS, SLA, SSO, SURVEYS, LABELS, FORECAST);
 
   private final Path file;
   private final String fingerprint;

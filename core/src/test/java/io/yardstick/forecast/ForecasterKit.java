@@ -244,11 +244,27 @@ public abstract class ForecasterKit extends StoreKit {
                 "YARDSTICK_DAILY_FORECAST_HISTORY",
                 "21"));
 
+    // A new store: no forecast stored, so the run due at 02:00 counts as missed (serve runs at
+    // once).
+    assertThat(new Forecaster(store, at).lastMadeAt()).isEmpty();
+    assertThat(daily.missed(null, at)).isTrue();
+
+    long version = store.dataVersion();
     int stored = daily.run(store, at);
+    // Stored forecasts change forecast_wape: the data version KPI results are cached by moves.
+    assertThat(store.dataVersion()).isGreaterThan(version);
 
     // chat (whole, no queue), phone whole, phone billing, phone sales.
     assertThat(stored).isEqualTo(4);
     assertThat(daily.untilNext(at)).isEqualTo(java.time.Duration.ofDays(1));
+    // Made at 02:00 Madrid (01:00 UTC): not missed until 02:00 the next day.
+    java.time.Instant made = new Forecaster(store, at).lastMadeAt().orElseThrow();
+    assertThat(made).isEqualTo(local(START, "02:00"));
+    assertThat(daily.missed(made, Clock.fixed(local(START, "23:59"), ZoneOffset.UTC))).isFalse();
+    assertThat(daily.missed(made, Clock.fixed(local(START.plusDays(1), "01:59"), ZoneOffset.UTC)))
+        .isFalse();
+    assertThat(daily.missed(made, Clock.fixed(local(START.plusDays(1), "02:00"), ZoneOffset.UTC)))
+        .isTrue();
     // By Tuesday, Monday's 48 half hours are over; the forecast made at 02:00 counts for the 44
     // that began after it
     // was made (3 calls, as came every day); nothing came on the 23rd in this store: forecast_wape

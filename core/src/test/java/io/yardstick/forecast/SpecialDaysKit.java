@@ -300,6 +300,120 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
     assertThat(f.days().get(28 - 7).local().toLocalDate()).isEqualTo(LocalDate.parse("2026-04-13"));
   }
 
+  /**
+   * The settings file's dated events on the planted series: the closed week and the campaign spike
+   * named there (so not found by the rule but listed as the settings name them), and four events
+   * ahead.
+   */
+  @Test
+  void settings_events_are_left_out_of_learning_and_forecast_ahead_as_closed_or_as_campaigns() {
+    loadPlanted();
+    ForecastSettings settings =
+        io.yardstick.settings.Settings.parse(
+                """
+                forecast:
+                  events:
+                    - {name: Winter closure, kind: closure, from: 2026-02-02, to: 2026-02-06}
+                    - {name: Open day, kind: campaign, date: 2026-02-26}
+                    - {name: Spring sale, kind: campaign, date: 2026-03-03, multiplier: 1.5}
+                    - {name: Chat day, kind: campaign, date: 2026-03-04, multiplier: 3, channels: [chat]}
+                    - {name: Works, kind: closure, date: 2026-03-09, channels: [phone]}
+                    - {name: open day, kind: campaign, date: 2026-03-12}
+                """,
+                "yardstick.yaml")
+            .get(io.yardstick.settings.Settings.FORECAST);
+    Clock clock = Clock.fixed(Instant.parse("2026-03-01T20:00:00Z"), ZoneOffset.UTC);
+
+    Forecast f = new Forecaster(store, clock, settings).forecast(request(Set.of()), p -> {});
+    Forecast byHand = new Forecaster(store, clock).forecast(request(PLANTED), p -> {});
+
+    // Past: the rule still finds the holiday (closed) and the outage (low); the closed week and the
+    // spike are the settings' events, each with its weekday's median (96 on Monday, else 80).
+    assertThat(f.specialDays())
+        .extracting(
+            SpecialDay::date,
+            SpecialDay::volume,
+            SpecialDay::expected,
+            SpecialDay::why,
+            SpecialDay::name,
+            SpecialDay::factor)
+        .containsExactly(
+            tuple(HOLIDAY, 0.0, 80.0, "closed", null, null),
+            tuple(LocalDate.parse("2026-02-02"), 0.0, 96.0, "closure", "Winter closure", null),
+            tuple(LocalDate.parse("2026-02-03"), 0.0, 80.0, "closure", "Winter closure", null),
+            tuple(LocalDate.parse("2026-02-04"), 0.0, 80.0, "closure", "Winter closure", null),
+            tuple(LocalDate.parse("2026-02-05"), 0.0, 80.0, "closure", "Winter closure", null),
+            tuple(LocalDate.parse("2026-02-06"), 0.0, 80.0, "closure", "Winter closure", null),
+            tuple(OUTAGE, 40.0, 80.0, "low", null, null),
+            tuple(CAMPAIGN, 140.0, 80.0, "campaign", "Open day", null),
+            // Ahead (expected: the ordinary-day forecast): Spring sale 80 x 1.5; Works closed;
+            // "open day" (the name compared without case) learnt from the past Open day: 140
+            // against its Thursdays' median 80, 140 / 80 = 1.75. Chat day is not phone's.
+            tuple(LocalDate.parse("2026-03-03"), null, 80.0, "campaign", "Spring sale", 1.5),
+            tuple(LocalDate.parse("2026-03-09"), null, 96.0, "closure", "Works", 0.0),
+            tuple(LocalDate.parse("2026-03-12"), null, 80.0, "campaign", "open day", 1.75));
+    // The same days left out of learning as by hand: the same model and backtest.
+    assertThat(f.model()).isEqualTo(byHand.model());
+    assertThat(f.scores()).isEqualTo(byHand.scores());
+    assertThat(f.days())
+        .extracting(Forecast.Point::forecast)
+        .containsExactly(
+            96.0, 120.0, 80.0, 80.0, 80.0, 0.0, 0.0, // 2-8 March: Tuesday 80 x 1.5
+            0.0, 80.0, 80.0, 140.0, 80.0, 0.0,
+            0.0); // 9-15 March: Monday closed, Thursday 80 x 1.75
+    // 09:00 on Tuesday 3 March: 10 x 1.5.
+    assertThat(f.intervals().get(24 + 9).forecast()).isEqualTo(15.0);
+    // The days not named ahead are the forecast made by hand.
+    assertThat(f.days().get(4)).isEqualTo(byHand.days().get(4));
+  }
+
+  /**
+   * The settings give the calendar per channel (ES-CT for phone, ES for the others); a calendar in
+   * the request wins. The Catalan series of the test above.
+   */
+  @Test
+  void holiday_calendars_come_from_the_settings_per_channel_unless_the_request_names_one() {
+    ZoneId madrid = ZoneId.of("Europe/Madrid");
+    LocalDate start = LocalDate.parse("2026-03-23");
+    ToIntBiFunction<LocalDate, Integer> series =
+        (d, h) -> {
+          if (!weekday(d) || h < 9 || h >= 17) return 0;
+          boolean holiday =
+              d.equals(LocalDate.parse("2026-01-01")) || d.equals(LocalDate.parse("2026-01-06"));
+          return holiday ? (h < 11 ? 10 : 0) : 10;
+        };
+    load("phone", madrid, LocalDate.parse("2025-12-29"), start, series);
+    load("chat", madrid, LocalDate.parse("2025-12-29"), start, series);
+    Clock clock = Clock.fixed(Instant.parse("2026-03-22T20:00:00Z"), ZoneOffset.UTC);
+    ForecastSettings settings =
+        io.yardstick.settings.Settings.parse(
+                "forecast:\n  holidays: {default: ES, phone: ES-CT}\n", "yardstick.yaml")
+            .get(io.yardstick.settings.Settings.FORECAST);
+    Forecaster forecaster = new Forecaster(store, clock, settings);
+    ForecastRequest phone = new ForecastRequest("phone", null, 60, 21, madrid, start, 84, Set.of());
+    ForecastRequest chat = new ForecastRequest("chat", null, 60, 21, madrid, start, 84, Set.of());
+
+    Forecast p = forecaster.forecast(phone, x -> {});
+    Forecast c = forecaster.forecast(chat, x -> {});
+    Forecast asked = forecaster.forecast(phone.withHolidays("ES", false), x -> {});
+
+    // phone: ES-CT, as in the test above: Good Friday (day 11) and Easter Monday (day 14) at
+    // 80 x 0.25 = 20.
+    assertThat(p.request().holidays()).isEqualTo("ES-CT");
+    assertThat(p.days().get(11).forecast()).isEqualTo(20.0);
+    assertThat(p.days().get(14).forecast()).isEqualTo(20.0);
+    // chat: the default ES, where Easter Monday is an ordinary Monday; the request's ES likewise.
+    assertThat(c.request().holidays()).isEqualTo("ES");
+    assertThat(c.days().get(11).forecast()).isEqualTo(20.0);
+    assertThat(c.days().get(14).forecast()).isEqualTo(80.0);
+    assertThat(asked.days().get(14).forecast()).isEqualTo(80.0);
+    // Every channel at once: each series with its own calendar.
+    assertThat(
+            forecaster.forecastAll(phone.withHolidays(null, false), false, x -> {}).stream()
+                .map(s -> s.forecast().request().holidays()))
+        .containsExactly("ES", "ES-CT");
+  }
+
   @Test
   void an_unknown_holiday_calendar_is_refused_with_the_codes_to_use() {
     load("phone", UTC, FIRST, START, SpecialDaysKit::regular);

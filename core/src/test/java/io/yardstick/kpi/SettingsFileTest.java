@@ -231,7 +231,7 @@ class SettingsFileTest {
         .hasMessage(
             "settings file yardstick.yaml, line 1, column 1: kpis: unknown key 'kpis' (did you"
                 + " mean kpi?); expected one of kpi, benchmarks, business_hours, limits, privacy, retention, goals,"
-                + " sla_policies, sso, surveys, labels");
+                + " sla_policies, sso, surveys, labels, forecast");
     assertThatThrownBy(() -> parse("kpi:\n  wait_limit_secnds: 60\n"))
         .hasMessage(
             "settings file yardstick.yaml, line 2, column 3: kpi.wait_limit_secnds: unknown key"
@@ -373,6 +373,6 @@ class SettingsFileTest {
         .hasMessageContaining("wait_limit_seconds");
     assertThatThrownBy(() -> parse("- kpi\n"))
         .hasMessage(
-            "settings file yardstick.yaml, line 1, column 1: (top level): the value [\"kpi\"] is not valid; expected a map with the keys kpi, benchmarks, business_hours, limits, privacy, retention, goals, sla_policies, sso, surveys, labels");
+            "settings file yardstick.yaml, line 1, column 1: (top level): the value [\"kpi\"] is not valid; expected a map with the keys kpi, benchmarks, business_hours, limits, privacy, retention, goals, sla_policies, sso, surveys, labels, forecast");
   }
 }

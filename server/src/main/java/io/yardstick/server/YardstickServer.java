@@ -122,6 +122,18 @@ public final class YardstickServer implements AutoCloseable {
    */
   public void scheduleDailyForecast(
       Store store, io.yardstick.forecast.DailyForecast daily, Clock clock) {
+    scheduleDailyForecast(store, daily, io.yardstick.forecast.ForecastSettings.none(), clock);
+  }
+
+  /**
+   * {@link #scheduleDailyForecast(Store, io.yardstick.forecast.DailyForecast, Clock)} following the
+   * settings file's {@code forecast} section (holiday calendars per series, closures, campaigns).
+   */
+  public void scheduleDailyForecast(
+      Store store,
+      io.yardstick.forecast.DailyForecast daily,
+      io.yardstick.forecast.ForecastSettings settings,
+      Clock clock) {
     if (!daily.enabled()) return;
     java.util.concurrent.ScheduledExecutorService exec =
         java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
@@ -135,7 +147,7 @@ public final class YardstickServer implements AutoCloseable {
           @Override
           public void run() {
             try {
-              int n = daily.run(store, clock);
+              int n = daily.run(store, clock, settings);
               LOG.info("Daily forecast: " + n + " series forecast and stored.");
             } catch (RuntimeException e) {
               LOG.error("Daily forecast failed; it runs again tomorrow", e);
@@ -147,8 +159,18 @@ public final class YardstickServer implements AutoCloseable {
             }
           }
         };
-    exec.schedule(
-        task, daily.untilNext(clock).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    // A run missed (a new store, or the server down at the time) is made at once, then daily.
+    long first = daily.untilNext(clock).toMillis();
+    try {
+      if (daily.missed(
+          new io.yardstick.forecast.Forecaster(store, clock).lastMadeAt().orElse(null), clock))
+        first = 0;
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Daily forecast: could not read when the last forecast was made; next run as scheduled",
+          e);
+    }
+    exec.schedule(task, first, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port) {
@@ -449,7 +471,9 @@ public final class YardstickServer implements AutoCloseable {
             alerts,
             alertSettings.privateWebhooks())
         .register(app);
-    new io.yardstick.server.api.ForecastRoutes(store, clock).register(app);
+    new io.yardstick.server.api.ForecastRoutes(
+            store, clock, all.get(io.yardstick.settings.Settings.FORECAST))
+        .register(app);
     io.yardstick.report.DeliveryService reports =
         io.yardstick.report.DeliveryService.start(
             io.yardstick.report.Deliveries.standard(

@@ -290,6 +290,76 @@ class BrowserTest {
     assertThat(first.findElements(By.cssSelector(".tile-previous"))).isEmpty();
   }
 
+  /**
+   * Issue 20, part 4: the overview shows, beside the volume, the error of the stored forecasts over
+   * the period (forecast_wape), overall and per channel, as the API computes it.
+   */
+  @Test
+  void the_overview_shows_the_stored_forecasts_error_beside_the_volume() throws IOException {
+    // A phone forecast made on the evening of 14 June (as the daily forecast would have) for the
+    // two weeks from 15 June.
+    io.yardstick.forecast.Forecaster past =
+        new io.yardstick.forecast.Forecaster(
+            server.store,
+            java.time.Clock.fixed(
+                java.time.Instant.parse("2026-06-14T20:00:00Z"), java.time.ZoneOffset.UTC));
+    past.save(
+        past.forecast(
+            new io.yardstick.forecast.ForecastRequest(
+                "phone",
+                null,
+                30,
+                14,
+                TestServer.ZONE,
+                java.time.LocalDate.parse("2026-06-15"),
+                42,
+                java.util.Set.of()),
+            p -> {}));
+    JsonNode api = apiKpis(period() + "&kpi=forecast_wape").get("forecast_wape");
+    JsonNode byChannel =
+        manager.get("/api/kpi?" + period() + "&kpi=forecast_wape&by=channel").body().get("rows");
+    ChromeDriver d = shared;
+    logIn(d, MIA, PASSWORD);
+    open(d, "overview?" + period());
+
+    WebElement line =
+        waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("overview-forecast")));
+    assertThat(api.isNumber()).as(api.toString()).isTrue();
+    // (The page reads the overall row of the query by channel: the same sum, in another order.)
+    assertThat(Double.parseDouble(line.getDomAttribute("data-value")))
+        .isCloseTo(api.asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(line.getText()).startsWith("Forecast error (WAPE) of the stored forecasts");
+    // The channel table: phone's own error, no number for channels without a stored forecast.
+    double phone = Double.NaN;
+    for (JsonNode row : byChannel) {
+      if ("phone".equals(row.get("group").path("channel").asText(null)))
+        phone = row.get("kpis").get("forecast_wape").asDouble();
+    }
+    assertThat(phone).isCloseTo(api.asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+    List<String> header =
+        d.findElements(By.cssSelector("table[data-name=volume-by-channel] th")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(header).anyMatch(x -> x.startsWith("Forecast error (WAPE)"));
+    screenshot(d, "overview-forecast.png");
+    // In Spanish, the line is Spanish.
+    d.executeScript("localStorage.setItem('yardstick.lang', 'es')");
+    d.navigate().refresh();
+    assertThat(
+            waiting(d)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("overview-forecast")))
+                .getText())
+        .startsWith("Error de previsión (WAPE) de las previsiones guardadas");
+    d.executeScript("localStorage.setItem('yardstick.lang', 'en')");
+    d.navigate().refresh();
+    waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.id("overview-forecast")));
+    // A period no stored forecast covers says why there is no number yet.
+    open(d, "overview?from=2026-05-01&to=2026-05-31&tz=Europe/Madrid");
+    WebElement none = d.findElement(By.id("overview-forecast"));
+    assertThat(none.getDomAttribute("data-value")).isEmpty();
+    assertThat(none.getText()).startsWith("No stored forecast covers this period yet");
+  }
+
   @Test
   void filters_change_the_numbers_and_stay_in_the_url() throws IOException {
     ChromeDriver d = shared;

@@ -35,6 +35,18 @@ public final class ForecastSql {
         + " AND arrived_at < ? GROUP BY channel, queue ORDER BY channel, queue";
   }
 
+  /**
+   * Marks the store's data as changed (the version KPI results are cached by), as an import does.
+   */
+  public static String dataChanged() {
+    return "UPDATE data_version SET version = version + 1";
+  }
+
+  /** The latest made_at of the stored forecasts (null when none). */
+  public static String lastMadeAt() {
+    return "SELECT MAX(made_at) AS made_at FROM forecasts";
+  }
+
   /** One INSERT of {@code rows} forecast rows (11 parameters each). */
   public static String insert(int rows) {
     StringBuilder sql =

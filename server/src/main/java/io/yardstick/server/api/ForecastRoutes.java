@@ -63,9 +63,20 @@ public final class ForecastRoutes {
 
   private record CacheKey(ForecastRequest request, long version, LocalDate today) {}
 
+  private final io.yardstick.forecast.ForecastSettings settings;
+
   public ForecastRoutes(Store store, Clock clock) {
+    this(store, clock, io.yardstick.forecast.ForecastSettings.none());
+  }
+
+  /**
+   * Routes whose forecasts follow the settings file's {@code forecast} section (holiday calendars
+   * per channel or queue, closures and campaigns).
+   */
+  public ForecastRoutes(Store store, Clock clock, io.yardstick.forecast.ForecastSettings settings) {
     this.store = store;
     this.clock = clock;
+    this.settings = settings;
   }
 
   public void register(Javalin app) {
@@ -118,7 +129,7 @@ public final class ForecastRoutes {
             flag(ctx, "keep_special_days"));
     Forecast f = forecastOf(request);
     boolean saved = save;
-    if (saved) new Forecaster(store, clock).save(f);
+    if (saved) new Forecaster(store, clock, settings).save(f);
 
     Map<String, Object> root =
         new LinkedHashMap<>(io.yardstick.forecast.ForecastJson.forecast(f, saved));
@@ -159,7 +170,7 @@ public final class ForecastRoutes {
             null,
             false,
             flag(ctx, "keep_special_days"));
-    Forecaster forecaster = new Forecaster(store, clock);
+    Forecaster forecaster = new Forecaster(store, clock, settings);
     int n = forecaster.series(template, queues).size();
     if (n > MAX_ALL_SERIES) {
       throw ApiException.badRequest(
@@ -184,7 +195,7 @@ public final class ForecastRoutes {
         new CacheKey(request, store.dataVersion(), LocalDate.now(clock.withZone(request.zone())));
     Forecast cached = forecasts.getIfPresent(key);
     if (cached != null) return cached;
-    Forecast f = new Forecaster(store, clock).forecast(request, p -> {});
+    Forecast f = new Forecaster(store, clock, settings).forecast(request, p -> {});
     forecasts.put(key, f);
     return f;
   }
@@ -195,7 +206,7 @@ public final class ForecastRoutes {
    */
   private List<Object> actuals(ForecastRequest r) {
     List<Object> out = new ArrayList<>();
-    for (Forecaster.Actual a : new Forecaster(store, clock).actuals(r, ACTUAL_DAYS)) {
+    for (Forecaster.Actual a : new Forecaster(store, clock, settings).actuals(r, ACTUAL_DAYS)) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("start", a.start().atZone(r.zone()).toOffsetDateTime().toString());
       m.put("actual", a.contacts());

@@ -25,6 +25,9 @@ export function unitFor(from, to) {
 export const WRITTEN = ['email', 'web', 'social', 'messaging', 'sms'];
 const WRITTEN_TILE = 'frt_median';
 
+/** The accuracy of the stored forecasts, shown beside the volume (the daily forecast keeps it fed). */
+const FORECAST = 'forecast_wape';
+
 /** The written channels of the store that the filter bar lets through. */
 function writtenChannels(ctx) {
   const stored = ctx.extent?.values?.channel || WRITTEN;
@@ -40,12 +43,14 @@ export async function overviewPage(ctx) {
     where: [...filters.where.filter((w) => !w.startsWith('channel=')), `channel=${written.join(',')}`] };
   const others = HEADLINE.filter((id) => id !== WRITTEN_TILE);
   const none = { rows: [{ kpis: {} }] };
-  const [totals, series, channels, writtenTotals, writtenSeries] = await Promise.all([
+  const [totals, series, channels, writtenTotals, writtenSeries, forecast] = await Promise.all([
     api.get('/api/kpi', { ...filters, kpi: others.join(','), compare: 'previous' }),
     api.get('/api/series', { ...filters, kpi: others.join(','), unit }),
     api.get('/api/series', { ...filters, kpi: 'contacts', unit, by: 'channel' }),
     written.length ? api.get('/api/kpi', { ...writtenFilters, kpi: WRITTEN_TILE, compare: 'previous' }) : none,
     written.length ? api.get('/api/series', { ...writtenFilters, kpi: WRITTEN_TILE, unit }) : none,
+    // Beside the volume: how far the stored forecasts were from it (issue 20, part 4).
+    api.get('/api/kpi', { ...filters, kpi: FORECAST, by: 'channel' }),
   ]);
   const overall = totals.rows[0].kpis;
   const points = series.rows.slice(1);
@@ -77,8 +82,11 @@ export async function overviewPage(ctx) {
   });
 
   // The channel totals as a table, so the numbers behind the chart can be read, exported and clicked.
+  const wapeOf = new Map(forecast.rows.filter((r) => r.group.channel != null)
+    .map((r) => [r.group.channel, r.kpis[FORECAST] ?? null]));
   const totalsByChannel = names.map((c) => ({
     channel: c, contacts: byChannel.filter((r) => r.group.channel === c).reduce((a, r) => a + (r.kpis.contacts || 0), 0),
+    wape: wapeOf.get(c) ?? null,
   }));
   const all = overall.contacts.value || 0;
   const channelTable = table([
@@ -89,7 +97,12 @@ export async function overviewPage(ctx) {
     },
     { key: 'share', label: t('overview.share'), numeric: true, value: (r) => (all ? (r.contacts * 100) / all : null),
       text: (r) => i18n.percent(all ? (r.contacts * 100) / all : null) },
+    { key: 'wape', kpi: FORECAST, numeric: true, value: (r) => r.wape, text: (r) => fmt(FORECAST, r.wape) },
   ], totalsByChannel, { name: 'volume-by-channel' });
+  const overallWape = forecast.rows.find((r) => r.group.channel == null)?.kpis[FORECAST] ?? null;
+  const accuracy = h('p', { id: 'overview-forecast', class: 'muted', dataset: { value: overallWape ?? '' } },
+    overallWape != null ? t('overview.forecastError', { value: fmt(FORECAST, overallWape) }) : t('overview.noForecast'),
+    ' ', infoButton(FORECAST));
 
   ctx.show(
     h('h1', { text: t('nav.overview') }),
@@ -97,7 +110,7 @@ export async function overviewPage(ctx) {
       from: i18n.date(totals.previous_from), to: i18n.date(totals.previous_to),
     }) }),
     tiles,
-    h('section', { class: 'panel' }, h('h2', { text: t('overview.volume') }), volume, channelTable));
+    h('section', { class: 'panel' }, h('h2', { text: t('overview.volume') }), accuracy, volume, channelTable));
 }
 
 /**
