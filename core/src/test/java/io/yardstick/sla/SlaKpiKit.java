@@ -189,6 +189,66 @@ public abstract class SlaKpiKit extends io.yardstick.store.StoreKit {
   }
 
   @Test
+  void sla_kpis_group_by_priority_and_filter_by_tag() {
+    KpiResult r = march(List.of(Dimension.of("priority")), List.of());
+    // normal: t2, 6 of 7 met = 85.71%, 1 breach; urgent: t1 2 met, t3 2 breached (t3 was urgent
+    // when its first reply came and is now) = 50%, 2 breaches.
+    assertThat(r.rows().get(1).group()).containsEntry("priority", "normal");
+    assertThat(r.rows().get(1).values().get(Kpi.SLA_ACHIEVEMENT).doubleValue())
+        .isCloseTo(600.0 / 7, within(1e-9));
+    assertThat(r.rows().get(2).group()).containsEntry("priority", "urgent");
+    assertThat(r.rows().get(2).values().get(Kpi.SLA_ACHIEVEMENT).doubleValue()).isEqualTo(50.0);
+    assertThat(r.rows().get(2).values().get(Kpi.SLA_BREACHES)).isEqualTo(2L);
+    // tag vip: t1 (2 met) and t2 (6 met, 1 breached): 8 / 9 = 88.89%, 1 breach.
+    Map<Kpi, Number> vip = march(List.of(), List.of(Filter.parse("tag=VIP"))).overall().values();
+    assertThat(vip.get(Kpi.SLA_ACHIEVEMENT).doubleValue()).isCloseTo(800.0 / 9, within(1e-9));
+    assertThat(vip.get(Kpi.SLA_BREACHES)).isEqualTo(1L);
+  }
+
+  private KpiResult contacts(List<Dimension> by, List<Filter> filters) {
+    return new KpiEngine(store)
+        .compute(
+            new KpiQuery(
+                LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31),
+                MADRID,
+                List.of(Kpi.CONTACTS, Kpi.TICKETS_CREATED),
+                by,
+                filters,
+                false,
+                null));
+  }
+
+  @Test
+  void contacts_and_tickets_group_by_priority_and_filter_by_tag_with_warnings_for_unknown_values() {
+    // m1 (t1) and m3 (t3, made urgent by its last priority event) are urgent, m2 (t2) normal.
+    KpiResult r = contacts(List.of(Dimension.of("priority")), List.of());
+    assertThat(r.rows().get(1).group()).containsEntry("priority", "normal");
+    assertThat(r.rows().get(1).values().get(Kpi.CONTACTS)).isEqualTo(1L);
+    assertThat(r.rows().get(2).group()).containsEntry("priority", "urgent");
+    assertThat(r.rows().get(2).values().get(Kpi.CONTACTS)).isEqualTo(2L);
+    assertThat(r.rows().get(2).values().get(Kpi.TICKETS_CREATED)).isEqualTo(2L);
+    // refund is t2's tag only; priority=urgent keeps t1 and t3.
+    KpiResult refund = contacts(List.of(), List.of(Filter.parse("tag=refund")));
+    assertThat(refund.overall().values().get(Kpi.CONTACTS)).isEqualTo(1L);
+    assertThat(refund.overall().values().get(Kpi.TICKETS_CREATED)).isEqualTo(1L);
+    assertThat(refund.warnings()).isEmpty();
+    KpiResult urgent = contacts(List.of(), List.of(Filter.parse("priority=urgent")));
+    assertThat(urgent.overall().values().get(Kpi.CONTACTS)).isEqualTo(2L);
+
+    assertThat(contacts(List.of(), List.of(Filter.parse("priority=urgnt"))).warnings())
+        .containsExactly(
+            "No ticket has priority 'urgnt' (did you mean urgent?); known: normal, urgent.");
+    assertThat(contacts(List.of(), List.of(Filter.parse("tag=vipp"))).warnings())
+        .containsExactly("No ticket has tag 'vipp' (did you mean vip?); known: refund, vip.");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> contacts(List.of(Dimension.of("tag")), List.of()))
+        .hasMessage(
+            "Cannot group by tag: a ticket has several tags, so its numbers would count in each;"
+                + " filter by tag instead (tag=vip), or group by priority.");
+  }
+
+  @Test
   void the_breaches_drill_down_lists_the_breached_targets_newest_first() {
     KpiQuery q =
         new KpiQuery(
