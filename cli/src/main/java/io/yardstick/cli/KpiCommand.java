@@ -47,8 +47,8 @@ final class KpiCommand implements Callable<Integer> {
       paramLabel = "DIM",
       split = ",",
       description =
-          "Group by channel, direction, queue, topic, team, agent, a customer attribute (age, tier...) or a"
-              + " time bucket (hour, day, week, month); comma-separated.")
+          "Group by channel, direction, queue, topic, team, agent, priority (of the ticket), a customer"
+              + " attribute (age, tier...) or a time bucket (hour, day, week, month); comma-separated.")
   List<String> by;
 
   @Option(

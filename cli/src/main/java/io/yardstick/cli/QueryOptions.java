@@ -42,7 +42,8 @@ final class QueryOptions {
       paramLabel = "DIM=V[,V...]",
       description =
           "Keep only data where DIM is any of the values; repeatable (all must hold). Customer attributes"
-              + " take numeric ranges: --where age=55..70.")
+              + " take numeric ranges: --where age=55..70; help-desk tickets their priority and tag:"
+              + " --where priority=urgent, --where tag=vip.")
   List<String> where = new ArrayList<>();
 
   @Option(

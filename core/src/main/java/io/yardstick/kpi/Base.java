@@ -71,6 +71,8 @@ public enum Base {
   public boolean groups(Dimension d) {
     return switch (d.kind()) {
       case CONTACT_FIELD -> contactFields.contains(d.name());
+      // a ticket has several tags: tag filters, it does not group
+      case TICKET_FIELD -> ticketFields() && d.name().equals("priority");
       case ATTRIBUTE -> attributes;
       case TIME ->
           time
@@ -81,6 +83,18 @@ public enum Base {
 
   /** Whether this base can be filtered by the dimension (costs by nothing). */
   public boolean filters(Dimension d) {
+    if (d.kind() == Dimension.Kind.TICKET_FIELD) return ticketFields();
     return d.kind() != Dimension.Kind.TIME && groups(d);
+  }
+
+  /**
+   * Whether the rows belong to tickets (by case_id), so that priority and tag apply: contacts and
+   * cases of tickets, SLA targets, tickets, solves and the backlog.
+   */
+  public boolean ticketFields() {
+    return switch (this) {
+      case CONTACTS, CASES, SLA, TICKETS, SOLVES, BACKLOG -> true;
+      default -> false;
+    };
   }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
  * @param first local date of the earliest contact, null when the store holds none
  * @param last local date of the latest contact, null when the store holds none
  * @param values per contact field (in the order channel, direction, queue, topic, team, agent), its
- *     distinct values
+ *     distinct values; then, when the store has tickets, their priorities and tags
  */
 public record DataExtent(LocalDate first, LocalDate last, Map<String, List<String>> values) {
   /** Values listed per field at most; a field with more (customer ids would be) is cut there. */
@@ -55,6 +55,29 @@ public record DataExtent(LocalDate first, LocalDate last, Map<String, List<Strin
         list.add(row[0].toString());
       }
       values.put(field.getKey(), list);
+    }
+    // Help-desk tickets add their priorities and tags (docs/sla.md); a store without tickets has
+    // neither key.
+    if (!store.query("SELECT case_id FROM tickets LIMIT 1").isEmpty()) {
+      java.util.Set<String> priorities = new java.util.TreeSet<>();
+      java.util.Set<String> tags = new java.util.TreeSet<>();
+      for (Object[] row :
+          store.query(
+              "SELECT priority FROM tickets WHERE priority IS NOT NULL UNION SELECT priority FROM"
+                  + " ticket_events WHERE kind = 'priority' AND priority IS NOT NULL ORDER BY 1 LIMIT "
+                  + MAX_VALUES)) {
+        priorities.add(row[0].toString());
+      }
+      for (Object[] row :
+          store.query(
+              "SELECT DISTINCT tags FROM tickets WHERE tags IS NOT NULL ORDER BY 1 LIMIT "
+                  + MAX_VALUES)) {
+        for (String tag : row[0].toString().split(",")) {
+          if (!tag.isEmpty() && tags.size() < MAX_VALUES) tags.add(tag);
+        }
+      }
+      values.put("priority", new ArrayList<>(priorities));
+      values.put("tag", new ArrayList<>(tags));
     }
     return new DataExtent(localDate(range[0], zone), localDate(range[1], zone), values);
   }

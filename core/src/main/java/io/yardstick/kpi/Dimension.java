@@ -21,6 +21,12 @@ public record Dimension(String name, Kind kind) {
       Set.of("channel", "direction", "queue", "topic", "team", "agent");
 
   /**
+   * The help-desk ticket fields (docs/sla.md): a ticket's priority now, and its tags (several per
+   * ticket: a filter only).
+   */
+  public static final Set<String> TICKET_FIELDS = Set.of("priority", "tag");
+
+  /**
    * Canonical columns that are not dimensions (else they would be read as customer attributes, and
    * match nothing).
    */
@@ -53,6 +59,8 @@ public record Dimension(String name, Kind kind) {
   /** What a dimension is. */
   public enum Kind {
     CONTACT_FIELD,
+    /** A field of the ticket a contact, case or SLA target belongs to: priority, tag. */
+    TICKET_FIELD,
     TIME,
     ATTRIBUTE
   }
@@ -64,17 +72,21 @@ public record Dimension(String name, Kind kind) {
           "'"
               + name
               + "' is a record column, not a dimension; group or filter by channel,"
-              + " direction, queue, topic, team, agent, hour, day, week, month or a customer attribute such as age or tier.");
+              + " direction, queue, topic, team, agent, priority, tag, hour, day, week, month or a customer attribute"
+              + " such as age or tier.");
     }
     if (n.isEmpty() || !n.matches("[a-z_][a-z0-9_]*")) {
       throw new YardstickException(
           "'"
               + name
               + "' is not a dimension; expected channel, direction, queue, topic, team,"
-              + " agent, hour, day, week, month or a customer attribute name such as age or tier.");
+              + " agent, priority, tag, hour, day, week, month or a customer attribute name such as age or"
+              + " tier.");
     }
     if (n.equals("agent_id")) n = "agent"; // the column's name, as users often write it
+    if (n.equals("tags")) n = "tag";
     if (CONTACT_FIELDS.contains(n)) return new Dimension(n, Kind.CONTACT_FIELD);
+    if (TICKET_FIELDS.contains(n)) return new Dimension(n, Kind.TICKET_FIELD);
     if (TimeUnit.byName(n) != null) return new Dimension(n, Kind.TIME);
     return new Dimension(n, Kind.ATTRIBUTE);
   }

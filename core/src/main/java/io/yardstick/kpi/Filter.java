@@ -73,7 +73,9 @@ public record Filter(Dimension dimension, List<String> values, Double low, Doubl
             .filter(s -> !s.isEmpty())
             .map(
                 v ->
-                    dim.name().equals("channel") || dim.name().equals("direction")
+                    dim.name().equals("channel")
+                            || dim.name().equals("direction")
+                            || dim.kind() == Dimension.Kind.TICKET_FIELD
                         ? v.toLowerCase(Locale.ROOT)
                         : v)
             .toList();

@@ -529,7 +529,88 @@ public enum Kpi {
           + " when the backlog is empty",
       "The ageing of the backlog: tickets waiting longer than a week.",
       "A backlog of 4 at Friday's end: created 2, 5, 9 and 20 days before: 2.",
-      (p, s) -> positive(p.get(BACKLOG_OPEN)) ? p.count(Part.BACKLOG_OVER_7D) : null);
+      (p, s) -> positive(p.get(BACKLOG_OPEN)) ? p.count(Part.BACKLOG_OVER_7D) : null),
+  BACKLOG_STATUS_NEW(
+      "backlog_status_new",
+      "Backlog: new",
+      Unit.COUNT,
+      Direction.LOWER_IS_BETTER,
+      "tickets of the backlog (as backlog) whose status at the period's end was new; null when the backlog is empty",
+      "The backlog by status, as help desks list their unsolved tickets: not yet touched.",
+      "A backlog of 5 at Friday's end: 1 new, 2 open, 1 pending, 1 on hold: 1.",
+      (p, s) -> positive(p.get(BACKLOG_OPEN)) ? p.count(Part.BACKLOG_STATUS_NEW) : null),
+  BACKLOG_STATUS_OPEN(
+      "backlog_status_open",
+      "Backlog: open",
+      Unit.COUNT,
+      Direction.LOWER_IS_BETTER,
+      "tickets of the backlog (as backlog) whose status at the period's end was open; null when the backlog is empty",
+      "The backlog by status: waiting for the team.",
+      "A backlog of 5 at Friday's end: 1 new, 2 open, 1 pending, 1 on hold: 2.",
+      (p, s) -> positive(p.get(BACKLOG_OPEN)) ? p.count(Part.BACKLOG_STATUS_OPEN) : null),
+  BACKLOG_STATUS_PENDING(
+      "backlog_status_pending",
+      "Backlog: pending",
+      Unit.COUNT,
+      Direction.LOWER_IS_BETTER,
+      "tickets of the backlog (as backlog) whose status at the period's end was pending; null when the backlog is empty",
+      "The backlog by status: waiting for the customer.",
+      "A backlog of 5 at Friday's end: 1 new, 2 open, 1 pending, 1 on hold: 1.",
+      (p, s) -> positive(p.get(BACKLOG_OPEN)) ? p.count(Part.BACKLOG_STATUS_PENDING) : null),
+  BACKLOG_STATUS_ON_HOLD(
+      "backlog_status_on_hold",
+      "Backlog: on hold",
+      Unit.COUNT,
+      Direction.LOWER_IS_BETTER,
+      "tickets of the backlog (as backlog) whose status at the period's end was on_hold; null when the backlog is empty",
+      "The backlog by status: waiting for a third party.",
+      "A backlog of 5 at Friday's end: 1 new, 2 open, 1 pending, 1 on hold: 1.",
+      (p, s) -> positive(p.get(BACKLOG_OPEN)) ? p.count(Part.BACKLOG_STATUS_ON_HOLD) : null),
+  BACKLOG_AGE_UNDER_1D(
+      "backlog_age_under_1d",
+      "Backlog aged up to 1 day",
+      Unit.COUNT,
+      Direction.LOWER_IS_BETTER,
+      "tickets of the backlog (as backlog) created at most 1 day (86400 s) before the period's end; null when the backlog is empty",
+      "The ageing of the backlog in buckets (under 1 day, 1-3, 3-7, 7-30, over 30 days), as help-desk ageing reports.",
+      "A backlog of 4 at Friday's end: created 12 hours, 2 days, 5 days and 20 days before: 1.",
+      (p, s) -> positive(p.get(BACKLOG_OPEN)) ? p.count(Part.BACKLOG_AGE_UNDER_1D) : null),
+  BACKLOG_AGE_1_3D(
+      "backlog_age_1_3d",
+      "Backlog aged 1 to 3 days",
+      Unit.COUNT,
+      Direction.LOWER_IS_BETTER,
+      "tickets of the backlog (as backlog) created more than 1 day and at most 3 days (259200 s) before the period's end; null when the backlog is empty",
+      "The ageing of the backlog in buckets (under 1 day, 1-3, 3-7, 7-30, over 30 days), as help-desk ageing reports.",
+      "A backlog of 4 at Friday's end: created 12 hours, 2 days, 5 days and 20 days before: 0.",
+      (p, s) -> positive(p.get(BACKLOG_OPEN)) ? p.count(Part.BACKLOG_AGE_1_3D) : null),
+  BACKLOG_AGE_3_7D(
+      "backlog_age_3_7d",
+      "Backlog aged 3 to 7 days",
+      Unit.COUNT,
+      Direction.LOWER_IS_BETTER,
+      "tickets of the backlog (as backlog) created more than 3 days and at most 7 days (604800 s) before the period's end; null when the backlog is empty",
+      "The ageing of the backlog in buckets (under 1 day, 1-3, 3-7, 7-30, over 30 days), as help-desk ageing reports.",
+      "A backlog of 4 at Friday's end: created 12 hours, 2 days, 5 days and 20 days before: 1.",
+      (p, s) -> positive(p.get(BACKLOG_OPEN)) ? p.count(Part.BACKLOG_AGE_3_7D) : null),
+  BACKLOG_AGE_7_30D(
+      "backlog_age_7_30d",
+      "Backlog aged 7 to 30 days",
+      Unit.COUNT,
+      Direction.LOWER_IS_BETTER,
+      "tickets of the backlog (as backlog) created more than 7 days and at most 30 days (2592000 s) before the period's end; null when the backlog is empty",
+      "The ageing of the backlog in buckets (under 1 day, 1-3, 3-7, 7-30, over 30 days), as help-desk ageing reports.",
+      "A backlog of 4 at Friday's end: created 12 hours, 2 days, 5 days and 20 days before: 1.",
+      (p, s) -> positive(p.get(BACKLOG_OPEN)) ? p.count(Part.BACKLOG_AGE_7_30D) : null),
+  BACKLOG_AGE_OVER_30D(
+      "backlog_age_over_30d",
+      "Backlog aged over 30 days",
+      Unit.COUNT,
+      Direction.LOWER_IS_BETTER,
+      "tickets of the backlog (as backlog) created more than 30 days (2592000 s) before the period's end; null when the backlog is empty",
+      "The ageing of the backlog in buckets (under 1 day, 1-3, 3-7, 7-30, over 30 days), as help-desk ageing reports.",
+      "A backlog of 4 at Friday's end: created 12 hours, 2 days, 5 days and 20 days before: 1.",
+      (p, s) -> positive(p.get(BACKLOG_OPEN)) ? p.count(Part.BACKLOG_AGE_OVER_30D) : null);
 
   /** What a KPI's value is measured in. */
   public enum Unit {
@@ -736,6 +817,15 @@ public enum Kpi {
       case REPLIES_PER_TICKET -> Rows.of(List.of(TICKETS_SOLVED_NOW));
       case BACKLOG -> Rows.of(List.of(BACKLOG_OPEN));
       case BACKLOG_OVER_7D -> Rows.of(List.of(Part.BACKLOG_OVER_7D));
+      case BACKLOG_STATUS_NEW -> Rows.of(List.of(Part.BACKLOG_STATUS_NEW));
+      case BACKLOG_STATUS_OPEN -> Rows.of(List.of(Part.BACKLOG_STATUS_OPEN));
+      case BACKLOG_STATUS_PENDING -> Rows.of(List.of(Part.BACKLOG_STATUS_PENDING));
+      case BACKLOG_STATUS_ON_HOLD -> Rows.of(List.of(Part.BACKLOG_STATUS_ON_HOLD));
+      case BACKLOG_AGE_UNDER_1D -> Rows.of(List.of(Part.BACKLOG_AGE_UNDER_1D));
+      case BACKLOG_AGE_1_3D -> Rows.of(List.of(Part.BACKLOG_AGE_1_3D));
+      case BACKLOG_AGE_3_7D -> Rows.of(List.of(Part.BACKLOG_AGE_3_7D));
+      case BACKLOG_AGE_7_30D -> Rows.of(List.of(Part.BACKLOG_AGE_7_30D));
+      case BACKLOG_AGE_OVER_30D -> Rows.of(List.of(Part.BACKLOG_AGE_OVER_30D));
     };
   }
 

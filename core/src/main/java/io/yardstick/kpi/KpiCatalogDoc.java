@@ -53,6 +53,12 @@ public final class KpiCatalogDoc {
         | customers | active on the day before the period (start) and on its last day (end); per time bucket likewise | customer attributes (filters too), day/week/month buckets |
         | forecasts | stored channel forecasts (`yardstick forecast`) of the intervals starting in the period that ended by the latest stored contact; each interval takes the latest forecast made before it began | channel, time |
 
+        Help-desk tickets add two dimensions to the bases of tickets (contacts and cases by their case_id, SLA targets,
+        tickets, solves, backlog; docs/sla.md): `priority` (the ticket's priority now, from its last priority event
+        else its tickets row; an SLA target's is the one in force when it settled) groups and filters, and `tag` filters
+        (`--where tag=vip,billing`: tickets with any of them); a ticket has several tags, so `--by tag` is refused.
+        Other bases are null under such a filter.
+
         KPIs that combine agent time with contacts (idle_time_avg, contacts_per_hour) take the contacts of the same
         group: by agent, the contacts whose agent_id is the agent; by team, the contacts whose team is the team (an
         agent who moved teams in the period brings time to the newer team and contacts to each team they were

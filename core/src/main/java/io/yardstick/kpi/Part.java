@@ -106,7 +106,30 @@ public enum Part {
   SOLVES(Base.SOLVES, Agg.COUNT, null, null),
   BACKLOG_OPEN(Base.BACKLOG, Agg.COUNT, null, "status NOT IN ('solved', 'closed')"),
   BACKLOG_OVER_7D(
-      Base.BACKLOG, Agg.COUNT, null, "status NOT IN ('solved', 'closed') AND age_s > 604800");
+      Base.BACKLOG, Agg.COUNT, null, "status NOT IN ('solved', 'closed') AND age_s > 604800"),
+  BACKLOG_STATUS_NEW(Base.BACKLOG, Agg.COUNT, null, "status = 'new'"),
+  BACKLOG_STATUS_OPEN(Base.BACKLOG, Agg.COUNT, null, "status = 'open'"),
+  BACKLOG_STATUS_PENDING(Base.BACKLOG, Agg.COUNT, null, "status = 'pending'"),
+  BACKLOG_STATUS_ON_HOLD(Base.BACKLOG, Agg.COUNT, null, "status = 'on_hold'"),
+  BACKLOG_AGE_UNDER_1D(
+      Base.BACKLOG, Agg.COUNT, null, "status NOT IN ('solved', 'closed') AND age_s <= 86400"),
+  BACKLOG_AGE_1_3D(
+      Base.BACKLOG,
+      Agg.COUNT,
+      null,
+      "status NOT IN ('solved', 'closed') AND age_s > 86400 AND age_s <= 259200"),
+  BACKLOG_AGE_3_7D(
+      Base.BACKLOG,
+      Agg.COUNT,
+      null,
+      "status NOT IN ('solved', 'closed') AND age_s > 259200 AND age_s <= 604800"),
+  BACKLOG_AGE_7_30D(
+      Base.BACKLOG,
+      Agg.COUNT,
+      null,
+      "status NOT IN ('solved', 'closed') AND age_s > 604800 AND age_s <= 2592000"),
+  BACKLOG_AGE_OVER_30D(
+      Base.BACKLOG, Agg.COUNT, null, "status NOT IN ('solved', 'closed') AND age_s > 2592000");
 
   /** How a part aggregates its base's rows. */
   public enum Agg {

@@ -80,6 +80,13 @@ public final class Vocabulary {
    * this store.
    */
   public void check(KpiQuery query) {
+    for (Dimension d : query.groupBy()) {
+      if (d.name().equals("tag")) {
+        throw new UnknownNameException(
+            "Cannot group by tag: a ticket has several tags, so its numbers would count in each;"
+                + " filter by tag instead (tag=vip), or group by priority.");
+      }
+    }
     List<Dimension> used = new ArrayList<>(query.groupBy());
     query.filters().forEach(f -> used.add(f.dimension()));
     for (Dimension d : used) {
@@ -92,6 +99,7 @@ public final class Vocabulary {
   private String unknown(String name) {
     Set<String> attributes = attributes();
     List<String> all = new ArrayList<>(CONTACT_FIELDS);
+    all.addAll(List.of("priority", "tag"));
     all.addAll(TIME);
     all.addAll(attributes);
     String closest = closest(name, all);
@@ -101,6 +109,7 @@ public final class Vocabulary {
         + (closest == null ? "" : "; did you mean " + closest + "?")
         + " Dimensions: "
         + String.join(", ", CONTACT_FIELDS)
+        + "; tickets: priority, tag"
         + "; time: "
         + String.join(", ", TIME)
         + "; customer attributes in this store: "
@@ -136,14 +145,17 @@ public final class Vocabulary {
 
   private Optional<String> warning(Filter f) {
     boolean field = f.dimension().kind() == Dimension.Kind.CONTACT_FIELD;
-    Set<String> found = field ? contactValues(f) : attributeValues(f);
+    boolean ticket = f.dimension().kind() == Dimension.Kind.TICKET_FIELD;
+    Set<String> found = ticket ? ticketValues(f) : field ? contactValues(f) : attributeValues(f);
     List<String> missing = f.values().stream().filter(v -> !found.contains(v)).toList();
     if (missing.isEmpty()) return Optional.empty();
-    List<String> known = known(f.dimension());
+    List<String> known = ticket ? knownTicketValues(f.dimension()) : known(f.dimension());
     String what =
-        field
-            ? "No contact has " + f.dimension().name()
-            : "No customer has " + f.dimension().name();
+        ticket
+            ? "No ticket has " + f.dimension().name()
+            : field
+                ? "No contact has " + f.dimension().name()
+                : "No customer has " + f.dimension().name();
     String closest = missing.size() == 1 ? closest(missing.get(0), known) : null;
     return Optional.of(
         what
@@ -175,6 +187,59 @@ public final class Vocabulary {
       found.add(r[0].toString());
     }
     return found;
+  }
+
+  /** The priorities (of tickets and priority events) or tags among a filter's values. */
+  private Set<String> ticketValues(Filter f) {
+    Set<String> found = new LinkedHashSet<>();
+    if (f.dimension().name().equals("priority")) {
+      String in = String.join(", ", f.values().stream().map(v -> "?").toList());
+      List<Object> args = new ArrayList<>(f.values());
+      args.addAll(f.values());
+      for (Object[] r :
+          store.query(
+              "SELECT DISTINCT priority FROM tickets WHERE priority IN ("
+                  + in
+                  + ") UNION SELECT DISTINCT priority FROM ticket_events WHERE kind = 'priority' AND"
+                  + " priority IN ("
+                  + in
+                  + ")",
+              args.toArray())) {
+        found.add(r[0].toString());
+      }
+      return found;
+    }
+    for (String v : f.values()) {
+      // tags are stored wrapped in commas (,billing,vip,): one tag is ',vip,' anywhere in them
+      if (!store
+          .query("SELECT case_id FROM tickets WHERE POSITION(? IN tags) > 0 LIMIT 1", "," + v + ",")
+          .isEmpty()) {
+        found.add(v);
+      }
+    }
+    return found;
+  }
+
+  /** Known priorities, or tags (split from the stored lists of at most a thousand tickets). */
+  private List<String> knownTicketValues(Dimension d) {
+    Set<String> out = new TreeSet<>();
+    if (d.name().equals("priority")) {
+      for (Object[] r :
+          store.query(
+              "SELECT priority FROM tickets WHERE priority IS NOT NULL UNION SELECT priority FROM"
+                  + " ticket_events WHERE kind = 'priority' AND priority IS NOT NULL ORDER BY 1 LIMIT "
+                  + (LISTED + 1))) {
+        out.add(r[0].toString());
+      }
+    } else {
+      for (Object[] r :
+          store.query("SELECT DISTINCT tags FROM tickets WHERE tags IS NOT NULL LIMIT 1000")) {
+        for (String t : r[0].toString().split(",")) {
+          if (!t.isEmpty()) out.add(t);
+        }
+      }
+    }
+    return new ArrayList<>(out);
   }
 
   private Set<String> attributeValues(Filter f) {

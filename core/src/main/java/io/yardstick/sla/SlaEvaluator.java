@@ -58,6 +58,30 @@ public final class SlaEvaluator {
     return policies;
   }
 
+  /**
+   * The policies and their calendars written out in one canonical order (the same text in every
+   * process): two evaluators with equal fingerprints measure every ticket alike.
+   */
+  public String fingerprint() {
+    StringBuilder sb = new StringBuilder();
+    for (SlaPolicy p : policies) {
+      sb.append(p.name()).append('|');
+      new java.util.TreeMap<>(p.conditions())
+          .forEach(
+              (k, v) -> sb.append(k).append('=').append(new java.util.TreeSet<>(v)).append(';'));
+      sb.append('|');
+      new java.util.TreeMap<>(p.targets()).forEach((k, v) -> sb.append(k).append('=').append(v));
+      sb.append('|').append(new java.util.TreeSet<>(p.pauseOn())).append('|');
+      BusinessCalendar c = p.businessHours() == null ? null : calendars.get(p.businessHours());
+      if (c != null) {
+        sb.append(c.name()).append(' ').append(c.zone()).append(' ').append(c.weekly());
+        sb.append(' ').append(new java.util.TreeSet<>(c.holidays()));
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
   /** The first policy whose conditions the facts meet, or null. */
   public SlaPolicy policyFor(SlaPolicy.Facts facts) {
     for (SlaPolicy p : policies) {

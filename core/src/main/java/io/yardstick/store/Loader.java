@@ -38,6 +38,15 @@ public interface Loader extends AutoCloseable {
     throw new UnsupportedOperationException("this loader writes record types only");
   }
 
+  /**
+   * Appends rows to a table that is not a record type (a derived table such as sla_targets) by the
+   * store's bulk path (DuckDB's CSV reader, PostgreSQL's COPY), inside the load's transaction. Each
+   * row holds, in {@code columns} order, a String, Instant, Double, Long, Integer, Boolean or null.
+   */
+  default void append(String table, java.util.List<String> columns, Iterable<Object[]> rows) {
+    throw new UnsupportedOperationException("this loader writes record types only");
+  }
+
   /** Moves everything received into the store, atomically. */
   Map<RecordType, LoadCounts> commit();
 

@@ -156,4 +156,50 @@ public abstract class BacklogKpiKit extends io.yardstick.store.StoreKit {
             Map.entry("2026-03-07", java.util.Arrays.asList(1L, null, 2L)),
             Map.entry("2026-03-08", java.util.Arrays.asList(null, null, 2L)));
   }
+
+  static final List<Kpi> SHAPE =
+      List.of(
+          Kpi.BACKLOG_STATUS_NEW,
+          Kpi.BACKLOG_STATUS_OPEN,
+          Kpi.BACKLOG_STATUS_PENDING,
+          Kpi.BACKLOG_STATUS_ON_HOLD,
+          Kpi.BACKLOG_AGE_UNDER_1D,
+          Kpi.BACKLOG_AGE_1_3D,
+          Kpi.BACKLOG_AGE_3_7D,
+          Kpi.BACKLOG_AGE_7_30D,
+          Kpi.BACKLOG_AGE_OVER_30D);
+
+  private List<Number> shape(Map<Kpi, Number> v) {
+    return SHAPE.stream().map(v::get).toList();
+  }
+
+  @Test
+  void the_backlog_splits_by_status_and_age_bucket_at_each_days_end() {
+    KpiResult r =
+        new KpiEngine(store)
+            .compute(
+                new KpiQuery(
+                    LocalDate.of(2026, 3, 2),
+                    LocalDate.of(2026, 3, 8),
+                    ZoneId.of("UTC"),
+                    SHAPE,
+                    List.of(Dimension.of("day")),
+                    List.of(),
+                    false,
+                    null));
+    // new, open, pending, on hold; <=1d, 1-3d, 3-7d, 7-30d, >30d.
+    // Week's end (03-09 00:00): b3 open, created 03-03 08:00 (5 d 16 h: 3-7d); b4 pending, created
+    // 02-20 10:00 (16 d 14 h: 7-30d).
+    assertThat(shape(r.overall().values())).containsExactly(0L, 1L, 1L, 0L, 0L, 0L, 1L, 1L, 0L);
+    Map<String, List<Number>> byDay = new LinkedHashMap<>();
+    for (KpiResult.Row row : r.rows().subList(1, 8)) {
+      byDay.put(row.group().get("day"), shape(row.values()));
+    }
+    // 03-02's end: b2 new (no status event yet; 12 h: <=1d), b4 open (10 d 14 h: 7-30d).
+    assertThat(byDay.get("2026-03-02")).containsExactly(1L, 1L, 0L, 0L, 1L, 0L, 0L, 1L, 0L);
+    // 03-03's end: b2 pending (1 d 12 h: 1-3d), b3 open (16 h: <=1d), b4 open (11 d 14 h).
+    assertThat(byDay.get("2026-03-03")).containsExactly(0L, 2L, 1L, 0L, 1L, 1L, 0L, 1L, 0L);
+    // 03-06's end: b3 open (3 d 16 h: 3-7d), b4 pending since 10:00 (14 d 14 h).
+    assertThat(byDay.get("2026-03-06")).containsExactly(0L, 1L, 1L, 0L, 0L, 0L, 1L, 1L, 0L);
+  }
 }

@@ -197,7 +197,17 @@ class DrilldownTest {
       case TICKETS_CREATED, TICKETS_SOLVED, BACKLOG -> n;
       case REOPEN_RATE, ONE_TOUCH_RESOLUTION -> marked(rows, null) * 100.0 / n;
       case REPLIES_PER_TICKET -> mean(rows, "agent_replies");
-      case BACKLOG_OVER_7D -> null;
+      case BACKLOG_OVER_7D,
+          BACKLOG_STATUS_NEW,
+          BACKLOG_STATUS_OPEN,
+          BACKLOG_STATUS_PENDING,
+          BACKLOG_STATUS_ON_HOLD,
+          BACKLOG_AGE_UNDER_1D,
+          BACKLOG_AGE_1_3D,
+          BACKLOG_AGE_3_7D,
+          BACKLOG_AGE_7_30D,
+          BACKLOG_AGE_OVER_30D ->
+          null;
     };
   }
 

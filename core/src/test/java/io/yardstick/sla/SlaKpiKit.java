@@ -189,6 +189,66 @@ public abstract class SlaKpiKit extends io.yardstick.store.StoreKit {
   }
 
   @Test
+  void sla_kpis_group_by_priority_and_filter_by_tag() {
+    KpiResult r = march(List.of(Dimension.of("priority")), List.of());
+    // normal: t2, 6 of 7 met = 85.71%, 1 breach; urgent: t1 2 met, t3 2 breached (t3 was urgent
+    // when its first reply came and is now) = 50%, 2 breaches.
+    assertThat(r.rows().get(1).group()).containsEntry("priority", "normal");
+    assertThat(r.rows().get(1).values().get(Kpi.SLA_ACHIEVEMENT).doubleValue())
+        .isCloseTo(600.0 / 7, within(1e-9));
+    assertThat(r.rows().get(2).group()).containsEntry("priority", "urgent");
+    assertThat(r.rows().get(2).values().get(Kpi.SLA_ACHIEVEMENT).doubleValue()).isEqualTo(50.0);
+    assertThat(r.rows().get(2).values().get(Kpi.SLA_BREACHES)).isEqualTo(2L);
+    // tag vip: t1 (2 met) and t2 (6 met, 1 breached): 8 / 9 = 88.89%, 1 breach.
+    Map<Kpi, Number> vip = march(List.of(), List.of(Filter.parse("tag=VIP"))).overall().values();
+    assertThat(vip.get(Kpi.SLA_ACHIEVEMENT).doubleValue()).isCloseTo(800.0 / 9, within(1e-9));
+    assertThat(vip.get(Kpi.SLA_BREACHES)).isEqualTo(1L);
+  }
+
+  private KpiResult contacts(List<Dimension> by, List<Filter> filters) {
+    return new KpiEngine(store)
+        .compute(
+            new KpiQuery(
+                LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31),
+                MADRID,
+                List.of(Kpi.CONTACTS, Kpi.TICKETS_CREATED),
+                by,
+                filters,
+                false,
+                null));
+  }
+
+  @Test
+  void contacts_and_tickets_group_by_priority_and_filter_by_tag_with_warnings_for_unknown_values() {
+    // m1 (t1) and m3 (t3, made urgent by its last priority event) are urgent, m2 (t2) normal.
+    KpiResult r = contacts(List.of(Dimension.of("priority")), List.of());
+    assertThat(r.rows().get(1).group()).containsEntry("priority", "normal");
+    assertThat(r.rows().get(1).values().get(Kpi.CONTACTS)).isEqualTo(1L);
+    assertThat(r.rows().get(2).group()).containsEntry("priority", "urgent");
+    assertThat(r.rows().get(2).values().get(Kpi.CONTACTS)).isEqualTo(2L);
+    assertThat(r.rows().get(2).values().get(Kpi.TICKETS_CREATED)).isEqualTo(2L);
+    // refund is t2's tag only; priority=urgent keeps t1 and t3.
+    KpiResult refund = contacts(List.of(), List.of(Filter.parse("tag=refund")));
+    assertThat(refund.overall().values().get(Kpi.CONTACTS)).isEqualTo(1L);
+    assertThat(refund.overall().values().get(Kpi.TICKETS_CREATED)).isEqualTo(1L);
+    assertThat(refund.warnings()).isEmpty();
+    KpiResult urgent = contacts(List.of(), List.of(Filter.parse("priority=urgent")));
+    assertThat(urgent.overall().values().get(Kpi.CONTACTS)).isEqualTo(2L);
+
+    assertThat(contacts(List.of(), List.of(Filter.parse("priority=urgnt"))).warnings())
+        .containsExactly(
+            "No ticket has priority 'urgnt' (did you mean urgent?); known: normal, urgent.");
+    assertThat(contacts(List.of(), List.of(Filter.parse("tag=vipp"))).warnings())
+        .containsExactly("No ticket has tag 'vipp' (did you mean vip?); known: refund, vip.");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> contacts(List.of(Dimension.of("tag")), List.of()))
+        .hasMessage(
+            "Cannot group by tag: a ticket has several tags, so its numbers would count in each;"
+                + " filter by tag instead (tag=vip), or group by priority.");
+  }
+
+  @Test
   void the_breaches_drill_down_lists_the_breached_targets_newest_first() {
     KpiQuery q =
         new KpiQuery(
@@ -244,5 +304,89 @@ public abstract class SlaKpiKit extends io.yardstick.store.StoreKit {
     assertThat(april.overall().values().get(Kpi.SLA_ACHIEVEMENT)).isNull();
     assertThat(april.overall().values().get(Kpi.SLA_BREACHES))
         .isNull(); // no target settled: nothing to say
+  }
+
+  /** t3's rows as "metric state fulfilled elapsed refreshed". */
+  private List<String> t3() {
+    List<String> out = new ArrayList<>();
+    for (Object[] r :
+        store.query(
+            "SELECT metric, state, fulfilled_at, elapsed_s, refreshed_at FROM sla_targets"
+                + " WHERE case_id = 't3' ORDER BY metric")) {
+      out.add(r[0] + " " + r[1] + " " + r[2] + " " + r[3] + " " + r[4]);
+    }
+    return out;
+  }
+
+  @Test
+  void a_refresh_with_nothing_new_writes_nothing_and_keeps_the_data_version() {
+    long version = store.dataVersion();
+    assertThat(SlaTargets.update(store, SlaEvaluatorTest.SLA, AS_OF))
+        .isEqualTo(new SlaTargets.Refresh(11, 0, 0, 0));
+    // Five minutes later: no open target falls due, t3's unanswered breach is 5 minutes old, no
+    // event is dated in between: nothing is even measured.
+    assertThat(SlaTargets.update(store, SlaEvaluatorTest.SLA, AS_OF.plusSeconds(300)))
+        .isEqualTo(new SlaTargets.Refresh(11, 0, 0, 0));
+    // Two hours later (04:00 in Madrid, closed): t3's breach is an hour old and measured again, but
+    // its counted time is still 648000 business seconds: nothing written, only noted as current.
+    assertThat(SlaTargets.update(store, SlaEvaluatorTest.SLA, AS_OF.plusSeconds(7200)))
+        .isEqualTo(new SlaTargets.Refresh(11, 1, 0, 0));
+    assertThat(t3())
+        .containsExactly(
+            "first_reply breached 2026-03-04T10:15:00Z 8100.0 2026-04-01T00:00:00Z",
+            "resolution breached null 648000.0 2026-04-01T02:00:00Z");
+    // So five minutes later nothing is measured again.
+    assertThat(SlaTargets.update(store, SlaEvaluatorTest.SLA, AS_OF.plusSeconds(7500)))
+        .isEqualTo(new SlaTargets.Refresh(11, 0, 0, 0));
+    assertThat(store.dataVersion()).isEqualTo(version);
+  }
+
+  @Test
+  void time_rewrites_only_the_ticket_whose_breach_grew_and_raises_the_version_once() {
+    long version = store.dataVersion();
+    // 2026-04-01 08:00Z is 10:00 in Madrid: the support calendar has been open an hour, so t3's
+    // unsolved resolution has counted 648000 + 3600 = 651600 s; its two rows are written again.
+    Instant ten = Instant.parse("2026-04-01T08:00:00Z");
+    assertThat(SlaTargets.update(store, SlaEvaluatorTest.SLA, ten))
+        .isEqualTo(new SlaTargets.Refresh(11, 1, 1, 2));
+    assertThat(store.dataVersion()).isEqualTo(version + 1);
+    assertThat(t3())
+        .containsExactly(
+            "first_reply breached 2026-03-04T10:15:00Z 8100.0 2026-04-01T08:00:00Z",
+            "resolution breached null 651600.0 2026-04-01T08:00:00Z");
+    assertThat(
+            store.query("SELECT COUNT(*) FROM sla_targets WHERE refreshed_at = ?", AS_OF).get(0)[0])
+        .isEqualTo(9L);
+  }
+
+  @Test
+  void an_import_measures_every_ticket_and_rewrites_only_the_one_it_changed() {
+    load(
+        RecordType.TICKET_EVENTS,
+        "more-events.csv",
+        """
+        case_id,occurred_at,kind,status,priority,actor
+        t3,2026-04-01T08:30:00Z,reply,,,agent
+        t3,2026-04-01T08:30:00Z,status,solved,,
+        """);
+    long version = store.dataVersion();
+    // t3 solved at 08:30Z (10:30 in Madrid): 648000 + 5400 = 653400 business seconds, breached.
+    assertThat(
+            SlaTargets.update(store, SlaEvaluatorTest.SLA, Instant.parse("2026-04-01T09:00:00Z")))
+        .isEqualTo(new SlaTargets.Refresh(11, 3, 1, 2));
+    assertThat(store.dataVersion()).isEqualTo(version + 1);
+    assertThat(t3())
+        .containsExactly(
+            "first_reply breached 2026-03-04T10:15:00Z 8100.0 2026-04-01T09:00:00Z",
+            "resolution breached 2026-04-01T08:30:00Z 653400.0 2026-04-01T09:00:00Z");
+  }
+
+  @Test
+  void other_policies_measure_every_ticket_again() {
+    // No policy at all: every target goes, the three tickets are rewritten (to nothing).
+    assertThat(SlaTargets.update(store, SlaSettings.none(), AS_OF))
+        .isEqualTo(new SlaTargets.Refresh(0, 3, 3, 0));
+    assertThat(SlaTargets.update(store, SlaEvaluatorTest.SLA, AS_OF))
+        .isEqualTo(new SlaTargets.Refresh(11, 3, 3, 11));
   }
 }

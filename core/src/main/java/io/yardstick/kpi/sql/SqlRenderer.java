@@ -139,6 +139,18 @@ public final class SqlRenderer {
       String expr =
           switch (d.kind()) {
             case CONTACT_FIELD -> "b." + d.name();
+            case TICKET_FIELD -> {
+              if (base == Base.SLA) yield "b.priority";
+              joins
+                  .append(" LEFT JOIN (")
+                  .append(PRIORITY_NOW)
+                  .append(") tp")
+                  .append(i)
+                  .append(" ON tp")
+                  .append(i)
+                  .append(".case_id = b.case_id");
+              yield "tp" + i + ".priority";
+            }
             case TIME ->
                 bucketed
                     ? "b.tb"
@@ -166,7 +178,7 @@ public final class SqlRenderer {
     inner.append(" FROM (").append(baseSql).append(") b").append(joins);
     List<String> where = new ArrayList<>();
     for (Filter f : filters) {
-      where.add(filter(f));
+      where.add(filter(base, f));
     }
     if (!where.isEmpty()) inner.append(" WHERE ").append(String.join(" AND ", where));
 
@@ -574,7 +586,7 @@ public final class SqlRenderer {
                 + f.dimension().name()
                 + "; remove that filter to list them.");
       }
-      where.add(filter(f));
+      where.add(filter(base, f));
     }
     List<String> conditions = population.stream().map(this::condition).toList();
     if (!conditions.isEmpty() && !conditions.contains(null)) {
@@ -632,8 +644,45 @@ public final class SqlRenderer {
         || filters.stream().anyMatch(f -> f.dimension().name().equals("team"));
   }
 
-  private String filter(Filter f) {
+  /**
+   * Each ticket's priority now: that of its last priority event, else of its tickets row (as the
+   * SLA evaluator's priority at an instant).
+   */
+  private static final String PRIORITY_NOW =
+      "SELECT x.case_id AS case_id, COALESCE(lp.priority, tk.priority) AS priority FROM (SELECT case_id FROM"
+          + " tickets UNION SELECT case_id FROM ticket_events) x LEFT JOIN tickets tk ON tk.case_id = x.case_id"
+          + " LEFT JOIN (SELECT case_id, priority FROM (SELECT case_id, priority, ROW_NUMBER() OVER (PARTITION BY"
+          + " case_id ORDER BY occurred_at DESC) AS rn FROM ticket_events WHERE kind = 'priority') z WHERE rn = 1) lp"
+          + " ON lp.case_id = x.case_id";
+
+  /**
+   * A filter on priority or tag: the SLA base carries both per target (the priority in force when
+   * it settled); the other ticket bases look their case up.
+   */
+  private String ticketFilter(Base base, Filter f) {
+    String values = f.values().stream().map(SqlRenderer::lit).collect(Collectors.joining(", "));
+    if (f.dimension().name().equals("priority")) {
+      return base == Base.SLA
+          ? "b.priority IN (" + values + ")"
+          : "b.case_id IN (SELECT case_id FROM ("
+              + PRIORITY_NOW
+              + ") pn WHERE pn.priority IN ("
+              + values
+              + "))";
+    }
+    String column = base == Base.SLA ? "b.tags" : "tt.tags";
+    String any =
+        f.values().stream()
+            .map(v -> "POSITION(" + lit("," + v + ",") + " IN " + column + ") > 0")
+            .collect(Collectors.joining(" OR ", "(", ")"));
+    return base == Base.SLA
+        ? any
+        : "b.case_id IN (SELECT tt.case_id FROM tickets tt WHERE " + any + ")";
+  }
+
+  private String filter(Base base, Filter f) {
     Dimension d = f.dimension();
+    if (d.kind() == Dimension.Kind.TICKET_FIELD) return ticketFilter(base, f);
     if (d.kind() == Dimension.Kind.ATTRIBUTE) {
       String cond;
       if (f.isRange()) {

@@ -119,6 +119,53 @@ public final class DuckDbStore extends JdbcStore {
     return new LoadCounts(read, distinct, 0, read - distinct);
   }
 
+  @Override
+  void appendRows(String table, List<String> columns, Iterable<Object[]> rows) throws SQLException {
+    List<Object[]> all = new ArrayList<>();
+    rows.forEach(all::add);
+    if (all.isEmpty()) return;
+    // Each column read back as the type of its values: instants as epoch microseconds, numbers as
+    // doubles, the rest as text; the INSERT casts them to the table's types.
+    List<Field> fields = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      io.yardstick.model.FieldType type = io.yardstick.model.FieldType.TEXT;
+      for (Object[] r : all) {
+        if (r[i] == null) continue;
+        if (r[i] instanceof java.time.Instant) type = io.yardstick.model.FieldType.INSTANT;
+        else if (r[i] instanceof Number) type = io.yardstick.model.FieldType.SECONDS;
+        else if (r[i] instanceof Boolean) type = io.yardstick.model.FieldType.BOOLEAN;
+        break;
+      }
+      fields.add(new Field(columns.get(i), type, false));
+    }
+    Spool spool = new Spool(table);
+    try {
+      long line = 0;
+      for (Object[] r : all) {
+        StringBuilder sb = spool.row();
+        boolean lineBreak = false;
+        for (int i = 0; i < columns.size(); i++) {
+          lineBreak |= CsvRows.append(sb, r[i], true);
+          sb.append(',');
+        }
+        sb.append(line++).append('\n');
+        spool.write(lineBreak);
+      }
+      spool.close();
+      update(
+          "INSERT INTO "
+              + table
+              + " ("
+              + columns(fields)
+              + ") SELECT "
+              + selectList(fields)
+              + " FROM "
+              + spool.reader(fields));
+    } finally {
+      spool.delete();
+    }
+  }
+
   private final class SpoolStage extends Stage {
     private final RecordType type;
     private final boolean direct;

@@ -86,6 +86,12 @@ public abstract class JdbcStore implements Store {
 
   abstract Stage stage(RecordType type) throws SQLException;
 
+  /**
+   * Appends rows to a table by the bulk path, on the load's connection (see {@link Loader#append}).
+   */
+  abstract void appendRows(String table, List<String> columns, Iterable<Object[]> rows)
+      throws SQLException;
+
   static String stagingTable(String table) {
     return "stg_" + table;
   }
@@ -186,6 +192,16 @@ public abstract class JdbcStore implements Store {
         return ps.executeUpdate();
       } catch (SQLException e) {
         throw new StoreException("Update failed: " + e.getMessage() + " [SQL: " + sql + "]", e);
+      }
+    }
+
+    @Override
+    public void append(String table, List<String> columns, Iterable<Object[]> rows) {
+      if (done) throw new IllegalStateException("this load was already committed or closed");
+      try {
+        appendRows(table, columns, rows);
+      } catch (SQLException e) {
+        throw new StoreException("Could not append rows to " + table + ": " + e.getMessage(), e);
       }
     }
 

@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
@@ -79,6 +80,34 @@ public final class PostgresStore extends JdbcStore {
                 + LINE
                 + ") FROM STDIN (FORMAT csv)"
             : null);
+  }
+
+  @Override
+  void appendRows(String table, List<String> columns, Iterable<Object[]> rows) throws SQLException {
+    CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+    String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)";
+    StringBuilder sb = new StringBuilder();
+    for (Object[] row : rows) {
+      for (int i = 0; i < columns.size(); i++) {
+        if (i > 0) sb.append(',');
+        CsvRows.append(sb, row[i], false);
+      }
+      sb.append('\n');
+      if (sb.length() >= CHUNK_CHARS) {
+        copyIn(copy, sql, sb);
+      }
+    }
+    copyIn(copy, sql, sb);
+  }
+
+  private static void copyIn(CopyManager copy, String sql, StringBuilder sb) throws SQLException {
+    if (sb.length() == 0) return;
+    try {
+      copy.copyIn(sql, new StringReader(sb.toString()));
+    } catch (IOException e) {
+      throw new SQLException("COPY failed: " + e.getMessage(), e);
+    }
+    sb.setLength(0);
   }
 
   private static final class CopyStage extends Stage {

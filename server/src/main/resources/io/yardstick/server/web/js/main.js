@@ -283,7 +283,8 @@ function renderFilters(s) {
     localStorage.setItem('yardstick.tz', z);
     state.update({ tz: z, page: undefined });
   }, { name: 'tz' });
-  const filters = seesEveryone() ? state.FILTER_DIMENSIONS.map((d) => multiSelect(d, t(`dimension.${d}`),
+  const filters = seesEveryone() ? state.FILTER_DIMENSIONS.filter((d) => !state.TICKET_DIMENSIONS.includes(d)
+    || (app.extent.values[d] || []).length).map((d) => multiSelect(d, t(`dimension.${d}`),
     (app.extent.values[d] || []).map((v) => ({ value: v, label: i18n.dimValue(d, v) })), s.where[d], (values) => {
       state.update({ page: undefined }, { ...state.current().where, [d]: values });
     })) : [];

@@ -1,7 +1,9 @@
 // The page and its parameters live in the URL hash (#/page/arg?from=...&to=...&tz=...&where=channel=phone,email), so
 // a view can be bookmarked, shared, reloaded and printed as it is.
 
-export const FILTER_DIMENSIONS = ['channel', 'direction', 'queue', 'topic', 'team', 'agent'];
+export const FILTER_DIMENSIONS = ['channel', 'direction', 'queue', 'topic', 'team', 'agent', 'priority', 'tag'];
+// Shown only when the store has help-desk tickets (docs/sla.md).
+export const TICKET_DIMENSIONS = ['priority', 'tag'];
 
 export function current() {
   const hash = location.hash.replace(/^#\/?/, '');
