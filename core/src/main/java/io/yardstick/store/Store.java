@@ -25,10 +25,23 @@ public interface Store extends AutoCloseable {
   String DEFAULT_LOCATION = "./yardstick.duckdb";
 
   /**
-   * Opens a store: a {@code jdbc:postgresql://} URL opens PostgreSQL; anything else is the path of
-   * a DuckDB file (created when missing; {@code jdbc:duckdb:} prefix optional).
+   * Opens a store: a location a {@link StoreProvider} on the class path accepts opens its store
+   * ({@code spark:} and {@code sc://} with the Spark module); a {@code jdbc:postgresql://} URL
+   * opens PostgreSQL; anything else is the path of a DuckDB file (created when missing; {@code
+   * jdbc:duckdb:} prefix optional).
    */
   static Store open(String location) {
+    for (StoreProvider provider : java.util.ServiceLoader.load(StoreProvider.class)) {
+      if (provider.accepts(location)) return provider.open(location);
+    }
+    if (location.startsWith("spark:") || location.startsWith("sc://")) {
+      throw new StoreException(
+          "The store "
+              + location
+              + " is on Apache Spark, and the Spark module (yardstick-spark) is not on the class"
+              + " path. Run it with ./yardstick, which adds spark/target/lib for spark: and sc://"
+              + " locations, or build the module first: ./mvnw -pl spark -am package -DskipTests.");
+    }
     if (location.startsWith("jdbc:postgresql:")) {
       return PostgresStore.open(location);
     }
@@ -176,6 +189,8 @@ public interface Store extends AutoCloseable {
   /** The SQL dialects Yardstick renders KPIs for. */
   enum Dialect {
     DUCKDB,
-    POSTGRESQL
+    POSTGRESQL,
+    /** Spark SQL (the spark module's store): same catalog, a few functions rendered differently. */
+    SPARK
   }
 }

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * Renders the parts of one {@link Base} over one period as one SQL query: a base relation with the
  * normalized columns of {@link Part}'s documentation, filters, and {@code GROUP BY GROUPING SETS
  * ((), (dims...))}, so the overall row and the groups come from a single scan. The only place that
- * knows SQL; the few differences between DuckDB and PostgreSQL are in {@link #epoch}.
+ * knows SQL; the few differences between DuckDB, PostgreSQL and Spark SQL are in {@link #epoch},
+ * {@link #micros} and the small helpers beside them (Spark's type names are aliased by its store).
  *
  * <p>Result columns: one per dimension (text; time buckets as the local start in seconds of a UTC
  * clock), then the grouping flag (0 for a group row, non-zero for the overall row), then one per
@@ -154,12 +155,18 @@ public final class SqlRenderer {
             case TIME ->
                 bucketed
                     ? "b.tb"
-                    : "CAST(EXTRACT(EPOCH FROM date_trunc('"
-                        + d.timeUnit().sqlName()
-                        + "', b.t AT"
-                        + " TIME ZONE "
-                        + lit(zone.getId())
-                        + ")) AS DOUBLE PRECISION)";
+                    : dialect == Store.Dialect.SPARK
+                        ? "CAST(unix_seconds(date_trunc('"
+                            + d.timeUnit().sqlName()
+                            + "', from_utc_timestamp(b.t, "
+                            + lit(zone.getId())
+                            + "))) AS DOUBLE)"
+                        : "CAST(EXTRACT(EPOCH FROM date_trunc('"
+                            + d.timeUnit().sqlName()
+                            + "', b.t AT"
+                            + " TIME ZONE "
+                            + lit(zone.getId())
+                            + ")) AS DOUBLE PRECISION)";
             case ATTRIBUTE -> {
               joins
                   .append(" LEFT JOIN customer_attributes a")
@@ -187,7 +194,9 @@ public final class SqlRenderer {
     if (dimCols.isEmpty()) {
       select.add("1 AS g");
     } else {
-      select.add("GROUPING(" + String.join(", ", dimCols) + ") AS g");
+      // Spark's GROUPING takes one column; grouping_id is its bit vector (0 for a group row).
+      String grouping = dialect == Store.Dialect.SPARK ? "grouping_id(" : "GROUPING(";
+      select.add(grouping + String.join(", ", dimCols) + ") AS g");
     }
     for (Part p : parts) {
       select.add(aggregate(p));
@@ -909,9 +918,12 @@ public final class SqlRenderer {
   private String costs() {
     return "SELECT bk.k AS tb, c.period_start AS period_start, c.period_end AS period_end, c.category AS category,"
         + " CAST(c.amount AS DOUBLE PRECISION) AS amount, c.currency AS currency,"
-        + " CAST(c.amount AS DOUBLE PRECISION) * CAST(LEAST(c.period_end, bk.last_day)"
-        + " - GREATEST(c.period_start, bk.first_day) + 1 AS DOUBLE PRECISION)"
-        + " / CAST(c.period_end - c.period_start + 1 AS DOUBLE PRECISION) AS prorated"
+        + " CAST(c.amount AS DOUBLE PRECISION) * CAST("
+        + days("LEAST(c.period_end, bk.last_day)", "GREATEST(c.period_start, bk.first_day)")
+        + " + 1 AS DOUBLE PRECISION)"
+        + " / CAST("
+        + days("c.period_end", "c.period_start")
+        + " + 1 AS DOUBLE PRECISION) AS prorated"
         + " FROM costs c JOIN bk ON c.period_start <= bk.last_day AND c.period_end >= bk.first_day";
   }
 
@@ -1118,18 +1130,12 @@ public final class SqlRenderer {
         + ") b0"
         + " LEFT JOIN "
         + values
-        + " h1 ON h1.day = CAST("
-        + startCol
-        + " AT TIME ZONE "
-        + zoneLit
-        + " AS DATE)"
+        + " h1 ON h1.day = "
+        + localDate(startCol, zoneLit)
         + " LEFT JOIN "
         + values
-        + " h2 ON h2.day = CAST("
-        + endCol
-        + " AT TIME ZONE "
-        + zoneLit
-        + " AS DATE)";
+        + " h2 ON h2.day = "
+        + localDate(endCol, zoneLit);
   }
 
   private String businessClock(String h, String instant, int windows) {
@@ -1155,7 +1161,22 @@ public final class SqlRenderer {
    * stores).
    */
   public String epoch(String expr) {
+    if (dialect == Store.Dialect.SPARK) return "(CAST(unix_micros(" + expr + ") AS DOUBLE) / 1e6)";
     return "CAST(EXTRACT(EPOCH FROM " + expr + ") AS DOUBLE PRECISION)";
+  }
+
+  /** The local date of an instant in a zone (a quoted zone literal). */
+  private String localDate(String instant, String zoneLit) {
+    if (dialect == Store.Dialect.SPARK) {
+      return "to_date(from_utc_timestamp(" + instant + ", " + zoneLit + "))";
+    }
+    return "CAST(" + instant + " AT TIME ZONE " + zoneLit + " AS DATE)";
+  }
+
+  /** Whole days from one date to a later one (an integer). */
+  private String days(String later, String earlier) {
+    if (dialect == Store.Dialect.SPARK) return "datediff(" + later + ", " + earlier + ")";
+    return "(" + later + " - " + earlier + ")";
   }
 
   /**
@@ -1170,6 +1191,7 @@ public final class SqlRenderer {
       // so rounding the
       // microseconds recovers them exactly.
       case POSTGRESQL -> "CAST(ROUND(date_part('epoch', " + expr + ") * 1000000.0) AS BIGINT)";
+      case SPARK -> "unix_micros(" + expr + ")";
     };
   }
 
