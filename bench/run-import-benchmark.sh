@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Import benchmark (README, "Benchmarks"): Yardstick's validated import against DuckDB's own CSV reader, same files,
-# same run, alternating order. Usage: bench/run-import-benchmark.sh [ROUNDS] [SIZE...]   (default: 2 1000000 10000000)
-# The Java heap is capped at 512 MiB: the import must stream. Generated files go to bench-data/ (ignored by git).
+# Import benchmark (docs/benchmarks.md, "Import"): `./yardstick import contacts` (a whole process, Java heap capped at
+# 512 MiB) against DuckDB's own CSV reader into a plain table (a whole JVM process through the DuckDB JDBC driver), on
+# the same files, in the same run, alternating order. Several shapes of data (canonical, nocases, cases, sparse).
+# Usage: bench/run-import-benchmark.sh [ROUNDS] [SHAPES] [SIZE...]   (default: 3 all 1000000)
+# Generated files go to bench-data/ (ignored by git).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -11,10 +13,12 @@ if [ -z "${JAVA_HOME:-}" ] || [ "$("$JAVA_HOME/bin/java" -XshowSettings:properti
     [ "${v:-0}" -ge 21 ] && export JAVA_HOME="$dir"
   done
 fi
-rounds="${1:-2}"; shift || true
-sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000000 10000000)
-./mvnw -q -B -DskipTests -pl bench -am package
+rounds="${1:-3}"; shift || true
+shapes="${1:-all}"; shift || true
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000000)
+./mvnw -q -B -DskipTests -pl bench,cli -am package
+./yardstick --version >/dev/null # the launcher builds (if needed) and makes its class-data archive before timing
 mkdir -p bench-data
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx512m -XX:+UseSerialGC \
   -cp "bench/target/yardstick-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
-  io.yardstick.bench.ImportBenchmark bench-data "$rounds" "${sizes[@]}"
+  io.yardstick.bench.ImportBenchmark bench-data "$rounds" "$shapes" "${sizes[@]}"

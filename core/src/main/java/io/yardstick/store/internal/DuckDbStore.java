@@ -20,12 +20,14 @@ import java.util.Map;
 /**
  * The embedded default: one DuckDB file.
  *
- * <p>How rows get in fast: the validated rows are spooled to a normalized CSV file beside the store
- * (strings quoted, instants as epoch microseconds, so nothing is left to interpret), and DuckDB's
- * parallel CSV reader loads that file inside the load's transaction. On two cores this is about
- * twice as fast as DuckDB's row appender, whose per-value calls kept one core busy for longer than
- * the whole parse (docs/benchmarks.md). The spool file is deleted when the load ends, committed or
- * not.
+ * <p>How rows get in fast: into a table that is empty when the load begins (a first import, the
+ * demo), the validated rows go straight in through DuckDB's appender, which fills column vectors on
+ * the consuming thread while the reader thread parses the next rows; nothing is written as text and
+ * parsed again. Into a table that already holds rows, the rows are spooled to a normalized CSV file
+ * beside the store (strings quoted, instants as epoch microseconds, so nothing is left to
+ * interpret) and DuckDB's parallel CSV reader loads it into staging tables for the merge, inside
+ * the load's transaction; the spool file is deleted when the load ends, committed or not. Either
+ * way the rows only become visible when the load commits (docs/benchmarks.md, "Import").
  */
 public final class DuckDbStore extends JdbcStore {
   private final Path path;
@@ -93,6 +95,7 @@ public final class DuckDbStore extends JdbcStore {
   @Override
   Stage stage(RecordType type) throws SQLException {
     boolean direct = !type.hasAttributes() && scalar("SELECT COUNT(*) FROM " + type.table()) == 0;
+    if (direct && columnsMatch(type)) return new AppenderStage(type);
     return new SpoolStage(type, direct);
   }
 
@@ -163,6 +166,84 @@ public final class DuckDbStore extends JdbcStore {
               + spool.reader(fields));
     } finally {
       spool.delete();
+    }
+  }
+
+  /** Whether the table's columns are the type's fields, in order: what the appender writes. */
+  private boolean columnsMatch(RecordType type) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (var st = connection.createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = '"
+                    + type.table()
+                    + "' AND table_schema = 'main' ORDER BY ordinal_position")) {
+      while (rs.next()) names.add(rs.getString(1));
+    }
+    return names.equals(type.fields().stream().map(Field::name).toList());
+  }
+
+  /**
+   * Rows straight into an empty table through DuckDB's appender, which writes them into column
+   * vectors on this thread: no text to write and parse again.
+   */
+  private final class AppenderStage extends Stage {
+    private final org.duckdb.DuckDBAppender appender;
+    private final int fieldCount;
+
+    AppenderStage(RecordType type) throws SQLException {
+      this.fieldCount = type.fields().size();
+      this.appender =
+          connection.unwrap(org.duckdb.DuckDBConnection.class).createAppender("main", type.table());
+    }
+
+    @Override
+    boolean direct() {
+      return true;
+    }
+
+    @Override
+    public void accept(long line, Object[] row) {
+      try {
+        appender.beginRow();
+        for (int i = 0; i < fieldCount; i++) {
+          Object v = row[i];
+          switch (v) {
+            case null -> appender.appendNull();
+            case String s -> appender.append(s);
+            case java.time.Instant t ->
+                appender.appendEpochMicros(
+                    Math.addExact(
+                        Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000));
+            case Double d -> appender.append(d.doubleValue());
+            case Boolean b -> appender.append(b.booleanValue());
+            case Integer n -> appender.append(n.intValue());
+            case Long n -> appender.append(n.longValue());
+            case java.math.BigDecimal d ->
+                appender.appendDecimal(d.unscaledValue().longValueExact());
+            case java.time.LocalDate d -> appender.append(d);
+            default -> throw new IllegalStateException("no appender for " + v.getClass());
+          }
+        }
+        appender.endRow();
+      } catch (SQLException e) {
+        throw new StoreException("Could not append line " + line + ": " + e.getMessage(), e);
+      }
+      rows++;
+    }
+
+    @Override
+    void flush() throws SQLException {
+      appender.close();
+    }
+
+    @Override
+    void discard() {
+      try {
+        appender.close();
+      } catch (SQLException e) {
+        // rolled back with the load
+      }
     }
   }
 
