@@ -139,7 +139,8 @@ public final class ReportPdf {
       bodies.add(b.toString());
     }
     bodies.forEach(sb::append);
-    sb.append("<h2>").append(esc(t.t("report.definitions"))).append("</h2>");
+    // A dashboard of heat maps alone has no KPI to define.
+    if (!shown.isEmpty()) sb.append("<h2>").append(esc(t.t("report.definitions"))).append("</h2>");
     for (Kpi k : shown) {
       sb.append("<div class=\"def\"><b>")
           .append(esc(t.kpiName(k)))
