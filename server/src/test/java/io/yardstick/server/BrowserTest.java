@@ -960,6 +960,94 @@ class BrowserTest {
     screenshot(d, "audit.png");
   }
 
+  /**
+   * Issue 17: the Backlog page shows, per day, the open tickets by status and the tickets created
+   * and solved, as /api/series gives them, and the backlog at the period's end as /api/kpi does.
+   * The tickets (those of BacklogKpiKit, 13 weeks later) are imported for this test and removed
+   * after it.
+   */
+  @Test
+  void the_backlog_page_shows_the_apis_backlog_by_status_and_created_against_solved()
+      throws IOException {
+    io.yardstick.store.Store store = server.store;
+    try {
+      store.importFile(
+          io.yardstick.model.RecordType.TICKETS,
+          io.yardstick.ingest.ImportSource.of(
+              "tickets.csv",
+              """
+              case_id,created_at,status,priority,tags
+              bt1,2026-06-01T09:00:00Z,solved,normal,
+              bt2,2026-06-01T12:00:00Z,closed,urgent,vip
+              bt3,2026-06-02T08:00:00Z,open,normal,
+              bt4,2026-05-20T10:00:00Z,pending,high,vip
+              bt5,2026-06-06T10:00:00Z,solved,normal,
+              """
+                  .getBytes(StandardCharsets.UTF_8)),
+          b -> {});
+      store.importFile(
+          io.yardstick.model.RecordType.TICKET_EVENTS,
+          io.yardstick.ingest.ImportSource.of(
+              "events.csv",
+              """
+              case_id,occurred_at,kind,status,actor
+              bt1,2026-06-01T10:00:00Z,status,solved,agent
+              bt2,2026-06-02T09:00:00Z,status,pending,agent
+              bt2,2026-06-03T10:00:00Z,status,open,customer
+              bt2,2026-06-03T11:00:00Z,status,solved,agent
+              bt3,2026-06-02T08:00:00Z,status,open,
+              bt4,2026-05-20T10:00:00Z,status,open,
+              bt4,2026-06-05T10:00:00Z,status,pending,agent
+              """
+                  .getBytes(StandardCharsets.UTF_8)),
+          b -> {});
+      ChromeDriver d = shared;
+      logIn(d, MIA, PASSWORD);
+      String period = "from=2026-06-01&to=2026-06-07&tz=UTC";
+      open(d, "backlog?" + period);
+      waiting(d).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.data")));
+      List<String> ids =
+          List.of(
+              "backlog",
+              "backlog_status_new",
+              "backlog_status_open",
+              "backlog_status_pending",
+              "backlog_status_on_hold",
+              "tickets_created",
+              "tickets_solved");
+      JsonNode rows =
+          manager
+              .get("/api/series?" + period + "&unit=day&kpi=" + String.join(",", ids))
+              .body()
+              .get("rows");
+      List<WebElement> trs = d.findElements(By.cssSelector("table.data tbody tr"));
+      assertThat(trs).hasSize(7);
+      for (int i = 0; i < 7; i++) {
+        List<WebElement> cells = trs.get(i).findElements(By.tagName("td"));
+        JsonNode kpis = rows.get(i + 1).get("kpis");
+        for (int k = 0; k < ids.size(); k++) {
+          JsonNode v = kpis.get(ids.get(k));
+          assertThat(cells.get(k + 1).getText())
+              .as(rows.get(i + 1).get("group").get("day").asText() + " " + ids.get(k))
+              .isEqualTo(v == null || v.isNull() ? "–" : v.asText());
+        }
+      }
+      // At the end of 06-07: bt3 open, bt4 pending (open since 05-20: over 7 days).
+      JsonNode now = apiKpis(period + "&kpi=backlog,backlog_over_7d");
+      assertThat(now.get("backlog").asLong()).isEqualTo(2);
+      assertThat(now.get("backlog_over_7d").asLong()).isEqualTo(1);
+      assertThat(d.findElement(By.cssSelector(".backlog-now")).getText())
+          .isEqualTo("At the period's end: 2 open tickets, 1 of them older than 7 days.");
+      screenshot(d, "backlog.png");
+    } finally {
+      try (io.yardstick.store.Loader loader = store.loader()) {
+        loader.execute("DELETE FROM ticket_events WHERE case_id LIKE 'bt%'");
+        loader.execute("DELETE FROM tickets WHERE case_id LIKE 'bt%'");
+        loader.commit();
+      }
+    }
+  }
+
   /** A full-page screenshot in target/screenshots, a build artifact to look at. */
   private static void screenshot(ChromeDriver d, String name) throws IOException {
     long height =

@@ -18,6 +18,7 @@ import { goalsPage } from './pages/goals.js';
 import { forecastPage } from './pages/forecast.js';
 import { alertsPage } from './pages/alerts.js';
 import { reportsPage } from './pages/reports.js';
+import { backlogPage } from './pages/backlog.js';
 
 const { t } = i18n;
 
@@ -40,8 +41,9 @@ const PAGES = {
   forecast: { render: forecastPage, managers: true, notLeads: true, ownBar: true },
   alerts: { render: alertsPage, managers: true, notLeads: true, ownBar: true },
   reports: { render: reportsPage, ownBar: true },
+  backlog: { render: backlogPage, managers: true },
 };
-const NAV = ['overview', 'trends', 'channels', 'queues', 'topics', 'agents', 'wallboard', 'alerts', 'goals', 'forecast', 'reports', 'contacts',
+const NAV = ['overview', 'trends', 'channels', 'queues', 'backlog', 'topics', 'agents', 'wallboard', 'alerts', 'goals', 'forecast', 'reports', 'contacts',
   'users', 'audit'];
 
 function seesEveryone() {

@@ -6,11 +6,15 @@ import * as state from '../state.js';
 import { h, chart, fmt, judgement, kpi, select, table } from '../ui.js';
 
 const { t } = i18n;
-export const BREAKDOWN = ['contacts', 'service_level', 'asa', 'abandonment_rate', 'aht', 'frt_median', 'fcr',
+export const BASE = ['contacts', 'service_level', 'asa', 'abandonment_rate', 'aht', 'frt_median', 'fcr',
   'resolution_rate', 'csat', 'conversion_rate'];
+
+/** SLA columns, shown when the store has help-desk tickets (docs/sla.md). */
+export const SLA = ['sla_achievement', 'sla_breaches'];
 
 export async function breakdownPage(ctx, dimension) {
   const { filters, state: s } = ctx;
+  const BREAKDOWN = ctx.extent?.values?.priority ? [...BASE, ...SLA] : BASE;
   const shown = BREAKDOWN.includes(s.params.kpi) ? s.params.kpi : 'contacts';
   const data = await api.get('/api/kpi', { ...filters, kpi: BREAKDOWN.join(','), by: dimension, compare: 'previous' });
   const rows = data.rows.slice(1).filter((r) => r.group[dimension] != null);
