@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       AuditCommand.class,
       EraseCommand.class,
+      ExportCommand.class,
       SurveyCommand.class,
       CommandLine.HelpCommand.class
     })
