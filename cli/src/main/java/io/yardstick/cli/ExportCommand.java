@@ -29,7 +29,8 @@ final class ExportCommand implements Callable<Integer> {
       names = "--to",
       required = true,
       paramLabel = "LOCATION",
-      description = "The target store: spark:MASTER?path=DIR, sc://HOST:PORT?path=DIR, a file...")
+      description =
+          "The target store: spark:MASTER?path=DIR (a Spark lake), a DuckDB file, a PostgreSQL URL.")
   String to;
 
   @Mixin DbOption db;
