@@ -13,7 +13,8 @@ final class DbOption {
       names = "--db",
       paramLabel = "LOCATION",
       description =
-          "A DuckDB file path or a jdbc:postgresql:// URL (default: $YARDSTICK_DB, else "
+          "A DuckDB file path, a jdbc:postgresql:// URL, or spark:local[N]?path=DIR"
+              + " for Apache Spark (docs/scale-out.md) (default: $YARDSTICK_DB, else "
               + Store.DEFAULT_LOCATION
               + ").")
   String location;

@@ -38,6 +38,7 @@ public final class Main {
           DemoCommand.class,
           AuditCommand.class,
           EraseCommand.class,
+          ExportCommand.class,
           SurveyCommand.class);
 
   /**

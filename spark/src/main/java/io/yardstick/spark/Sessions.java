@@ -44,14 +44,18 @@ public final class Sessions {
   }
 
   /**
-   * A session of a Spark Connect server ({@code sc://host:port}); needs spark-connect-client-jvm.
+   * Spark Connect ({@code sc://host:port}) is not supported yet: the lake's commits and listings
+   * use the driver's Hadoop file system, which a Connect client does not have, and the Connect
+   * client's jar clashes with spark-sql's on one class path (docs/scale-out.md).
    */
-  public static synchronized SparkSession connect(String url) {
-    try {
-      return configure(SparkSession.builder().remote(url).getOrCreate());
-    } catch (RuntimeException | LinkageError e) {
-      throw new StoreException("Cannot connect to the Spark Connect server " + url + ": " + e, e);
-    }
+  public static SparkSession connect(String url) {
+    throw new StoreException(
+        "Spark Connect locations ("
+            + url
+            + ") are not supported yet: the lake is read and committed through the driver's file"
+            + " system, which a Connect client does not have. Use spark:MASTER?path=DIR (spark:yarn,"
+            + " spark:k8s://..., spark:local[N]) or spark-submit the module's BatchReport; see"
+            + " docs/scale-out.md.");
   }
 
   /** The settings every Yardstick session needs (the SQL the renderer writes relies on them). */

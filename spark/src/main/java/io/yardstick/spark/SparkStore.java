@@ -24,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -52,14 +49,6 @@ import org.apache.spark.sql.types.StructType;
  * import changes nothing.
  */
 public final class SparkStore implements Store {
-  private static final ScheduledExecutorService TIMER =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "yardstick-spark-timeout");
-            t.setDaemon(true);
-            return t;
-          });
-
   private final SparkLocation location;
   private final SparkSession spark;
   private final Store meta;
@@ -160,20 +149,51 @@ public final class SparkStore implements Store {
   public List<Object[]> query(Bounds bounds, String sql, Object... params) {
     if (!SparkSql.readsLake(sql)) return meta.query(bounds, sql, params);
     Duration timeout = bounds.timeout() != null ? bounds.timeout() : defaultTimeout;
-    String group = "yardstick-" + UUID.randomUUID();
-    ScheduledFuture<?> cancel = null;
     synchronized (this) {
       prepareViews(sql);
     }
-    spark.sparkContext().setJobGroup(group, "yardstick query", true);
+    if (timeout == null) return collect(bounds, sql, params);
+    // Spark's operation tags (and job groups) belong to a thread: the query runs on a child of
+    // this thread, which inherits them, so that this thread can interrupt it when time is up.
+    String tag = "yardstick-" + UUID.randomUUID();
+    spark.addTag(tag);
+    spark.sparkContext().setJobGroup(tag, "yardstick query", true);
+    java.util.concurrent.CompletableFuture<List<Object[]>> answer =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                answer.complete(collect(bounds, sql, params));
+              } catch (Throwable t) {
+                answer.completeExceptionally(t);
+              }
+            },
+            "yardstick-spark-query");
+    worker.setDaemon(true);
     try {
-      if (timeout != null) {
-        cancel =
-            TIMER.schedule(
-                () -> spark.sparkContext().cancelJobGroup(group),
-                timeout.toMillis(),
-                TimeUnit.MILLISECONDS);
-      }
+      worker.start();
+      return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      spark.interruptTag(tag);
+      spark.sparkContext().cancelJobGroup(tag);
+      throw new LimitException(
+          "The query ran longer than " + timeout.toMillis() + " ms and was cancelled.", true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      spark.interruptTag(tag);
+      throw new StoreException("Interrupted while Spark ran the query.", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new StoreException("Spark could not run the query: " + e.getCause(), e.getCause());
+    } finally {
+      spark.removeTag(tag);
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  private List<Object[]> collect(Bounds bounds, String sql, Object... params) {
+    try {
       String text = SparkSql.toSpark(sql);
       Dataset<Row> df = params.length == 0 ? spark.sql(text) : spark.sql(text, params);
       List<Row> rows =
@@ -194,15 +214,8 @@ public final class SparkStore implements Store {
     } catch (LimitException e) {
       throw e;
     } catch (RuntimeException e) {
-      if (cancel != null && cancel.isDone()) {
-        throw new LimitException(
-            "The query ran longer than " + timeout.toMillis() + " ms and was cancelled.", true);
-      }
       throw new StoreException(
           "Spark could not run the query: " + e.getMessage() + "\nSQL: " + sql, e);
-    } finally {
-      if (cancel != null) cancel.cancel(false);
-      spark.sparkContext().clearJobGroup();
     }
   }
 
@@ -263,7 +276,7 @@ public final class SparkStore implements Store {
    */
   private final class SparkLoader implements Loader {
     private final Path dir = tempDir("stage");
-    private final Store stage = Store.open(dir.resolve("stage.duckdb").toString());
+    private final Store stage = stagingStore();
     private final Loader inner = stage.loader();
     private final Set<RecordType> types = EnumSet.noneOf(RecordType.class);
     private final List<Object[]> statements = new ArrayList<>();
@@ -348,10 +361,43 @@ public final class SparkStore implements Store {
       try {
         inner.close();
       } finally {
-        stage.close();
+        releaseStagingStore(stage);
         delete(dir);
       }
     }
+  }
+
+  private Store staging;
+  private final Path stagingDir = tempDir("staging");
+
+  /**
+   * The DuckDB store imports are staged in: kept empty between loads, and reused (its migrations
+   * cost more than a small import); a second concurrent load gets its own.
+   */
+  private synchronized Store stagingStore() {
+    if (staging != null) {
+      Store s = staging;
+      staging = null;
+      return s;
+    }
+    try {
+      return Store.open(
+          Files.createTempDirectory(stagingDir, "s").resolve("stage.duckdb").toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private synchronized void releaseStagingStore(Store s) {
+    try {
+      for (String table : Lake.TABLES) s.update("DELETE FROM " + table);
+      s.update("DELETE FROM cases");
+    } catch (RuntimeException e) {
+      s.close();
+      return;
+    }
+    if (staging == null) staging = s;
+    else s.close();
   }
 
   private static org.apache.spark.sql.Column[] keyColumns(List<String> key) {
@@ -387,6 +433,11 @@ public final class SparkStore implements Store {
   @Override
   public void close() {
     meta.close();
+    synchronized (this) {
+      if (staging != null) staging.close();
+      staging = null;
+    }
+    delete(stagingDir);
   }
 
   private static Path tempDir(String what) {

@@ -2,7 +2,6 @@ package io.yardstick.spark.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yardstick.model.Field;
 import io.yardstick.model.FieldType;
@@ -188,7 +187,12 @@ public final class Lake {
         Map<String, String> parts = tables.computeIfAbsent(table, t -> new TreeMap<>());
         Dataset<Row> rows;
         List<String> affected;
-        if (replaceAll) {
+        if (!replaceAll && parts.isEmpty()) {
+          // Nothing stored yet: the staged rows are the table (no join, no month scan).
+          rows = staged;
+          affected = List.of();
+          replaced.put(table, 0L);
+        } else if (replaceAll) {
           rows = staged;
           affected = new ArrayList<>(parts.keySet());
           replaced.put(table, read(base, table, schemas.get(table)).count());
@@ -310,7 +314,9 @@ public final class Lake {
           String name = s.getPath().getName();
           if (!name.startsWith("v")) continue;
           long v = Long.parseLong(name.substring(1, name.indexOf('-')));
-          if (v > cur.version() || (v < keepFrom && !live.contains(s.getPath().toString()))) {
+          // Unreferenced folders of a taken version number are a failed or killed import's, or
+          // of a version no longer kept; a higher number may be an import still running.
+          if (v <= cur.version() && !live.contains(s.getPath().toString())) {
             fs.delete(s.getPath(), true);
           }
         }
@@ -328,9 +334,5 @@ public final class Lake {
 
   private static String parentOf(String folder) {
     return folder.substring(0, folder.lastIndexOf('/'));
-  }
-
-  static ArrayNode unused() {
-    return JSON.createArrayNode();
   }
 }
