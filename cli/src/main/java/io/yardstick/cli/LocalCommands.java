@@ -132,6 +132,8 @@ final class LocalCommands implements AutoCloseable {
   /** The DuckDB file of a location, or empty for PostgreSQL. */
   static Optional<Path> duckDbFile(String location) {
     if (location.startsWith("jdbc:postgresql:")) return Optional.empty();
+    // Spark lakes (docs/scale-out.md) are not files; their store says when the lake is empty.
+    if (location.startsWith("spark:") || location.startsWith("sc://")) return Optional.empty();
     String p =
         location.startsWith("jdbc:duckdb:")
             ? location.substring("jdbc:duckdb:".length())
