@@ -43,7 +43,8 @@ final class Migrations {
           "V13__sso_identities",
           "V14__saved_views_and_report_schedules",
           "V15__survey_invitations",
-          "V16__tickets_and_ticket_events");
+          "V16__tickets_and_ticket_events",
+          "V17__rollups");
 
   private Migrations() {}
 
