@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       EraseCommand.class,
       SurveyCommand.class,
+      RollupsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
