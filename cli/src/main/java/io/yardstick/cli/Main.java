@@ -39,7 +39,8 @@ public final class Main {
           AuditCommand.class,
           EraseCommand.class,
           ExportCommand.class,
-          SurveyCommand.class);
+          SurveyCommand.class,
+          RollupsCommand.class);
 
   /**
    * The command tree for a command line. Building picocli's model of every verb and its options

@@ -268,7 +268,7 @@ class CliTest {
     assertThat(run.code()).isZero();
     assertThat(run.out().replaceAll("\\s+", ""))
         .isEqualTo(
-            "{\"from\":\"2026-03-29\",\"to\":\"2026-03-29\",\"tz\":\"Europe/Madrid\",\"rows\":[{\"group\":{},\"kpis\":{\"contacts\":2}}]}");
+            "{\"from\":\"2026-03-29\",\"to\":\"2026-03-29\",\"tz\":\"Europe/Madrid\",\"rows\":[{\"group\":{},\"kpis\":{\"contacts\":2}}],\"answered_from\":\"rollups\"}");
   }
 
   @Test
@@ -617,7 +617,8 @@ class CliTest {
         .isEqualTo(
             "{\"from\":\"2026-03-02\",\"to\":\"2026-03-08\",\"tz\":\"UTC\","
                 + "\"previous_from\":\"2026-02-23\",\"previous_to\":\"2026-03-01\",\"rows\":[{\"group\":{},\"kpis\":"
-                + "{\"contacts\":{\"value\":5,\"previous\":1,\"change\":4,\"change_percent\":400.0}}}]}");
+                + "{\"contacts\":{\"value\":5,\"previous\":1,\"change\":4,\"change_percent\":400.0}}}],"
+                + "\"answered_from\":\"rollups\"}");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.yardstick.kpi;
 import io.yardstick.LimitException;
 import io.yardstick.YardstickException;
 import io.yardstick.calendar.BusinessCalendar;
+import io.yardstick.kpi.rollup.RollupReader;
 import io.yardstick.kpi.sql.SqlRenderer;
 import io.yardstick.store.Store;
 import java.time.Instant;
@@ -45,6 +46,9 @@ public final class KpiEngine {
   /** The store's names (dimensions, filter values), looked up once per data version. */
   private final Vocabulary vocabulary;
 
+  /** Whether the rollups may answer (else every question is a scan: {@link #scanOnly()}). */
+  private final boolean rollups;
+
   public KpiEngine(Store store) {
     this(store, KpiSettings.defaults());
   }
@@ -59,6 +63,23 @@ public final class KpiEngine {
     this.settings = settings;
     this.cache = cache;
     this.vocabulary = new Vocabulary(store);
+    this.rollups = true;
+  }
+
+  private KpiEngine(KpiEngine other, boolean rollups) {
+    this.store = other.store;
+    this.settings = other.settings;
+    this.cache = null;
+    this.vocabulary = other.vocabulary;
+    this.rollups = rollups;
+  }
+
+  /**
+   * This engine answering every question by scanning the records, never from the rollups: what
+   * {@code yardstick rollups verify} and the equality tests compare the rollups with.
+   */
+  public KpiEngine scanOnly() {
+    return new KpiEngine(this, false);
   }
 
   public KpiSettings settings() {
@@ -72,13 +93,84 @@ public final class KpiEngine {
   }
 
   private KpiResult computeNow(KpiQuery query) {
-    List<KpiResult.Row> rows = rows(query);
+    Paths paths = new Paths(rollups ? new RollupReader(store, settings) : null);
+    List<KpiResult.Row> rows = rows(query, null, paths);
     if (query.comparePrevious()) {
-      List<KpiResult.Row> previous = rows(query.previous());
+      List<KpiResult.Row> previous = rows(query.previous(), null, paths);
       rows = withPrevious(query, rows, previous);
     }
     List<String> warnings = query.filters().isEmpty() ? List.of() : vocabulary.warnings(query);
-    return new KpiResult(query, rows, warnings);
+    return new KpiResult(query, rows, warnings, paths.answeredFrom());
+  }
+
+  /** Which path answered the bases of one question (rollups or scan). */
+  private static final class Paths {
+    final RollupReader reader;
+    boolean fromRollups;
+    boolean fromScan;
+
+    Paths(RollupReader reader) {
+      this.reader = reader;
+    }
+
+    String answeredFrom() {
+      if (fromRollups && fromScan) return KpiResult.MIXED;
+      return fromRollups ? KpiResult.ROLLUPS : KpiResult.SCAN;
+    }
+  }
+
+  /**
+   * Reads one base's parts into the overall row and the groups: those the rollups hold from them
+   * (when the renderer measures clock time over whole local days), the others from the renderer's
+   * scan, which then reads only the columns of those parts.
+   */
+  private void readParts(
+      Paths paths,
+      SqlRenderer renderer,
+      boolean plain,
+      KpiQuery query,
+      Base base,
+      List<Part> parts,
+      List<Dimension> dims,
+      boolean withOverall,
+      PartValues overall,
+      Map<List<String>, PartValues> groups) {
+    List<Part> fromRollups =
+        paths.reader != null && plain
+            ? paths.reader.answerable(
+                base, parts, dims, query.filters(), query.start(), query.end())
+            : List.of();
+    List<Part> scanned = new ArrayList<>(parts);
+    scanned.removeAll(fromRollups);
+    if (!fromRollups.isEmpty()) {
+      paths.fromRollups = true;
+      read(
+          paths.reader.rows(
+              base,
+              fromRollups,
+              dims,
+              withOverall,
+              query.filters(),
+              query.zone(),
+              query.start(),
+              query.end(),
+              this::query),
+          dims.size(),
+          fromRollups,
+          dims,
+          overall,
+          groups);
+    }
+    if (!scanned.isEmpty()) {
+      paths.fromScan = true;
+      read(
+          query(renderer.render(base, scanned, dims, withOverall)),
+          dims.size(),
+          scanned,
+          dims,
+          overall,
+          groups);
+    }
   }
 
   private void check(KpiQuery query) {
@@ -226,15 +318,14 @@ public final class KpiEngine {
             false,
             null);
     check(query);
-    return rows(query, SqlRenderer.window(store.dialect(), settings, zone, start, end, filters))
+    return rows(
+            query,
+            SqlRenderer.window(store.dialect(), settings, zone, start, end, filters),
+            new Paths(null))
         .get(0);
   }
 
-  private List<KpiResult.Row> rows(KpiQuery query) {
-    return rows(query, null);
-  }
-
-  private List<KpiResult.Row> rows(KpiQuery query, SqlRenderer window) {
+  private List<KpiResult.Row> rows(KpiQuery query, SqlRenderer window, Paths paths) {
     Map<Base, List<Part>> partsByBase = new EnumMap<>(Base.class);
     for (Kpi kpi : query.kpis()) {
       for (Part p : kpi.parts()) {
@@ -272,6 +363,10 @@ public final class KpiEngine {
                 calendar,
                 days);
 
+    // A window's instants and business-time measures are the scan's alone.
+    final BusinessCalendar measuredIn = calendar;
+    java.util.function.Predicate<Base> plain =
+        b -> window == null && (measuredIn == null || (b != Base.CONTACTS && b != Base.CASES));
     List<Dimension> dims = query.groupBy();
     PartValues overall = new PartValues();
     Map<List<String>, PartValues> groups = new HashMap<>();
@@ -282,11 +377,15 @@ public final class KpiEngine {
       if (!query.filters().stream().allMatch(f -> base.filters(f.dimension()))) continue;
       boolean groupable = !dims.isEmpty() && dims.stream().allMatch(base::groups);
       if (!groupable) {
-        read(
-            query(renderer.render(base, parts, List.of(), true)),
-            0,
+        readParts(
+            paths,
+            renderer,
+            plain.test(base),
+            query,
+            base,
             parts,
             List.of(),
+            true,
             overall,
             groups);
         continue;
@@ -297,28 +396,22 @@ public final class KpiEngine {
               && dims.stream().anyMatch(d -> d.kind() == Dimension.Kind.TIME);
       if (splitsRows) {
         // A customer is counted in every bucket: the overall row is a query of its own.
-        read(
-            query(renderer.render(base, parts, List.of(), true)),
-            0,
+        readParts(
+            paths,
+            renderer,
+            plain.test(base),
+            query,
+            base,
             parts,
             List.of(),
+            true,
             overall,
             groups);
-        read(
-            query(renderer.render(base, parts, dims, false)),
-            dims.size(),
-            parts,
-            dims,
-            overall,
-            groups);
+        readParts(
+            paths, renderer, plain.test(base), query, base, parts, dims, false, overall, groups);
       } else {
-        read(
-            query(renderer.render(base, parts, dims, true)),
-            dims.size(),
-            parts,
-            dims,
-            overall,
-            groups);
+        readParts(
+            paths, renderer, plain.test(base), query, base, parts, dims, true, overall, groups);
       }
       // A base that ran but found nothing for a group still counts zero there.
       for (Part p : parts) {

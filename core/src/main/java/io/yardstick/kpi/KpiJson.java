@@ -17,7 +17,8 @@ public final class KpiJson {
   /**
    * {"from","to","tz","rows":[{"group":{},"kpis":{id: value}}]}; with a comparison each value is
    * {"value", "previous","change","change_percent"} and the root carries previous_from and
-   * previous_to; "warnings" (a list of sentences) when a filter value matches nothing in the store.
+   * previous_to; "warnings" (a list of sentences) when a filter value matches nothing in the store;
+   * "answered_from": "rollups", "scan" or "mixed" (docs/rollups.md).
    */
   public static Map<String, Object> result(KpiResult result) {
     KpiQuery q = result.query();
@@ -58,6 +59,7 @@ public final class KpiJson {
     }
     root.put("rows", rows);
     if (!result.warnings().isEmpty()) root.put("warnings", result.warnings());
+    root.put("answered_from", result.answeredFrom());
     return root;
   }
 

@@ -11,12 +11,29 @@ import java.util.SequencedMap;
  * group, then the groups sorted by their values (nulls last). A KPI without data has a null value,
  * never 0 or NaN. Counts are {@code Long}, everything else {@code Double}. {@code warnings} says
  * what in the question matched nothing (a filter value no contact has), so that an empty answer is
- * never mistaken for a real one.
+ * never mistaken for a real one. {@code answeredFrom} says which path computed it: {@link #ROLLUPS}
+ * (every base from the rollups, docs/rollups.md), {@link #SCAN} (every base from the records) or
+ * {@link #MIXED}.
  */
-public record KpiResult(KpiQuery query, List<Row> rows, List<String> warnings) {
+public record KpiResult(
+    KpiQuery query, List<Row> rows, List<String> warnings, String answeredFrom) {
+  /** Every base of the answer was read from the rollups. */
+  public static final String ROLLUPS = "rollups";
+
+  /** Every base of the answer was computed by scanning the records. */
+  public static final String SCAN = "scan";
+
+  /** Some bases from the rollups, the others by a scan. */
+  public static final String MIXED = "mixed";
+
   public KpiResult {
     rows = List.copyOf(rows);
     warnings = List.copyOf(warnings);
+    if (answeredFrom == null) answeredFrom = SCAN;
+  }
+
+  public KpiResult(KpiQuery query, List<Row> rows, List<String> warnings) {
+    this(query, rows, warnings, SCAN);
   }
 
   public KpiResult(KpiQuery query, List<Row> rows) {

@@ -7,6 +7,7 @@ import io.yardstick.goal.GoalStorageKit;
 import io.yardstick.kpi.BacklogKpiKit;
 import io.yardstick.kpi.KpiAgreementKit;
 import io.yardstick.kpi.KpiFixtureKit;
+import io.yardstick.kpi.rollup.RollupsKit;
 import io.yardstick.report.ReportKit;
 import io.yardstick.sla.SlaKpiKit;
 import io.yardstick.staffing.StaffingHistoryKit;
@@ -66,4 +67,7 @@ public abstract class StoreTck {
 
   @Nested
   class Sla extends SlaKpiKit {}
+
+  @Nested
+  class Rollups extends RollupsKit {}
 }

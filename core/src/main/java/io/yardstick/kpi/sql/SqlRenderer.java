@@ -639,6 +639,19 @@ public final class SqlRenderer {
         : "(" + p.condition().replace("{wait_limit}", num(settings.waitLimitSeconds())) + ")";
   }
 
+  /**
+   * The base relation of a base over this renderer's period, with every dimension (surveys joined
+   * to their contact), for the rollups (io.yardstick.kpi.rollup): the rows {@link #render} groups.
+   */
+  public String baseRelation(Base base) {
+    return baseSql(base, true, false, "");
+  }
+
+  /** The aggregate of one part over a base relation's rows, as {@link #render} selects it. */
+  public String aggregateOf(Part part) {
+    return aggregate(part);
+  }
+
   /** Surveys need their contact for every dimension but time. */
   private static boolean needsContact(List<Dimension> dims) {
     return dims.stream().anyMatch(d -> d.kind() != Dimension.Kind.TIME);

@@ -2,6 +2,7 @@ package io.yardstick.store.internal;
 
 import io.yardstick.LimitException;
 import io.yardstick.ingest.RowSink;
+import io.yardstick.kpi.rollup.Rollups;
 import io.yardstick.model.Field;
 import io.yardstick.model.RecordType;
 import io.yardstick.store.LoadCounts;
@@ -64,7 +65,32 @@ public abstract class JdbcStore implements Store {
 
   void migrate() {
     Migrations.apply(connection, dialect());
+    // A store of an older version (or one whose rollups were dropped) gets them now, once.
+    Rollups.ensureBuilt(
+        this, step -> System.err.println("Building the rollups of " + describe() + ": " + step));
   }
+
+  /** The load's connection, for the rollups kept in its transaction. */
+  private Rollups.Sql rollupSql() {
+    return new Rollups.Sql() {
+      @Override
+      public void execute(String sql) {
+        try {
+          update(sql);
+        } catch (SQLException e) {
+          throw new StoreException("Keeping the rollups failed: " + e.getMessage(), e);
+        }
+      }
+
+      @Override
+      public List<Object[]> query(String sql) {
+        return JdbcStore.this.query(connection, UNBOUNDED, sql);
+      }
+    };
+  }
+
+  /** Whether the buckets a change touches are being noted (between begin and apply). */
+  private boolean markingRollups;
 
   /** Stages rows of one type; created on first use of {@link Loader#sink}. */
   abstract static class Stage implements RowSink {
@@ -216,6 +242,72 @@ public abstract class JdbcStore implements Store {
         Stage contacts = stages.get(RecordType.CONTACTS);
         boolean rebuildCases = contacts != null && (replaceAll || contacts.direct());
         if (contacts != null && !rebuildCases) markAffectedCases();
+        // The rollups change in this transaction: the buckets the staged rows and the rows they
+        // replace fall in are noted now and recomputed after the merge; a load into empty tables
+        // rebuilds the bases it fills.
+        Rollups.Sql rollups = rollupSql();
+        java.util.Set<io.yardstick.kpi.Base> rebuilt =
+            java.util.EnumSet.noneOf(io.yardstick.kpi.Base.class);
+        Rollups.beginChanges(rollups);
+        markingRollups = true;
+        for (Map.Entry<RecordType, Stage> e : stages.entrySet()) {
+          boolean whole = replaceAll || e.getValue().direct();
+          switch (e.getKey()) {
+            case CONTACTS -> {
+              if (whole) {
+                rebuilt.addAll(
+                    List.of(
+                        io.yardstick.kpi.Base.CONTACTS,
+                        io.yardstick.kpi.Base.CASES,
+                        io.yardstick.kpi.Base.SURVEYS));
+              } else {
+                Rollups.markInstants(
+                    rollups,
+                    dialect(),
+                    java.util.EnumSet.of(
+                        io.yardstick.kpi.Base.CONTACTS, io.yardstick.kpi.Base.CASES),
+                    "SELECT arrived_at FROM stg_contacts UNION ALL SELECT c.arrived_at FROM contacts c"
+                        + " JOIN stg_contacts s ON s.contact_id = c.contact_id");
+                Rollups.markInstants(
+                    rollups,
+                    dialect(),
+                    java.util.EnumSet.of(io.yardstick.kpi.Base.CASES),
+                    "SELECT first_at FROM cases WHERE case_id IN (SELECT case_id FROM affected_cases)");
+                Rollups.markInstants(
+                    rollups,
+                    dialect(),
+                    java.util.EnumSet.of(io.yardstick.kpi.Base.SURVEYS),
+                    "SELECT submitted_at FROM surveys WHERE contact_id IN (SELECT contact_id FROM"
+                        + " stg_contacts)");
+              }
+            }
+            case SURVEYS -> {
+              if (whole) {
+                rebuilt.add(io.yardstick.kpi.Base.SURVEYS);
+              } else {
+                Rollups.markInstants(
+                    rollups,
+                    dialect(),
+                    java.util.EnumSet.of(io.yardstick.kpi.Base.SURVEYS),
+                    "SELECT submitted_at FROM stg_surveys UNION ALL SELECT q.submitted_at FROM surveys q"
+                        + " JOIN stg_surveys s ON s.survey_id = q.survey_id");
+              }
+            }
+            case AGENT_STATES -> {
+              if (whole) {
+                rebuilt.add(io.yardstick.kpi.Base.AGENT_TIME);
+              } else {
+                Rollups.markSpans(
+                    rollups,
+                    dialect(),
+                    "SELECT started_at, ended_at FROM stg_agent_states UNION ALL SELECT a.started_at,"
+                        + " a.ended_at FROM agent_states a JOIN stg_agent_states s ON s.agent_id ="
+                        + " a.agent_id AND s.started_at = a.started_at");
+              }
+            }
+            default -> {}
+          }
+        }
         for (Map.Entry<RecordType, Stage> e : stages.entrySet()) {
           Stage stage = e.getValue();
           counts.put(
@@ -223,6 +315,9 @@ public abstract class JdbcStore implements Store {
               stage.direct() ? mergeDirect(e.getKey(), stage.rows) : merge(e.getKey(), stage.rows));
         }
         if (contacts != null) refreshCases(rebuildCases);
+        markingRollups = false;
+        if (!rebuilt.isEmpty()) Rollups.rebuild(rollups, dialect(), null, rebuilt, null);
+        Rollups.applyChanges(rollups, dialect());
         try (Statement st = connection.createStatement()) {
           st.executeUpdate("UPDATE data_version SET version = version + 1");
         }
@@ -299,6 +394,45 @@ public abstract class JdbcStore implements Store {
     try {
       connection.setAutoCommit(false);
       try {
+        // The buckets of what goes, noted for the rollups (literal values: the marks are SQL of
+        // their own).
+        String literalContactsOf;
+        String literalSurveysOf;
+        switch (what) {
+          case Erasure.Customer c -> {
+            String id = "'" + c.customerId().replace("'", "''") + "'";
+            literalContactsOf = "customer_id = " + id;
+            literalSurveysOf =
+                "customer_id = "
+                    + id
+                    + " OR contact_id IN (SELECT contact_id FROM contacts WHERE customer_id = "
+                    + id
+                    + ")";
+          }
+          case Erasure.Before b -> {
+            String t = "CAST('" + b.cutoff() + "' AS TIMESTAMP WITH TIME ZONE)";
+            literalContactsOf = "arrived_at < " + t;
+            literalSurveysOf =
+                "submitted_at < "
+                    + t
+                    + " OR contact_id IN (SELECT contact_id FROM contacts WHERE arrived_at < "
+                    + t
+                    + ")";
+          }
+        }
+        Rollups.Sql rollups = rollupSql();
+        Rollups.beginChanges(rollups);
+        markingRollups = true;
+        Rollups.markInstants(
+            rollups,
+            dialect(),
+            java.util.EnumSet.of(io.yardstick.kpi.Base.CONTACTS, io.yardstick.kpi.Base.CASES),
+            "SELECT arrived_at FROM contacts WHERE " + literalContactsOf);
+        Rollups.markInstants(
+            rollups,
+            dialect(),
+            java.util.EnumSet.of(io.yardstick.kpi.Base.SURVEYS),
+            "SELECT submitted_at FROM surveys WHERE " + literalSurveysOf);
         long surveys = update(connection, "DELETE FROM surveys WHERE " + surveysOf, sp);
         long outcomes =
             update(
@@ -316,6 +450,11 @@ public abstract class JdbcStore implements Store {
                 + " AND "
                 + contactsOf,
             p);
+        Rollups.markInstants(
+            rollups,
+            dialect(),
+            java.util.EnumSet.of(io.yardstick.kpi.Base.CASES),
+            "SELECT first_at FROM cases WHERE case_id IN (SELECT case_id FROM affected_cases)");
         long contacts = update(connection, "DELETE FROM contacts WHERE " + contactsOf, p);
         // A ticket whose contacts are all gone goes with them, its timeline too; retention also
         // drops older events.
@@ -329,6 +468,8 @@ public abstract class JdbcStore implements Store {
         if (what instanceof Erasure.Before b)
           update(connection, "DELETE FROM ticket_events WHERE occurred_at < ?", b.cutoff());
         refreshCases(false);
+        markingRollups = false;
+        Rollups.applyChanges(rollups, dialect());
         long customers = 0;
         long attributes = 0;
         if (what instanceof Erasure.Customer) {
@@ -393,6 +534,13 @@ public abstract class JdbcStore implements Store {
     update(
         "INSERT INTO cases (case_id, first_contact_id, first_at, resolved, n_contacts, n_inbound, last_resolved_at) "
             + casesSelect(only));
+    if (!all && markingRollups) {
+      Rollups.markInstants(
+          rollupSql(),
+          dialect(),
+          java.util.EnumSet.of(io.yardstick.kpi.Base.CASES),
+          "SELECT first_at FROM cases WHERE case_id IN (SELECT case_id FROM affected_cases)");
+    }
     if (!all) update("DROP TABLE IF EXISTS affected_cases");
   }
 

@@ -44,7 +44,8 @@ final class Migrations {
           "V14__saved_views_and_report_schedules",
           "V15__survey_invitations",
           "V16__tickets_and_ticket_events",
-          "V17__sla_refresh_state");
+          "V17__sla_refresh_state",
+          "V18__rollups");
 
   private Migrations() {}
 

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Rollup benchmark (issue 14, part 4; docs/benchmarks.md, docs/rollups.md): the overview page cold and with 20 warm
+# clients, a year by day and channel, each beside one hand-written single-scan DuckDB query in the same run; the
+# store's size and the rollups' share; imports with the rollups kept.
+# Usage: bench/run-rollup-benchmark.sh [SIZE] [ROUNDS] [CLIENTS]   (default: 10000000 contacts, 3 rounds, 20 clients)
+# The demo store is generated once per size into bench-data/ (ignored by git) and reused (the same as run-kpi-benchmark).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+if [ -z "${JAVA_HOME:-}" ] || [ "$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')" -lt 21 ]; then
+  for dir in /usr/lib/jvm/*; do
+    v="$("$dir/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' || echo 0)"
+    [ "${v:-0}" -ge 21 ] && export JAVA_HOME="$dir"
+  done
+fi
+size="${1:-10000000}"; rounds="${2:-3}"; clients="${3:-20}"
+./mvnw -q -B -DskipTests -pl bench -am package
+mkdir -p bench-data
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx2g \
+  -cp "bench/target/yardstick-bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
+  io.yardstick.bench.RollupBenchmark bench-data "$size" "$rounds" "$clients"

@@ -1,0 +1,140 @@
+package io.yardstick.cli;
+
+import io.yardstick.kpi.KpiEngine;
+import io.yardstick.kpi.rollup.RollupCheck;
+import io.yardstick.kpi.rollup.Rollups;
+import io.yardstick.store.Store;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code yardstick rollups rebuild} and {@code yardstick rollups verify}: the exact rollups that
+ * answer dashboards without a scan (docs/rollups.md).
+ */
+@Command(
+    name = "rollups",
+    subcommands = {RollupsCommand.Rebuild.class, RollupsCommand.Verify.class},
+    description = {
+      "The exact per-15-minute rollups the KPI engine answers from (docs/rollups.md).",
+      "  rollups rebuild   recompute them from the records, with the thresholds of the settings file",
+      "  rollups verify    compare every KPI from them with a scan of the records (exit 1 on a difference)"
+    })
+final class RollupsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 2;
+  }
+
+  @Command(
+      name = "rebuild",
+      description =
+          "Recompute the rollups from the records in one transaction, with the thresholds (service level,"
+              + " short abandon, wait limit) of the settings file.")
+  static final class Rebuild implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin SettingsOption settings;
+
+    @Mixin DbOption db;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      long t0 = System.nanoTime();
+      try (Store store = db.open()) {
+        Rollups.rebuild(
+            store,
+            settings.load(),
+            step -> {
+              err.println("Rebuilding the rollups: " + step);
+              err.flush();
+            });
+      }
+      spec.commandLine()
+          .getOut()
+          .printf("Rollups rebuilt in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "verify",
+      description =
+          "Compute every KPI overall, by day, by hour, by each contact dimension and by channel and day from the"
+              + " rollups and by a scan, and list every difference (exit 1 when there is one).")
+  static final class Verify implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--from",
+        paramLabel = "DATE",
+        description = "First local day (default: the first day with contacts).")
+    LocalDate from;
+
+    @Option(
+        names = "--to",
+        paramLabel = "DATE",
+        description = "Last local day (default: the last day with contacts).")
+    LocalDate to;
+
+    @Option(
+        names = "--tz",
+        paramLabel = "ZONE",
+        description = "The IANA zone of the days (default: UTC).")
+    ZoneId zone = ZoneId.of("UTC");
+
+    @Mixin SettingsOption settings;
+
+    @Mixin DbOption db;
+
+    @Override
+    public Integer call() {
+      try (Store store = db.open()) {
+        Object[] extent =
+            store.query("SELECT MIN(arrived_at), MAX(arrived_at) FROM contacts").get(0);
+        if (extent[0] == null && (from == null || to == null)) {
+          spec.commandLine().getOut().println("No contacts stored: nothing to verify.");
+          return 0;
+        }
+        LocalDate f = from != null ? from : LocalDate.ofInstant((Instant) extent[0], zone);
+        LocalDate t = to != null ? to : LocalDate.ofInstant((Instant) extent[1], zone);
+        List<String> differences =
+            RollupCheck.verify(new KpiEngine(store, settings.load()), f, t, zone);
+        if (differences.isEmpty()) {
+          spec.commandLine()
+              .getOut()
+              .println(
+                  "The rollups agree with the scan: every KPI, "
+                      + RollupCheck.slices().size()
+                      + " slices, "
+                      + f
+                      + ".."
+                      + t
+                      + " "
+                      + zone.getId()
+                      + ".");
+          return 0;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        differences.stream().limit(100).forEach(err::println);
+        err.println(
+            differences.size()
+                + " differences between the rollups and the scan; 'yardstick rollups rebuild'"
+                + " recomputes the rollups.");
+        return 1;
+      }
+    }
+  }
+}

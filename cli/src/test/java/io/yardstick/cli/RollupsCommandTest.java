@@ -1,0 +1,68 @@
+package io.yardstick.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yardstick.store.Store;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code yardstick rollups verify} and {@code rebuild} as a user meets them (issue 14). */
+class RollupsCommandTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  String db() {
+    return dir.resolve("cli.duckdb").toString();
+  }
+
+  @Test
+  void verify_passes_names_a_drifted_part_with_exit_1_and_rebuild_mends_it() throws IOException {
+    Path file = dir.resolve("contacts.csv");
+    Files.writeString(
+        file,
+        """
+        contact_id,channel,direction,arrived_at,answered_at
+        a,phone,inbound,2026-03-28T22:30:00Z,2026-03-28T22:30:10Z
+        b,chat,inbound,2026-03-28T23:30:00Z,
+        c,email,inbound,2026-03-29T12:00:00+02:00,2026-03-29T12:05:00+02:00
+        """);
+    assertThat(run("import", "contacts", file.toString(), "--db", db()).code()).isZero();
+
+    Run ok = run("rollups", "verify", "--db", db(), "--tz", "Asia/Kathmandu");
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(ok.out())
+        .isEqualTo(
+            "The rollups agree with the scan: every KPI, 10 slices, 2026-03-29..2026-03-29"
+                + " Asia/Kathmandu.\n");
+
+    try (Store store = Store.open(db())) {
+      // One contact more in each of the three buckets of the overall rows: 3 + 3 = 6.
+      store.update("UPDATE rollup_contacts SET n = n + 1 WHERE gset = 0");
+    }
+    Run drifted = run("rollups", "verify", "--db", db());
+    assertThat(drifted.code()).isEqualTo(1);
+    assertThat(drifted.err())
+        .contains(
+            "contacts overall, overall 2026-03-28..2026-03-29 UTC: 6 from the rollups, 3 from the scan")
+        .contains("'yardstick rollups rebuild' recomputes the rollups.");
+
+    Run rebuild = run("rollups", "rebuild", "--db", db());
+    assertThat(rebuild.code()).isZero();
+    assertThat(rebuild.out()).startsWith("Rollups rebuilt in ");
+    assertThat(rebuild.err()).contains("Rebuilding the rollups: month 1 of 1");
+    assertThat(run("rollups", "verify", "--db", db()).code()).isZero();
+  }
+}

@@ -1,0 +1,288 @@
+package io.yardstick.kpi.rollup;
+
+import io.yardstick.kpi.Base;
+import io.yardstick.kpi.Dimension;
+import io.yardstick.kpi.Filter;
+import io.yardstick.kpi.KpiSettings;
+import io.yardstick.kpi.Part;
+import io.yardstick.store.Store;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Answers one base's parts from the rollups, in the shape of the scan's query ({@link
+ * io.yardstick.kpi.sql.SqlRenderer#render}: the dimensions, the grouping flag, then the parts), or
+ * says it cannot (null): a base, dimension, filter, period or threshold the rollups do not hold.
+ * Additive parts are sums of the buckets' parts; percentiles are read off the merged value-count
+ * histograms with the interpolation of {@code percentile_cont}.
+ */
+public final class RollupReader {
+  private final Store store;
+  private final Rollups.Thresholds thresholds;
+  private final boolean built;
+
+  /** A reader of the rollups as they are now, for questions asked with these settings. */
+  public RollupReader(Store store, KpiSettings settings) {
+    this.store = store;
+    Rollups.Thresholds stored = null;
+    try {
+      stored = Rollups.thresholds(sqlOf(store));
+    } catch (RuntimeException e) {
+      // a store without the rollup tables (a wrapper lending another): the scan answers
+    }
+    this.built = stored != null;
+    this.thresholds = Rollups.Thresholds.of(settings);
+    this.sameThresholds = stored != null && stored.equals(thresholds);
+  }
+
+  private final boolean sameThresholds;
+
+  private static Rollups.Sql sqlOf(Store store) {
+    return new Rollups.Sql() {
+      @Override
+      public void execute(String sql) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public List<Object[]> query(String sql) {
+        return store.query(sql);
+      }
+    };
+  }
+
+  /**
+   * The parts of a base that the rollups can answer over [start, end) so grouped and filtered (in
+   * the order given; empty when they answer none).
+   */
+  public List<Part> answerable(
+      Base base,
+      List<Part> parts,
+      List<Dimension> dims,
+      List<Filter> filters,
+      Instant start,
+      Instant end) {
+    if (!built || !Rollups.TABLES.containsKey(base)) return List.of();
+    if (start.getEpochSecond() % Rollups.BUCKET_SECONDS != 0
+        || end.getEpochSecond() % Rollups.BUCKET_SECONDS != 0
+        || start.getNano() != 0
+        || end.getNano() != 0) return List.of();
+    for (Dimension d : dims) {
+      if (d.kind() == Dimension.Kind.ATTRIBUTE) return List.of();
+      if (d.kind() == Dimension.Kind.CONTACT_FIELD && !allowed(base, d.name())) return List.of();
+    }
+    for (Filter f : filters) {
+      if (f.dimension().kind() != Dimension.Kind.CONTACT_FIELD || f.isRange()) return List.of();
+      if (!allowed(base, f.dimension().name())) return List.of();
+    }
+    boolean histograms = Integer.bitCount(mask(dims, filters)) <= 1;
+    List<Part> out = new ArrayList<>();
+    for (Part p : parts) {
+      if (p.base() != base) continue;
+      if (Rollups.THRESHOLD_PARTS.contains(p) && !sameThresholds) continue;
+      boolean percentile = p.agg() == Part.Agg.MEDIAN || p.agg() == Part.Agg.P90;
+      if (percentile && !histograms) continue;
+      out.add(p);
+    }
+    return out;
+  }
+
+  private static int mask(List<Dimension> dims, List<Filter> filters) {
+    int mask = 0;
+    for (Dimension d : dims) {
+      if (d.kind() == Dimension.Kind.CONTACT_FIELD) {
+        mask |= 1 << Rollups.DIMENSIONS.indexOf(d.name());
+      }
+    }
+    for (Filter f : filters) mask |= 1 << Rollups.DIMENSIONS.indexOf(f.dimension().name());
+    return mask;
+  }
+
+  private static boolean allowed(Base base, String dim) {
+    return base == Base.AGENT_TIME ? dim.equals("agent") : Rollups.DIMENSIONS.contains(dim);
+  }
+
+  /**
+   * The rows of the scan's query for these parts, from the rollups; only for the parts {@link
+   * #answerable} gave.
+   *
+   * @param run runs a query within the engine's limits
+   */
+  public List<Object[]> rows(
+      Base base,
+      List<Part> parts,
+      List<Dimension> dims,
+      boolean overall,
+      List<Filter> filters,
+      ZoneId zone,
+      Instant start,
+      Instant end,
+      Function<String, List<Object[]>> run) {
+    int mask = mask(dims, filters);
+    int gset =
+        Integer.bitCount(mask) <= 1
+            ? mask
+            : base == Base.AGENT_TIME
+                ? 1 << Rollups.DIMENSIONS.indexOf("agent")
+                : Rollups.ALL_DIMENSIONS;
+
+    List<String> dimExprs = new ArrayList<>();
+    for (Dimension d : dims) {
+      dimExprs.add(
+          d.kind() == Dimension.Kind.TIME
+              ? "CAST(EXTRACT(EPOCH FROM date_trunc('"
+                  + d.timeUnit().sqlName()
+                  + "', to_timestamp(r.bucket) AT TIME ZONE "
+                  + lit(zone.getId())
+                  + ")) AS DOUBLE PRECISION)"
+              : "r." + d.name());
+    }
+    StringJoiner where = new StringJoiner(" AND ");
+    where.add("r.gset = " + gset);
+    where.add("r.bucket >= " + start.getEpochSecond());
+    where.add("r.bucket < " + end.getEpochSecond());
+    for (Filter f : filters) {
+      where.add(
+          "r."
+              + f.dimension().name()
+              + " IN ("
+              + f.values().stream().map(RollupReader::lit).collect(Collectors.joining(", "))
+              + ")");
+    }
+
+    List<Part> additive = new ArrayList<>();
+    List<Part> percentiles = new ArrayList<>();
+    for (Part p : parts) {
+      (p.agg() == Part.Agg.COUNT || p.agg() == Part.Agg.SUM ? additive : percentiles).add(p);
+    }
+    String inner = innerSelect(dimExprs, Rollups.TABLES.get(base), where.toString());
+    List<String> dimCols = new ArrayList<>();
+    for (int i = 0; i < dims.size(); i++) dimCols.add("d" + i);
+    StringJoiner select = new StringJoiner(", ");
+    dimCols.forEach(select::add);
+    select.add(dimCols.isEmpty() ? "1 AS g" : "GROUPING(" + String.join(", ", dimCols) + ") AS g");
+    for (Part p : additive) {
+      String sum = "SUM(" + p.name().toLowerCase(Locale.ROOT) + ")";
+      select.add(
+          "CAST("
+              + (base == Base.AGENT_TIME && p.agg() == Part.Agg.SUM
+                  ? "COALESCE(" + sum + ", 0)"
+                  : sum)
+              + " AS DOUBLE PRECISION)");
+    }
+    String sql = "SELECT " + select + " FROM (" + inner + ") x" + groupBy(dimCols, overall);
+    List<Object[]> additiveRows = run.apply(sql);
+
+    // The rows in the scan's shape: dims, g, then every part in the order asked.
+    int n = dims.size();
+    Map<List<Object>, Object[]> byKey = new HashMap<>();
+    List<Object[]> out = new ArrayList<>();
+    for (Object[] r : additiveRows) {
+      Object[] row = new Object[n + 1 + parts.size()];
+      System.arraycopy(r, 0, row, 0, n + 1);
+      for (int i = 0; i < additive.size(); i++)
+        row[n + 1 + parts.indexOf(additive.get(i))] = r[n + 1 + i];
+      out.add(row);
+      byKey.put(key(row, n), row);
+    }
+    for (Part p : percentiles) {
+      String[] measure = Rollups.MEASURES.get(base);
+      double q = p.agg() == Part.Agg.MEDIAN ? 0.5 : 0.9;
+      String values =
+          innerSelect(dimExprs, "rollup_values", where + " AND r.measure = '" + measure[0] + "'");
+      List<List<String>> sets = new ArrayList<>();
+      if (overall || dimCols.isEmpty()) sets.add(List.of());
+      if (!dimCols.isEmpty()) sets.add(dimCols);
+      for (List<String> set : sets) {
+        for (Object[] r : run.apply(percentileSql(values, set, q))) {
+          Object[] k = new Object[n + 1];
+          if (set.isEmpty()) {
+            k[n] = 1L;
+          } else {
+            System.arraycopy(r, 0, k, 0, n);
+            k[n] = 0L;
+          }
+          Object[] row = byKey.get(key(k, n));
+          if (row == null) continue;
+          Object lo = r[set.size()];
+          Object hi = r[set.size() + 1];
+          Object frac = r[set.size() + 2];
+          if (lo == null || hi == null) continue;
+          double l = ((Number) lo).doubleValue();
+          double h = ((Number) hi).doubleValue();
+          row[n + 1 + parts.indexOf(p)] = l + (h - l) * ((Number) frac).doubleValue();
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Object> key(Object[] row, int n) {
+    List<Object> k = new ArrayList<>(n + 1);
+    for (int i = 0; i < n; i++)
+      k.add(row[i] instanceof Number x ? (Object) x.doubleValue() : row[i]);
+    k.add(((Number) row[n]).longValue() != 0);
+    return k;
+  }
+
+  private static String innerSelect(List<String> dimExprs, String table, String where) {
+    StringBuilder s = new StringBuilder("SELECT r.*");
+    for (int i = 0; i < dimExprs.size(); i++)
+      s.append(", ").append(dimExprs.get(i)).append(" AS d").append(i);
+    return s.append(" FROM ").append(table).append(" r WHERE ").append(where).toString();
+  }
+
+  private static String groupBy(List<String> dimCols, boolean overall) {
+    if (dimCols.isEmpty()) return "";
+    return " GROUP BY GROUPING SETS ("
+        + (overall ? "(), " : "")
+        + "("
+        + String.join(", ", dimCols)
+        + "))";
+  }
+
+  /**
+   * percentile_cont(q) of a merged histogram: the values at the 0-based ranks floor and ceil of q *
+   * (n - 1) (the first value whose running count passes the rank), and the fraction between them.
+   */
+  private static String percentileSql(String values, List<String> set, double q) {
+    String dims = String.join(", ", set);
+    String partition = set.isEmpty() ? "" : "PARTITION BY " + dims + " ";
+    String p = Double.toString(q);
+    String rank = p + " * (tot - 1)";
+    return "WITH h AS (SELECT "
+        + (set.isEmpty() ? "" : dims + ", ")
+        + "value, CAST(SUM(n) AS DOUBLE PRECISION) AS n FROM ("
+        + values
+        + ") v GROUP BY "
+        + (set.isEmpty() ? "" : dims + ", ")
+        + "value), c AS (SELECT h.*, SUM(n) OVER ("
+        + partition
+        + "ORDER BY value ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum, SUM(n) OVER ("
+        + partition.strip()
+        + ") AS tot FROM h) SELECT "
+        + (set.isEmpty() ? "" : dims + ", ")
+        + "MIN(value) FILTER (WHERE cum > FLOOR("
+        + rank
+        + ")), MIN(value) FILTER (WHERE cum > CEIL("
+        + rank
+        + ")), MAX("
+        + rank
+        + " - FLOOR("
+        + rank
+        + ")) FROM c"
+        + (set.isEmpty() ? "" : " GROUP BY " + dims);
+  }
+
+  static String lit(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+}

@@ -1,0 +1,507 @@
+package io.yardstick.kpi.rollup;
+
+import io.yardstick.kpi.Base;
+import io.yardstick.kpi.KpiSettings;
+import io.yardstick.kpi.Part;
+import io.yardstick.kpi.sql.SqlRenderer;
+import io.yardstick.store.Loader;
+import io.yardstick.store.Store;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Exact rollups (docs/rollups.md): the additive parts of the KPI catalog per 15-minute UTC bucket
+ * and per set of contact dimensions, with value-count histograms for the percentiles, in the {@code
+ * rollup_*} tables. A store keeps them in the transaction of every change of the rows they sum (an
+ * import, an event batch, an erasure): it marks the buckets a change touches ({@link
+ * #markInstants}, {@link #markSpans}) and recomputes only those ({@link #applyChanges}). The KPI
+ * engine reads them through {@link RollupReader}, and falls back to the scan for what they cannot
+ * answer.
+ *
+ * <pre>{@code
+ * Rollups.beginChanges(sql);
+ * Rollups.markInstants(sql, dialect, Base.CONTACTS, "SELECT arrived_at FROM stg_contacts");
+ * // ... the change itself ...
+ * Rollups.applyChanges(sql, dialect);
+ * }</pre>
+ */
+public final class Rollups {
+  /** The width of a bucket: every UTC offset in use is a multiple of it. */
+  public static final int BUCKET_SECONDS = 900;
+
+  /** The contact dimensions, in the order of their bit in a rollup row's {@code gset}. */
+  public static final List<String> DIMENSIONS =
+      List.of("channel", "direction", "queue", "topic", "team", "agent");
+
+  /** The gset of the rows with every dimension. */
+  static final int ALL_DIMENSIONS = (1 << DIMENSIONS.size()) - 1;
+
+  /** The bases the rollups hold, with their table. */
+  static final Map<Base, String> TABLES =
+      new java.util.EnumMap<>(
+          Map.of(
+              Base.CONTACTS, "rollup_contacts",
+              Base.CASES, "rollup_cases",
+              Base.SURVEYS, "rollup_surveys",
+              Base.AGENT_TIME, "rollup_agent_time"));
+
+  /** The measures with histograms: the expression of each percentile part, and its rows. */
+  static final Map<Base, String[]> MEASURES =
+      new java.util.EnumMap<>(
+          Map.of(
+              Base.CONTACTS, new String[] {"frt", "frt_s", "inbound AND frt_s IS NOT NULL"},
+              Base.CASES, new String[] {"resolution", "resolution_s", "resolution_s IS NOT NULL"}));
+
+  /** The parts whose filtered counts depend on thresholds of the settings. */
+  static final Set<Part> THRESHOLD_PARTS =
+      EnumSet.of(
+          Part.WITHIN_TARGET,
+          Part.ANSWERED_OVER_LIMIT,
+          Part.ABANDONED_OVER_LIMIT,
+          Part.ABANDONED_LONG);
+
+  /** Runs SQL on the connection (and in the transaction) of the change. */
+  public interface Sql {
+    void execute(String sql);
+
+    List<Object[]> query(String sql);
+  }
+
+  private Rollups() {}
+
+  /** The additive parts a base's rollup table has a column for (named as the part). */
+  static List<Part> columns(Base base) {
+    List<Part> parts = new ArrayList<>();
+    for (Part p : Part.values()) {
+      if (p.base() == base && (p.agg() == Part.Agg.COUNT || p.agg() == Part.Agg.SUM)) parts.add(p);
+    }
+    return parts;
+  }
+
+  /** The bucket (epoch seconds of its start) of a timestamp expression. */
+  static String bucketOf(SqlRenderer r, String instant) {
+    return "CAST(FLOOR(CAST("
+        + r.micros(instant)
+        + " AS DOUBLE PRECISION) / "
+        + (BUCKET_SECONDS * 1_000_000L)
+        + ".0) * "
+        + BUCKET_SECONDS
+        + " AS BIGINT)";
+  }
+
+  static SqlRenderer renderer(Store.Dialect dialect, KpiSettings settings, long lo, long hi) {
+    return SqlRenderer.window(
+        dialect,
+        settings,
+        ZoneOffset.UTC,
+        Instant.ofEpochSecond(lo),
+        Instant.ofEpochSecond(hi),
+        List.of());
+  }
+
+  // ---------------------------------------------------------------- thresholds
+
+  /** The thresholds the rollups were built with, or null when they were never built. */
+  static Thresholds thresholds(Sql sql) {
+    List<Object[]> rows =
+        sql.query(
+            "SELECT short_abandon_s, service_level_s, service_level_by_channel, wait_limit_s FROM"
+                + " rollup_meta");
+    if (rows.isEmpty()) return null;
+    Object[] r = rows.get(0);
+    return new Thresholds(
+        ((Number) r[0]).doubleValue(),
+        ((Number) r[1]).doubleValue(),
+        (String) r[2],
+        ((Number) r[3]).doubleValue());
+  }
+
+  /** The settings' values that the filtered counts of {@link #THRESHOLD_PARTS} depend on. */
+  record Thresholds(
+      double shortAbandon, double serviceLevel, String serviceLevelByChannel, double waitLimit) {
+    static Thresholds of(KpiSettings s) {
+      return new Thresholds(
+          s.shortAbandonSeconds(),
+          s.serviceLevelSeconds(),
+          new TreeMap<>(s.serviceLevelSecondsByChannel())
+              .entrySet().stream()
+                  .map(e -> e.getKey() + "=" + e.getValue())
+                  .collect(Collectors.joining(";")),
+          s.waitLimitSeconds());
+    }
+
+    KpiSettings settings() {
+      KpiSettings d = KpiSettings.defaults();
+      Map<String, Double> byChannel = new LinkedHashMap<>();
+      if (!serviceLevelByChannel.isEmpty()) {
+        for (String kv : serviceLevelByChannel.split(";")) {
+          int eq = kv.lastIndexOf('=');
+          byChannel.put(kv.substring(0, eq), Double.parseDouble(kv.substring(eq + 1)));
+        }
+      }
+      return new KpiSettings(
+          shortAbandon,
+          serviceLevel,
+          byChannel,
+          d.serviceLevelFormula(),
+          waitLimit,
+          d.fcrDenominator(),
+          d.cesMode(),
+          Map.of(),
+          d.benchmarks());
+    }
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  /** Starts noting the buckets a change touches (a temporary table on the change's connection). */
+  public static void beginChanges(Sql sql) {
+    sql.execute("DROP TABLE IF EXISTS rollup_dirty");
+    sql.execute("CREATE TEMPORARY TABLE rollup_dirty (base TEXT, bucket BIGINT)");
+  }
+
+  /**
+   * Notes the buckets of the instants a query returns (its first column) as changed for the bases.
+   */
+  public static void markInstants(
+      Sql sql, Store.Dialect dialect, Set<Base> bases, String instantsSql) {
+    SqlRenderer r = renderer(dialect, KpiSettings.defaults(), 0, BUCKET_SECONDS);
+    for (Base base : bases) {
+      sql.execute(
+          "INSERT INTO rollup_dirty SELECT DISTINCT '"
+              + base.name()
+              + "', "
+              + bucketOf(r, "x.t")
+              + " FROM ("
+              + instantsSql
+              + ") x (t) WHERE x.t IS NOT NULL");
+    }
+  }
+
+  /**
+   * Notes every bucket that the spans [start, end) a query returns overlap as changed for agent
+   * time.
+   */
+  public static void markSpans(Sql sql, Store.Dialect dialect, String spansSql) {
+    SqlRenderer r = renderer(dialect, KpiSettings.defaults(), 0, BUCKET_SECONDS);
+    sql.execute(
+        "INSERT INTO rollup_dirty SELECT DISTINCT '"
+            + Base.AGENT_TIME.name()
+            + "', b FROM ("
+            + series(dialect, bucketOf(r, "x.s"), bucketOf(r, "x.e"))
+            + " AS b FROM ("
+            + spansSql
+            + ") x (s, e) WHERE x.s IS NOT NULL AND x.e IS NOT NULL) y");
+  }
+
+  private static String series(Store.Dialect dialect, String from, String to) {
+    return switch (dialect) {
+      case DUCKDB ->
+          "SELECT unnest(generate_series(" + from + ", " + to + ", " + BUCKET_SECONDS + "))";
+      case POSTGRESQL -> "SELECT generate_series(" + from + ", " + to + ", " + BUCKET_SECONDS + ")";
+    };
+  }
+
+  /**
+   * Recomputes the buckets noted since {@link #beginChanges}, base by base, from the rows as the
+   * change left them (nothing when the rollups were never built: opening the store builds them).
+   */
+  public static void applyChanges(Sql sql, Store.Dialect dialect) {
+    Thresholds t = thresholds(sql);
+    if (t != null) {
+      for (Object[] r :
+          sql.query(
+              "SELECT base, MIN(bucket), MAX(bucket) FROM rollup_dirty GROUP BY base ORDER BY base")) {
+        Base base = Base.valueOf((String) r[0]);
+        long lo = ((Number) r[1]).longValue();
+        long hi = ((Number) r[2]).longValue() + BUCKET_SECONDS;
+        String only = " IN (SELECT bucket FROM rollup_dirty WHERE base = '" + base.name() + "')";
+        delete(sql, base, "bucket" + only);
+        insert(sql, dialect, t.settings(), base, lo, hi, only);
+      }
+    }
+    sql.execute("DROP TABLE IF EXISTS rollup_dirty");
+  }
+
+  // ---------------------------------------------------------------- builds
+
+  /**
+   * Builds the rollups of a store that has none (a store of an older version), in one transaction.
+   */
+  public static void ensureBuilt(Store store, Consumer<String> progress) {
+    boolean built;
+    try (Loader load = store.loader()) {
+      Sql sql = sqlOf(store, load);
+      built = built(sql);
+      if (!built) {
+        rebuild(sql, store.dialect(), null, TABLES.keySet(), progress);
+        load.commit();
+      }
+    }
+  }
+
+  /**
+   * Rebuilds every rollup of a store from its records with the thresholds of the settings, in one
+   * transaction (so readers see the old rollups or the new, never a part).
+   */
+  public static void rebuild(Store store, KpiSettings settings, Consumer<String> progress) {
+    try (Loader load = store.loader()) {
+      rebuild(sqlOf(store, load), store.dialect(), settings, TABLES.keySet(), progress);
+      load.commit();
+    }
+  }
+
+  private static Sql sqlOf(Store store, Loader load) {
+    return new Sql() {
+      @Override
+      public void execute(String sql) {
+        load.execute(sql);
+      }
+
+      @Override
+      public List<Object[]> query(String sql) {
+        return store.query(sql);
+      }
+    };
+  }
+
+  /** Whether the rollups were built (a store of an older version has none until it is opened). */
+  public static boolean built(Sql sql) {
+    return thresholds(sql) != null;
+  }
+
+  /**
+   * Rebuilds the rollups of some bases from scratch, a month at a time, with the thresholds of the
+   * settings (or, with null settings, those they were built with, else the defaults).
+   *
+   * @param progress told "month i of n" as the build goes
+   */
+  public static void rebuild(
+      Sql sql,
+      Store.Dialect dialect,
+      KpiSettings settings,
+      Set<Base> bases,
+      Consumer<String> progress) {
+    Thresholds old = thresholds(sql);
+    Thresholds t =
+        settings != null
+            ? Thresholds.of(settings)
+            : old != null ? old : Thresholds.of(KpiSettings.defaults());
+    // New thresholds change the filtered counts of every bucket: everything is rebuilt.
+    Set<Base> which = old == null || !old.equals(t) ? TABLES.keySet() : bases;
+    for (Base base : which) delete(sql, base, null);
+    List<long[]> months = months(sql);
+    for (int i = 0; i < months.size(); i++) {
+      long[] m = months.get(i);
+      for (Base base : which) insert(sql, dialect, t.settings(), base, m[0], m[1], null);
+      if (progress != null) progress.accept("month " + (i + 1) + " of " + months.size());
+    }
+    sql.execute("DELETE FROM rollup_meta");
+    sql.execute(
+        String.format(
+            Locale.ROOT,
+            "INSERT INTO rollup_meta (short_abandon_s, service_level_s, service_level_by_channel,"
+                + " wait_limit_s, built_at) VALUES (%s, %s, '%s', %s, CURRENT_TIMESTAMP)",
+            t.shortAbandon(),
+            t.serviceLevel(),
+            t.serviceLevelByChannel().replace("'", "''"),
+            t.waitLimit()));
+  }
+
+  /** The UTC months [start, end) in epoch seconds that hold any contact, survey or agent state. */
+  private static List<long[]> months(Sql sql) {
+    Object[] r =
+        sql.query(
+                "SELECT (SELECT MIN(arrived_at) FROM contacts), (SELECT MAX(arrived_at) FROM contacts),"
+                    + " (SELECT MIN(submitted_at) FROM surveys), (SELECT MAX(submitted_at) FROM surveys),"
+                    + " (SELECT MIN(started_at) FROM agent_states), (SELECT MAX(ended_at) FROM agent_states)")
+            .get(0);
+    Instant min = null;
+    Instant max = null;
+    for (int i = 0; i < r.length; i++) {
+      if (!(r[i] instanceof Instant v)) continue;
+      if (i % 2 == 0 && (min == null || v.isBefore(min))) min = v;
+      if (i % 2 == 1 && (max == null || v.isAfter(max))) max = v;
+    }
+    List<long[]> months = new ArrayList<>();
+    if (min == null || max == null) return months;
+    java.time.LocalDate m = min.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
+    while (!m.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(max)) {
+      java.time.LocalDate next = m.plusMonths(1);
+      months.add(
+          new long[] {
+            m.atStartOfDay(ZoneOffset.UTC).toEpochSecond(),
+            next.atStartOfDay(ZoneOffset.UTC).toEpochSecond()
+          });
+      m = next;
+    }
+    return months;
+  }
+
+  private static void delete(Sql sql, Base base, String where) {
+    String w = where == null ? "" : " WHERE " + where;
+    sql.execute("DELETE FROM " + TABLES.get(base) + w);
+    String[] measure = MEASURES.get(base);
+    if (measure != null) {
+      sql.execute(
+          "DELETE FROM rollup_values WHERE measure = '"
+              + measure[0]
+              + "'"
+              + (where == null ? "" : " AND " + where));
+    }
+  }
+
+  /** The grouping sets: none, each dimension alone, all of them (agent time: none, agent). */
+  private static String groupingSets(Base base, String extra) {
+    String e = extra.isEmpty() ? "" : ", " + extra;
+    if (base == Base.AGENT_TIME)
+      return "GROUPING SETS ((bucket" + e + "), (bucket, agent" + e + "))";
+    StringJoiner sets = new StringJoiner(", ", "GROUPING SETS (", ")");
+    sets.add("(bucket" + e + ")");
+    for (String d : DIMENSIONS) sets.add("(bucket, " + d + e + ")");
+    // The histograms leave out the set of all dimensions, which would hold about a row per contact:
+    // a percentile by two dimensions is a narrow scan (docs/rollups.md).
+    if (extra.isEmpty()) sets.add("(bucket, " + String.join(", ", DIMENSIONS) + ")");
+    return sets.toString();
+  }
+
+  private static String gset(Base base) {
+    List<String> dims = base == Base.AGENT_TIME ? List.of("agent") : DIMENSIONS;
+    StringJoiner sum = new StringJoiner(" + ");
+    for (String d : dims) {
+      sum.add("(1 - GROUPING(" + d + ")) * " + (1 << DIMENSIONS.indexOf(d)));
+    }
+    return "CAST(" + sum + " AS INTEGER)";
+  }
+
+  /** With -Dyardstick.rollups.trace=true, each statement's time goes to stderr (benchmarks). */
+  private static final boolean TRACE = Boolean.getBoolean("yardstick.rollups.trace");
+
+  private static void run(Sql sql, String what, String statement) {
+    long t = System.nanoTime();
+    sql.execute(statement);
+    if (TRACE)
+      System.err.printf(Locale.ROOT, "rollups %s: %.3f s%n", what, (System.nanoTime() - t) / 1e9);
+  }
+
+  /** Computes a base's rollup rows of the buckets [lo, hi) (those {@code only} keeps). */
+  private static void insert(
+      Sql sql,
+      Store.Dialect dialect,
+      KpiSettings settings,
+      Base base,
+      long lo,
+      long hi,
+      String only) {
+    SqlRenderer r = renderer(dialect, settings, lo, hi);
+    List<String> dims = base == Base.AGENT_TIME ? List.of("agent") : DIMENSIONS;
+    String rows = rows(r, dialect, base, lo, hi);
+    String keep = only == null ? "" : " WHERE bucket" + only;
+    List<Part> parts = columns(base);
+    StringJoiner cols = new StringJoiner(", ");
+    StringJoiner aggs = new StringJoiner(", ");
+    for (Part p : parts) {
+      cols.add(p.name().toLowerCase(Locale.ROOT));
+      aggs.add(p == Part.REVENUE_SUM ? "SUM(revenue)" : r.aggregateOf(p));
+    }
+    String dimList = String.join(", ", dims);
+    run(
+        sql,
+        base + " parts",
+        "INSERT INTO "
+            + TABLES.get(base)
+            + " (gset, bucket, "
+            + dimList
+            + ", "
+            + cols
+            + ") SELECT "
+            + gset(base)
+            + ", bucket, "
+            + dimList
+            + ", "
+            + aggs
+            + " FROM ("
+            + rows
+            + ") x"
+            + keep
+            + " GROUP BY "
+            + groupingSets(base, ""));
+    String[] measure = MEASURES.get(base);
+    if (measure != null) {
+      run(
+          sql,
+          base + " histogram",
+          "INSERT INTO rollup_values (measure, gset, bucket, "
+              + dimList
+              + ", value, n) SELECT '"
+              + measure[0]
+              + "', "
+              + gset(base)
+              + ", bucket, "
+              + dimList
+              + ", "
+              + measure[1]
+              + ", COUNT(*) FROM ("
+              + rows
+              + ") x WHERE "
+              + measure[2]
+              + (only == null ? "" : " AND bucket" + only)
+              + " GROUP BY "
+              + groupingSets(base, measure[1]));
+    }
+  }
+
+  /** A base's rows over [lo, hi) with their bucket. */
+  private static String rows(SqlRenderer r, Store.Dialect dialect, Base base, long lo, long hi) {
+    if (base != Base.AGENT_TIME) {
+      return "SELECT b.*, "
+          + bucketOf(r, "b.t")
+          + " AS bucket FROM ("
+          + r.baseRelation(base)
+          + ") b";
+    }
+    // Agent states cut at bucket ends: the seconds of each piece, as the scan clips a state to its
+    // period.
+    String pieces =
+        series(dialect, bucketOf(r, "s.started_at"), bucketOf(r, "s.ended_at"))
+            + " AS bucket, s.agent_id AS agent, s.state AS state, s.started_at AS started_at,"
+            + " s.ended_at AS ended_at FROM agent_states s WHERE s.started_at < "
+            + ts(hi)
+            + " AND s.ended_at > "
+            + ts(lo);
+    return "SELECT p.bucket AS bucket, p.agent AS agent, p.state AS state, CAST(GREATEST(0, LEAST("
+        + r.micros("p.ended_at")
+        + ", (p.bucket + "
+        + BUCKET_SECONDS
+        + ") * 1000000) - GREATEST("
+        + r.micros("p.started_at")
+        + ", p.bucket * 1000000)) AS DOUBLE PRECISION) / 1000000.0 AS seconds FROM ("
+        + pieces
+        + ") p WHERE p.bucket >= "
+        + lo
+        + " AND p.bucket < "
+        + hi
+        + " AND "
+        + r.micros("p.started_at")
+        + " < (p.bucket + "
+        + BUCKET_SECONDS
+        + ") * 1000000 AND "
+        + r.micros("p.ended_at")
+        + " > p.bucket * 1000000";
+  }
+
+  static String ts(long epochSecond) {
+    return "CAST('" + Instant.ofEpochSecond(epochSecond) + "' AS TIMESTAMP WITH TIME ZONE)";
+  }
+}
