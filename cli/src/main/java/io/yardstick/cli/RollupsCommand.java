@@ -22,11 +22,18 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "rollups",
-    subcommands = {RollupsCommand.Rebuild.class, RollupsCommand.Verify.class},
+    subcommands = {
+      RollupsCommand.Rebuild.class,
+      RollupsCommand.Verify.class,
+      RollupsCommand.Off.class
+    },
     description = {
-      "The exact per-15-minute rollups the KPI engine answers from (docs/rollups.md).",
-      "  rollups rebuild   recompute them from the records, with the thresholds of the settings file",
-      "  rollups verify    compare every KPI from them with a scan of the records (exit 1 on a difference)"
+      "The exact per-15-minute rollups the KPI engine answers from (docs/rollups.md); a store has none"
+          + " until 'rollups rebuild' turns them on.",
+      "  rollups rebuild   build (or recompute) them from the records, with the thresholds of the settings"
+          + " file; imports keep them from then on",
+      "  rollups verify    compare every KPI from them with a scan of the records (exit 1 on a difference)",
+      "  rollups off       drop them: every question is a scan again"
     })
 final class RollupsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -70,6 +77,29 @@ final class RollupsCommand implements Callable<Integer> {
   }
 
   @Command(
+      name = "off",
+      description =
+          "Drop the rollups in one transaction: imports stop keeping them, every question scans.")
+  static final class Off implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin DbOption db;
+
+    @Override
+    public Integer call() {
+      try (Store store = db.open()) {
+        if (!Rollups.built(store)) {
+          spec.commandLine().getOut().println("This store keeps no rollups: nothing to drop.");
+          return 0;
+        }
+        Rollups.drop(store);
+      }
+      spec.commandLine().getOut().println("Rollups dropped: every question is answered by a scan.");
+      return 0;
+    }
+  }
+
+  @Command(
       name = "verify",
       description =
           "Compute every KPI overall, by day, by hour, by each contact dimension and by channel and day from the"
@@ -102,6 +132,14 @@ final class RollupsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       try (Store store = db.open()) {
+        if (!Rollups.built(store)) {
+          spec.commandLine()
+              .getErr()
+              .println(
+                  "This store keeps no rollups, so there is nothing to verify: 'yardstick rollups"
+                      + " rebuild' turns them on.");
+          return 1;
+        }
         Object[] extent =
             store.query("SELECT MIN(arrived_at), MAX(arrived_at) FROM contacts").get(0);
         if (extent[0] == null && (from == null || to == null)) {

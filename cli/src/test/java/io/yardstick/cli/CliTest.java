@@ -268,7 +268,7 @@ class CliTest {
     assertThat(run.code()).isZero();
     assertThat(run.out().replaceAll("\\s+", ""))
         .isEqualTo(
-            "{\"from\":\"2026-03-29\",\"to\":\"2026-03-29\",\"tz\":\"Europe/Madrid\",\"rows\":[{\"group\":{},\"kpis\":{\"contacts\":2}}],\"answered_from\":\"rollups\"}");
+            "{\"from\":\"2026-03-29\",\"to\":\"2026-03-29\",\"tz\":\"Europe/Madrid\",\"rows\":[{\"group\":{},\"kpis\":{\"contacts\":2}}],\"answered_from\":\"scan\"}");
   }
 
   @Test
@@ -618,7 +618,7 @@ class CliTest {
             "{\"from\":\"2026-03-02\",\"to\":\"2026-03-08\",\"tz\":\"UTC\","
                 + "\"previous_from\":\"2026-02-23\",\"previous_to\":\"2026-03-01\",\"rows\":[{\"group\":{},\"kpis\":"
                 + "{\"contacts\":{\"value\":5,\"previous\":1,\"change\":4,\"change_percent\":400.0}}}],"
-                + "\"answered_from\":\"rollups\"}");
+                + "\"answered_from\":\"scan\"}");
   }
 
   @Test

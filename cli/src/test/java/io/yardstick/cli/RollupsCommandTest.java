@@ -40,6 +40,11 @@ class RollupsCommandTest {
         c,email,inbound,2026-03-29T12:00:00+02:00,2026-03-29T12:05:00+02:00
         """);
     assertThat(run("import", "contacts", file.toString(), "--db", db()).code()).isZero();
+    // A store keeps no rollups until they are turned on.
+    Run off = run("rollups", "verify", "--db", db());
+    assertThat(off.code()).isEqualTo(1);
+    assertThat(off.err()).contains("keeps no rollups").contains("'yardstick rollups rebuild'");
+    assertThat(run("rollups", "rebuild", "--db", db()).code()).isZero();
 
     Run ok = run("rollups", "verify", "--db", db(), "--tz", "Asia/Kathmandu");
     assertThat(ok.code()).as(ok.err()).isZero();
@@ -64,5 +69,10 @@ class RollupsCommandTest {
     assertThat(rebuild.out()).startsWith("Rollups rebuilt in ");
     assertThat(rebuild.err()).contains("Rebuilding the rollups: month 1 of 1");
     assertThat(run("rollups", "verify", "--db", db()).code()).isZero();
+
+    Run dropped = run("rollups", "off", "--db", db());
+    assertThat(dropped.code()).isZero();
+    assertThat(dropped.out()).isEqualTo("Rollups dropped: every question is answered by a scan.\n");
+    assertThat(run("rollups", "verify", "--db", db()).code()).isEqualTo(1);
   }
 }

@@ -210,6 +210,9 @@ public final class Rollups {
       case DUCKDB ->
           "SELECT unnest(generate_series(" + from + ", " + to + ", " + BUCKET_SECONDS + "))";
       case POSTGRESQL -> "SELECT generate_series(" + from + ", " + to + ", " + BUCKET_SECONDS + ")";
+      case SPARK ->
+          throw new io.yardstick.store.StoreException(
+              "Rollups are kept on DuckDB and PostgreSQL stores only; a Spark store scans.");
     };
   }
 
@@ -276,9 +279,31 @@ public final class Rollups {
     };
   }
 
-  /** Whether the rollups were built (a store of an older version has none until it is opened). */
+  /**
+   * Whether the rollups were built: a store keeps them from {@code yardstick rollups rebuild} (or
+   * {@link #ensureBuilt}) on, until {@link #drop}.
+   */
   public static boolean built(Sql sql) {
     return thresholds(sql) != null;
+  }
+
+  /** Whether this store keeps rollups (they are off until built). */
+  public static boolean built(Store store) {
+    return !store.query("SELECT 1 FROM rollup_meta").isEmpty();
+  }
+
+  /**
+   * Turns a store's rollups off: every rollup row goes, in one transaction; imports stop keeping
+   * them and every question is a scan until they are built again.
+   */
+  public static void drop(Store store) {
+    try (Loader load = store.loader()) {
+      Sql sql = sqlOf(store, load);
+      for (String table : TABLES.values()) sql.execute("DELETE FROM " + table);
+      sql.execute("DELETE FROM rollup_values");
+      sql.execute("DELETE FROM rollup_meta");
+      load.commit();
+    }
   }
 
   /**

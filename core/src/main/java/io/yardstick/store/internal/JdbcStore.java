@@ -65,9 +65,29 @@ public abstract class JdbcStore implements Store {
 
   void migrate() {
     Migrations.apply(connection, dialect());
-    // A store of an older version (or one whose rollups were dropped) gets them now, once.
-    Rollups.ensureBuilt(
-        this, step -> System.err.println("Building the rollups of " + describe() + ": " + step));
+    // Rollups are turned on per store by `yardstick rollups rebuild` (docs/rollups.md): measured at
+    // 1 M contacts they do not yet answer faster than a scan, and keeping them slows imports.
+  }
+
+  /** Nothing noted or kept: the SQL of a store whose rollups are off. */
+  private static final Rollups.Sql NO_ROLLUPS =
+      new Rollups.Sql() {
+        @Override
+        public void execute(String sql) {}
+
+        @Override
+        public List<Object[]> query(String sql) {
+          return List.of();
+        }
+      };
+
+  /**
+   * The rollups' SQL on the load's connection when this store keeps rollups (they were built), else
+   * one that does nothing.
+   */
+  private Rollups.Sql keptRollups() {
+    Rollups.Sql sql = rollupSql();
+    return Rollups.built(sql) ? sql : NO_ROLLUPS;
   }
 
   /** The load's connection, for the rollups kept in its transaction. */
@@ -245,12 +265,14 @@ public abstract class JdbcStore implements Store {
         // The rollups change in this transaction: the buckets the staged rows and the rows they
         // replace fall in are noted now and recomputed after the merge; a load into empty tables
         // rebuilds the bases it fills.
-        Rollups.Sql rollups = rollupSql();
+        Rollups.Sql rollups = keptRollups();
+        boolean keep = rollups != NO_ROLLUPS;
         java.util.Set<io.yardstick.kpi.Base> rebuilt =
             java.util.EnumSet.noneOf(io.yardstick.kpi.Base.class);
         Rollups.beginChanges(rollups);
-        markingRollups = true;
+        markingRollups = keep;
         for (Map.Entry<RecordType, Stage> e : stages.entrySet()) {
+          if (!keep) break;
           boolean whole = replaceAll || e.getValue().direct();
           switch (e.getKey()) {
             case CONTACTS -> {
@@ -420,9 +442,9 @@ public abstract class JdbcStore implements Store {
                     + ")";
           }
         }
-        Rollups.Sql rollups = rollupSql();
+        Rollups.Sql rollups = keptRollups();
         Rollups.beginChanges(rollups);
-        markingRollups = true;
+        markingRollups = rollups != NO_ROLLUPS;
         Rollups.markInstants(
             rollups,
             dialect(),

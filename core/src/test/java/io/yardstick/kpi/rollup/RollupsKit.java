@@ -70,6 +70,7 @@ public abstract class RollupsKit extends StoreKit {
     store.importFile(
         RecordType.AGENT_STATES, ImportSource.of(files.agentStates().toString()), b -> {});
     store.importFile(RecordType.CUSTOMERS, ImportSource.of(files.customers().toString()), b -> {});
+    Rollups.ensureBuilt(store, step -> {});
     engine = new KpiEngine(store, SETTINGS);
   }
 
@@ -183,6 +184,7 @@ public abstract class RollupsKit extends StoreKit {
   @Test
   void imports_replacements_and_erasures_keep_the_rollups_equal_to_the_scan() throws Exception {
     try (Store s = newStore()) {
+      Rollups.ensureBuilt(s, step -> {});
       KpiEngine e = new KpiEngine(s, SETTINGS);
       String header =
           "contact_id,case_id,channel,direction,queue,topic,customer_id,agent_id,team,arrived_at,"
