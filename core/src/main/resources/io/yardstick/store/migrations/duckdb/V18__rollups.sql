@@ -24,6 +24,8 @@ CREATE TABLE rollup_contacts (
   answered DOUBLE PRECISION,
   handle_sum DOUBLE PRECISION,
   talk_hold_sum DOUBLE PRECISION,
+  written DOUBLE PRECISION,
+  written_handle_sum DOUBLE PRECISION,
   frt_n DOUBLE PRECISION,
   frt_sum DOUBLE PRECISION,
   email_in DOUBLE PRECISION,
