@@ -104,7 +104,10 @@ class ApiTest {
   void kpi_answers_values_with_the_previous_period() {
     JsonNode r = manager.get("/api/kpi?" + period() + "&kpi=contacts,asa&compare=previous").body();
     assertThat(fields(r))
-        .containsExactly("from", "to", "tz", "previous_from", "previous_to", "rows");
+        .containsExactly(
+            "from", "to", "tz", "previous_from", "previous_to", "rows", "answered_from");
+    // The test store keeps no rollups (they are off until 'yardstick rollups rebuild').
+    assertThat(r.get("answered_from").asText()).isEqualTo("scan");
     assertThat(r.get("previous_from").asText()).isEqualTo("2026-05-02");
     JsonNode contacts = r.get("rows").get(0).get("kpis").get("contacts");
     assertThat(fields(contacts)).containsExactly("value", "previous", "change", "change_percent");
