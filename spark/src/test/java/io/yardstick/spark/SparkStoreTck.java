@@ -38,6 +38,9 @@ class SparkStoreTck extends StoreTck {
           Map.entry("Surveys", "survey invitations are answered by SQL UPDATEs of record rows"),
           Map.entry("Sla", "SLA targets are refreshed by SQL over tickets outside the renderer"),
           Map.entry(
+              "Rollups",
+              "rollups are kept on DuckDB and PostgreSQL only; a Spark store answers by a scan"),
+          Map.entry(
               "erasing_a_customer_takes_the_tickets_whose_contacts_all_went",
               "erasure is not supported on the lake yet"),
           Map.entry(

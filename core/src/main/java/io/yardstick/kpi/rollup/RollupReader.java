@@ -34,7 +34,8 @@ public final class RollupReader {
     this.store = store;
     Rollups.Thresholds stored = null;
     try {
-      stored = Rollups.thresholds(sqlOf(store));
+      // Rollups are kept on DuckDB and PostgreSQL stores only: a Spark store scans.
+      if (store.dialect() != Store.Dialect.SPARK) stored = Rollups.thresholds(sqlOf(store));
     } catch (RuntimeException e) {
       // a store without the rollup tables (a wrapper lending another): the scan answers
     }

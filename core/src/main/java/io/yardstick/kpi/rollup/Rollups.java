@@ -243,6 +243,7 @@ public final class Rollups {
    * Builds the rollups of a store that has none (a store of an older version), in one transaction.
    */
   public static void ensureBuilt(Store store, Consumer<String> progress) {
+    keptOn(store);
     boolean built;
     try (Loader load = store.loader()) {
       Sql sql = sqlOf(store, load);
@@ -259,6 +260,7 @@ public final class Rollups {
    * transaction (so readers see the old rollups or the new, never a part).
    */
   public static void rebuild(Store store, KpiSettings settings, Consumer<String> progress) {
+    keptOn(store);
     try (Loader load = store.loader()) {
       rebuild(sqlOf(store, load), store.dialect(), settings, TABLES.keySet(), progress);
       load.commit();
@@ -287,8 +289,18 @@ public final class Rollups {
     return thresholds(sql) != null;
   }
 
+  /** Refuses a store whose dialect keeps no rollups (Spark: every question is a scan there). */
+  private static void keptOn(Store store) {
+    if (store.dialect() == Store.Dialect.SPARK) {
+      throw new io.yardstick.store.StoreException(
+          "Rollups are kept on DuckDB and PostgreSQL stores only; a Spark store answers every"
+              + " question by a scan.");
+    }
+  }
+
   /** Whether this store keeps rollups (they are off until built). */
   public static boolean built(Store store) {
+    if (store.dialect() == Store.Dialect.SPARK) return false;
     return !store.query("SELECT 1 FROM rollup_meta").isEmpty();
   }
 
