@@ -60,7 +60,9 @@ final class AlertCommand {
       description = {
         "Add a rule.",
         "--kind kpi (default; with --kpi and --window), longest_wait (seconds the longest-waiting contact has waited),"
-            + " waiting (contacts waiting) or volume_over_forecast (percent above the stored forecast this hour)."
+            + " waiting (contacts waiting), volume_over_forecast (percent above the stored forecast this hour),"
+            + " sla_due (SLA targets falling due within --within; no threshold) or sla_breached (SLA targets"
+            + " breached; no threshold): each SLA target is notified once (docs/alerts.md)."
       })
   static final class Add implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -74,7 +76,7 @@ final class AlertCommand {
     @Option(
         names = "--kind",
         defaultValue = "kpi",
-        description = "kpi, longest_wait, waiting, volume_over_forecast.")
+        description = "kpi, longest_wait, waiting, volume_over_forecast, sla_due, sla_breached.")
     String kind;
 
     @Option(
@@ -88,10 +90,11 @@ final class AlertCommand {
         paramLabel = "DIM=V[,V...]",
         description =
             "Only data where DIM is any of the values;"
-                + " repeatable. Live rules take channel and queue.")
+                + " repeatable. Live rules take channel and queue; SLA rules priority, tag and"
+                + " metric.")
     List<String> where = new ArrayList<>();
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Threshold threshold;
 
     static final class Threshold {
@@ -137,6 +140,12 @@ final class AlertCommand {
     String window;
 
     @Option(
+        names = "--within",
+        paramLabel = "DURATION",
+        description = "sla_due: notify a target this long before it falls due: 30m, 2h.")
+    String within;
+
+    @Option(
         names = "--min-volume",
         defaultValue = "0",
         paramLabel = "N",
@@ -168,7 +177,8 @@ final class AlertCommand {
     public Integer call() throws Exception {
       AlertRule.Builder b = AlertRule.builder(name, AlertRule.Kind.of(kind));
       if (kpi != null) b.kpi(kpi);
-      Threshold t = threshold;
+      Threshold t = threshold == null ? new Threshold() : threshold;
+      if (within != null) b.within(Durations.parse(within));
       if (t.above != null) b.above(t.above);
       if (t.below != null) b.below(t.below);
       if (t.aboveGoal != null) b.comparison(AlertRule.Comparison.ABOVE).goal(t.aboveGoal);
@@ -214,6 +224,8 @@ final class AlertCommand {
                                         ? f.low() + ".." + f.high()
                                         : String.join(",", f.values())))
                         .toList());
+    if (r.kind().sla())
+      return r.measure() + filters + ", each target once; notify " + String.join(", ", r.targets());
     return r.measure()
         + filters
         + " "

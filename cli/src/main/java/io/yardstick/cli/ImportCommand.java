@@ -79,7 +79,8 @@ final class ImportCommand implements Callable<Integer> {
     }
     var foreign = io.yardstick.sources.Sources.byName(kind);
     if (foreign.isPresent()) {
-      return SourceImport.run(foreign.get(), file, db, spec.commandLine().getOut());
+      return SourceImport.run(
+          foreign.get(), file, db, settings.settings(), spec.commandLine().getOut());
     }
     RecordType type =
         RecordType.fromName(kind)
@@ -119,12 +120,10 @@ final class ImportCommand implements Callable<Integer> {
       if (type == RecordType.CONTACTS
           || type == RecordType.TICKETS
           || type == RecordType.TICKET_EVENTS) {
-        // what the SLA KPIs read follows the data (docs/sla.md); nothing to do without sla_policies
-        io.yardstick.sla.SlaEvaluator sla =
-            settings.settings().get(io.yardstick.settings.Settings.SLA);
-        if (!sla.policies().isEmpty()) {
-          io.yardstick.sla.SlaTargets.refresh(store, sla, java.time.Clock.systemUTC().instant());
-        }
+        // what the SLA KPIs and SLA alerts read follows the data (docs/sla.md); nothing to do
+        // without sla_policies
+        SlaAfterImport.run(
+            store, settings.settings(), java.time.Clock.systemUTC(), spec.commandLine().getOut());
       }
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);

@@ -14,7 +14,12 @@ import java.time.Duration;
 final class SourceImport {
   private SourceImport() {}
 
-  static int run(SourceImporter importer, String file, DbOption db, PrintWriter out) {
+  static int run(
+      SourceImporter importer,
+      String file,
+      DbOption db,
+      io.yardstick.settings.Settings settings,
+      PrintWriter out) {
     ImportSource source = ImportSource.of(file);
     long started = System.nanoTime();
     SourceSummary summary;
@@ -29,6 +34,8 @@ final class SourceImport {
       summary = importer.importInto(store, source, progress::stepTo);
       progress.stepTo(Math.max(source.sizeBytes(), 0));
       CliAudit.record(store, "data", "import " + importer.name(), source.name(), null);
+      // a help-desk export brings tickets: the SLA targets and SLA alerts follow (docs/sla.md)
+      SlaAfterImport.run(store, settings, java.time.Clock.systemUTC(), out);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     for (String line : summary.lines()) {

@@ -38,9 +38,11 @@ public final class AlertEvaluator {
     ALL,
     /**
      * The live rules only (longest wait, waiting, volume over forecast): cheap, run after each
-     * event batch.
+     * event batch; and the SLA rules.
      */
-    LIVE
+    LIVE,
+    /** The SLA rules only (sla_due, sla_breached): after an import refreshed the SLA targets. */
+    SLA
   }
 
   /** An alert that fired or resolved in this evaluation. */
@@ -61,6 +63,7 @@ public final class AlertEvaluator {
   private final Clock clock;
   private final AlertRules rules;
   private final AlertHistory history;
+  private final SlaNotices sla;
 
   /**
    * @param live the live view of waiting contacts (the event ingestor's), read at each evaluation
@@ -72,6 +75,21 @@ public final class AlertEvaluator {
     this.clock = clock;
     this.rules = new AlertRules(store, clock);
     this.history = new AlertHistory(store);
+    this.sla = new SlaNotices(store);
+  }
+
+  /**
+   * An evaluator of the SLA rules only ({@link Scope#SLA}), which need neither the KPI engine nor
+   * the live view: what {@code yardstick import} runs after refreshing the SLA targets.
+   */
+  public static AlertEvaluator slaOnly(Store store, Clock clock) {
+    return new AlertEvaluator(
+        store,
+        null,
+        () -> {
+          throw new IllegalStateException("an SLA-only evaluator has no live view");
+        },
+        clock);
   }
 
   /**
@@ -82,6 +100,18 @@ public final class AlertEvaluator {
     Instant now = clock.instant();
     List<Transition> out = new ArrayList<>();
     for (AlertRule rule : rules.list()) {
+      if (rule.kind().sla()) {
+        try {
+          out.addAll(sla.evaluate(rule, now));
+        } catch (RuntimeException e) {
+          System.getLogger("yardstick.alerts")
+              .log(
+                  System.Logger.Level.WARNING,
+                  "SLA rule " + rule.id() + " (" + rule.name() + ") cannot be evaluated: " + e);
+        }
+        continue;
+      }
+      if (scope == Scope.SLA) continue;
       if (scope == Scope.LIVE && rule.kind() == AlertRule.Kind.KPI) continue;
       Measure m;
       try {
@@ -199,6 +229,7 @@ public final class AlertEvaluator {
         yield new Measure(value, count, rule.threshold());
       }
       case VOLUME_OVER_FORECAST -> volumeOverForecast(rule, now);
+      case SLA_DUE, SLA_BREACHED -> sla.measure(rule, now);
     };
   }
 

@@ -23,7 +23,8 @@ import java.util.Optional;
  *     .window(Duration.ofMinutes(15)).minVolume(20).coolDown(Duration.ofMinutes(30)).build();
  * }</pre>
  *
- * @param window the rolling window of a KPI rule (ends now)
+ * @param window the rolling window of a KPI rule (ends now); for an sla_due rule, how long before
+ *     its due time a target is notified (its {@code within})
  * @param minVolume the fewest contacts (arrived in the window; waiting, for live rules) that can
  *     raise an alarm
  * @param coolDown after an alert resolves, how long before the rule may fire again
@@ -59,10 +60,22 @@ public record AlertRule(
      * Contacts arrived this hour against the stored forecast for the hour so far, in percent above
      * it.
      */
-    VOLUME_OVER_FORECAST;
+    VOLUME_OVER_FORECAST,
+    /**
+     * SLA targets (docs/sla.md) still open whose due time falls within the rule's {@code within}
+     * from now: each notified once.
+     */
+    SLA_DUE,
+    /** SLA targets breached (their due time passed unmet): each notified once. */
+    SLA_BREACHED;
 
     public String id() {
       return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the rule notifies SLA targets one by one rather than firing and resolving. */
+    public boolean sla() {
+      return this == SLA_DUE || this == SLA_BREACHED;
     }
 
     public static Kind of(String text) {
@@ -105,6 +118,9 @@ public record AlertRule(
     }
   }
 
+  /** The longest {@code within} of an sla_due rule. */
+  public static final Duration MAX_WITHIN = Duration.ofDays(30);
+
   /** The largest minimum volume a rule may ask for. */
   public static final long MAX_VOLUME = 1_000_000_000L;
 
@@ -115,6 +131,7 @@ public record AlertRule(
     if (kind == Kind.KPI && kpi == null) {
       throw new YardstickException("A kpi rule needs a KPI ({kpi}), such as abandonment_rate.");
     }
+    if (kind.sla()) checkSla(kind, threshold, filters, window, minVolume, coolDown);
     if (kind != Kind.KPI && thresholdSource != ThresholdSource.VALUE) {
       throw new YardstickException(
           "A "
@@ -122,7 +139,7 @@ public record AlertRule(
               + " rule takes a threshold value; goals and benchmarks are for"
               + " KPI rules.");
     }
-    if (thresholdSource == ThresholdSource.VALUE && threshold == null) {
+    if (thresholdSource == ThresholdSource.VALUE && threshold == null && !kind.sla()) {
       throw new YardstickException(
           "The rule needs a threshold: a value ({above} 180 or {below} 80), a goal or the"
               + " benchmark.");
@@ -130,7 +147,7 @@ public record AlertRule(
     if (thresholdSource == ThresholdSource.GOAL && goalId == null) {
       throw new YardstickException("A rule against a goal's target needs the goal's id.");
     }
-    if (kind != Kind.KPI) {
+    if (kind != Kind.KPI && !kind.sla()) {
       for (Filter f : filters) {
         String d = f.dimension().name();
         if (!d.equals("channel") && !d.equals("queue")) {
@@ -148,7 +165,8 @@ public record AlertRule(
           "Forecasts are per channel: a volume_over_forecast rule filters by channel only.");
     }
     if (window.isNegative() || window.isZero())
-      throw new YardstickException("The window must be positive.");
+      throw new YardstickException(
+          kind == Kind.SLA_DUE ? "{within} must be positive." : "The window must be positive.");
     if (coolDown.isNegative()) throw new YardstickException("The cool-down cannot be negative.");
     if (minVolume < 0) throw new YardstickException("The minimum volume cannot be negative.");
     if (minVolume > MAX_VOLUME) {
@@ -165,6 +183,60 @@ public record AlertRule(
           "A rule's name has at most 200 characters and no control characters.");
     }
     targets.forEach(Targets::check);
+  }
+
+  /** What an SLA rule may say: no threshold, filters by priority, tag and metric, a sane within. */
+  private static void checkSla(
+      Kind kind,
+      Double threshold,
+      List<Filter> filters,
+      Duration window,
+      long minVolume,
+      Duration coolDown) {
+    if (threshold != null) {
+      throw new YardstickException(
+          "An "
+              + kind.id()
+              + " rule takes no threshold: it notifies each SLA target once"
+              + (kind == Kind.SLA_DUE ? " ({within} says how early)." : "."));
+    }
+    if (minVolume != 0 || !coolDown.isZero()) {
+      throw new YardstickException(
+          "An "
+              + kind.id()
+              + " rule takes no {min_volume} or {cool_down}: it notifies each SLA target once.");
+    }
+    if (kind == Kind.SLA_DUE && window.compareTo(MAX_WITHIN) > 0) {
+      throw new YardstickException(
+          "{within} "
+              + Durations.format(window)
+              + " is more than "
+              + Durations.format(MAX_WITHIN)
+              + "; give how long before a target falls due to say so, such as 2h.");
+    }
+    for (Filter f : filters) {
+      String d = f.dimension().name();
+      if (!d.equals("priority") && !d.equals("tag") && !d.equals("metric")) {
+        throw new YardstickException(
+            "An SLA rule filters by priority, tag and metric only; '"
+                + d
+                + "' is not known of an SLA target.");
+      }
+      if (f.isRange()) {
+        throw new YardstickException("An SLA rule's " + d + " filter takes values, not a range.");
+      }
+      if (d.equals("metric")) {
+        for (String v : f.values()) {
+          if (io.yardstick.sla.SlaMetric.byId(v).isEmpty()) {
+            throw new YardstickException(
+                "metric '"
+                    + v
+                    + "' is not an SLA target; expected first_reply, next_reply,"
+                    + " periodic_update or resolution.");
+          }
+        }
+      }
+    }
   }
 
   public static Builder builder(String name, Kind kind) {
@@ -197,6 +269,8 @@ public record AlertRule(
       case LONGEST_WAIT -> "longest wait (s)";
       case WAITING -> "contacts waiting";
       case VOLUME_OVER_FORECAST -> "volume this hour vs forecast (%)";
+      case SLA_DUE -> "SLA targets falling due within " + Durations.format(window);
+      case SLA_BREACHED -> "SLA targets breached";
     };
   }
 
@@ -218,6 +292,7 @@ public record AlertRule(
     private Double threshold;
     private Long goalId;
     private Duration window = Duration.ofMinutes(15);
+    private Duration within;
     private long minVolume;
     private Duration coolDown = Duration.ZERO;
     private List<String> notify = List.of();
@@ -279,6 +354,12 @@ public record AlertRule(
       return this;
     }
 
+    /** How long before its due time an sla_due rule notifies a target (kept as the window). */
+    public Builder within(Duration within) {
+      this.within = within;
+      return this;
+    }
+
     public Builder minVolume(long minVolume) {
       this.minVolume = minVolume;
       return this;
@@ -305,6 +386,16 @@ public record AlertRule(
     }
 
     public AlertRule build() {
+      if (kind == Kind.SLA_DUE && within == null) {
+        throw new YardstickException(
+            "An sla_due rule needs {within}: how long before its due time a target is notified,"
+                + " such as 2h.");
+      }
+      if (kind != Kind.SLA_DUE && within != null) {
+        throw new YardstickException(
+            "{within} is for sla_due rules; this one is " + kind.id() + ".");
+      }
+      Duration window = within != null ? within : this.window;
       return new AlertRule(
           0,
           name,

@@ -138,7 +138,8 @@ public final class Notifications {
     missing.addAll(
         store.query(
             "SELECT a.id, 'resolved', r.notify FROM alerts a JOIN alert_rules r ON r.id ="
-                + " a.rule_id WHERE a.resolved_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM alert_notifications n WHERE"
+                + " a.rule_id WHERE a.resolved_at IS NOT NULL AND r.kind NOT IN ('sla_due',"
+                + " 'sla_breached') AND NOT EXISTS (SELECT 1 FROM alert_notifications n WHERE"
                 + " n.alert_id = a.id AND n.transition = 'resolved') ORDER BY a.id"));
     for (Object[] m : missing) {
       long alertId = ((Number) m[0]).longValue();

@@ -70,4 +70,7 @@ public abstract class StoreTck {
 
   @Nested
   class Rollups extends RollupsKit {}
+
+  @Nested
+  class SlaAlerts extends io.yardstick.alert.SlaAlertKit {}
 }

@@ -38,6 +38,9 @@ class SparkStoreTck extends StoreTck {
           Map.entry("Surveys", "survey invitations are answered by SQL UPDATEs of record rows"),
           Map.entry("Sla", "SLA targets are refreshed by SQL over tickets outside the renderer"),
           Map.entry(
+              "SlaAlerts",
+              "SLA alert rules read the SLA targets, which a Spark store does not keep (see Sla)"),
+          Map.entry(
               "Rollups",
               "rollups are kept on DuckDB and PostgreSQL only; a Spark store answers by a scan"),
           Map.entry(

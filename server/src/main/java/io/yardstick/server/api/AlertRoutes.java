@@ -113,7 +113,7 @@ public final class AlertRoutes {
    * Body: {@code {"name": "Long waits", "kind": "longest_wait", "above": 180, "where":
    * ["channel=phone"], "notify": ["webhook:https://...", "email:ops@example.com"], "cool_down":
    * "30m"}}; a KPI rule has {@code "kpi"} and {@code "window"}, and {@code "goal": ID} or {@code
-   * "benchmark": true} instead of a value.
+   * "benchmark": true} instead of a value; an sla_due rule {@code "within": "2h"} and no threshold.
    */
   private void add(Context ctx) {
     Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
@@ -151,6 +151,7 @@ public final class AlertRoutes {
         b.notify(notify.stream().map(Object::toString).toList());
       if (text(body, "window") != null) b.window(Durations.parse(text(body, "window")));
       if (text(body, "cool_down") != null) b.coolDown(Durations.parse(text(body, "cool_down")));
+      if (text(body, "within") != null) b.within(Durations.parse(text(body, "within")));
       if (body.get("min_volume") != null)
         b.minVolume(whole(body, "min_volume", 0, AlertRule.MAX_VOLUME));
       if (text(body, "tz") != null)
@@ -210,6 +211,7 @@ public final class AlertRoutes {
     m.put("threshold", r.threshold());
     m.put("goal", r.goalId());
     m.put("window", Durations.format(r.window()));
+    if (r.kind() == AlertRule.Kind.SLA_DUE) m.put("within", Durations.format(r.window()));
     m.put("min_volume", r.minVolume());
     m.put("cool_down", Durations.format(r.coolDown()));
     m.put("notify", r.targets());
