@@ -175,7 +175,15 @@ final class AlertCommand {
 
     @Override
     public Integer call() throws Exception {
-      AlertRule.Builder b = AlertRule.builder(name, AlertRule.Kind.of(kind));
+      AlertRule.Kind k = AlertRule.Kind.of(kind);
+      if (threshold == null && !k.sla()) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "Error: Missing required argument: a threshold (--above, --below, --above-goal,"
+                + " --below-goal, --above-benchmark or --below-benchmark); only sla_due and"
+                + " sla_breached rules take none.");
+      }
+      AlertRule.Builder b = AlertRule.builder(name, k);
       if (kpi != null) b.kpi(kpi);
       Threshold t = threshold == null ? new Threshold() : threshold;
       if (within != null) b.within(Durations.parse(within));

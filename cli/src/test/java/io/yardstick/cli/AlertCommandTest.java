@@ -8,8 +8,10 @@ import io.yardstick.store.Loader;
 import io.yardstick.store.Store;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,5 +122,100 @@ class AlertCommandTest {
     Run r = run("alert", "add", "--name", "x", "--kind", "waiting", "--db", db());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("Error: Missing required argument");
+  }
+
+  @Test
+  void an_sla_rule_notifies_each_target_falling_due_once_when_tickets_are_imported()
+      throws Exception {
+    // t1 (urgent) was created 30 minutes ago without a reply; its first reply (1h) falls due in
+    // 30 minutes, within the rule's 1h. The import runs on the real clock, so the times are
+    // relative to now.
+    Instant created = Instant.now().minusSeconds(1800).truncatedTo(ChronoUnit.SECONDS);
+    Path settings = dir.resolve("yardstick.yaml");
+    Files.writeString(
+        settings,
+        """
+        sla_policies:
+          - name: urgent
+            when: {priority: urgent}
+            targets: {first_reply: 1h}
+        """);
+    Path tickets = dir.resolve("tickets.csv");
+    Files.writeString(
+        tickets, "case_id,created_at,priority,status\nt1," + created + ",urgent,new\n");
+    Store.open(db()).close();
+    Run add =
+        run(
+            "alert",
+            "add",
+            "--name",
+            "Urgent replies due",
+            "--kind",
+            "sla_due",
+            "--within",
+            "1h",
+            "--where",
+            "priority=urgent",
+            "--db",
+            db());
+    assertThat(add.err()).isEmpty();
+    assertThat(add.out())
+        .isEqualTo(
+            "Added alert rule 1: SLA targets falling due within 1h where priority=urgent, each"
+                + " target once; notify log.\n");
+
+    String[] importArgs = {
+      "import", "tickets", tickets.toString(), "--settings", settings.toString(), "--db", db()
+    };
+    Run first = run(importArgs);
+    assertThat(first.err()).isEmpty();
+    assertThat(first.out())
+        .contains(
+            "SLA alerts: 1 target notified by 1 alert (1 notification sent; yardstick alert"
+                + " history shows them).");
+    // the same file again: the target was notified already
+    Run again = run(importArgs);
+    assertThat(again.code()).isZero();
+    assertThat(again.out()).doesNotContain("SLA alerts");
+    Run history = run("alert", "history", "--format", "json", "--db", db());
+    assertThat(history.out())
+        .contains(
+            "1 SLA target falls due within 1h (priority=urgent): case t1 first_reply (policy"
+                + " urgent) due "
+                + created.plusSeconds(3600));
+  }
+
+  @Test
+  void an_sla_rule_takes_within_and_no_threshold() {
+    Run noWithin = run("alert", "add", "--name", "x", "--kind", "sla_due", "--db", db());
+    assertThat(noWithin.code()).isEqualTo(1);
+    assertThat(noWithin.err())
+        .isEqualTo(
+            "yardstick: An sla_due rule needs --within: how long before its due time a target is"
+                + " notified, such as 2h.\n");
+    Run threshold =
+        run("alert", "add", "--name", "x", "--kind", "sla_breached", "--above", "1", "--db", db());
+    assertThat(threshold.err())
+        .isEqualTo(
+            "yardstick: An sla_breached rule takes no threshold: it notifies each SLA target"
+                + " once.\n");
+    Run metric =
+        run(
+            "alert",
+            "add",
+            "--name",
+            "x",
+            "--kind",
+            "sla_due",
+            "--within",
+            "1h",
+            "--where",
+            "metric=first_response",
+            "--db",
+            db());
+    assertThat(metric.err())
+        .isEqualTo(
+            "yardstick: metric 'first_response' is not an SLA target; expected first_reply,"
+                + " next_reply, periodic_update or resolution.\n");
   }
 }
