@@ -436,7 +436,7 @@ public enum Kpi {
       Unit.PERCENT,
       Direction.HIGHER_IS_BETTER,
       "next-reply targets met divided by next-reply targets settled in the period, x 100; a next reply is due after"
-          + " the oldest customer reply an agent has not answered yet",
+          + " the oldest customer reply an agent has not answered yet, and ends at the next agent reply or a solve",
       "Zendesk's 'next reply time' SLA metric (Freshdesk's 'every response').",
       "2 customer follow-ups answered in time, 2 late: 2 / 4 x 100 = 50%.",
       (p, s) -> pct(p.get(SLA_NEXT_REPLY_MET), p.get(SLA_NEXT_REPLY_SETTLED))),

@@ -109,13 +109,15 @@ public final class SlaEvaluator {
 
     if (firstAgent != null) {
       // Next reply: each customer reply with none of its predecessors still unanswered, to the next
-      // agent reply.
+      // agent reply or the solve, whichever comes first (as Zendesk, whose solve fulfils an active
+      // reply target: docs/sla.md, "A solve ends a next-reply wait").
       Instant waiting = null;
       for (TicketTimeline.Event e : events) {
         if (e.at().isBefore(firstAgent) || e.at().equals(firstAgent) && !e.agentReply()) continue;
+        boolean solve = e.kind().equals("status") && DONE.contains(e.status());
         if (e.customerReply() && waiting == null && e.at().isAfter(firstAgent)) {
           waiting = e.at();
-        } else if (e.agentReply() && waiting != null) {
+        } else if ((e.agentReply() || solve) && waiting != null) {
           measure(out, t, SlaMetric.NEXT_REPLY, waiting, e.at(), asOf);
           waiting = null;
         }

@@ -11,7 +11,7 @@ import java.util.Optional;
  *   <li>{@link #FIRST_REPLY}: from the ticket's creation to the first public agent reply; never
  *       paused.
  *   <li>{@link #NEXT_REPLY}: from the oldest customer reply that no agent reply has answered yet
- *       (after the first agent reply) to the next agent reply; never paused.
+ *       (after the first agent reply) to the next agent reply or a solve; never paused.
  *   <li>{@link #PERIODIC_UPDATE}: from one agent reply to the next (or to the solve), paused in the
  *       policy's pause statuses (Zendesk's "pausable update").
  *   <li>{@link #RESOLUTION}: from creation to the last solve, paused in the policy's pause statuses

@@ -367,4 +367,53 @@ class SlaEvaluatorTest {
                 ticket("t5", "2026-03-03T10:00:00Z", "low"), t("2026-03-04T00:00:00Z")))
         .isEmpty();
   }
+
+  @Test
+  void a_solve_ends_the_wait_for_a_next_reply_met_or_breached_by_its_time() {
+    // Calendar time, policy standard (next_reply 4 h = 14400 s). Created Tue 2026-03-03 10:00Z.
+    // First reply 10:30 (1800 s of 28800: met, due 18:00).
+    // Customer "thanks" 11:00, no agent reply, solved 12:00: the solve ends the wait:
+    //   1 h = 3600 of 14400: met at 12:00, due 11:00 + 4 h = 15:00.
+    // Reopened by the customer 03-04 09:00, no agent reply, solved 14:00: 5 h = 18000 > 14400:
+    //   breached, due 09:00 + 4 h = 13:00, fulfilled at the solve 14:00.
+    // Before this rule the first wait stayed open and breached at 15:00, its overrun growing.
+    TicketTimeline t6 =
+        ticket(
+            "t6",
+            "2026-03-03T10:00:00Z",
+            "normal",
+            reply(t("2026-03-03T10:00:00Z"), "customer"),
+            reply(t("2026-03-03T10:30:00Z"), "agent"),
+            reply(t("2026-03-03T11:00:00Z"), "customer"),
+            status(t("2026-03-03T12:00:00Z"), "solved"),
+            reply(t("2026-03-04T09:00:00Z"), "customer"),
+            status(t("2026-03-04T09:00:00Z"), "open"),
+            status(t("2026-03-04T14:00:00Z"), "solved"));
+
+    assertThat(
+            SLA.evaluate(t6, t("2026-03-10T00:00:00Z")).stream()
+                .filter(o -> o.metric() == NEXT_REPLY)
+                .toList())
+        .containsExactly(
+            o(
+                "t6",
+                NEXT_REPLY,
+                "standard",
+                14400,
+                "2026-03-03T11:00:00Z",
+                "2026-03-03T12:00:00Z",
+                "2026-03-03T15:00:00Z",
+                3600,
+                MET),
+            o(
+                "t6",
+                NEXT_REPLY,
+                "standard",
+                14400,
+                "2026-03-04T09:00:00Z",
+                "2026-03-04T14:00:00Z",
+                "2026-03-04T13:00:00Z",
+                18000,
+                BREACHED));
+  }
 }
