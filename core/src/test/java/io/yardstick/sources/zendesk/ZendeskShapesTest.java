@@ -251,7 +251,7 @@ class ZendeskShapesTest {
 
   private static final String EXPECTED =
       "a Zendesk ticket export: pages of {\"tickets\": [...], \"metric_sets\":"
-          + " [...]} from the incremental export, a search response {\"results\": [...]}, {\"ticket\": {...}}, an array of"
+          + " [...]} from the incremental export (with pages of {\"ticket_metric_events\": [...]}), a search response {\"results\": [...]}, {\"ticket\": {...}}, an array of"
           + " tickets, one ticket per line, or the tickets stream of a Singer or Airbyte export";
 
   @Test

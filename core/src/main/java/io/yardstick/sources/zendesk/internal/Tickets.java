@@ -58,6 +58,7 @@ public final class Tickets {
 
   private final Map<String, JsonItem> tickets = new LinkedHashMap<>();
   private final Map<String, JsonItem> metrics = new HashMap<>();
+  private final List<JsonItem> metricEvents = new ArrayList<>();
   private long listed;
   private long notTickets;
 
@@ -65,18 +66,26 @@ public final class Tickets {
    * The arrays (of an API page) and streams (of a Singer or Airbyte export) this importer reads.
    */
   public static final Set<String> ARRAYS =
-      Set.of("tickets", "metric_sets", "ticket_metrics", "results");
+      Set.of("tickets", "metric_sets", "ticket_metrics", "results", "ticket_metric_events");
 
   private final Skipped skipped = new Skipped(ARRAYS);
 
   /** What this importer reads, for the message that refuses anything else. */
   public static final String EXPECTED =
       "a Zendesk ticket export: pages of {\"tickets\": [...], \"metric_sets\":"
-          + " [...]} from the incremental export, a search response {\"results\": [...]}, {\"ticket\": {...}}, an array"
+          + " [...]} from the incremental export (with pages of {\"ticket_metric_events\": [...]}), a search response {\"results\": [...]}, {\"ticket\": {...}}, an array"
           + " of tickets, one ticket per line, or the tickets stream of a Singer or Airbyte export";
 
   public void take(String array, JsonItem item) {
     if (skipped.skips(array)) return;
+    if ("ticket_metric_events".equals(array)
+        || array == null
+            && item.get("metric") != null
+            && item.get("ticket_id") != null
+            && item.get("type") != null) {
+      metricEvents.add(item);
+      return;
+    }
     if ("metric_sets".equals(array) || "ticket_metrics".equals(array)) {
       metrics.put(item.required("ticket_id"), item);
       return;
@@ -114,7 +123,12 @@ public final class Tickets {
     RowSink contacts = loader.sink(RecordType.CONTACTS);
     RowSink surveys = loader.sink(RecordType.SURVEYS);
     Counts n = new Counts();
-    for (JsonItem t : tickets.values()) t.map(() -> map(t, contacts, surveys, n));
+    RowSink ticketRows = loader.sink(RecordType.TICKETS);
+    RowSink ticketEvents = loader.sink(RecordType.TICKET_EVENTS);
+    for (JsonItem t : tickets.values()) t.map(() -> map(t, contacts, surveys, ticketRows, n));
+    TicketEvents timeline = new TicketEvents();
+    for (JsonItem e : metricEvents) e.map(() -> timeline.take(e, n.keptIds, n.setAside));
+    timeline.write(ticketEvents);
     long orphans = metrics.keySet().stream().filter(id -> !tickets.containsKey(id)).count();
     if (orphans > 0)
       n.setAside.merge("metric sets whose ticket is not in this file", orphans, Long::sum);
@@ -125,7 +139,16 @@ public final class Tickets {
     figures.put("rated good", n.good);
     figures.put("rated bad", n.bad);
     figures.put("surveys offered and not answered", n.offered);
-    List<String> notes = new ArrayList<>();
+    if (!metricEvents.isEmpty()) {
+      figures.put("ticket events (replies and status changes)", (long) timeline.written());
+      if (timeline.ignored() > 0)
+        notes0(n)
+            .add(
+                timeline.ignored()
+                    + " ticket metric events carry no reply or status change (apply_sla, breach,"
+                    + " update_status, other metrics) and were left out");
+    }
+    List<String> notes = new ArrayList<>(n.notes);
     if (listed > tickets.size()) {
       notes.add(
           (listed - tickets.size())
@@ -160,9 +183,15 @@ public final class Tickets {
         "Zendesk tickets", file, listed, "tickets", figures, n.setAside, notes, Map.of());
   }
 
+  private static List<String> notes0(Counts n) {
+    return n.notes;
+  }
+
   /** The running counts of one import. */
   private static final class Counts {
     final Map<String, Long> setAside = new LinkedHashMap<>();
+    final List<String> notes = new ArrayList<>();
+    final Map<String, Instant> keptIds = new HashMap<>();
     long kept,
         solved,
         replied,
@@ -177,7 +206,7 @@ public final class Tickets {
         replies;
   }
 
-  private void map(JsonItem t, RowSink contacts, RowSink surveys, Counts n) {
+  private void map(JsonItem t, RowSink contacts, RowSink surveys, RowSink ticketRows, Counts n) {
     String id = t.required("id");
     String status = lower(t.text("status"));
     if ("deleted".equals(status)) {
@@ -230,6 +259,18 @@ public final class Tickets {
     if (isSolved) n.solved++;
     contacts.accept(t.line(), c.build().toRow());
     n.kept++;
+    n.keptIds.put(id, created);
+    ticketRows.accept(
+        t.line(),
+        new Object[] {
+          "zendesk-" + id,
+          created,
+          word(t.text("priority")),
+          TicketEvents.status(status),
+          null,
+          t.text("group_id"),
+          tags(t)
+        });
 
     // good and bad (and the older good_with_comment, bad_with_comment) are answers; offered,
     // unoffered and anything
@@ -265,6 +306,27 @@ public final class Tickets {
     } else if (score != null) {
       n.otherScores++;
     }
+  }
+
+  /** A priority as one lowercase word, or null. */
+  static String word(String s) {
+    if (s == null || s.isBlank()) return null;
+    String w = s.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
+    w = w.replaceAll("^_+|_+$", "");
+    return w.isEmpty() ? null : w;
+  }
+
+  /** The ticket's tags as stored: lowercase, sorted, wrapped in commas; null when none. */
+  private static String tags(JsonItem t) {
+    com.fasterxml.jackson.databind.JsonNode a = t.get("tags");
+    if (a == null || !a.isArray()) return null;
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (com.fasterxml.jackson.databind.JsonNode x : a) {
+      if (!x.isTextual()) continue;
+      String tag = x.asText().strip().toLowerCase(Locale.ROOT);
+      if (!tag.isEmpty() && !tag.contains(",")) out.add(tag);
+    }
+    return out.isEmpty() ? null : "," + String.join(",", out) + ",";
   }
 
   private static Duration minutes(double m) {
