@@ -154,7 +154,8 @@ class FreshdeskShapesTest {
   private static final String EXPECTED =
       "a Freshdesk export: the ticket list (a JSON array, as GET /api/v2/tickets"
           + " returns it), one ticket (GET /api/v2/tickets/:id), a search response {\"total\": ..., \"results\": [...]}"
-          + " (GET /api/v2/search/tickets), satisfaction ratings, one of these per line, or the tickets and"
+          + " (GET /api/v2/search/tickets), satisfaction ratings, ticket conversations (GET"
+          + " /api/v2/tickets/:id/conversations), one of these per line, or the tickets and"
           + " satisfaction_ratings streams of a Singer or Airbyte export";
 
   @Test

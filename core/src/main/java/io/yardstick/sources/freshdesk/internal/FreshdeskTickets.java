@@ -1,5 +1,6 @@
 package io.yardstick.sources.freshdesk.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.yardstick.ingest.RowSink;
 import io.yardstick.model.Contact;
 import io.yardstick.model.Direction;
@@ -48,12 +49,14 @@ public final class FreshdeskTickets {
 
   private final Map<String, JsonItem> tickets = new LinkedHashMap<>();
   private final Map<String, JsonItem> ratings = new LinkedHashMap<>();
+  private final Map<String, JsonItem> conversations = new LinkedHashMap<>();
   private long listed;
 
   /**
    * The arrays (of an API page) and streams (of a Singer or Airbyte export) this importer reads.
    */
-  public static final Set<String> ARRAYS = Set.of("tickets", "satisfaction_ratings", "results");
+  public static final Set<String> ARRAYS =
+      Set.of("tickets", "satisfaction_ratings", "results", "conversations");
 
   private final Skipped skipped = new Skipped(ARRAYS);
 
@@ -61,18 +64,23 @@ public final class FreshdeskTickets {
   public static final String EXPECTED =
       "a Freshdesk export: the ticket list (a JSON array, as GET /api/v2/tickets"
           + " returns it), one ticket (GET /api/v2/tickets/:id), a search response {\"total\": ..., \"results\": [...]}"
-          + " (GET /api/v2/search/tickets), satisfaction ratings, one of these per line, or the tickets and"
+          + " (GET /api/v2/search/tickets), satisfaction ratings, ticket conversations (GET"
+          + " /api/v2/tickets/:id/conversations), one of these per line, or the tickets and"
           + " satisfaction_ratings streams of a Singer or Airbyte export";
 
   /** Tickets and ratings read (a ticket listed twice counts twice). */
   public long read() {
-    return listed + ratings.size();
+    return listed + ratings.size() + conversations.size();
   }
 
   public void take(String array, JsonItem item) {
     if (skipped.skips(array)) return;
     if (item.get("ratings") != null && item.get("ticket_id") != null) {
       ratings.put(item.required("id"), item);
+      return;
+    }
+    if (item.get("incoming") != null && item.get("ticket_id") != null) {
+      conversations.put(item.required("id"), item);
       return;
     }
     if (array == null && item.get("id") == null) {
@@ -88,13 +96,20 @@ public final class FreshdeskTickets {
     RowSink contacts = loader.sink(RecordType.CONTACTS);
     RowSink surveys = loader.sink(RecordType.SURVEYS);
     Counts n = new Counts();
-    for (JsonItem t : tickets.values()) t.map(() -> mapTicket(t, contacts, n));
+    RowSink ticketRows = loader.sink(RecordType.TICKETS);
+    RowSink events = loader.sink(RecordType.TICKET_EVENTS);
+    for (JsonItem t : tickets.values()) t.map(() -> mapTicket(t, contacts, ticketRows, events, n));
     for (JsonItem r : ratings.values()) r.map(() -> mapRating(r, surveys, n));
+    for (JsonItem c : conversations.values()) c.map(() -> mapConversation(c, events, n));
     Map<String, Long> figures = new LinkedHashMap<>();
     figures.put("tickets", (long) tickets.size());
     figures.put("resolved or closed", n.resolved);
     figures.put("with a first response", n.responded);
     figures.put("satisfaction ratings", n.rated);
+    if (!conversations.isEmpty()) {
+      figures.put("replies", n.replies);
+      figures.put("private notes left out", n.notes);
+    }
     List<String> notes = new ArrayList<>();
     if (listed > tickets.size()) {
       notes.add(
@@ -126,10 +141,63 @@ public final class FreshdeskTickets {
   /** The running counts of one import. */
   private static final class Counts {
     final Map<String, Long> setAside = new LinkedHashMap<>();
-    long resolved, responded, noStats, reopened, otherSource, rated;
+    long resolved, responded, noStats, reopened, otherSource, rated, replies, notes;
+    final Set<String> kept = new java.util.HashSet<>();
   }
 
-  private static void mapTicket(JsonItem t, RowSink contacts, Counts n) {
+  /** Freshdesk's priority codes (API v2). */
+  private static final Map<String, String> PRIORITIES =
+      Map.of("1", "low", "2", "medium", "3", "high", "4", "urgent");
+
+  /** Freshdesk's built-in status codes as ticket statuses; custom statuses are none. */
+  private static final Map<String, String> STATUSES =
+      Map.of("2", "open", "3", "pending", "4", "solved", "5", "closed");
+
+  /**
+   * A conversation (a reply or a note): a public one from the requester (incoming) is a customer
+   * reply, from an agent an agent reply; private notes are not replies.
+   */
+  private static void mapConversation(JsonItem c, RowSink events, Counts n) {
+    String ticket = c.required("ticket_id");
+    Instant at = c.instant("created_at");
+    if (at == null)
+      throw c.bad(null, "is missing; every conversation has a created_at", "created_at");
+    JsonNode incoming = c.get("incoming");
+    if (!incoming.isBoolean()) throw c.bad(incoming.asText(), "is not true or false", "incoming");
+    JsonNode priv = c.get("private");
+    if (priv != null && !priv.isNull() && !priv.isBoolean())
+      throw c.bad(priv.asText(), "is not true or false", "private");
+    if (!n.kept.contains(ticket)) {
+      n.setAside.merge("conversations whose ticket is not in this file", 1L, Long::sum);
+      return;
+    }
+    if (priv != null && priv.asBoolean()) {
+      n.notes++;
+      return;
+    }
+    boolean customer = incoming.asBoolean();
+    events.accept(
+        c.line(),
+        new Object[] {
+          "freshdesk-" + ticket,
+          at,
+          "reply",
+          null,
+          null,
+          customer ? "customer" : "agent",
+          customer ? null : c.text("user_id")
+        });
+    n.replies++;
+  }
+
+  private static void status(RowSink events, JsonItem t, String id, Instant at, String status) {
+    if (at != null)
+      events.accept(
+          t.line(), new Object[] {"freshdesk-" + id, at, "status", status, null, null, null});
+  }
+
+  private static void mapTicket(
+      JsonItem t, RowSink contacts, RowSink ticketRows, RowSink events, Counts n) {
     String id = t.required("id");
     Instant created = t.instant("created_at");
     if (created == null)
@@ -173,9 +241,37 @@ public final class FreshdeskTickets {
         c.resolvedAt(at);
       }
       if (t.get("stats", "reopened_at") != null) n.reopened++;
+      // What the stats hold of the timeline: the last solve, a reopen after it, the close, and
+      // since when a pending ticket waits (docs/sources.md).
+      Instant solved = t.instant("stats", "resolved_at");
+      Instant reopened = t.instant("stats", "reopened_at");
+      status(events, t, id, solved, "solved");
+      if (reopened != null && (solved == null || reopened.isAfter(solved)))
+        status(events, t, id, reopened, "open");
+      if ("5".equals(status)) status(events, t, id, t.instant("stats", "closed_at"), "closed");
+      if ("3".equals(status)) status(events, t, id, t.instant("stats", "pending_since"), "pending");
     }
     if (isResolved) n.resolved++;
     contacts.accept(t.line(), c.build().toRow());
+    n.kept.add(id);
+    java.util.TreeSet<String> tags = new java.util.TreeSet<>();
+    JsonNode tagList = t.get("tags");
+    if (tagList != null && tagList.isArray())
+      for (JsonNode x : tagList) {
+        String tag = x.isTextual() ? x.asText().strip().toLowerCase(java.util.Locale.ROOT) : "";
+        if (!tag.isEmpty() && !tag.contains(",")) tags.add(tag);
+      }
+    ticketRows.accept(
+        t.line(),
+        new Object[] {
+          "freshdesk-" + id,
+          created,
+          t.text("priority") == null ? null : PRIORITIES.get(t.text("priority")),
+          status == null ? null : STATUSES.get(status),
+          null,
+          t.text("group_id"),
+          tags.isEmpty() ? null : "," + String.join(",", tags) + ","
+        });
   }
 
   private static void mapRating(JsonItem r, RowSink surveys, Counts n) {
