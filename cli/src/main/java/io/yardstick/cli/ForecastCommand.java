@@ -346,11 +346,12 @@ final class ForecastCommand implements Callable<Integer> {
             + f.model().description()
             + (f.origins() == 0
                 ? " (history too short for a backtest)"
-                : ", chosen by lowest WAPE in a backtest over "
+                : ", chosen in a backtest over "
                     + f.origins()
                     + " weekly origins of "
                     + days(f.backtestIntervals(), r.perDay())
-                    + "."));
+                    + " (the better seasonal baseline, unless a model beats it beyond the"
+                    + " backtest's noise)."));
     if (f.specialDays().stream().anyMatch(s -> s.volume() != null)) {
       out.println();
       out.println(
@@ -373,6 +374,29 @@ final class ForecastCommand implements Callable<Integer> {
                 whole(s.volume()),
                 s.expected() == null ? "-" : whole(s.expected()),
                 s.why() + (s.name() == null ? "" : ": " + s.name())));
+      }
+      Tables.print(out, rows, 1);
+    }
+    if (!f.specialIntervals().isEmpty()) {
+      out.println();
+      out.println(
+          "Outages within ordinary days ("
+              + (r.keepSpecialDays()
+                  ? "kept in learning, as asked"
+                  : "their intervals left out of learning and scoring")
+              + "):");
+      List<List<String>> rows = new ArrayList<>();
+      rows.add(List.of("from", "to", "contacts", "expected", "why"));
+      for (io.yardstick.forecast.SpecialInterval s : f.specialIntervals()) {
+        rows.add(
+            List.of(
+                s.start().toString().replace('T', ' '),
+                s.end().toLocalDate().equals(s.start().toLocalDate())
+                    ? s.end().toLocalTime().toString()
+                    : s.end().toString().replace('T', ' '),
+                whole(s.volume()),
+                whole(s.expected()),
+                s.why()));
       }
       Tables.print(out, rows, 1);
     }

@@ -122,7 +122,7 @@ class ForecastCommandTest {
             """
         Forecast of inbound phone contacts, 30-minute intervals, 2026-03-23 .. 2026-03-24 (UTC)
         Learnt from 2026-03-02 .. 2026-03-22: 63 contacts.
-        Model: seasonal naive (same interval last week), chosen by lowest WAPE in a backtest over""");
+        Model: seasonal naive (same interval last week), chosen in a backtest over""");
     assertThat(run.out())
         .contains("2026-03-23 Mon")
         .contains("low .. high: 80% prediction interval. Not stored");

@@ -40,12 +40,14 @@ public record Forecast(
     int backtestIntervals,
     double level,
     List<SpecialDay> specialDays,
-    Double holidayRatio) {
+    Double holidayRatio,
+    List<SpecialInterval> specialIntervals) {
   public Forecast {
     intervals = List.copyOf(intervals);
     days = List.copyOf(days);
     scores = List.copyOf(scores);
     specialDays = List.copyOf(specialDays);
+    specialIntervals = List.copyOf(specialIntervals);
   }
 
   /** The special day of a date, or null. */

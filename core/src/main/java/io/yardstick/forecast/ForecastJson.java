@@ -56,6 +56,7 @@ public final class ForecastJson {
     root.put("holidays", r.holidays());
     root.put("holiday_ratio", f.holidayRatio() == null ? null : round(f.holidayRatio()));
     root.put("special_days", specialDays(f));
+    root.put("special_intervals", specialIntervals(f));
     root.put("days", points(f.days(), r.zone(), true, f));
     root.put("intervals", points(f.intervals(), r.zone(), false, f));
     return root;
@@ -77,6 +78,27 @@ public final class ForecastJson {
       m.put("name", s.name());
       m.put("kept", s.kept());
       if (s.volume() == null) m.put("factor", s.factor() == null ? null : round(s.factor()));
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
+   * The outages found within ordinary days of the history: {@code start} and {@code end} (local
+   * times with their offset), {@code volume}, {@code expected} (the sum of the same intervals'
+   * medians), {@code why} ({@code outage}) and {@code kept}.
+   */
+  public static List<Object> specialIntervals(Forecast f) {
+    List<Object> out = new ArrayList<>();
+    java.time.ZoneId zone = f.request().zone();
+    for (SpecialInterval s : f.specialIntervals()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("start", s.start().atZone(zone).toOffsetDateTime().toString());
+      m.put("end", s.end().atZone(zone).toOffsetDateTime().toString());
+      m.put("volume", Math.round(s.volume()));
+      m.put("expected", round(s.expected()));
+      m.put("why", s.why());
+      m.put("kept", s.kept());
       out.add(m);
     }
     return out;

@@ -311,6 +311,41 @@ public final class Forecaster {
       }
     }
 
+    // Outages within ordinary days (docs/forecasting.md, "Outages within a day"): judged only on
+    // days that are neither excluded nor special, nor at local times a clock change skips.
+    List<SpecialInterval> outages = new ArrayList<>();
+    if (perDay > 1) {
+      boolean[] intervalSkip = excluded.clone();
+      for (int d = 0; d < nDays; d++) {
+        if (flags.containsKey(d) || holidayDay[d]) {
+          java.util.Arrays.fill(intervalSkip, d * perDay, (d + 1) * perDay, true);
+        }
+        for (int i = 0; i < perDay; i++) {
+          LocalDateTime local = localStart(historyFrom, d, i, r.intervalMinutes());
+          if (zone.getRules().getValidOffsets(local).isEmpty()) intervalSkip[d * perDay + i] = true;
+        }
+      }
+      for (SpecialDayRule.Outage o :
+          SpecialDayRule.outages(history, intervalSkip, perDay, 7 * perDay)) {
+        outages.add(
+            new SpecialInterval(
+                localStart(historyFrom, o.from() / perDay, o.from() % perDay, r.intervalMinutes()),
+                localStart(
+                    historyFrom,
+                    o.from() / perDay,
+                    o.to() - o.from() / perDay * perDay,
+                    r.intervalMinutes()),
+                o.volume(),
+                o.expected(),
+                "outage",
+                r.keepSpecialDays()));
+        if (!r.keepSpecialDays()) {
+          java.util.Arrays.fill(excluded, o.from(), o.to(), true);
+          anyExcluded = true;
+        }
+      }
+    }
+
     SeriesForecaster.Result res =
         new SeriesForecaster(perDay, 7)
             .forecast(history, anyExcluded ? excluded : null, r.horizonDays() * perDay, progress);
@@ -417,7 +452,13 @@ public final class Forecaster {
         res.backtestHorizon(),
         res.level(),
         special,
-        ratio);
+        ratio,
+        outages);
+  }
+
+  /** The local start of interval i of day d of a history that starts on {@code from}. */
+  private static LocalDateTime localStart(LocalDate from, int d, int i, int minutes) {
+    return from.plusDays(d).atStartOfDay().plusMinutes((long) i * minutes);
   }
 
   /**

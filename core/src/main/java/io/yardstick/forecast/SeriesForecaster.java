@@ -1,5 +1,6 @@
 package io.yardstick.forecast;
 
+import io.yardstick.forecast.internal.DieboldMariano;
 import io.yardstick.forecast.internal.Models;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,9 +9,9 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Forecasts one series of interval counts: backtests every applicable {@link Model} with rolling
- * origins, chooses the one with the lowest WAPE, and forecasts with it, with prediction intervals
- * from its backtest errors. Knows nothing of stores or time: {@link Forecaster} turns the store's
- * history into such a series.
+ * origins, keeps the seasonal mean unless a model beats it beyond the backtest's noise, and
+ * forecasts with the model chosen, with prediction intervals from its backtest errors. Knows
+ * nothing of stores or time: {@link Forecaster} turns the store's history into such a series.
  *
  * <pre>{@code
  * SeriesForecaster.Result r = new SeriesForecaster(48, 7).forecast(counts, null, 14 * 48, p -> {});
@@ -225,16 +226,7 @@ public final class SeriesForecaster {
       models.remove(m);
     }
     List<Score> scores = new ArrayList<>();
-    Model best = null;
-    double bestWape = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < models.size(); i++) {
-      Accuracy acc = Accuracy.of(pairs.get(i)[0], pairs.get(i)[1]);
-      if (acc.wape() != null && acc.wape() < bestWape) {
-        bestWape = acc.wape();
-        best = models.get(i);
-      }
-    }
-    if (best == null) best = Model.SEASONAL_NAIVE;
+    Model best = choose(models, pairs, h, y.length);
     double[][] bestPairs = null;
     for (int i = 0; i < models.size(); i++) {
       double[][] p = pairs.get(i);
@@ -282,6 +274,70 @@ public final class SeriesForecaster {
     }
     return new Result(
         best, f, low, high, dayF, dayLow, dayHigh, List.copyOf(scores), level, starts.size(), h);
+  }
+
+  /**
+   * The one-sided level at which a model must beat the best baseline in the backtest to replace it
+   * (a Diebold-Mariano test on the backtest's daily absolute errors).
+   */
+  static final double SIGNIFICANCE = 0.05;
+
+  /**
+   * The selection: the reference is the seasonal mean (seasonal naive when the history is under its
+   * four weeks), and another model, seasonal naive included, replaces it only when it beats it
+   * beyond the backtest's noise (one-sided Diebold-Mariano test at {@link #SIGNIFICANCE} on the
+   * absolute errors of each backtest day); among those that do, the one with the lowest WAPE. On a
+   * short or noisy backtest (a few days of a quiet series) the model that happened to fit those
+   * days best does not replace a baseline it does not really beat. Why the mean as reference: on a
+   * series whose level holds, it averages four weeks of noise (error variance about 1.25 times the
+   * count's, against 2 times for the one week of seasonal naive), so a lower seasonal-naive
+   * backtest over a few days is more often luck than a moving level.
+   */
+  private Model choose(List<Model> models, List<double[][]> pairs, int h, int fullLength) {
+    Double[] wape = new Double[models.size()];
+    int mean = -1;
+    int naive = -1;
+    for (int i = 0; i < models.size(); i++) {
+      wape[i] = Accuracy.of(pairs.get(i)[0], pairs.get(i)[1]).wape();
+      if (wape[i] == null) continue;
+      if (models.get(i) == Model.SEASONAL_MEAN) mean = i;
+      if (models.get(i) == Model.SEASONAL_NAIVE) naive = i;
+    }
+    // The mean is the reference once the history holds its four weeks (at early backtest origins it
+    // may have averaged fewer); before that, seasonal naive.
+    int ref = mean >= 0 && fullLength >= Models.MEAN_WEEKS * week() ? mean : naive;
+    if (ref < 0) ref = mean;
+    if (ref < 0) return Model.SEASONAL_NAIVE;
+    double[] refLoss = dayLosses(pairs.get(ref), h);
+    int best = ref;
+    for (int i = 0; i < models.size(); i++) {
+      if (i == ref || wape[i] == null || wape[i] >= wape[best]) continue;
+      if (DieboldMariano.pBetter(refLoss, dayLosses(pairs.get(i), h)) < SIGNIFICANCE) best = i;
+    }
+    return models.get(best);
+  }
+
+  /**
+   * The sum of absolute errors of each day of each backtest origin (a trailing part day counts as
+   * one), days without a scored interval left out; the same days for every model.
+   */
+  private double[] dayLosses(double[][] p, int h) {
+    double[] a = p[0];
+    double[] f = p[1];
+    List<Double> out = new ArrayList<>();
+    for (int o = 0; o + h <= a.length && h > 0; o += h) {
+      for (int d = 0; d < h; d += perDay) {
+        double loss = 0;
+        boolean any = false;
+        for (int i = d; i < Math.min(h, d + perDay); i++) {
+          if (Double.isNaN(a[o + i])) continue;
+          loss += Math.abs(a[o + i] - f[o + i]);
+          any = true;
+        }
+        if (any) out.add(loss);
+      }
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**

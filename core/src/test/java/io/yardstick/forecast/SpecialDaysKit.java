@@ -163,16 +163,75 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
     assertThat(found.intervals()).isEqualTo(byHand.intervals());
     assertThat(found.days()).isEqualTo(byHand.days());
     assertThat(found.scores()).isEqualTo(byHand.scores());
-    // Without the special days the weeks are all alike: seasonal naive's backtest is perfect and it
-    // forecasts the
-    // regular week: Monday 2 March 96 (12 at 09:00), Tuesday 80 (10 at 09:00), Saturday 0.
-    assertThat(found.model()).isEqualTo(Model.SEASONAL_NAIVE);
+    // Without the special days the weeks are all alike: every baseline's backtest is perfect, so
+    // the
+    // reference, the seasonal mean of eight weeks' history, is kept (no model beats it), and it
+    // forecasts the regular week: Monday 2 March 96 (12 at 09:00), Tuesday 80 (10 at 09:00),
+    // Saturday 0.
+    assertThat(found.model()).isEqualTo(Model.SEASONAL_MEAN);
     assertThat(found.chosen().intervals().wape()).isZero();
     assertThat(found.days().subList(0, 7))
         .extracting(Forecast.Point::forecast)
         .containsExactly(96.0, 80.0, 80.0, 80.0, 80.0, 0.0, 0.0);
     assertThat(found.intervals().get(9).forecast()).isEqualTo(12.0);
     assertThat(found.intervals().get(24 + 9).forecast()).isEqualTo(10.0);
+  }
+
+  @Test
+  void
+      an_outage_hour_in_an_ordinary_day_is_found_and_the_forecast_is_the_one_with_it_given_by_hand() {
+    // Weekdays 09:00 to 17:00, 60 calls an hour (30 a half hour, 480 a day); on Wednesday 18
+    // February the line is down from 14:00 to 15:00: 420 that day.
+    load(
+        "phone",
+        UTC,
+        FIRST,
+        START,
+        (d, h) -> !weekday(d) || h < 9 || h >= 17 || d.equals(OUTAGE) && h == 14 ? 0 : 60);
+    Forecaster forecaster =
+        new Forecaster(store, Clock.fixed(Instant.parse("2026-03-01T20:00:00Z"), ZoneOffset.UTC));
+    ForecastRequest half = new ForecastRequest("phone", null, 30, 14, UTC, START, 56, Set.of());
+
+    Forecast found = forecaster.forecast(half, p -> {});
+
+    // The day is no special day: |420 - 480| = 60 is within 3 sqrt(480) = 65.7 of its median.
+    assertThat(found.specialDays()).isEmpty();
+    // Its 14:00 and 14:30 half hours are: 0 where the other seven Wednesdays bring 30 (median 30 >=
+    // 5, and 30 - 0 > 3 sqrt(30) = 16.4), two in a row: an outage, expected 30 + 30 = 60.
+    assertThat(found.specialIntervals())
+        .containsExactly(
+            new SpecialInterval(
+                OUTAGE.atTime(14, 0), OUTAGE.atTime(15, 0), 0, 60, "outage", false));
+    assertThat(ForecastJson.specialIntervals(found).toString())
+        .isEqualTo(
+            "[{start=2026-02-18T14:00Z, end=2026-02-18T15:00Z, volume=0, expected=60.0,"
+                + " why=outage, kept=false}]");
+
+    // By hand: the same 56 days of half hours (history index 0 = Monday 5 January 00:00), with the
+    // two half hours of the outage given as excluded: day 44 (18 February), half hours 28 and 29.
+    double[] y = new double[56 * 48];
+    for (int i = 0; i < y.length; i++) {
+      LocalDate d = FIRST.plusDays(i / 48);
+      int hour = i % 48 / 2;
+      y[i] = !weekday(d) || hour < 9 || hour >= 17 || d.equals(OUTAGE) && hour == 14 ? 0 : 30;
+    }
+    boolean[] excluded = new boolean[y.length];
+    excluded[44 * 48 + 28] = true;
+    excluded[44 * 48 + 29] = true;
+    SeriesForecaster.Result byHand =
+        new SeriesForecaster(48, 7).forecast(y, excluded, 14 * 48, p -> {});
+    assertThat(found.model()).isEqualTo(byHand.model());
+    assertThat(found.intervals())
+        .extracting(Forecast.Point::forecast)
+        .containsExactly(java.util.Arrays.stream(byHand.forecast()).boxed().toArray(Double[]::new));
+    // The weeks are alike once the outage is left out: a perfect backtest, 30 a half hour ahead.
+    assertThat(found.chosen().intervals().wape()).isZero();
+    assertThat(found.intervals().get(28).forecast()).isEqualTo(30.0);
+
+    // Kept on request, it is listed as kept and learnt from: the backtest is no longer perfect.
+    Forecast kept = forecaster.forecast(half.keepingSpecialDays(true), p -> {});
+    assertThat(kept.specialIntervals()).extracting(SpecialInterval::kept).containsExactly(true);
+    assertThat(kept.chosen().intervals().wape()).isPositive();
   }
 
   @Test

@@ -13,7 +13,7 @@ public final class Models {
   public static boolean applicable(Model model, double[] y, int perDay, int week) {
     return switch (model) {
       case SEASONAL_NAIVE -> y.length >= week;
-      case SEASONAL_MEAN -> y.length >= MEAN_WEEKS * week;
+      case SEASONAL_MEAN -> y.length >= week;
       case COMBINED -> {
         for (Model c : COMBINED_OF) {
           if (!applicable(c, y, perDay, week)) yield false;
@@ -42,7 +42,7 @@ public final class Models {
     double[] f =
         switch (model) {
           case SEASONAL_NAIVE -> seasonalNaive(y, week, h);
-          case SEASONAL_MEAN -> seasonalMean(y, week, MEAN_WEEKS, h);
+          case SEASONAL_MEAN -> seasonalMean(y, excluded, week, MEAN_WEEKS, h);
           case HOLT_WINTERS_ADDITIVE ->
               HoltWinters.fit(y, excluded, week, HoltWinters.Seasonality.ADDITIVE).forecast(h);
           case HOLT_WINTERS_MULTIPLICATIVE ->
@@ -75,20 +75,34 @@ public final class Models {
     return f;
   }
 
-  /** Weeks averaged by {@link Model#SEASONAL_MEAN}. */
-  static final int MEAN_WEEKS = 4;
+  /** Weeks averaged by {@link Model#SEASONAL_MEAN} (fewer when the history is shorter). */
+  public static final int MEAN_WEEKS = 4;
 
-  /** f(n + k) = mean over j = 0..w-1 of y(n + k - m * ceil(k / m) - j m). */
-  static double[] seasonalMean(double[] y, int m, int weeks, int h) {
+  /**
+   * f(n + k) = mean over j = 0..w-1 of y(n + k - m * ceil(k / m) - j m), where excluded points
+   * (special days, holidays) are skipped for the next earlier same position, as far back as the
+   * history goes: the mean of the latest w ordinary same weekdays. With fewer than w of them, the
+   * mean of those there are; with none, the filled values' mean.
+   */
+  static double[] seasonalMean(double[] y, boolean[] excluded, int m, int weeks, int h) {
     double[] f = new double[h];
     int n = y.length;
     for (int k = 1; k <= h; k++) {
       int back = m * ((k + m - 1) / m);
       double sum = 0;
-      for (int j = 0; j < weeks; j++) {
-        sum += y[n + k - 1 - back - j * m];
+      int found = 0;
+      for (int p = n + k - 1 - back; p >= 0 && found < weeks; p -= m) {
+        if (excluded != null && p < excluded.length && excluded[p]) continue;
+        sum += y[p];
+        found++;
       }
-      f[k - 1] = sum / weeks;
+      if (found == 0) {
+        for (int p = n + k - 1 - back; p >= 0 && found < weeks; p -= m) {
+          sum += y[p];
+          found++;
+        }
+      }
+      f[k - 1] = sum / found;
     }
     return f;
   }
