@@ -189,9 +189,12 @@ public final class KpiReference {
       return resolvedFlag != null ? resolvedFlag : resolvedAt != null;
     }
 
-    /** The first response: first_response_at, else answered_at; null when neither. */
+    /**
+     * The first response: first_response_at, else answered_at unless a phone call's (a call has no
+     * written reply); null when neither.
+     */
     Instant firstResponseAt() {
-      return firstResponse != null ? firstResponse : answered;
+      return firstResponse != null ? firstResponse : channel.equals("phone") ? null : answered;
     }
   }
 
@@ -519,7 +522,8 @@ public final class KpiReference {
     v.put(
         "written_handle_time_avg",
         mean(written.stream().map(c -> zero(c.talk()) + zero(c.hold()) + zero(c.wrap())).toList()));
-    // frt: inbound contacts with a first response (first_response_at, else answered_at), from
+    // frt: inbound contacts with a first response (first_response_at, else answered_at but not a
+    // phone call's), from
     // arrived_at.
     List<Double> frt =
         inbound.stream()
