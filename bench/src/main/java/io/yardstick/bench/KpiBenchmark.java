@@ -393,10 +393,7 @@ public final class KpiBenchmark {
         + sec(pg, "abandoned_at", "arrived_at")
         + " AS wait_ab,"
         + " "
-        + sec(
-            pg,
-            "COALESCE(first_response_at, CASE WHEN channel <> 'phone' THEN answered_at END)",
-            "arrived_at")
+        + sec(pg, "COALESCE(first_response_at, answered_at)", "arrived_at")
         + " AS frt,"
         + " COALESCE(talk_s, 0) + COALESCE(hold_s, 0) AS talk_hold, COALESCE(wrap_s, 0) AS wrap, converted, revenue"
         + " FROM contacts WHERE arrived_at >= "
@@ -467,11 +464,7 @@ public final class KpiBenchmark {
     String abWait = sec(pg, "abandoned_at", "arrived_at");
     String longAb = "(answered_at IS NULL AND abandoned_at IS NOT NULL AND " + abWait + " >= 5)";
     String offered = "NULLIF(COUNT(*) FILTER (WHERE answered_at IS NOT NULL OR " + longAb + "), 0)";
-    String frt =
-        sec(
-            pg,
-            "COALESCE(first_response_at, CASE WHEN channel <> 'phone' THEN answered_at END)",
-            "arrived_at");
+    String frt = sec(pg, "COALESCE(first_response_at, answered_at)", "arrived_at");
     String[][] kpis = {
       {"", "COUNT(*)"},
       {"direction = 'inbound'", "100.0 * COUNT(*) FILTER (WHERE " + longAb + ") / " + offered},

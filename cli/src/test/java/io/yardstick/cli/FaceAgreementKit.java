@@ -291,72 +291,6 @@ public abstract class FaceAgreementKit {
         false);
   }
 
-  /**
-   * A phone agent has no written first response: their frt_avg, frt_median and frt_p90 are null
-   * (the Agents page's "–"), not the 0 s of their answered calls' waits, in the engine, {@code kpi
-   * --by agent}, /api/kpi and /api/agents alike, while a desk agent's are there.
-   */
-  @Test
-  void a_phone_agents_first_response_times_are_null_on_every_face() {
-    Map<String, java.util.Set<String>> channels = new HashMap<>();
-    engine
-        .compute(query(List.of(Kpi.CONTACTS)).withGroupBy(by("agent", "channel")))
-        .rows()
-        .forEach(
-            r -> {
-              String agent = r.group().get("agent");
-              String channel = r.group().get("channel");
-              if (agent != null && channel != null) {
-                channels.computeIfAbsent(agent, a -> new java.util.TreeSet<>()).add(channel);
-              }
-            });
-    List<String> phone =
-        channels.entrySet().stream()
-            .filter(e -> e.getValue().equals(java.util.Set.of("phone")))
-            .map(Map.Entry::getKey)
-            .sorted()
-            .toList();
-    List<String> email =
-        channels.entrySet().stream()
-            .filter(e -> e.getValue().contains("email"))
-            .map(Map.Entry::getKey)
-            .toList();
-    assertThat(phone).as("the simulation has phone-only agents").isNotEmpty();
-    assertThat(email).as("and agents answering e-mails").isNotEmpty();
-    List<Kpi> frt = List.of(Kpi.FRT_AVG, Kpi.FRT_MEDIAN, Kpi.FRT_P90);
-    Map<String, JsonNode> faces = new LinkedHashMap<>();
-    faces.put(
-        "kpi --by agent (CLI)",
-        cli.get(String.join(" ", kpi("--by", "agent", "--kpi", AGENT_KPIS))));
-    faces.put("/api/kpi?by=agent", api("/api/kpi?" + PERIOD + "&by=agent&kpi=" + AGENT_KPIS));
-    faces.put("/api/agents", api("/api/agents?" + PERIOD + "&kpi=" + AGENT_KPIS));
-    KpiResult truth = engine.compute(query(frt).withGroupBy(by("agent")));
-    for (KpiResult.Row row : truth.rows()) {
-      String agent = row.group().get("agent");
-      if (phone.contains(agent)) {
-        frt.forEach(k -> assertThat(row.value(k)).as("engine " + agent + " " + k.id()).isNull());
-      }
-      if (email.contains(agent)) {
-        assertThat(row.value(Kpi.FRT_MEDIAN)).as("engine " + agent).isNotNull();
-      }
-    }
-    faces.forEach(
-        (face, json) -> {
-          int seen = 0;
-          for (JsonNode r : json.get("rows")) {
-            JsonNode agent = r.get("group").get("agent");
-            if (agent == null || !phone.contains(agent.asText())) continue;
-            seen++;
-            for (Kpi k : frt) {
-              assertThat(r.get("kpis").get(k.id()).isNull())
-                  .as(face + " " + agent.asText() + " " + k.id())
-                  .isTrue();
-            }
-          }
-          assertThat(seen).as(face + ": phone agents' rows").isEqualTo(phone.size());
-        });
-  }
-
   @Test
   void consistency_within_channels_takes_each_value_from_kpi_by_agent_and_channel() {
     KpiResult truth =
@@ -381,8 +315,9 @@ public abstract class FaceAgreementKit {
         api("/api/consistency?" + PERIOD + "&min_contacts=1"),
         byAgentChannel,
         true);
-    // Like with like: the first response times of chat and of e-mail agents are separate rows (a
-    // call has none, so phone has no row); abandonment is no agent KPI.
+    // Like with like: the first response times of phone and of e-mail agents are separate rows;
+    // abandonment is no
+    // agent KPI.
     List<String> frtChannels = new ArrayList<>();
     viaCli
         .get("kpis")
@@ -391,7 +326,7 @@ public abstract class FaceAgreementKit {
               if (k.get("kpi").asText().equals("frt_median"))
                 frtChannels.add(k.get("channel").asText());
             });
-    assertThat(frtChannels).contains("chat", "email").doesNotContain("phone");
+    assertThat(frtChannels).contains("phone", "email");
     assertThat(viaCli.toString()).doesNotContain("abandonment_rate");
   }
 

@@ -130,8 +130,8 @@ public enum Kpi {
       "First response time (mean)",
       Unit.SECONDS,
       Direction.LOWER_IS_BETTER,
-      "mean over inbound contacts with a first response of (first_response_at, else answered_at unless a phone"
-          + " call's: a call has no written reply) - arrived_at; in business time with --business-hours",
+      "mean over inbound contacts with a first response of (first_response_at, else answered_at) - arrived_at;"
+          + " in business time with --business-hours",
       "First reply time as help desks measure it (Zendesk 'first reply time', Freshdesk 'first response time').",
       "Inbound e-mails answered after 1 h and 3 h, one never answered: (3600 + 10800) / 2 = 7200 s.",
       (p, s) -> div(p.get(FRT_SUM), p.get(FRT_N))),

@@ -32,10 +32,9 @@ public final class KpiCatalogDoc {
           customers by being active on the day before the period and on its last day.
         - **Terms**: *answered* = answered_at set; *abandoned* = abandoned_at set and never answered; *wait* =
           answered_at (or abandoned_at) - arrived_at; a *short abandon* waited less than the short-abandon threshold
-          (default 5 s; exactly 5 s is not short); *first response* = first_response_at, else answered_at unless
-          the channel is phone (a call answered has no written reply: its wait is in ASA); a *case* is the contacts
-          sharing a case_id, or a contact without one on its own; its *first contact* is the earliest (ties: the
-          smallest contact_id); it is *resolved* when any of its contacts is.
+          (default 5 s; exactly 5 s is not short); *first response* = first_response_at, else answered_at; a *case*
+          is the contacts sharing a case_id, or a contact without one on its own; its *first contact* is the
+          earliest (ties: the smallest contact_id); it is *resolved* when any of its contacts is.
         - **Percentiles** interpolate linearly between closest ranks, as SQL's `percentile_cont`.
 
         ## Bases, groupings and filters

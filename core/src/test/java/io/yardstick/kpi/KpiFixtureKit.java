@@ -308,8 +308,7 @@ public abstract class KpiFixtureKit extends StoreKit {
   }
 
   @Test
-  void
-      frt_uses_first_response_else_answered_but_not_a_calls_answer_and_interpolates_median_and_p90() {
+  void frt_uses_first_response_else_answered_and_interpolates_median_and_p90() {
     contact("e60", "email", "2026-03-03T09:00:00Z").firstResponseAfter(60);
     contact("e120", "email", "2026-03-03T09:10:00Z")
         .firstResponseAfter(120)
@@ -318,8 +317,6 @@ public abstract class KpiFixtureKit extends StoreKit {
     contact("h3600", "chat", "2026-03-03T09:30:00Z")
         .answeredAfter(3600); // no first response: answered_at
     contact("never", "email", "2026-03-03T09:40:00Z"); // no response: not in it
-    contact("call", "phone", "2026-03-03T09:45:00Z")
-        .answeredAfter(0); // a call answered has no written reply: not in it (its wait is ASA's)
     contact("out", "email", "2026-03-03T09:50:00Z")
         .outbound()
         .firstResponseAfter(10); // outbound: not in it
@@ -1260,11 +1257,11 @@ public abstract class KpiFixtureKit extends StoreKit {
     assertValue(o, Kpi.ASA, 12.0);
     assertValue(o, Kpi.WAIT_OVER_LIMIT, 0.0);
     assertValue(o, Kpi.AHT, 0.0); // no talk, hold or wrap: 0 + 0 + 0
+    assertValue(o, Kpi.FRT_AVG, 12.0); // answered_at stands in for the first response
     assertValue(o, Kpi.CONVERSION_RATE, 0.0); // converted empty: not converted, 0 / 1
     assertValue(o, Kpi.RESOLUTION_RATE, 0.0); // 0 / 1 case
     for (Kpi k :
         List.of(
-            Kpi.FRT_AVG, // a call answered has no written first response (its wait is ASA's)
             Kpi.EMAIL_RESPONSE_24H,
             Kpi.REVENUE,
             Kpi.FCR,

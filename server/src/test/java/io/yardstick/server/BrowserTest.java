@@ -847,38 +847,6 @@ class BrowserTest {
       assertThat(c.get(1).getDomAttribute("data-shown")).isEqualTo("contacts_per_hour");
       assertThat(c.get(0).getText()).doesNotContain("✎");
     }
-    // A phone agent has no written first response: the API's frt_median is null and the page
-    // shows "–", not the 0 s of their answered calls' waits.
-    JsonNode frt = manager.get("/api/agents?" + period() + "&kpi=contacts,frt_median").body();
-    List<String> noFirstResponse = new java.util.ArrayList<>();
-    frt.get("rows")
-        .forEach(
-            r -> {
-              if (r.get("group").hasNonNull("agent")
-                  && r.get("kpis").get("contacts").asLong() > 0
-                  && r.get("kpis").get("frt_median").isNull())
-                noFirstResponse.add(r.get("group").get("agent").asText());
-            });
-    assertThat(noFirstResponse).as("the demo's phone agents").isNotEmpty();
-    List<String> headers =
-        d.findElements(By.cssSelector("table[data-name=agents] thead th")).stream()
-            .map(WebElement::getText)
-            .toList();
-    int frtColumn = -1;
-    for (int i = 0; i < headers.size(); i++) {
-      if (headers.get(i).startsWith("First response time (median)")) frtColumn = i;
-    }
-    assertThat(frtColumn).isPositive();
-    for (String agent : noFirstResponse) {
-      WebElement tr =
-          d.findElements(By.cssSelector("table[data-name=agents] tbody tr")).stream()
-              .filter(r -> r.findElement(By.cssSelector("td")).getText().equals(agent))
-              .findFirst()
-              .orElseThrow();
-      assertThat(tr.findElements(By.tagName("td")).get(frtColumn).getText())
-          .as(agent)
-          .isEqualTo("–");
-    }
     screenshot(d, "agents-written.png");
 
     // The agent report of a desk agent: the written tiles stand where the live ones would.

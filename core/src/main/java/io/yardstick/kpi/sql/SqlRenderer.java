@@ -30,13 +30,6 @@ import java.util.stream.Collectors;
  * part in the order given.
  */
 public final class SqlRenderer {
-  /**
-   * A contact's first response: its first written reply, else its answer, but not a phone call's (a
-   * call answered has no written reply; its wait is ASA's).
-   */
-  private static final String FIRST_RESPONSE =
-      "COALESCE(c.first_response_at, CASE WHEN c.channel <> 'phone' THEN c.answered_at END)";
-
   private final Store.Dialect dialect;
   private final KpiSettings settings;
   private final ZoneId zone;
@@ -803,11 +796,9 @@ public final class SqlRenderer {
         + " WHEN c.abandoned_at IS NOT NULL THEN "
         + waitAbandoned
         + " END AS wait_s,"
+        + " COALESCE(c.first_response_at, c.answered_at) AS frt_end,"
         + " "
-        + FIRST_RESPONSE
-        + " AS frt_end,"
-        + " "
-        + diff(FIRST_RESPONSE, "c.arrived_at")
+        + diff("COALESCE(c.first_response_at, c.answered_at)", "c.arrived_at")
         + " AS frt_clock_s,"
         + " COALESCE(c.talk_s, 0) + COALESCE(c.hold_s, 0) + COALESCE(c.wrap_s, 0) AS handle_s,"
         + " COALESCE(c.talk_s, 0) + COALESCE(c.hold_s, 0) AS talk_hold_s,"

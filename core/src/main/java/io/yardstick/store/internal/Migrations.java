@@ -45,8 +45,7 @@ final class Migrations {
           "V15__survey_invitations",
           "V16__tickets_and_ticket_events",
           "V17__sla_refresh_state",
-          "V18__rollups",
-          "V19__first_response_without_calls");
+          "V18__rollups");
 
   private Migrations() {}
 

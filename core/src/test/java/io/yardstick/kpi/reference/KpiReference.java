@@ -189,12 +189,9 @@ public final class KpiReference {
       return resolvedFlag != null ? resolvedFlag : resolvedAt != null;
     }
 
-    /**
-     * The first response: first_response_at, else answered_at unless a phone call's (a call has no
-     * written reply); null when neither.
-     */
+    /** The first response: first_response_at, else answered_at; null when neither. */
     Instant firstResponseAt() {
-      return firstResponse != null ? firstResponse : channel.equals("phone") ? null : answered;
+      return firstResponse != null ? firstResponse : answered;
     }
   }
 
@@ -522,8 +519,7 @@ public final class KpiReference {
     v.put(
         "written_handle_time_avg",
         mean(written.stream().map(c -> zero(c.talk()) + zero(c.hold()) + zero(c.wrap())).toList()));
-    // frt: inbound contacts with a first response (first_response_at, else answered_at but not a
-    // phone call's), from
+    // frt: inbound contacts with a first response (first_response_at, else answered_at), from
     // arrived_at.
     List<Double> frt =
         inbound.stream()
