@@ -20,9 +20,15 @@ export async function backlogPage(ctx) {
   ]);
   const rows = series.rows.slice(1);
   const days = rows.map((r) => r.group.day);
-  const value = (r, id) => r.kpis[id] ?? null;
   const overall = now.rows[0].kpis;
-  const at = (id) => overall[id] ?? null; // without compare, each KPI is its value
+  // Every number here is a count of tickets, and the catalog defines a ticket count null where it counts none (so a
+  // store without tickets reads "no data", not 0). Once the period has tickets at all, a day with none created, solved
+  // or open is a 0 on this page (its table, charts and CSV); the API keeps the catalog's null.
+  const hasTickets = rows.some((r) => ids.some((id) => r.kpis[id] != null))
+    || Object.values(overall).some((v) => v != null);
+  const count = (v) => v ?? (hasTickets ? 0 : null);
+  const value = (r, id) => count(r.kpis[id]);
+  const at = (id) => count(overall[id]); // without compare, each KPI is its value
 
   const trend = chart({
     tooltip: { trigger: 'axis' },
