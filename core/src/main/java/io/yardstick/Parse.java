@@ -50,12 +50,32 @@ public final class Parse {
       ZoneId z = ZoneId.of(text.strip());
       return z.normalized().equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : z;
     } catch (DateTimeException e) {
+      String closest = closestZone(text.strip());
       throw new InvalidValueException(
           "'"
               + text
-              + "' is not a time zone; expected an IANA name such as Europe/Madrid,"
+              + "' is not a time zone"
+              + (closest == null ? "" : " (did you mean " + closest + "?)")
+              + "; expected an IANA name such as Europe/Madrid,"
               + " America/New_York or UTC.");
     }
+  }
+
+  /** The zone a person likely meant: a city named alone (Madrid), else a small typo away. */
+  private static String closestZone(String text) {
+    java.util.Set<String> ids = ZoneId.getAvailableZoneIds();
+    String city = text.replace(' ', '_');
+    List<String> byCity =
+        ids.stream()
+            .filter(
+                id ->
+                    id.contains("/")
+                        && id.substring(id.lastIndexOf('/') + 1).equalsIgnoreCase(city))
+            .sorted()
+            .toList();
+    if (!byCity.isEmpty()) return byCity.get(0);
+    if (text.length() < 4 || text.length() > 64) return null;
+    return io.yardstick.kpi.Vocabulary.closest(text, ids.stream().sorted().toList());
   }
 
   /** A period of local dates, both inclusive: {@code to} on or after {@code from}. */
@@ -110,6 +130,51 @@ public final class Parse {
       // answered below
     }
     throw new InvalidValueException("'" + text + "' is not a number.");
+  }
+
+  /** A whole number from {@code min} to {@code max}: "12", not "12.0", "1e3" or "12 days". */
+  public static long wholeNumber(String text, long min, long max) {
+    try {
+      long v = Long.parseLong(text.strip());
+      if (v >= min && v <= max) return v;
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new InvalidValueException(
+        "'" + text + "' is not a whole number from " + min + " to " + max + ".");
+  }
+
+  /** A whole number that fits an int: "20", not "20.5" or "2e1". */
+  public static int wholeNumber(String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException("'" + text + "' is not a whole number, such as 20.");
+    }
+  }
+
+  /** The id of a stored object (an alert rule, a goal, a report): a whole number from 1. */
+  public static long id(String text) {
+    try {
+      long v = Long.parseLong(text.strip());
+      if (v >= 1) return v;
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new InvalidValueException(
+        "'" + text + "' is not an id; ids are whole numbers such as 12.");
+  }
+
+  /** An instant in ISO-8601 UTC, such as 2026-03-01T09:00:00Z. */
+  public static java.time.Instant instant(String text) {
+    try {
+      return java.time.Instant.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidValueException(
+          "'"
+              + text
+              + "' is not an instant; expected ISO-8601 in UTC, such as 2026-03-01T09:00:00Z.");
+    }
   }
 
   /**

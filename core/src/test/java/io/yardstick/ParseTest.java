@@ -29,7 +29,13 @@ class ParseTest {
     }
     assertThat(Parse.zone("Asia/Kolkata")).isEqualTo(ZoneId.of("Asia/Kolkata"));
     assertThatThrownBy(() -> Parse.zone("Madrid"))
-        .hasMessageStartingWith("'Madrid' is not a time zone; expected an" + " IANA name");
+        .hasMessageStartingWith(
+            "'Madrid' is not a time zone (did you mean Europe/Madrid?); expected an IANA name");
+    assertThatThrownBy(() -> Parse.zone("Europe/Madird"))
+        .hasMessageStartingWith(
+            "'Europe/Madird' is not a time zone (did you mean Europe/Madrid?);");
+    assertThatThrownBy(() -> Parse.zone("Mars/Olympus"))
+        .hasMessageStartingWith("'Mars/Olympus' is not a time zone; expected an IANA name");
   }
 
   @Test

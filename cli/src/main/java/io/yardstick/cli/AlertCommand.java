@@ -15,7 +15,6 @@ import io.yardstick.kpi.KpiEngine;
 import io.yardstick.store.Store;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -29,7 +28,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -387,7 +385,7 @@ final class AlertCommand {
         paramLabel = "INSTANT",
         description =
             "Evaluate as of this instant (default: now), such" + " as 2026-11-24T10:00:00Z.")
-    String at;
+    Instant at;
 
     @Mixin DbOption db;
 
@@ -396,15 +394,7 @@ final class AlertCommand {
     @Override
     public Integer call() {
       Clock clock = Clock.systemUTC();
-      if (at != null) {
-        try {
-          clock = Clock.fixed(Instant.parse(at), ZoneOffset.UTC);
-        } catch (DateTimeException e) {
-          throw new ParameterException(
-              spec.commandLine(),
-              "--at: '" + at + "' is not an instant such as" + " 2026-11-24T10:00:00Z.");
-        }
-      }
+      if (at != null) clock = Clock.fixed(at, ZoneOffset.UTC);
       PrintWriter out = spec.commandLine().getOut();
       try (Store store = db.open()) {
         LiveView live = LiveView.load(store, clock.instant());

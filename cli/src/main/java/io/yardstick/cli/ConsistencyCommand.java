@@ -86,6 +86,7 @@ final class ConsistencyCommand implements Callable<Integer> {
     } catch (io.yardstick.YardstickException e) {
       throw new ParameterException(spec.commandLine(), "--split: " + e.getMessage());
     }
+    Main.bounded(spec.commandLine(), "--min-contacts", minContacts, 0, 1_000_000); // as the API
     KpiQuery query = period.query(spec.commandLine(), list);
     Consistency c;
     try (Store store = db.open()) {

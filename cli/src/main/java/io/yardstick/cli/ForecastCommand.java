@@ -523,8 +523,13 @@ final class ForecastCommand implements Callable<Integer> {
       throw new ParameterException(
           cli, option + ": '" + text + "' is not a span; use days or weeks, such as 14d or 2w.");
     }
-    int n = Integer.parseInt(m.group(1));
-    return m.group(2).equals("w") ? n * 7 : n;
+    long n;
+    try {
+      n = io.yardstick.Parse.wholeNumber(m.group(1), 0, 100_000);
+    } catch (io.yardstick.Parse.InvalidValueException e) {
+      throw new ParameterException(cli, option + ": " + e.getMessage());
+    }
+    return (int) (m.group(2).equals("w") ? n * 7 : n);
   }
 
   /** {@code yardstick forecast accuracy}: stored forecasts against what came. */

@@ -90,7 +90,9 @@ final class ImportCommand implements Callable<Integer> {
                         spec.commandLine(),
                         "Unknown kind '"
                             + kind
-                            + "'; expected one of contacts, surveys, agent-states, customers, costs, tickets,"
+                            + "'"
+                            + closestKind(kind)
+                            + "; expected one of contacts, surveys, agent-states, customers, costs, tickets,"
                             + " ticket-events."
                             + " Or a foreign source: queue-log, zendesk, freshdesk, chatwoot (docs/sources.md)."));
     ImportSource source = ImportSource.of(file);
@@ -152,5 +154,25 @@ final class ImportCommand implements Callable<Integer> {
         .append(" rows/s).");
     spec.commandLine().getOut().println(line);
     return 0;
+  }
+
+  /** " (did you mean contacts?)" for a misspelt kind, else "". */
+  private static String closestKind(String kind) {
+    String closest =
+        io.yardstick.kpi.Vocabulary.closest(
+            kind.toLowerCase(java.util.Locale.ROOT),
+            java.util.List.of(
+                "contacts",
+                "surveys",
+                "agent-states",
+                "customers",
+                "costs",
+                "tickets",
+                "ticket-events",
+                "queue-log",
+                "zendesk",
+                "freshdesk",
+                "chatwoot"));
+    return closest == null ? "" : " (did you mean " + closest + "?)";
   }
 }

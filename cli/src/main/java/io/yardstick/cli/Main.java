@@ -82,6 +82,13 @@ public final class Main {
         java.time.ZoneId.class, text -> convert(() -> io.yardstick.Parse.zone(text)));
     cli.registerConverter(
         io.yardstick.kpi.Kpi.class, text -> convert(() -> io.yardstick.Parse.kpi(text)));
+    cli.registerConverter(
+        java.time.Instant.class, text -> convert(() -> io.yardstick.Parse.instant(text)));
+    cli.registerConverter(
+        Integer.class, text -> convert(() -> io.yardstick.Parse.wholeNumber(text)));
+    cli.registerConverter(int.class, text -> convert(() -> io.yardstick.Parse.wholeNumber(text)));
+    cli.registerConverter(Double.class, text -> convert(() -> io.yardstick.Parse.number(text)));
+    cli.registerConverter(double.class, text -> convert(() -> io.yardstick.Parse.number(text)));
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
@@ -123,6 +130,18 @@ public final class Main {
       return parse.get();
     } catch (io.yardstick.Parse.InvalidValueException e) {
       throw new CommandLine.TypeConversionException(e.getMessage());
+    }
+  }
+
+  /**
+   * A whole-number option within the range the API gives the same parameter, refused in the same
+   * words ("'-1' is not a whole number from 0 to 10000.").
+   */
+  static int bounded(CommandLine cli, String option, int value, int min, int max) {
+    try {
+      return (int) io.yardstick.Parse.wholeNumber(Integer.toString(value), min, max);
+    } catch (io.yardstick.Parse.InvalidValueException e) {
+      throw new CommandLine.ParameterException(cli, option + ": " + e.getMessage());
     }
   }
 
@@ -169,6 +188,37 @@ public final class Main {
     PrintWriter err = cmd.getErr();
     // A value the core's parser refused: the option, then the parser's message (which names the
     // value and the fix).
+    List<String> unknown = unknownOptions(cmd, args);
+    String verb = unknownCommand(e, cmd);
+    if (verb != null) {
+      // A misspelt command: the closest one, and where the list is.
+      String closest =
+          io.yardstick.kpi.Vocabulary.closest(
+              verb.toLowerCase(java.util.Locale.ROOT),
+              cmd.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList());
+      err.println(
+          "yardstick: unknown command '"
+              + verb
+              + "'"
+              + (closest == null ? "" : " (did you mean " + closest + "?)")
+              + "; 'yardstick help' lists the commands.");
+      err.flush();
+      return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+    if (e instanceof CommandLine.MissingParameterException && !unknown.isEmpty()) {
+      // A misspelt required option (--form for --from) is reported as what it is, not only as
+      // the option it left missing.
+      err.println(
+          "yardstick: Unknown option"
+              + (unknown.size() > 1 ? "s" : "")
+              + ": "
+              + String.join(", ", unknown.stream().map(u -> "'" + u + "'").toList()));
+      for (String arg : unknown) {
+        List<String> suggestions = closestOptions(cmd.getCommandSpec(), arg);
+        if (!suggestions.isEmpty())
+          err.println("Did you mean " + String.join(" or ", suggestions) + "?");
+      }
+    }
     if (e.getCause() instanceof CommandLine.TypeConversionException
         && e.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
       err.println("yardstick: " + option.longestName() + ": " + e.getCause().getMessage());
@@ -186,6 +236,33 @@ public final class Main {
     err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for its options.");
     err.flush();
     return cmd.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /**
+   * The command a person misspelt: the first unmatched argument of a command that has subcommands
+   * and no positional parameters, when it is not an option; else null.
+   */
+  private static String unknownCommand(CommandLine.ParameterException e, CommandLine cmd) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException u)
+        || cmd.getSubcommands().isEmpty()
+        || !cmd.getCommandSpec().positionalParameters().isEmpty()
+        || u.getUnmatched().isEmpty()) return null;
+    String first = u.getUnmatched().get(0);
+    return first.startsWith("-") ? null : first;
+  }
+
+  /** The arguments after the command's name that look like long options it does not have. */
+  private static List<String> unknownOptions(CommandLine cmd, String[] args) {
+    CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
+    List<String> out = new java.util.ArrayList<>();
+    int start =
+        cmd.getParent() == null ? 0 : java.util.Arrays.asList(args).indexOf(spec.name()) + 1;
+    for (String arg : java.util.Arrays.asList(args).subList(start, args.length)) {
+      if (!arg.startsWith("--") || arg.equals("--")) continue;
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      if (spec.findOption(name) == null && !out.contains(name)) out.add(name);
+    }
+    return out;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -56,6 +56,11 @@ final class QueryOptions {
   KpiQuery query(CommandLine cli, List<Kpi> kpis) {
     LocalDate f = from;
     LocalDate t = to;
+    try {
+      KpiQuery.checkDays(f, t);
+    } catch (io.yardstick.YardstickException e) {
+      throw new ParameterException(cli, Main.message(e));
+    }
     if (t.isBefore(f)) {
       throw new ParameterException(
           cli, "--to (" + t + ") is before --from (" + f + "); give --to on or after --from.");

@@ -50,6 +50,7 @@ final class TopicsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Main.bounded(spec.commandLine(), "--limit", limit, 0, 10_000); // as /api/topics
     KpiQuery query = period.query(spec.commandLine(), List.of(Kpi.CONTACTS));
     TopTopics t;
     try (Store store = db.open()) {

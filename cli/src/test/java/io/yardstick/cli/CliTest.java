@@ -278,7 +278,9 @@ class CliTest {
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err())
-        .contains("--tz: 'Madrid' is not a time zone; expected an IANA name such as Europe/Madrid");
+        .contains(
+            "--tz: 'Madrid' is not a time zone (did you mean Europe/Madrid?); expected an IANA name"
+                + " such as Europe/Madrid");
   }
 
   @Test
@@ -363,11 +365,11 @@ class CliTest {
     assertThat(by.code()).isEqualTo(2);
     assertThat(by.err())
         .contains(
-            "Unknown dimension 'chanel'; did you mean channel?",
+            "--by: Unknown dimension 'chanel'; did you mean channel?",
             "customer attributes in this" + " store: none");
     assertThat(by.out()).isEmpty();
     assertThat(where.code()).isEqualTo(2);
-    assertThat(where.err()).contains("Unknown dimension 'chanel'");
+    assertThat(where.err()).contains("--where: Unknown dimension 'chanel'");
     // The answer stands (0 contacts), and stderr says why: no contact has that value.
     assertThat(value.code()).isZero();
     assertThat(value.out().lines().toList()).containsExactly("contacts", "0");
@@ -522,6 +524,58 @@ class CliTest {
             "yardstick: Unknown options: '--fromat', 'json'",
             "Did you mean --format?",
             "Run 'yardstick kpi --help' for its options.");
+  }
+
+  @Test
+  void a_misspelt_command_names_the_closest_and_a_misspelt_required_option_is_called_unknown() {
+    Run verb = run("forcast", "--channel", "phone");
+    Run from = run("kpi", "--form", "2026-03-01", "--to", "2026-03-02");
+
+    assertThat(verb.code()).isEqualTo(2);
+    assertThat(verb.err().lines().toList())
+        .containsExactly(
+            "yardstick: unknown command 'forcast' (did you mean forecast?); 'yardstick help' lists"
+                + " the commands.");
+    Run kind = run("import", "contact", "nothing.csv", "--db", db());
+    assertThat(kind.code()).isEqualTo(2);
+    assertThat(kind.err())
+        .contains("Unknown kind 'contact' (did you mean contacts?); expected one of");
+    assertThat(from.code()).isEqualTo(2);
+    assertThat(from.err().lines().toList())
+        .containsExactly(
+            "yardstick: Unknown option: '--form'",
+            "Did you mean --from?",
+            "yardstick: Missing required option: '--from=DATE'",
+            "Run 'yardstick kpi --help' for its options.");
+  }
+
+  @Test
+  void numbers_are_read_by_the_cores_parser_and_bounded_as_the_api_bounds_them() {
+    Run calls = run("staff", "--calls", "abc", "--aht", "180");
+    Run limit = run("topics", "--from", "2026-03-01", "--to", "2026-03-02", "--limit", "-1");
+    Run min =
+        run("consistency", "--from", "2026-03-01", "--to", "2026-03-02", "--min-contacts", "-5");
+    Run horizon = run("forecast", "--channel", "phone", "--horizon", "99999999999d");
+
+    assertThat(calls.code()).isEqualTo(2);
+    assertThat(calls.err().lines().findFirst().orElseThrow())
+        .isEqualTo("yardstick: --calls: 'abc' is not a number.");
+    assertThat(limit.code()).isEqualTo(2);
+    assertThat(limit.err().lines().findFirst().orElseThrow())
+        .isEqualTo("yardstick: --limit: '-1' is not a whole number from 0 to 10000.");
+    assertThat(min.code()).isEqualTo(2);
+    assertThat(min.err().lines().findFirst().orElseThrow())
+        .isEqualTo("yardstick: --min-contacts: '-5' is not a whole number from 0 to 1000000.");
+    Run far = run("kpi", "--from", "2026-01-01", "--to", "9999-12-31");
+    assertThat(far.code()).isEqualTo(2);
+    assertThat(far.err().lines().findFirst().orElseThrow())
+        .isEqualTo(
+            "yardstick: --to: 9999-12-31 is outside the days a question can ask about, 1900-01-01"
+                + " to 2199-12-31.");
+    // Was "unexpected error: java.lang.NumberFormatException".
+    assertThat(horizon.code()).isEqualTo(2);
+    assertThat(horizon.err().lines().findFirst().orElseThrow())
+        .isEqualTo("yardstick: --horizon: '99999999999' is not a whole number from 0 to 100000.");
   }
 
   private static String[] concat(String[] a, String[] b) {
@@ -692,9 +746,11 @@ class CliTest {
             "--db",
             db());
 
-    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.code()).isEqualTo(2);
     assertThat(run.err())
-        .contains("There is no business-hours calendar named 'support'; none is defined");
+        .contains(
+            "--business-hours: There is no business-hours calendar named 'support'; none is"
+                + " defined");
   }
 
   @Test

@@ -124,6 +124,9 @@ public record AlertRule(
   /** The largest minimum volume a rule may ask for. */
   public static final long MAX_VOLUME = 1_000_000_000L;
 
+  /** The longest rolling window of a KPI rule. */
+  public static final Duration MAX_WINDOW = Duration.ofDays(31);
+
   public AlertRule {
     filters = List.copyOf(filters);
     targets = targets.isEmpty() ? List.of("log") : List.copyOf(targets);
@@ -167,6 +170,15 @@ public record AlertRule(
     if (window.isNegative() || window.isZero())
       throw new YardstickException(
           kind == Kind.SLA_DUE ? "{within} must be positive." : "The window must be positive.");
+    if (kind != Kind.SLA_DUE && window.compareTo(MAX_WINDOW) > 0) {
+      // Every evaluation (each minute) computes the KPI over the window: its work is bounded.
+      throw new YardstickException(
+          "The window "
+              + Durations.format(window)
+              + " is longer than "
+              + Durations.format(MAX_WINDOW)
+              + "; a rule watches the recent past (15m, 1h, 1d); for longer periods use a goal.");
+    }
     if (coolDown.isNegative()) throw new YardstickException("The cool-down cannot be negative.");
     if (minVolume < 0) throw new YardstickException("The minimum volume cannot be negative.");
     if (minVolume > MAX_VOLUME) {

@@ -34,6 +34,16 @@ public final class AlertRules {
   }
 
   public AlertRule add(AlertRule rule) {
+    // What only the store can tell is checked before the rule is stored: its filters' dimensions
+    // (a misspelt one would fail every evaluation) and its goal.
+    if (!rule.filters().isEmpty()) {
+      new io.yardstick.kpi.Vocabulary(store)
+          .check(
+              io.yardstick.kpi.KpiQuery.of(
+                      java.time.LocalDate.EPOCH, java.time.LocalDate.EPOCH, rule.zone())
+                  .withFilters(rule.filters()));
+    }
+    if (rule.goalId() != null) new io.yardstick.goal.Goals(store, clock).get(rule.goalId());
     long id = store.nextId("alert_rules");
     AlertRule r = rule.withId(id, clock.instant());
     store.update(

@@ -86,7 +86,7 @@ public final class AuditLog {
   public record Filter(String kind, String actor, Instant from, Instant to) {
     public Filter {
       if (kind != null && !KINDS.contains(kind)) {
-        throw new YardstickException(
+        throw new io.yardstick.UnknownNameException(
             "'"
                 + kind
                 + "' is not a kind of audit entry; expected one of "

@@ -305,6 +305,17 @@ public final class RecordReader {
     return s.length() > 60 ? s.substring(0, 57) + "..." : s;
   }
 
+  /** " (did you mean channel?)" for one misspelt column of the type, else "". */
+  private static String closestField(RecordType type, java.util.Collection<String> unknown) {
+    if (unknown.size() != 1) return "";
+    List<String> names = new ArrayList<>();
+    for (Field f : type.fields()) names.add(f.name());
+    String closest =
+        io.yardstick.yaml.YamlTree.closest(
+            unknown.iterator().next().toLowerCase(java.util.Locale.ROOT), names);
+    return closest == null ? "" : " (did you mean " + closest + "?)";
+  }
+
   static String fieldNames(RecordType type) {
     List<String> names = new ArrayList<>();
     for (Field f : type.fields()) names.add(f.name());
@@ -368,6 +379,7 @@ public final class RecordReader {
             (unknown.size() == 1 ? "is not a column" : "are not columns")
                 + " of "
                 + type.table()
+                + closestField(type, unknown)
                 + "; expected only "
                 + fieldNames(type)
                 + " (see docs/data-format.md)");

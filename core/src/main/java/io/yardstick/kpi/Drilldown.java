@@ -47,6 +47,8 @@ public final class Drilldown {
       throw new io.yardstick.YardstickException(
           "A page holds 1 to " + MAX_PAGE_SIZE + " rows; got " + size + ".");
     }
+    // A misspelt dimension is refused here as by the KPI engine, not answered with no rows.
+    new Vocabulary(store).check(query);
     Kpi.Rows what = (kpi == null ? Kpi.CONTACTS : kpi).rows(settings);
     SqlRenderer r =
         new SqlRenderer(

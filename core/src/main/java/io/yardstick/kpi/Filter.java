@@ -23,6 +23,16 @@ public record Filter(Dimension dimension, List<String> values, Double low, Doubl
     }
   }
 
+  /** The filter as {@link #parse} reads it: {@code channel=phone,chat}, {@code age=55..70}. */
+  public String text() {
+    if (!isRange()) return dimension.name() + "=" + String.join(",", values);
+    return dimension.name()
+        + "="
+        + (low == null ? "" : io.yardstick.Parse.number(low))
+        + ".."
+        + (high == null ? "" : io.yardstick.Parse.number(high));
+  }
+
   public boolean isRange() {
     return values.isEmpty();
   }

@@ -99,8 +99,37 @@ public final class KpiEngine {
       List<KpiResult.Row> previous = rows(query.previous(), null, paths);
       rows = withPrevious(query, rows, previous);
     }
-    List<String> warnings = query.filters().isEmpty() ? List.of() : vocabulary.warnings(query);
+    List<String> warnings =
+        new ArrayList<>(query.filters().isEmpty() ? List.of() : vocabulary.warnings(query));
+    if (warnings.isEmpty() && !rows.isEmpty() && empty(rows.get(0))) warnings.add(nothing(query));
     return new KpiResult(query, rows, warnings, paths.answeredFrom());
+  }
+
+  /** Whether every value of a row is null, or a count of nothing: no record was in it. */
+  private static boolean empty(KpiResult.Row row) {
+    return row.values().entrySet().stream()
+        .allMatch(
+            e ->
+                e.getValue() == null
+                    || (e.getKey().unit() == Kpi.Unit.COUNT && e.getValue().doubleValue() == 0));
+  }
+
+  /**
+   * The warning of an answer in which nothing was found, so that a filter or a period that matches
+   * no record says so (each filter value exists, or its own warning would have said that; together
+   * they, or the period, match nothing).
+   */
+  private static String nothing(KpiQuery query) {
+    String period = query.from() + ".." + query.to() + " (" + query.zone().getId() + ")";
+    if (query.filters().isEmpty()) {
+      return "Nothing was recorded in " + period + ": every value is empty.";
+    }
+    List<String> filters = query.filters().stream().map(Filter::text).toList();
+    return "Nothing in "
+        + period
+        + " matches "
+        + String.join(" and ", filters)
+        + ": every value is empty.";
   }
 
   /** Which path answered the bases of one question (rollups or scan). */
@@ -184,7 +213,7 @@ public final class KpiEngine {
     long timeDims = query.groupBy().stream().filter(d -> d.kind() == Dimension.Kind.TIME).count();
     if (timeDims > 1) {
       throw new YardstickException(
-          "Group by one time bucket at most (hour, day, week or month); got "
+          "{by}: group by one time bucket at most (hour, day, week or month); got "
               + query.groupBy().stream()
                   .filter(d -> d.kind() == Dimension.Kind.TIME)
                   .map(Dimension::name)
@@ -267,8 +296,8 @@ public final class KpiEngine {
         .calendar(query.businessHours())
         .orElseThrow(
             () ->
-                new YardstickException(
-                    "There is no business-hours calendar named '"
+                new io.yardstick.UnknownNameException(
+                    "{business_hours}: There is no business-hours calendar named '"
                         + query.businessHours()
                         + "'"
                         + (settings.calendars().isEmpty()

@@ -48,9 +48,36 @@ public record KpiQuery(
     filters = List.copyOf(filters);
     if (groupBy.stream().map(Dimension::name).distinct().count() < groupBy.size()) {
       throw new YardstickException(
-          "A dimension is named twice in the group-by: "
+          "{by} names a dimension twice: "
               + groupBy.stream().map(Dimension::name).toList()
-              + ".");
+              + "; give each once.");
+    }
+  }
+
+  /** The first and last day a person's question can ask about. */
+  public static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+
+  public static final LocalDate LAST_DAY = LocalDate.of(2199, 12, 31);
+
+  /**
+   * Refuses a period a person asked for that reaches past {@link #FIRST_DAY} or {@link #LAST_DAY}
+   * (a typo: no one's data is there, and year 10000 cannot even be written in SQL). Both faces call
+   * it on the days they read; the previous period of a question may reach further back.
+   */
+  public static void checkDays(LocalDate from, LocalDate to) {
+    for (LocalDate day : List.of(from, to)) {
+      if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
+        throw new YardstickException(
+            "{"
+                + (day == from ? "from" : "to")
+                + "}: "
+                + day
+                + " is outside the days a question can ask about, "
+                + FIRST_DAY
+                + " to "
+                + LAST_DAY
+                + ".");
+      }
     }
   }
 

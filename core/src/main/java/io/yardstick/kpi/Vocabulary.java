@@ -87,11 +87,15 @@ public final class Vocabulary {
                 + " filter by tag instead (tag=vip), or group by priority.");
       }
     }
-    List<Dimension> used = new ArrayList<>(query.groupBy());
-    query.filters().forEach(f -> used.add(f.dimension()));
-    for (Dimension d : used) {
+    for (Dimension d : query.groupBy()) {
       if (d.kind() == Dimension.Kind.ATTRIBUTE && !attributes().contains(d.name())) {
-        throw new UnknownNameException(unknown(d.name()));
+        throw new UnknownNameException("{by}: " + unknown(d.name()));
+      }
+    }
+    for (Filter f : query.filters()) {
+      Dimension d = f.dimension();
+      if (d.kind() == Dimension.Kind.ATTRIBUTE && !attributes().contains(d.name())) {
+        throw new UnknownNameException("{where}: " + unknown(d.name()));
       }
     }
   }

@@ -75,6 +75,17 @@ class RecordReaderTest {
   }
 
   @Test
+  void a_misspelt_column_names_the_closest() {
+    refused(
+        RecordType.CONTACTS,
+        "contact_id,chanel,arrived_at\n",
+        "f.csv, line 1, column chanel: is not a column of contacts (did you mean channel?); expected only"
+            + " contact_id, case_id, channel, direction, queue, topic, customer_id, agent_id, team, arrived_at,"
+            + " answered_at, first_response_at, abandoned_at, resolved_at, talk_s, hold_s, wrap_s, resolved,"
+            + " converted, revenue (see docs/data-format.md)");
+  }
+
+  @Test
   void missing_required_columns_are_named() {
     refused(
         RecordType.SURVEYS,

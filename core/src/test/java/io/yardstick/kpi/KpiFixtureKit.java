@@ -1284,6 +1284,47 @@ public abstract class KpiFixtureKit extends StoreKit {
   }
 
   @Test
+  void a_filter_or_a_period_that_matches_nothing_says_so() {
+    contact("p1", "phone", "2026-03-03T09:00:00Z").answeredAfter(5).agent("a1");
+    contact("e1", "email", "2026-03-03T10:00:00Z").firstResponseAfter(60).agent("a2");
+
+    // Each value exists (phone, a2), but no phone contact is a2's: 0 contacts, every KPI empty.
+    KpiResult both =
+        compute(
+            query()
+                .withKpis(List.of(Kpi.CONTACTS, Kpi.ASA))
+                .withFilters(List.of(Filter.parse("channel=phone"), Filter.parse("agent=a2"))));
+    assertThat(both.overall().value(Kpi.CONTACTS)).isEqualTo(0L);
+    assertThat(both.warnings())
+        .containsExactly(
+            "Nothing in "
+                + FROM
+                + ".."
+                + TO
+                + " (UTC) matches channel=phone and agent=a2: every value is empty.");
+    // A period before the data.
+    KpiResult before =
+        compute(
+            KpiQuery.of(FROM.minusYears(1), FROM.minusYears(1), UTC)
+                .withKpis(List.of(Kpi.CONTACTS)));
+    assertThat(before.warnings())
+        .containsExactly(
+            "Nothing was recorded in "
+                + FROM.minusYears(1)
+                + ".."
+                + FROM.minusYears(1)
+                + " (UTC): every value is empty.");
+    // One phone contact of a1: an answer, no warning.
+    assertThat(
+            compute(
+                    query()
+                        .withKpis(List.of(Kpi.CONTACTS, Kpi.ASA))
+                        .withFilters(List.of(Filter.parse("channel=phone"))))
+                .warnings())
+        .isEmpty();
+  }
+
+  @Test
   void business_hours_count_from_the_next_opening() {
     // support: Europe/Madrid, Monday to Friday 09:00-18:00 (March 2026: UTC+1)
     BusinessCalendar support =

@@ -46,7 +46,7 @@ class VocabularyTest {
       assertThat(engine.compute(fax).overall().value(Kpi.CONTACTS)).isEqualTo(1L);
       assertThatThrownBy(() -> engine.compute(fax.withGroupBy(List.of(Dimension.of("tier")))))
           .isInstanceOf(UnknownNameException.class)
-          .hasMessageStartingWith("Unknown dimension 'tier'");
+          .hasMessageStartingWith("'by': Unknown dimension 'tier'");
     }
   }
 }

@@ -378,7 +378,13 @@ public final class YardstickServer implements AutoCloseable {
                       // the response is gone; the log has the error
                     }
                   });
-              config.jetty.modifyServer(server -> server.setStopTimeout(5_000));
+              config.jetty.modifyServer(
+                  server -> {
+                    server.setStopTimeout(5_000);
+                    // Jetty answers a request it cannot parse (an address over 8 KB: 414; headers
+                    // too large: 431) before Javalin sees it: in the one error shape too.
+                    server.setErrorHandler(new BadMessages());
+                  });
               if (network.tls() != null)
                 config.jetty.addConnector((server, base) -> https(server, base, network, port));
               config.requestLogger.http(
@@ -655,6 +661,35 @@ public final class YardstickServer implements AutoCloseable {
   private static java.util.stream.Stream<Throwable> causes(Throwable e) {
     return java.util.stream.Stream.iterate(e, java.util.Objects::nonNull, Throwable::getCause)
         .limit(20);
+  }
+
+  /** Jetty's answers to requests it could not parse, as JSON in the one error shape. */
+  private static final class BadMessages extends org.eclipse.jetty.server.handler.ErrorHandler {
+    @Override
+    public java.nio.ByteBuffer badMessageError(
+        int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
+      fields.put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
+      fields.put(org.eclipse.jetty.http.HttpHeader.CACHE_CONTROL, "no-store");
+      String details =
+          switch (status) {
+            case 414 ->
+                "The request's address is too long (over 8 KB); ask for fewer values at once, or"
+                    + " send them in several requests.";
+            case 431 -> "The request's headers are too large.";
+            default ->
+                "The request could not be read" + (reason == null ? "." : ": " + reason + ".");
+          };
+      try {
+        return java.nio.ByteBuffer.wrap(
+            JSON.writeValueAsBytes(
+                errorBody(
+                    status,
+                    reason == null ? org.eclipse.jetty.http.HttpStatus.getMessage(status) : reason,
+                    details)));
+      } catch (IOException e) {
+        return super.badMessageError(status, reason, fields);
+      }
+    }
   }
 
   /** The one error shape: {title, status, type, details}. */

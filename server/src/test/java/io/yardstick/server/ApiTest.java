@@ -325,8 +325,9 @@ class ApiTest {
 
     assertThat(by.status()).isEqualTo(400);
     assertThat(by.body().get("details").asText())
-        .startsWith("Unknown dimension 'chanel'; did you mean channel?");
+        .startsWith("'by': Unknown dimension 'chanel'; did you mean channel?");
     assertThat(where.status()).isEqualTo(400);
+    assertThat(where.body().get("details").asText()).startsWith("'where': Unknown dimension");
     assertThat(value.status()).isEqualTo(200);
     assertThat(value.body().get("rows").get(0).get("kpis").get("contacts").asLong()).isZero();
     assertThat(value.body().get("warnings").get(0).asText())

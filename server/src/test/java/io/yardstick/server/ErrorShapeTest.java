@@ -84,6 +84,17 @@ class ErrorShapeTest {
   }
 
   @Test
+  void an_address_too_long_for_the_server_answers_414_in_the_one_shape_not_html() {
+    String many = "channel%3D" + "x,".repeat(5_000) + "phone";
+    Response r = manager.get("/api/kpi?" + TestServer.period() + "&where=" + many);
+    assertShape(r, 414);
+    assertThat(r.body().get("details").asText())
+        .isEqualTo(
+            "The request's address is too long (over 8 KB); ask for fewer values at once, or send"
+                + " them in several requests.");
+  }
+
+  @Test
   void api_answers_and_errors_are_not_cached_and_health_names_no_path() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<String> health =

@@ -71,12 +71,7 @@ public final class AlertRoutes {
         "/api/alerts/rules/{id}",
         ctx -> {
           Auth.requireRole(ctx, Role.ADMIN, Role.MANAGER);
-          long id;
-          try {
-            id = Long.parseLong(ctx.pathParam("id"));
-          } catch (NumberFormatException e) {
-            throw ApiException.badRequest("The rule id must be a number.");
-          }
+          long id = ApiParams.id(ctx);
           if (!rules.remove(id)) throw ApiException.notFound("There is no alert rule " + id + ".");
           ctx.status(204);
         });
@@ -143,7 +138,7 @@ public final class AlertRoutes {
         b.compare(AlertRule.Comparison.ABOVE, number(body, "above"));
       }
       if ("below".equals(text(body, "comparison"))) b.comparison(AlertRule.Comparison.BELOW);
-      if (body.get("goal") != null) b.goal(number(body, "goal").longValue());
+      if (body.get("goal") != null) b.goal(whole(body, "goal", 1, Long.MAX_VALUE));
       if (Boolean.TRUE.equals(body.get("benchmark"))) b.benchmark();
       if (body.get("where") instanceof List<?> where)
         b.where(where.stream().map(Object::toString).toArray(String[]::new));
@@ -245,12 +240,10 @@ public final class AlertRoutes {
 
   private static Double number(Map<?, ?> body, String key) {
     Object v = body.get(key);
-    double d;
-    try {
-      d = v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString());
-    } catch (NumberFormatException e) {
-      throw new YardstickException(key + ": '" + v + "' is not a number.");
-    }
+    double d =
+        v instanceof Number n
+            ? n.doubleValue()
+            : ApiParams.field(key, () -> io.yardstick.Parse.number(v.toString()));
     if (!Double.isFinite(d) || Math.abs(d) > 1e15) {
       throw new YardstickException(key + ": " + v + " is not a number Yardstick can compare with.");
     }

@@ -27,6 +27,11 @@ public final class ApiParams {
   public static KpiQuery query(Context ctx, User user, List<Kpi> defaultKpis) {
     LocalDate from = date(ctx, "from");
     LocalDate to = date(ctx, "to");
+    try {
+      KpiQuery.checkDays(from, to);
+    } catch (YardstickException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
     if (to.isBefore(from)) {
       throw ApiException.badRequest(
           "Parameter 'to' (" + to + ") is before 'from' (" + from + "); give to on or after from.");
@@ -127,22 +132,13 @@ public final class ApiParams {
   public static int integer(Context ctx, String name, int fallback, int min, int max) {
     String text = ctx.queryParam(name);
     if (text == null || text.isBlank()) return fallback;
-    try {
-      int v = Integer.parseInt(text.strip());
-      if (v < min || v > max) throw new NumberFormatException();
-      return v;
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(
-          "Parameter '"
-              + name
-              + "': '"
-              + text
-              + "' is not a whole number from "
-              + min
-              + " to "
-              + max
-              + ".");
-    }
+    return Math.toIntExact(parsed(name, () -> Parse.wholeNumber(text, min, max)));
+  }
+
+  /** The {@code {id}} of a route's path: a stored object's id, else 400 naming the parameter. */
+  public static long id(Context ctx) {
+    String text = ctx.pathParam("id");
+    return parsed("id", () -> Parse.id(text));
   }
 
   static List<String> list(Context ctx, String name) {

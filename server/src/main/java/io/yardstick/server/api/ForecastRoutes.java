@@ -317,10 +317,10 @@ public final class ForecastRoutes {
     if (text == null) return 30;
     String digits = text.endsWith("m") ? text.substring(0, text.length() - 1) : text;
     try {
-      int v = Integer.parseInt(digits);
-      if (allowed.contains(v)) return v;
-    } catch (NumberFormatException e) {
-      // answered below
+      long v = io.yardstick.Parse.wholeNumber(digits, 1, 1440);
+      if (allowed.contains((int) v)) return (int) v;
+    } catch (io.yardstick.Parse.InvalidValueException e) {
+      // answered below, with the lengths this route takes
     }
     throw ApiException.badRequest(
         "Parameter 'interval': '"

@@ -172,12 +172,7 @@ public final class GoalRoutes {
   }
 
   private static long id(Context ctx) {
-    try {
-      return Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw ApiException.notFound(
-          "'" + ctx.pathParam("id") + "' is not a goal id; ids are numbers.");
-    }
+    return ApiParams.id(ctx);
   }
 
   private static String text(Map<?, ?> body, String key) {

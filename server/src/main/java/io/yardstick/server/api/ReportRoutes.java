@@ -333,10 +333,6 @@ public final class ReportRoutes {
   }
 
   private static long id(Context ctx) {
-    try {
-      return Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      throw ApiException.notFound("'" + ctx.pathParam("id") + "' is not an id; ids are numbers.");
-    }
+    return ApiParams.id(ctx);
   }
 }

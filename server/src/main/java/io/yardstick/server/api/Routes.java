@@ -83,6 +83,19 @@ public final class Routes {
               + " month.");
     }
     KpiQuery q = ApiParams.query(ctx, Auth.user(ctx), List.of(Kpi.CONTACTS));
+    q.groupBy().stream()
+        .filter(d -> d.kind() == Dimension.Kind.TIME)
+        .findFirst()
+        .ifPresent(
+            d -> {
+              // A series' time bucket is its unit; one in 'by' was dropped without a word.
+              throw ApiException.badRequest(
+                  "Parameter 'by': '"
+                      + d.name()
+                      + "' is a time bucket; a series takes it as 'unit' (unit="
+                      + d.name()
+                      + ").");
+            });
     List<Dimension> by = new ArrayList<>();
     by.add(time);
     q.groupBy().stream().filter(d -> d.kind() != Dimension.Kind.TIME).forEach(by::add);
