@@ -41,6 +41,7 @@ public final class StoreCopy {
         long line = 1;
         for (Object[] r : rows) {
           Object[] row = r;
+          for (int i = 0; i < fields.size(); i++) row[i] = asParsed(fields.get(i), row[i]);
           if (type.hasAttributes()) {
             row = java.util.Arrays.copyOf(r, fields.size() + 1);
             row[fields.size()] = attributes.getOrDefault((String) r[0], Map.of());
@@ -50,5 +51,20 @@ public final class StoreCopy {
       }
       return loader.commit();
     }
+  }
+
+  /**
+   * A stored value as the field's parser gives it ({@link io.yardstick.model.FieldType#javaType}):
+   * a store returns every whole number as a Long, and a survey score is an Integer in a row.
+   */
+  static Object asParsed(Field field, Object v) {
+    if (!(v instanceof Number n)) return v;
+    Class<?> type = field.type().javaType();
+    if (type == Integer.class && !(v instanceof Integer)) return Math.toIntExact(n.longValue());
+    if (type == Double.class && !(v instanceof Double)) return n.doubleValue();
+    if (type == java.math.BigDecimal.class && !(v instanceof java.math.BigDecimal)) {
+      return new java.math.BigDecimal(n.toString());
+    }
+    return v;
   }
 }
