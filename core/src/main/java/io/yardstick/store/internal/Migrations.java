@@ -45,7 +45,8 @@ final class Migrations {
           "V15__survey_invitations",
           "V16__tickets_and_ticket_events",
           "V17__sla_refresh_state",
-          "V18__rollups");
+          "V18__rollups",
+          "V19__rollups_single_dimensions");
 
   private Migrations() {}
 
