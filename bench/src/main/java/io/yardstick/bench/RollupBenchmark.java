@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  * time of imports with the rollups kept. Run it with {@code bench/run-rollup-benchmark.sh}
  * (docs/benchmarks.md).
  *
- * <p>Usage: {@code RollupBenchmark WORKDIR SIZE [ROUNDS] [CLIENTS]}.
+ * <p>Usage: {@code RollupBenchmark WORKDIR SIZE [ROUNDS] [CLIENTS] [noimports]} (noimports: the
+ * questions and the size only).
  */
 public final class RollupBenchmark {
   static final LocalDate TO = KpiBenchmark.LAST_DAY;
@@ -61,6 +62,7 @@ public final class RollupBenchmark {
     long size = Long.parseLong(args[1].replace("_", ""));
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     int clients = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+    boolean imports = args.length <= 4 || !args[4].equals("noimports");
     Files.createDirectories(work);
     long t0 = System.nanoTime();
     Path db = KpiBenchmark.dataFor(work, size);
@@ -212,6 +214,11 @@ public final class RollupBenchmark {
       }
     }
 
+    if (!imports) {
+      System.out.println();
+      out.forEach(System.out::println);
+      return;
+    }
     // Imports with the rollups kept.
     Path csvDir = work.resolve("csv-" + size);
     if (!Files.exists(csvDir.resolve("contacts.csv"))) KpiBenchmark.exportCsv(db, csvDir);

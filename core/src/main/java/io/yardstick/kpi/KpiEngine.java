@@ -270,6 +270,9 @@ public final class KpiEngine {
         false);
   }
 
+  /** With -Dyardstick.kpi.trace=true, each query's time goes to stderr (benchmarks). */
+  private static final boolean TRACE = Boolean.getBoolean("yardstick.kpi.trace");
+
   /**
    * Runs one of the engine's queries within the limits, and says which limit stopped it and how to
    * narrow.
@@ -278,7 +281,17 @@ public final class KpiEngine {
     Limits limits = settings.limits();
     try {
       // one row per group and the overall row
-      return store.query(new Store.Bounds(limits.queryTimeout(), limits.maxRows() + 1L), sql);
+      long t = System.nanoTime();
+      List<Object[]> rows =
+          store.query(new Store.Bounds(limits.queryTimeout(), limits.maxRows() + 1L), sql);
+      if (TRACE)
+        System.err.printf(
+            java.util.Locale.ROOT,
+            "kpi query %.3f s, %d rows: %s%n",
+            (System.nanoTime() - t) / 1e9,
+            rows.size(),
+            sql.length() > 160 ? sql.substring(0, 160) : sql);
+      return rows;
     } catch (LimitException e) {
       if (!e.timedOut()) throw tooManyRows("groups of the group-by");
       throw new LimitException(

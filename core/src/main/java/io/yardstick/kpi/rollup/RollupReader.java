@@ -7,7 +7,10 @@ import io.yardstick.kpi.KpiSettings;
 import io.yardstick.kpi.Part;
 import io.yardstick.store.Store;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -84,7 +87,10 @@ public final class RollupReader {
       if (f.dimension().kind() != Dimension.Kind.CONTACT_FIELD || f.isRange()) return List.of();
       if (!allowed(base, f.dimension().name())) return List.of();
     }
-    boolean histograms = Integer.bitCount(mask(dims, filters)) <= 1;
+    // The rollups keep no combination of two or more dimensions: such a question is a scan.
+    int mask = mask(dims, filters);
+    if (Integer.bitCount(mask) > 1) return List.of();
+    boolean histograms = Rollups.hasHistogram(mask);
     List<Part> out = new ArrayList<>();
     for (Part p : parts) {
       if (p.base() != base) continue;
@@ -127,23 +133,13 @@ public final class RollupReader {
       Instant start,
       Instant end,
       Function<String, List<Object[]>> run) {
-    int mask = mask(dims, filters);
-    int gset =
-        Integer.bitCount(mask) <= 1
-            ? mask
-            : base == Base.AGENT_TIME
-                ? 1 << Rollups.DIMENSIONS.indexOf("agent")
-                : Rollups.ALL_DIMENSIONS;
+    int gset = mask(dims, filters);
 
     List<String> dimExprs = new ArrayList<>();
     for (Dimension d : dims) {
       dimExprs.add(
           d.kind() == Dimension.Kind.TIME
-              ? "CAST(EXTRACT(EPOCH FROM date_trunc('"
-                  + d.timeUnit().sqlName()
-                  + "', to_timestamp(r.bucket) AT TIME ZONE "
-                  + lit(zone.getId())
-                  + ")) AS DOUBLE PRECISION)"
+              ? localStart(d.timeUnit(), zone, start, end)
               : "r." + d.name());
     }
     StringJoiner where = new StringJoiner(" AND ");
@@ -180,7 +176,12 @@ public final class RollupReader {
               + " AS DOUBLE PRECISION)");
     }
     String sql = "SELECT " + select + " FROM (" + inner + ") x" + groupBy(dimCols, overall);
-    List<Object[]> additiveRows = run.apply(sql);
+    // Percentiles alone, overall: the one row needs no read (an aggregate gives a row even over
+    // no buckets).
+    List<Object[]> additiveRows =
+        additive.isEmpty() && dimCols.isEmpty()
+            ? List.<Object[]>of(new Object[] {1L})
+            : run.apply(sql);
 
     // The rows in the scan's shape: dims, g, then every part in the order asked.
     int n = dims.size();
@@ -224,6 +225,61 @@ public final class RollupReader {
       }
     }
     return out;
+  }
+
+  /**
+   * The start of a bucket's local hour, day, ISO week or month in the zone, as the scan's {@code
+   * EXTRACT(EPOCH FROM date_trunc(unit, instant AT TIME ZONE zone))} gives it (the local wall time
+   * read as UTC seconds), by arithmetic: the bucket plus the zone's offset at its start (a CASE on
+   * the zone's transitions in the period), then truncated. A time zone lookup per row costs more
+   * than the rest of the question.
+   */
+  static String localStart(Dimension.TimeUnit unit, ZoneId zone, Instant start, Instant end) {
+    ZoneRules rules = zone.getRules();
+    StringBuilder offset = new StringBuilder();
+    int transitions = 0;
+    int before = rules.getOffset(start).getTotalSeconds();
+    for (ZoneOffsetTransition t = rules.nextTransition(start);
+        t != null && t.getInstant().isBefore(end);
+        t = rules.nextTransition(t.getInstant())) {
+      offset
+          .append(" WHEN r.bucket < ")
+          .append(t.getInstant().getEpochSecond())
+          .append(" THEN ")
+          .append(before);
+      before = t.getOffsetAfter().getTotalSeconds();
+      transitions++;
+    }
+    String local =
+        "CAST(r.bucket + "
+            + (transitions == 0 ? before : "CASE" + offset + " ELSE " + before + " END")
+            + " AS DOUBLE PRECISION)";
+    String days = "FLOOR(" + local + " / 86400)";
+    return switch (unit) {
+      case HOUR -> "FLOOR(" + local + " / 3600) * 3600";
+      case DAY -> days + " * 86400";
+      // 1970-01-01 was a Thursday: the Monday on or before day d is 7 * floor((d + 3) / 7) - 3.
+      case WEEK -> "(FLOOR((" + days + " + 3) / 7) * 7 - 3) * 86400";
+      case MONTH -> {
+        StringBuilder months = new StringBuilder();
+        LocalDate m = LocalDate.ofInstant(start, zone).withDayOfMonth(1);
+        LocalDate last = LocalDate.ofInstant(end, zone);
+        while (true) {
+          LocalDate next = m.plusMonths(1);
+          if (next.isAfter(last)) break;
+          months
+              .append(" WHEN ")
+              .append(local)
+              .append(" < ")
+              .append(next.toEpochDay() * 86400)
+              .append(" THEN ")
+              .append(m.toEpochDay() * 86400);
+          m = next;
+        }
+        String first = Long.toString(m.toEpochDay() * 86400);
+        yield months.isEmpty() ? first : "CASE" + months + " ELSE " + first + " END";
+      }
+    };
   }
 
   private static List<Object> key(Object[] row, int n) {

@@ -44,9 +44,6 @@ public final class Rollups {
   public static final List<String> DIMENSIONS =
       List.of("channel", "direction", "queue", "topic", "team", "agent");
 
-  /** The gset of the rows with every dimension. */
-  static final int ALL_DIMENSIONS = (1 << DIMENSIONS.size()) - 1;
-
   /** The bases the rollups hold, with their table. */
   static final Map<Base, String> TABLES =
       new java.util.EnumMap<>(
@@ -319,10 +316,11 @@ public final class Rollups {
   }
 
   /**
-   * Rebuilds the rollups of some bases from scratch, a month at a time, with the thresholds of the
-   * settings (or, with null settings, those they were built with, else the defaults).
+   * Rebuilds the rollups of some bases from scratch, one statement per base and set kind, with the
+   * thresholds of the settings (or, with null settings, those they were built with, else the
+   * defaults).
    *
-   * @param progress told "month i of n" as the build goes
+   * @param progress told "contacts (1 of 4)" as each base is built
    */
   public static void rebuild(
       Sql sql,
@@ -338,11 +336,19 @@ public final class Rollups {
     // New thresholds change the filtered counts of every bucket: everything is rebuilt.
     Set<Base> which = old == null || !old.equals(t) ? TABLES.keySet() : bases;
     for (Base base : which) delete(sql, base, null);
-    List<long[]> months = months(sql);
-    for (int i = 0; i < months.size(); i++) {
-      long[] m = months.get(i);
-      for (Base base : which) insert(sql, dialect, t.settings(), base, m[0], m[1], null);
-      if (progress != null) progress.accept("month " + (i + 1) + " of " + months.size());
+    long[] span = span(sql);
+    int i = 0;
+    for (Base base : which) {
+      if (span != null) insert(sql, dialect, t.settings(), base, span[0], span[1], null);
+      i++;
+      if (progress != null)
+        progress.accept(
+            base.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + " ("
+                + i
+                + " of "
+                + which.size()
+                + ")");
     }
     sql.execute("DELETE FROM rollup_meta");
     sql.execute(
@@ -356,8 +362,11 @@ public final class Rollups {
             t.waitLimit()));
   }
 
-  /** The UTC months [start, end) in epoch seconds that hold any contact, survey or agent state. */
-  private static List<long[]> months(Sql sql) {
+  /**
+   * The buckets [start, end) in epoch seconds that hold any contact, survey or agent state (null
+   * when there are none).
+   */
+  private static long[] span(Sql sql) {
     Object[] r =
         sql.query(
                 "SELECT (SELECT MIN(arrived_at) FROM contacts), (SELECT MAX(arrived_at) FROM contacts),"
@@ -371,50 +380,59 @@ public final class Rollups {
       if (i % 2 == 0 && (min == null || v.isBefore(min))) min = v;
       if (i % 2 == 1 && (max == null || v.isAfter(max))) max = v;
     }
-    List<long[]> months = new ArrayList<>();
-    if (min == null || max == null) return months;
-    java.time.LocalDate m = min.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
-    while (!m.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(max)) {
-      java.time.LocalDate next = m.plusMonths(1);
-      months.add(
-          new long[] {
-            m.atStartOfDay(ZoneOffset.UTC).toEpochSecond(),
-            next.atStartOfDay(ZoneOffset.UTC).toEpochSecond()
-          });
-      m = next;
-    }
-    return months;
+    if (min == null || max == null) return null;
+    long lo = Math.floorDiv(min.getEpochSecond(), BUCKET_SECONDS) * BUCKET_SECONDS;
+    long hi = (Math.floorDiv(max.getEpochSecond(), BUCKET_SECONDS) + 1) * BUCKET_SECONDS;
+    return new long[] {lo, hi};
   }
 
   private static void delete(Sql sql, Base base, String where) {
-    String w = where == null ? "" : " WHERE " + where;
+    // The gsets first: the indexes of a PostgreSQL store lead with them (V19).
+    StringJoiner sets = new StringJoiner(", ", "gset IN (", ") AND ");
+    sets.add("0");
+    for (String d : dimensions(base)) sets.add(Integer.toString(1 << DIMENSIONS.indexOf(d)));
+    String w = where == null ? "" : " WHERE " + sets + where;
     sql.execute("DELETE FROM " + TABLES.get(base) + w);
     String[] measure = MEASURES.get(base);
     if (measure != null) {
       sql.execute(
           "DELETE FROM rollup_values WHERE measure = '"
               + measure[0]
-              + "'"
+              + "' AND gset IN (0, 1)"
               + (where == null ? "" : " AND " + where));
     }
   }
 
-  /** The grouping sets: none, each dimension alone, all of them (agent time: none, agent). */
-  private static String groupingSets(Base base, String extra) {
+  /** The dimensions a base's rollup rows keep (agent time: the agent only). */
+  static List<String> dimensions(Base base) {
+    return base == Base.AGENT_TIME ? List.of("agent") : DIMENSIONS;
+  }
+
+  /** The dimensions the value-count histograms keep besides none: the channel only. */
+  static final List<String> HISTOGRAM_DIMENSIONS = List.of("channel");
+
+  /**
+   * The gsets whose rows have a histogram: no dimension, and each of {@link #HISTOGRAM_DIMENSIONS}.
+   */
+  static boolean hasHistogram(int gset) {
+    if (gset == 0) return true;
+    for (String d : HISTOGRAM_DIMENSIONS) if (gset == 1 << DIMENSIONS.indexOf(d)) return true;
+    return false;
+  }
+
+  /**
+   * The grouping sets: none and each dimension alone (no combination of two or more: such a
+   * question is a scan, docs/rollups.md).
+   */
+  private static String groupingSets(List<String> dims, String extra) {
     String e = extra.isEmpty() ? "" : ", " + extra;
-    if (base == Base.AGENT_TIME)
-      return "GROUPING SETS ((bucket" + e + "), (bucket, agent" + e + "))";
     StringJoiner sets = new StringJoiner(", ", "GROUPING SETS (", ")");
     sets.add("(bucket" + e + ")");
-    for (String d : DIMENSIONS) sets.add("(bucket, " + d + e + ")");
-    // The histograms leave out the set of all dimensions, which would hold about a row per contact:
-    // a percentile by two dimensions is a narrow scan (docs/rollups.md).
-    if (extra.isEmpty()) sets.add("(bucket, " + String.join(", ", DIMENSIONS) + ")");
+    for (String d : dims) sets.add("(bucket, " + d + e + ")");
     return sets.toString();
   }
 
-  private static String gset(Base base) {
-    List<String> dims = base == Base.AGENT_TIME ? List.of("agent") : DIMENSIONS;
+  private static String gset(List<String> dims) {
     StringJoiner sum = new StringJoiner(" + ");
     for (String d : dims) {
       sum.add("(1 - GROUPING(" + d + ")) * " + (1 << DIMENSIONS.indexOf(d)));
@@ -432,7 +450,12 @@ public final class Rollups {
       System.err.printf(Locale.ROOT, "rollups %s: %.3f s%n", what, (System.nanoTime() - t) / 1e9);
   }
 
-  /** Computes a base's rollup rows of the buckets [lo, hi) (those {@code only} keeps). */
+  /**
+   * Computes a base's rollup rows of the buckets [lo, hi) (those {@code only} keeps): the catalog's
+   * aggregates once per bucket and combination of every dimension (a temporary table), then each
+   * set as sums of those, written in the order of (gset, bucket) so that a reader of one set and
+   * period skips the rest of the table.
+   */
   private static void insert(
       Sql sql,
       Store.Dialect dialect,
@@ -442,20 +465,37 @@ public final class Rollups {
       long hi,
       String only) {
     SqlRenderer r = renderer(dialect, settings, lo, hi);
-    List<String> dims = base == Base.AGENT_TIME ? List.of("agent") : DIMENSIONS;
+    List<String> dims = dimensions(base);
     String rows = rows(r, dialect, base, lo, hi);
     String keep = only == null ? "" : " WHERE bucket" + only;
     List<Part> parts = columns(base);
     StringJoiner cols = new StringJoiner(", ");
-    StringJoiner aggs = new StringJoiner(", ");
+    StringJoiner fine = new StringJoiner(", ");
+    StringJoiner sums = new StringJoiner(", ");
     for (Part p : parts) {
-      cols.add(p.name().toLowerCase(Locale.ROOT));
-      aggs.add(p == Part.REVENUE_SUM ? "SUM(revenue)" : r.aggregateOf(p));
+      String col = p.name().toLowerCase(Locale.ROOT);
+      cols.add(col);
+      fine.add((p == Part.REVENUE_SUM ? "SUM(revenue)" : r.aggregateOf(p)) + " AS " + col);
+      sums.add("SUM(" + col + ")");
     }
     String dimList = String.join(", ", dims);
+    sql.execute("DROP TABLE IF EXISTS rollup_fine");
     run(
         sql,
-        base + " parts",
+        base + " finest",
+        "CREATE TEMPORARY TABLE rollup_fine AS SELECT bucket, "
+            + dimList
+            + ", "
+            + fine
+            + " FROM ("
+            + rows
+            + ") x"
+            + keep
+            + " GROUP BY bucket, "
+            + dimList);
+    run(
+        sql,
+        base + " sets",
         "INSERT INTO "
             + TABLES.get(base)
             + " (gset, bucket, "
@@ -463,30 +503,29 @@ public final class Rollups {
             + ", "
             + cols
             + ") SELECT "
-            + gset(base)
-            + ", bucket, "
+            + gset(dims)
+            + " AS g, bucket, "
             + dimList
             + ", "
-            + aggs
-            + " FROM ("
-            + rows
-            + ") x"
-            + keep
-            + " GROUP BY "
-            + groupingSets(base, ""));
+            + sums
+            + " FROM rollup_fine GROUP BY "
+            + groupingSets(dims, "")
+            + " ORDER BY g, bucket");
+    sql.execute("DROP TABLE rollup_fine");
     String[] measure = MEASURES.get(base);
     if (measure != null) {
+      String hdims = String.join(", ", HISTOGRAM_DIMENSIONS);
       run(
           sql,
           base + " histogram",
           "INSERT INTO rollup_values (measure, gset, bucket, "
-              + dimList
+              + hdims
               + ", value, n) SELECT '"
               + measure[0]
               + "', "
-              + gset(base)
-              + ", bucket, "
-              + dimList
+              + gset(HISTOGRAM_DIMENSIONS)
+              + " AS g, bucket, "
+              + hdims
               + ", "
               + measure[1]
               + ", COUNT(*) FROM ("
@@ -495,7 +534,8 @@ public final class Rollups {
               + measure[2]
               + (only == null ? "" : " AND bucket" + only)
               + " GROUP BY "
-              + groupingSets(base, measure[1]));
+              + groupingSets(HISTOGRAM_DIMENSIONS, measure[1])
+              + " ORDER BY g, bucket");
     }
   }
 

@@ -46,7 +46,8 @@ final class Migrations {
           "V16__tickets_and_ticket_events",
           "V17__sla_refresh_state",
           "V18__rollups",
-          "V19__sla_alert_notices");
+          "V19__sla_alert_notices",
+          "V20__rollups_single_dimensions");
 
   private Migrations() {}
 

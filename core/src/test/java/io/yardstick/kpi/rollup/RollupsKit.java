@@ -280,7 +280,9 @@ public abstract class RollupsKit extends StoreKit {
       assertThat(e.compute(q).answeredFrom()).isEqualTo(KpiResult.SCAN);
       List<String> steps = new ArrayList<>();
       Rollups.ensureBuilt(s, steps::add);
-      assertThat(steps).containsExactly("month 1 of 2", "month 2 of 2");
+      assertThat(steps)
+          .containsExactly(
+              "contacts (1 of 4)", "cases (2 of 4)", "surveys (3 of 4)", "agent time (4 of 4)");
       assertThat(e.compute(q).answeredFrom()).isEqualTo(KpiResult.ROLLUPS);
       assertThat(e.compute(q).overall().value(Kpi.CONTACTS)).isEqualTo(2L);
       assertThat(check(e)).isEmpty();
