@@ -26,8 +26,12 @@ import java.util.concurrent.TimeUnit;
  * on another. Run it with {@code bench/run-import-benchmark.sh} (docs/benchmarks.md).
  *
  * <p>Usage: {@code ImportBenchmark WORKDIR ROUNDS SHAPES SIZE...}; SHAPES is a comma-separated list
- * of {@link Shape} names ({@code all} for every one), sizes such as 1000000 10000000. {@code
- * ImportBenchmark --baseline CSV DB} is the baseline's own process.
+ * of {@link Shape} names ({@code all} for every one) or {@code file:PATH} for a file made elsewhere
+ * (held-out data, never generated here; SIZE is then its number of contacts), sizes such as 1000000
+ * 10000000. {@code ImportBenchmark --baseline CSV DB} is the baseline's own process.
+ *
+ * <p>Besides the wall time of each process, its CPU time (user + system) is reported: on a machine
+ * shared with other builds the wall-time ratio swings with the load, the CPU ratio much less.
  */
 public final class ImportBenchmark {
   private static final String[] CHANNELS = {
@@ -69,18 +73,16 @@ public final class ImportBenchmark {
     }
     Path work = Path.of(args[0]).toAbsolutePath();
     int rounds = Integer.parseInt(args[1]);
-    List<Shape> shapes =
+    List<String> shapes =
         args[2].equals("all")
-            ? List.of(Shape.values())
-            : Arrays.stream(args[2].split(","))
-                .map(s -> Shape.valueOf(s.strip().toUpperCase(Locale.ROOT)))
-                .toList();
+            ? Arrays.stream(Shape.values()).map(Shape::id).toList()
+            : Arrays.stream(args[2].split(",")).map(String::strip).toList();
     Files.createDirectories(work);
     List<String> report = new ArrayList<>();
     report.add(
         String.format(
             Locale.ROOT,
-            "%-10s %11s %6s %10s %10s %8s %12s %12s %10s",
+            "%-10s %11s %6s %10s %10s %8s %12s %12s %10s %8s %8s %8s",
             "shape",
             "rows",
             "round",
@@ -89,21 +91,36 @@ public final class ImportBenchmark {
             "ratio",
             "duckdb r/s",
             "yardstick r/s",
-            "max RSS MiB"));
+            "max RSS MiB",
+            "duck cpu",
+            "ys cpu",
+            "cpu ratio"));
     List<String> summary = new ArrayList<>();
     for (int i = 3; i < args.length; i++) {
       long rows = Long.parseLong(args[i]);
-      for (Shape shape : shapes) {
-        Path csv = work.resolve("contacts-" + shape.id() + "-" + rows + ".csv");
-        if (!Files.exists(csv)) {
-          System.err.printf("generating %,d %s contacts into %s...%n", rows, shape.id(), csv);
-          Path tmp = csv.resolveSibling(csv.getFileName() + ".tmp");
-          generate(tmp, rows, shape);
-          Files.move(tmp, csv);
+      for (String spec : shapes) {
+        Path csv;
+        String label;
+        if (spec.startsWith("file:")) {
+          csv = Path.of(spec.substring("file:".length())).toAbsolutePath();
+          label = csv.getFileName().toString().replaceFirst("\\.csv$", "");
+          if (!Files.exists(csv)) throw new IllegalArgumentException("no file " + csv);
+        } else {
+          Shape shape = Shape.valueOf(spec.toUpperCase(Locale.ROOT));
+          label = shape.id();
+          csv = work.resolve("contacts-" + shape.id() + "-" + rows + ".csv");
+          if (!Files.exists(csv)) {
+            System.err.printf("generating %,d %s contacts into %s...%n", rows, shape.id(), csv);
+            Path tmp = csv.resolveSibling(csv.getFileName() + ".tmp");
+            generate(tmp, rows, shape);
+            Files.move(tmp, csv);
+          }
         }
         System.err.printf("%s: %,d bytes%n", csv, Files.size(csv));
         double[] duck = new double[rounds];
         double[] ours = new double[rounds];
+        double[] duckCpu = new double[rounds];
+        double[] oursCpu = new double[rounds];
         for (int round = 1; round <= rounds; round++) {
           // Alternate which side goes first, so that neither always gets the warmer page cache.
           Run d;
@@ -117,11 +134,13 @@ public final class ImportBenchmark {
           }
           duck[round - 1] = d.seconds();
           ours[round - 1] = y.seconds();
+          duckCpu[round - 1] = d.cpuSeconds();
+          oursCpu[round - 1] = y.cpuSeconds();
           String line =
               String.format(
                   Locale.ROOT,
-                  "%-10s %11d %6d %10.2f %10.2f %7.2fx %12.0f %12.0f %10d",
-                  shape.id(),
+                  "%-10s %11d %6d %10.2f %10.2f %7.2fx %12.0f %12.0f %10d %8.2f %8.2f %7.2fx",
+                  label,
                   rows,
                   round,
                   d.seconds(),
@@ -129,15 +148,29 @@ public final class ImportBenchmark {
                   y.seconds() / d.seconds(),
                   rows / d.seconds(),
                   rows / y.seconds(),
-                  y.maxRssMiB());
+                  y.maxRssMiB(),
+                  d.cpuSeconds(),
+                  y.cpuSeconds(),
+                  y.cpuSeconds() / d.cpuSeconds());
           System.err.println(line + "   load " + load());
           report.add(line);
         }
         double md = median(duck);
         double my = median(ours);
+        double mdc = median(duckCpu);
+        double myc = median(oursCpu);
         summary.add(
             String.format(
-                Locale.ROOT, "%-10s %11d %10.2f %10.2f %7.2fx", shape.id(), rows, md, my, my / md));
+                Locale.ROOT,
+                "%-10s %11d %10.2f %10.2f %7.2fx %10.2f %10.2f %7.2fx",
+                label,
+                rows,
+                md,
+                my,
+                my / md,
+                mdc,
+                myc,
+                myc / mdc));
       }
     }
     System.out.println();
@@ -149,16 +182,20 @@ public final class ImportBenchmark {
     System.out.println();
     System.out.printf(
         Locale.ROOT,
-        "%-10s %11s %10s %10s %8s%n",
+        "%-10s %11s %10s %10s %8s %10s %10s %8s%n",
         "shape",
         "rows",
         "duckdb med",
         "ystick med",
-        "ratio");
+        "ratio",
+        "duck cpu",
+        "ys cpu",
+        "cpu ratio");
     summary.forEach(System.out::println);
   }
 
-  private record Run(double seconds, long maxRssMiB) {}
+  /** One timed process: wall seconds, maximum resident memory, and CPU seconds (user + system). */
+  private record Run(double seconds, long maxRssMiB, double cpuSeconds) {}
 
   static double median(double[] values) {
     double[] v = values.clone();
@@ -178,7 +215,8 @@ public final class ImportBenchmark {
   /** Runs a command, timing the whole process; returns its time and maximum resident memory. */
   static Run timed(List<String> command, Map<String, String> env) throws Exception {
     Path rss = Files.createTempFile("yardstick-bench-rss", ".txt");
-    List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()));
+    List<String> full =
+        new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", rss.toString()));
     full.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true);
     pb.environment().putAll(env);
@@ -189,10 +227,12 @@ public final class ImportBenchmark {
       throw new IllegalStateException("failed: " + command + "\n" + out);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    long kib =
-        Long.parseLong(Files.readString(rss).strip().lines().reduce((a, b) -> b).orElse("0"));
+    String[] last =
+        Files.readString(rss).strip().lines().reduce((a, b) -> b).orElse("0 0 0").split(" ");
     Files.deleteIfExists(rss);
-    return new Run(seconds, kib >> 10);
+    long kib = Long.parseLong(last[0]);
+    double cpu = Double.parseDouble(last[1]) + Double.parseDouble(last[2]);
+    return new Run(seconds, kib >> 10, cpu);
   }
 
   static void fresh(Path db) throws IOException {
