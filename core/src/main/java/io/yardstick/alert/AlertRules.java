@@ -35,8 +35,9 @@ public final class AlertRules {
 
   public AlertRule add(AlertRule rule) {
     // What only the store can tell is checked before the rule is stored: its filters' dimensions
-    // (a misspelt one would fail every evaluation) and its goal.
-    if (!rule.filters().isEmpty()) {
+    // (a misspelt one would fail every evaluation) and its goal. An SLA rule's filters (priority,
+    // tag, metric) are not KPI dimensions: AlertRule checks them itself.
+    if (!rule.filters().isEmpty() && !rule.kind().sla()) {
       new io.yardstick.kpi.Vocabulary(store)
           .check(
               io.yardstick.kpi.KpiQuery.of(
