@@ -67,7 +67,9 @@ class RollupsCommandTest {
     Run rebuild = run("rollups", "rebuild", "--db", db());
     assertThat(rebuild.code()).isZero();
     assertThat(rebuild.out()).startsWith("Rollups rebuilt in ");
-    assertThat(rebuild.err()).contains("Rebuilding the rollups: month 1 of 1");
+    assertThat(rebuild.err())
+        .contains("Rebuilding the rollups: contacts (1 of 4)")
+        .contains("Rebuilding the rollups: agent time (4 of 4)");
     assertThat(run("rollups", "verify", "--db", db()).code()).isZero();
 
     Run dropped = run("rollups", "off", "--db", db());

@@ -50,12 +50,27 @@ public final class Vocabulary {
     this.store = store;
   }
 
+  private Boolean rollups;
+
+  /** Whether the store keeps rollups now (asked once while the data stays the same). */
+  private boolean rollups() {
+    if (rollups == null) {
+      try {
+        rollups = io.yardstick.kpi.rollup.Rollups.built(store);
+      } catch (RuntimeException e) {
+        rollups = false; // a store without the rollup tables
+      }
+    }
+    return rollups;
+  }
+
   /** Forgets what was looked up when the data changed since. */
   private void sync() {
     long now = store.dataVersion();
     if (now != version) {
       version = now;
       attributes = null;
+      rollups = null;
       warningByFilter.clear();
     }
   }
@@ -176,13 +191,27 @@ public final class Vocabulary {
 
   private Set<String> contactValues(Filter f) {
     String column = column(f.dimension());
+    String from = "contacts";
+    if (rollups()) {
+      // The rollups' rows of the dimension alone hold each of its values (a few rows a bucket),
+      // kept with the contacts: no scan of every contact.
+      column = f.dimension().name();
+      from =
+          "rollup_contacts WHERE gset = "
+              + (1 << io.yardstick.kpi.rollup.Rollups.DIMENSIONS.indexOf(column))
+              + " AND";
+    } else {
+      from += " WHERE";
+    }
     Set<String> found = new LinkedHashSet<>();
     List<Object> args = new ArrayList<>(f.values());
     for (Object[] r :
         store.query(
             "SELECT DISTINCT "
                 + column
-                + " FROM contacts WHERE "
+                + " FROM "
+                + from
+                + " "
                 + column
                 + " IN ("
                 + String.join(", ", f.values().stream().map(v -> "?").toList())

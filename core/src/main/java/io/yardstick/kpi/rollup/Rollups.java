@@ -247,6 +247,7 @@ public final class Rollups {
       built = built(sql);
       if (!built) {
         rebuild(sql, store.dialect(), null, TABLES.keySet(), progress);
+        sql.execute(BUMP);
         load.commit();
       }
     }
@@ -259,10 +260,18 @@ public final class Rollups {
   public static void rebuild(Store store, KpiSettings settings, Consumer<String> progress) {
     keptOn(store);
     try (Loader load = store.loader()) {
-      rebuild(sqlOf(store, load), store.dialect(), settings, TABLES.keySet(), progress);
+      Sql sql = sqlOf(store, load);
+      rebuild(sql, store.dialect(), settings, TABLES.keySet(), progress);
+      sql.execute(BUMP);
       load.commit();
     }
   }
+
+  /**
+   * A new data version: what was looked up or cached for the old one (which path answers, the
+   * vocabulary's values) is asked again.
+   */
+  private static final String BUMP = "UPDATE data_version SET version = version + 1";
 
   private static Sql sqlOf(Store store, Loader load) {
     return new Sql() {
@@ -311,6 +320,7 @@ public final class Rollups {
       for (String table : TABLES.values()) sql.execute("DELETE FROM " + table);
       sql.execute("DELETE FROM rollup_values");
       sql.execute("DELETE FROM rollup_meta");
+      sql.execute(BUMP);
       load.commit();
     }
   }

@@ -139,6 +139,29 @@ public abstract class RollupsKit extends StoreKit {
     // the rollups.
     assertThat(engine.compute(q.withGroupBy(List.of(Dimension.of("team")))).answeredFrom())
         .isEqualTo(KpiResult.MIXED);
+    // No set holds two dimensions: the scan answers. A percentile by queue has no histogram: the
+    // count comes from the rollups, the median from a narrow scan.
+    assertThat(
+            engine
+                .compute(
+                    q.withKpis(List.of(Kpi.CONTACTS))
+                        .withGroupBy(List.of(Dimension.of("channel"), Dimension.of("queue"))))
+                .answeredFrom())
+        .isEqualTo(KpiResult.SCAN);
+    KpiQuery medianByQueue =
+        q.withKpis(List.of(Kpi.CONTACTS, Kpi.FRT_MEDIAN))
+            .withGroupBy(List.of(Dimension.of("queue")));
+    assertThat(engine.compute(medianByQueue).answeredFrom()).isEqualTo(KpiResult.MIXED);
+    assertThat(RollupCheck.compare(engine, medianByQueue, 1e-9)).isEmpty();
+    // A filter's values are looked up in the rollups' rows of its dimension: a stored one warns of
+    // nothing, an unknown one is named.
+    assertThat(engine.compute(q.withFilters(List.of(Filter.parse("channel=phone")))).warnings())
+        .isEmpty();
+    assertThat(engine.compute(q.withFilters(List.of(Filter.parse("channel=fone")))).warnings())
+        .singleElement()
+        .asString()
+        .contains("'fone'")
+        .contains("did you mean phone");
     // Other thresholds than the rollups were built with: those parts are the scan's.
     KpiSettings d = KpiSettings.defaults();
     KpiSettings other =
