@@ -42,7 +42,7 @@ run() { # store, question, answer file -> seconds
   end=$(date +%s.%N)
   echo "$end - $start" | bc
 }
-echo "$size contacts over $days days; $(nproc) cores; $(java -version 2>&1 | head -1)"
+echo "$size contacts over $days days; $(nproc) cores; $("${JAVA_HOME:-/usr}/bin/java" -version 2>&1 | head -1)"
 printf '%-98s %9s %9s %9s %8s %7s  %s\n' question duckdb_s local2_s local1_s l2/duck l1/l2 "load average"
 run "$duck" "${questions[0]}" /dev/null >/dev/null
 run "spark:local[2]?path=$data/lake" "${questions[0]}" /dev/null >/dev/null
