@@ -44,18 +44,22 @@ public final class Sessions {
   }
 
   /**
-   * Spark Connect ({@code sc://host:port}) is not supported yet: the lake's commits and listings
-   * use the driver's Hadoop file system, which a Connect client does not have, and the Connect
-   * client's jar clashes with spark-sql's on one class path (docs/scale-out.md).
+   * A session on a Spark Connect server ({@code sc://host:port}, with Connect's own parameters such
+   * as {@code ;token=...;use_ssl=true} after the port): the queries and the lake's data files run
+   * on the cluster behind it; this process keeps only the client.
    */
   public static SparkSession connect(String url) {
-    throw new StoreException(
-        "Spark Connect locations ("
-            + url
-            + ") are not supported yet: the lake is read and committed through the driver's file"
-            + " system, which a Connect client does not have. Use spark:MASTER?path=DIR (spark:yarn,"
-            + " spark:k8s://..., spark:local[N]) or spark-submit the module's BatchReport; see"
-            + " docs/scale-out.md.");
+    try {
+      return configure(org.apache.spark.sql.connect.SparkSession.builder().remote(url).create());
+    } catch (RuntimeException e) {
+      throw new StoreException(
+          "Cannot reach the Spark Connect server at " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the session is a Spark Connect client's (no SparkContext in this process). */
+  public static boolean isConnect(SparkSession session) {
+    return session instanceof org.apache.spark.sql.connect.SparkSession;
   }
 
   /** The settings every Yardstick session needs (the SQL the renderer writes relies on them). */

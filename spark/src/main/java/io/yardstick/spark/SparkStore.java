@@ -57,9 +57,13 @@ public final class SparkStore implements Store {
   private long viewsVersion = -1;
   private volatile Duration defaultTimeout;
 
+  /** Whether the executors may not see this process's files (Spark Connect, or a cluster). */
+  private final boolean remote;
+
   private SparkStore(SparkLocation location, SparkSession spark, Store meta) {
     this.location = location;
     this.spark = spark;
+    this.remote = location.connect() != null || !location.master().startsWith("local");
     this.meta = meta;
     this.lake = new Lake(spark, location.path());
     this.schemas = schemasFrom(meta);
@@ -103,7 +107,7 @@ public final class SparkStore implements Store {
         Path file = dir.resolve(table + ".parquet");
         meta.update(
             "COPY (SELECT * FROM " + table + " LIMIT 0) TO '" + file + "' (FORMAT parquet)");
-        out.put(table, spark.read().parquet(file.toString()).schema());
+        out.put(table, readLocal(file, null, null).schema());
       }
       synchronized (SparkStore.class) {
         knownSchemas = Map.copyOf(out);
@@ -157,7 +161,9 @@ public final class SparkStore implements Store {
     // this thread, which inherits them, so that this thread can interrupt it when time is up.
     String tag = "yardstick-" + UUID.randomUUID();
     spark.addTag(tag);
-    spark.sparkContext().setJobGroup(tag, "yardstick query", true);
+    if (!Sessions.isConnect(spark)) {
+      spark.sparkContext().setJobGroup(tag, "yardstick query", true);
+    }
     java.util.concurrent.CompletableFuture<List<Object[]>> answer =
         new java.util.concurrent.CompletableFuture<>();
     Thread worker =
@@ -176,7 +182,7 @@ public final class SparkStore implements Store {
       return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       spark.interruptTag(tag);
-      spark.sparkContext().cancelJobGroup(tag);
+      if (!Sessions.isConnect(spark)) spark.sparkContext().cancelJobGroup(tag);
       throw new LimitException(
           "The query ran longer than " + timeout.toMillis() + " ms and was cancelled.", true);
     } catch (InterruptedException e) {
@@ -188,7 +194,7 @@ public final class SparkStore implements Store {
       throw new StoreException("Spark could not run the query: " + e.getCause(), e.getCause());
     } finally {
       spark.removeTag(tag);
-      spark.sparkContext().clearJobGroup();
+      if (!Sessions.isConnect(spark)) spark.sparkContext().clearJobGroup();
     }
   }
 
@@ -259,8 +265,10 @@ public final class SparkStore implements Store {
       Path file = dir.resolve(table + ".parquet");
       meta.update("COPY (SELECT * FROM " + table + ") TO '" + file + "' (FORMAT parquet)");
       // Read now (cached), so that the file can go.
-      Dataset<Row> df = spark.read().parquet(file.toString());
+      List<String> uploads = new ArrayList<>();
+      Dataset<Row> df = readLocal(file, null, uploads);
       spark.createDataFrame(df.collectAsList(), df.schema()).createOrReplaceTempView(table);
+      uploads.forEach(lake::dropUpload);
       delete(dir);
     }
   }
@@ -276,6 +284,7 @@ public final class SparkStore implements Store {
    */
   private final class SparkLoader implements Loader {
     private final Path dir = tempDir("stage");
+    private final List<String> uploads = new ArrayList<>();
     private final Store stage = stagingStore();
     private final Loader inner = stage.loader();
     private final Set<RecordType> types = EnumSet.noneOf(RecordType.class);
@@ -353,7 +362,7 @@ public final class SparkStore implements Store {
     private Dataset<Row> exported(String table) {
       Path file = dir.resolve(table + ".parquet");
       stage.update("COPY " + table + " TO '" + file + "' (FORMAT parquet)");
-      return spark.read().schema(schemas.get(table)).parquet(file.toString());
+      return readLocal(file, schemas.get(table), uploads);
     }
 
     @Override
@@ -362,6 +371,7 @@ public final class SparkStore implements Store {
         inner.close();
       } finally {
         releaseStagingStore(stage);
+        uploads.forEach(lake::dropUpload);
         delete(dir);
       }
     }
@@ -400,17 +410,124 @@ public final class SparkStore implements Store {
     else s.close();
   }
 
+  /**
+   * A Parquet file of this process as a data frame: read in place by a local master, copied into
+   * the lake first when the executors are elsewhere (Spark Connect, a cluster); the copy's location
+   * is added to {@code uploads} (null: dropped once its schema is read).
+   */
+  private Dataset<Row> readLocal(Path file, StructType schema, List<String> uploads) {
+    org.apache.spark.sql.DataFrameReader reader =
+        schema == null ? spark.read() : spark.read().schema(schema);
+    if (!remote) return reader.parquet(file.toString());
+    String copy = lake.upload(file);
+    Dataset<Row> df = reader.parquet(copy);
+    if (uploads != null) {
+      uploads.add(copy);
+      return df;
+    }
+    StructType read = df.schema();
+    lake.dropUpload(copy);
+    return spark.createDataFrame(List.of(), read);
+  }
+
   private static org.apache.spark.sql.Column[] keyColumns(List<String> key) {
     return key.stream()
         .map(org.apache.spark.sql.functions::col)
         .toArray(org.apache.spark.sql.Column[]::new);
   }
 
+  /**
+   * Erasure on the lake, with the DuckDB store's rules ({@link Store#erase}): the keys of the rows
+   * that go are found by Spark SQL over the current version, then the months holding them are
+   * rewritten without them and committed as one new version (the merge of an import with no new
+   * rows). All or nothing, as an import: a failed or killed erasure leaves the lake as it was.
+   * Cases are derived from the contacts that remain, so they follow by themselves.
+   */
   @Override
   public Erased erase(Erasure what) {
-    throw new StoreException(
-        "Erasing records is not supported on the Spark store yet (its lake changes only by imports);"
-            + " erase in the DuckDB or PostgreSQL store and export again (docs/scale-out.md).");
+    String contactsOf;
+    String surveysOf;
+    Object[] p;
+    switch (what) {
+      case Erasure.Customer c -> {
+        contactsOf = "customer_id = ?";
+        surveysOf =
+            "customer_id = ? OR contact_id IN (SELECT contact_id FROM contacts WHERE customer_id = ?)";
+        p = new Object[] {c.customerId()};
+      }
+      case Erasure.Before b -> {
+        contactsOf = "arrived_at < ?";
+        surveysOf =
+            "submitted_at < ? OR contact_id IN (SELECT contact_id FROM contacts WHERE arrived_at < ?)";
+        p = new Object[] {b.cutoff()};
+      }
+    }
+    Object[] p2 = {p[0], p[0]};
+    String goneContacts = "SELECT contact_id FROM contacts WHERE " + contactsOf;
+    // Tickets whose contacts all go (their case keeps no contact), with their timelines.
+    String goneCases =
+        "SELECT case_id FROM contacts WHERE case_id IS NOT NULL AND "
+            + contactsOf
+            + " EXCEPT SELECT case_id FROM contacts WHERE case_id IS NOT NULL AND NOT ("
+            + contactsOf
+            + ")";
+    Map<String, Object[]> doomed = new LinkedHashMap<>();
+    doomed.put("contacts", new Object[] {"SELECT * FROM contacts WHERE " + contactsOf, p});
+    doomed.put("surveys", new Object[] {"SELECT * FROM surveys WHERE " + surveysOf, p2});
+    doomed.put(
+        "call_outcomes",
+        new Object[] {"SELECT * FROM call_outcomes WHERE contact_id IN (" + goneContacts + ")", p});
+    doomed.put(
+        "tickets", new Object[] {"SELECT * FROM tickets WHERE case_id IN (" + goneCases + ")", p2});
+    doomed.put(
+        "ticket_events",
+        what instanceof Erasure.Before
+            ? new Object[] {
+              "SELECT * FROM ticket_events WHERE case_id IN (" + goneCases + ") OR occurred_at < ?",
+              new Object[] {p[0], p[0], p[0]}
+            }
+            : new Object[] {
+              "SELECT * FROM ticket_events WHERE case_id IN (" + goneCases + ")", p2
+            });
+    if (what instanceof Erasure.Customer) {
+      doomed.put(
+          "customer_attributes",
+          new Object[] {"SELECT * FROM customer_attributes WHERE customer_id = ?", p});
+      doomed.put("customers", new Object[] {"SELECT * FROM customers WHERE customer_id = ?", p});
+    }
+    Map<String, Long> gone;
+    synchronized (this) {
+      prepareViews("SELECT * FROM contacts");
+      Lake.Manifest base = lake.current();
+      Map<String, Lake.Change> changes = new LinkedHashMap<>();
+      for (Map.Entry<String, Object[]> d : doomed.entrySet()) {
+        String table = d.getKey();
+        if (!base.tables().containsKey(table)) continue; // nothing stored
+        Dataset<Row> rows = spark.sql((String) d.getValue()[0], (Object[]) d.getValue()[1]);
+        // Read lazily from the base version's files, which the commit keeps until it is done.
+        Dataset<Row> keys = rows.select(keyColumns(keyOf(table)));
+        changes.put(
+            table, new Lake.Change(spark.createDataFrame(List.of(), schemas.get(table)), keys));
+      }
+      gone = lake.commit(base, changes, false, schemas);
+      // The erased rows must leave the disk, not only the current version: no earlier version is
+      // kept (a reader still on one fails and asks again).
+      lake.cleanUp(base.version() + 1);
+    }
+    return new Erased(
+        gone.getOrDefault("contacts", 0L),
+        gone.getOrDefault("surveys", 0L),
+        gone.getOrDefault("call_outcomes", 0L),
+        gone.getOrDefault("customers", 0L),
+        gone.getOrDefault("customer_attributes", 0L));
+  }
+
+  private static List<String> keyOf(String table) {
+    if (table.equals("customer_attributes")) return List.of("customer_id"); // all of them go
+    for (RecordType type : RecordType.values()) {
+      if (type.table().equals(table)) return type.key();
+    }
+    throw new IllegalArgumentException(table);
   }
 
   @Override

@@ -33,11 +33,13 @@ class SparkLocationTest {
   }
 
   @Test
-  void spark_connect_is_refused_with_the_reason_and_what_to_use() {
-    assertThatThrownBy(() -> Sessions.connect("sc://localhost:15002"))
-        .isInstanceOf(StoreException.class)
-        .hasMessageStartingWith(
-            "Spark Connect locations (sc://localhost:15002) are not supported yet");
+  void a_spark_connect_location_names_the_server_and_the_lake() {
+    assertThat(SparkLocation.parse("sc://spark.example:15002?path=/data/lake"))
+        .isEqualTo(
+            new SparkLocation(
+                null, "sc://spark.example:15002", "/data/lake", "/data/lake/meta.duckdb"));
+    assertThat(SparkLocation.parse("sc://h:15002?path=/data/lake").describe())
+        .isEqualTo("Spark Connect sc://h:15002, lake at /data/lake");
   }
 
   @Test

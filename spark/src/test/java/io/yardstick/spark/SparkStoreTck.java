@@ -44,15 +44,6 @@ class SparkStoreTck extends StoreTck {
               "Rollups",
               "rollups are kept on DuckDB and PostgreSQL only; a Spark store answers by a scan"),
           Map.entry(
-              "erasing_a_customer_takes_the_tickets_whose_contacts_all_went",
-              "erasure is not supported on the lake yet"),
-          Map.entry(
-              "erasing_a_customer_leaves_the_store_and_its_kpis_as_an_import_without_them",
-              "erasure is not supported on the lake yet"),
-          Map.entry(
-              "retention_erases_what_is_older_than_the_cutoff_and_keeps_the_kpis_of_the_rest_exact",
-              "erasure is not supported on the lake yet"),
-          Map.entry(
               "a_store_wide_timeout_cancels_queries_without_their_own",
               "the kit's slow query is DuckDB's or PostgreSQL's SQL; SparkStoreTest cancels a slow"
                   + " Spark query"),

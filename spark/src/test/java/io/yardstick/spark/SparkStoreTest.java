@@ -119,6 +119,29 @@ class SparkStoreTest {
     assertThat(rows()).isEqualTo(before);
   }
 
+  /**
+   * An erasure rewrites the months holding the erased rows through a new version, and the files of
+   * the earlier versions that held them leave the disk (the kits check the counts and KPIs).
+   */
+  @Test
+  void an_erased_customer_leaves_no_row_in_any_file_of_the_lake() {
+    importResource(store, "contacts.csv");
+    importResource(store, "contacts.csv"); // a second version, sharing nothing with the first
+
+    Store.Erased erased = store.erase(new Store.Erasure.Customer("cust1"));
+
+    assertThat(erased.contacts()).isEqualTo(2); // c1 and c2 are cust1's
+    assertThat(store.count(RecordType.CONTACTS)).isEqualTo(3);
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> everyFile =
+        ((SparkStore) store)
+            .session()
+            .read()
+            .option("recursiveFileLookup", "true")
+            .parquet(dir.resolve("lake/contacts").toString());
+    assertThat(everyFile.count()).isEqualTo(3);
+    assertThat(everyFile.filter("customer_id = 'cust1'").count()).isZero();
+  }
+
   @Test
   void results_have_the_java_types_of_every_store() {
     importResource(store, "contacts.csv");

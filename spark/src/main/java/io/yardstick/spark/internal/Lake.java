@@ -72,7 +72,14 @@ public final class Lake {
   public Lake(SparkSession spark, String root) {
     this.spark = spark;
     try {
-      Configuration conf = spark.sparkContext().hadoopConfiguration();
+      // Through Spark Connect this process has no SparkContext: the manifests (small JSON files)
+      // are
+      // read and committed with this process's own Hadoop configuration (core-site.xml on the class
+      // path or in HADOOP_CONF_DIR), the data by the cluster; both must reach the same location.
+      Configuration conf =
+          io.yardstick.spark.Sessions.isConnect(spark)
+              ? new Configuration()
+              : spark.sparkContext().hadoopConfiguration();
       Path p = new Path(root);
       this.fs = p.getFileSystem(conf);
       this.root = fs.makeQualified(p);
@@ -84,6 +91,32 @@ public final class Lake {
 
   public String root() {
     return root.toString();
+  }
+
+  /**
+   * Copies a local file (an import's staged rows) under {@code ROOT/_staging/}, where every
+   * executor of a cluster can read it, and returns its location there; {@link #dropUpload} removes
+   * it.
+   */
+  public String upload(java.nio.file.Path local) {
+    Path target =
+        new Path(root, "_staging/" + UUID.randomUUID() + "/" + local.getFileName().toString());
+    try {
+      fs.copyFromLocalFile(false, true, new Path(local.toUri()), target);
+      return target.toString();
+    } catch (IOException e) {
+      throw new StoreException(
+          "Cannot copy " + local + " to the lake at " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes what {@link #upload} copied. */
+  public void dropUpload(String location) {
+    try {
+      fs.delete(new Path(location).getParent(), true);
+    } catch (IOException ignored) {
+      // left under _staging, which no manifest names
+    }
   }
 
   /** A committed state of the lake: its version and each table's month folders. */
@@ -287,13 +320,15 @@ public final class Lake {
   }
 
   /**
-   * Deletes table folders that no manifest from {@code keepFrom} on names (those of failed or
-   * killed imports, and those older versions no longer need), and older manifests.
+   * Deletes table folders, and month folders, that no manifest from {@code keepFrom} on names
+   * (those of failed or killed imports, and those older versions no longer need), and older
+   * manifests.
    */
   public void cleanUp(long keepFrom) {
     try {
       Manifest cur = current();
       java.util.Set<String> live = new java.util.HashSet<>();
+      java.util.Set<String> liveMonths = new java.util.HashSet<>();
       for (long v = Math.max(1, keepFrom); v <= cur.version(); v++) {
         if (!fs.exists(manifestPath(v))) continue;
         try (InputStream in = fs.open(manifestPath(v))) {
@@ -304,7 +339,11 @@ public final class Lake {
                   e ->
                       e.getValue()
                           .properties()
-                          .forEach(m -> live.add(parentOf(m.getValue().asText()))));
+                          .forEach(
+                              m -> {
+                                live.add(parentOf(m.getValue().asText()));
+                                liveMonths.add(m.getValue().asText());
+                              }));
         }
       }
       for (String table : TABLES) {
@@ -316,8 +355,19 @@ public final class Lake {
           long v = Long.parseLong(name.substring(1, name.indexOf('-')));
           // Unreferenced folders of a taken version number are a failed or killed import's, or
           // of a version no longer kept; a higher number may be an import still running.
-          if (v <= cur.version() && !live.contains(s.getPath().toString())) {
+          if (v > cur.version()) continue;
+          if (!live.contains(s.getPath().toString())) {
             fs.delete(s.getPath(), true);
+            continue;
+          }
+          // A folder still in use may hold months a later version rewrote (erased rows among
+          // them): those go.
+          for (FileStatus m : fs.listStatus(s.getPath())) {
+            if (m.isDirectory()
+                && m.getPath().getName().startsWith("month_=")
+                && !liveMonths.contains(m.getPath().toString())) {
+              fs.delete(m.getPath(), true);
+            }
           }
         }
       }
