@@ -78,6 +78,7 @@ class ForecastApiTest {
             "holidays",
             "holiday_ratio",
             "special_days",
+            "special_intervals",
             "days",
             "intervals",
             "actuals");
