@@ -104,6 +104,7 @@ class SourceImportCliTest {
                 + " answered\n"
                 + "  kept 1 contacts: 1 new, 0 replaced\n"
                 + "  kept 1 surveys: 1 new, 0 replaced\n"
+                + "  kept 1 tickets: 1 new, 0 replaced\n"
                 + "  set aside: nothing\n");
   }
 
@@ -135,6 +136,7 @@ class SourceImportCliTest {
         Imported Zendesk tickets from %s: 2 tickets read.
           2 tickets, 1 solved, 1 with a first reply time, 0 rated good, 0 rated bad, 1 surveys offered and not answered
           kept 2 contacts: 2 new, 0 replaced
+          kept 2 tickets: 2 new, 0 replaced
           set aside 1: metric sets whose ticket is not in this file
           1 tickets without a metric set: no first reply or resolution time (export with include=metric_sets)
           1 tickets were not offered a survey (score unoffered)
@@ -164,7 +166,7 @@ class SourceImportCliTest {
                 + ", line 1: is not a ticket: it has no id; expected a"
                 + " Freshdesk export: the ticket list (a JSON array, as GET /api/v2/tickets returns it), one ticket"
                 + " (GET /api/v2/tickets/:id), a search response {\"total\": ..., \"results\": [...]}"
-                + " (GET /api/v2/search/tickets), satisfaction ratings, one of these per line, or the tickets and"
+                + " (GET /api/v2/search/tickets), satisfaction ratings, ticket conversations (GET /api/v2/tickets/:id/conversations), one of these per line, or the tickets and"
                 + " satisfaction_ratings streams of a Singer or Airbyte export. Nothing from this file was imported.\n");
   }
 
