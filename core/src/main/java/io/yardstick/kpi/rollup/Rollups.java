@@ -397,7 +397,7 @@ public final class Rollups {
   }
 
   private static void delete(Sql sql, Base base, String where) {
-    // The gsets first: the indexes of a PostgreSQL store lead with them (V19).
+    // The gsets first: the indexes of a PostgreSQL store lead with them (V20).
     StringJoiner sets = new StringJoiner(", ", "gset IN (", ") AND ");
     sets.add("0");
     for (String d : dimensions(base)) sets.add(Integer.toString(1 << DIMENSIONS.indexOf(d)));
