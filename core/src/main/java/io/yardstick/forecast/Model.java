@@ -5,7 +5,7 @@ package io.yardstick.forecast;
  * docs/forecasting.md).
  */
 public enum Model {
-  /** The same interval one week before (the baseline every other model must beat). */
+  /** The same interval one week before (a baseline; the reference under four weeks of history). */
   SEASONAL_NAIVE("seasonal_naive", "seasonal naive (same interval last week)"),
   /**
    * Holt-Winters with an additive season of one week of intervals (so the daily shape of each
@@ -19,7 +19,11 @@ public enum Model {
    * Taylor's double seasonal exponential smoothing: a daily and a weekly additive season, no trend.
    */
   DOUBLE_SEASONAL("double_seasonal", "double seasonal smoothing (daily and weekly, Taylor 2003)"),
-  /** The mean of the same interval over the last four weeks: seasonal naive with less noise. */
+  /**
+   * The mean of the same interval over the last four weeks (fewer when the history is shorter),
+   * special days skipped: seasonal naive with less noise, and the reference a model must beat
+   * beyond the backtest's noise to be chosen.
+   */
   SEASONAL_MEAN("seasonal_mean", "mean of the same interval in the last 4 weeks"),
   /**
    * The mean of the forecasts of seasonal mean, Holt-Winters additive and double seasonal
