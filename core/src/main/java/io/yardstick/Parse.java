@@ -1,6 +1,7 @@
 package io.yardstick;
 
 import io.yardstick.kpi.Kpi;
+import io.yardstick.kpi.Vocabulary;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -75,7 +76,7 @@ public final class Parse {
             .toList();
     if (!byCity.isEmpty()) return byCity.get(0);
     if (text.length() < 4 || text.length() > 64) return null;
-    return io.yardstick.kpi.Vocabulary.closest(text, ids.stream().sorted().toList());
+    return Vocabulary.closest(text, ids.stream().sorted().toList());
   }
 
   /** A period of local dates, both inclusive: {@code to} on or after {@code from}. */
@@ -96,9 +97,7 @@ public final class Parse {
     return Kpi.byId(text)
         .orElseThrow(
             () -> {
-              String closest =
-                  io.yardstick.kpi.Vocabulary.closest(
-                      text.strip().toLowerCase(Locale.ROOT), Kpi.ids());
+              String closest = Vocabulary.closest(text.strip().toLowerCase(Locale.ROOT), Kpi.ids());
               return new InvalidValueException(
                   "unknown KPI '"
                       + text
@@ -140,7 +139,20 @@ public final class Parse {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new InvalidValueException(
+    throw outOfRange(text, min, max);
+  }
+
+  /**
+   * A whole number already read (by picocli, say) checked against the same range, in the same
+   * words.
+   */
+  public static long within(long value, long min, long max) {
+    if (value >= min && value <= max) return value;
+    throw outOfRange(Long.toString(value), min, max);
+  }
+
+  private static InvalidValueException outOfRange(String text, long min, long max) {
+    return new InvalidValueException(
         "'" + text + "' is not a whole number from " + min + " to " + max + ".");
   }
 

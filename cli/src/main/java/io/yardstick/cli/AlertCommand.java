@@ -1,5 +1,6 @@
 package io.yardstick.cli;
 
+import io.yardstick.Parse;
 import io.yardstick.alert.Alert;
 import io.yardstick.alert.AlertEvaluator;
 import io.yardstick.alert.AlertHistory;
@@ -211,7 +212,7 @@ final class AlertCommand {
   static String describe(AlertRule r) {
     String threshold =
         switch (r.thresholdSource()) {
-          case VALUE -> r.threshold() == null ? "-" : io.yardstick.Parse.number(r.threshold());
+          case VALUE -> r.threshold() == null ? "-" : Parse.number(r.threshold());
           case GOAL -> "the target of goal " + r.goalId();
           case BENCHMARK -> "the benchmark";
         };

@@ -1,8 +1,10 @@
 package io.yardstick.cli;
 
+import io.yardstick.YardstickException;
 import io.yardstick.kpi.Consistency;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiEngine;
+import io.yardstick.kpi.KpiJson;
 import io.yardstick.kpi.KpiQuery;
 import io.yardstick.store.Store;
 import java.io.PrintWriter;
@@ -83,7 +85,7 @@ final class ConsistencyCommand implements Callable<Integer> {
     Consistency.Split how;
     try {
       how = Consistency.Split.parse(split);
-    } catch (io.yardstick.YardstickException e) {
+    } catch (YardstickException e) {
       throw new ParameterException(spec.commandLine(), "--split: " + e.getMessage());
     }
     Main.bounded(spec.commandLine(), "--min-contacts", minContacts, 0, 1_000_000); // as the API
@@ -102,7 +104,7 @@ final class ConsistencyCommand implements Callable<Integer> {
   }
 
   static Map<String, Object> json(Consistency c) {
-    return io.yardstick.kpi.KpiJson.consistency(c);
+    return KpiJson.consistency(c);
   }
 
   private static void csv(PrintWriter out, Consistency c) {

@@ -1,11 +1,17 @@
 package io.yardstick.cli;
 
+import io.yardstick.Parse;
+import io.yardstick.YardstickException;
 import io.yardstick.forecast.Accuracy;
 import io.yardstick.forecast.Forecast;
+import io.yardstick.forecast.ForecastJson;
 import io.yardstick.forecast.ForecastRequest;
 import io.yardstick.forecast.Forecaster;
+import io.yardstick.forecast.Holidays;
 import io.yardstick.forecast.PastAccuracy;
 import io.yardstick.forecast.SeriesForecaster;
+import io.yardstick.forecast.SpecialDay;
+import io.yardstick.forecast.SpecialInterval;
 import io.yardstick.settings.Settings;
 import io.yardstick.store.Store;
 import java.io.PrintWriter;
@@ -178,10 +184,10 @@ final class ForecastCommand implements Callable<Integer> {
               first,
               days(cli, "--history", history),
               excluded,
-              holidays == null ? null : io.yardstick.forecast.Holidays.check(holidays),
+              holidays == null ? null : Holidays.check(holidays),
               holidaysClosed,
               keepSpecialDays);
-    } catch (io.yardstick.YardstickException e) {
+    } catch (YardstickException e) {
       throw new ParameterException(cli, Main.message(e));
     }
     if (all) return all(cli, request);
@@ -196,10 +202,7 @@ final class ForecastCommand implements Callable<Integer> {
     }
     PrintWriter out = cli.getOut();
     switch (format) {
-      case JSON ->
-          out.println(
-              Json.MAPPER.writeValueAsString(
-                  io.yardstick.forecast.ForecastJson.forecast(f, !noSave)));
+      case JSON -> out.println(Json.MAPPER.writeValueAsString(ForecastJson.forecast(f, !noSave)));
       case CSV -> {
         Csv csv = Csv.to(out).row("start", "end", "forecast", "low", "high", "model");
         for (Forecast.Point p : f.intervals()) {
@@ -236,8 +239,7 @@ final class ForecastCommand implements Callable<Integer> {
     }
     PrintWriter out = cli.getOut();
     if (format == KpiCommand.Format.JSON) {
-      out.println(
-          Json.MAPPER.writeValueAsString(io.yardstick.forecast.ForecastJson.all(results, !noSave)));
+      out.println(Json.MAPPER.writeValueAsString(ForecastJson.all(results, !noSave)));
       return 0;
     }
     if (format == KpiCommand.Format.CSV) {
@@ -362,7 +364,7 @@ final class ForecastCommand implements Callable<Integer> {
               + "):");
       List<List<String>> rows = new ArrayList<>();
       rows.add(List.of("day", "contacts", "expected", "why"));
-      for (io.yardstick.forecast.SpecialDay s : f.specialDays()) {
+      for (SpecialDay s : f.specialDays()) {
         if (s.volume() == null) continue;
         rows.add(
             List.of(
@@ -387,7 +389,7 @@ final class ForecastCommand implements Callable<Integer> {
               + "):");
       List<List<String>> rows = new ArrayList<>();
       rows.add(List.of("from", "to", "contacts", "expected", "why"));
-      for (io.yardstick.forecast.SpecialInterval s : f.specialIntervals()) {
+      for (SpecialInterval s : f.specialIntervals()) {
         rows.add(
             List.of(
                 s.start().toString().replace('T', ' '),
@@ -450,7 +452,7 @@ final class ForecastCommand implements Callable<Integer> {
         row.add(peak == null ? "-" : peak.local().toLocalTime().toString());
       }
       if (anyHoliday) {
-        io.yardstick.forecast.SpecialDay s = f.special(d.local().toLocalDate());
+        SpecialDay s = f.special(d.local().toLocalDate());
         row.add(
             s == null
                 ? ""
@@ -525,8 +527,8 @@ final class ForecastCommand implements Callable<Integer> {
     }
     long n;
     try {
-      n = io.yardstick.Parse.wholeNumber(m.group(1), 0, 100_000);
-    } catch (io.yardstick.Parse.InvalidValueException e) {
+      n = Parse.wholeNumber(m.group(1), 0, 100_000);
+    } catch (Parse.InvalidValueException e) {
       throw new ParameterException(cli, option + ": " + e.getMessage());
     }
     return (int) (m.group(2).equals("w") ? n * 7 : n);
@@ -624,7 +626,7 @@ final class ForecastCommand implements Callable<Integer> {
           root.put("interval_minutes", past.intervalMinutes());
           root.put("intervals", a.points());
           root.put("actual", Math.round(a.actual()));
-          root.put("forecast", io.yardstick.forecast.ForecastJson.round(a.forecast()));
+          root.put("forecast", ForecastJson.round(a.forecast()));
           root.put("wape", a.wape());
           root.put("mape", a.mape());
           root.put("bias", a.bias());

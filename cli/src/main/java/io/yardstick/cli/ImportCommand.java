@@ -1,7 +1,10 @@
 package io.yardstick.cli;
 
 import io.yardstick.ingest.ImportSource;
+import io.yardstick.kpi.Vocabulary;
 import io.yardstick.model.RecordType;
+import io.yardstick.sources.SourceImporter;
+import io.yardstick.sources.Sources;
 import io.yardstick.store.LoadCounts;
 import io.yardstick.store.Store;
 import java.time.Duration;
@@ -56,8 +59,7 @@ final class ImportCommand implements Callable<Integer> {
     public Iterator<String> iterator() {
       return java.util.stream.Stream.concat(
               Arrays.stream(RecordType.values()).map(RecordType::cliName),
-              io.yardstick.sources.Sources.all().stream()
-                  .map(io.yardstick.sources.SourceImporter::name))
+              Sources.all().stream().map(SourceImporter::name))
           .iterator();
     }
   }
@@ -77,7 +79,7 @@ final class ImportCommand implements Callable<Integer> {
                               + "'."));
       return MappedImport.run(mapped, mapping, file, db, spec.commandLine().getOut());
     }
-    var foreign = io.yardstick.sources.Sources.byName(kind);
+    var foreign = Sources.byName(kind);
     if (foreign.isPresent()) {
       return SourceImport.run(
           foreign.get(), file, db, settings.settings(), spec.commandLine().getOut());
@@ -159,7 +161,7 @@ final class ImportCommand implements Callable<Integer> {
   /** " (did you mean contacts?)" for a misspelt kind, else "". */
   private static String closestKind(String kind) {
     String closest =
-        io.yardstick.kpi.Vocabulary.closest(
+        Vocabulary.closest(
             kind.toLowerCase(java.util.Locale.ROOT),
             java.util.List.of(
                 "contacts",

@@ -1,6 +1,10 @@
 package io.yardstick.cli;
 
+import io.yardstick.Parse;
+import io.yardstick.UnknownNameException;
 import io.yardstick.YardstickException;
+import io.yardstick.kpi.Kpi;
+import io.yardstick.kpi.Vocabulary;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -75,20 +79,15 @@ public final class Main {
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     addHelp(cli);
-    // One parser per concept, the core's (io.yardstick.Parse), for every option of that type.
-    cli.registerConverter(
-        java.time.LocalDate.class, text -> convert(() -> io.yardstick.Parse.date(text)));
-    cli.registerConverter(
-        java.time.ZoneId.class, text -> convert(() -> io.yardstick.Parse.zone(text)));
-    cli.registerConverter(
-        io.yardstick.kpi.Kpi.class, text -> convert(() -> io.yardstick.Parse.kpi(text)));
-    cli.registerConverter(
-        java.time.Instant.class, text -> convert(() -> io.yardstick.Parse.instant(text)));
-    cli.registerConverter(
-        Integer.class, text -> convert(() -> io.yardstick.Parse.wholeNumber(text)));
-    cli.registerConverter(int.class, text -> convert(() -> io.yardstick.Parse.wholeNumber(text)));
-    cli.registerConverter(Double.class, text -> convert(() -> io.yardstick.Parse.number(text)));
-    cli.registerConverter(double.class, text -> convert(() -> io.yardstick.Parse.number(text)));
+    // One parser per concept, the core's (Parse), for every option of that type.
+    cli.registerConverter(java.time.LocalDate.class, text -> convert(() -> Parse.date(text)));
+    cli.registerConverter(java.time.ZoneId.class, text -> convert(() -> Parse.zone(text)));
+    cli.registerConverter(Kpi.class, text -> convert(() -> Parse.kpi(text)));
+    cli.registerConverter(java.time.Instant.class, text -> convert(() -> Parse.instant(text)));
+    cli.registerConverter(Integer.class, text -> convert(() -> Parse.wholeNumber(text)));
+    cli.registerConverter(int.class, text -> convert(() -> Parse.wholeNumber(text)));
+    cli.registerConverter(Double.class, text -> convert(() -> Parse.number(text)));
+    cli.registerConverter(double.class, text -> convert(() -> Parse.number(text)));
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
@@ -109,7 +108,7 @@ public final class Main {
             e.printStackTrace(commandLine.getErr());
           }
           commandLine.getErr().flush();
-          return e instanceof io.yardstick.UnknownNameException ? 2 : 1;
+          return e instanceof UnknownNameException ? 2 : 1;
         });
     int code = cli.execute(args);
     out.flush();
@@ -128,7 +127,7 @@ public final class Main {
   private static <T> T convert(java.util.function.Supplier<T> parse) {
     try {
       return parse.get();
-    } catch (io.yardstick.Parse.InvalidValueException e) {
+    } catch (Parse.InvalidValueException e) {
       throw new CommandLine.TypeConversionException(e.getMessage());
     }
   }
@@ -139,8 +138,8 @@ public final class Main {
    */
   static int bounded(CommandLine cli, String option, int value, int min, int max) {
     try {
-      return (int) io.yardstick.Parse.wholeNumber(Integer.toString(value), min, max);
-    } catch (io.yardstick.Parse.InvalidValueException e) {
+      return (int) Parse.within(value, min, max);
+    } catch (Parse.InvalidValueException e) {
       throw new CommandLine.ParameterException(cli, option + ": " + e.getMessage());
     }
   }
@@ -171,7 +170,7 @@ public final class Main {
             .toList();
     List<String> sameWords = options.stream().filter(o -> words(o).equals(words(name))).toList();
     if (!sameWords.isEmpty()) return sameWords;
-    String closest = io.yardstick.kpi.Vocabulary.closest(name, options);
+    String closest = Vocabulary.closest(name, options);
     return closest == null ? List.of() : List.of(closest);
   }
 
@@ -193,7 +192,7 @@ public final class Main {
     if (verb != null) {
       // A misspelt command: the closest one, and where the list is.
       String closest =
-          io.yardstick.kpi.Vocabulary.closest(
+          Vocabulary.closest(
               verb.toLowerCase(java.util.Locale.ROOT),
               cmd.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList());
       err.println(

@@ -58,7 +58,7 @@ final class QueryOptions {
     LocalDate t = to;
     try {
       KpiQuery.checkDays(f, t);
-    } catch (io.yardstick.YardstickException e) {
+    } catch (YardstickException e) {
       throw new ParameterException(cli, Main.message(e));
     }
     if (t.isBefore(f)) {

@@ -1,6 +1,7 @@
 package io.yardstick.cli;
 
 import io.yardstick.ingest.ImportSource;
+import io.yardstick.settings.Settings;
 import io.yardstick.sources.SourceImporter;
 import io.yardstick.sources.SourceSummary;
 import io.yardstick.store.Store;
@@ -15,11 +16,7 @@ final class SourceImport {
   private SourceImport() {}
 
   static int run(
-      SourceImporter importer,
-      String file,
-      DbOption db,
-      io.yardstick.settings.Settings settings,
-      PrintWriter out) {
+      SourceImporter importer, String file, DbOption db, Settings settings, PrintWriter out) {
     ImportSource source = ImportSource.of(file);
     long started = System.nanoTime();
     SourceSummary summary;

@@ -2,6 +2,7 @@ package io.yardstick.cli;
 
 import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiEngine;
+import io.yardstick.kpi.KpiJson;
 import io.yardstick.kpi.KpiQuery;
 import io.yardstick.kpi.TopTopics;
 import io.yardstick.store.Store;
@@ -60,8 +61,7 @@ final class TopicsCommand implements Callable<Integer> {
         limit > 0 && t.topics().size() > limit ? t.topics().subList(0, limit) : t.topics();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
-      case JSON ->
-          out.println(Json.MAPPER.writeValueAsString(io.yardstick.kpi.KpiJson.topics(t, limit)));
+      case JSON -> out.println(Json.MAPPER.writeValueAsString(KpiJson.topics(t, limit)));
       case CSV -> {
         Csv csv =
             Csv.to(out)

@@ -2,6 +2,9 @@ package io.yardstick.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.yardstick.erasure.Erasures;
+import io.yardstick.kpi.Kpi;
+import io.yardstick.store.Store;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -141,7 +144,7 @@ class CliTest {
     assertThat(audit)
         .contains(
             "\"action\":\"erase customer\"",
-            "\"target\":\"sha256:" + io.yardstick.erasure.Erasures.sha256("cust-7") + "\"")
+            "\"target\":\"sha256:" + Erasures.sha256("cust-7") + "\"")
         .doesNotContain("cust-7");
 
     Path settings = write("settings.yaml", "retention: {contacts_months: 1}\n");
@@ -477,7 +480,7 @@ class CliTest {
     assertThat(Formats.plural(1, "day")).isEqualTo("1 day");
     assertThat(Formats.plural(3, "day")).isEqualTo("3 days");
     assertThat(Formats.plural(1200, "interval")).isEqualTo("1,200 intervals");
-    assertThat(Formats.change(io.yardstick.kpi.Kpi.CSAT, 0.25, 0.0)).isEqualTo("+0.3 pp");
+    assertThat(Formats.change(Kpi.CSAT, 0.25, 0.0)).isEqualTo("+0.3 pp");
   }
 
   @Test
@@ -731,7 +734,7 @@ class CliTest {
 
   @Test
   void an_unknown_business_hours_calendar_is_named() {
-    io.yardstick.store.Store.open(db()).close();
+    Store.open(db()).close();
     Run run =
         run(
             "kpi",
@@ -1005,7 +1008,7 @@ class CliTest {
     Run run = run("kpis", "--format", "json");
 
     var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
-    assertThat(root.get("kpis")).hasSize(io.yardstick.kpi.Kpi.values().length);
+    assertThat(root.get("kpis")).hasSize(Kpi.values().length);
     var abandonment = root.get("kpis").get(1);
     assertThat(abandonment.get("id").asText()).isEqualTo("abandonment_rate");
     assertThat(abandonment.get("unit").asText()).isEqualTo("percent");

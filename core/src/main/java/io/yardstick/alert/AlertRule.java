@@ -3,6 +3,7 @@ package io.yardstick.alert;
 import io.yardstick.YardstickException;
 import io.yardstick.kpi.Filter;
 import io.yardstick.kpi.Kpi;
+import io.yardstick.sla.SlaMetric;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -239,7 +240,7 @@ public record AlertRule(
       }
       if (d.equals("metric")) {
         for (String v : f.values()) {
-          if (io.yardstick.sla.SlaMetric.byId(v).isEmpty()) {
+          if (SlaMetric.byId(v).isEmpty()) {
             throw new YardstickException(
                 "metric '"
                     + v

@@ -1,8 +1,11 @@
 package io.yardstick.alert;
 
 import io.yardstick.YardstickException;
+import io.yardstick.goal.Goals;
 import io.yardstick.kpi.Filter;
 import io.yardstick.kpi.Kpi;
+import io.yardstick.kpi.KpiQuery;
+import io.yardstick.kpi.Vocabulary;
 import io.yardstick.store.Store;
 import io.yardstick.store.StoredRows;
 import java.time.Clock;
@@ -38,13 +41,12 @@ public final class AlertRules {
     // (a misspelt one would fail every evaluation) and its goal. An SLA rule's filters (priority,
     // tag, metric) are not KPI dimensions: AlertRule checks them itself.
     if (!rule.filters().isEmpty() && !rule.kind().sla()) {
-      new io.yardstick.kpi.Vocabulary(store)
+      new Vocabulary(store)
           .check(
-              io.yardstick.kpi.KpiQuery.of(
-                      java.time.LocalDate.EPOCH, java.time.LocalDate.EPOCH, rule.zone())
+              KpiQuery.of(java.time.LocalDate.EPOCH, java.time.LocalDate.EPOCH, rule.zone())
                   .withFilters(rule.filters()));
     }
-    if (rule.goalId() != null) new io.yardstick.goal.Goals(store, clock).get(rule.goalId());
+    if (rule.goalId() != null) new Goals(store, clock).get(rule.goalId());
     long id = store.nextId("alert_rules");
     AlertRule r = rule.withId(id, clock.instant());
     store.update(

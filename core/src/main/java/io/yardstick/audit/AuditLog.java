@@ -1,5 +1,6 @@
 package io.yardstick.audit;
 
+import io.yardstick.UnknownNameException;
 import io.yardstick.YardstickException;
 import io.yardstick.store.Store;
 import java.time.Clock;
@@ -86,7 +87,7 @@ public final class AuditLog {
   public record Filter(String kind, String actor, Instant from, Instant to) {
     public Filter {
       if (kind != null && !KINDS.contains(kind)) {
-        throw new io.yardstick.UnknownNameException(
+        throw new UnknownNameException(
             "'"
                 + kind
                 + "' is not a kind of audit entry; expected one of "

@@ -9,7 +9,9 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.yardstick.model.Field;
+import io.yardstick.model.FieldType;
 import io.yardstick.model.RecordType;
+import io.yardstick.yaml.YamlTree;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -226,9 +228,7 @@ public final class RecordReader {
         }
         JsonNode v = e.getValue();
         Integer f = index.get(name);
-        if (v.isArray()
-            && f != null
-            && type.fields().get(f).type() == io.yardstick.model.FieldType.TAGS) {
+        if (v.isArray() && f != null && type.fields().get(f).type() == FieldType.TAGS) {
           // a list of tags as a JSON array of strings, the shape help desks export
           List<String> tags = new ArrayList<>();
           for (JsonNode t : v) {
@@ -311,8 +311,7 @@ public final class RecordReader {
     List<String> names = new ArrayList<>();
     for (Field f : type.fields()) names.add(f.name());
     String closest =
-        io.yardstick.yaml.YamlTree.closest(
-            unknown.iterator().next().toLowerCase(java.util.Locale.ROOT), names);
+        YamlTree.closest(unknown.iterator().next().toLowerCase(java.util.Locale.ROOT), names);
     return closest == null ? "" : " (did you mean " + closest + "?)";
   }
 

@@ -1,5 +1,6 @@
 package io.yardstick.kpi;
 
+import io.yardstick.YardstickException;
 import io.yardstick.kpi.sql.SqlRenderer;
 import io.yardstick.store.Store;
 import java.math.BigDecimal;
@@ -44,7 +45,7 @@ public final class Drilldown {
   public static Page of(
       Store store, KpiSettings settings, KpiQuery query, Kpi kpi, int page, int size) {
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new io.yardstick.YardstickException(
+      throw new YardstickException(
           "A page holds 1 to " + MAX_PAGE_SIZE + " rows; got " + size + ".");
     }
     // A misspelt dimension is refused here as by the KPI engine, not answered with no rows.

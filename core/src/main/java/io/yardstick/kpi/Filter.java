@@ -1,5 +1,6 @@
 package io.yardstick.kpi;
 
+import io.yardstick.Parse;
 import io.yardstick.YardstickException;
 import java.util.Arrays;
 import java.util.List;
@@ -28,9 +29,9 @@ public record Filter(Dimension dimension, List<String> values, Double low, Doubl
     if (!isRange()) return dimension.name() + "=" + String.join(",", values);
     return dimension.name()
         + "="
-        + (low == null ? "" : io.yardstick.Parse.number(low))
+        + (low == null ? "" : Parse.number(low))
         + ".."
-        + (high == null ? "" : io.yardstick.Parse.number(high));
+        + (high == null ? "" : Parse.number(high));
   }
 
   public boolean isRange() {

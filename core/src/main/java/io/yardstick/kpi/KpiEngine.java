@@ -1,6 +1,7 @@
 package io.yardstick.kpi;
 
 import io.yardstick.LimitException;
+import io.yardstick.UnknownNameException;
 import io.yardstick.YardstickException;
 import io.yardstick.calendar.BusinessCalendar;
 import io.yardstick.kpi.rollup.RollupReader;
@@ -309,7 +310,7 @@ public final class KpiEngine {
         .calendar(query.businessHours())
         .orElseThrow(
             () ->
-                new io.yardstick.UnknownNameException(
+                new UnknownNameException(
                     "{business_hours}: There is no business-hours calendar named '"
                         + query.businessHours()
                         + "'"

@@ -1,7 +1,9 @@
 package io.yardstick.kpi;
 
 import io.yardstick.UnknownNameException;
+import io.yardstick.kpi.rollup.Rollups;
 import io.yardstick.store.Store;
+import io.yardstick.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -56,7 +58,7 @@ public final class Vocabulary {
   private boolean rollups() {
     if (rollups == null) {
       try {
-        rollups = io.yardstick.kpi.rollup.Rollups.built(store);
+        rollups = Rollups.built(store);
       } catch (RuntimeException e) {
         rollups = false; // a store without the rollup tables
       }
@@ -144,7 +146,7 @@ public final class Vocabulary {
    * not from).
    */
   public static String closest(String name, List<String> candidates) {
-    return io.yardstick.yaml.YamlTree.closest(name, candidates);
+    return YamlTree.closest(name, candidates);
   }
 
   /**
@@ -196,10 +198,7 @@ public final class Vocabulary {
       // The rollups' rows of the dimension alone hold each of its values (a few rows a bucket),
       // kept with the contacts: no scan of every contact.
       column = f.dimension().name();
-      from =
-          "rollup_contacts WHERE gset = "
-              + (1 << io.yardstick.kpi.rollup.Rollups.DIMENSIONS.indexOf(column))
-              + " AND";
+      from = "rollup_contacts WHERE gset = " + (1 << Rollups.DIMENSIONS.indexOf(column)) + " AND";
     } else {
       from += " WHERE";
     }

@@ -2,6 +2,7 @@ package io.yardstick.store;
 
 import io.yardstick.ingest.RowSink;
 import io.yardstick.model.Field;
+import io.yardstick.model.FieldType;
 import io.yardstick.model.RecordType;
 import java.util.HashMap;
 import java.util.List;
@@ -54,8 +55,8 @@ public final class StoreCopy {
   }
 
   /**
-   * A stored value as the field's parser gives it ({@link io.yardstick.model.FieldType#javaType}):
-   * a store returns every whole number as a Long, and a survey score is an Integer in a row.
+   * A stored value as the field's parser gives it ({@link FieldType#javaType}): a store returns
+   * every whole number as a Long, and a survey score is an Integer in a row.
    */
   static Object asParsed(Field field, Object v) {
     if (!(v instanceof Number n)) return v;

@@ -8,6 +8,7 @@ import io.yardstick.sla.SlaEvaluator;
 import io.yardstick.sla.SlaSettings;
 import io.yardstick.sla.SlaTargets;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoreKit;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * (all on 2026-05-04, UTC). The targets are refreshed at each instant the test evaluates, as the
  * server and the import do.
  */
-public abstract class SlaAlertKit extends io.yardstick.store.StoreKit {
+public abstract class SlaAlertKit extends StoreKit {
   static final SlaEvaluator SLA =
       SlaSettings.parse(
           """

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.yardstick.YardstickException;
 import io.yardstick.model.Contact;
 import io.yardstick.model.RecordType;
+import io.yardstick.settings.Settings;
 import io.yardstick.store.Loader;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoreKit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * 13:00: 4 hours of 10 = 40) and a campaign spike (Thursday 26 February, 60 more calls at 11:xx:
  * 140).
  */
-public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
+public abstract class SpecialDaysKit extends StoreKit {
   static final ZoneId UTC = ZoneId.of("UTC");
   static final LocalDate FIRST = LocalDate.parse("2026-01-05");
   static final LocalDate START = LocalDate.parse("2026-03-02");
@@ -368,7 +370,7 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
   void settings_events_are_left_out_of_learning_and_forecast_ahead_as_closed_or_as_campaigns() {
     loadPlanted();
     ForecastSettings settings =
-        io.yardstick.settings.Settings.parse(
+        Settings.parse(
                 """
                 forecast:
                   events:
@@ -380,7 +382,7 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
                     - {name: open day, kind: campaign, date: 2026-03-12}
                 """,
                 "yardstick.yaml")
-            .get(io.yardstick.settings.Settings.FORECAST);
+            .get(Settings.FORECAST);
     Clock clock = Clock.fixed(Instant.parse("2026-03-01T20:00:00Z"), ZoneOffset.UTC);
 
     Forecast f = new Forecaster(store, clock, settings).forecast(request(Set.of()), p -> {});
@@ -445,9 +447,8 @@ public abstract class SpecialDaysKit extends io.yardstick.store.StoreKit {
     load("chat", madrid, LocalDate.parse("2025-12-29"), start, series);
     Clock clock = Clock.fixed(Instant.parse("2026-03-22T20:00:00Z"), ZoneOffset.UTC);
     ForecastSettings settings =
-        io.yardstick.settings.Settings.parse(
-                "forecast:\n  holidays: {default: ES, phone: ES-CT}\n", "yardstick.yaml")
-            .get(io.yardstick.settings.Settings.FORECAST);
+        Settings.parse("forecast:\n  holidays: {default: ES, phone: ES-CT}\n", "yardstick.yaml")
+            .get(Settings.FORECAST);
     Forecaster forecaster = new Forecaster(store, clock, settings);
     ForecastRequest phone = new ForecastRequest("phone", null, 60, 21, madrid, start, 84, Set.of());
     ForecastRequest chat = new ForecastRequest("chat", null, 60, 21, madrid, start, 84, Set.of());

@@ -1389,8 +1389,7 @@ public abstract class KpiFixtureKit extends StoreKit {
         more,
         "contact_id,case_id,channel,arrived_at,resolved\n"
             + "a2,B,phone,2026-03-04T09:00:00Z,true\n");
-    store.importFile(
-        io.yardstick.model.RecordType.CONTACTS, ImportSource.of(more.toString()), b -> {});
+    store.importFile(RecordType.CONTACTS, ImportSource.of(more.toString()), b -> {});
 
     // Cases: A (first a1, 03-03) and B (first a2 now, 03-04), both resolved: resolution 2 / 2 =
     // 100%;

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.yardstick.LimitException;
+import io.yardstick.audit.AuditLog;
 import io.yardstick.ingest.ImportException;
 import io.yardstick.ingest.ImportSource;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiEngine;
 import io.yardstick.kpi.KpiQuery;
 import io.yardstick.model.Contact;
+import io.yardstick.model.Cost;
 import io.yardstick.model.RecordType;
+import io.yardstick.user.Role;
+import io.yardstick.user.SsoSettings;
+import io.yardstick.user.SsoUsers;
+import io.yardstick.user.User;
+import io.yardstick.user.Users;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -88,8 +95,8 @@ public abstract class StoreCompatibilityKit extends StoreKit {
   void single_sign_on_links_a_provider_identity_to_one_user_and_follows_its_role() {
     java.time.Clock clock =
         java.time.Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), java.time.ZoneOffset.UTC);
-    io.yardstick.user.SsoSettings sso =
-        io.yardstick.user.SsoSettings.parse(
+    SsoSettings sso =
+        SsoSettings.parse(
                 """
         sso:
           issuer: https://id.example.com/realms/acme
@@ -99,7 +106,7 @@ public abstract class StoreCompatibilityKit extends StoreKit {
                 "kit.yaml",
                 java.util.Map.of())
             .orElseThrow();
-    io.yardstick.user.SsoUsers users = new io.yardstick.user.SsoUsers(store, clock, sso);
+    SsoUsers users = new SsoUsers(store, clock, sso);
     String issuer = "https://id.example.com/realms/acme";
 
     var first =
@@ -114,7 +121,7 @@ public abstract class StoreCompatibilityKit extends StoreKit {
                 "teams",
                 List.of("billing", "sales"))); // lead outranks agent
     assertThat(first.created()).isTrue();
-    assertThat(first.user().role()).isEqualTo(io.yardstick.user.Role.LEAD);
+    assertThat(first.user().role()).isEqualTo(Role.LEAD);
     assertThat(first.user().teams()).containsExactly("billing", "sales");
     assertThat(dump("sso_identities", "subject"))
         .isEqualTo(
@@ -136,9 +143,7 @@ public abstract class StoreCompatibilityKit extends StoreKit {
                 "agent-007"));
     assertThat(again.created()).isFalse();
     assertThat(again.linked()).isFalse();
-    assertThat(again.user())
-        .isEqualTo(
-            new io.yardstick.user.User("eva", io.yardstick.user.Role.AGENT, "agent-007", false));
+    assertThat(again.user()).isEqualTo(new User("eva", Role.AGENT, "agent-007", false));
     assertThat(
             store
                 .query("SELECT COUNT(*) FROM user_teams WHERE user_name = 'eva'")
@@ -151,11 +156,10 @@ public abstract class StoreCompatibilityKit extends StoreKit {
                     issuer,
                     "s-2",
                     java.util.Map.of("preferred_username", "eva", "groups", List.of("admins"))))
-        .isInstanceOf(io.yardstick.user.SsoSettings.Refused.class)
+        .isInstanceOf(SsoSettings.Refused.class)
         .hasMessageContaining("linked to another person");
 
-    new io.yardstick.user.Users(store, clock)
-        .remove("eva"); // removing the user frees the identity and the name
+    new Users(store, clock).remove("eva"); // removing the user frees the identity and the name
     assertThat(store.query("SELECT COUNT(*) FROM sso_identities").get(0)[0].toString())
         .isEqualTo("0");
     assertThat(
@@ -166,52 +170,43 @@ public abstract class StoreCompatibilityKit extends StoreKit {
                     java.util.Map.of("preferred_username", "eva", "groups", List.of("admins")))
                 .user()
                 .role())
-        .isEqualTo(io.yardstick.user.Role.ADMIN);
+        .isEqualTo(Role.ADMIN);
   }
 
   @Test
   void the_audit_log_appends_lists_newest_first_filters_and_exports_oldest_first() {
     java.time.Clock clock =
         java.time.Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), java.time.ZoneOffset.UTC);
-    io.yardstick.audit.AuditLog audit = new io.yardstick.audit.AuditLog(store, clock);
+    AuditLog audit = new AuditLog(store, clock);
     audit.record(
-        new io.yardstick.audit.AuditLog.Record(
-            "ana", "10.0.0.7", "login", "POST /api/login", "ana", "200", null));
+        new AuditLog.Record("ana", "10.0.0.7", "login", "POST /api/login", "ana", "200", null));
     audit.record(
-        new io.yardstick.audit.AuditLog.Record(
+        new AuditLog.Record(
             "ana", "10.0.0.7", "goal", "POST /api/goals", "1", "201", "line\nbreak"));
     audit.record(
-        new io.yardstick.audit.AuditLog.Record(
-            "os:bo", "local", "data", "import contacts", "c.csv", "ok", "5 read"));
-    var page = audit.list(io.yardstick.audit.AuditLog.Filter.all(), 0, 2);
+        new AuditLog.Record("os:bo", "local", "data", "import contacts", "c.csv", "ok", "5 read"));
+    var page = audit.list(AuditLog.Filter.all(), 0, 2);
     assertThat(page.total()).isEqualTo(3);
     assertThat(page.entries()).extracting(e -> e.id()).containsExactly(3L, 2L);
     assertThat(page.entries().get(1).record().detail()).isEqualTo("line break");
     assertThat(page.entries().get(1).at()).isEqualTo(Instant.parse("2026-03-02T09:00:00Z"));
-    assertThat(
-            audit
-                .list(new io.yardstick.audit.AuditLog.Filter(null, "ana", null, null), 0, 10)
-                .total())
+    assertThat(audit.list(new AuditLog.Filter(null, "ana", null, null), 0, 10).total())
         .isEqualTo(2);
-    assertThat(
-            audit
-                .list(new io.yardstick.audit.AuditLog.Filter("data", null, null, null), 0, 10)
-                .entries())
+    assertThat(audit.list(new AuditLog.Filter("data", null, null, null), 0, 10).entries())
         .extracting(e -> e.record().actor())
         .containsExactly("os:bo");
     assertThat(
             audit
                 .list(
-                    new io.yardstick.audit.AuditLog.Filter(
-                        null, null, null, Instant.parse("2026-03-02T09:00:00Z")),
+                    new AuditLog.Filter(null, null, null, Instant.parse("2026-03-02T09:00:00Z")),
                     0,
                     10)
                 .total())
         .isZero();
     List<Long> exported = new ArrayList<>();
-    audit.export(io.yardstick.audit.AuditLog.Filter.all(), e -> exported.add(e.id()));
+    audit.export(AuditLog.Filter.all(), e -> exported.add(e.id()));
     assertThat(exported).containsExactly(1L, 2L, 3L);
-    assertThatThrownBy(() -> new io.yardstick.audit.AuditLog.Filter("logins", null, null, null))
+    assertThatThrownBy(() -> new AuditLog.Filter("logins", null, null, null))
         .hasMessageStartingWith(
             "'logins' is not a kind of audit entry; expected one of login, user");
   }
@@ -575,7 +570,7 @@ public abstract class StoreCompatibilityKit extends StoreKit {
           .sink(RecordType.COSTS)
           .accept(
               1,
-              new io.yardstick.model.Cost(
+              new Cost(
                       LocalDate.parse("2026-01-01"),
                       LocalDate.parse("2026-01-31"),
                       new BigDecimal("10.5000"),

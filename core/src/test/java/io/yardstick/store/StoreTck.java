@@ -1,5 +1,6 @@
 package io.yardstick.store;
 
+import io.yardstick.alert.SlaAlertKit;
 import io.yardstick.event.EventIngestionKit;
 import io.yardstick.forecast.ForecasterKit;
 import io.yardstick.forecast.SpecialDaysKit;
@@ -72,5 +73,5 @@ public abstract class StoreTck {
   class Rollups extends RollupsKit {}
 
   @Nested
-  class SlaAlerts extends io.yardstick.alert.SlaAlertKit {}
+  class SlaAlerts extends SlaAlertKit {}
 }

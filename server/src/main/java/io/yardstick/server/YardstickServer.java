@@ -4,13 +4,51 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.yardstick.LimitException;
 import io.yardstick.YardstickException;
+import io.yardstick.alert.AlertRules;
+import io.yardstick.alert.AlertService;
+import io.yardstick.alert.AlertSettings;
+import io.yardstick.audit.AuditLog;
+import io.yardstick.erasure.Erasures;
+import io.yardstick.event.EventIngestor;
+import io.yardstick.forecast.DailyForecast;
+import io.yardstick.forecast.ForecastSettings;
+import io.yardstick.forecast.Forecaster;
+import io.yardstick.kpi.KpiEngine;
 import io.yardstick.kpi.KpiSettings;
+import io.yardstick.report.Deliveries;
+import io.yardstick.report.DeliveryService;
+import io.yardstick.report.ReportSettings;
+import io.yardstick.server.api.Admission;
+import io.yardstick.server.api.AlertRoutes;
 import io.yardstick.server.api.ApiException;
+import io.yardstick.server.api.AuditRoutes;
+import io.yardstick.server.api.ClientAddress;
+import io.yardstick.server.api.CustomerRoutes;
+import io.yardstick.server.api.EventRoutes;
+import io.yardstick.server.api.ForecastRoutes;
+import io.yardstick.server.api.GoalRoutes;
+import io.yardstick.server.api.ReportBundles;
+import io.yardstick.server.api.ReportRoutes;
 import io.yardstick.server.api.Routes;
+import io.yardstick.server.api.SsoRoutes;
+import io.yardstick.server.api.SurveyRoutes;
+import io.yardstick.server.api.UserRoutes;
 import io.yardstick.server.auth.Auth;
 import io.yardstick.server.auth.Sessions;
+import io.yardstick.settings.Labels;
+import io.yardstick.settings.Settings;
+import io.yardstick.sla.SlaEvaluator;
+import io.yardstick.sla.SlaTargets;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoreException;
+import io.yardstick.survey.InvitationSender;
+import io.yardstick.survey.SurveyService;
+import io.yardstick.survey.SurveySettings;
+import io.yardstick.survey.Surveys;
+import io.yardstick.user.SsoSettings;
+import io.yardstick.user.User;
 import io.yardstick.user.Users;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,20 +78,20 @@ public final class YardstickServer implements AutoCloseable {
       Set.of("/api/login", "/api/logout", "/api/sso", "/api/sso/login", "/api/sso/callback");
 
   private final Javalin app;
-  private final io.yardstick.event.EventIngestor ingestor;
-  private final io.yardstick.alert.AlertService alerts;
+  private final EventIngestor ingestor;
+  private final AlertService alerts;
 
   private final java.util.concurrent.ScheduledExecutorService retention;
-  private io.yardstick.survey.SurveyService surveys;
+  private SurveyService surveys;
 
-  private final io.yardstick.report.DeliveryService reports;
+  private final DeliveryService reports;
 
   private YardstickServer(
       Javalin app,
-      io.yardstick.event.EventIngestor ingestor,
-      io.yardstick.alert.AlertService alerts,
+      EventIngestor ingestor,
+      AlertService alerts,
       java.util.concurrent.ScheduledExecutorService retention,
-      io.yardstick.report.DeliveryService reports) {
+      DeliveryService reports) {
     this.reports = reports;
     this.app = app;
     this.ingestor = ingestor;
@@ -66,7 +104,7 @@ public final class YardstickServer implements AutoCloseable {
    * for ever); a failure is logged and tried again the next day.
    */
   private static java.util.concurrent.ScheduledExecutorService retention(
-      Store store, KpiSettings settings, io.yardstick.sla.SlaEvaluator sla, Clock clock) {
+      Store store, KpiSettings settings, SlaEvaluator sla, Clock clock) {
     // The same thread refreshes the SLA targets every 5 minutes when the settings file has
     // sla_policies (docs/sla.md).
     boolean retain = settings.retention().cutoff(clock).isPresent();
@@ -82,7 +120,7 @@ public final class YardstickServer implements AutoCloseable {
       daily.scheduleWithFixedDelay(
           () -> {
             try {
-              io.yardstick.sla.SlaTargets.refresh(store, sla, clock.instant());
+              SlaTargets.refresh(store, sla, clock.instant());
             } catch (RuntimeException e) {
               LOG.error(
                   "The SLA targets could not be refreshed; they are tried again in 5 minutes", e);
@@ -95,7 +133,7 @@ public final class YardstickServer implements AutoCloseable {
       daily.scheduleAtFixedRate(
           () -> {
             try {
-              new io.yardstick.erasure.Erasures(store, clock)
+              new Erasures(store, clock)
                   .retention(settings.retention(), "system:retention", "local")
                   .ifPresent(
                       e ->
@@ -120,20 +158,16 @@ public final class YardstickServer implements AutoCloseable {
    * on its own daemon thread; {@code yardstick serve} calls it, tests do not. A failure is logged
    * and tried again the next day.
    */
-  public void scheduleDailyForecast(
-      Store store, io.yardstick.forecast.DailyForecast daily, Clock clock) {
-    scheduleDailyForecast(store, daily, io.yardstick.forecast.ForecastSettings.none(), clock);
+  public void scheduleDailyForecast(Store store, DailyForecast daily, Clock clock) {
+    scheduleDailyForecast(store, daily, ForecastSettings.none(), clock);
   }
 
   /**
-   * {@link #scheduleDailyForecast(Store, io.yardstick.forecast.DailyForecast, Clock)} following the
-   * settings file's {@code forecast} section (holiday calendars per series, closures, campaigns).
+   * {@link #scheduleDailyForecast(Store, DailyForecast, Clock)} following the settings file's
+   * {@code forecast} section (holiday calendars per series, closures, campaigns).
    */
   public void scheduleDailyForecast(
-      Store store,
-      io.yardstick.forecast.DailyForecast daily,
-      io.yardstick.forecast.ForecastSettings settings,
-      Clock clock) {
+      Store store, DailyForecast daily, ForecastSettings settings, Clock clock) {
     if (!daily.enabled()) return;
     java.util.concurrent.ScheduledExecutorService exec =
         java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
@@ -162,9 +196,7 @@ public final class YardstickServer implements AutoCloseable {
     // A run missed (a new store, or the server down at the time) is made at once, then daily.
     long first = daily.untilNext(clock).toMillis();
     try {
-      if (daily.missed(
-          new io.yardstick.forecast.Forecaster(store, clock).lastMadeAt().orElse(null), clock))
-        first = 0;
+      if (daily.missed(new Forecaster(store, clock).lastMadeAt().orElse(null), clock)) first = 0;
     } catch (RuntimeException e) {
       LOG.warn(
           "Daily forecast: could not read when the last forecast was made; next run as scheduled",
@@ -174,7 +206,7 @@ public final class YardstickServer implements AutoCloseable {
   }
 
   public static YardstickServer start(Store store, KpiSettings settings, Clock clock, int port) {
-    return start(store, settings, clock, port, io.yardstick.alert.AlertSettings.fromEnvironment());
+    return start(store, settings, clock, port, AlertSettings.fromEnvironment());
   }
 
   /**
@@ -183,8 +215,7 @@ public final class YardstickServer implements AutoCloseable {
    * {@code X-Forwarded-Proto} are believed (docs/security.md#deployment), {@code sso} the identity
    * provider whose sign-ins it accepts (null: none).
    */
-  public record Network(
-      String bind, Set<String> trustedProxies, Tls tls, io.yardstick.user.SsoSettings sso) {
+  public record Network(String bind, Set<String> trustedProxies, Tls tls, SsoSettings sso) {
     public Network {
       trustedProxies = trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies);
       if (bind != null && bind.isBlank()) bind = null;
@@ -198,7 +229,7 @@ public final class YardstickServer implements AutoCloseable {
      * The same, with single sign-on through an OpenID Connect provider (null: off;
      * docs/security.md).
      */
-    public Network withSso(io.yardstick.user.SsoSettings sso) {
+    public Network withSso(SsoSettings sso) {
       return new Network(bind, trustedProxies, tls, sso);
     }
 
@@ -241,11 +272,7 @@ public final class YardstickServer implements AutoCloseable {
 
   /** A server whose alert notifications go out as {@code alertSettings} say (docs/alerts.md). */
   public static YardstickServer start(
-      Store store,
-      KpiSettings settings,
-      Clock clock,
-      int port,
-      io.yardstick.alert.AlertSettings alertSettings) {
+      Store store, KpiSettings settings, Clock clock, int port, AlertSettings alertSettings) {
     return start(store, settings, clock, port, alertSettings, Network.everywhere());
   }
 
@@ -258,15 +285,9 @@ public final class YardstickServer implements AutoCloseable {
       KpiSettings settings,
       Clock clock,
       int port,
-      io.yardstick.alert.AlertSettings alertSettings,
+      AlertSettings alertSettings,
       Network network) {
-    return start(
-        store,
-        io.yardstick.settings.Settings.defaults().withKpi(settings),
-        clock,
-        port,
-        alertSettings,
-        network);
+    return start(store, Settings.defaults().withKpi(settings), clock, port, alertSettings, network);
   }
 
   /** A server whose scheduled reports go out as {@code reportSettings} say (docs/reports.md). */
@@ -275,12 +296,12 @@ public final class YardstickServer implements AutoCloseable {
       KpiSettings settings,
       Clock clock,
       int port,
-      io.yardstick.alert.AlertSettings alertSettings,
+      AlertSettings alertSettings,
       Network network,
-      io.yardstick.report.ReportSettings reportSettings) {
+      ReportSettings reportSettings) {
     return start(
         store,
-        io.yardstick.settings.Settings.defaults().withKpi(settings),
+        Settings.defaults().withKpi(settings),
         clock,
         port,
         alertSettings,
@@ -294,14 +315,12 @@ public final class YardstickServer implements AutoCloseable {
       KpiSettings settings,
       Clock clock,
       int port,
-      io.yardstick.alert.AlertSettings alertSettings,
+      AlertSettings alertSettings,
       Network network,
-      io.yardstick.survey.SurveySettings surveySettings) {
+      SurveySettings surveySettings) {
     return start(
         store,
-        io.yardstick.settings.Settings.defaults()
-            .withKpi(settings)
-            .with(io.yardstick.settings.Settings.SURVEYS, surveySettings),
+        Settings.defaults().withKpi(settings).with(Settings.SURVEYS, surveySettings),
         clock,
         port,
         alertSettings,
@@ -314,33 +333,25 @@ public final class YardstickServer implements AutoCloseable {
    */
   public static YardstickServer start(
       Store store,
-      io.yardstick.settings.Settings all,
+      Settings all,
       Clock clock,
       int port,
-      io.yardstick.alert.AlertSettings alertSettings,
+      AlertSettings alertSettings,
       Network network) {
-    return start(
-        store,
-        all,
-        clock,
-        port,
-        alertSettings,
-        network,
-        io.yardstick.report.ReportSettings.fromEnvironment());
+    return start(store, all, clock, port, alertSettings, network, ReportSettings.fromEnvironment());
   }
 
   /** The same, with the scheduled reports' settings given. */
   public static YardstickServer start(
       Store store,
-      io.yardstick.settings.Settings all,
+      Settings all,
       Clock clock,
       int port,
-      io.yardstick.alert.AlertSettings alertSettings,
+      AlertSettings alertSettings,
       Network network,
-      io.yardstick.report.ReportSettings reportSettings) {
+      ReportSettings reportSettings) {
     KpiSettings settings = all.kpi();
-    io.yardstick.survey.SurveySettings surveySettings =
-        all.get(io.yardstick.settings.Settings.SURVEYS);
+    SurveySettings surveySettings = all.get(Settings.SURVEYS);
     store.queryTimeout(settings.limits().queryTimeout()); // no request's query runs unbounded
     Users users = new Users(store, clock);
     Sessions sessions = new Sessions(clock, Duration.ofHours(12));
@@ -395,7 +406,7 @@ public final class YardstickServer implements AutoCloseable {
                     line.put("status", ctx.statusCode());
                     line.put("ms", Math.round(ms * 10) / 10.0);
                     Object user = ctx.attribute("yardstick.user");
-                    if (user instanceof io.yardstick.user.User u) line.put("user", u.name());
+                    if (user instanceof User u) line.put("user", u.name());
                     try {
                       LOG.info(JSON.writeValueAsString(line));
                     } catch (IOException e) {
@@ -403,7 +414,7 @@ public final class YardstickServer implements AutoCloseable {
                     }
                   });
             });
-    app.before(ctx -> io.yardstick.server.api.ClientAddress.resolve(ctx, network.trustedProxies()));
+    app.before(ctx -> ClientAddress.resolve(ctx, network.trustedProxies()));
     app.before(
         ctx -> {
           ctx.header("X-Content-Type-Options", "nosniff");
@@ -419,7 +430,7 @@ public final class YardstickServer implements AutoCloseable {
     app.before(
         ctx -> {
           // HSTS under TLS: the server's own, or a trusted proxy's (X-Forwarded-Proto: https).
-          if (io.yardstick.server.api.ClientAddress.secure(ctx)) {
+          if (ClientAddress.secure(ctx)) {
             ctx.header("Strict-Transport-Security", "max-age=31536000");
           }
         });
@@ -432,7 +443,7 @@ public final class YardstickServer implements AutoCloseable {
           if (!OPEN.contains(ctx.path()) && !ctx.path().startsWith("/api/public/"))
             auth.require(ctx);
         });
-    new io.yardstick.server.api.Admission(settings.limits())
+    new Admission(settings.limits())
         .guard(
             app,
             List.of(
@@ -454,53 +465,39 @@ public final class YardstickServer implements AutoCloseable {
             ctx.contentType("application/json").result(in.readAllBytes());
           }
         });
-    new io.yardstick.server.api.AuditRoutes(new io.yardstick.audit.AuditLog(store, clock))
-        .register(app);
+    new AuditRoutes(new AuditLog(store, clock)).register(app);
     new Routes(store, settings, users).register(app);
-    new io.yardstick.server.api.UserRoutes(users, auth, sessions, clock).register(app);
-    new io.yardstick.server.api.CustomerRoutes(store, clock).register(app);
-    new io.yardstick.server.api.SsoRoutes(store, clock, network.sso(), auth, sessions)
-        .register(app);
+    new UserRoutes(users, auth, sessions, clock).register(app);
+    new CustomerRoutes(store, clock).register(app);
+    new SsoRoutes(store, clock, network.sso(), auth, sessions).register(app);
     // The names of stored values in each language (the settings file's labels section), for the
     // pages.
-    io.yardstick.settings.Labels labels = all.get(io.yardstick.settings.Settings.LABELS);
+    Labels labels = all.get(Settings.LABELS);
     app.get("/api/labels", ctx -> ctx.json(java.util.Map.of("labels", labels.names())));
-    new io.yardstick.server.api.GoalRoutes(store, settings, all.goals(), clock).register(app);
-    io.yardstick.event.EventIngestor ingestor = new io.yardstick.event.EventIngestor(store, clock);
-    io.yardstick.alert.AlertService alerts =
-        io.yardstick.alert.AlertService.start(
-            store, new io.yardstick.kpi.KpiEngine(store, settings), ingestor, clock, alertSettings);
-    new io.yardstick.server.api.EventRoutes(ingestor, clock, settings.limits()).register(app);
-    new io.yardstick.server.api.AlertRoutes(
-            store,
-            new io.yardstick.alert.AlertRules(store, clock),
-            alerts,
-            alertSettings.privateWebhooks())
+    new GoalRoutes(store, settings, all.goals(), clock).register(app);
+    EventIngestor ingestor = new EventIngestor(store, clock);
+    AlertService alerts =
+        AlertService.start(store, new KpiEngine(store, settings), ingestor, clock, alertSettings);
+    new EventRoutes(ingestor, clock, settings.limits()).register(app);
+    new AlertRoutes(store, new AlertRules(store, clock), alerts, alertSettings.privateWebhooks())
         .register(app);
-    new io.yardstick.server.api.ForecastRoutes(
-            store, clock, all.get(io.yardstick.settings.Settings.FORECAST))
-        .register(app);
-    io.yardstick.report.DeliveryService reports =
-        io.yardstick.report.DeliveryService.start(
-            io.yardstick.report.Deliveries.standard(
+    new ForecastRoutes(store, clock, all.get(Settings.FORECAST)).register(app);
+    DeliveryService reports =
+        DeliveryService.start(
+            Deliveries.standard(
                 store,
-                new io.yardstick.kpi.KpiEngine(store, settings),
+                new KpiEngine(store, settings),
                 clock,
                 alertSettings,
                 reportSettings,
-                lang -> io.yardstick.server.api.ReportBundles.text(lang).withLabels(labels)),
+                lang -> ReportBundles.text(lang).withLabels(labels)),
             reportSettings);
-    new io.yardstick.server.api.ReportRoutes(
-            store, settings, clock, reports, alertSettings.privateWebhooks(), labels)
+    new ReportRoutes(store, settings, clock, reports, alertSettings.privateWebhooks(), labels)
         .register(app);
-    io.yardstick.survey.Surveys surveys =
-        new io.yardstick.survey.Surveys(
-            store,
-            clock,
-            surveySettings,
-            ingestor,
-            io.yardstick.survey.InvitationSender.standard(alertSettings));
-    new io.yardstick.server.api.SurveyRoutes(surveys, clock).register(app);
+    Surveys surveys =
+        new Surveys(
+            store, clock, surveySettings, ingestor, InvitationSender.standard(alertSettings));
+    new SurveyRoutes(surveys, clock).register(app);
     app.exception(
         ApiException.class,
         (e, ctx) -> {
@@ -509,7 +506,7 @@ public final class YardstickServer implements AutoCloseable {
           error(ctx, e.status(), e.title(), e.getMessage());
         });
     app.exception(
-        io.yardstick.LimitException.class,
+        LimitException.class,
         (e, ctx) -> {
           if (e.timedOut()) ctx.header("Retry-After", "30");
           error(
@@ -519,7 +516,7 @@ public final class YardstickServer implements AutoCloseable {
               e.getMessage());
         });
     app.exception(
-        io.yardstick.store.StoreException.class,
+        StoreException.class,
         (e, ctx) -> {
           // The store's message carries the SQL: it goes to the log, the answer carries only the
           // error's id.
@@ -583,11 +580,9 @@ public final class YardstickServer implements AutoCloseable {
             app,
             ingestor,
             alerts,
-            retention(store, settings, all.get(io.yardstick.settings.Settings.SLA), clock),
+            retention(store, settings, all.get(Settings.SLA), clock),
             reports);
-    server.surveys =
-        io.yardstick.survey.SurveyService.start(
-            surveys, ingestor, java.time.Duration.ofSeconds(30));
+    server.surveys = SurveyService.start(surveys, ingestor, java.time.Duration.ofSeconds(30));
     try {
       if (network.bind() == null) {
         app.start(port);
@@ -748,22 +743,22 @@ public final class YardstickServer implements AutoCloseable {
   }
 
   /** Alerting of this server: evaluation on demand, waiting for notifications (tests). */
-  public io.yardstick.alert.AlertService alerts() {
+  public AlertService alerts() {
     return alerts;
   }
 
   /** Scheduled reports of this server: a tick on demand (tests). */
-  public io.yardstick.report.DeliveryService reports() {
+  public DeliveryService reports() {
     return reports;
   }
 
   /** Live events of this server. */
-  public io.yardstick.event.EventIngestor events() {
+  public EventIngestor events() {
     return ingestor;
   }
 
   /** Surveys of this server: planning and sending on demand (tests). */
-  public io.yardstick.survey.SurveyService surveys() {
+  public SurveyService surveys() {
     return surveys;
   }
 

@@ -8,7 +8,13 @@ import static io.yardstick.server.TestServer.period;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.yardstick.forecast.ForecastRequest;
+import io.yardstick.forecast.Forecaster;
+import io.yardstick.ingest.ImportSource;
 import io.yardstick.kpi.Kpi;
+import io.yardstick.model.RecordType;
+import io.yardstick.store.Loader;
+import io.yardstick.store.Store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -298,14 +304,14 @@ class BrowserTest {
   void the_overview_shows_the_stored_forecasts_error_beside_the_volume() throws IOException {
     // A phone forecast made on the evening of 14 June (as the daily forecast would have) for the
     // two weeks from 15 June.
-    io.yardstick.forecast.Forecaster past =
-        new io.yardstick.forecast.Forecaster(
+    Forecaster past =
+        new Forecaster(
             server.store,
             java.time.Clock.fixed(
                 java.time.Instant.parse("2026-06-14T20:00:00Z"), java.time.ZoneOffset.UTC));
     past.save(
         past.forecast(
-            new io.yardstick.forecast.ForecastRequest(
+            new ForecastRequest(
                 "phone",
                 null,
                 30,
@@ -969,11 +975,11 @@ class BrowserTest {
   @Test
   void the_backlog_page_shows_the_apis_backlog_by_status_and_created_against_solved()
       throws IOException {
-    io.yardstick.store.Store store = server.store;
+    Store store = server.store;
     try {
       store.importFile(
-          io.yardstick.model.RecordType.TICKETS,
-          io.yardstick.ingest.ImportSource.of(
+          RecordType.TICKETS,
+          ImportSource.of(
               "tickets.csv",
               """
               case_id,created_at,status,priority,tags
@@ -986,8 +992,8 @@ class BrowserTest {
                   .getBytes(StandardCharsets.UTF_8)),
           b -> {});
       store.importFile(
-          io.yardstick.model.RecordType.TICKET_EVENTS,
-          io.yardstick.ingest.ImportSource.of(
+          RecordType.TICKET_EVENTS,
+          ImportSource.of(
               "events.csv",
               """
               case_id,occurred_at,kind,status,actor
@@ -1050,7 +1056,7 @@ class BrowserTest {
           .isEqualTo("At the period's end: 2 open tickets, 1 of them older than 7 days.");
       screenshot(d, "backlog.png");
     } finally {
-      try (io.yardstick.store.Loader loader = store.loader()) {
+      try (Loader loader = store.loader()) {
         loader.execute("DELETE FROM ticket_events WHERE case_id LIKE 'bt%'");
         loader.execute("DELETE FROM tickets WHERE case_id LIKE 'bt%'");
         loader.commit();

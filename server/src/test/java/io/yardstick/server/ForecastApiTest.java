@@ -294,7 +294,7 @@ class ForecastApiTest {
         plan + "&aht=abc",
         "Parameter 'aht': 'abc' is not a number; expected the average handle time in"
             + " seconds, such as 300.");
-    // Issue 13: one number parser (io.yardstick.Parse): an infinite value is no number either.
+    // Issue 13: one number parser (Parse): an infinite value is no number either.
     cases.put(
         plan + "&patience=1e999",
         "Parameter 'patience': '1e999' is not a number; expected the customers' mean patience in"

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every value a route reads goes through the core's one parser of its kind ({@code
- * io.yardstick.Parse}), so a bad one answers the same 400 naming the parameter or field, never a
- * 500, a 404 or a value silently rounded.
+ * Every value a route reads goes through the core's one parser of its kind ({@code Parse}), so a
+ * bad one answers the same 400 naming the parameter or field, never a 500, a 404 or a value
+ * silently rounded.
  */
 class ParameterParsingTest {
   private static ApiClient manager;

@@ -2,8 +2,10 @@ package io.yardstick.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.yardstick.Parse;
 import io.yardstick.demo.ContactCenterSimulation;
 import io.yardstick.demo.DemoSettings;
+import io.yardstick.ingest.ImportSource;
 import io.yardstick.kpi.Dimension;
 import io.yardstick.kpi.Kpi;
 import io.yardstick.kpi.KpiEngine;
@@ -106,8 +108,7 @@ class SparkConnectTest {
                   .withKpis(Arrays.asList(Kpi.values()))
                   .withGroupBy(List.of(Dimension.of("channel"))),
               KpiQuery.of(LAST_DAY.minusDays(6), LAST_DAY, madrid)
-                  .withKpis(
-                      io.yardstick.Parse.kpis("contacts,aht,service_level,frt_p90,csat,occupancy"))
+                  .withKpis(Parse.kpis("contacts,aht,service_level,frt_p90,csat,occupancy"))
                   .withGroupBy(List.of(Dimension.of("day"), Dimension.of("queue"))));
       for (KpiQuery q : questions) {
         KpiResult expected = new KpiEngine(duck).compute(q);
@@ -126,13 +127,11 @@ class SparkConnectTest {
                   + "r2,chat,2026-04-01T00:30:00Z,,\n")
               .getBytes(java.nio.charset.StandardCharsets.UTF_8);
       LoadCounts first =
-          remote.importFile(
-              RecordType.CONTACTS, io.yardstick.ingest.ImportSource.of("r.csv", csv), b -> {});
+          remote.importFile(RecordType.CONTACTS, ImportSource.of("r.csv", csv), b -> {});
       long version = remote.dataVersion();
       List<String> before = rows(remote);
       LoadCounts again =
-          remote.importFile(
-              RecordType.CONTACTS, io.yardstick.ingest.ImportSource.of("r.csv", csv), b -> {});
+          remote.importFile(RecordType.CONTACTS, ImportSource.of("r.csv", csv), b -> {});
       assertThat(first).isEqualTo(new LoadCounts(2, 2, 0, 0));
       assertThat(again).isEqualTo(new LoadCounts(2, 0, 2, 0));
       assertThat(remote.dataVersion()).isEqualTo(version + 1);
@@ -149,8 +148,7 @@ class SparkConnectTest {
                   + "r3,phone,2026-03-03T10:00:00Z,2026-03-03T10:00:05Z,50\n")
               .getBytes(java.nio.charset.StandardCharsets.UTF_8);
       LoadCounts merged =
-          remote.importFile(
-              RecordType.CONTACTS, io.yardstick.ingest.ImportSource.of("n.csv", next), b -> {});
+          remote.importFile(RecordType.CONTACTS, ImportSource.of("n.csv", next), b -> {});
       assertThat(merged).isEqualTo(new LoadCounts(2, 1, 1, 0));
       assertThat(rows(remote))
           .containsExactly(

@@ -164,7 +164,7 @@ class SparkProcessTest {
                 "--conf",
                 "spark.ui.enabled=false",
                 "--class",
-                "io.yardstick.spark.BatchReport",
+                "BatchReport",
                 jar.toString(),
                 "--db",
                 where,

@@ -5,6 +5,7 @@ import io.yardstick.kpi.Dimension;
 import io.yardstick.kpi.Filter;
 import io.yardstick.kpi.KpiSettings;
 import io.yardstick.kpi.Part;
+import io.yardstick.kpi.sql.SqlRenderer;
 import io.yardstick.store.Store;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,10 +23,10 @@ import java.util.stream.Collectors;
 
 /**
  * Answers one base's parts from the rollups, in the shape of the scan's query ({@link
- * io.yardstick.kpi.sql.SqlRenderer#render}: the dimensions, the grouping flag, then the parts), or
- * says it cannot (null): a base, dimension, filter, period or threshold the rollups do not hold.
- * Additive parts are sums of the buckets' parts; percentiles are read off the merged value-count
- * histograms with the interpolation of {@code percentile_cont}.
+ * SqlRenderer#render}: the dimensions, the grouping flag, then the parts), or says it cannot
+ * (null): a base, dimension, filter, period or threshold the rollups do not hold. Additive parts
+ * are sums of the buckets' parts; percentiles are read off the merged value-count histograms with
+ * the interpolation of {@code percentile_cont}.
  */
 public final class RollupReader {
   private final Store store;

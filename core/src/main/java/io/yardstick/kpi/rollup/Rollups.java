@@ -6,6 +6,7 @@ import io.yardstick.kpi.Part;
 import io.yardstick.kpi.sql.SqlRenderer;
 import io.yardstick.store.Loader;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoreException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -208,7 +209,7 @@ public final class Rollups {
           "SELECT unnest(generate_series(" + from + ", " + to + ", " + BUCKET_SECONDS + "))";
       case POSTGRESQL -> "SELECT generate_series(" + from + ", " + to + ", " + BUCKET_SECONDS + ")";
       case SPARK ->
-          throw new io.yardstick.store.StoreException(
+          throw new StoreException(
               "Rollups are kept on DuckDB and PostgreSQL stores only; a Spark store scans.");
     };
   }
@@ -298,7 +299,7 @@ public final class Rollups {
   /** Refuses a store whose dialect keeps no rollups (Spark: every question is a scan there). */
   private static void keptOn(Store store) {
     if (store.dialect() == Store.Dialect.SPARK) {
-      throw new io.yardstick.store.StoreException(
+      throw new StoreException(
           "Rollups are kept on DuckDB and PostgreSQL stores only; a Spark store answers every"
               + " question by a scan.");
     }

@@ -2,6 +2,7 @@ package io.yardstick.server.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.yardstick.Parse;
 import io.yardstick.YardstickException;
 import io.yardstick.alert.Alert;
 import io.yardstick.alert.AlertEvaluator;
@@ -12,8 +13,10 @@ import io.yardstick.alert.AlertRules;
 import io.yardstick.alert.AlertService;
 import io.yardstick.alert.Durations;
 import io.yardstick.alert.Notification;
+import io.yardstick.alert.Targets;
 import io.yardstick.server.auth.Auth;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoredRows;
 import io.yardstick.user.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +60,7 @@ public final class AlertRoutes {
             out.add(m);
           }
           List<Object> broken = new ArrayList<>();
-          for (io.yardstick.store.StoredRows.Broken b : rules.broken()) {
+          for (StoredRows.Broken b : rules.broken()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", b.id());
             m.put("name", b.name());
@@ -127,7 +130,7 @@ public final class AlertRoutes {
       AlertRule.Builder b = AlertRule.builder(name, kind);
       if (text(body, "kpi") != null) {
         String id = text(body, "kpi");
-        b.kpi(ApiParams.field("kpi", () -> io.yardstick.Parse.kpi(id)));
+        b.kpi(ApiParams.field("kpi", () -> Parse.kpi(id)));
       }
       if (body.get("above") != null && body.get("below") != null) {
         throw new YardstickException("Give above or below, not both.");
@@ -150,9 +153,9 @@ public final class AlertRoutes {
       if (body.get("min_volume") != null)
         b.minVolume(whole(body, "min_volume", 0, AlertRule.MAX_VOLUME));
       if (text(body, "tz") != null)
-        b.zone(ApiParams.field("tz", () -> io.yardstick.Parse.zone(text(body, "tz"))));
+        b.zone(ApiParams.field("tz", () -> Parse.zone(text(body, "tz"))));
       AlertRule rule = b.build();
-      rule.targets().forEach(t -> io.yardstick.alert.Targets.checkWebhookHost(t, privateWebhooks));
+      rule.targets().forEach(t -> Targets.checkWebhookHost(t, privateWebhooks));
       AlertRule stored = rules.add(rule);
       AuditRoutes.target(ctx, stored.id());
       ctx.status(201).json(json(stored));
@@ -243,7 +246,7 @@ public final class AlertRoutes {
     double d =
         v instanceof Number n
             ? n.doubleValue()
-            : ApiParams.field(key, () -> io.yardstick.Parse.number(v.toString()));
+            : ApiParams.field(key, () -> Parse.number(v.toString()));
     if (!Double.isFinite(d) || Math.abs(d) > 1e15) {
       throw new YardstickException(key + ": " + v + " is not a number Yardstick can compare with.");
     }

@@ -3,7 +3,9 @@ package io.yardstick.server.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.yardstick.Parse;
 import io.yardstick.audit.AuditLog;
+import io.yardstick.erasure.Erasures;
 import io.yardstick.server.auth.Auth;
 import io.yardstick.user.Role;
 import io.yardstick.user.User;
@@ -115,10 +117,8 @@ public final class AuditRoutes {
   private static Instant instant(Context ctx, String name) {
     String text = blankToNull(ctx.queryParam(name));
     if (text == null) return null;
-    if (text.contains("T")) return ApiParams.parsed(name, () -> io.yardstick.Parse.instant(text));
-    return ApiParams.parsed(name, () -> io.yardstick.Parse.date(text))
-        .atStartOfDay(ZoneOffset.UTC)
-        .toInstant();
+    if (text.contains("T")) return ApiParams.parsed(name, () -> Parse.instant(text));
+    return ApiParams.parsed(name, () -> Parse.date(text)).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   private static String blankToNull(String s) {
@@ -143,7 +143,7 @@ public final class AuditRoutes {
     // A customer id is personal data: the log keeps its hash, and the route without it.
     boolean personal = path.startsWith("/api/customers/");
     if (personal && target != null && !target.startsWith("sha256:")) {
-      target = "sha256:" + io.yardstick.erasure.Erasures.sha256(target.strip());
+      target = "sha256:" + Erasures.sha256(target.strip());
     }
     String action = method + " " + (personal ? "/api/customers/{id}" : path);
     try {

@@ -4,10 +4,16 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.yardstick.Parse;
+import io.yardstick.YardstickException;
 import io.yardstick.forecast.Forecast;
+import io.yardstick.forecast.ForecastJson;
 import io.yardstick.forecast.ForecastRequest;
+import io.yardstick.forecast.ForecastSettings;
 import io.yardstick.forecast.Forecaster;
+import io.yardstick.forecast.Holidays;
 import io.yardstick.server.auth.Auth;
+import io.yardstick.staffing.StaffingException;
 import io.yardstick.staffing.StaffingJson;
 import io.yardstick.staffing.StaffingPlanner;
 import io.yardstick.staffing.StaffingTarget;
@@ -63,17 +69,17 @@ public final class ForecastRoutes {
 
   private record CacheKey(ForecastRequest request, long version, LocalDate today) {}
 
-  private final io.yardstick.forecast.ForecastSettings settings;
+  private final ForecastSettings settings;
 
   public ForecastRoutes(Store store, Clock clock) {
-    this(store, clock, io.yardstick.forecast.ForecastSettings.none());
+    this(store, clock, ForecastSettings.none());
   }
 
   /**
    * Routes whose forecasts follow the settings file's {@code forecast} section (holiday calendars
    * per channel or queue, closures and campaigns).
    */
-  public ForecastRoutes(Store store, Clock clock, io.yardstick.forecast.ForecastSettings settings) {
+  public ForecastRoutes(Store store, Clock clock, ForecastSettings settings) {
     this.store = store;
     this.clock = clock;
     this.settings = settings;
@@ -109,8 +115,8 @@ public final class ForecastRoutes {
     if (holidays != null) {
       String code = holidays;
       try {
-        holidays = io.yardstick.forecast.Holidays.check(code);
-      } catch (io.yardstick.YardstickException e) {
+        holidays = Holidays.check(code);
+      } catch (YardstickException e) {
         throw ApiException.badRequest("Parameter 'holidays': " + e.getMessage());
       }
     }
@@ -131,8 +137,7 @@ public final class ForecastRoutes {
     boolean saved = save;
     if (saved) new Forecaster(store, clock, settings).save(f);
 
-    Map<String, Object> root =
-        new LinkedHashMap<>(io.yardstick.forecast.ForecastJson.forecast(f, saved));
+    Map<String, Object> root = new LinkedHashMap<>(ForecastJson.forecast(f, saved));
     root.put("actuals", actuals(request));
     ctx.json(root);
   }
@@ -187,7 +192,7 @@ public final class ForecastRoutes {
         if (s.forecast() != null) forecaster.save(s.forecast());
       }
     }
-    ctx.json(io.yardstick.forecast.ForecastJson.all(all, save));
+    ctx.json(ForecastJson.all(all, save));
   }
 
   private Forecast forecastOf(ForecastRequest request) {
@@ -281,7 +286,7 @@ public final class ForecastRoutes {
     StaffingPlanner.Result plan;
     try {
       plan = new StaffingPlanner(store, this::forecastOf).plan(request);
-    } catch (io.yardstick.staffing.StaffingException e) {
+    } catch (StaffingException e) {
       throw ApiException.badRequest(
           aht == null
               ? "Parameter 'aht' is missing and " + e.getMessage() + ", such as 300."
@@ -317,9 +322,9 @@ public final class ForecastRoutes {
     if (text == null) return 30;
     String digits = text.endsWith("m") ? text.substring(0, text.length() - 1) : text;
     try {
-      long v = io.yardstick.Parse.wholeNumber(digits, 1, 1440);
+      long v = Parse.wholeNumber(digits, 1, 1440);
       if (allowed.contains((int) v)) return (int) v;
-    } catch (io.yardstick.Parse.InvalidValueException e) {
+    } catch (Parse.InvalidValueException e) {
       // answered below, with the lengths this route takes
     }
     throw ApiException.badRequest(
@@ -336,15 +341,15 @@ public final class ForecastRoutes {
   }
 
   private static LocalDate parseDate(String name, String text) {
-    return ApiParams.parsed(name, () -> io.yardstick.Parse.date(text));
+    return ApiParams.parsed(name, () -> Parse.date(text));
   }
 
   private static Double number(Context ctx, String name, String expected) {
     String text = blankToNull(ctx.queryParam(name));
     if (text == null) return null;
     try {
-      return io.yardstick.Parse.number(text);
-    } catch (io.yardstick.Parse.InvalidValueException e) {
+      return Parse.number(text);
+    } catch (Parse.InvalidValueException e) {
       // The core's sentence, with what this parameter expects.
       String reason = e.getMessage().replaceAll("\\.$", "");
       throw ApiException.badRequest(
@@ -390,8 +395,8 @@ public final class ForecastRoutes {
     Double v = number(ctx, name, "a percentage from 0 to 100");
     if (v == null) return fallback;
     try {
-      return io.yardstick.Parse.percentage(v, zeroAllowed, !name.equals("service_level"));
-    } catch (io.yardstick.Parse.InvalidValueException e) {
+      return Parse.percentage(v, zeroAllowed, !name.equals("service_level"));
+    } catch (Parse.InvalidValueException e) {
       throw ApiException.badRequest("Parameter '" + name + "': " + e.getMessage());
     }
   }

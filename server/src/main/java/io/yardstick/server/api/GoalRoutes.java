@@ -2,6 +2,7 @@ package io.yardstick.server.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.yardstick.Parse;
 import io.yardstick.YardstickException;
 import io.yardstick.goal.Goal;
 import io.yardstick.goal.GoalDates;
@@ -16,6 +17,8 @@ import io.yardstick.kpi.KpiEngine;
 import io.yardstick.kpi.KpiSettings;
 import io.yardstick.server.auth.Auth;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoreException;
+import io.yardstick.store.StoredRows;
 import io.yardstick.user.Role;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -62,8 +65,7 @@ public final class GoalRoutes {
     Goals goals = new Goals(store, clock);
     List<Object> out = new ArrayList<>();
     List<Object> broken = new ArrayList<>();
-    for (io.yardstick.store.StoredRows.Broken b : goals.broken())
-      broken.add(broken(b.id(), b.name(), b.problem()));
+    for (StoredRows.Broken b : goals.broken()) broken.add(broken(b.id(), b.name(), b.problem()));
     for (Goal g : goals.list()) {
       try {
         out.add(GoalJson.summary(tracker.track(g)));
@@ -125,11 +127,10 @@ public final class GoalRoutes {
     }
     String kpiId = text(body, "kpi");
     if (kpiId == null) throw ApiException.badRequest("The body needs kpi, a KPI id such as csat.");
-    Kpi kpi = ApiParams.field("kpi", () -> io.yardstick.Parse.kpi(kpiId));
+    Kpi kpi = ApiParams.field("kpi", () -> Parse.kpi(kpiId));
     ZoneId zone =
         ApiParams.field(
-            "tz",
-            () -> io.yardstick.Parse.zone(text(body, "tz") == null ? "UTC" : text(body, "tz")));
+            "tz", () -> Parse.zone(text(body, "tz") == null ? "UTC" : text(body, "tz")));
     String by = text(body, "by");
     if (by == null)
       throw ApiException.badRequest(
@@ -164,7 +165,7 @@ public final class GoalRoutes {
       GoalProgress p = tracker().track(stored);
       AuditRoutes.target(ctx, stored.id());
       ctx.status(201).json(GoalJson.progress(p));
-    } catch (io.yardstick.store.StoreException e) {
+    } catch (StoreException e) {
       throw e; // the server's failure: 500 with an error id, never the store's text
     } catch (YardstickException e) {
       throw ApiException.badRequest(e.getMessage());
@@ -193,7 +194,7 @@ public final class GoalRoutes {
   private static LocalDate date(Map<?, ?> body, String key) {
     String v = text(body, key);
     if (v == null) return null;
-    return ApiParams.field(key, () -> io.yardstick.Parse.date(v));
+    return ApiParams.field(key, () -> Parse.date(v));
   }
 
   private static List<String> where(Map<?, ?> body) {

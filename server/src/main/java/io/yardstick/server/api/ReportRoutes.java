@@ -2,6 +2,8 @@ package io.yardstick.server.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.yardstick.YardstickException;
+import io.yardstick.alert.Targets;
 import io.yardstick.kpi.KpiEngine;
 import io.yardstick.kpi.KpiSettings;
 import io.yardstick.report.Cadence;
@@ -16,6 +18,7 @@ import io.yardstick.report.SavedViews;
 import io.yardstick.report.Schedule;
 import io.yardstick.report.Schedules;
 import io.yardstick.server.auth.Auth;
+import io.yardstick.settings.Labels;
 import io.yardstick.store.Store;
 import io.yardstick.user.Role;
 import io.yardstick.user.User;
@@ -40,7 +43,7 @@ public final class ReportRoutes {
   private final Clock clock;
   private final DeliveryService deliveries;
   private final boolean privateWebhooks;
-  private final io.yardstick.settings.Labels labels;
+  private final Labels labels;
 
   /**
    * @param privateWebhooks whether Slack and Teams targets may be internal addresses
@@ -52,7 +55,7 @@ public final class ReportRoutes {
       Clock clock,
       DeliveryService deliveries,
       boolean privateWebhooks) {
-    this(store, settings, clock, deliveries, privateWebhooks, io.yardstick.settings.Labels.none());
+    this(store, settings, clock, deliveries, privateWebhooks, Labels.none());
   }
 
   /**
@@ -65,7 +68,7 @@ public final class ReportRoutes {
       Clock clock,
       DeliveryService deliveries,
       boolean privateWebhooks,
-      io.yardstick.settings.Labels labels) {
+      Labels labels) {
     this.labels = labels;
     this.store = store;
     this.settings = settings;
@@ -253,9 +256,8 @@ public final class ReportRoutes {
       String target = (String) t;
       if (target.startsWith("slack:") || target.startsWith("teams:")) {
         try {
-          io.yardstick.alert.Targets.checkWebhookHost(
-              "webhook:" + target.substring(6), privateWebhooks);
-        } catch (io.yardstick.YardstickException e) {
+          Targets.checkWebhookHost("webhook:" + target.substring(6), privateWebhooks);
+        } catch (YardstickException e) {
           throw ApiException.badRequest("Field 'targets': " + e.getMessage());
         }
       }

@@ -2,6 +2,8 @@ package io.yardstick.server.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.yardstick.Parse;
+import io.yardstick.YardstickException;
 import io.yardstick.kpi.Base;
 import io.yardstick.kpi.Consistency;
 import io.yardstick.kpi.DataExtent;
@@ -18,6 +20,7 @@ import io.yardstick.kpi.TeamAverage;
 import io.yardstick.kpi.TopTopics;
 import io.yardstick.server.auth.Auth;
 import io.yardstick.store.Store;
+import io.yardstick.store.StoreException;
 import io.yardstick.user.Role;
 import io.yardstick.user.User;
 import io.yardstick.user.Users;
@@ -72,7 +75,7 @@ public final class Routes {
     Dimension time;
     try {
       time = Dimension.of(unit);
-    } catch (io.yardstick.YardstickException e) {
+    } catch (YardstickException e) {
       time = null;
     }
     if (time == null || time.kind() != Dimension.Kind.TIME) {
@@ -207,7 +210,7 @@ public final class Routes {
           splitParam == null || splitParam.isBlank()
               ? Consistency.Split.CHANNEL
               : Consistency.Split.parse(splitParam);
-    } catch (io.yardstick.YardstickException e) {
+    } catch (YardstickException e) {
       throw ApiException.badRequest("Parameter 'split': " + e.getMessage());
     }
     ctx.json(KpiJson.consistency(Consistency.of(engine(), q, min, split)));
@@ -231,16 +234,16 @@ public final class Routes {
     Kpi kpi = null;
     String id = ctx.queryParam("kpi");
     if (id != null && !id.isBlank()) {
-      kpi = ApiParams.parsed("kpi", () -> io.yardstick.Parse.kpi(id));
+      kpi = ApiParams.parsed("kpi", () -> Parse.kpi(id));
     }
     int page = ApiParams.integer(ctx, "page", 0, 0, 1_000_000);
     int size = ApiParams.integer(ctx, "size", 50, 1, Drilldown.MAX_PAGE_SIZE);
     Drilldown.Page p;
     try {
       p = Drilldown.of(store, settings, q, kpi, page, size);
-    } catch (io.yardstick.store.StoreException e) {
+    } catch (StoreException e) {
       throw e; // a store failure is the server's: 500 with an error id, its SQL only in the log
-    } catch (io.yardstick.YardstickException e) {
+    } catch (YardstickException e) {
       throw ApiException.badRequest(e.getMessage());
     }
     Map<String, Object> out = new LinkedHashMap<>();

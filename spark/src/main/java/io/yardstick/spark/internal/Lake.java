@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.yardstick.model.Field;
 import io.yardstick.model.FieldType;
 import io.yardstick.model.RecordType;
+import io.yardstick.spark.Sessions;
 import io.yardstick.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +78,7 @@ public final class Lake {
       // read and committed with this process's own Hadoop configuration (core-site.xml on the class
       // path or in HADOOP_CONF_DIR), the data by the cluster; both must reach the same location.
       Configuration conf =
-          io.yardstick.spark.Sessions.isConnect(spark)
+          Sessions.isConnect(spark)
               ? new Configuration()
               : spark.sparkContext().hadoopConfiguration();
       Path p = new Path(root);
