@@ -31,6 +31,12 @@ public record StaffingTarget(
     Double patienceSeconds,
     int concurrency,
     int maxAgents) {
+  /**
+   * The longest answer time a target may name: a week, beyond any service level a contact centre
+   * sets (e-mail targets are hours to a day or two); larger values are typos.
+   */
+  public static final double MAX_ANSWER_SECONDS = 7 * 86_400;
+
   public StaffingTarget {
     if (!(serviceLevel > 0 && serviceLevel < 1)) {
       throw new StaffingException(
@@ -39,9 +45,9 @@ public record StaffingTarget(
               + serviceLevel * 100
               + "%");
     }
-    if (!(answerSeconds >= 0) || Double.isInfinite(answerSeconds)) {
+    if (!(answerSeconds >= 0 && answerSeconds <= MAX_ANSWER_SECONDS)) {
       throw new StaffingException(
-          "the answer time must be 0 seconds or more, not " + answerSeconds);
+          "the answer time must be from 0 seconds to 7 days (604800 s), not " + answerSeconds);
     }
     if (!(maxOccupancy > 0 && maxOccupancy <= 1)) {
       throw new StaffingException(

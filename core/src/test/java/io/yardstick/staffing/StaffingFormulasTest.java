@@ -159,6 +159,17 @@ class StaffingFormulasTest {
   }
 
   @Test
+  void an_answer_time_beyond_a_week_is_refused_as_a_typo() {
+    // 7 days = 7 x 86400 = 604800 s is the last accepted value.
+    StaffingTarget.serviceLevel(0.8, 604_800).build();
+    assertThatThrownBy(() -> StaffingTarget.serviceLevel(0.8, 1e12).build())
+        .isInstanceOf(StaffingException.class)
+        .hasMessage("the answer time must be from 0 seconds to 7 days (604800 s), not 1.0E12");
+    assertThatThrownBy(() -> StaffingTarget.serviceLevel(0.8, -1).build())
+        .isInstanceOf(StaffingException.class);
+  }
+
+  @Test
   void patience_is_the_total_wait_over_the_abandons() {
     assertThat(Patience.estimate(3000, 10).meanSeconds()).isEqualTo(300.0);
     assertThatThrownBy(() -> Patience.estimate(3000, 0))
