@@ -933,10 +933,45 @@ class BrowserTest {
       assertThat(d.findElement(By.cssSelector("nav [data-nav=alerts]")).getAttribute("class"))
           .contains("active");
       screenshot(d, "alerts.png");
+
+      // An SLA rule through the form: no threshold, comparison or window, a due-within time.
+      new Select(d.findElement(By.id("rule-kind"))).selectByValue("sla_due");
+      assertThat(d.findElement(By.id("rule-threshold")).isDisplayed()).isFalse();
+      assertThat(d.findElement(By.id("rule-comparison")).isDisplayed()).isFalse();
+      assertThat(d.findElement(By.id("rule-sla-filters")).isDisplayed()).isTrue();
+      assertThat(d.findElement(By.id("rule-sla-hint")).getText())
+          .isEqualTo("each SLA target falling due within this time is notified once");
+      d.findElement(By.id("rule-name")).sendKeys("SLA due soon (browser)");
+      WebElement within = d.findElement(By.id("rule-within"));
+      within.clear();
+      within.sendKeys("1h");
+      within.submit();
+      WebElement slaName =
+          waiting(d)
+              .until(
+                  ExpectedConditions.presenceOfElementLocated(
+                      By.xpath(
+                          "//span[contains(@class,'rule-name') and text()='SLA due soon (browser)']")));
+      WebElement slaRow = slaName.findElement(By.xpath("ancestor::tr"));
+      assertThat(slaRow.getText()).contains("SLA targets falling due", "due within 1h");
+      // It never fires or clears (each target is notified once): it is watching, with no
+      // comparison, minimum volume or cool-down.
+      assertThat(slaRow.findElement(By.cssSelector("[data-status]")).getText())
+          .isEqualTo("watching");
+      assertThat(slaRow.getText()).doesNotContain("above", "0s");
+      JsonNode sla = null;
+      for (JsonNode r : manager.get("/api/alerts/rules").body().get("rules")) {
+        if (r.get("name").asText().equals("SLA due soon (browser)")) sla = r;
+      }
+      assertThat(sla).isNotNull();
+      assertThat(sla.get("kind").asText()).isEqualTo("sla_due");
+      assertThat(sla.get("within").asText()).isEqualTo("1h");
+      screenshot(d, "alerts-sla.png");
     } finally {
       manager.delete("/api/alerts/rules/" + id);
       for (JsonNode r : manager.get("/api/alerts/rules").body().get("rules")) {
-        if (r.get("name").asText().equals("CSAT low (browser)"))
+        if (r.get("name").asText().equals("CSAT low (browser)")
+            || r.get("name").asText().equals("SLA due soon (browser)"))
           manager.delete("/api/alerts/rules/" + r.get("id"));
       }
     }

@@ -7,8 +7,11 @@ import { h, clear, benchmark, fmt, kpiIds, message, multiSelect, table } from '.
 
 const { t } = i18n;
 const REFRESH_MS = 30000;
-const KINDS = ['kpi', 'longest_wait', 'waiting', 'volume_over_forecast'];
+const KINDS = ['kpi', 'longest_wait', 'waiting', 'volume_over_forecast', 'sla_due', 'sla_breached'];
 const RULE_FILTERS = ['channel', 'queue'];
+// SLA rules (docs/alerts.md, 'SLA rules') filter by the ticket's priority and tag and by the SLA target.
+const SLA_FILTERS = ['priority', 'tag'];
+const SLA_METRICS = ['first_reply', 'next_reply', 'periodic_update', 'resolution'];
 
 function kindLabel(r) {
   return r.kind === 'kpi' && r.kpi ? i18n.kpiName(r.kpi) : t(`alerts.kind.${r.kind}`);
@@ -37,7 +40,9 @@ function threshold(r) {
 
 function ruleTable(rules, firingRules, ctx, redraw) {
   // Firing, else nothing to measure in the rule's window ("no data", not "ok"), else ok.
-  const status = (r) => (firingRules.has(r.id) ? 'firing' : r.has_data === false ? 'no_data' : 'ok');
+  // An SLA rule never fires or clears: it notifies each target once, so it is only ever watching.
+  const sla = (r) => r.kind.startsWith('sla_');
+  const status = (r) => (sla(r) ? 'watching' : firingRules.has(r.id) ? 'firing' : r.has_data === false ? 'no_data' : 'ok');
   const columns = [
     { key: 'name', label: t('alerts.rule'),
       text: (r) => h('span', { class: 'rule-name', dataset: { rule: r.id }, text: r.name }),
@@ -49,15 +54,17 @@ function ruleTable(rules, firingRules, ctx, redraw) {
     { key: 'where', label: t('alerts.where'), value: (r) => r.where.join(' '),
       text: (r) => (r.where.length ? r.where.join(', ') : t('alerts.everything')) },
     { key: 'comparison', label: t('alerts.comparison'), value: (r) => r.comparison,
-      text: (r) => t(`alerts.comparison.${r.comparison}`) },
+      text: (r) => (sla(r) ? '–' : t(`alerts.comparison.${r.comparison}`)) },
     { key: 'threshold', label: t('alerts.threshold'), numeric: true,
       value: (r) => r.threshold ?? r.threshold_source,
       text: (r) => h('span', { class: 'rule-threshold', dataset: { value: r.threshold ?? '', source: r.threshold_source },
         text: threshold(r) }) },
-    { key: 'window', label: t('alerts.window'), value: (r) => (r.kind === 'kpi' ? r.window : null),
-      text: (r) => (r.kind === 'kpi' ? r.window : t('alerts.now')) },
-    { key: 'min_volume', label: t('alerts.minVolume'), numeric: true, text: (r) => i18n.count(r.min_volume) },
-    { key: 'cool_down', label: t('alerts.coolDown') },
+    { key: 'window', label: t('alerts.window'), value: (r) => (r.kind === 'kpi' ? r.window : r.within ?? null),
+      text: (r) => (r.kind === 'kpi' ? r.window : r.within ? t('alerts.withinValue', { within: r.within })
+        : t('alerts.now')) },
+    { key: 'min_volume', label: t('alerts.minVolume'), numeric: true,
+      text: (r) => (sla(r) ? '–' : i18n.count(r.min_volume)) },
+    { key: 'cool_down', label: t('alerts.coolDown'), text: (r) => (sla(r) ? '–' : r.cool_down) },
     { key: 'notify', label: t('alerts.notify'), value: (r) => r.notify.join(' '), text: (r) => r.notify.join(', ') },
     { key: 'remove', label: t('alerts.actions'), value: () => null, text: (r) => h('button', {
       type: 'button', class: 'link no-print rule-remove', dataset: { rule: r.id }, text: t('alerts.remove'),
@@ -160,6 +167,18 @@ function ruleForm(ctx, redraw) {
   const filters = RULE_FILTERS.map((d) => multiSelect(d, t(`dimension.${d}`),
     (ctx.extent.values[d] || []).map((v) => ({ value: v, label: i18n.dimValue(d, v) })), [],
     (values) => { chosen[d] = values; }));
+  const slaChosen = {};
+  const slaFilters = [
+    ...SLA_FILTERS.map((d) => multiSelect(d, t(`dimension.${d}`),
+      (ctx.extent.values[d] || []).map((v) => ({ value: v, label: v })), [],
+      (values) => { slaChosen[d] = values; })),
+    multiSelect('metric', t('alerts.metric'), SLA_METRICS.map((m) => ({ value: m, label: t(`alerts.metric.${m}`) })),
+      [], (values) => { slaChosen.metric = values; }),
+  ];
+  const within = h('input', { name: 'within', id: 'rule-within', value: '2h', autocomplete: 'off' });
+  const withinLabel = h('label', { class: 'stacked' }, h('span', { text: t('alerts.within') }), within,
+    h('span', { class: 'muted hint', text: t('alerts.hint.duration') }));
+  const slaHint = h('span', { class: 'muted hint', id: 'rule-sla-hint' });
   const hint = h('span', { class: 'muted hint' });
   const kpiLabelEl = h('label', { class: 'stacked' }, h('span', { text: t('alerts.kpi') }), kpiSelect);
   const windowLabel = h('label', { class: 'stacked' }, h('span', { text: t('alerts.window') }), window_,
@@ -169,16 +188,32 @@ function ruleForm(ctx, redraw) {
   const goalLabel = h('label', { class: 'stacked' }, h('span', { text: t('alerts.goal') }), goal);
   const sync = () => {
     const isKpi = kind.value === 'kpi';
+    // An SLA rule notifies each target once: no threshold, comparison, window, volume or cool-down.
+    const isSla = kind.value.startsWith('sla_');
     if (!isKpi) source.value = 'value';
     kpiLabelEl.hidden = !isKpi;
     windowLabel.hidden = !isKpi;
     sourceLabel.hidden = !isKpi;
-    amountLabel.hidden = source.value !== 'value';
+    amountLabel.hidden = isSla || source.value !== 'value';
     goalLabel.hidden = source.value !== 'goal';
-    amount.required = source.value === 'value';
+    amount.required = !isSla && source.value === 'value';
     goal.required = source.value === 'goal';
-    hint.textContent = t(`alerts.hint.${isKpi ? 'kpi' : kind.value}`);
+    for (const el of [comparisonLabel, minVolumeLabel, coolDownLabel, filterRow]) el.hidden = isSla;
+    slaFilterRow.hidden = !isSla;
+    withinLabel.hidden = kind.value !== 'sla_due';
+    within.required = kind.value === 'sla_due';
+    slaHint.hidden = !isSla;
+    slaHint.textContent = isSla ? t(`alerts.hint.${kind.value}`) : '';
+    hint.textContent = isSla ? '' : t(`alerts.hint.${isKpi ? 'kpi' : kind.value}`);
   };
+  const comparisonLabel = h('label', { class: 'stacked' }, h('span', { text: t('alerts.comparison') }), comparison);
+  const minVolumeLabel = h('label', { class: 'stacked' }, h('span', { text: t('alerts.minVolume') }), minVolume);
+  const coolDownLabel = h('label', { class: 'stacked' }, h('span', { text: t('alerts.coolDown') }), coolDown,
+    h('span', { class: 'muted hint', text: t('alerts.hint.duration') }));
+  const filterRow = h('div', { class: 'stacked' }, h('span', { text: t('alerts.filters') }),
+    h('div', { class: 'filter-row' }, filters));
+  const slaFilterRow = h('div', { class: 'stacked', id: 'rule-sla-filters' }, h('span', { text: t('alerts.filters') }),
+    h('div', { class: 'filter-row' }, slaFilters));
   kind.addEventListener('change', sync);
   source.addEventListener('change', sync);
   sync();
@@ -188,19 +223,28 @@ function ruleForm(ctx, redraw) {
     onsubmit: async (ev) => {
       ev.preventDefault();
       status.replaceChildren();
-      const body = {
-        name: name.value.trim(), kind: kind.value, comparison: comparison.value,
-        where: Object.entries(chosen).filter(([, v]) => v.length).map(([d, v]) => `${d}=${v.join(',')}`),
-        notify: notify.value.split(/[\s,]+/).filter(Boolean),
-        min_volume: Number(minVolume.value || 0), cool_down: coolDown.value.trim() || undefined, tz: ctx.state.params.tz,
-      };
-      if (kind.value === 'kpi') {
+      const isSla = kind.value.startsWith('sla_');
+      const where = (picked) => Object.entries(picked).filter(([, v]) => v.length).map(([d, v]) => `${d}=${v.join(',')}`);
+      const body = isSla
+        ? { name: name.value.trim(), kind: kind.value, where: where(slaChosen),
+          notify: notify.value.split(/[\s,]+/).filter(Boolean), tz: ctx.state.params.tz }
+        : {
+          name: name.value.trim(), kind: kind.value, comparison: comparison.value, where: where(chosen),
+          notify: notify.value.split(/[\s,]+/).filter(Boolean),
+          min_volume: Number(minVolume.value || 0), cool_down: coolDown.value.trim() || undefined, tz: ctx.state.params.tz,
+        };
+      if (kind.value === 'sla_due') body.within = within.value.trim();
+      if (isSla) {
+        // nothing more: no threshold
+      } else if (kind.value === 'kpi') {
         body.kpi = kpiSelect.value;
         body.window = window_.value.trim() || undefined;
       }
-      if (source.value === 'value') body[comparison.value] = Number(amount.value);
-      else if (source.value === 'goal') body.goal = Number(goal.value);
-      else body.benchmark = true;
+      if (!isSla) {
+        if (source.value === 'value') body[comparison.value] = Number(amount.value);
+        else if (source.value === 'goal') body.goal = Number(goal.value);
+        else body.benchmark = true;
+      }
       try {
         await api.post('/api/alerts/rules', body);
         // A new name and threshold, but the same kind and KPI: the next rule is often about the same measure.
@@ -218,14 +262,12 @@ function ruleForm(ctx, redraw) {
   },
   h('h2', { text: t('alerts.add') }),
   h('label', { class: 'stacked' }, h('span', { text: t('alerts.name') }), name),
-  h('label', { class: 'stacked' }, h('span', { text: t('alerts.measure') }), kind),
+  h('label', { class: 'stacked' }, h('span', { text: t('alerts.measure') }), kind, slaHint),
   kpiLabelEl,
-  h('div', { class: 'stacked' }, h('span', { text: t('alerts.filters') }), h('div', { class: 'filter-row' }, filters)),
-  h('label', { class: 'stacked' }, h('span', { text: t('alerts.comparison') }), comparison),
-  sourceLabel, amountLabel, goalLabel, windowLabel,
-  h('label', { class: 'stacked' }, h('span', { text: t('alerts.minVolume') }), minVolume),
-  h('label', { class: 'stacked' }, h('span', { text: t('alerts.coolDown') }), coolDown,
-    h('span', { class: 'muted hint', text: t('alerts.hint.duration') })),
+  filterRow, slaFilterRow,
+  comparisonLabel,
+  sourceLabel, amountLabel, goalLabel, windowLabel, withinLabel,
+  minVolumeLabel, coolDownLabel,
   h('label', { class: 'stacked' }, h('span', { text: t('alerts.notify') }), notify,
     h('span', { class: 'muted hint', text: t('alerts.hint.notify') })),
   h('button', { type: 'submit', class: 'primary', text: t('alerts.submit') }),
