@@ -695,6 +695,14 @@ class BrowserTest {
         .isEqualTo(plan.get("peak_agents").asText());
     waiting(d).until(x -> x.findElements(By.cssSelector(".chart canvas")).size() == 2);
     screenshot(d, "forecast.png");
+    // Issue 20: the outages found within ordinary days are listed as the API gives them.
+    List<String> outageStarts = new ArrayList<>();
+    forecast.get("special_intervals").forEach(o -> outageStarts.add(o.get("start").asText()));
+    assertThat(
+            d.findElements(By.cssSelector("#forecast-special li[data-why=outage]")).stream()
+                .map(e -> e.getDomAttribute("data-start"))
+                .toList())
+        .isEqualTo(outageStarts);
 
     // Issue 20: with the Catalan calendar, Sant Joan (24 June) is listed as a holiday ahead and
     // shaded on the chart.

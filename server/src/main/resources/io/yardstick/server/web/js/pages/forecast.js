@@ -133,23 +133,36 @@ function label(start) {
  */
 function specialList(f) {
   const days = f.special_days || [];
-  if (!days.length) return null;
+  // Outages found within ordinary days (docs/forecasting.md): left out of learning like special days.
+  const outages = f.special_intervals || [];
+  if (!days.length && !outages.length) return null;
+  const volume = (s) => t('forecast.specialVolume', { volume: i18n.count(s.volume),
+    expected: s.expected == null ? '–' : i18n.count(Math.round(s.expected)) });
   return h('div', { id: 'forecast-special' },
     h('p', { class: 'muted', text: t('forecast.special') }),
     h('ul', {}, ...days.map((s) => h('li', { dataset: { date: s.date, why: s.why },
       text: [i18n.date(s.date), t(`forecast.why.${s.why}`), s.name,
-        s.volume != null ? t('forecast.specialVolume', { volume: i18n.count(s.volume),
-          expected: s.expected == null ? '–' : i18n.count(Math.round(s.expected)) }) : null,
-      ].filter(Boolean).join(' · ') }))));
+        s.volume != null ? volume(s) : null,
+      ].filter(Boolean).join(' · ') })),
+    ...outages.map((s) => h('li', { dataset: { start: s.start, why: s.why },
+      text: [`${label(s.start)}–${s.end.slice(11, 16)}`, t(`forecast.why.${s.why}`), volume(s)].join(' · ') }))));
 }
 
-/** Shaded spans of the chart over its special days (whole local days among the chart's intervals). */
+/** Shaded spans of the chart over its special days (whole local days among the chart's intervals) and outages. */
 function specialAreas(f, starts) {
   const areas = [];
   for (const s of f.special_days || []) {
     const inDay = starts.filter((x) => x.slice(0, 10) === s.date);
     if (!inDay.length) continue;
     areas.push([{ name: t(`forecast.why.${s.why}`), xAxis: label(inDay[0]) }, { xAxis: label(inDay[inDay.length - 1]) }]);
+  }
+  for (const s of f.special_intervals || []) {
+    const from = Date.parse(s.start);
+    const to = Date.parse(s.end);
+    const inside = starts.filter((x) => Date.parse(x) >= from && Date.parse(x) < to);
+    if (!inside.length) continue;
+    areas.push([{ name: t(`forecast.why.${s.why}`), xAxis: label(inside[0]) },
+      { xAxis: label(inside[inside.length - 1]) }]);
   }
   return areas;
 }
