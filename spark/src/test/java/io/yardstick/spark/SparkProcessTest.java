@@ -164,7 +164,7 @@ class SparkProcessTest {
                 "--conf",
                 "spark.ui.enabled=false",
                 "--class",
-                "BatchReport",
+                "io.yardstick.spark.BatchReport",
                 jar.toString(),
                 "--db",
                 where,
