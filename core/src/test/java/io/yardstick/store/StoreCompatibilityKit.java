@@ -604,6 +604,36 @@ public abstract class StoreCompatibilityKit extends StoreKit {
   }
 
   @Test
+  void a_connection_opened_for_a_reader_during_a_load_sees_every_later_change() throws Exception {
+    // DuckDB's duplicate() copied the main connection's auto-commit (off during a load): the reader
+    // then opened a transaction at its first query and kept that snapshot for ever (the surveys
+    // kit's concurrent answers were recorded 17 times instead of 5 on a loaded machine).
+    java.util.concurrent.ExecutorService other =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      try (Loader loader = store.loader()) {
+        loader
+            .sink(RecordType.CONTACTS)
+            .accept(
+                1,
+                Contact.builder("x1", "chat", Instant.parse("2026-01-01T00:00:00Z"))
+                    .build()
+                    .toRow());
+        // a query from another thread while the load runs opens a reader connection
+        assertThat(other.submit(() -> store.count(RecordType.CONTACTS)).get()).isZero();
+        loader.commit();
+      }
+      assertThat(other.submit(() -> store.count(RecordType.CONTACTS)).get()).isEqualTo(1);
+      store.update("DELETE FROM contacts");
+      assertThat(other.submit(() -> store.count(RecordType.CONTACTS)).get()).isZero();
+      importResource(RecordType.CONTACTS, "contacts.csv");
+      assertThat(other.submit(() -> store.count(RecordType.CONTACTS)).get()).isEqualTo(5);
+    } finally {
+      other.shutdown();
+    }
+  }
+
+  @Test
   void contacts_kpi_counts_local_days_across_the_spring_dst_change() {
     // Europe/Madrid moves from +01:00 to +02:00 at 2026-03-29 02:00 local (01:00Z).
     importText(

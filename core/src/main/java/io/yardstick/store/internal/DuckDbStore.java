@@ -78,7 +78,11 @@ public final class DuckDbStore extends JdbcStore {
 
   @Override
   Connection openReader() throws SQLException {
-    return connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate();
+    Connection reader = connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate();
+    // duplicate() copies the main connection's auto-commit, which a load turns off: a reader opened
+    // then would begin a transaction at its first query and read that snapshot for ever after.
+    reader.setAutoCommit(true);
+    return reader;
   }
 
   @Override
