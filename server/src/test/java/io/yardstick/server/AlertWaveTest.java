@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.sun.net.httpserver.HttpServer;
 import io.yardstick.alert.AlertHistory;
 import io.yardstick.alert.AlertSettings;
 import io.yardstick.kpi.KpiSettings;
@@ -15,7 +14,6 @@ import io.yardstick.user.Role;
 import io.yardstick.user.Users;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +29,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -57,15 +53,10 @@ class AlertWaveTest {
   @TempDir Path dir;
   Store store;
   YardstickServer server;
-  HttpServer receiver;
+  WebhookReceiver receiver;
   final MutableClock clock = new MutableClock(NINE);
-  final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-  final AtomicInteger webhookCalls = new AtomicInteger();
   final HttpClient http = HttpClient.newHttpClient();
   String token;
-
-  /** A webhook request that the receiver accepted (2xx). */
-  record Delivery(String key, String signature, String body) {}
 
   /** A clock the test moves. */
   static final class MutableClock extends Clock {
@@ -97,24 +88,8 @@ class AlertWaveTest {
 
   @BeforeEach
   void start() throws IOException {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          byte[] body = exchange.getRequestBody().readAllBytes();
-          // The first call fails, so the delivery that counts comes from a retry with back-off.
-          int status = webhookCalls.incrementAndGet() == 1 ? 503 : 204;
-          if (status == 204) {
-            deliveries.add(
-                new Delivery(
-                    exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                    exchange.getRequestHeaders().getFirst("X-Yardstick-Signature"),
-                    new String(body, StandardCharsets.UTF_8)));
-          }
-          exchange.sendResponseHeaders(status, -1);
-          exchange.close();
-        });
-    receiver.start();
+    // The first call fails, so the delivery that counts comes from a retry with back-off.
+    receiver = new WebhookReceiver(1);
     store = Store.open(dir.resolve("wave.duckdb").toString());
     Users users = new Users(store, clock);
     users.add("mia", Role.MANAGER, null, "test-password-1", false);
@@ -137,7 +112,7 @@ class AlertWaveTest {
   void stop() {
     server.close();
     store.close();
-    receiver.stop(0);
+    receiver.close();
   }
 
   JsonNode post(String path, String json) throws Exception {
@@ -205,7 +180,7 @@ class AlertWaveTest {
   @Test
   void a_wave_of_long_waits_fires_the_three_minute_alarm_once_notifies_once_and_resolves()
       throws Exception {
-    String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    String hook = receiver.url();
     JsonNode rule =
         post(
             "/api/alerts/rules",
@@ -256,15 +231,15 @@ class AlertWaveTest {
         .singleElement()
         .satisfies(a -> assertThat(a.resolvedAt()).isEqualTo(NINE.plusSeconds(240)));
 
-    assertThat(deliveries)
-        .extracting(Delivery::key)
+    assertThat(receiver.deliveries())
+        .extracting(WebhookReceiver.Delivery::key)
         .containsExactly("alert-1/fired/1", "alert-1/resolved/1");
-    for (Delivery d : deliveries) {
+    for (WebhookReceiver.Delivery d : receiver.deliveries()) {
       assertThat(d.signature()).isEqualTo(hmac(d.body()));
     }
-    assertThat(JSON.readTree(deliveries.get(0).body()).get("alert").get("rule").asText())
+    assertThat(JSON.readTree(receiver.deliveries().get(0).body()).get("alert").get("rule").asText())
         .isEqualTo("Phone wait over 3 minutes");
-    assertThat(webhookCalls).hasValue(3); // one 503, then the two deliveries
+    assertThat(receiver.calls()).isEqualTo(3); // one 503, then the two deliveries
     MimeMessage[] mails = smtp.getReceivedMessages();
     assertThat(mails)
         .extracting(MimeMessage::getSubject)
@@ -287,7 +262,7 @@ class AlertWaveTest {
     server = startServer();
     server.alerts().evaluateAll();
     server.alerts().awaitNotifications();
-    assertThat(deliveries).hasSize(2);
+    assertThat(receiver.deliveries()).hasSize(2);
     assertThat(smtp.getReceivedMessages()).hasSize(2);
     assertThat(get("/api/alerts").get("history")).as(get("/api/alerts").toString()).hasSize(1);
   }
@@ -295,8 +270,9 @@ class AlertWaveTest {
   @Test
   void a_notification_left_sending_by_a_stop_is_sent_again_once_with_the_same_key()
       throws Exception {
-    String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-    webhookCalls.set(1); // no failing first call in this test
+    receiver.close();
+    receiver = new WebhookReceiver(0); // no failing first call in this test
+    String hook = receiver.url();
     post(
         "/api/alerts/rules",
         "{\"name\": \"Queue\", \"kind\": \"waiting\", \"above\": 2, \"notify\": [\"webhook:"
@@ -320,7 +296,9 @@ class AlertWaveTest {
     server = startServer();
     server.alerts().awaitNotifications();
 
-    assertThat(deliveries).extracting(Delivery::key).containsExactly("alert-1/fired/1");
+    assertThat(receiver.deliveries())
+        .extracting(WebhookReceiver.Delivery::key)
+        .containsExactly("alert-1/fired/1");
     assertThat(new AlertHistory(store).notifications(1))
         .singleElement()
         .satisfies(n -> assertThat(n.state() + " " + n.attempts()).isEqualTo("sent 2"));

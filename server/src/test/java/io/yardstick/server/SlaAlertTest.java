@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.sun.net.httpserver.HttpServer;
 import io.yardstick.alert.AlertSettings;
 import io.yardstick.ingest.ImportSource;
 import io.yardstick.kpi.KpiSettings;
@@ -17,7 +16,6 @@ import io.yardstick.store.Store;
 import io.yardstick.user.Role;
 import io.yardstick.user.Users;
 import jakarta.mail.internet.MimeMessage;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,29 +50,14 @@ class SlaAlertTest {
   @TempDir Path dir;
   Store store;
   YardstickServer server;
-  HttpServer receiver;
+  WebhookReceiver receiver;
   final AlertWaveTest.MutableClock clock = new AlertWaveTest.MutableClock(NINE);
-  final List<String[]> deliveries = new CopyOnWriteArrayList<>();
   final HttpClient http = HttpClient.newHttpClient();
   String token;
 
   @BeforeEach
   void start() throws Exception {
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          byte[] body = exchange.getRequestBody().readAllBytes();
-          deliveries.add(
-              new String[] {
-                exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                exchange.getRequestHeaders().getFirst("X-Yardstick-Signature"),
-                new String(body, StandardCharsets.UTF_8)
-              });
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
-    receiver.start();
+    receiver = new WebhookReceiver(0);
     store = Store.open(dir.resolve("sla.duckdb").toString());
     store.importFile(
         RecordType.TICKETS,
@@ -106,7 +87,7 @@ class SlaAlertTest {
   void stop() {
     server.close();
     store.close();
-    receiver.stop(0);
+    receiver.close();
   }
 
   JsonNode post(String path, String json) throws Exception {
@@ -135,7 +116,7 @@ class SlaAlertTest {
   @Test
   void a_target_falling_due_is_notified_once_by_webhook_and_email_after_an_event_batch()
       throws Exception {
-    String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    String hook = receiver.url();
     JsonNode rule =
         post(
             "/api/alerts/rules",
@@ -158,10 +139,10 @@ class SlaAlertTest {
         clock.instant());
     post("/api/events", arrival(1, NINE.plusSeconds(1790)));
     server.alerts().awaitNotifications();
-    assertThat(deliveries).hasSize(1);
-    String[] d = deliveries.get(0);
-    assertThat(d[1]).isEqualTo(AlertWaveTest.hmac(d[2]));
-    JsonNode body = JSON.readTree(d[2]);
+    assertThat(receiver.deliveries()).hasSize(1);
+    WebhookReceiver.Delivery d = receiver.deliveries().get(0);
+    assertThat(d.signature()).isEqualTo(AlertWaveTest.hmac(d.body()));
+    JsonNode body = JSON.readTree(d.body());
     assertThat(body.get("transition").asText()).isEqualTo("fired");
     assertThat(body.get("alert").get("message").asText())
         .isEqualTo(
@@ -181,7 +162,7 @@ class SlaAlertTest {
     server = startServer();
     server.alerts().evaluateAll();
     server.alerts().awaitNotifications();
-    assertThat(deliveries).hasSize(1);
+    assertThat(receiver.deliveries()).hasSize(1);
     assertThat(smtp.getReceivedMessages()).hasSize(1);
   }
 
