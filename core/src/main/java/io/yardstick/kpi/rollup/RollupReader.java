@@ -196,16 +196,18 @@ public final class RollupReader {
       out.add(row);
       byKey.put(key(row, n), row);
     }
-    for (Part p : percentiles) {
+    if (!percentiles.isEmpty()) {
+      // Every percentile of the base (they share its measure) in one pass over the histograms.
       String[] measure = Rollups.MEASURES.get(base);
-      double q = p.agg() == Part.Agg.MEDIAN ? 0.5 : 0.9;
+      List<Double> qs = new ArrayList<>();
+      for (Part p : percentiles) qs.add(p.agg() == Part.Agg.MEDIAN ? 0.5 : 0.9);
       String values =
           innerSelect(dimExprs, "rollup_values", where + " AND r.measure = '" + measure[0] + "'");
       List<List<String>> sets = new ArrayList<>();
       if (overall || dimCols.isEmpty()) sets.add(List.of());
       if (!dimCols.isEmpty()) sets.add(dimCols);
       for (List<String> set : sets) {
-        for (Object[] r : run.apply(percentileSql(values, set, q))) {
+        for (Object[] r : run.apply(percentileSql(values, set, qs))) {
           Object[] k = new Object[n + 1];
           if (set.isEmpty()) {
             k[n] = 1L;
@@ -215,13 +217,16 @@ public final class RollupReader {
           }
           Object[] row = byKey.get(key(k, n));
           if (row == null) continue;
-          Object lo = r[set.size()];
-          Object hi = r[set.size() + 1];
-          Object frac = r[set.size() + 2];
-          if (lo == null || hi == null) continue;
-          double l = ((Number) lo).doubleValue();
-          double h = ((Number) hi).doubleValue();
-          row[n + 1 + parts.indexOf(p)] = l + (h - l) * ((Number) frac).doubleValue();
+          for (int i = 0; i < percentiles.size(); i++) {
+            Object lo = r[set.size() + 3 * i];
+            Object hi = r[set.size() + 3 * i + 1];
+            Object frac = r[set.size() + 3 * i + 2];
+            if (lo == null || hi == null) continue;
+            double l = ((Number) lo).doubleValue();
+            double h = ((Number) hi).doubleValue();
+            row[n + 1 + parts.indexOf(percentiles.get(i))] =
+                l + (h - l) * ((Number) frac).doubleValue();
+          }
         }
       }
     }
@@ -308,14 +313,27 @@ public final class RollupReader {
   }
 
   /**
-   * percentile_cont(q) of a merged histogram: the values at the 0-based ranks floor and ceil of q *
-   * (n - 1) (the first value whose running count passes the rank), and the fraction between them.
+   * percentile_cont(q) of a merged histogram, for each q: the values at the 0-based ranks floor and
+   * ceil of q * (n - 1) (the first value whose running count passes the rank), and the fraction
+   * between them; three columns per q, after the set's dimensions.
    */
-  private static String percentileSql(String values, List<String> set, double q) {
+  private static String percentileSql(String values, List<String> set, List<Double> qs) {
     String dims = String.join(", ", set);
     String partition = set.isEmpty() ? "" : "PARTITION BY " + dims + " ";
-    String p = Double.toString(q);
-    String rank = p + " * (tot - 1)";
+    StringJoiner picks = new StringJoiner(", ");
+    for (double q : qs) {
+      String rank = Double.toString(q) + " * (tot - 1)";
+      picks.add(
+          "MIN(value) FILTER (WHERE cum > FLOOR("
+              + rank
+              + ")), MIN(value) FILTER (WHERE cum > CEIL("
+              + rank
+              + ")), MAX("
+              + rank
+              + " - FLOOR("
+              + rank
+              + "))");
+    }
     return "WITH h AS (SELECT "
         + (set.isEmpty() ? "" : dims + ", ")
         + "value, CAST(SUM(n) AS DOUBLE PRECISION) AS n FROM ("
@@ -328,15 +346,8 @@ public final class RollupReader {
         + partition.strip()
         + ") AS tot FROM h) SELECT "
         + (set.isEmpty() ? "" : dims + ", ")
-        + "MIN(value) FILTER (WHERE cum > FLOOR("
-        + rank
-        + ")), MIN(value) FILTER (WHERE cum > CEIL("
-        + rank
-        + ")), MAX("
-        + rank
-        + " - FLOOR("
-        + rank
-        + ")) FROM c"
+        + picks
+        + " FROM c"
         + (set.isEmpty() ? "" : " GROUP BY " + dims);
   }
 
