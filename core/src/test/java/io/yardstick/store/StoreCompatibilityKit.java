@@ -624,10 +624,8 @@ public abstract class StoreCompatibilityKit extends StoreKit {
         loader.commit();
       }
       assertThat(other.submit(() -> store.count(RecordType.CONTACTS)).get()).isEqualTo(1);
-      store.update("DELETE FROM contacts");
-      assertThat(other.submit(() -> store.count(RecordType.CONTACTS)).get()).isZero();
-      importResource(RecordType.CONTACTS, "contacts.csv");
-      assertThat(other.submit(() -> store.count(RecordType.CONTACTS)).get()).isEqualTo(5);
+      importResource(RecordType.CONTACTS, "contacts.csv"); // five more contacts
+      assertThat(other.submit(() -> store.count(RecordType.CONTACTS)).get()).isEqualTo(6);
     } finally {
       other.shutdown();
     }
