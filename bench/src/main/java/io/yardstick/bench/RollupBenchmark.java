@@ -63,12 +63,19 @@ public final class RollupBenchmark {
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     int clients = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     boolean imports = args.length <= 4 || !args[4].equals("noimports");
+    boolean onlyImports = args.length > 4 && args[4].equals("onlyimports");
     Files.createDirectories(work);
     long t0 = System.nanoTime();
     Path db = KpiBenchmark.dataFor(work, size);
     List<String> out = new ArrayList<>();
     out.add(
         String.format(Locale.ROOT, "store %s: %,d contacts (ready in %.1f s)", db, size, secs(t0)));
+    if (onlyImports) {
+      imports(work, size, db, out);
+      System.out.println();
+      out.forEach(System.out::println);
+      return;
+    }
     try (Store store = Store.open(db.toString())) {
       // Rollups are off until built (docs/rollups.md): the benchmark turns them on once.
       if (!Rollups.built(store)) {
@@ -245,12 +252,36 @@ public final class RollupBenchmark {
       out.forEach(System.out::println);
       return;
     }
+    imports(work, size, db, out);
+    System.out.println();
+    out.forEach(System.out::println);
+  }
+
+  /** Imports with the rollups kept: a whole file into a new store, then one more day. */
+  static void imports(Path work, long size, Path db, List<String> out) throws Exception {
     // Imports with the rollups kept.
     Path csvDir = work.resolve("csv-" + size);
     if (!Files.exists(csvDir.resolve("contacts.csv"))) KpiBenchmark.exportCsv(db, csvDir);
     Path fresh = work.resolve("rollup-import-" + size + ".duckdb");
     Files.deleteIfExists(fresh);
     Files.deleteIfExists(work.resolve(fresh.getFileName() + ".wal"));
+    // The same import into a new store that keeps no rollups (the default), for the ratio.
+    double plainS;
+    try (Store store = Store.open(fresh.toString())) {
+      long s = System.nanoTime();
+      store.importFile(
+          RecordType.CONTACTS, ImportSource.of(csvDir.resolve("contacts.csv").toString()), b -> {});
+      plainS = secs(s);
+    }
+    Files.deleteIfExists(fresh);
+    Files.deleteIfExists(work.resolve(fresh.getFileName() + ".wal"));
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "import of %,d contacts into a new store without rollups: %.1f s (%,.0f rows/s)",
+            size,
+            plainS,
+            size / plainS));
     try (Store store = Store.open(fresh.toString())) {
       Rollups.ensureBuilt(store, step -> {}); // on: the import keeps them
       long s = System.nanoTime();
@@ -304,8 +335,6 @@ public final class RollupBenchmark {
       store.update("DELETE FROM contacts WHERE contact_id LIKE 'again-%'");
       Rollups.rebuild(store, KpiSettings.defaults(), step -> {});
     }
-    System.out.println();
-    out.forEach(System.out::println);
   }
 
   /** The overview page's five questions (web/js/pages/overview.js). */
