@@ -100,7 +100,9 @@ public final class Notifications {
       Notifier notifier = notifiers.get(kind);
       try {
         if (notifier == null) throw new IllegalStateException("no notifier for " + kind);
-        notifier.send(new Notification(key, transition, target, alert, clock.instant()));
+        notifier.send(
+            new Notification(
+                key, transition, target, alert, clock.instant(), SlaNotices.of(store, alert.id())));
         store.update(
             "UPDATE alert_notifications SET state = 'sent', updated_at = ?, error = NULL WHERE"
                 + " idempotency_key = ?",

@@ -37,6 +37,24 @@ final class SlaNotices {
   /** One target as notified. */
   record Target(String caseId, String metric, Instant startedAt, String policy, Instant dueAt) {}
 
+  /**
+   * The targets an alert notified (at most {@link #MAX_PER_ALERT}), by due time; none for an alert
+   * of another kind of rule.
+   */
+  static List<Notification.SlaTarget> of(Store store, long alertId) {
+    List<Notification.SlaTarget> out = new ArrayList<>();
+    for (Object[] t :
+        store.query(
+            "SELECT case_id, metric, started_at, policy, due_at FROM sla_alert_notices WHERE"
+                + " alert_id = ? ORDER BY due_at, case_id, metric, started_at",
+            alertId)) {
+      Target x = target(t);
+      out.add(
+          new Notification.SlaTarget(x.caseId(), x.metric(), x.startedAt(), x.policy(), x.dueAt()));
+    }
+    return out;
+  }
+
   /** The targets the rule speaks of now, notified or not (what {@code has_data} counts). */
   AlertEvaluator.Measure measure(AlertRule rule, Instant now) {
     List<Object> params = new ArrayList<>();

@@ -200,6 +200,14 @@ public abstract class SlaAlertKit extends StoreKit {
     assertThat(second).hasSize(1);
     assertThat(second.get(0).alert().firedValue()).isEqualTo(2.0);
     assertThat(sent).extracting(Notification::transition).containsExactly("fired", "fired");
+    // each notification names its targets as data, by due time (a2 and a3 both at 11:00: by case)
+    assertThat(sent.get(0).slaTargets())
+        .extracting(t -> t.caseId() + " " + t.metric() + " " + t.dueAt())
+        .containsExactly("a1 first_reply 2026-05-04T09:00:00Z");
+    assertThat(sent.get(1).slaTargets())
+        .extracting(t -> t.caseId() + " " + t.metric() + " " + t.dueAt())
+        .containsExactly(
+            "a2 next_reply 2026-05-04T11:00:00Z", "a3 first_reply 2026-05-04T11:00:00Z");
   }
 
   @Test

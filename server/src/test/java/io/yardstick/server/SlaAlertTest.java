@@ -144,6 +144,11 @@ class SlaAlertTest {
     assertThat(d.signature()).isEqualTo(AlertWaveTest.hmac(d.body()));
     JsonNode body = JSON.readTree(d.body());
     assertThat(body.get("transition").asText()).isEqualTo("fired");
+    // the targets as data too, so that a receiver can act on each case
+    assertThat(body.get("sla_targets").toString())
+        .isEqualTo(
+            "[{\"case_id\":\"t1\",\"metric\":\"first_reply\",\"policy\":\"urgent\","
+                + "\"started_at\":\"2026-11-25T09:00:00Z\",\"due_at\":\"2026-11-25T10:00:00Z\"}]");
     assertThat(body.get("alert").get("message").asText())
         .isEqualTo(
             "1 SLA target falls due within 1h (priority=urgent): case t1 first_reply (policy"

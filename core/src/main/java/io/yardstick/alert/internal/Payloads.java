@@ -6,8 +6,10 @@ import io.yardstick.alert.Notification;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,6 +27,19 @@ public final class Payloads {
     body.put("transition", n.transition());
     body.put("sent_at", n.sentAt().toString());
     body.put("alert", io.yardstick.alert.AlertJson.alert(n.alert()));
+    if (!n.slaTargets().isEmpty()) {
+      List<Map<String, Object>> targets = new ArrayList<>();
+      for (Notification.SlaTarget t : n.slaTargets()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("case_id", t.caseId());
+        m.put("metric", t.metric());
+        m.put("policy", t.policy());
+        m.put("started_at", t.startedAt().toString());
+        m.put("due_at", t.dueAt().toString());
+        targets.add(m);
+      }
+      body.put("sla_targets", targets);
+    }
     try {
       return JSON.writeValueAsString(body);
     } catch (JsonProcessingException e) {
