@@ -521,6 +521,41 @@ public abstract class StoreCompatibilityKit extends StoreKit {
         """);
   }
 
+  /**
+   * A first import of more rows than one appender chunk (DuckDB's appender hands rows to the table
+   * 2,048 at a time; docs/benchmarks.md, "Import"): every row is stored, and a repeated id is
+   * settled by the later line even when the two lines are chunks apart.
+   */
+  @Test
+  void a_first_import_of_several_thousand_rows_keeps_every_row_and_the_later_line_wins() {
+    StringBuilder csv = new StringBuilder("contact_id,case_id,channel,arrived_at,talk_s\n");
+    Instant start = Instant.parse("2026-03-01T00:00:00Z");
+    for (int i = 0; i < 5000; i++) {
+      // c0..c4999, three contacts a case (k0 = c0, c1, c2; ... k1666 = c4998, c4999), talk_s = i
+      csv.append(
+          "c" + i + ",k" + (i / 3) + ",phone," + start.plusSeconds(60L * i) + "," + i + "\n");
+    }
+    // line 5,002: c1 again, 4,999 lines (three chunks) after its first line, in a case of its own
+    csv.append("c1,k-new,email,2026-03-02T00:00:00Z,1000000\n");
+
+    LoadCounts counts = importText(RecordType.CONTACTS, "many.csv", csv.toString());
+
+    assertThat(counts).isEqualTo(new LoadCounts(5001, 5000, 0, 1));
+    assertThat(store.count(RecordType.CONTACTS)).isEqualTo(5000);
+    // sum of 0..4999 = 4999 * 5000 / 2 = 12,497,500; c1's 1 replaced by 1,000,000: 13,497,499
+    assertThat(((Number) store.query("SELECT SUM(talk_s) FROM contacts").get(0)[0]).doubleValue())
+        .isEqualTo(13_497_499.0);
+    assertThat(store.query("SELECT channel, case_id FROM contacts WHERE contact_id = 'c1'").get(0))
+        .containsExactly("email", "k-new");
+    // k0..k1666 (1,667 cases) and k-new; k0 keeps c0 and c2
+    assertThat(((Number) store.query("SELECT COUNT(*) FROM cases").get(0)[0]).longValue())
+        .isEqualTo(1668);
+    assertThat(
+            ((Number) store.query("SELECT n_contacts FROM cases WHERE case_id = 'k0'").get(0)[0])
+                .longValue())
+        .isEqualTo(2);
+  }
+
   @Test
   void a_refused_first_import_leaves_the_store_empty() {
     assertThatThrownBy(
