@@ -34,9 +34,6 @@ final class SlaNotices {
     this.store = store;
   }
 
-  /** One target as notified. */
-  record Target(String caseId, String metric, Instant startedAt, String policy, Instant dueAt) {}
-
   /**
    * The targets an alert notified (at most {@link #MAX_PER_ALERT}), by due time; none for an alert
    * of another kind of rule.
@@ -48,9 +45,7 @@ final class SlaNotices {
             "SELECT case_id, metric, started_at, policy, due_at FROM sla_alert_notices WHERE"
                 + " alert_id = ? ORDER BY due_at, case_id, metric, started_at",
             alertId)) {
-      Target x = target(t);
-      out.add(
-          new Notification.SlaTarget(x.caseId(), x.metric(), x.startedAt(), x.policy(), x.dueAt()));
+      out.add(target(t));
     }
     return out;
   }
@@ -79,20 +74,12 @@ final class SlaNotices {
                 + " (SELECT 1 FROM alerts a WHERE a.id = n.alert_id) ORDER BY n.alert_id",
             rule.id())) {
       long alertId = ((Number) r[0]).longValue();
-      List<Target> targets = new ArrayList<>();
-      for (Object[] t :
-          store.query(
-              "SELECT case_id, metric, started_at, policy, due_at FROM sla_alert_notices WHERE"
-                  + " alert_id = ? ORDER BY due_at, case_id, metric, started_at",
-              alertId)) {
-        targets.add(target(t));
-      }
-      out.add(writeAlert(rule, alertId, targets, now));
+      out.add(writeAlert(rule, alertId, of(store, alertId), now));
     }
     List<Object> params = new ArrayList<>();
     String where = condition(rule, now, params);
     params.add(rule.id());
-    List<Target> fresh = new ArrayList<>();
+    List<Notification.SlaTarget> fresh = new ArrayList<>();
     for (Object[] t :
         store.query(
             "SELECT t.case_id, t.metric, t.started_at, t.policy, t.due_at FROM sla_targets t WHERE "
@@ -116,7 +103,7 @@ final class SlaNotices {
     // concurrent evaluation (another process) fails the statement instead of being sent twice.
     StringJoiner values = new StringJoiner(", ");
     List<Object> rows = new ArrayList<>();
-    for (Target t : fresh) {
+    for (Notification.SlaTarget t : fresh) {
       values.add("(?, ?, ?, ?, ?, ?, ?, ?)");
       rows.addAll(List.of(rule.id(), t.caseId(), t.metric(), t.startedAt(), t.policy(), t.dueAt()));
       rows.add(alertId);
@@ -132,7 +119,7 @@ final class SlaNotices {
   }
 
   private AlertEvaluator.Transition writeAlert(
-      AlertRule rule, long alertId, List<Target> targets, Instant now) {
+      AlertRule rule, long alertId, List<Notification.SlaTarget> targets, Instant now) {
     String message = message(rule, targets);
     double count = targets.size();
     Double within =
@@ -158,7 +145,7 @@ final class SlaNotices {
    * "2 SLA targets fall due within 1h (priority=urgent): case t3 first_reply (policy urgent) due
    * 2026-03-04T09:30:00Z; ..."
    */
-  static String message(AlertRule rule, List<Target> targets) {
+  static String message(AlertRule rule, List<Notification.SlaTarget> targets) {
     String filters =
         rule.filters().isEmpty()
             ? ""
@@ -173,7 +160,7 @@ final class SlaNotices {
                 ? (n == 1 ? "falls" : "fall") + " due within " + Durations.format(rule.window())
                 : (n == 1 ? "was" : "were") + " breached");
     StringJoiner list = new StringJoiner("; ");
-    for (Target t : targets.subList(0, Math.min(LISTED, n))) {
+    for (Notification.SlaTarget t : targets.subList(0, Math.min(LISTED, n))) {
       list.add(
           "case "
               + t.caseId()
@@ -229,7 +216,8 @@ final class SlaNotices {
     return where.toString();
   }
 
-  private static Target target(Object[] r) {
-    return new Target((String) r[0], (String) r[1], (Instant) r[2], (String) r[3], (Instant) r[4]);
+  private static Notification.SlaTarget target(Object[] r) {
+    return new Notification.SlaTarget(
+        (String) r[0], (String) r[1], (Instant) r[2], (String) r[3], (Instant) r[4]);
   }
 }
