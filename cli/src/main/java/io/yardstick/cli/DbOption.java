@@ -67,10 +67,14 @@ final class DbOption {
    */
   String asOption() {
     if (location == null || location.isBlank()) return "";
-    return " --db "
-        + (location.matches("[A-Za-z0-9_./:@%+=?&-]+")
-            ? location
-            : "'" + location.replace("'", "'\\''") + "'");
+    return " --db " + shellQuoted(location);
+  }
+
+  /** A location as a shell command line takes it: quoted when it holds anything unusual. */
+  static String shellQuoted(String location) {
+    return location.matches("[A-Za-z0-9_./:@%+=?&-]+")
+        ? location
+        : "'" + location.replace("'", "'\\''") + "'";
   }
 
   /** The location this option names (the option, else $YARDSTICK_DB, else the default file). */
