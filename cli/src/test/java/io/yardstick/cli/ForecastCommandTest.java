@@ -231,9 +231,14 @@ class ForecastCommandTest {
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err())
         .isEqualTo(
-            "yardstick: No inbound contacts of channel fax from 2026-03-02 to 2026-03-22"
-                + " (UTC): nothing to forecast from. Check the channel and queue names, or move --start to where the data"
-                + " is.\n");
+            "yardstick: No inbound contact of this store has the channel 'fax'; channels with"
+                + " inbound contacts: phone (--channel).\n");
+    Run typo = run("forecast", "--channel", "fone", "--history", "3w", "--db", db());
+    assertThat(typo.code()).isEqualTo(1);
+    assertThat(typo.err())
+        .isEqualTo(
+            "yardstick: No inbound contact of this store has the channel 'fone' (did you mean"
+                + " phone?); channels with inbound contacts: phone (--channel).\n");
   }
 
   @Test

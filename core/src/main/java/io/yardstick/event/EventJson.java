@@ -101,7 +101,9 @@ public final class EventJson {
                         where
                             + ": type '"
                             + typeText
-                            + "' is not an event type; expected one of "
+                            + "' is not an event type"
+                            + didYouMean(typeText)
+                            + "; expected one of "
                             + EventType.ids()
                             + "."));
     String atText = text(node, "at");
@@ -253,5 +255,14 @@ public final class EventJson {
     }
     String s = v.asText().strip();
     return s.isEmpty() ? null : s;
+  }
+
+  /** " (did you mean arrived?)" for a type that looks like a typo of one, else "". */
+  private static String didYouMean(String type) {
+    String closest =
+        io.yardstick.yaml.YamlTree.closest(
+            type.toLowerCase(Locale.ROOT),
+            java.util.Arrays.stream(EventType.values()).map(EventType::id).toList());
+    return closest == null ? "" : " (did you mean " + closest + "?)";
   }
 }

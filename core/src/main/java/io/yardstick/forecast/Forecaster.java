@@ -227,6 +227,7 @@ public final class Forecaster {
     }
     String series = "channel " + r.channel() + (r.queue() == null ? "" : ", queue " + r.queue());
     if (total == 0) {
+      unknownSeries(r);
       throw new YardstickException(
           "No inbound contacts of "
               + series
@@ -660,5 +661,52 @@ public final class Forecaster {
 
   private static Double number(Object o) {
     return o == null ? null : ((Number) o).doubleValue();
+  }
+
+  /**
+   * Refuses a channel, or a queue of the channel, that no inbound contact of the store has at any
+   * time, naming the ones there are and the one it looks like (a typo is not an empty history).
+   */
+  private void unknownSeries(ForecastRequest r) {
+    List<String> channels = new ArrayList<>();
+    for (Object[] c :
+        store.query(
+            "SELECT DISTINCT channel FROM contacts WHERE direction = 'inbound' ORDER BY 1 LIMIT"
+                + " 1000")) {
+      channels.add((String) c[0]);
+    }
+    if (!channels.contains(r.channel())) {
+      String closest = io.yardstick.kpi.Vocabulary.closest(r.channel(), channels);
+      throw new YardstickException(
+          "No inbound contact of this store has the channel '"
+              + r.channel()
+              + "'"
+              + (closest == null ? "" : " (did you mean " + closest + "?)")
+              + "; channels with inbound contacts: "
+              + (channels.isEmpty() ? "none" : String.join(", ", channels))
+              + " ({channel}).");
+    }
+    if (r.queue() == null) return;
+    List<String> queues = new ArrayList<>();
+    for (Object[] q :
+        store.query(
+            "SELECT DISTINCT queue FROM contacts WHERE direction = 'inbound' AND channel = ? AND"
+                + " queue IS NOT NULL ORDER BY 1 LIMIT 1000",
+            r.channel())) {
+      queues.add((String) q[0]);
+    }
+    if (!queues.contains(r.queue())) {
+      String closest = io.yardstick.kpi.Vocabulary.closest(r.queue(), queues);
+      throw new YardstickException(
+          "No inbound contact of channel "
+              + r.channel()
+              + " has the queue '"
+              + r.queue()
+              + "'"
+              + (closest == null ? "" : " (did you mean " + closest + "?)")
+              + "; its queues: "
+              + (queues.isEmpty() ? "none" : String.join(", ", queues))
+              + " ({queue}).");
+    }
   }
 }

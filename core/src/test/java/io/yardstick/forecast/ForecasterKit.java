@@ -208,16 +208,48 @@ public abstract class ForecasterKit extends StoreKit {
   @Test
   void a_channel_without_history_is_refused_with_the_reason() {
     Forecaster forecaster = new Forecaster(store, MADE);
+    // phone has calls, but none in the 21 days before 2027-03-22
+    LocalDate later = START.plusYears(1).minusDays(1);
 
+    assertThatThrownBy(
+            () ->
+                forecaster.forecast(
+                    new ForecastRequest("phone", null, 60, 7, MADRID, later, 21, Set.of()),
+                    p -> {}))
+        .isInstanceOf(YardstickException.class)
+        .hasMessage(
+            "No inbound contacts of channel phone from 2027-03-01 to 2027-03-21 (Europe/Madrid): nothing to"
+                + " forecast from. Check the channel and queue names, or move 'start' to where the data is.");
+  }
+
+  @Test
+  void a_channel_or_queue_no_contact_has_is_refused_naming_those_there_are() {
+    Forecaster forecaster = new Forecaster(store, MADE);
+    // inbound contacts have the channels chat and phone; phone's queues are billing and sales
+    assertThatThrownBy(
+            () ->
+                forecaster.forecast(
+                    new ForecastRequest("fone", null, 60, 7, MADRID, START, 21, Set.of()), p -> {}))
+        .isInstanceOf(YardstickException.class)
+        .hasMessage(
+            "No inbound contact of this store has the channel 'fone' (did you mean phone?);"
+                + " channels with inbound contacts: chat, phone ('channel').");
     assertThatThrownBy(
             () ->
                 forecaster.forecast(
                     new ForecastRequest("email", null, 60, 7, MADRID, START, 21, Set.of()),
                     p -> {}))
-        .isInstanceOf(YardstickException.class)
         .hasMessage(
-            "No inbound contacts of channel email from 2026-03-02 to 2026-03-22 (Europe/Madrid): nothing to"
-                + " forecast from. Check the channel and queue names, or move 'start' to where the data is.");
+            "No inbound contact of this store has the channel 'email'; channels with inbound"
+                + " contacts: chat, phone ('channel').");
+    assertThatThrownBy(
+            () ->
+                forecaster.forecast(
+                    new ForecastRequest("phone", "biling", 60, 7, MADRID, START, 21, Set.of()),
+                    p -> {}))
+        .hasMessage(
+            "No inbound contact of channel phone has the queue 'biling' (did you mean billing?);"
+                + " its queues: billing, sales ('queue').");
   }
 
   @Test
