@@ -668,45 +668,54 @@ public final class Forecaster {
    * time, naming the ones there are and the one it looks like (a typo is not an empty history).
    */
   private void unknownSeries(ForecastRequest r) {
-    List<String> channels = new ArrayList<>();
-    for (Object[] c :
-        store.query(
-            "SELECT DISTINCT channel FROM contacts WHERE direction = 'inbound' ORDER BY 1 LIMIT"
-                + " 1000")) {
-      channels.add((String) c[0]);
-    }
-    if (!channels.contains(r.channel())) {
-      String closest = io.yardstick.kpi.Vocabulary.closest(r.channel(), channels);
-      throw new YardstickException(
-          "No inbound contact of this store has the channel '"
-              + r.channel()
-              + "'"
-              + (closest == null ? "" : " (did you mean " + closest + "?)")
-              + "; channels with inbound contacts: "
-              + (channels.isEmpty() ? "none" : String.join(", ", channels))
-              + " ({channel}).");
-    }
+    refuseUnknown(
+        r.channel(),
+        values("channel", "", List.of()),
+        "No inbound contact of this store has the channel '",
+        "channels with inbound contacts",
+        "{channel}");
     if (r.queue() == null) return;
-    List<String> queues = new ArrayList<>();
-    for (Object[] q :
+    refuseUnknown(
+        r.queue(),
+        values("queue", " AND channel = ?", List.of(r.channel())),
+        "No inbound contact of channel " + r.channel() + " has the queue '",
+        "its queues",
+        "{queue}");
+  }
+
+  /** The distinct values of a column of the inbound contacts (at most 1,000), sorted. */
+  private List<String> values(String column, String and, List<Object> params) {
+    List<String> out = new ArrayList<>();
+    for (Object[] v :
         store.query(
-            "SELECT DISTINCT queue FROM contacts WHERE direction = 'inbound' AND channel = ? AND"
-                + " queue IS NOT NULL ORDER BY 1 LIMIT 1000",
-            r.channel())) {
-      queues.add((String) q[0]);
+            "SELECT DISTINCT "
+                + column
+                + " FROM contacts WHERE direction = 'inbound' AND "
+                + column
+                + " IS NOT NULL"
+                + and
+                + " ORDER BY 1 LIMIT 1000",
+            params.toArray())) {
+      out.add((String) v[0]);
     }
-    if (!queues.contains(r.queue())) {
-      String closest = io.yardstick.kpi.Vocabulary.closest(r.queue(), queues);
-      throw new YardstickException(
-          "No inbound contact of channel "
-              + r.channel()
-              + " has the queue '"
-              + r.queue()
-              + "'"
-              + (closest == null ? "" : " (did you mean " + closest + "?)")
-              + "; its queues: "
-              + (queues.isEmpty() ? "none" : String.join(", ", queues))
-              + " ({queue}).");
-    }
+    return out;
+  }
+
+  private static void refuseUnknown(
+      String said, List<String> known, String prefix, String knownLabel, String field) {
+    if (known.contains(said)) return;
+    String closest = io.yardstick.kpi.Vocabulary.closest(said, known);
+    throw new YardstickException(
+        prefix
+            + said
+            + "'"
+            + (closest == null ? "" : " (did you mean " + closest + "?)")
+            + "; "
+            + knownLabel
+            + ": "
+            + (known.isEmpty() ? "none" : String.join(", ", known))
+            + " ("
+            + field
+            + ").");
   }
 }
