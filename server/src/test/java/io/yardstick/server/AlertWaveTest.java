@@ -322,7 +322,7 @@ class AlertWaveTest {
     assertThat(JSON.readTree(r.body()).get("details").asText())
         .isEqualTo(
             "Event 2 (id b2): type 'answerd' is not an"
-                + " event type; expected one of arrived, answered, first_response, abandoned, resolved, transferred, survey,"
+                + " event type (did you mean answered?); expected one of arrived, answered, first_response, abandoned, resolved, transferred, survey,"
                 + " agent_state.");
     assertThat(store.query("SELECT COUNT(*) FROM contacts").get(0)[0]).isEqualTo(0L);
     assertThat(Map.of("events", store.query("SELECT COUNT(*) FROM events").get(0)[0]))
