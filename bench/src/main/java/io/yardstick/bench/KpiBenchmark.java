@@ -182,11 +182,23 @@ public final class KpiBenchmark {
     try (Store store = Store.open(db.toString());
         Loader loader = store.loader()) {
       new ContactCenterSimulation(new DemoSettings(size, DAYS, SEED, LAST_DAY, ZONE))
-          .run(loader, n -> {});
+          .run(loader, progressEvery(size / 20, start));
+      System.err.printf("committing (%.1f s)...%n", (System.nanoTime() - start) / 1e9);
       loader.commit();
     }
     System.err.printf("generated in %.1f s%n", (System.nanoTime() - start) / 1e9);
     return db;
+  }
+
+  /** A progress line on standard error each time another {@code step} contacts are generated. */
+  static java.util.function.LongConsumer progressEvery(long step, long start) {
+    long[] next = {Math.max(1, step)};
+    return n -> {
+      if (n >= next[0]) {
+        System.err.printf("  %,d contacts (%.1f s)%n", n, (System.nanoTime() - start) / 1e9);
+        next[0] = n + Math.max(1, step);
+      }
+    };
   }
 
   // ----------------------------------------------------------------------------------------------------- the cases
