@@ -10,9 +10,7 @@ import io.yardstick.sla.SlaTargets;
 import io.yardstick.store.Store;
 import io.yardstick.store.StoreKit;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 /**
  * Issue 17, part 4: alerts before and at an SLA breach, on every store. Three tickets in calendar
@@ -52,31 +51,8 @@ public abstract class SlaAlertKit extends StoreKit {
           """,
           "yardstick.yaml");
 
-  static final class MovingClock extends Clock {
-    Instant now;
-
-    MovingClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   protected Store store;
-  final MovingClock clock = new MovingClock(at("08:00"));
+  final MutableClock clock = MutableClock.of(at("08:00"), ZoneOffset.UTC);
   final List<Notification> sent = new ArrayList<>();
 
   static Instant at(String hhmm) {
@@ -124,7 +100,7 @@ public abstract class SlaAlertKit extends StoreKit {
 
   /** Refreshes the targets at the instant, evaluates the SLA rules and sends what they found. */
   private List<AlertEvaluator.Transition> evaluateAt(String hhmm) {
-    clock.now = at(hhmm);
+    clock.setInstant(at(hhmm));
     SlaTargets.refresh(store, SLA, clock.instant());
     // a new evaluator each time: nothing is remembered in memory, as after a restart
     List<AlertEvaluator.Transition> t =
@@ -214,7 +190,7 @@ public abstract class SlaAlertKit extends StoreKit {
   void a_breach_seen_before_the_refresh_marks_it_is_notified_from_its_due_time() {
     add(AlertRule.builder("Breached", AlertRule.Kind.SLA_BREACHED).build());
     SlaTargets.refresh(store, SLA, at("08:10")); // a1 first_reply stored open, due 09:00
-    clock.now = at("09:01"); // no refresh since: the stored target is still open, but overdue
+    clock.setInstant(at("09:01")); // no refresh since: the stored target is still open, but overdue
     List<AlertEvaluator.Transition> t =
         AlertEvaluator.slaOnly(store, clock).evaluate(AlertEvaluator.Scope.SLA);
     assertThat(t).hasSize(1);
@@ -223,7 +199,7 @@ public abstract class SlaAlertKit extends StoreKit {
 
   @Test
   void a_new_breached_rule_does_not_announce_the_breaches_before_it() {
-    clock.now = at("12:00"); // a1, a2 and a3 breached a target before the rule was made
+    clock.setInstant(at("12:00")); // a1, a2 and a3 breached a target before the rule was made
     add(AlertRule.builder("Breached", AlertRule.Kind.SLA_BREACHED).build());
     assertThat(evaluateAt("12:05")).isEmpty();
     // a1 resolution falls due at 16:00, after the rule: notified
@@ -289,7 +265,7 @@ public abstract class SlaAlertKit extends StoreKit {
   @Test
   void measure_counts_the_targets_the_rule_speaks_of_now() {
     AlertRule rule = add(due("Due within 3h", "3h"));
-    clock.now = at("08:10");
+    clock.setInstant(at("08:10"));
     SlaTargets.refresh(store, SLA, clock.instant());
     // due in (08:10, 11:10]: a1 first_reply 09:00, a3 first_reply 11:00
     AlertEvaluator e = AlertEvaluator.slaOnly(store, clock);

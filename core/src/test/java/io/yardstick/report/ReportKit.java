@@ -27,7 +27,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,6 +44,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 
 /**
  * Saved views, their reports and their scheduled delivery, the same on every store (issue 16).
@@ -71,7 +71,7 @@ public abstract class ReportKit extends io.yardstick.store.StoreKit {
   @TempDir Path dir;
 
   Store store;
-  final MutableClock clock = new MutableClock(Instant.parse("2026-10-18T12:00:00Z"));
+  final MutableClock clock = MutableClock.of(Instant.parse("2026-10-18T12:00:00Z"), ZoneOffset.UTC);
 
   @BeforeEach
   void open() throws Exception {
@@ -393,9 +393,9 @@ public abstract class ReportKit extends io.yardstick.store.StoreKit {
 
       // Monday 10-19, 08:00 CEST is 06:00Z: one minute before, nothing; just after, one mail and
       // one post each.
-      clock.set("2026-10-19T05:59:00Z");
+      clock.setInstant(Instant.parse("2026-10-19T05:59:00Z"));
       assertThat(server().tick()).isZero();
-      clock.set("2026-10-19T06:00:30Z");
+      clock.setInstant(Instant.parse("2026-10-19T06:00:30Z"));
       assertThat(server().tick()).isEqualTo(3);
       assertThat(smtp.getReceivedMessages()).hasSize(1);
       assertThat(received).hasSize(2);
@@ -404,9 +404,9 @@ public abstract class ReportKit extends io.yardstick.store.StoreKit {
       assertThat(server().tick()).isZero();
 
       // Summer time ended on Sunday 10-25: Monday 10-26 08:00 CET is 07:00Z, not 06:00Z.
-      clock.set("2026-10-26T06:30:00Z");
+      clock.setInstant(Instant.parse("2026-10-26T06:30:00Z"));
       assertThat(server().tick()).isZero();
-      clock.set("2026-10-26T07:00:30Z");
+      clock.setInstant(Instant.parse("2026-10-26T07:00:30Z"));
       assertThat(server().tick()).isEqualTo(3);
       MimeMessage mail = smtp.getReceivedMessages()[1];
       assertThat(mail.getSubject())
@@ -444,11 +444,11 @@ public abstract class ReportKit extends io.yardstick.store.StoreKit {
 
       // Down from 10-26 08:00Z to 11-02 09:00Z: the 07:00Z occurrence of 11-02, two hours old, is
       // sent once on start.
-      clock.set("2026-11-02T09:00:00Z");
+      clock.setInstant(Instant.parse("2026-11-02T09:00:00Z"));
       assertThat(server().tick()).isEqualTo(3);
       assertThat(server().tick()).isZero();
       // Down past the catch-up age (24 h): the 11-09 occurrence is recorded as skipped, not sent.
-      clock.set("2026-11-10T12:00:00Z");
+      clock.setInstant(Instant.parse("2026-11-10T12:00:00Z"));
       assertThat(server().tick()).isZero();
 
       assertThat(smtp.getReceivedMessages()).hasSize(3);
@@ -489,34 +489,6 @@ public abstract class ReportKit extends io.yardstick.store.StoreKit {
   static String text(byte[] pdf) throws IOException {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-    }
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(String instant) {
-      now = Instant.parse(instant);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }

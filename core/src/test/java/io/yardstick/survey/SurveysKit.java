@@ -18,7 +18,6 @@ import io.yardstick.model.SurveyKind;
 import io.yardstick.store.Loader;
 import io.yardstick.store.Store;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.threeten.extra.MutableClock;
 
 /**
  * Surveys sent and answered (issue 18) the same on every store: invitations from rules, sent once
@@ -64,35 +64,7 @@ public abstract class SurveysKit extends io.yardstick.store.StoreKit {
 
   Store store;
   EventIngestor ingestor;
-  final MutableClock clock = new MutableClock(T0.plus(Duration.ofMinutes(10)));
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant t) {
-      now = t;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
+  final MutableClock clock = MutableClock.of(T0.plus(Duration.ofMinutes(10)), ZoneOffset.UTC);
 
   static final SurveySettings.Rule RULE =
       SurveySettings.Rule.of("csat-solved", SurveyKind.CSAT, SurveySettings.Trigger.CASE_SOLVED)
@@ -252,7 +224,7 @@ public abstract class SurveysKit extends io.yardstick.store.StoreKit {
     Surveys s = surveys(settings());
     s.plan();
     assertThat(s.dispatch()).isZero(); // 09:10: not due before 09:15
-    clock.set(T0.plus(Duration.ofMinutes(15)));
+    clock.setInstant(T0.plus(Duration.ofMinutes(15)));
 
     assertThat(s.dispatch()).isEqualTo(1);
     assertThat(s.dispatch()).isZero();
@@ -272,7 +244,7 @@ public abstract class SurveysKit extends io.yardstick.store.StoreKit {
   void a_row_left_sending_by_a_stop_is_sent_again_with_the_same_message_id() throws Exception {
     Surveys s = surveys(settings());
     s.plan();
-    clock.set(T0.plus(Duration.ofMinutes(15)));
+    clock.setInstant(T0.plus(Duration.ofMinutes(15)));
     store.update(
         "UPDATE survey_invitations SET state = 'sending'"); // a stop between the mark and the send
 
@@ -290,7 +262,7 @@ public abstract class SurveysKit extends io.yardstick.store.StoreKit {
           throws Exception {
     Surveys s = surveys(settings());
     s.plan();
-    clock.set(T0.plus(Duration.ofMinutes(15)));
+    clock.setInstant(T0.plus(Duration.ofMinutes(15)));
     s.dispatch();
     String token = link(smtp.getReceivedMessages()[0], 3);
     assertThat(csat()).isEqualTo(2 * 100.0 / 3); // 5, 4 satisfied of 5, 4, 2
@@ -304,7 +276,7 @@ public abstract class SurveysKit extends io.yardstick.store.StoreKit {
         .isEqualTo(Surveys.Outcome.UNCHANGED); // the same link again
     assertThat(csat()).isEqualTo(50.0);
 
-    clock.set(clock.instant().plus(Duration.ofMinutes(5)));
+    clock.setInstant(clock.instant().plus(Duration.ofMinutes(5)));
     assertThat(s.answer(token, 5, "Rápido y amable", true)).isEqualTo(Surveys.Outcome.CHANGED);
     // 5, 4, 5 satisfied of 5, 4, 2, 5: 3 / 4 x 100 = 75%
     assertThat(csat()).isEqualTo(75.0);
@@ -327,7 +299,7 @@ public abstract class SurveysKit extends io.yardstick.store.StoreKit {
     assertThat(s.answer(token, 5, null, false))
         .isEqualTo(Surveys.Outcome.UNCHANGED); // keeps the comment
 
-    clock.set(T0.plus(Duration.ofMinutes(15 + 30)));
+    clock.setInstant(T0.plus(Duration.ofMinutes(15 + 30)));
     assertThatThrownBy(() -> s.answer(token, 1, null, false))
         .isInstanceOf(SurveyException.class)
         .extracting(e -> ((SurveyException) e).reason())
@@ -376,7 +348,7 @@ public abstract class SurveysKit extends io.yardstick.store.StoreKit {
           .hasMessage(
               "This survey link is not valid. Open the link of your invitation as it came.");
     }
-    clock.set(T0.plus(Duration.ofMinutes(15)).plus(Duration.ofDays(14)));
+    clock.setInstant(T0.plus(Duration.ofMinutes(15)).plus(Duration.ofDays(14)));
     assertThatThrownBy(() -> s.page(token))
         .isInstanceOf(SurveyException.class)
         .extracting(e -> ((SurveyException) e).reason())
@@ -404,7 +376,7 @@ public abstract class SurveysKit extends io.yardstick.store.StoreKit {
     String token = s.token(s.list(null, null, 1).get(0));
 
     s.optOut(token);
-    clock.set(T0.plus(Duration.ofMinutes(15)));
+    clock.setInstant(T0.plus(Duration.ofMinutes(15)));
     assertThat(s.dispatch()).isZero();
     assertThat(s.list(null, null, 1).get(0).state()).isEqualTo("cancelled");
     assertThat(store.query("SELECT address FROM survey_invitations").get(0)[0]).isNull();
@@ -440,7 +412,7 @@ public abstract class SurveysKit extends io.yardstick.store.StoreKit {
     store.update(
         "INSERT INTO customer_attributes (customer_id, name, value) VALUES ('cust-1', 'email',"
             + " 'ana@example.com')");
-    clock.set(T0.plus(Duration.ofMinutes(15)));
+    clock.setInstant(T0.plus(Duration.ofMinutes(15)));
 
     assertThat(s.dispatch()).isZero();
     assertThat(s.list(null, "cust-1", 10)).isEmpty();
@@ -471,12 +443,12 @@ public abstract class SurveysKit extends io.yardstick.store.StoreKit {
   void the_address_is_kept_only_as_long_as_configured() {
     Surveys s = surveys(settings());
     s.plan();
-    clock.set(T0.plus(Duration.ofMinutes(15)));
+    clock.setInstant(T0.plus(Duration.ofMinutes(15)));
     s.dispatch();
     assertThat(store.query("SELECT address FROM survey_invitations").get(0)[0])
         .isEqualTo("ana@example.com");
 
-    clock.set(
+    clock.setInstant(
         T0.plus(Duration.ofMinutes(10))
             .plus(Duration.ofDays(30))
             .plusSeconds(1)); // created 09:10 + 30 days

@@ -20,10 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -36,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 
 /**
  * Issue 5's acceptance: a wave of long phone waits, sent through POST /api/events, fires the
@@ -54,37 +53,11 @@ class AlertWaveTest {
   Store store;
   YardstickServer server;
   WebhookReceiver receiver;
-  final MutableClock clock = new MutableClock(NINE);
+  final MutableClock clock = MutableClock.of(NINE, ZoneOffset.UTC);
   final HttpClient http = HttpClient.newHttpClient();
   String token;
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant t) {
-      now = t;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
+  final ApiClient api =
+      ApiClient.withToken(p -> "http://localhost:" + server.port() + p, () -> token);
 
   @BeforeEach
   void start() throws IOException {
@@ -98,14 +71,21 @@ class AlertWaveTest {
   }
 
   YardstickServer startServer() {
-    AlertSettings settings =
-        AlertSettings.defaults()
-            .withWebhookSecret(SECRET)
-            .withPrivateWebhooks(true)
-            .withSmtp("127.0.0.1", ServerSetupTest.SMTP.getPort(), "yardstick@example.com")
-            .withRetries(3, Duration.ofMillis(20), Duration.ofMillis(100))
-            .withEvaluateEvery(Duration.ofHours(1));
-    return YardstickServer.start(store, KpiSettings.defaults(), clock, 0, settings);
+    return YardstickServer.start(
+        store, KpiSettings.defaults(), clock, 0, alertSettings(ServerSetupTest.SMTP.getPort()));
+  }
+
+  /**
+   * Alerts as these tests send them: signed webhooks to a local receiver, mail to a local SMTP
+   * server, quick retries, and no evaluation on the timer (the tests evaluate).
+   */
+  static AlertSettings alertSettings(int smtpPort) {
+    return AlertSettings.defaults()
+        .withWebhookSecret(SECRET)
+        .withPrivateWebhooks(true)
+        .withSmtp("127.0.0.1", smtpPort, "yardstick@example.com")
+        .withRetries(3, Duration.ofMillis(20), Duration.ofMillis(100))
+        .withEvaluateEvery(Duration.ofHours(1));
   }
 
   @AfterEach
@@ -113,31 +93,6 @@ class AlertWaveTest {
     server.close();
     store.close();
     receiver.close();
-  }
-
-  JsonNode post(String path, String json) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
-    return JSON.readTree(r.body());
-  }
-
-  JsonNode get(String path) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return JSON.readTree(r.body());
   }
 
   /** Calls C{from}..C{to} arriving one second apart from the instant given. */
@@ -182,7 +137,7 @@ class AlertWaveTest {
       throws Exception {
     String hook = receiver.url();
     JsonNode rule =
-        post(
+        api.postOk(
             "/api/alerts/rules",
             "{\"name\": \"Phone wait over 3 minutes\", \"kind\": \"longest_wait\","
                 + " \"above\": 180, \"where\": [\"channel=phone\"], \"cool_down\": \"10m\", \"notify\": [\"webhook:"
@@ -191,14 +146,14 @@ class AlertWaveTest {
     assertThat(rule.get("id").asLong()).isEqualTo(1);
 
     // 09:00:00-09:00:19: twenty calls arrive and nobody answers.
-    clock.set(NINE.plusSeconds(20));
-    assertThat(post("/api/events", arrivals(1, 20, NINE)).toString())
+    clock.setInstant(NINE.plusSeconds(20));
+    assertThat(api.postOk("/api/events", arrivals(1, 20, NINE)).toString())
         .isEqualTo("{\"received\":20,\"applied\":20,\"duplicates\":0}");
     assertThat(new AlertHistory(store).latest(10)).isEmpty();
 
     // 09:03:10: the first call has waited 190 s; the next batch's live evaluation fires the alarm.
-    clock.set(NINE.plusSeconds(190));
-    post("/api/events", arrivals(21, 25, NINE.plusSeconds(185)));
+    clock.setInstant(NINE.plusSeconds(190));
+    api.postOk("/api/events", arrivals(21, 25, NINE.plusSeconds(185)));
     server.alerts().awaitNotifications();
     assertThat(new AlertHistory(store).firing())
         .singleElement()
@@ -211,20 +166,20 @@ class AlertWaveTest {
 
     // More calls, more long waits, a resend of the first batch: still the one alert, nothing new
     // stored.
-    clock.set(NINE.plusSeconds(230));
-    post("/api/events", arrivals(26, 30, NINE.plusSeconds(225)));
-    assertThat(post("/api/events", arrivals(1, 20, NINE)).toString())
+    clock.setInstant(NINE.plusSeconds(230));
+    api.postOk("/api/events", arrivals(26, 30, NINE.plusSeconds(225)));
+    assertThat(api.postOk("/api/events", arrivals(1, 20, NINE)).toString())
         .isEqualTo("{\"received\":20,\"applied\":0,\"duplicates\":20}");
     assertThat(store.query("SELECT COUNT(*) FROM contacts").get(0)[0]).isEqualTo(30L);
-    assertThat(get("/api/live").get("total").toString())
+    assertThat(api.getOk("/api/live").get("total").toString())
         .isEqualTo("{\"queue\":null,\"waiting\":30,\"longest_wait_s\":230,\"agents_available\":0}");
     server.alerts().evaluateAll();
     server.alerts().awaitNotifications();
     assertThat(new AlertHistory(store).latest(10)).hasSize(1);
 
     // 09:04: every call is answered; the alarm resolves.
-    clock.set(NINE.plusSeconds(240));
-    post("/api/events", answers(1, 30, NINE.plusSeconds(240)));
+    clock.setInstant(NINE.plusSeconds(240));
+    api.postOk("/api/events", answers(1, 30, NINE.plusSeconds(240)));
     server.alerts().awaitNotifications();
     assertThat(new AlertHistory(store).firing()).isEmpty();
     assertThat(new AlertHistory(store).latest(10))
@@ -264,7 +219,9 @@ class AlertWaveTest {
     server.alerts().awaitNotifications();
     assertThat(receiver.deliveries()).hasSize(2);
     assertThat(smtp.getReceivedMessages()).hasSize(2);
-    assertThat(get("/api/alerts").get("history")).as(get("/api/alerts").toString()).hasSize(1);
+    assertThat(api.getOk("/api/alerts").get("history"))
+        .as(api.getOk("/api/alerts").toString())
+        .hasSize(1);
   }
 
   @Test
@@ -273,7 +230,7 @@ class AlertWaveTest {
     receiver.close();
     receiver = new WebhookReceiver(0); // no failing first call in this test
     String hook = receiver.url();
-    post(
+    api.postOk(
         "/api/alerts/rules",
         "{\"name\": \"Queue\", \"kind\": \"waiting\", \"above\": 2, \"notify\": [\"webhook:"
             + hook

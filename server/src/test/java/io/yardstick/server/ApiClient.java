@@ -11,16 +11,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** A JSON client with its own cookies (one session), for the API and browser tests. */
+/**
+ * A JSON client with its own cookies (one session), for the API and browser tests; or, made with
+ * {@link #withToken}, one that sends a bearer token (the events API and the other machine calls).
+ */
 final class ApiClient {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** A status and the parsed body. */
-  record Response(int status, JsonNode body) {}
+  record Response(int status, JsonNode body) {
+    /** The body, when the status is a success (2xx); else an assertion error naming both. */
+    JsonNode ok(String what) {
+      if (status < 200 || status > 299) {
+        throw new AssertionError(what + " answered " + status + ": " + body);
+      }
+      return body;
+    }
+  }
 
   private final java.util.function.UnaryOperator<String> server;
   private final HttpClient http;
   private String csrf;
+  private java.util.function.Supplier<String> bearer;
 
   ApiClient(TestServer server) {
     this(server::url);
@@ -30,6 +42,14 @@ final class ApiClient {
   ApiClient(java.util.function.UnaryOperator<String> url) {
     this.server = url;
     this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  }
+
+  /** A client that sends the token (read at each call) as its bearer token. */
+  static ApiClient withToken(
+      java.util.function.UnaryOperator<String> url, java.util.function.Supplier<String> token) {
+    ApiClient c = new ApiClient(url);
+    c.bearer = token;
+    return c;
   }
 
   static ApiClient loggedIn(TestServer server, String name, String password) {
@@ -133,7 +153,18 @@ final class ApiClient {
     return send(b);
   }
 
+  /** A POST of a raw JSON text whose answer must be a success (2xx): its body. */
+  JsonNode postOk(String path, String json) {
+    return postRaw(path, json).ok("POST " + path);
+  }
+
+  /** A GET whose answer must be a success (2xx): its body. */
+  JsonNode getOk(String path) {
+    return get(path).ok("GET " + path);
+  }
+
   private Response send(HttpRequest.Builder request) {
+    if (bearer != null) request.header("Authorization", "Bearer " + bearer.get());
     try {
       HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String text = r.body();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.yardstick.alert.AlertSettings;
 import io.yardstick.ingest.ImportSource;
 import io.yardstick.kpi.KpiSettings;
 import io.yardstick.model.RecordType;
@@ -22,13 +21,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 
 /**
  * Issue 17, part 4: an SLA rule made through the API, evaluated after an event batch, notifies a
@@ -51,9 +51,11 @@ class SlaAlertTest {
   Store store;
   YardstickServer server;
   WebhookReceiver receiver;
-  final AlertWaveTest.MutableClock clock = new AlertWaveTest.MutableClock(NINE);
+  final MutableClock clock = MutableClock.of(NINE, ZoneOffset.UTC);
   final HttpClient http = HttpClient.newHttpClient();
   String token;
+  final ApiClient api =
+      ApiClient.withToken(p -> "http://localhost:" + server.port() + p, () -> token);
 
   @BeforeEach
   void start() throws Exception {
@@ -73,14 +75,12 @@ class SlaAlertTest {
   }
 
   YardstickServer startServer() {
-    AlertSettings settings =
-        AlertSettings.defaults()
-            .withWebhookSecret(SECRET)
-            .withPrivateWebhooks(true)
-            .withSmtp("127.0.0.1", smtp.getSmtp().getPort(), "yardstick@example.com")
-            .withRetries(3, Duration.ofMillis(20), Duration.ofMillis(100))
-            .withEvaluateEvery(Duration.ofHours(1));
-    return YardstickServer.start(store, KpiSettings.defaults(), clock, 0, settings);
+    return YardstickServer.start(
+        store,
+        KpiSettings.defaults(),
+        clock,
+        0,
+        AlertWaveTest.alertSettings(smtp.getSmtp().getPort()));
   }
 
   @AfterEach
@@ -88,19 +88,6 @@ class SlaAlertTest {
     server.close();
     store.close();
     receiver.close();
-  }
-
-  JsonNode post(String path, String json) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
-    return JSON.readTree(r.body());
   }
 
   static String arrival(int i, Instant at) {
@@ -118,7 +105,7 @@ class SlaAlertTest {
       throws Exception {
     String hook = receiver.url();
     JsonNode rule =
-        post(
+        api.postOk(
             "/api/alerts/rules",
             "{\"name\": \"Urgent replies due\", \"kind\": \"sla_due\", \"within\": \"1h\","
                 + " \"where\": [\"priority=urgent\"], \"notify\": [\"webhook:"
@@ -129,7 +116,7 @@ class SlaAlertTest {
     assertThat(rule.get("threshold").isNull()).isTrue();
 
     // 09:30: the targets as the server's refresh leaves them; the next event batch evaluates
-    clock.set(NINE.plusSeconds(1800));
+    clock.setInstant(NINE.plusSeconds(1800));
     SlaTargets.refresh(
         store,
         SlaSettings.parse(
@@ -137,7 +124,7 @@ class SlaAlertTest {
                 + "    targets: {first_reply: 1h}\n",
             "yardstick.yaml"),
         clock.instant());
-    post("/api/events", arrival(1, NINE.plusSeconds(1790)));
+    api.postOk("/api/events", arrival(1, NINE.plusSeconds(1790)));
     server.alerts().awaitNotifications();
     assertThat(receiver.deliveries()).hasSize(1);
     WebhookReceiver.Delivery d = receiver.deliveries().get(0);
@@ -159,8 +146,8 @@ class SlaAlertTest {
         .containsExactly("[Yardstick] FIRING: Urgent replies due");
 
     // 09:40: another batch, an evaluation of every rule, a restart: still once
-    clock.set(NINE.plusSeconds(2400));
-    post("/api/events", arrival(2, NINE.plusSeconds(2390)));
+    clock.setInstant(NINE.plusSeconds(2400));
+    api.postOk("/api/events", arrival(2, NINE.plusSeconds(2390)));
     server.alerts().evaluateAll();
     server.alerts().awaitNotifications();
     server.close();

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +43,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.threeten.extra.MutableClock;
 
 /**
  * Issue 18's acceptance, end to end: a case solved through POST /api/events invites its customer
@@ -65,7 +67,7 @@ class SurveyEndToEndTest {
   ChromeDriver browser;
   String token;
   int port;
-  final AlertWaveTest.MutableClock clock = new AlertWaveTest.MutableClock(NOW);
+  final MutableClock clock = MutableClock.of(NOW, ZoneOffset.UTC);
   final HttpClient http = HttpClient.newHttpClient();
 
   private static String envOr(String name, String fallback) {
@@ -288,7 +290,7 @@ class SurveyEndToEndTest {
         .contains("is not valid");
 
     // A fortnight and a day later the link has expired.
-    clock.set(NOW.plus(Duration.ofDays(15)));
+    clock.setInstant(NOW.plus(Duration.ofDays(15)));
     HttpResponse<String> expired =
         call(
             "POST",
@@ -303,7 +305,7 @@ class SurveyEndToEndTest {
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".status"), "Este enlace de encuesta ha caducado"));
-    clock.set(NOW);
+    clock.setInstant(NOW);
     assertThat(kpis()).isEqualTo(after);
   }
 

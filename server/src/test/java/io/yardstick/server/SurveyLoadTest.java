@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.threeten.extra.MutableClock;
 
 /**
  * Issue 18's load acceptance: 1,000 answers through the public route from 32 concurrent clients,
@@ -48,7 +50,7 @@ class SurveyLoadTest {
 
   @Test
   void a_thousand_concurrent_answers_are_each_counted_exactly_once() throws Exception {
-    AlertWaveTest.MutableClock clock = new AlertWaveTest.MutableClock(NOW);
+    MutableClock clock = MutableClock.of(NOW, ZoneOffset.UTC);
     try (Store store = Store.open(dir.resolve("load.duckdb").toString())) {
       try (Loader loader = store.loader()) {
         var contacts = loader.sink(RecordType.CONTACTS);
