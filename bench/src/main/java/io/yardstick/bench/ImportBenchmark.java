@@ -195,7 +195,7 @@ public final class ImportBenchmark {
   }
 
   /** One timed process: wall seconds, maximum resident memory, and CPU seconds (user + system). */
-  private record Run(double seconds, long maxRssMiB, double cpuSeconds) {}
+  record Run(double seconds, long maxRssMiB, double cpuSeconds) {}
 
   static double median(double[] values) {
     double[] v = values.clone();
