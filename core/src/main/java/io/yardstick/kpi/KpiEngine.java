@@ -274,6 +274,9 @@ public final class KpiEngine {
   /** With -Dyardstick.kpi.trace=true, each query's time goes to stderr (benchmarks). */
   private static final boolean TRACE = Boolean.getBoolean("yardstick.kpi.trace");
 
+  /** How much of each query the trace prints ({@code -Dyardstick.kpi.trace.chars}, 160). */
+  private static final int TRACE_CHARS = Integer.getInteger("yardstick.kpi.trace.chars", 160);
+
   /**
    * Runs one of the engine's queries within the limits, and says which limit stopped it and how to
    * narrow.
@@ -291,7 +294,7 @@ public final class KpiEngine {
             "kpi query %.3f s, %d rows: %s%n",
             (System.nanoTime() - t) / 1e9,
             rows.size(),
-            sql.length() > 160 ? sql.substring(0, 160) : sql);
+            sql.length() > TRACE_CHARS ? sql.substring(0, TRACE_CHARS) : sql);
       return rows;
     } catch (LimitException e) {
       if (!e.timedOut()) throw tooManyRows("groups of the group-by");

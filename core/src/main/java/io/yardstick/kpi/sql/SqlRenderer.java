@@ -1000,15 +1000,27 @@ public final class SqlRenderer {
     String last =
         "SELECT case_id, status FROM (SELECT case_id, status, ROW_NUMBER() OVER (PARTITION BY case_id"
             + " ORDER BY occurred_at DESC) AS rn FROM ticket_events WHERE kind = 'status') z WHERE rn = 1";
+    String ids = "SELECT case_id FROM tickets UNION SELECT case_id FROM ticket_events";
+    // The contacts joined are only the first contacts of those cases: without the filter, the
+    // join read every contact (1.5 s at 10 M contacts, for a store with no tickets at all).
+    String firstContacts =
+        "SELECT * FROM contacts WHERE contact_id IN (SELECT first_contact_id FROM cases WHERE"
+            + " case_id IN ("
+            + ids
+            + "))";
     return "SELECT x.case_id AS case_id, COALESCE(tk.created_at, k.first_at, e.first_event) AS created,"
         + " COALESCE(ls.status, tk.status, 'new') AS status, ls.status IS NOT NULL AS has_status_events,"
         + " tk.status AS file_status, COALESCE(e.agent_replies, 0) AS agent_replies,"
         + " c.channel AS channel, c.direction AS direction, c.queue AS queue, c.topic AS topic, c.team AS team,"
         + " c.agent_id AS agent, c.customer_id AS cust_id"
-        + " FROM (SELECT case_id FROM tickets UNION SELECT case_id FROM ticket_events) x"
+        + " FROM ("
+        + ids
+        + ") x"
         + " LEFT JOIN tickets tk ON tk.case_id = x.case_id"
         + " LEFT JOIN cases k ON k.case_id = x.case_id"
-        + " LEFT JOIN contacts c ON c.contact_id = k.first_contact_id"
+        + " LEFT JOIN ("
+        + firstContacts
+        + ") c ON c.contact_id = k.first_contact_id"
         + " LEFT JOIN (SELECT case_id, MIN(occurred_at) AS first_event, SUM(CASE WHEN kind = 'reply' AND actor ="
         + " 'agent' THEN 1 ELSE 0 END) AS agent_replies FROM ticket_events GROUP BY case_id) e ON e.case_id = x.case_id"
         + " LEFT JOIN ("
