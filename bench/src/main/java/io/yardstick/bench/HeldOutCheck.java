@@ -2,6 +2,7 @@ package io.yardstick.bench;
 
 import io.yardstick.kpi.Dimension;
 import io.yardstick.kpi.KpiQuery;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The held-out check of issue 14's acceptance, every figure a whole process, in one run: a contacts
@@ -178,14 +181,25 @@ public final class HeldOutCheck {
       out.add(
           String.format(
               Locale.ROOT,
-              "%-8s %-62s yardstick kpi %6.2f s | single scan %6.2f s | ratio %.2fx (load %s)",
+              "%-8s %-62s yardstick kpi %6.2f s | single scan %6.2f s | ratio %.2fx (answered from"
+                  + " %s; load %s)",
               path,
               q.label(),
               em,
               bm,
               em / bm,
+              answeredFrom(kpi),
               ImportBenchmark.load()));
     }
+  }
+
+  /** The path the KPI JSON says answered ({@code answered_from}), from one more untimed run. */
+  private static String answeredFrom(List<String> kpi) throws Exception {
+    Process p = new ProcessBuilder(kpi).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    Matcher m = Pattern.compile("\"answered_from\"\\s*:\\s*\"([a-z]+)\"").matcher(json);
+    return m.find() ? m.group(1) : "?";
   }
 
   /** The baseline process: the single-scan query over the days, every row read. */
