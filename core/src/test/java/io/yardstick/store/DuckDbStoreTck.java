@@ -39,6 +39,32 @@ class DuckDbStoreTck extends StoreTck {
     }
 
     @Test
+    void the_memory_cap_of_the_environment_is_duckdbs_memory_limit() {
+      // YARDSTICK_DUCKDB_MEMORY, or this property (an environment variable cannot be set in a test)
+      System.setProperty("yardstick.duckdb.memory", "1GB");
+      try (Store store = Store.open(own.resolve("capped.duckdb").toString())) {
+        // DuckDB reports the limit in its own units: 1GB = 10^9 bytes = 953.6 MiB
+        assertThat(store.query("SELECT current_setting('memory_limit')").get(0)[0])
+            .isEqualTo("953.6 MiB");
+      } finally {
+        System.clearProperty("yardstick.duckdb.memory");
+      }
+    }
+
+    @Test
+    void a_memory_cap_duckdb_cannot_read_is_refused_naming_the_variable() {
+      System.setProperty("yardstick.duckdb.memory", "lots");
+      try {
+        assertThatThrownBy(() -> Store.open(own.resolve("capped.duckdb").toString()))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("YARDSTICK_DUCKDB_MEMORY=lots")
+            .hasMessageContaining("8GB");
+      } finally {
+        System.clearProperty("yardstick.duckdb.memory");
+      }
+    }
+
+    @Test
     void a_store_in_a_missing_folder_is_refused_with_the_folder_named() {
       assertThatThrownBy(() -> Store.open(own.resolve("nowhere/x.duckdb").toString()))
           .isInstanceOf(StoreException.class)

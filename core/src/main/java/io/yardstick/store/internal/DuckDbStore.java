@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The embedded default: one DuckDB file.
@@ -37,6 +38,20 @@ public final class DuckDbStore extends JdbcStore {
     this.path = path;
   }
 
+  /**
+   * The environment variable that caps DuckDB's memory for this process (its {@code memory_limit}:
+   * "8GB", "512MB", "50%"); unset, DuckDB takes up to 80% of the machine's memory, which two large
+   * processes on one machine (a server and an import) can together exceed. Beyond the cap DuckDB
+   * spills to a temporary folder beside the store. The system property {@code
+   * yardstick.duckdb.memory} sets it too (tests).
+   */
+  public static final String MEMORY_VARIABLE = "YARDSTICK_DUCKDB_MEMORY";
+
+  static String memoryLimit() {
+    String v = System.getProperty("yardstick.duckdb.memory", System.getenv(MEMORY_VARIABLE));
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
   public static DuckDbStore open(Path path) {
     try {
       Path parent = path.toAbsolutePath().getParent();
@@ -44,15 +59,26 @@ public final class DuckDbStore extends JdbcStore {
         throw new StoreException(
             "Cannot create the store " + path + ": the folder " + parent + " does not exist.");
       }
-      Connection connection = DriverManager.getConnection("jdbc:duckdb:" + path.toAbsolutePath());
+      String memory = memoryLimit();
+      Properties config = new Properties();
+      if (memory != null) config.setProperty("memory_limit", memory);
+      Connection connection =
+          DriverManager.getConnection("jdbc:duckdb:" + path.toAbsolutePath(), config);
       DuckDbStore store = new DuckDbStore(connection, path);
       store.migrate();
       return store;
     } catch (SQLException e) {
+      String memory = memoryLimit();
       String hint =
           e.getMessage() != null && e.getMessage().contains("lock")
               ? " Another Yardstick process (a server?) has it open; stop it or use another {db}."
-              : "";
+              : memory != null && e.getMessage() != null && e.getMessage().contains("memory")
+                  ? " Check "
+                      + MEMORY_VARIABLE
+                      + "="
+                      + memory
+                      + ": a size such as 8GB or 512MB, or a share of the machine such as 50%."
+                  : "";
       throw new StoreException(
           "Could not open the DuckDB store " + path + ": " + e.getMessage() + hint, e);
     }
