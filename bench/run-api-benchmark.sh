@@ -5,12 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-if [ -z "${JAVA_HOME:-}" ] || [ "$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')" -lt 21 ]; then
-  for dir in /usr/lib/jvm/*; do
-    v="$("$dir/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' || echo 0)"
-    [ "${v:-0}" -ge 21 ] && export JAVA_HOME="$dir"
-  done
-fi
+source "$root/bench/java.sh"
 size="${1:-10000000}"; clients="${2:-20}"; seconds="${3:-20}"
 store="bench-data/kpi-$size.duckdb"
 if [ ! -f "$store" ]; then

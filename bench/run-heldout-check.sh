@@ -7,12 +7,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-if [ -z "${JAVA_HOME:-}" ] || [ "$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')" -lt 21 ]; then
-  for dir in /usr/lib/jvm/*; do
-    v="$("$dir/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' || echo 0)"
-    [ "${v:-0}" -ge 21 ] && export JAVA_HOME="$dir"
-  done
-fi
+source "$root/bench/java.sh"
 file="$1"; rows="$2"; from="$3"; to="$4"; zone="${5:-Europe/Madrid}"; rounds="${6:-3}"
 ./mvnw -q -B -DskipTests -pl bench,cli -am package
 ./yardstick --version >/dev/null # the launcher builds (if needed) and makes its class-data archive before timing

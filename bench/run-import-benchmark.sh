@@ -7,12 +7,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-if [ -z "${JAVA_HOME:-}" ] || [ "$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')" -lt 21 ]; then
-  for dir in /usr/lib/jvm/*; do
-    v="$("$dir/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' || echo 0)"
-    [ "${v:-0}" -ge 21 ] && export JAVA_HOME="$dir"
-  done
-fi
+source "$root/bench/java.sh"
 rounds="${1:-3}"; shift || true
 shapes="${1:-all}"; shift || true
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(1000000)
