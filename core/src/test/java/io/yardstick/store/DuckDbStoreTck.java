@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.yardstick.model.RecordType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,60 @@ class DuckDbStoreTck extends StoreTck {
       }
       try (Store store = Store.open("jdbc:duckdb:" + own.resolve("test.duckdb"))) {
         assertThat(store.count(RecordType.CONTACTS)).isEqualTo(5);
+      }
+    }
+
+    @Test
+    void a_new_store_is_migrated_in_one_transaction() {
+      try (Store store = Store.open(own.resolve("new.duckdb").toString())) {
+        // 21 versions, and one transaction: CURRENT_TIMESTAMP is the transaction's start, the same
+        // for every row.
+        assertThat(
+                store.query(
+                    "SELECT COUNT(*), MAX(version), COUNT(DISTINCT applied_at) FROM"
+                        + " yardstick_schema"))
+            .containsExactly(new Object[] {21L, 21L, 1L});
+      }
+    }
+
+    @Test
+    void a_failed_migration_leaves_the_store_at_its_old_version_with_nothing_applied() {
+      String file = own.resolve("old.duckdb").toString();
+      try (Store store = Store.open(file)) {
+        // As a store of version 19 whose V21 cannot apply: its table is already there.
+        store.update("DELETE FROM yardstick_schema WHERE version >= 20");
+        store.update(
+            "INSERT INTO rollup_values (measure, gset, bucket, value, n) VALUES"
+                + " ('frt', 2, 0, 1, 1)");
+      }
+      assertThatThrownBy(() -> Store.open(file))
+          .hasMessageContaining("Migration V21__rollups_kept_off failed")
+          .hasMessageContaining("the store stays at schema version 19");
+      try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file);
+          java.sql.Statement st = c.createStatement();
+          java.sql.ResultSet rs =
+              st.executeQuery(
+                  "SELECT (SELECT MAX(version) FROM yardstick_schema),"
+                      + " (SELECT COUNT(*) FROM rollup_values WHERE gset = 2)")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(19);
+        // V20 (which deletes rows of the set 2) ran before V21 failed, and was rolled back too.
+        assertThat(rs.getLong(2)).isEqualTo(1L);
+      } catch (java.sql.SQLException e) {
+        throw new AssertionError(e);
+      }
+      try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file);
+          java.sql.Statement st = c.createStatement()) {
+        st.execute("DROP TABLE rollups_kept_off");
+      } catch (java.sql.SQLException e) {
+        throw new AssertionError(e);
+      }
+      // Once it can, the upgrade applies both.
+      try (Store store = Store.open(file)) {
+        assertThat(store.query("SELECT MAX(version) FROM yardstick_schema").get(0)[0])
+            .isEqualTo(21L);
+        assertThat(store.query("SELECT COUNT(*) FROM rollup_values WHERE gset = 2").get(0)[0])
+            .isEqualTo(0L);
       }
     }
 
