@@ -76,7 +76,16 @@ public final class RollupBenchmark {
     Files.createDirectories(work);
     long t0 = System.nanoTime();
     Path db = KpiBenchmark.dataFor(work, size);
-    List<String> out = new ArrayList<>();
+    // Each line is also printed on standard error as soon as it is measured (a 100 M run lasts
+    // most of an hour); standard output gets them all at the end.
+    List<String> out =
+        new ArrayList<>() {
+          @Override
+          public boolean add(String line) {
+            System.err.println("| " + line);
+            return super.add(line);
+          }
+        };
     out.add(
         String.format(Locale.ROOT, "store %s: %,d contacts (ready in %.1f s)", db, size, secs(t0)));
     if (onlyImports) {
@@ -86,11 +95,15 @@ public final class RollupBenchmark {
       return;
     }
     try (Store store = Store.open(db.toString())) {
-      // Rollups are off until built (docs/rollups.md): the benchmark turns them on once.
+      // Built once, as `yardstick serve` does for a store of 5 M contacts or more
+      // (docs/rollups.md).
       if (!Rollups.built(store)) {
         long b = System.nanoTime();
         Rollups.ensureBuilt(
-            store, step -> System.err.printf("  rollups: %s (%.1f s)%n", step, secs(b)));
+            store,
+            (step, steps, what) ->
+                System.err.printf(
+                    "  rollups: %s (%d of %d, %.1f s)%n", what, step, steps, secs(b)));
         out.add(String.format(Locale.ROOT, "  rollups built in %.1f s", secs(b)));
       }
       if (prepareOnly) {
@@ -307,13 +320,13 @@ public final class RollupBenchmark {
             plainS,
             size / plainS));
     try (Store store = Store.open(fresh.toString())) {
-      Rollups.ensureBuilt(store, step -> {}); // on: the import keeps them
+      Rollups.ensureBuilt(store, Rollups.BuildProgress.NONE); // on: the import keeps them
       long s = System.nanoTime();
       store.importFile(
           RecordType.CONTACTS, ImportSource.of(csvDir.resolve("contacts.csv").toString()), b -> {});
       double importS = secs(s);
       s = System.nanoTime();
-      Rollups.rebuild(store, KpiSettings.defaults(), step -> {});
+      Rollups.rebuild(store, KpiSettings.defaults(), Rollups.BuildProgress.NONE);
       double rebuildS = secs(s);
       out.add(
           String.format(
@@ -357,7 +370,7 @@ public final class RollupBenchmark {
               size,
               secs(s)));
       store.update("DELETE FROM contacts WHERE contact_id LIKE 'again-%'");
-      Rollups.rebuild(store, KpiSettings.defaults(), step -> {});
+      Rollups.rebuild(store, KpiSettings.defaults(), Rollups.BuildProgress.NONE);
     }
   }
 

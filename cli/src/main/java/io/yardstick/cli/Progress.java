@@ -51,6 +51,16 @@ final class Progress implements AutoCloseable {
     return new Progress(bar, unitSize);
   }
 
+  /** A few words beside the bar on what is being done now. */
+  void message(String text) {
+    if (bar != null) bar.setExtraMessage(text);
+  }
+
+  /** Whether a bar is shown (else the caller may print its own lines). */
+  boolean shown() {
+    return bar != null;
+  }
+
   void stepTo(long units) {
     if (bar != null) bar.stepTo(units / scale);
   }

@@ -28,12 +28,12 @@ import picocli.CommandLine.Spec;
       RollupsCommand.Off.class
     },
     description = {
-      "The exact per-15-minute rollups the KPI engine answers from (docs/rollups.md); a store has none"
-          + " until 'rollups rebuild' turns them on.",
+      "The exact per-15-minute rollups the KPI engine answers from (docs/rollups.md); 'serve' builds"
+          + " them for a store of 5,000,000 contacts or more, 'rollups rebuild' for any store.",
       "  rollups rebuild   build (or recompute) them from the records, with the thresholds of the settings"
           + " file; imports keep them from then on",
       "  rollups verify    compare every KPI from them with a scan of the records (exit 1 on a difference)",
-      "  rollups off       drop them: every question is a scan again"
+      "  rollups off       drop them and keep them off: every question is a scan again"
     })
 final class RollupsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -64,8 +64,8 @@ final class RollupsCommand implements Callable<Integer> {
         Rollups.rebuild(
             store,
             settings.load(),
-            step -> {
-              err.println("Rebuilding the rollups: " + step);
+            (step, steps, what) -> {
+              err.println("Rebuilding the rollups: " + what + " (" + step + " of " + steps + ")");
               err.flush();
             });
       }
@@ -79,7 +79,8 @@ final class RollupsCommand implements Callable<Integer> {
   @Command(
       name = "off",
       description =
-          "Drop the rollups in one transaction: imports stop keeping them, every question scans.")
+          "Drop the rollups in one transaction and keep them off: imports stop keeping them, every"
+              + " question scans, and 'serve' does not build them again.")
   static final class Off implements Callable<Integer> {
     @Spec CommandSpec spec;
 

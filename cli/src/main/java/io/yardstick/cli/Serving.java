@@ -38,6 +38,7 @@ final class Serving {
       YardstickServer.Network network,
       PrintWriter out)
       throws InterruptedException, java.io.IOException {
+    buildRollups(store, io.yardstick.kpi.rollup.Rollups.BUILD_ON_OPEN_CONTACTS, out);
     Clock clock = Clock.systemUTC();
     Users users = new Users(store, clock);
     String login = firstLogin(users);
@@ -99,13 +100,47 @@ final class Serving {
   }
 
   /**
-   * From how many contacts a store without rollups is told about them at start: measured, the
-   * rollups answered the overview 0.44 times as long as a scan at 10 M contacts and 1.70 times at 1
-   * M (docs/benchmarks.md, "Rollups").
+   * Builds the rollups of a store that keeps none and holds {@code fromContacts} contacts or more,
+   * before serving it (docs/rollups.md, "On by size"): a bar on a terminal, a line per step
+   * otherwise. Returns whether it built them.
    */
-  static final long ROLLUP_HINT_CONTACTS = 5_000_000;
+  static boolean buildRollups(Store store, long fromContacts, PrintWriter out) {
+    if (!io.yardstick.kpi.rollup.Rollups.buildWanted(store, fromContacts)) return false;
+    long t0 = System.nanoTime();
+    out.printf(
+        java.util.Locale.ROOT,
+        "Building the rollups of these %,d contacts, once: dashboards are then answered from them"
+            + " (docs/rollups.md; `yardstick rollups off` keeps a store without them).%n",
+        store.count(io.yardstick.model.RecordType.CONTACTS));
+    out.flush();
+    try (Progress bar = Progress.start("Rollups", 10, " steps", 1, true)) {
+      io.yardstick.kpi.rollup.Rollups.ensureBuilt(
+          store,
+          (step, steps, what) -> {
+            if (bar.shown()) {
+              bar.message(what);
+              bar.stepTo(step);
+            } else {
+              out.printf(
+                  java.util.Locale.ROOT,
+                  "  %s (%d of %d), %.1f s%n",
+                  what,
+                  step,
+                  steps,
+                  (System.nanoTime() - t0) / 1e9);
+              out.flush();
+            }
+          });
+    }
+    out.printf(java.util.Locale.ROOT, "Rollups built in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+    out.flush();
+    return true;
+  }
 
-  /** The start-up line suggesting rollups to a large store that keeps none, else null. */
+  /**
+   * The start-up line for a large store whose rollups were turned off by hand ({@code yardstick
+   * rollups off}), else null: from the size at which serve would have built them.
+   */
   static String rollupHint(Store store, String location) {
     if (store.dialect() == Store.Dialect.SPARK) return null; // a Spark store keeps none
     boolean built = io.yardstick.kpi.rollup.Rollups.built(store);
@@ -114,12 +149,12 @@ final class Serving {
   }
 
   static String rollupHint(boolean built, long contacts, String location) {
-    if (built || contacts < ROLLUP_HINT_CONTACTS) return null;
+    if (built || contacts < io.yardstick.kpi.rollup.Rollups.BUILD_ON_OPEN_CONTACTS) return null;
     return String.format(
         java.util.Locale.ROOT,
-        "%,d contacts and no rollups: every question scans them. `./yardstick rollups rebuild"
-            + " --db %s` builds them once (minutes) and answers the overview about twice as fast"
-            + " (docs/rollups.md).",
+        "%,d contacts and the rollups turned off: every question scans them. `./yardstick rollups"
+            + " rebuild --db %s` builds them once (minutes) and answers the overview about three"
+            + " times as fast (docs/rollups.md).",
         contacts,
         DbOption.shellQuoted(location));
   }

@@ -28,8 +28,8 @@ class RollupsCommandTest {
     return dir.resolve("cli.duckdb").toString();
   }
 
-  @Test
-  void verify_passes_names_a_drifted_part_with_exit_1_and_rebuild_mends_it() throws IOException {
+  /** Three contacts over two UTC days (28-29 March 2026), imported into db(). */
+  void importThreeContacts() throws IOException {
     Path file = dir.resolve("contacts.csv");
     Files.writeString(
         file,
@@ -40,6 +40,11 @@ class RollupsCommandTest {
         c,email,inbound,2026-03-29T12:00:00+02:00,2026-03-29T12:05:00+02:00
         """);
     assertThat(run("import", "contacts", file.toString(), "--db", db()).code()).isZero();
+  }
+
+  @Test
+  void verify_passes_names_a_drifted_part_with_exit_1_and_rebuild_mends_it() throws IOException {
+    importThreeContacts();
     // A store keeps no rollups until they are turned on.
     Run off = run("rollups", "verify", "--db", db());
     assertThat(off.code()).isEqualTo(1);
@@ -68,13 +73,47 @@ class RollupsCommandTest {
     assertThat(rebuild.code()).isZero();
     assertThat(rebuild.out()).startsWith("Rollups rebuilt in ");
     assertThat(rebuild.err())
-        .contains("Rebuilding the rollups: contacts (1 of 4)")
-        .contains("Rebuilding the rollups: agent time (4 of 4)");
+        .contains("Rebuilding the rollups: contacts: each bucket and combination (1 of 10)")
+        .contains("Rebuilding the rollups: agent time: totals by set (10 of 10)");
     assertThat(run("rollups", "verify", "--db", db()).code()).isZero();
 
     Run dropped = run("rollups", "off", "--db", db());
     assertThat(dropped.code()).isZero();
     assertThat(dropped.out()).isEqualTo("Rollups dropped: every question is answered by a scan.\n");
     assertThat(run("rollups", "verify", "--db", db()).code()).isEqualTo(1);
+  }
+
+  @Test
+  void serve_builds_the_rollups_of_a_large_store_once_unless_they_were_turned_off()
+      throws IOException {
+    importThreeContacts();
+    try (Store store = Store.open(db())) {
+      StringWriter out = new StringWriter();
+      // "Large" from 4 contacts: these 3 are not, so nothing is built.
+      assertThat(Serving.buildRollups(store, 4, new PrintWriter(out))).isFalse();
+      assertThat(out.toString()).isEmpty();
+      assertThat(io.yardstick.kpi.rollup.Rollups.built(store)).isFalse();
+      // From 3 they are: built once, with a line per step (no terminal here, so no bar).
+      assertThat(Serving.buildRollups(store, 3, new PrintWriter(out))).isTrue();
+      assertThat(out.toString())
+          .startsWith("Building the rollups of these 3 contacts, once")
+          .contains("  contacts: each bucket and combination (1 of 10), ")
+          .contains("  agent time: totals by set (10 of 10), ")
+          .contains("Rollups built in ");
+      assertThat(io.yardstick.kpi.rollup.Rollups.built(store)).isTrue();
+      assertThat(Serving.buildRollups(store, 3, new PrintWriter(new StringWriter()))).isFalse();
+    }
+    // Turned off by hand, they stay off when served, and the start-up block says so.
+    assertThat(run("rollups", "off", "--db", db()).code()).isZero();
+    try (Store store = Store.open(db())) {
+      assertThat(Serving.buildRollups(store, 3, new PrintWriter(new StringWriter()))).isFalse();
+      assertThat(io.yardstick.kpi.rollup.Rollups.built(store)).isFalse();
+      assertThat(io.yardstick.kpi.rollup.Rollups.keptOff(store)).isTrue();
+    }
+    // A rebuild turns them on again, and they are no longer kept off.
+    assertThat(run("rollups", "rebuild", "--db", db()).code()).isZero();
+    try (Store store = Store.open(db())) {
+      assertThat(io.yardstick.kpi.rollup.Rollups.keptOff(store)).isFalse();
+    }
   }
 }

@@ -4,20 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The start-up block, and its line suggesting rollups to a large store that keeps none. */
+/**
+ * The start-up block, its line suggesting rollups to a large store that turned them off, and the
+ * build of a large store's rollups before it is served.
+ */
 class ServingBannerTest {
   @Test
-  void a_large_store_without_rollups_is_told_about_them_and_a_small_one_is_not() {
+  void a_large_store_with_its_rollups_turned_off_is_told_about_them_and_a_small_one_is_not() {
     // the threshold is 5,000,000 contacts: 4,999,999 says nothing, 5,000,000 says it
     assertThat(Serving.rollupHint(false, 4_999_999, "a.duckdb")).isNull();
     assertThat(Serving.rollupHint(false, 5_000_000, "a.duckdb"))
-        .startsWith("5,000,000 contacts and no rollups");
+        .startsWith("5,000,000 contacts and the rollups turned off");
     assertThat(Serving.rollupHint(true, 12_345_678, "a.duckdb")).isNull(); // it keeps them already
     assertThat(Serving.rollupHint(false, 12_345_678, "my store.duckdb"))
         .isEqualTo(
-            "12,345,678 contacts and no rollups: every question scans them. `./yardstick rollups"
-                + " rebuild --db 'my store.duckdb'` builds them once (minutes) and answers the"
-                + " overview about twice as fast (docs/rollups.md).");
+            "12,345,678 contacts and the rollups turned off: every question scans them."
+                + " `./yardstick rollups rebuild --db 'my store.duckdb'` builds them once (minutes)"
+                + " and answers the overview about three times as fast (docs/rollups.md).");
     String banner =
         Serving.banner("DuckDB file x.duckdb", "http://localhost:8080/", "admin", "x.log", "HINT");
     assertThat(banner.lines().toList())

@@ -229,7 +229,7 @@ public final class Rollups {
         long hi = ((Number) r[2]).longValue() + BUCKET_SECONDS;
         String only = " IN (SELECT bucket FROM rollup_dirty WHERE base = '" + base.name() + "')";
         delete(sql, base, "bucket" + only);
-        insert(sql, dialect, t.settings(), base, lo, hi, only);
+        insert(sql, dialect, t.settings(), base, lo, hi, only, what -> {});
       }
     }
     sql.execute("DROP TABLE IF EXISTS rollup_dirty");
@@ -238,9 +238,22 @@ public final class Rollups {
   // ---------------------------------------------------------------- builds
 
   /**
+   * Told as a build goes, after each of its statements: how many of them are done, of how many, and
+   * which ("contacts: totals by set"). A build has 10 (two or three per base), and their times
+   * differ: the contacts' are most of it.
+   */
+  @FunctionalInterface
+  public interface BuildProgress {
+    void done(int step, int steps, String what);
+
+    /** A progress that is told nothing. */
+    BuildProgress NONE = (step, steps, what) -> {};
+  }
+
+  /**
    * Builds the rollups of a store that has none (a store of an older version), in one transaction.
    */
-  public static void ensureBuilt(Store store, Consumer<String> progress) {
+  public static void ensureBuilt(Store store, BuildProgress progress) {
     keptOn(store);
     boolean built;
     try (Loader load = store.loader()) {
@@ -248,6 +261,7 @@ public final class Rollups {
       built = built(sql);
       if (!built) {
         rebuild(sql, store.dialect(), null, TABLES.keySet(), progress);
+        sql.execute("DELETE FROM rollups_kept_off");
         sql.execute(BUMP);
         load.commit();
       }
@@ -258,11 +272,12 @@ public final class Rollups {
    * Rebuilds every rollup of a store from its records with the thresholds of the settings, in one
    * transaction (so readers see the old rollups or the new, never a part).
    */
-  public static void rebuild(Store store, KpiSettings settings, Consumer<String> progress) {
+  public static void rebuild(Store store, KpiSettings settings, BuildProgress progress) {
     keptOn(store);
     try (Loader load = store.loader()) {
       Sql sql = sqlOf(store, load);
       rebuild(sql, store.dialect(), settings, TABLES.keySet(), progress);
+      sql.execute("DELETE FROM rollups_kept_off");
       sql.execute(BUMP);
       load.commit();
     }
@@ -313,7 +328,8 @@ public final class Rollups {
 
   /**
    * Turns a store's rollups off: every rollup row goes, in one transaction; imports stop keeping
-   * them and every question is a scan until they are built again.
+   * them and every question is a scan until they are built again, and {@code yardstick serve} does
+   * not build them on open ({@link #keptOff}).
    */
   public static void drop(Store store) {
     try (Loader load = store.loader()) {
@@ -321,9 +337,36 @@ public final class Rollups {
       for (String table : TABLES.values()) sql.execute("DELETE FROM " + table);
       sql.execute("DELETE FROM rollup_values");
       sql.execute("DELETE FROM rollup_meta");
+      sql.execute("DELETE FROM rollups_kept_off");
+      sql.execute("INSERT INTO rollups_kept_off (since) VALUES (CURRENT_TIMESTAMP)");
       sql.execute(BUMP);
       load.commit();
     }
+  }
+
+  /**
+   * From how many contacts {@code yardstick serve} builds the rollups of a store that keeps none
+   * when it opens it: measured, the rollups answered the overview in 0.33 times a scan's time at 10
+   * M contacts and 1.70 times at 1 M (docs/benchmarks.md, "Rollups"), and building them costs
+   * minutes at 10 M, once.
+   */
+  public static final long BUILD_ON_OPEN_CONTACTS = 5_000_000;
+
+  /** Whether the store's rollups were turned off by hand ({@link #drop}) and not built since. */
+  public static boolean keptOff(Store store) {
+    if (store.dialect() == Store.Dialect.SPARK) return false;
+    return !store.query("SELECT 1 FROM rollups_kept_off").isEmpty();
+  }
+
+  /**
+   * Whether a store opened for serving should build its rollups ({@link #ensureBuilt}) before it
+   * serves: it keeps none, they were not turned off by hand, and it holds at least {@code
+   * fromContacts} contacts (a store of an older version, or one that grew without them). Spark
+   * stores keep none.
+   */
+  public static boolean buildWanted(Store store, long fromContacts) {
+    if (store.dialect() == Store.Dialect.SPARK || built(store) || keptOff(store)) return false;
+    return store.count(io.yardstick.model.RecordType.CONTACTS) >= fromContacts;
   }
 
   /**
@@ -331,14 +374,14 @@ public final class Rollups {
    * thresholds of the settings (or, with null settings, those they were built with, else the
    * defaults).
    *
-   * @param progress told "contacts (1 of 4)" as each base is built
+   * @param progress told after each statement ("contacts: totals by set", 2 of 10); may be null
    */
   public static void rebuild(
       Sql sql,
       Store.Dialect dialect,
       KpiSettings settings,
       Set<Base> bases,
-      Consumer<String> progress) {
+      BuildProgress progress) {
     Thresholds old = thresholds(sql);
     Thresholds t =
         settings != null
@@ -348,18 +391,27 @@ public final class Rollups {
     Set<Base> which = old == null || !old.equals(t) ? TABLES.keySet() : bases;
     for (Base base : which) delete(sql, base, null);
     long[] span = span(sql);
-    int i = 0;
+    int steps = 0;
+    for (Base base : which) steps += MEASURES.containsKey(base) ? 3 : 2;
+    int[] done = {0};
+    int all = steps;
+    BuildProgress told = progress == null ? BuildProgress.NONE : progress;
     for (Base base : which) {
-      if (span != null) insert(sql, dialect, t.settings(), base, span[0], span[1], null);
-      i++;
-      if (progress != null)
-        progress.accept(
-            base.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + " ("
-                + i
-                + " of "
-                + which.size()
-                + ")");
+      String name = base.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+      if (span != null) {
+        insert(
+            sql,
+            dialect,
+            t.settings(),
+            base,
+            span[0],
+            span[1],
+            null,
+            what -> told.done(++done[0], all, name + ": " + what));
+      } else {
+        for (int k = MEASURES.containsKey(base) ? 3 : 2; k > 0; k--)
+          told.done(++done[0], all, name + ": nothing to sum");
+      }
     }
     sql.execute("DELETE FROM rollup_meta");
     sql.execute(
@@ -474,7 +526,8 @@ public final class Rollups {
       Base base,
       long lo,
       long hi,
-      String only) {
+      String only,
+      Consumer<String> step) {
     SqlRenderer r = renderer(dialect, settings, lo, hi);
     List<String> dims = dimensions(base);
     String rows = rows(r, dialect, base, lo, hi);
@@ -504,6 +557,7 @@ public final class Rollups {
             + keep
             + " GROUP BY bucket, "
             + dimList);
+    step.accept("each bucket and combination");
     run(
         sql,
         base + " sets",
@@ -523,6 +577,7 @@ public final class Rollups {
             + groupingSets(dims, "")
             + " ORDER BY g, bucket");
     sql.execute("DROP TABLE rollup_fine");
+    step.accept("totals by set");
     String[] measure = MEASURES.get(base);
     if (measure != null) {
       String hdims = String.join(", ", HISTOGRAM_DIMENSIONS);
@@ -547,6 +602,7 @@ public final class Rollups {
               + " GROUP BY "
               + groupingSets(HISTOGRAM_DIMENSIONS, measure[1])
               + " ORDER BY g, bucket");
+      step.accept(measure[0] + " values");
     }
   }
 

@@ -70,7 +70,7 @@ public abstract class RollupsKit extends StoreKit {
     store.importFile(
         RecordType.AGENT_STATES, ImportSource.of(files.agentStates().toString()), b -> {});
     store.importFile(RecordType.CUSTOMERS, ImportSource.of(files.customers().toString()), b -> {});
-    Rollups.ensureBuilt(store, step -> {});
+    Rollups.ensureBuilt(store, Rollups.BuildProgress.NONE);
     engine = new KpiEngine(store, SETTINGS);
   }
 
@@ -199,7 +199,7 @@ public abstract class RollupsKit extends StoreKit {
       assertThat(differences.get(0)).contains("from the rollups").contains("from the scan");
       assertThat(String.join("\n", differences)).contains("abandonment_rate overall");
     } finally {
-      Rollups.rebuild(store, KpiSettings.defaults(), step -> {});
+      Rollups.rebuild(store, KpiSettings.defaults(), Rollups.BuildProgress.NONE);
     }
     assertThat(RollupCheck.verify(engine, from, to, zone)).isEmpty();
   }
@@ -207,7 +207,7 @@ public abstract class RollupsKit extends StoreKit {
   @Test
   void imports_replacements_and_erasures_keep_the_rollups_equal_to_the_scan() throws Exception {
     try (Store s = newStore()) {
-      Rollups.ensureBuilt(s, step -> {});
+      Rollups.ensureBuilt(s, Rollups.BuildProgress.NONE);
       KpiEngine e = new KpiEngine(s, SETTINGS);
       String header =
           "contact_id,case_id,channel,direction,queue,topic,customer_id,agent_id,team,arrived_at,"
@@ -302,10 +302,19 @@ public abstract class RollupsKit extends StoreKit {
               .withKpis(List.of(Kpi.CONTACTS, Kpi.ABANDONMENT_RATE, Kpi.FCR, Kpi.CSAT));
       assertThat(e.compute(q).answeredFrom()).isEqualTo(KpiResult.SCAN);
       List<String> steps = new ArrayList<>();
-      Rollups.ensureBuilt(s, steps::add);
+      Rollups.ensureBuilt(s, (step, of, what) -> steps.add(what + " (" + step + " of " + of + ")"));
       assertThat(steps)
           .containsExactly(
-              "contacts (1 of 4)", "cases (2 of 4)", "surveys (3 of 4)", "agent time (4 of 4)");
+              "contacts: each bucket and combination (1 of 10)",
+              "contacts: totals by set (2 of 10)",
+              "contacts: frt values (3 of 10)",
+              "cases: each bucket and combination (4 of 10)",
+              "cases: totals by set (5 of 10)",
+              "cases: resolution values (6 of 10)",
+              "surveys: each bucket and combination (7 of 10)",
+              "surveys: totals by set (8 of 10)",
+              "agent time: each bucket and combination (9 of 10)",
+              "agent time: totals by set (10 of 10)");
       assertThat(e.compute(q).answeredFrom()).isEqualTo(KpiResult.ROLLUPS);
       assertThat(e.compute(q).overall().value(Kpi.CONTACTS)).isEqualTo(2L);
       assertThat(check(e)).isEmpty();
