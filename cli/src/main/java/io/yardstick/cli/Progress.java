@@ -53,7 +53,7 @@ final class Progress implements AutoCloseable {
 
   /** A few words beside the bar on what is being done now. */
   void message(String text) {
-    if (bar != null) bar.setExtraMessage(text);
+    if (bar != null) bar.setExtraMessage(" " + text);
   }
 
   /** Whether a bar is shown (else the caller may print its own lines). */

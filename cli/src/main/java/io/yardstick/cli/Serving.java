@@ -38,7 +38,7 @@ final class Serving {
       YardstickServer.Network network,
       PrintWriter out)
       throws InterruptedException, java.io.IOException {
-    buildRollups(store, io.yardstick.kpi.rollup.Rollups.BUILD_ON_OPEN_CONTACTS, out);
+    buildRollups(store, io.yardstick.kpi.rollup.Rollups.buildOnOpenFrom(System.getenv()), out);
     Clock clock = Clock.systemUTC();
     Users users = new Users(store, clock);
     String login = firstLogin(users);
@@ -118,7 +118,7 @@ final class Serving {
           store,
           (step, steps, what) -> {
             if (bar.shown()) {
-              bar.message(what);
+              bar.message("(" + what + ": done)");
               bar.stepTo(step);
             } else {
               out.printf(
@@ -149,7 +149,9 @@ final class Serving {
   }
 
   static String rollupHint(boolean built, long contacts, String location) {
-    if (built || contacts < io.yardstick.kpi.rollup.Rollups.BUILD_ON_OPEN_CONTACTS) return null;
+    if (built
+        || contacts < io.yardstick.kpi.rollup.Rollups.buildOnOpenFrom(System.getenv())
+        || contacts == 0) return null;
     return String.format(
         java.util.Locale.ROOT,
         "%,d contacts and the rollups turned off: every question scans them. `./yardstick rollups"

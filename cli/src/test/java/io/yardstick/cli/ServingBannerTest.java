@@ -1,7 +1,10 @@
 package io.yardstick.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.yardstick.kpi.rollup.Rollups;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,5 +29,17 @@ class ServingBannerTest {
     assertThat(banner.lines().toList())
         .containsSubsequence("  Log     x.log", "  Faster  HINT", "  Stop with Ctrl-C.");
     assertThat(Serving.banner("s", "u/", "l", "g", null)).doesNotContain("Faster");
+  }
+
+  @Test
+  void the_size_from_which_serve_builds_rollups_can_be_set_and_a_bad_one_is_refused() {
+    assertThat(Rollups.buildOnOpenFrom(Map.of())).isEqualTo(5_000_000L);
+    assertThat(Rollups.buildOnOpenFrom(Map.of("YARDSTICK_ROLLUPS_FROM", "0"))).isZero();
+    assertThat(Rollups.buildOnOpenFrom(Map.of("YARDSTICK_ROLLUPS_FROM", " 2_000_000 ")))
+        .isEqualTo(2_000_000L);
+    for (String bad : new String[] {"-1", "lots", "5M"}) {
+      assertThatThrownBy(() -> Rollups.buildOnOpenFrom(Map.of("YARDSTICK_ROLLUPS_FROM", bad)))
+          .hasMessageStartingWith("YARDSTICK_ROLLUPS_FROM is '" + bad + "'; give a whole number");
+    }
   }
 }

@@ -352,6 +352,29 @@ public final class Rollups {
    */
   public static final long BUILD_ON_OPEN_CONTACTS = 5_000_000;
 
+  /**
+   * The threshold of {@link #BUILD_ON_OPEN_CONTACTS} as the environment sets it: {@code
+   * YARDSTICK_ROLLUPS_FROM}, a whole number of contacts (0: every store that keeps none), else the
+   * default. A value that is not a whole number of 0 or more is refused, naming the variable.
+   */
+  public static long buildOnOpenFrom(Map<String, String> env) {
+    String v = env.get("YARDSTICK_ROLLUPS_FROM");
+    if (v == null || v.isBlank()) return BUILD_ON_OPEN_CONTACTS;
+    try {
+      long n = Long.parseLong(v.strip().replace("_", ""));
+      if (n >= 0) return n;
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new io.yardstick.YardstickException(
+        "YARDSTICK_ROLLUPS_FROM is '"
+            + v
+            + "'; give a whole number of contacts (0 or more) from which `yardstick serve` builds"
+            + " the rollups of a store that keeps none (default "
+            + BUILD_ON_OPEN_CONTACTS
+            + ").");
+  }
+
   /** Whether the store's rollups were turned off by hand ({@link #drop}) and not built since. */
   public static boolean keptOff(Store store) {
     if (store.dialect() == Store.Dialect.SPARK) return false;
