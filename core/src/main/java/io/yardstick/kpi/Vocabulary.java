@@ -292,12 +292,23 @@ public final class Vocabulary {
 
   private List<String> known(Dimension d) {
     List<String> out = new ArrayList<>();
+    // With rollups, from the rows of the dimension alone (as contactValues): a scan of every
+    // contact took 0.5 s at 50 M contacts, for a warning.
+    boolean field = d.kind() == Dimension.Kind.CONTACT_FIELD;
+    String from =
+        field && rollups()
+            ? "rollup_contacts WHERE gset = "
+                + (1 << Rollups.DIMENSIONS.indexOf(d.name()))
+                + " AND "
+            : "contacts WHERE ";
+    String col = !field ? null : rollups() ? d.name() : column(d);
     String sql =
         d.kind() == Dimension.Kind.CONTACT_FIELD
             ? "SELECT DISTINCT "
-                + column(d)
-                + " FROM contacts WHERE "
-                + column(d)
+                + col
+                + " FROM "
+                + from
+                + col
                 + " IS NOT NULL ORDER BY 1 LIMIT "
                 + (LISTED + 1)
             : "SELECT DISTINCT value FROM customer_attributes WHERE lower(name) = ? ORDER BY 1 LIMIT "

@@ -49,4 +49,32 @@ class VocabularyTest {
           .hasMessageStartingWith("'by': Unknown dimension 'tier'");
     }
   }
+
+  @Test
+  void the_known_values_a_warning_lists_are_the_same_from_the_rollups_as_from_the_contacts()
+      throws Exception {
+    Path file = dir.resolve("c.csv");
+    Files.writeString(
+        file,
+        "contact_id,channel,arrived_at,agent_id\n"
+            + "a,phone,2026-03-02T09:00:00Z,a1\n"
+            + "b,chat,2026-03-02T10:00:00Z,a1\n"
+            + "c,email,2026-03-03T10:00:00Z,\n");
+    try (Store store = Store.open(dir.resolve("r.duckdb").toString())) {
+      store.importFile(RecordType.CONTACTS, ImportSource.of(file.toString()), n -> {});
+      KpiQuery q =
+          KpiQuery.of(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3), ZoneId.of("UTC"))
+              .withKpis(List.of(Kpi.CONTACTS))
+              .withFilters(List.of(Filter.parse("channel=fone"), Filter.parse("agent=a2")));
+      List<String> scanned = new KpiEngine(store).compute(q).warnings();
+      assertThat(scanned)
+          .containsExactly(
+              "No contact has channel 'fone' (did you mean phone?); known: chat, email, phone.",
+              "No contact has agent 'a2' (did you mean a1?); known: a1.");
+      io.yardstick.kpi.rollup.Rollups.ensureBuilt(
+          store, io.yardstick.kpi.rollup.Rollups.BuildProgress.NONE);
+      // A new engine looks them up in the rollups' rows of each dimension: the same lists.
+      assertThat(new KpiEngine(store).compute(q).warnings()).isEqualTo(scanned);
+    }
+  }
 }

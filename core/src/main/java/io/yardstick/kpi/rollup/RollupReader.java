@@ -319,6 +319,24 @@ public final class RollupReader {
       Function<String, List<Object[]>> run) {
     int n = dims.size();
     if (dialect == Store.Dialect.DUCKDB) {
+      List<Object[]> out = new ArrayList<>();
+      if (total) out.addAll(runningCount(values, List.of(), n, qs, run));
+      if (!dims.isEmpty()) out.addAll(expanded(values, dims, qs, run));
+      return out;
+    }
+    List<Object[]> out = new ArrayList<>();
+    if (total) out.addAll(runningCount(values, List.of(), n, qs, run));
+    if (!dims.isEmpty()) out.addAll(runningCount(values, dims, n, qs, run));
+    return out;
+  }
+
+  /**
+   * DuckDB's quantile_cont over the values of each group's histograms expanded back
+   * (unnest(range(n))); rows of the dimensions, the grouping flag 0, then one column per q.
+   */
+  private static List<Object[]> expanded(
+      String values, List<String> dims, List<Double> qs, Function<String, List<Object[]>> run) {
+    {
       StringJoiner picks = new StringJoiner(", ");
       for (int i = 0; i < qs.size(); i++) picks.add("q[" + (i + 1) + "]");
       String list = qs.stream().map(q -> Double.toString(q)).collect(Collectors.joining(", "));
@@ -339,21 +357,29 @@ public final class RollupReader {
               + "value, unnest(range(n)) FROM ("
               + values
               + ") v0) v"
-              + groupBy(dims, total)
+              + groupBy(dims, false)
               + ") x");
     }
+  }
+
+  /**
+   * The percentiles of one set (the total when {@code set} is empty) by running counts over the
+   * merged histogram; rows of n dimension columns (those not in the set null), the grouping flag,
+   * then one column per q.
+   */
+  private static List<Object[]> runningCount(
+      String values,
+      List<String> set,
+      int n,
+      List<Double> qs,
+      Function<String, List<Object[]>> run) {
     List<Object[]> out = new ArrayList<>();
-    List<List<String>> sets = new ArrayList<>();
-    if (total) sets.add(List.of());
-    if (!dims.isEmpty()) sets.add(dims);
-    for (List<String> set : sets) {
-      for (Object[] r : run.apply(runningCountSql(values, set, qs))) {
-        Object[] row = new Object[n + 1 + qs.size()];
-        System.arraycopy(r, 0, row, 0, set.size());
-        row[n] = set.isEmpty() ? 1L : 0L;
-        System.arraycopy(r, set.size(), row, n + 1, qs.size());
-        out.add(row);
-      }
+    for (Object[] r : run.apply(runningCountSql(values, set, qs))) {
+      Object[] row = new Object[n + 1 + qs.size()];
+      System.arraycopy(r, 0, row, 0, set.size());
+      row[n] = set.isEmpty() ? 1L : 0L;
+      System.arraycopy(r, set.size(), row, n + 1, qs.size());
+      out.add(row);
     }
     return out;
   }
