@@ -273,10 +273,16 @@ public final class Rollups {
    * transaction (so readers see the old rollups or the new, never a part).
    */
   public static void rebuild(Store store, KpiSettings settings, BuildProgress progress) {
+    rebuild(store, settings, progress, PART_CONTACTS);
+  }
+
+  /** {@link #rebuild(Store, KpiSettings, BuildProgress)} reading partContacts contacts a part. */
+  public static void rebuild(
+      Store store, KpiSettings settings, BuildProgress progress, long partContacts) {
     keptOn(store);
     try (Loader load = store.loader()) {
       Sql sql = sqlOf(store, load);
-      rebuild(sql, store.dialect(), settings, TABLES.keySet(), progress);
+      rebuild(sql, store.dialect(), settings, TABLES.keySet(), progress, partContacts);
       sql.execute("DELETE FROM rollups_kept_off");
       sql.execute(BUMP);
       load.commit();
@@ -405,6 +411,20 @@ public final class Rollups {
       KpiSettings settings,
       Set<Base> bases,
       BuildProgress progress) {
+    rebuild(sql, dialect, settings, bases, progress, PART_CONTACTS);
+  }
+
+  /**
+   * The same in parts of a period each, of about {@code partContacts} contacts (a store of that
+   * many or fewer: one part, 10 statements; else each statement once a part, "(part 2 of 20)").
+   */
+  static void rebuild(
+      Sql sql,
+      Store.Dialect dialect,
+      KpiSettings settings,
+      Set<Base> bases,
+      BuildProgress progress,
+      long partContacts) {
     Thresholds old = thresholds(sql);
     Thresholds t =
         settings != null
@@ -414,23 +434,29 @@ public final class Rollups {
     Set<Base> which = old == null || !old.equals(t) ? TABLES.keySet() : bases;
     for (Base base : which) delete(sql, base, null);
     long[] span = span(sql);
+    List<long[]> pieces = span == null ? List.of() : pieces(sql, span, partContacts);
+    int parts = Math.max(1, pieces.size());
     int steps = 0;
-    for (Base base : which) steps += MEASURES.containsKey(base) ? 3 : 2;
+    for (Base base : which) steps += (MEASURES.containsKey(base) ? 3 : 2) * parts;
     int[] done = {0};
     int all = steps;
     BuildProgress told = progress == null ? BuildProgress.NONE : progress;
     for (Base base : which) {
       String name = base.name().toLowerCase(Locale.ROOT).replace('_', ' ');
       if (span != null) {
-        insert(
-            sql,
-            dialect,
-            t.settings(),
-            base,
-            span[0],
-            span[1],
-            null,
-            what -> told.done(++done[0], all, name + ": " + what));
+        for (int i = 0; i < pieces.size(); i++) {
+          long[] piece = pieces.get(i);
+          String part = parts == 1 ? "" : " (part " + (i + 1) + " of " + parts + ")";
+          insert(
+              sql,
+              dialect,
+              t.settings(),
+              base,
+              piece[0],
+              piece[1],
+              parts == 1 ? null : " >= " + piece[0] + " AND bucket < " + piece[1],
+              what -> told.done(++done[0], all, name + ": " + what + part));
+        }
       } else {
         for (int k = MEASURES.containsKey(base) ? 3 : 2; k > 0; k--)
           told.done(++done[0], all, name + ": nothing to sum");
@@ -446,6 +472,32 @@ public final class Rollups {
             t.serviceLevel(),
             t.serviceLevelByChannel().replace("'", "''"),
             t.waitLimit()));
+  }
+
+  /**
+   * How many contacts a build reads in one part at most: a build computes each base's parts for
+   * every bucket and combination of dimensions in a temporary table, which at 100 M contacts in one
+   * part spilled more than 40 GB to disk; in parts of a period each, the table holds one part at a
+   * time (a part for 10 M contacts spilled some 4 GB).
+   */
+  public static final long PART_CONTACTS = 5_000_000;
+
+  /**
+   * The span cut into parts of whole buckets, about as many as the contacts fill at {@code
+   * partContacts} each (one part for a store that small).
+   */
+  private static List<long[]> pieces(Sql sql, long[] span, long partContacts) {
+    long contacts = ((Number) sql.query("SELECT COUNT(*) FROM contacts").get(0)[0]).longValue();
+    long buckets = (span[1] - span[0]) / BUCKET_SECONDS;
+    long parts = Math.max(1, Math.min(buckets, (contacts + partContacts - 1) / partContacts));
+    List<long[]> out = new ArrayList<>();
+    long start = span[0];
+    for (long i = 1; i <= parts; i++) {
+      long end = i == parts ? span[1] : span[0] + buckets * i / parts * BUCKET_SECONDS;
+      if (end > start) out.add(new long[] {start, end});
+      start = end;
+    }
+    return out;
   }
 
   /**
