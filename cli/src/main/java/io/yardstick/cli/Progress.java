@@ -61,6 +61,11 @@ final class Progress implements AutoCloseable {
     return bar != null;
   }
 
+  /** A new end for the bar, once the work knows how much there is. */
+  void max(long units) {
+    if (bar != null) bar.maxHint(units / scale);
+  }
+
   void stepTo(long units) {
     if (bar != null) bar.stepTo(units / scale);
   }

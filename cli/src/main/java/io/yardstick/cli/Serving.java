@@ -118,6 +118,7 @@ final class Serving {
           store,
           (step, steps, what) -> {
             if (bar.shown()) {
+              bar.max(steps); // 10, or 10 a part for a store built in parts
               bar.message("(" + what + ": done)");
               bar.stepTo(step);
             } else {

@@ -303,7 +303,7 @@ public final class Vocabulary {
             : "contacts WHERE ";
     String col = !field ? null : rollups() ? d.name() : column(d);
     String sql =
-        d.kind() == Dimension.Kind.CONTACT_FIELD
+        field
             ? "SELECT DISTINCT "
                 + col
                 + " FROM "
@@ -313,8 +313,7 @@ public final class Vocabulary {
                 + (LISTED + 1)
             : "SELECT DISTINCT value FROM customer_attributes WHERE lower(name) = ? ORDER BY 1 LIMIT "
                 + (LISTED + 1);
-    List<Object[]> rows =
-        d.kind() == Dimension.Kind.CONTACT_FIELD ? store.query(sql) : store.query(sql, d.name());
+    List<Object[]> rows = field ? store.query(sql) : store.query(sql, d.name());
     rows.forEach(r -> out.add(r[0].toString()));
     return out;
   }

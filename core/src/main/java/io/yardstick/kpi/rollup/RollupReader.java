@@ -332,34 +332,33 @@ public final class RollupReader {
 
   /**
    * DuckDB's quantile_cont over the values of each group's histograms expanded back
-   * (unnest(range(n))); rows of the dimensions, the grouping flag 0, then one column per q.
+   * (unnest(range(n))), for one or more dimensions; rows of the dimensions, the grouping flag 0,
+   * then one column per q.
    */
   private static List<Object[]> expanded(
       String values, List<String> dims, List<Double> qs, Function<String, List<Object[]>> run) {
-    {
-      StringJoiner picks = new StringJoiner(", ");
-      for (int i = 0; i < qs.size(); i++) picks.add("q[" + (i + 1) + "]");
-      String list = qs.stream().map(q -> Double.toString(q)).collect(Collectors.joining(", "));
-      String lead = dims.isEmpty() ? "" : String.join(", ", dims) + ", ";
-      String flag = dims.isEmpty() ? "1" : "GROUPING(" + String.join(", ", dims) + ")";
-      return run.apply(
-          "SELECT "
-              + lead
-              + "g, "
-              + picks
-              + " FROM (SELECT "
-              + lead
-              + flag
-              + " AS g, quantile_cont(value, ["
-              + list
-              + "]) AS q FROM (SELECT "
-              + lead
-              + "value, unnest(range(n)) FROM ("
-              + values
-              + ") v0) v"
-              + groupBy(dims, false)
-              + ") x");
-    }
+    StringJoiner picks = new StringJoiner(", ");
+    for (int i = 0; i < qs.size(); i++) picks.add("q[" + (i + 1) + "]");
+    String list = qs.stream().map(q -> Double.toString(q)).collect(Collectors.joining(", "));
+    String lead = String.join(", ", dims) + ", ";
+    String flag = "GROUPING(" + String.join(", ", dims) + ")";
+    return run.apply(
+        "SELECT "
+            + lead
+            + "g, "
+            + picks
+            + " FROM (SELECT "
+            + lead
+            + flag
+            + " AS g, quantile_cont(value, ["
+            + list
+            + "]) AS q FROM (SELECT "
+            + lead
+            + "value, unnest(range(n)) FROM ("
+            + values
+            + ") v0) v"
+            + groupBy(dims, false)
+            + ") x");
   }
 
   /**
