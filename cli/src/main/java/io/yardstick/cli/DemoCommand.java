@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -123,6 +124,14 @@ final class DemoCommand implements Callable<Integer> {
         summary = new ContactCenterSimulation(settings).run(loader, progress::stepTo);
         progress.stepTo(contacts);
         counts = loader.commit();
+      }
+      // The demo is read in its zone: its days, weeks and months keep their percentiles.
+      if (store.dialect() != Store.Dialect.SPARK
+          && !io.yardstick.kpi.rollup.Rollups.keptZones(store).contains(zone)) {
+        List<ZoneId> kept =
+            new java.util.ArrayList<>(io.yardstick.kpi.rollup.Rollups.keptZones(store));
+        kept.add(zone);
+        io.yardstick.kpi.rollup.Rollups.keepZones(store, kept, null);
       }
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       LocalDate first = lastDay.minusDays(days - 1L);

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RollupsCommand.Rebuild.class,
       RollupsCommand.Verify.class,
-      RollupsCommand.Off.class
+      RollupsCommand.Off.class,
+      RollupsCommand.Zones.class
     },
     description = {
       "The exact per-15-minute rollups the KPI engine answers from (docs/rollups.md); 'serve' builds"
@@ -33,7 +34,9 @@ import picocli.CommandLine.Spec;
       "  rollups rebuild   build (or recompute) them from the records, with the thresholds of the settings"
           + " file; imports keep them from then on",
       "  rollups verify    compare every KPI from them with a scan of the records (exit 1 on a difference)",
-      "  rollups off       drop them and keep them off: every question is a scan again"
+      "  rollups off       drop them and keep them off: every question is a scan again",
+      "  rollups zones     list or set the zones whose whole days, weeks and months keep their"
+          + " exact percentiles"
     })
 final class RollupsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -96,6 +99,62 @@ final class RollupsCommand implements Callable<Integer> {
         Rollups.drop(store);
       }
       spec.commandLine().getOut().println("Rollups dropped: every question is answered by a scan.");
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "zones",
+      description = {
+        "List the zones whose whole local days, weeks and months keep their exact percentiles"
+            + " (frt_median, frt_p90, resolution_time_median), or set them: a question by day, week"
+            + " or month in a kept zone reads one row a group, in another zone every value of the"
+            + " period (docs/rollups.md). None set: UTC.",
+        "  yardstick rollups zones Europe/Madrid America/New_York"
+      })
+  static final class Zones implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @picocli.CommandLine.Parameters(
+        arity = "0..*",
+        paramLabel = "ZONE",
+        description = "IANA zones to keep (they replace those kept); none: list them.")
+    List<ZoneId> zones = List.of();
+
+    @Mixin DbOption db;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Store store = db.open()) {
+        if (zones.isEmpty()) {
+          List<ZoneId> kept = Rollups.keptZones(store);
+          out.println(
+              "Zones whose days, weeks and months keep their percentiles: "
+                  + (kept.isEmpty()
+                      ? "UTC (none set)"
+                      : String.join(", ", kept.stream().map(ZoneId::getId).toList()))
+                  + (Rollups.built(store) ? "." : "; this store keeps no rollups yet."));
+          return 0;
+        }
+        long t0 = System.nanoTime();
+        PrintWriter err = spec.commandLine().getErr();
+        Rollups.keepZones(
+            store,
+            zones,
+            (step, steps, what) -> {
+              err.println("Keeping the percentiles: " + what + " (" + step + " of " + steps + ")");
+              err.flush();
+            });
+        out.printf(
+            java.util.Locale.ROOT,
+            "Zones kept: %s%s (%.1f s).%n",
+            String.join(", ", zones.stream().map(ZoneId::getId).distinct().sorted().toList()),
+            Rollups.built(store)
+                ? "; their percentiles computed"
+                : "; their percentiles are computed when the rollups are built",
+            (System.nanoTime() - t0) / 1e9);
+      }
       return 0;
     }
   }

@@ -73,14 +73,57 @@ class RollupsCommandTest {
     assertThat(rebuild.code()).isZero();
     assertThat(rebuild.out()).startsWith("Rollups rebuilt in ");
     assertThat(rebuild.err())
-        .contains("Rebuilding the rollups: contacts: each bucket and combination (1 of 10)")
-        .contains("Rebuilding the rollups: agent time: totals by set (10 of 10)");
+        .contains("Rebuilding the rollups: contacts: each bucket and combination (1 of 12)")
+        .contains("Rebuilding the rollups: agent time: totals by set (12 of 12)");
     assertThat(run("rollups", "verify", "--db", db()).code()).isZero();
 
     Run dropped = run("rollups", "off", "--db", db());
     assertThat(dropped.code()).isZero();
     assertThat(dropped.out()).isEqualTo("Rollups dropped: every question is answered by a scan.\n");
     assertThat(run("rollups", "verify", "--db", db()).code()).isEqualTo(1);
+  }
+
+  @Test
+  void zones_are_listed_set_refused_when_unknown_and_their_days_answer_as_the_scan()
+      throws IOException {
+    importThreeContacts();
+    Run none = run("rollups", "zones", "--db", db());
+    assertThat(none.code()).isZero();
+    assertThat(none.out())
+        .isEqualTo(
+            "Zones whose days, weeks and months keep their percentiles: UTC (none set); this"
+                + " store keeps no rollups yet.\n");
+    Run typo = run("rollups", "zones", "Europe/Madird", "--db", db());
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("Europe/Madird");
+    assertThat(run("rollups", "rebuild", "--db", db()).code()).isZero();
+    Run set = run("rollups", "zones", "Asia/Kathmandu", "UTC", "--db", db());
+    assertThat(set.code()).as(set.err()).isZero();
+    assertThat(set.out())
+        .startsWith("Zones kept: Asia/Kathmandu, UTC; their percentiles computed (");
+    assertThat(set.err())
+        .contains("Keeping the percentiles: contacts: percentiles of whole days, weeks and months");
+    assertThat(run("rollups", "zones", "--db", db()).out())
+        .isEqualTo(
+            "Zones whose days, weeks and months keep their percentiles: Asia/Kathmandu, UTC.\n");
+    try (Store store = Store.open(db())) {
+      // The Kathmandu day 2026-03-29 (+05:45) holds the three contacts (04:15, 05:15, 15:45 local):
+      // its span is kept for frt, besides the UTC days, weeks and months and Kathmandu's weeks and
+      // months.
+      long day =
+          java.time.LocalDate.of(2026, 3, 29)
+              .atStartOfDay(java.time.ZoneId.of("Asia/Kathmandu"))
+              .toEpochSecond();
+      assertThat(
+              store.query(
+                  "SELECT COUNT(*) FROM rollup_spans WHERE measure = 'frt' AND s = "
+                      + day
+                      + " AND e = "
+                      + (day + 86400)))
+          .containsExactly(new Object[] {1L});
+    }
+    Run ok = run("rollups", "verify", "--db", db(), "--tz", "Asia/Kathmandu");
+    assertThat(ok.code()).as(ok.err()).isZero();
   }
 
   @Test
@@ -97,8 +140,8 @@ class RollupsCommandTest {
       assertThat(Serving.buildRollups(store, 3, new PrintWriter(out))).isTrue();
       assertThat(out.toString())
           .startsWith("Building the rollups of these 3 contacts, once")
-          .contains("  contacts: each bucket and combination (1 of 10), ")
-          .contains("  agent time: totals by set (10 of 10), ")
+          .contains("  contacts: each bucket and combination (1 of 12), ")
+          .contains("  agent time: totals by set (12 of 12), ")
           .contains("Rollups built in ");
       assertThat(io.yardstick.kpi.rollup.Rollups.built(store)).isTrue();
       assertThat(Serving.buildRollups(store, 3, new PrintWriter(new StringWriter()))).isFalse();

@@ -204,7 +204,19 @@ public final class RollupReader {
       String values =
           innerSelect(dimExprs, "rollup_values", where + " AND r.measure = '" + measure[0] + "'");
       boolean total = overall || dimCols.isEmpty();
-      for (Object[] r : percentileRows(store.dialect(), values, dimCols, total, qs, run)) {
+      List<Object[]> spans =
+          filters.isEmpty()
+              ? spanRows(
+                  measure[0], dims, dimCols, dimExprs, where.toString(), zone, start, end, qs, run)
+              : null;
+      List<Object[]> pct;
+      if (spans == null) {
+        pct = percentileRows(store.dialect(), values, dimCols, total, qs, run);
+      } else {
+        pct = new ArrayList<>(spans);
+        if (total) pct.addAll(runningCount(values, List.of(), dimCols.size(), qs, run));
+      }
+      for (Object[] r : pct) {
         Object[] row = byKey.get(key(r, n));
         if (row == null) continue;
         for (int i = 0; i < percentiles.size(); i++) {
@@ -213,6 +225,84 @@ public final class RollupReader {
           }
         }
       }
+    }
+    return out;
+  }
+
+  /**
+   * The percentiles of the groups of a question by one local day, week or month (and the channel,
+   * or not) from the spans kept for them ({@link RollupSpans}), in the rows of {@link
+   * #percentileRows} without the total; the groups whose span is not kept (a week cut by the
+   * period, a zone not kept) from the histograms of their buckets only. Null when the question is
+   * not of that shape, or most of its groups are not kept.
+   */
+  private List<Object[]> spanRows(
+      String measure,
+      List<Dimension> dims,
+      List<String> dimCols,
+      List<String> dimExprs,
+      String where,
+      ZoneId zone,
+      Instant start,
+      Instant end,
+      List<Double> qs,
+      Function<String, List<Object[]>> run) {
+    int time = -1;
+    int channel = -1;
+    for (int i = 0; i < dims.size(); i++) {
+      Dimension d = dims.get(i);
+      if (d.kind() == Dimension.Kind.TIME && time < 0 && RollupSpans.UNITS.contains(d.timeUnit())) {
+        time = i;
+      } else if (d.kind() == Dimension.Kind.CONTACT_FIELD
+          && d.name().equals("channel")
+          && channel < 0) {
+        channel = i;
+      } else {
+        return null;
+      }
+    }
+    if (time < 0 || !RollupSpans.QUANTILES.containsAll(qs)) return null;
+    long lo = start.getEpochSecond();
+    long hi = end.getEpochSecond();
+    // Each group's span: its unit's, cut by the period.
+    Map<List<Long>, Double> keys = new HashMap<>();
+    for (RollupSpans.Span u : RollupSpans.units(zone, dims.get(time).timeUnit(), lo, hi)) {
+      keys.put(List.of(Math.max(u.s(), lo), Math.min(u.e(), hi)), u.key());
+    }
+    String m = "'" + measure + "'";
+    String within = " AND s >= " + lo + " AND e <= " + hi;
+    List<List<Long>> missing = new ArrayList<>(keys.keySet());
+    for (Object[] r : run.apply("SELECT s, e FROM rollup_spans WHERE measure = " + m + within)) {
+      missing.remove(List.of(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+    }
+    if (missing.size() * 2 > keys.size()) return null;
+    int n = dims.size();
+    List<Object[]> out = new ArrayList<>();
+    for (Object[] r :
+        run.apply(
+            "SELECT s, e, channel, p50, p90 FROM rollup_span_values WHERE measure = "
+                + m
+                + " AND gset = "
+                + (channel < 0 ? 0 : 1)
+                + within)) {
+      List<Long> span = List.of(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+      Double key = keys.get(span);
+      if (key == null || missing.contains(span)) continue;
+      Object[] row = new Object[n + 1 + qs.size()];
+      row[time] = key;
+      if (channel >= 0) row[channel] = r[2];
+      row[n] = 0L;
+      for (int i = 0; i < qs.size(); i++) row[n + 1 + i] = qs.get(i) == 0.5 ? r[3] : r[4];
+      out.add(row);
+    }
+    if (!missing.isEmpty()) {
+      StringJoiner ranges = new StringJoiner(" OR ", " AND (", ")");
+      for (List<Long> span : missing) {
+        ranges.add("r.bucket >= " + span.get(0) + " AND r.bucket < " + span.get(1));
+      }
+      String values =
+          innerSelect(dimExprs, "rollup_values", where + " AND r.measure = " + m + ranges);
+      out.addAll(percentileRows(store.dialect(), values, dimCols, false, qs, run));
     }
     return out;
   }
@@ -384,7 +474,7 @@ public final class RollupReader {
   }
 
   /** PostgreSQL's percentile_cont of a merged histogram by running counts, for each q. */
-  private static String runningCountSql(String values, List<String> set, List<Double> qs) {
+  static String runningCountSql(String values, List<String> set, List<Double> qs) {
     String dims = String.join(", ", set);
     String lead = set.isEmpty() ? "" : dims + ", ";
     String partition = set.isEmpty() ? "" : "PARTITION BY " + dims + " ";

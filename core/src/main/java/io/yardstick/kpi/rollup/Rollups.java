@@ -221,6 +221,7 @@ public final class Rollups {
   public static void applyChanges(Sql sql, Store.Dialect dialect) {
     Thresholds t = thresholds(sql);
     if (t != null) {
+      List<java.time.ZoneId> zones = RollupSpans.zones(sql);
       for (Object[] r :
           sql.query(
               "SELECT base, MIN(bucket), MAX(bucket) FROM rollup_dirty GROUP BY base ORDER BY base")) {
@@ -230,6 +231,7 @@ public final class Rollups {
         String only = " IN (SELECT bucket FROM rollup_dirty WHERE base = '" + base.name() + "')";
         delete(sql, base, "bucket" + only);
         insert(sql, dialect, t.settings(), base, lo, hi, only, what -> {});
+        RollupSpans.keep(sql, dialect, base, zones, lo, hi, true);
       }
     }
     sql.execute("DROP TABLE IF EXISTS rollup_dirty");
@@ -239,7 +241,7 @@ public final class Rollups {
 
   /**
    * Told as a build goes, after each of its statements: how many of them are done, of how many, and
-   * which ("contacts: totals by set"). A build has 10 (two or three per base), and their times
+   * which ("contacts: totals by set"). A build has 12 (two to four per base), and their times
    * differ: the contacts' are most of it.
    */
   @FunctionalInterface
@@ -248,6 +250,56 @@ public final class Rollups {
 
     /** A progress that is told nothing. */
     BuildProgress NONE = (step, steps, what) -> {};
+  }
+
+  /** The step of a build that keeps the percentiles of whole days, weeks and months. */
+  static final String SPANS_STEP = "percentiles of whole days, weeks and months";
+
+  /**
+   * The zones whose whole local days, weeks and months keep their exact percentiles (a question by
+   * day, week or month in one of them reads one row a group; in another zone it reads the
+   * histograms): none kept means UTC.
+   */
+  public static List<java.time.ZoneId> keptZones(Store store) {
+    if (store.dialect() == Store.Dialect.SPARK) return List.of();
+    List<java.time.ZoneId> out = new ArrayList<>();
+    for (Object[] r : store.query("SELECT zone FROM rollup_zones ORDER BY zone")) {
+      out.add(java.time.ZoneId.of((String) r[0]));
+    }
+    return out;
+  }
+
+  /**
+   * Sets the zones whose whole local days, weeks and months keep their exact percentiles (UTC when
+   * the list is empty), and when the rollups are built computes those percentiles again, in one
+   * transaction: a store whose users read it in Europe/Madrid keeps {@code Europe/Madrid}.
+   */
+  public static void keepZones(Store store, List<java.time.ZoneId> zones, BuildProgress progress) {
+    keptOn(store);
+    BuildProgress told = progress == null ? BuildProgress.NONE : progress;
+    try (Loader load = store.loader()) {
+      Sql sql = sqlOf(store, load);
+      sql.execute("DELETE FROM rollup_zones");
+      java.util.Set<String> ids = new java.util.TreeSet<>();
+      for (java.time.ZoneId z : zones) ids.add(z.getId());
+      for (String id : ids) sql.execute("INSERT INTO rollup_zones (zone) VALUES ('" + id + "')");
+      List<java.time.ZoneId> kept = new ArrayList<>();
+      for (String id : ids) kept.add(java.time.ZoneId.of(id));
+      if (kept.isEmpty()) kept.add(java.time.ZoneId.of("UTC"));
+      long[] span = built(sql) ? span(sql) : null;
+      int step = 0;
+      for (Base base : MEASURES.keySet()) {
+        RollupSpans.delete(sql, base);
+        if (span != null)
+          RollupSpans.keep(sql, store.dialect(), base, kept, span[0], span[1], false);
+        told.done(
+            ++step,
+            MEASURES.size(),
+            base.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + SPANS_STEP);
+      }
+      sql.execute(BUMP);
+      load.commit();
+    }
   }
 
   /**
@@ -342,6 +394,8 @@ public final class Rollups {
       Sql sql = sqlOf(store, load);
       for (String table : TABLES.values()) sql.execute("DELETE FROM " + table);
       sql.execute("DELETE FROM rollup_values");
+      sql.execute("DELETE FROM rollup_span_values");
+      sql.execute("DELETE FROM rollup_spans");
       sql.execute("DELETE FROM rollup_meta");
       sql.execute("DELETE FROM rollups_kept_off");
       sql.execute("INSERT INTO rollups_kept_off (since) VALUES (CURRENT_TIMESTAMP)");
@@ -433,11 +487,12 @@ public final class Rollups {
     // New thresholds change the filtered counts of every bucket: everything is rebuilt.
     Set<Base> which = old == null || !old.equals(t) ? TABLES.keySet() : bases;
     for (Base base : which) delete(sql, base, null);
+    List<java.time.ZoneId> zones = RollupSpans.zones(sql);
     long[] span = span(sql);
     List<long[]> pieces = span == null ? List.of() : pieces(sql, span, partContacts);
     int parts = Math.max(1, pieces.size());
     int steps = 0;
-    for (Base base : which) steps += (MEASURES.containsKey(base) ? 3 : 2) * parts;
+    for (Base base : which) steps += (MEASURES.containsKey(base) ? 3 * parts + 1 : 2 * parts);
     int[] done = {0};
     int all = steps;
     BuildProgress told = progress == null ? BuildProgress.NONE : progress;
@@ -457,8 +512,12 @@ public final class Rollups {
               parts == 1 ? null : " >= " + piece[0] + " AND bucket < " + piece[1],
               what -> told.done(++done[0], all, name + ": " + what + part));
         }
+        if (MEASURES.containsKey(base)) {
+          RollupSpans.keep(sql, dialect, base, zones, span[0], span[1], false);
+          told.done(++done[0], all, name + ": " + SPANS_STEP);
+        }
       } else {
-        for (int k = MEASURES.containsKey(base) ? 3 : 2; k > 0; k--)
+        for (int k = MEASURES.containsKey(base) ? 4 : 2; k > 0; k--)
           told.done(++done[0], all, name + ": nothing to sum");
       }
     }
@@ -531,6 +590,7 @@ public final class Rollups {
     for (String d : dimensions(base)) sets.add(Integer.toString(1 << DIMENSIONS.indexOf(d)));
     String w = where == null ? "" : " WHERE " + sets + where;
     sql.execute("DELETE FROM " + TABLES.get(base) + w);
+    if (where == null) RollupSpans.delete(sql, base);
     String[] measure = MEASURES.get(base);
     if (measure != null) {
       sql.execute(

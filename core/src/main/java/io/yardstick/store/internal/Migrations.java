@@ -48,7 +48,8 @@ final class Migrations {
           "V18__rollups",
           "V19__sla_alert_notices",
           "V20__rollups_single_dimensions",
-          "V21__rollups_kept_off");
+          "V21__rollups_kept_off",
+          "V22__rollup_spans");
 
   private Migrations() {}
 
@@ -76,7 +77,7 @@ final class Migrations {
       }
       if (current == VERSIONS.size()) return;
       // Every pending migration in one transaction: a store is at its old version or at the new
-      // one, never between; and a new store's 21 migrations cost one commit, not 21 (start-up
+      // one, never between; and a new store's 22 migrations cost one commit, not 22 (start-up
       // time of the first command, docs/benchmarks.md).
       connection.setAutoCommit(false);
       String name = null;

@@ -53,6 +53,9 @@ public abstract class RollupsKit extends StoreKit {
    * The definitions, with a query timeout for a busy machine: the scans this kit compares with run
    * hundreds of times (hourly agent time over 70 days on PostgreSQL is the slowest).
    */
+  static final List<ZoneId> KEPT_ZONES =
+      ZONES.stream().filter(z -> !z.getId().equals("America/New_York")).toList();
+
   static final KpiSettings SETTINGS =
       KpiSettings.defaults()
           .withLimits(KpiSettings.defaults().limits().withQueryTimeout(Duration.ofMinutes(10)));
@@ -70,6 +73,9 @@ public abstract class RollupsKit extends StoreKit {
     store.importFile(
         RecordType.AGENT_STATES, ImportSource.of(files.agentStates().toString()), b -> {});
     store.importFile(RecordType.CUSTOMERS, ImportSource.of(files.customers().toString()), b -> {});
+    // Every zone keeps its days, weeks and months but New York's: its questions read the
+    // histograms, and both paths are compared with the scan.
+    Rollups.keepZones(store, KEPT_ZONES, Rollups.BuildProgress.NONE);
     Rollups.ensureBuilt(store, Rollups.BuildProgress.NONE);
     engine = new KpiEngine(store, SETTINGS);
   }
@@ -205,6 +211,41 @@ public abstract class RollupsKit extends StoreKit {
   }
 
   @Test
+  void questions_by_day_in_a_kept_zone_read_the_kept_percentiles_and_a_drifted_one_is_caught() {
+    ZoneId zone = ZoneId.of("Asia/Kathmandu");
+    LocalDate from = RandomContactCenter.FIRST_DAY;
+    LocalDate to = RandomContactCenter.LAST_DAY;
+    // Kept: every whole day, week and month of the five zones, for both measures.
+    assertThat(
+            ((Number)
+                    store.query(
+                            "SELECT COUNT(*) FROM rollup_spans WHERE measure = 'frt' AND e - s ="
+                                + " 86400")
+                        .get(0)[0])
+                .longValue())
+        .isGreaterThan(100);
+    assertThat(Rollups.keptZones(store)).containsExactlyInAnyOrderElementsOf(KEPT_ZONES);
+    try {
+      // One kept median of one Kathmandu day moves: only the question by day sees it (the
+      // histograms still hold the right values), so the answer by day came from the kept row.
+      long day = LocalDate.of(2026, 3, 10).atStartOfDay(zone).toEpochSecond();
+      store.update(
+          "UPDATE rollup_span_values SET p50 = p50 + 1 WHERE measure = 'frt' AND gset = 0 AND s = "
+              + day
+              + " AND e = "
+              + (day + 86400));
+      List<String> differences = RollupCheck.verify(engine, from, to, zone);
+      assertThat(differences)
+          .singleElement()
+          .asString()
+          .startsWith("frt_median {day=2026-03-10}, by day ");
+    } finally {
+      Rollups.rebuild(store, KpiSettings.defaults(), Rollups.BuildProgress.NONE);
+    }
+    assertThat(RollupCheck.verify(engine, from, to, zone)).isEmpty();
+  }
+
+  @Test
   void a_build_in_parts_of_a_period_each_equals_the_scan() {
     // 1,500 contacts in parts of 400: 4 parts of whole buckets, each statement once a part.
     List<String> steps = new ArrayList<>();
@@ -214,10 +255,11 @@ public abstract class RollupsKit extends StoreKit {
           KpiSettings.defaults(),
           (step, of, what) -> steps.add(what + " (" + step + " of " + of + ")"),
           400);
-      assertThat(steps).hasSize(40);
+      assertThat(steps).hasSize(42);
       assertThat(steps.get(0))
-          .isEqualTo("contacts: each bucket and combination (part 1 of 4) (1 of 40)");
-      assertThat(steps.get(39)).isEqualTo("agent time: totals by set (part 4 of 4) (40 of 40)");
+          .isEqualTo("contacts: each bucket and combination (part 1 of 4) (1 of 42)");
+      assertThat(steps.get(12)).isEqualTo("contacts: " + Rollups.SPANS_STEP + " (13 of 42)");
+      assertThat(steps.get(41)).isEqualTo("agent time: totals by set (part 4 of 4) (42 of 42)");
       List<String> differences = new ArrayList<>();
       for (ZoneId zone : List.of(ZoneId.of("America/St_Johns"), ZoneId.of("Asia/Kathmandu"))) {
         differences.addAll(
@@ -233,6 +275,8 @@ public abstract class RollupsKit extends StoreKit {
   @Test
   void imports_replacements_and_erasures_keep_the_rollups_equal_to_the_scan() throws Exception {
     try (Store s = newStore()) {
+      Rollups.keepZones(
+          s, List.of(ZoneId.of("UTC"), ZoneId.of("Asia/Kathmandu")), Rollups.BuildProgress.NONE);
       Rollups.ensureBuilt(s, Rollups.BuildProgress.NONE);
       KpiEngine e = new KpiEngine(s, SETTINGS);
       String header =
@@ -331,16 +375,18 @@ public abstract class RollupsKit extends StoreKit {
       Rollups.ensureBuilt(s, (step, of, what) -> steps.add(what + " (" + step + " of " + of + ")"));
       assertThat(steps)
           .containsExactly(
-              "contacts: each bucket and combination (1 of 10)",
-              "contacts: totals by set (2 of 10)",
-              "contacts: frt values (3 of 10)",
-              "cases: each bucket and combination (4 of 10)",
-              "cases: totals by set (5 of 10)",
-              "cases: resolution values (6 of 10)",
-              "surveys: each bucket and combination (7 of 10)",
-              "surveys: totals by set (8 of 10)",
-              "agent time: each bucket and combination (9 of 10)",
-              "agent time: totals by set (10 of 10)");
+              "contacts: each bucket and combination (1 of 12)",
+              "contacts: totals by set (2 of 12)",
+              "contacts: frt values (3 of 12)",
+              "contacts: percentiles of whole days, weeks and months (4 of 12)",
+              "cases: each bucket and combination (5 of 12)",
+              "cases: totals by set (6 of 12)",
+              "cases: resolution values (7 of 12)",
+              "cases: percentiles of whole days, weeks and months (8 of 12)",
+              "surveys: each bucket and combination (9 of 12)",
+              "surveys: totals by set (10 of 12)",
+              "agent time: each bucket and combination (11 of 12)",
+              "agent time: totals by set (12 of 12)");
       assertThat(e.compute(q).answeredFrom()).isEqualTo(KpiResult.ROLLUPS);
       assertThat(e.compute(q).overall().value(Kpi.CONTACTS)).isEqualTo(2L);
       assertThat(check(e)).isEmpty();
