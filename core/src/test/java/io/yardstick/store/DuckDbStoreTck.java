@@ -82,7 +82,9 @@ class DuckDbStoreTck extends StoreTck {
       try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file);
           java.sql.Statement st = c.createStatement()) {
         st.execute("DROP TABLE rollups_kept_off");
-        for (String t : List.of("rollup_zones", "rollup_spans", "rollup_span_values")) {
+        for (String t :
+            List.of(
+                "rollup_zones", "rollup_spans", "rollup_span_values", "rollup_span_histograms")) {
           st.execute("DROP TABLE " + t);
         }
       } catch (java.sql.SQLException e) {

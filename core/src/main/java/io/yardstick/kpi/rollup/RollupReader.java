@@ -209,12 +209,26 @@ public final class RollupReader {
               ? spanRows(
                   measure[0], dims, dimCols, dimExprs, where.toString(), zone, start, end, qs, run)
               : null;
-      List<Object[]> pct;
-      if (spans == null) {
-        pct = percentileRows(store.dialect(), values, dimCols, total, qs, run);
-      } else {
-        pct = new ArrayList<>(spans);
-        if (total) pct.addAll(runningCount(values, List.of(), dimCols.size(), qs, run));
+      // The kept months inside the period: the total (and groups by channel alone) merge their
+      // histograms, and the buckets' only for the rest of the period.
+      List<long[]> months = wholeMonths(measure[0], start, end, run);
+      boolean timeFree = dims.stream().noneMatch(d -> d.kind() == Dimension.Kind.TIME);
+      List<Object[]> pct = new ArrayList<>();
+      if (spans != null) {
+        pct.addAll(spans);
+      } else if (!dimCols.isEmpty()) {
+        String groups =
+            timeFree && !months.isEmpty()
+                ? tiled(measure[0], gset, dims, filters, where.toString(), months)
+                : values;
+        pct.addAll(percentileRows(store.dialect(), groups, dimCols, false, qs, run));
+      }
+      if (total) {
+        String all =
+            months.isEmpty()
+                ? values
+                : tiled(measure[0], gset, List.of(), filters, where.toString(), months);
+        pct.addAll(runningCount(all, List.of(), dimCols.size(), qs, run));
       }
       for (Object[] r : pct) {
         Object[] row = byKey.get(key(r, n));
@@ -227,6 +241,80 @@ public final class RollupReader {
       }
     }
     return out;
+  }
+
+  /**
+   * The kept months (of any kept zone) inside [start, end) whose histograms a total can merge: the
+   * earliest first, none overlapping another (two zones' months overlap).
+   */
+  private static List<long[]> wholeMonths(
+      String measure, Instant start, Instant end, Function<String, List<Object[]>> run) {
+    List<long[]> out = new ArrayList<>();
+    long last = Long.MIN_VALUE;
+    for (Object[] r :
+        run.apply(
+            "SELECT s, e FROM rollup_spans WHERE measure = '"
+                + measure
+                + "' AND unit = 'MONTH' AND s >= "
+                + start.getEpochSecond()
+                + " AND e <= "
+                + end.getEpochSecond()
+                + " ORDER BY s, e")) {
+      long s = ((Number) r[0]).longValue();
+      long e = ((Number) r[1]).longValue();
+      if (s >= last) {
+        out.add(new long[] {s, e});
+        last = e;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The histogram rows of a question's period (columns d0 for the channel when grouped by it,
+   * value, n): the kept months' histograms, and the buckets' outside those months. The dims are
+   * none or the channel (the sets that keep histograms); the filters are on the channel.
+   */
+  private static String tiled(
+      String measure,
+      int gset,
+      List<Dimension> dims,
+      List<Filter> filters,
+      String where,
+      List<long[]> months) {
+    String d0 = dims.isEmpty() ? "" : "%s.channel AS d0, ";
+    StringJoiner spans = new StringJoiner(" OR ", "(", ")");
+    StringJoiner outside = new StringJoiner(" OR ", "NOT (", ")");
+    for (long[] m : months) {
+      spans.add("h.s = " + m[0] + " AND h.e = " + m[1]);
+      outside.add("r.bucket >= " + m[0] + " AND r.bucket < " + m[1]);
+    }
+    StringBuilder coarse =
+        new StringBuilder("SELECT ")
+            .append(String.format(d0, "h"))
+            .append("h.value AS value, h.n AS n FROM rollup_span_histograms h WHERE h.measure = '")
+            .append(measure)
+            .append("' AND h.gset = ")
+            .append(gset)
+            .append(" AND ")
+            .append(spans);
+    for (Filter f : filters) {
+      coarse
+          .append(" AND h.")
+          .append(f.dimension().name())
+          .append(" IN (")
+          .append(f.values().stream().map(RollupReader::lit).collect(Collectors.joining(", ")))
+          .append(")");
+    }
+    return coarse
+        + " UNION ALL SELECT "
+        + String.format(d0, "r")
+        + "r.value AS value, r.n AS n FROM rollup_values r WHERE "
+        + where
+        + " AND r.measure = '"
+        + measure
+        + "' AND "
+        + outside;
   }
 
   /**

@@ -92,6 +92,7 @@ final class RollupSpans {
     String[] measure = Rollups.MEASURES.get(base);
     if (measure == null) return;
     sql.execute("DELETE FROM rollup_span_values WHERE measure = '" + measure[0] + "'");
+    sql.execute("DELETE FROM rollup_span_histograms WHERE measure = '" + measure[0] + "'");
     sql.execute("DELETE FROM rollup_spans WHERE measure = '" + measure[0] + "'");
   }
 
@@ -152,14 +153,15 @@ final class RollupSpans {
     }
     String same =
         " AND EXISTS (SELECT 1 FROM rollup_span_todo t WHERE t.s = %1$s.s AND t.e = %1$s.e)";
-    sql.execute(
-        "DELETE FROM rollup_span_values WHERE measure = "
-            + m
-            + String.format(same, "rollup_span_values"));
+    for (String table : List.of("rollup_span_values", "rollup_span_histograms")) {
+      sql.execute("DELETE FROM " + table + " WHERE measure = " + m + String.format(same, table));
+    }
     sql.execute(
         "DELETE FROM rollup_spans WHERE measure = " + m + String.format(same, "rollup_spans"));
     sql.execute(
-        "INSERT INTO rollup_spans (measure, s, e) SELECT " + m + ", s, e FROM rollup_span_todo");
+        "INSERT INTO rollup_spans (measure, s, e, unit) SELECT "
+            + m
+            + ", s, e, unit FROM rollup_span_todo");
     long vlo = Long.MAX_VALUE;
     long vhi = Long.MIN_VALUE;
     Set<List<Object>> kinds = new LinkedHashSet<>();
@@ -201,6 +203,16 @@ final class RollupSpans {
                 + ", z.* FROM ("
                 + percentiles(dialect, values, List.of("s", "e", "channel"))
                 + ") z");
+        if (unit == Dimension.TimeUnit.MONTH) {
+          sql.execute(
+              "INSERT INTO rollup_span_histograms (measure, gset, s, e, channel, value, n) SELECT "
+                  + m
+                  + ", "
+                  + gset
+                  + ", s, e, channel, value, SUM(n) FROM ("
+                  + values
+                  + ") v GROUP BY s, e, channel, value ORDER BY s, value");
+        }
       }
     }
     sql.execute("DROP TABLE rollup_span_todo");

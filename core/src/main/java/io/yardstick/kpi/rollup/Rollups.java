@@ -395,6 +395,7 @@ public final class Rollups {
       for (String table : TABLES.values()) sql.execute("DELETE FROM " + table);
       sql.execute("DELETE FROM rollup_values");
       sql.execute("DELETE FROM rollup_span_values");
+      sql.execute("DELETE FROM rollup_span_histograms");
       sql.execute("DELETE FROM rollup_spans");
       sql.execute("DELETE FROM rollup_meta");
       sql.execute("DELETE FROM rollups_kept_off");

@@ -246,6 +246,40 @@ public abstract class RollupsKit extends StoreKit {
   }
 
   @Test
+  void a_total_over_whole_kept_months_merges_their_histograms_and_a_drifted_one_is_caught() {
+    ZoneId zone = ZoneId.of("Asia/Kolkata");
+    // March 2026: a kept month of each kept zone, inside the period; the period's other days
+    // come from the buckets.
+    KpiQuery q =
+        KpiQuery.of(LocalDate.of(2026, 2, 20), LocalDate.of(2026, 4, 10), zone)
+            .withKpis(List.of(Kpi.FRT_MEDIAN, Kpi.FRT_P90, Kpi.RESOLUTION_TIME_MEDIAN));
+    assertThat(RollupCheck.compare(engine, q, 1e-9)).isEmpty();
+    assertThat(RollupCheck.compare(engine, q.withGroupBy(List.of(Dimension.of("channel"))), 1e-9))
+        .isEmpty();
+    assertThat(
+            RollupCheck.compare(
+                engine,
+                q.withFilters(List.of(Filter.parse("channel=phone,chat")))
+                    .withGroupBy(List.of(Dimension.of("channel"))),
+                1e-9))
+        .isEmpty();
+    try {
+      // The slowest FRT of every kept month counted 10,000 times more: only a question that merges
+      // a month's histogram sees it (five zones keep their months; the total merges the earliest
+      // March that fits, Kathmandu's, then the buckets of the rest).
+      store.update(
+          "UPDATE rollup_span_histograms SET n = n + 10000 WHERE measure = 'frt' AND gset = 0 AND"
+              + " value = (SELECT MAX(h.value) FROM rollup_span_histograms h WHERE h.measure ="
+              + " 'frt' AND h.gset = 0 AND h.s = rollup_span_histograms.s)");
+      assertThat(RollupCheck.compare(engine, q, 1e-9))
+          .anyMatch(d -> d.startsWith("frt_median overall, overall 2026-02-20..2026-04-10"));
+    } finally {
+      Rollups.rebuild(store, KpiSettings.defaults(), Rollups.BuildProgress.NONE);
+    }
+    assertThat(RollupCheck.compare(engine, q, 1e-9)).isEmpty();
+  }
+
+  @Test
   void a_build_in_parts_of_a_period_each_equals_the_scan() {
     // 1,500 contacts in parts of 400: 4 parts of whole buckets, each statement once a part.
     List<String> steps = new ArrayList<>();
