@@ -105,7 +105,10 @@ final class Serving {
    * otherwise. Returns whether it built them.
    */
   static boolean buildRollups(Store store, long fromContacts, PrintWriter out) {
-    if (!io.yardstick.kpi.rollup.Rollups.buildWanted(store, fromContacts)) return false;
+    if (!io.yardstick.kpi.rollup.Rollups.buildWanted(store, fromContacts)) {
+      keepPercentiles(store, fromContacts, out);
+      return false;
+    }
     long t0 = System.nanoTime();
     out.printf(
         java.util.Locale.ROOT,
@@ -136,6 +139,36 @@ final class Serving {
     out.printf(java.util.Locale.ROOT, "Rollups built in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
     out.flush();
     return true;
+  }
+
+  /**
+   * Computes the kept percentiles of whole days, weeks and months of a large store whose rollups
+   * were built by a version that kept none (docs/rollups.md), before serving it, a line per step.
+   */
+  private static void keepPercentiles(Store store, long fromContacts, PrintWriter out) {
+    if (!io.yardstick.kpi.rollup.Rollups.spansWanted(store, fromContacts)) return;
+    long t0 = System.nanoTime();
+    java.util.List<java.time.ZoneId> zones = io.yardstick.kpi.rollup.Rollups.keptZones(store);
+    out.println(
+        "Keeping the percentiles of whole days, weeks and months of these rollups, once ("
+            + (zones.isEmpty()
+                ? "UTC; `yardstick rollups zones ZONE...` sets the zones"
+                : String.join(", ", zones.stream().map(java.time.ZoneId::getId).toList()))
+            + "):");
+    out.flush();
+    io.yardstick.kpi.rollup.Rollups.keepZones(
+        store,
+        zones,
+        (step, steps, what) -> {
+          out.printf(
+              java.util.Locale.ROOT,
+              "  %s (%d of %d), %.1f s%n",
+              what,
+              step,
+              steps,
+              (System.nanoTime() - t0) / 1e9);
+          out.flush();
+        });
   }
 
   /**

@@ -144,7 +144,19 @@ class RollupsCommandTest {
           .contains("  agent time: totals by set (12 of 12), ")
           .contains("Rollups built in ");
       assertThat(io.yardstick.kpi.rollup.Rollups.built(store)).isTrue();
-      assertThat(Serving.buildRollups(store, 3, new PrintWriter(new StringWriter()))).isFalse();
+      StringWriter again = new StringWriter();
+      assertThat(Serving.buildRollups(store, 3, new PrintWriter(again))).isFalse();
+      assertThat(again.toString()).isEmpty();
+      // Rollups built by a version that kept no percentiles of whole days: computed once, on open.
+      store.update("DELETE FROM rollup_span_values");
+      store.update("DELETE FROM rollup_spans");
+      StringWriter spans = new StringWriter();
+      assertThat(Serving.buildRollups(store, 3, new PrintWriter(spans))).isFalse();
+      assertThat(spans.toString())
+          .startsWith(
+              "Keeping the percentiles of whole days, weeks and months of these rollups, once (UTC;")
+          .contains("  contacts: percentiles of whole days, weeks and months (1 of 2), ");
+      assertThat(store.query("SELECT COUNT(*) FROM rollup_spans").get(0)[0]).isNotEqualTo(0L);
     }
     // Turned off by hand, they stay off when served, and the start-up block says so.
     assertThat(run("rollups", "off", "--db", db()).code()).isZero();

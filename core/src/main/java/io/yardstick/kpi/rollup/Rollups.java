@@ -454,6 +454,17 @@ public final class Rollups {
   }
 
   /**
+   * Whether a store opened for serving should compute the kept percentiles of whole days, weeks and
+   * months ({@link #keepZones}) before it serves: its rollups are built, by a version that kept
+   * none (no span at all), and it holds at least {@code fromContacts} contacts.
+   */
+  public static boolean spansWanted(Store store, long fromContacts) {
+    if (store.dialect() == Store.Dialect.SPARK || !built(store)) return false;
+    if (!store.query("SELECT 1 FROM rollup_spans LIMIT 1").isEmpty()) return false;
+    return store.count(io.yardstick.model.RecordType.CONTACTS) >= fromContacts;
+  }
+
+  /**
    * Rebuilds the rollups of some bases from scratch, one statement per base and set kind, with the
    * thresholds of the settings (or, with null settings, those they were built with, else the
    * defaults).
