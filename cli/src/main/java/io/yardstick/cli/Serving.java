@@ -125,14 +125,7 @@ final class Serving {
               bar.message("(" + what + ": done)");
               bar.stepTo(step);
             } else {
-              out.printf(
-                  java.util.Locale.ROOT,
-                  "  %s (%d of %d), %.1f s%n",
-                  what,
-                  step,
-                  steps,
-                  (System.nanoTime() - t0) / 1e9);
-              out.flush();
+              stepLine(out, t0).done(step, steps, what);
             }
           });
     }
@@ -156,19 +149,21 @@ final class Serving {
                 : String.join(", ", zones.stream().map(java.time.ZoneId::getId).toList()))
             + "):");
     out.flush();
-    io.yardstick.kpi.rollup.Rollups.keepZones(
-        store,
-        zones,
-        (step, steps, what) -> {
-          out.printf(
-              java.util.Locale.ROOT,
-              "  %s (%d of %d), %.1f s%n",
-              what,
-              step,
-              steps,
-              (System.nanoTime() - t0) / 1e9);
-          out.flush();
-        });
+    io.yardstick.kpi.rollup.Rollups.keepZones(store, zones, stepLine(out, t0));
+  }
+
+  /** A build's progress as a line per step, with the seconds since t0 (no terminal, or no bar). */
+  private static io.yardstick.kpi.rollup.Rollups.BuildProgress stepLine(PrintWriter out, long t0) {
+    return (step, steps, what) -> {
+      out.printf(
+          java.util.Locale.ROOT,
+          "  %s (%d of %d), %.1f s%n",
+          what,
+          step,
+          steps,
+          (System.nanoTime() - t0) / 1e9);
+      out.flush();
+    };
   }
 
   /**
