@@ -277,8 +277,7 @@ public final class Rollups {
   public static void keepZones(Store store, List<java.time.ZoneId> zones, BuildProgress progress) {
     keptOn(store);
     BuildProgress told = progress == null ? BuildProgress.NONE : progress;
-    try (Loader load = store.loader()) {
-      Sql sql = sqlOf(store, load);
+    try (Tx sql = new Tx(store)) {
       sql.execute("DELETE FROM rollup_zones");
       java.util.Set<String> ids = new java.util.TreeSet<>();
       for (java.time.ZoneId z : zones) ids.add(z.getId());
@@ -298,7 +297,7 @@ public final class Rollups {
             base.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + SPANS_STEP);
       }
       sql.execute(BUMP);
-      load.commit();
+      sql.commit();
     }
   }
 
@@ -307,16 +306,61 @@ public final class Rollups {
    */
   public static void ensureBuilt(Store store, BuildProgress progress) {
     keptOn(store);
-    boolean built;
-    try (Loader load = store.loader()) {
-      Sql sql = sqlOf(store, load);
-      built = built(sql);
-      if (!built) {
-        rebuild(sql, store.dialect(), null, TABLES.keySet(), progress);
-        sql.execute("DELETE FROM rollups_kept_off");
-        sql.execute(BUMP);
-        load.commit();
-      }
+    if (built(store)) return;
+    build(store, null, progress, PART_CONTACTS);
+  }
+
+  /**
+   * A build of every base by a store's own transactions: one, or on DuckDB one a part when the
+   * store is built in parts (the one transaction of a 100 M store's build spilled 24 GB to disk;
+   * docs/rollups.md). Between the parts the store keeps no {@code rollup_meta} row, so readers scan
+   * and imports leave the rollups alone; a build that stops there is started again by the next
+   * {@link #ensureBuilt}.
+   */
+  private static void build(
+      Store store, KpiSettings settings, BuildProgress progress, long partContacts) {
+    try (Tx tx = new Tx(store)) {
+      Runnable partDone = store.dialect() == Store.Dialect.DUCKDB ? tx::commitAndBegin : null;
+      rebuild(tx, store.dialect(), settings, TABLES.keySet(), progress, partContacts, partDone);
+      tx.execute("DELETE FROM rollups_kept_off");
+      tx.execute(BUMP);
+      tx.commit();
+    }
+  }
+
+  /** A store's transaction as {@link Sql}, which can commit and begin the next. */
+  private static final class Tx implements Sql, AutoCloseable {
+    private final Store store;
+    private Loader load;
+
+    Tx(Store store) {
+      this.store = store;
+      this.load = store.loader();
+    }
+
+    @Override
+    public void execute(String sql) {
+      load.execute(sql);
+    }
+
+    @Override
+    public List<Object[]> query(String sql) {
+      return store.query(sql);
+    }
+
+    void commit() {
+      load.commit();
+    }
+
+    void commitAndBegin() {
+      load.commit();
+      load.close();
+      load = store.loader();
+    }
+
+    @Override
+    public void close() {
+      load.close();
     }
   }
 
@@ -332,13 +376,7 @@ public final class Rollups {
   public static void rebuild(
       Store store, KpiSettings settings, BuildProgress progress, long partContacts) {
     keptOn(store);
-    try (Loader load = store.loader()) {
-      Sql sql = sqlOf(store, load);
-      rebuild(sql, store.dialect(), settings, TABLES.keySet(), progress, partContacts);
-      sql.execute("DELETE FROM rollups_kept_off");
-      sql.execute(BUMP);
-      load.commit();
-    }
+    build(store, settings, progress, partContacts);
   }
 
   /**
@@ -346,20 +384,6 @@ public final class Rollups {
    * vocabulary's values) is asked again.
    */
   private static final String BUMP = "UPDATE data_version SET version = version + 1";
-
-  private static Sql sqlOf(Store store, Loader load) {
-    return new Sql() {
-      @Override
-      public void execute(String sql) {
-        load.execute(sql);
-      }
-
-      @Override
-      public List<Object[]> query(String sql) {
-        return store.query(sql);
-      }
-    };
-  }
 
   /**
    * Whether the rollups were built: a store keeps them from {@code yardstick rollups rebuild} (or
@@ -390,8 +414,7 @@ public final class Rollups {
    * not build them on open ({@link #keptOff}).
    */
   public static void drop(Store store) {
-    try (Loader load = store.loader()) {
-      Sql sql = sqlOf(store, load);
+    try (Tx sql = new Tx(store)) {
       for (String table : TABLES.values()) sql.execute("DELETE FROM " + table);
       sql.execute("DELETE FROM rollup_values");
       sql.execute("DELETE FROM rollup_span_values");
@@ -401,7 +424,7 @@ public final class Rollups {
       sql.execute("DELETE FROM rollups_kept_off");
       sql.execute("INSERT INTO rollups_kept_off (since) VALUES (CURRENT_TIMESTAMP)");
       sql.execute(BUMP);
-      load.commit();
+      sql.commit();
     }
   }
 
@@ -477,12 +500,14 @@ public final class Rollups {
       KpiSettings settings,
       Set<Base> bases,
       BuildProgress progress) {
-    rebuild(sql, dialect, settings, bases, progress, PART_CONTACTS);
+    rebuild(sql, dialect, settings, bases, progress, PART_CONTACTS, null);
   }
 
   /**
    * The same in parts of a period each, of about {@code partContacts} contacts (a store of that
-   * many or fewer: one part, 10 statements; else each statement once a part, "(part 2 of 20)").
+   * many or fewer: one part, 12 statements; else the 10 statements of the bases once a part, "(part
+   * 2 of 20)", then the 2 of the kept percentiles), told after each part when {@code partDone} is
+   * not null (it commits it).
    */
   static void rebuild(
       Sql sql,
@@ -490,7 +515,8 @@ public final class Rollups {
       KpiSettings settings,
       Set<Base> bases,
       BuildProgress progress,
-      long partContacts) {
+      long partContacts,
+      Runnable partDone) {
     Thresholds old = thresholds(sql);
     Thresholds t =
         settings != null
@@ -508,12 +534,24 @@ public final class Rollups {
     int[] done = {0};
     int all = steps;
     BuildProgress told = progress == null ? BuildProgress.NONE : progress;
-    for (Base base : which) {
-      String name = base.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-      if (span != null) {
-        for (int i = 0; i < pieces.size(); i++) {
-          long[] piece = pieces.get(i);
-          String part = parts == 1 ? "" : " (part " + (i + 1) + " of " + parts + ")";
+    // Off until the last statement: between committed parts, readers scan.
+    sql.execute("DELETE FROM rollup_meta");
+    if (span == null) {
+      for (Base base : which) {
+        for (int k = MEASURES.containsKey(base) ? 4 : 2; k > 0; k--)
+          told.done(++done[0], all, name(base) + ": nothing to sum");
+      }
+    } else {
+      if (partDone != null && parts > 1) {
+        // Committed off (a new data version: readers ask again which path answers, and scan).
+        sql.execute(BUMP);
+        partDone.run();
+      }
+      for (int i = 0; i < pieces.size(); i++) {
+        long[] piece = pieces.get(i);
+        String part = parts == 1 ? "" : " (part " + (i + 1) + " of " + parts + ")";
+        for (Base base : which) {
+          String name = name(base);
           insert(
               sql,
               dialect,
@@ -524,16 +562,15 @@ public final class Rollups {
               parts == 1 ? null : " >= " + piece[0] + " AND bucket < " + piece[1],
               what -> told.done(++done[0], all, name + ": " + what + part));
         }
+        if (partDone != null && parts > 1) partDone.run();
+      }
+      for (Base base : which) {
         if (MEASURES.containsKey(base)) {
           RollupSpans.keep(sql, dialect, base, zones, span[0], span[1], false);
-          told.done(++done[0], all, name + ": " + SPANS_STEP);
+          told.done(++done[0], all, name(base) + ": " + SPANS_STEP);
         }
-      } else {
-        for (int k = MEASURES.containsKey(base) ? 4 : 2; k > 0; k--)
-          told.done(++done[0], all, name + ": nothing to sum");
       }
     }
-    sql.execute("DELETE FROM rollup_meta");
     sql.execute(
         String.format(
             Locale.ROOT,
@@ -543,6 +580,10 @@ public final class Rollups {
             t.serviceLevel(),
             t.serviceLevelByChannel().replace("'", "''"),
             t.waitLimit()));
+  }
+
+  private static String name(Base base) {
+    return base.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   /**
