@@ -195,7 +195,9 @@ final class RollupSpans {
                 + vlo
                 + " AND r.bucket < "
                 + vhi;
-        sql.execute(
+        Rollups.run(
+            sql,
+            base + " " + zone.getId() + " " + unit + " percentiles, set " + gset,
             "INSERT INTO rollup_span_values (measure, gset, s, e, channel, p50, p90) SELECT "
                 + m
                 + ", "
@@ -204,7 +206,9 @@ final class RollupSpans {
                 + percentiles(dialect, values, List.of("s", "e", "channel"))
                 + ") z");
         if (unit == Dimension.TimeUnit.MONTH) {
-          sql.execute(
+          Rollups.run(
+              sql,
+              base + " " + zone.getId() + " month histograms, set " + gset,
               "INSERT INTO rollup_span_histograms (measure, gset, s, e, channel, value, n) SELECT "
                   + m
                   + ", "

@@ -694,7 +694,7 @@ public final class Rollups {
   /** With -Dyardstick.rollups.trace=true, each statement's time goes to stderr (benchmarks). */
   private static final boolean TRACE = Boolean.getBoolean("yardstick.rollups.trace");
 
-  private static void run(Sql sql, String what, String statement) {
+  static void run(Sql sql, String what, String statement) {
     long t = System.nanoTime();
     sql.execute(statement);
     if (TRACE)
