@@ -195,17 +195,10 @@ final class RollupSpans {
                 + vlo
                 + " AND r.bucket < "
                 + vhi;
-        Rollups.run(
-            sql,
-            base + " " + zone.getId() + " " + unit + " percentiles, set " + gset,
-            "INSERT INTO rollup_span_values (measure, gset, s, e, channel, p50, p90) SELECT "
-                + m
-                + ", "
-                + gset
-                + ", z.* FROM ("
-                + percentiles(dialect, values, List.of("s", "e", "channel"))
-                + ") z");
+        String from = values;
         if (unit == Dimension.TimeUnit.MONTH) {
+          // A month keeps its merged histogram, and its percentiles are read off that (about a
+          // twentieth of the rows of its buckets) by running counts, as a total's are.
           Rollups.run(
               sql,
               base + " " + zone.getId() + " month histograms, set " + gset,
@@ -216,7 +209,27 @@ final class RollupSpans {
                   + ", s, e, channel, value, SUM(n) FROM ("
                   + values
                   + ") v GROUP BY s, e, channel, value ORDER BY s, value");
+          from =
+              "SELECT h.s AS s, h.e AS e, h.channel AS channel, h.value AS value, h.n AS n FROM"
+                  + " rollup_span_histograms h JOIN rollup_span_todo t ON t.zone = '"
+                  + zone.getId()
+                  + "' AND t.unit = 'MONTH' AND t.s = h.s AND t.e = h.e WHERE h.measure = "
+                  + m
+                  + " AND h.gset = "
+                  + gset;
         }
+        Rollups.run(
+            sql,
+            base + " " + zone.getId() + " " + unit + " percentiles, set " + gset,
+            "INSERT INTO rollup_span_values (measure, gset, s, e, channel, p50, p90) SELECT "
+                + m
+                + ", "
+                + gset
+                + ", z.* FROM ("
+                + (unit == Dimension.TimeUnit.MONTH
+                    ? RollupReader.runningCountSql(from, List.of("s", "e", "channel"), QUANTILES)
+                    : percentiles(dialect, from, List.of("s", "e", "channel")))
+                + ") z");
       }
     }
     sql.execute("DROP TABLE rollup_span_todo");
