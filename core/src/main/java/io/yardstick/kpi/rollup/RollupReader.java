@@ -211,8 +211,9 @@ public final class RollupReader {
               : null;
       // The kept months inside the period: the total (and groups by channel alone) merge their
       // histograms, and the buckets' only for the rest of the period.
-      List<long[]> months = wholeMonths(measure[0], start, end, run);
       boolean timeFree = dims.stream().noneMatch(d -> d.kind() == Dimension.Kind.TIME);
+      boolean merges = total || (spans == null && timeFree && !dimCols.isEmpty());
+      List<long[]> months = merges ? wholeMonths(measure[0], start, end, run) : List.of();
       List<Object[]> pct = new ArrayList<>();
       if (spans != null) {
         pct.addAll(spans);
