@@ -13,8 +13,14 @@ import java.nio.file.Path;
  *
  * @param name the name used in messages (the path as the user typed it, or "standard input")
  * @param sizeBytes the size on disk, or -1 when unknown (standard input)
+ * @param path the file on disk, or null (standard input, bytes in memory): a store may hand a plain
+ *     CSV file to its own reader ({@link PlainCsv})
  */
-public record ImportSource(String name, InputStreamOpener opener, long sizeBytes) {
+public record ImportSource(String name, InputStreamOpener opener, long sizeBytes, Path path) {
+
+  public ImportSource(String name, InputStreamOpener opener, long sizeBytes) {
+    this(name, opener, sizeBytes, null);
+  }
 
   /** Opens the bytes of the source, once. */
   @FunctionalInterface
@@ -52,7 +58,8 @@ public record ImportSource(String name, InputStreamOpener opener, long sizeBytes
             throw new ImportException(pathOrDash, 0, null, null, "does not exist");
           }
         },
-        size);
+        size,
+        path);
   }
 
   public static ImportSource of(String name, byte[] content) {

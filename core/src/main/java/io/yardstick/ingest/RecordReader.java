@@ -321,6 +321,16 @@ public final class RecordReader {
     return String.join(", ", names);
   }
 
+  /**
+   * The field index of each column of a header (-1 for none), for a type without attributes; the
+   * same checks and messages as a read.
+   *
+   * @throws ImportException when the header is not one of the type's
+   */
+  static int[] fieldColumns(RecordType type, String file, List<String> header) {
+    return Layout.of(type, file, 1, header).fieldAt;
+  }
+
   /** Where each CSV column goes: a field index, an attribute name, or neither. */
   private static final class Layout {
     final int[] fieldAt;

@@ -255,19 +255,22 @@ public final class RowParser {
   }
 
   private static boolean isOneOf(FieldType ft, String word) {
+    List<String> words = choices(ft);
+    return words != null && words.contains(word);
+  }
+
+  /**
+   * The lowercase words a field of a choice type takes (direction, survey kind, actor, event kind,
+   * agent state), or null for other types.
+   */
+  public static List<String> choices(FieldType ft) {
     return switch (ft) {
-      case DIRECTION -> word.equals("inbound") || word.equals("outbound");
-      case SURVEY_KIND ->
-          word.equals("csat") || word.equals("nps") || word.equals("ces") || word.equals("esat");
-      case ACTOR -> word.equals("agent") || word.equals("customer");
-      case EVENT_KIND -> word.equals("status") || word.equals("reply") || word.equals("priority");
-      case AGENT_STATE ->
-          word.equals("available")
-              || word.equals("busy")
-              || word.equals("wrap")
-              || word.equals("break")
-              || word.equals("offline");
-      default -> false;
+      case DIRECTION -> List.of("inbound", "outbound");
+      case SURVEY_KIND -> List.of("csat", "nps", "ces", "esat");
+      case ACTOR -> List.of("agent", "customer");
+      case EVENT_KIND -> List.of("status", "reply", "priority");
+      case AGENT_STATE -> List.of("available", "busy", "wrap", "break", "offline");
+      default -> null;
     };
   }
 

@@ -90,6 +90,175 @@ public final class DuckDbStore extends JdbcStore {
   }
 
   /**
+   * Switches the plain-file load off (the system property {@code yardstick.import.plain=false}):
+   * for A/B measurements and as a way out should DuckDB's reader ever refuse a file it should take.
+   */
+  private static boolean plainLoads() {
+    return !"false".equals(System.getProperty("yardstick.import.plain"));
+  }
+
+  /**
+   * A plain CSV file ({@link io.yardstick.ingest.PlainCsv}) into an empty table is loaded by
+   * DuckDB's own parallel reader in one statement ({@link PlainCsvSql}) while another thread checks
+   * that the file is plain and counts its records; anything else, and any file that statement does
+   * not take whole, goes through the reader and the appender. Either way the load is one
+   * transaction.
+   */
+  @Override
+  public LoadCounts importFile(
+      RecordType type,
+      io.yardstick.ingest.ImportSource source,
+      java.util.function.LongConsumer progress) {
+    io.yardstick.ingest.PlainCsv.Plan plan =
+        plainLoads() && PlainCsvSql.supports(type)
+            ? io.yardstick.ingest.PlainCsv.plan(type, source)
+            : null;
+    lastImportPlain = false;
+    if (plan != null) {
+      LoadCounts counts = loadPlain(plan, progress);
+      if (counts != null) {
+        lastImportPlain = true;
+        return counts;
+      }
+    }
+    return super.importFile(type, source, progress);
+  }
+
+  private volatile boolean lastImportPlain;
+
+  /** Whether the last {@link #importFile} was a plain load (tests). */
+  boolean lastImportPlain() {
+    return lastImportPlain;
+  }
+
+  /** The plain load, committed; null (nothing kept) when the file must take the careful path. */
+  private LoadCounts loadPlain(
+      io.yardstick.ingest.PlainCsv.Plan plan, java.util.function.LongConsumer progress) {
+    RecordType type = plan.type();
+    try (JdbcLoader loader = loader()) {
+      try {
+        if (scalar("SELECT COUNT(*) FROM " + type.table()) != 0 || !columnsMatch(type)) return null;
+      } catch (SQLException e) {
+        return null;
+      }
+      String sql = PlainCsvSql.insert(plan);
+      long inserted;
+      io.yardstick.ingest.PlainCsv.Scan scan;
+      try (var ps = connection.prepareStatement(sql)) {
+        org.duckdb.DuckDBPreparedStatement duck =
+            ps.unwrap(org.duckdb.DuckDBPreparedStatement.class);
+        java.util.concurrent.atomic.AtomicBoolean insertDone =
+            new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean abandoned =
+            new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<io.yardstick.ingest.PlainCsv.Scan> checked =
+            new java.util.concurrent.CompletableFuture<>();
+        // The scan runs to its end unless the statement failed (then the file goes the careful
+        // way anyway); a file found not plain cancels the statement.
+        Thread checker =
+            Thread.ofPlatform()
+                .name("yardstick-plain-csv")
+                .daemon()
+                .start(
+                    () -> {
+                      io.yardstick.ingest.PlainCsv.Scan s;
+                      try {
+                        s = io.yardstick.ingest.PlainCsv.scan(plan, bytes -> {}, abandoned::get);
+                      } catch (RuntimeException e) {
+                        s = new io.yardstick.ingest.PlainCsv.Scan(false, 0, e.toString());
+                      }
+                      checked.complete(s);
+                      if (!s.plain()) {
+                        try {
+                          ps.cancel();
+                        } catch (SQLException e) {
+                          // the statement ends on its own; the scan's verdict stands
+                        }
+                        return;
+                      }
+                      reportProgress(duck, plan.sizeBytes(), progress, insertDone);
+                    });
+        long t = System.nanoTime();
+        try {
+          inserted = ps.executeUpdate();
+          trace("DuckDB's reader, " + inserted + " rows", t);
+        } catch (SQLException e) {
+          trace("DuckDB's reader refused the file (" + e.getMessage() + ")", t);
+          abandoned.set(true);
+          inserted = -1;
+        } finally {
+          insertDone.set(true);
+        }
+        scan = checked.join();
+        checker.interrupt(); // ends the progress reports; the statement stays open until then
+        try {
+          checker.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return null;
+        }
+        if (inserted < 0) return null;
+      } catch (SQLException e) {
+        return null;
+      }
+      if (!scan.plain() || scan.records() != inserted) {
+        trace("not plain: " + scan.why() + "; " + scan.records() + " records", System.nanoTime());
+        return null;
+      }
+      progress.accept(Math.max(plan.sizeBytes(), 0));
+      loader.adopt(type, new PlainStage(inserted));
+      return loader.commit().get(type);
+    }
+  }
+
+  /** Reports DuckDB's progress through the statement as bytes of the file, until it finishes. */
+  private static void reportProgress(
+      org.duckdb.DuckDBPreparedStatement statement,
+      long size,
+      java.util.function.LongConsumer progress,
+      java.util.concurrent.atomic.AtomicBoolean finished) {
+    long shown = 0;
+    while (!finished.get() && size > 0) {
+      try {
+        Thread.sleep(200);
+        double pct = statement.getQueryProgress().getPercentage();
+        long bytes = (long) (size * Math.min(pct, 100.0) / 100.0);
+        if (bytes > shown) {
+          shown = bytes;
+          progress.accept(bytes);
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (SQLException | RuntimeException e) {
+        return; // no progress to show; the load goes on
+      }
+    }
+  }
+
+  /** Rows a plain load wrote into the record table, in the file's order. */
+  private static final class PlainStage extends Stage {
+    PlainStage(long rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public void accept(long line, Object[] row) {
+      throw new IllegalStateException("a plain load takes no rows one by one");
+    }
+
+    @Override
+    void flush() {}
+
+    @Override
+    boolean direct() {
+      return true;
+    }
+
+    @Override
+    void discard() {}
+  }
+
+  /**
    * One hash aggregation: arg_min over (arrived_at, contact_id) picks the first contact, ties by
    * the smaller id.
    */

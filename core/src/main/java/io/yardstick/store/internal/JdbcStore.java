@@ -39,6 +39,19 @@ public abstract class JdbcStore implements Store {
    */
   static final String LINE = "_line";
 
+  /**
+   * Prints how long each step of a load's commit took to standard error (the system property {@code
+   * yardstick.import.trace=true}; docs/benchmarks.md, "Import").
+   */
+  static final boolean TRACE = Boolean.getBoolean("yardstick.import.trace");
+
+  static long trace(String step, long since) {
+    long now = System.nanoTime();
+    if (TRACE)
+      System.err.printf(java.util.Locale.ROOT, "import: %s %.3f s%n", step, (now - since) / 1e9);
+    return now;
+  }
+
   final Connection connection;
   private volatile boolean loading;
 
@@ -176,7 +189,7 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
-  public synchronized Loader loader() {
+  public synchronized JdbcLoader loader() {
     if (loading) {
       throw new StoreException(
           "A load is already running on this store connection; finish it first.");
@@ -198,10 +211,20 @@ public abstract class JdbcStore implements Store {
     return new JdbcLoader();
   }
 
-  private final class JdbcLoader implements Loader {
+  final class JdbcLoader implements Loader {
     private final Map<RecordType, Stage> stages = new LinkedHashMap<>();
     private boolean done;
     private boolean replaceAll;
+
+    /**
+     * Takes rows the store already wrote into the record table in this load's transaction (a DuckDB
+     * load of a plain file): the commit treats them as a direct stage's.
+     */
+    void adopt(RecordType type, Stage stage) {
+      if (stages.putIfAbsent(type, stage) != null) {
+        throw new IllegalStateException(type + " rows were already received in this load");
+      }
+    }
 
     @Override
     public Loader replacingAll() {
@@ -330,20 +353,25 @@ public abstract class JdbcStore implements Store {
             default -> {}
           }
         }
+        long t = trace("staged rows flushed", System.nanoTime());
         for (Map.Entry<RecordType, Stage> e : stages.entrySet()) {
           Stage stage = e.getValue();
           counts.put(
               e.getKey(),
               stage.direct() ? mergeDirect(e.getKey(), stage.rows) : merge(e.getKey(), stage.rows));
         }
+        t = trace("repeated keys", t);
         if (contacts != null) refreshCases(rebuildCases);
+        t = trace("cases", t);
         markingRollups = false;
         if (!rebuilt.isEmpty()) Rollups.rebuild(rollups, dialect(), null, rebuilt, null);
         Rollups.applyChanges(rollups, dialect());
+        t = trace("rollups", t);
         try (Statement st = connection.createStatement()) {
           st.executeUpdate("UPDATE data_version SET version = version + 1");
         }
         connection.commit();
+        trace("commit", t);
         connection.setAutoCommit(true);
         done = true;
       } catch (SQLException e) {
