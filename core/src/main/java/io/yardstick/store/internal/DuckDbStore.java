@@ -142,6 +142,13 @@ public final class DuckDbStore extends JdbcStore {
         return null;
       }
       String sql = PlainCsvSql.insert(plan);
+      try {
+        // DuckDB tracks a statement's progress only with its progress bar on (printing stays off)
+        update("SET enable_progress_bar = true");
+        update("SET enable_progress_bar_print = false");
+      } catch (SQLException e) {
+        // no progress to show; the load goes on
+      }
       long inserted;
       io.yardstick.ingest.PlainCsv.Scan scan;
       try (var ps = connection.prepareStatement(sql)) {
