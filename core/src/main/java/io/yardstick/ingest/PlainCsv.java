@@ -1,5 +1,6 @@
 package io.yardstick.ingest;
 
+import io.yardstick.model.FieldType;
 import io.yardstick.model.RecordType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,8 +37,52 @@ public final class PlainCsv {
   public record Plan(
       RecordType type, String name, Path path, long sizeBytes, int[] fieldAt, boolean crlf) {}
 
-  /** What {@link #scan} found: whether the file is plain, and how many records it holds. */
-  public record Scan(boolean plain, long records, String why) {}
+  /**
+   * What {@link #scan} found: whether the file is plain, how many records it holds, and whether no
+   * key is written twice (known only for a type whose key is one text field; false when unknown).
+   */
+  public record Scan(boolean plain, long records, boolean keysUnique, String why) {}
+
+  /**
+   * The one written form a plain file may give a value of each field type, checked by {@link
+   * #scan}: a store's reader then only has to type the text, not to check its form. Empty values
+   * are absent values whatever the type.
+   *
+   * <ul>
+   *   <li>{@code INSTANT}: {@code YYYY-MM-DD[T ]hh:mm:ss[.ffffff]} and {@code Z}, {@code ±hh:mm},
+   *       {@code ±hhmm} or {@code ±hh} (offsets up to 18 hours), years 1900-2199; what {@link
+   *       Timestamps} reads in these forms is the instant any ISO-8601 reader reads;
+   *   <li>{@code DATE}: {@code YYYY-MM-DD}, years 1900-2199;
+   *   <li>{@code SECONDS}: digits with at most one decimal point; {@code MONEY}: an optional minus,
+   *       up to 14 digits, up to 4 decimals; {@code SCORE}: an optional sign and up to 9 digits;
+   *   <li>words, choices, booleans, currencies, ticket statuses: ASCII, so that lowercasing is the
+   *       same everywhere;
+   *   <li>tags: none (a file with tags is not plain); text: any.
+   * </ul>
+   */
+  public enum Form {
+    ANY,
+    ASCII,
+    INSTANT,
+    DATE,
+    SECONDS,
+    MONEY,
+    SCORE,
+    NONE;
+
+    static Form of(FieldType type) {
+      return switch (type) {
+        case TEXT -> ANY;
+        case INSTANT -> INSTANT;
+        case DATE -> DATE;
+        case SECONDS -> SECONDS;
+        case MONEY -> MONEY;
+        case SCORE -> SCORE;
+        case TAGS -> NONE;
+        default -> ASCII;
+      };
+    }
+  }
 
   private static final int MAX_HEADER = 1 << 16;
 
@@ -114,7 +159,7 @@ public final class PlainCsv {
    * @param stop checked between blocks: true ends the scan early, as not plain
    */
   public static Scan scan(Plan plan, LongConsumer progress, BooleanSupplier stop) {
-    Scanner scanner = new Scanner(plan.fieldAt().length, plan.crlf());
+    Scanner scanner = new Scanner(plan);
     long read = 0;
     try (InputStream in = Files.newInputStream(plan.path())) {
       while (true) {
@@ -122,21 +167,33 @@ public final class PlainCsv {
         if (r > 0) {
           read += r;
           progress.accept(read);
-          if (stop.getAsBoolean()) return new Scan(false, 0, "stopped");
+          if (stop.getAsBoolean()) return new Scan(false, 0, false, "stopped");
         }
         if (!scanner.run()) return notPlain(read, scanner.why);
         if (r < 0) break;
       }
     } catch (IOException e) {
-      return new Scan(false, 0, "unreadable: " + e.getMessage());
+      return new Scan(false, 0, false, "unreadable: " + e.getMessage());
     }
-    return scanner.finish() ? new Scan(true, scanner.records, null) : notPlain(read, scanner.why);
+    return scanner.finish()
+        ? new Scan(true, scanner.records, scanner.keysUnique(), null)
+        : notPlain(read, scanner.why);
   }
+
+  /** The longest value a tracked column (a form to check, or the key) keeps whole in the buffer. */
+  private static final int MAX_TRACKED = 256;
 
   /** The scan's state between blocks. */
   private static final class Scanner {
     final int width;
     final boolean crlf;
+
+    /** The form of each column's values. */
+    final Form[] forms;
+
+    /** The column of the key, when the key is one text field; else -1. */
+    final int keyColumn;
+
     // buf[i - 1] is always the byte before buf[i]; two bytes past the limit stay for lookahead
     final byte[] buf = new byte[BLOCK + 3];
     int len = 1;
@@ -148,20 +205,52 @@ public final class PlainCsv {
     int state = FIELD_START;
     boolean recordStart = true;
     boolean spaceBeforeQuote;
-    String why;
 
-    Scanner(int width, boolean crlf) {
-      this.width = width;
-      this.crlf = crlf;
+    /** Where the current value of a tracked column starts in buf (after its opening quote); -1. */
+    int valueStart = -1;
+
+    /** Where its closing quote is. */
+    int quoteAt;
+
+    String why;
+    final KeySet keys;
+
+    Scanner(Plan plan) {
+      this.width = plan.fieldAt().length;
+      this.crlf = plan.crlf();
+      this.forms = new Form[width];
+      int key = -1;
+      RecordType type = plan.type();
+      for (int c = 0; c < width; c++) {
+        int f = plan.fieldAt()[c];
+        forms[c] = f < 0 ? Form.ANY : Form.of(type.fields().get(f).type());
+        if (f >= 0
+            && type.key().size() == 1
+            && type.key().get(0).equals(type.fields().get(f).name())
+            && forms[c] == Form.ANY) {
+          key = c;
+        }
+      }
+      this.keyColumn = key;
+      this.keys = key >= 0 ? new KeySet(Runtime.getRuntime().maxMemory() / 4) : null;
       buf[0] = '\n';
     }
 
-    /** Keeps the unread bytes (and the one before them) and reads more; -1 at the end. */
+    boolean keysUnique() {
+      return keys != null && keys.unique();
+    }
+
+    /** Keeps the unread bytes (from a tracked value's start) and reads more; -1 at the end. */
     int fill(InputStream in) throws IOException {
-      int keep = len - (i - 1);
-      System.arraycopy(buf, i - 1, buf, 0, keep);
+      int from = valueStart >= 0 ? Math.min(i - 1, valueStart - 1) : i - 1;
+      int keep = len - from;
+      System.arraycopy(buf, from, buf, 0, keep);
       len = keep;
-      i = 1;
+      i -= from;
+      if (valueStart >= 0) {
+        valueStart -= from;
+        quoteAt -= from;
+      }
       int r = in.read(buf, len, buf.length - len);
       if (r < 0) {
         eof = true;
@@ -180,6 +269,31 @@ public final class PlainCsv {
     private boolean fail(String reason) {
       why = reason;
       return false;
+    }
+
+    private boolean tracked(int column) {
+      return column < width && (forms[column] != Form.ANY || column == keyColumn);
+    }
+
+    /** Checks the value of the current column, [start, end) in buf; false when not plain. */
+    private boolean value(int start, int end) {
+      valueStart = -1;
+      int column = fields;
+      if (column >= width) return fail("a record of another width");
+      if (start == end) return true; // absent
+      if (end - start > MAX_TRACKED) {
+        if (forms[column] != Form.ANY) return fail("a value too long for its column's form");
+        keys.giveUp();
+        return true;
+      }
+      if (column == keyColumn) keys.add(buf, start, end);
+      if (!matches(forms[column], buf, start, end)) {
+        return fail(
+            "a "
+                + forms[column].name().toLowerCase(java.util.Locale.ROOT)
+                + " value in another form");
+      }
+      return true;
     }
 
     /** Ends a record at the line end at i; false when it is not plain. */
@@ -214,8 +328,9 @@ public final class PlainCsv {
               state = QUOTED;
               recordStart = false;
               i++;
+              if (records >= 0 && tracked(fields)) valueStart = i;
             } else if (b == ',') {
-              fields++;
+              fields++; // an empty value: absent, whatever the column
               recordStart = false;
               i++;
             } else if (b == '\n' || b == '\r') {
@@ -226,6 +341,7 @@ public final class PlainCsv {
             } else {
               state = UNQUOTED;
               recordStart = false;
+              if (records >= 0 && tracked(fields)) valueStart = i;
             }
           }
           case UNQUOTED -> {
@@ -236,6 +352,7 @@ public final class PlainCsv {
             b = buf[j] & 0xFF;
             if (b == ',' || b == '\n' || b == '\r') {
               if (space(buf[j - 1] & 0xFF)) return fail("a value ending with white space");
+              if (valueStart >= 0 && !value(valueStart, j)) return false;
               if (b != ',') {
                 if (!lineEnd()) return false;
               } else {
@@ -261,6 +378,7 @@ public final class PlainCsv {
               // a closing quote, or the first of an escaped pair: AFTER_QUOTE tells
               int p = buf[j - 1] & 0xFF;
               spaceBeforeQuote = space(p) || p == '\n' || p == '\r';
+              quoteAt = j;
               state = AFTER_QUOTE;
               i++;
             } else if (b == 0 || unicodeSpace(buf, j, len)) {
@@ -271,22 +389,37 @@ public final class PlainCsv {
           }
           case AFTER_QUOTE -> {
             if (b == '"') {
-              state = QUOTED; // an escaped quote
+              // an escaped quote: no form has one; a key with one is not followed
+              if (valueStart >= 0) {
+                if (forms[fields] != Form.ANY) return fail("a quote in a typed value");
+                keys.giveUp();
+                valueStart = -1;
+              }
+              state = QUOTED;
               i++;
             } else if (spaceBeforeQuote) {
               return fail("a quoted value ending with white space");
-            } else if (b == ',') {
-              fields++;
-              state = FIELD_START;
-              i++;
-            } else if (b == '\n' || b == '\r') {
-              if (!lineEnd()) return false;
+            } else if (b == ',' || b == '\n' || b == '\r') {
+              if (valueStart >= 0 && !value(valueStart, quoteAt)) return false;
+              if (b == ',') {
+                fields++;
+                state = FIELD_START;
+                i++;
+              } else if (!lineEnd()) {
+                return false;
+              }
             } else {
               return fail("text after a closing quote");
             }
           }
           default -> throw new IllegalStateException();
         }
+      }
+      if (valueStart >= 0 && i - valueStart > MAX_TRACKED) {
+        // a tracked value longer than any form, or a key too long to follow
+        if (forms[fields] != Form.ANY) return fail("a value too long for its column's form");
+        keys.giveUp();
+        valueStart = -1;
       }
       return true;
     }
@@ -301,12 +434,178 @@ public final class PlainCsv {
         if (state == UNQUOTED && space(buf[len - 1] & 0xFF)) {
           return fail("a value ending with white space");
         }
+        if (valueStart >= 0 && !value(valueStart, state == AFTER_QUOTE ? quoteAt : len)) {
+          return false;
+        }
         if (fields + 1 != width) return fail("a record of another width");
         records++;
       }
       records = Math.max(records, 0);
       return true;
     }
+  }
+
+  /**
+   * The 64-bit hashes of the keys seen, in an open-addressed table within a memory budget: no hash
+   * seen twice proves no key written twice (equal keys hash alike); a repeated hash, or more keys
+   * than the budget holds, leaves the question to the store.
+   */
+  private static final class KeySet {
+    private final long maxSlots;
+    private long[] slots = new long[1 << 16];
+    private int size;
+    private boolean unknown;
+
+    KeySet(long budgetBytes) {
+      this.maxSlots = Math.max(1 << 16, Long.highestOneBit(budgetBytes / 8));
+    }
+
+    void giveUp() {
+      unknown = true;
+      slots = null;
+    }
+
+    boolean unique() {
+      return !unknown;
+    }
+
+    void add(byte[] buf, int start, int end) {
+      if (unknown) return;
+      long h = 0x9E3779B97F4A7C15L ^ (end - start);
+      for (int k = start; k < end; k++) {
+        h = (h ^ (buf[k] & 0xFF)) * 0x100000001B3L;
+      }
+      h ^= h >>> 33;
+      h *= 0xFF51AFD7ED558CCDL;
+      h ^= h >>> 33;
+      h *= 0xC4CEB9FE1A85EC53L;
+      h ^= h >>> 33;
+      if (h == 0) h = 1; // 0 marks an empty slot
+      if ((size + 1) * 2L > slots.length) {
+        if (slots.length * 2L > maxSlots) {
+          giveUp();
+          return;
+        }
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        for (long v : old) if (v != 0) insert(v);
+      }
+      if (!insert(h)) giveUp(); // seen before: a repeat, or a collision
+      else size++;
+    }
+
+    private boolean insert(long h) {
+      int mask = slots.length - 1;
+      int at = (int) h & mask;
+      while (slots[at] != 0) {
+        if (slots[at] == h) return false;
+        at = (at + 1) & mask;
+      }
+      slots[at] = h;
+      return true;
+    }
+  }
+
+  /** Whether buf[s, e) (not empty) has the form. */
+  static boolean matches(Form form, byte[] b, int s, int e) {
+    return switch (form) {
+      case ANY -> true;
+      case NONE -> false;
+      case ASCII -> {
+        for (int k = s; k < e; k++) {
+          if (b[k] < 0) yield false;
+        }
+        yield true;
+      }
+      case INSTANT -> instant(b, s, e);
+      case DATE -> e - s == 10 && date(b, s);
+      case SECONDS -> {
+        int k = digits(b, s, e);
+        int whole = k - s;
+        if (k < e && b[k] == '.') {
+          int m = digits(b, k + 1, e);
+          yield m == e && (whole > 0 || m > k + 1);
+        }
+        yield k == e && whole > 0;
+      }
+      case MONEY -> {
+        int k = s < e && b[s] == '-' ? s + 1 : s;
+        int m = digits(b, k, e);
+        if (m == k || m - k > 14) yield false;
+        if (m == e) yield true;
+        int f = digits(b, m + 1, e);
+        yield b[m] == '.' && f == e && f - m - 1 >= 1 && f - m - 1 <= 4;
+      }
+      case SCORE -> {
+        int k = s < e && (b[s] == '-' || b[s] == '+') ? s + 1 : s;
+        int m = digits(b, k, e);
+        yield m == e && m > k && m - k <= 9;
+      }
+    };
+  }
+
+  /** The index after the digits from s (at most e). */
+  private static int digits(byte[] b, int s, int e) {
+    int k = s;
+    while (k < e && b[k] >= '0' && b[k] <= '9') k++;
+    return k;
+  }
+
+  /** Two digits at k as a number, or -1. */
+  private static int two(byte[] b, int k) {
+    int x = b[k] - '0';
+    int y = b[k + 1] - '0';
+    return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
+  }
+
+  /** {@code YYYY-MM-DD} at s, years 1900-2199, days 01-31 (the store checks the month's days). */
+  private static boolean date(byte[] b, int s) {
+    int century = two(b, s);
+    int month = two(b, s + 5);
+    int day = two(b, s + 8);
+    return century >= 19
+        && century <= 21
+        && two(b, s + 2) >= 0
+        && b[s + 4] == '-'
+        && month >= 1
+        && month <= 12
+        && b[s + 7] == '-'
+        && day >= 1
+        && day <= 31;
+  }
+
+  /**
+   * {@code YYYY-MM-DD[T ]hh:mm:ss[.ffffff]} then {@code Z}, {@code ±hh:mm}, {@code ±hhmm}, {@code
+   * ±hh}.
+   */
+  private static boolean instant(byte[] b, int s, int e) {
+    if (e - s < 20 || !date(b, s) || b[s + 10] != 'T' && b[s + 10] != ' ') return false;
+    int hour = two(b, s + 11);
+    int minute = two(b, s + 14);
+    int second = two(b, s + 17);
+    if (hour < 0 || hour > 23 || b[s + 13] != ':' || minute < 0 || minute > 59) return false;
+    if (b[s + 16] != ':' || second < 0 || second > 59) return false;
+    int k = s + 19;
+    if (b[k] == '.') {
+      int m = digits(b, k + 1, e);
+      if (m == k + 1 || m - k - 1 > 6) return false;
+      k = m;
+    }
+    if (k == e - 1) return b[k] == 'Z';
+    if (k >= e || b[k] != '+' && b[k] != '-') return false;
+    int rest = e - k - 1;
+    int oh = rest >= 2 ? two(b, k + 1) : -1;
+    int om;
+    if (rest == 2) {
+      om = 0;
+    } else if (rest == 4) {
+      om = two(b, k + 3);
+    } else if (rest == 5 && b[k + 3] == ':') {
+      om = two(b, k + 4);
+    } else {
+      return false;
+    }
+    return oh >= 0 && om >= 0 && om <= 59 && (oh <= 17 || oh == 18 && om == 0);
   }
 
   /** U+1680, U+2000..U+200A, U+2028, U+2029, U+205F, U+3000 (white space to Java's strip) at j. */
@@ -322,7 +621,7 @@ public final class PlainCsv {
   }
 
   private static Scan notPlain(long offset, String why) {
-    return new Scan(false, 0, why + " at byte " + offset);
+    return new Scan(false, 0, false, why + " at byte " + offset);
   }
 
   /** The ASCII characters {@link String#strip()} removes, line ends aside. */

@@ -132,6 +132,10 @@ class PlainCsvTest {
     assertThat(s.records()).isEqualTo(n);
     String plain = unquoted.toString();
     assertThat(scan(plain).records()).isEqualTo(n);
+    assertThat(scan(plain).keysUnique()).isTrue(); // every id once, timestamps read across blocks
+    String repeated = plain + "id-7,phone,2026-03-01T10:00:00Z,topic\n";
+    assertThat(scan(repeated).plain()).isTrue();
+    assertThat(scan(repeated).keysUnique()).isFalse();
     // a space before a delimiter, and a Unicode space, placed all across the first block's end
     for (int at = (1 << 20) - 6; at <= (1 << 20) + 6; at++) {
       int comma = plain.indexOf(',', at);
@@ -163,5 +167,97 @@ class PlainCsvTest {
                 RecordType.CUSTOMERS,
                 ImportSource.of(file("c.csv", "customer_id,since,tier\n".getBytes()).toString())))
         .isNull(); // attributes
+  }
+
+  @Test
+  void typed_values_must_have_their_one_form() throws IOException {
+    assertThat(scan(HEADER + "a,phone,2026-03-01T10:15:00+01:00,x\n").plain()).isTrue();
+    assertThat(scan(HEADER + "a,phone,\"2026-03-01T10:15:00Z\",x\n").plain()).isTrue();
+    assertThat(scan(HEADER + "a,phone,2026-03-01T10:15+01,x\n").plain()).isFalse();
+    assertThat(scan(HEADER + "a,phone,\"2026-03-01T10:15\"\"Z\",x\n").plain()).isFalse();
+    assertThat(scan(HEADER + "a,Teléfono,2026-03-01T10:15:00Z,x\n").plain()).isFalse(); // a word
+    assertThat(scan(HEADER + "a,phone,2026-03-01T10:15:00Z,Teléfono\n").plain()).isTrue(); // text
+  }
+
+  @Test
+  void keys_are_followed_unquoted_and_quoted() throws IOException {
+    PlainCsv.Scan distinct =
+        scan(HEADER + "a,phone,2026-03-01T10:00:00Z,x\n\"b\",phone,2026-03-01T10:00:00Z,x\n");
+    assertThat(distinct.keysUnique()).isTrue();
+    PlainCsv.Scan repeated =
+        scan(HEADER + "a,phone,2026-03-01T10:00:00Z,x\n\"a\",phone,2026-03-01T10:00:00Z,x\n");
+    assertThat(repeated.plain()).isTrue();
+    assertThat(repeated.keysUnique()).isFalse(); // "a" quoted is the same key as a
+    PlainCsv.Scan escaped = scan(HEADER + "\"a\"\"b\",phone,2026-03-01T10:00:00Z,x\n");
+    assertThat(escaped.plain()).isTrue();
+    assertThat(escaped.keysUnique()).isFalse(); // not followed: the store counts
+  }
+
+  /**
+   * Every instant the plain form takes is one {@link Timestamps} reads (the form is a subset of
+   * what the careful path accepts; DuckDB reads the same instants, PlainCsvLoadTest).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2026-03-01T10:15:00Z",
+        "2026-03-01 10:15:00.5+05:30",
+        "2026-03-01T10:15:00.123456-0330",
+        "2026-03-01T10:15:00+02",
+        "1900-01-01T00:00:00+18:00",
+        "2199-12-31T23:59:59-17:59",
+      })
+  void instants_in_the_form_read_the_same_both_ways(String text) {
+    byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+    assertThat(PlainCsv.matches(PlainCsv.Form.INSTANT, b, 0, b.length)).isTrue();
+    assertThat(Timestamps.parse(text)).isNotNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2026-03-01T10:15Z", // no seconds
+        "2026-03-01t10:15:00Z",
+        "2026-03-01T10:15:00z",
+        "2026-03-01T10:15:00,5Z",
+        "2026-03-01T10:15:00.1234567Z", // nanoseconds
+        "2026-03-01T10:15:00", // no offset
+        "2026-03-01T24:00:00Z",
+        "2026-13-01T10:15:00Z",
+        "2026-03-32T10:15:00Z",
+        "1899-12-31T10:15:00Z",
+        "2026-03-01T10:15:00+18:30",
+        "2026-03-01T10:15:00+1",
+        "2026-03-01T10:15:00+01:0",
+        "2026-3-01T10:15:00Z",
+      })
+  void instants_in_other_forms_are_not_plain(String text) {
+    byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+    assertThat(PlainCsv.matches(PlainCsv.Form.INSTANT, b, 0, b.length)).isFalse();
+  }
+
+  @Test
+  void numbers_have_one_form_each() {
+    assertThat(forms(PlainCsv.Form.SECONDS, "12", "12.5", ".5", "3.", "0")).containsOnly(true);
+    assertThat(forms(PlainCsv.Form.SECONDS, ".", "-1", "1e3", "1.2.3", "NaN", "+1"))
+        .containsOnly(false);
+    assertThat(forms(PlainCsv.Form.MONEY, "-12.3456", "0", "99999999999999.9999", "1.5"))
+        .containsOnly(true);
+    assertThat(forms(PlainCsv.Form.MONEY, "1.23456", "123456789012345", "+1", "1.", ".5", "1e2"))
+        .containsOnly(false);
+    assertThat(forms(PlainCsv.Form.SCORE, "5", "+7", "-1", "123456789")).containsOnly(true);
+    assertThat(forms(PlainCsv.Form.SCORE, "1234567890", "4.0", "+", "five")).containsOnly(false);
+    assertThat(forms(PlainCsv.Form.DATE, "2026-02-28", "1900-01-01")).containsOnly(true);
+    assertThat(forms(PlainCsv.Form.DATE, "2026-2-28", "26-02-28", "2026-02-28T00:00:00Z"))
+        .containsOnly(false);
+  }
+
+  private static java.util.List<Boolean> forms(PlainCsv.Form form, String... values) {
+    java.util.List<Boolean> out = new java.util.ArrayList<>();
+    for (String v : values) {
+      byte[] b = v.getBytes(StandardCharsets.US_ASCII);
+      out.add(PlainCsv.matches(form, b, 0, b.length));
+    }
+    return out;
   }
 }

@@ -80,10 +80,7 @@ final class RollupSpans {
 
   /** The kept zones ({@code rollup_zones}; none kept: UTC). */
   static List<ZoneId> zones(Rollups.Sql sql) {
-    List<ZoneId> out = new ArrayList<>();
-    for (Object[] r : sql.query("SELECT zone FROM rollup_zones ORDER BY zone")) {
-      out.add(ZoneId.of((String) r[0]));
-    }
+    List<ZoneId> out = Rollups.zones(sql.query(Rollups.ZONES));
     return out.isEmpty() ? List.of(ZoneId.of("UTC")) : out;
   }
 

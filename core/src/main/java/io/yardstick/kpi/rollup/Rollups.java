@@ -262,10 +262,16 @@ public final class Rollups {
    */
   public static List<java.time.ZoneId> keptZones(Store store) {
     if (store.dialect() == Store.Dialect.SPARK) return List.of();
+    return zones(store.query(ZONES));
+  }
+
+  /** The kept zones, in order. */
+  static final String ZONES = "SELECT zone FROM rollup_zones ORDER BY zone";
+
+  /** The zones of the rows {@link #ZONES} returns. */
+  static List<java.time.ZoneId> zones(List<Object[]> rows) {
     List<java.time.ZoneId> out = new ArrayList<>();
-    for (Object[] r : store.query("SELECT zone FROM rollup_zones ORDER BY zone")) {
-      out.add(java.time.ZoneId.of((String) r[0]));
-    }
+    for (Object[] r : rows) out.add(java.time.ZoneId.of((String) r[0]));
     return out;
   }
 

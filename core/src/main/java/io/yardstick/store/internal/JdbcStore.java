@@ -140,6 +140,11 @@ public abstract class JdbcStore implements Store {
       return false;
     }
 
+    /** Whether the rows are known to hold no key twice (a plain load's scan proved it). */
+    boolean keysUnique() {
+      return false;
+    }
+
     abstract void discard();
   }
 
@@ -358,7 +363,7 @@ public abstract class JdbcStore implements Store {
           Stage stage = e.getValue();
           counts.put(
               e.getKey(),
-              stage.direct() ? mergeDirect(e.getKey(), stage.rows) : merge(e.getKey(), stage.rows));
+              stage.direct() ? mergeDirect(e.getKey(), stage) : merge(e.getKey(), stage.rows));
         }
         t = trace("repeated keys", t);
         if (contacts != null) refreshCases(rebuildCases);
@@ -552,7 +557,7 @@ public abstract class JdbcStore implements Store {
    * {@link Stage#direct}): only repeated keys within the load remain to settle, the later row
    * winning.
    */
-  LoadCounts mergeDirect(RecordType type, long read) throws SQLException {
+  LoadCounts mergeDirect(RecordType type, Stage stage) throws SQLException {
     throw new UnsupportedOperationException("direct loads are DuckDB's");
   }
 

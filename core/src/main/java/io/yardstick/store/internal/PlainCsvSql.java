@@ -14,33 +14,18 @@ import java.util.Set;
 /**
  * The one DuckDB statement that loads a {@link PlainCsv plain} CSV file into an empty record table
  * with DuckDB's parallel reader: every value read as text, typed and checked in SQL by the rules of
- * {@link RowParser}, in the file's order. A value is taken only in the forms below, which DuckDB
- * and {@link RowParser} read alike; any other value, valid or not, raises an error, the statement
- * fails, and the import goes through {@link io.yardstick.ingest.RecordReader} instead (which names
- * the line of a bad value).
- *
- * <ul>
- *   <li>instants: {@code YYYY-MM-DD[T ]hh:mm:ss[.ffffff](Z|±hh:mm|±hhmm|±hh)}, years 1900-2199,
- *       offsets up to 18 hours;
- *   <li>dates: {@code YYYY-MM-DD}, years 1900-2199;
- *   <li>durations: digits with at most one decimal point; money: up to 14 digits, 4 decimals,
- *       optional minus; scores: up to 9 digits with an optional sign;
- *   <li>words and choices (channel, direction, state...): ASCII only, so that lowercasing is the
- *       same in Java and DuckDB; tags: none.
- * </ul>
+ * {@link RowParser}, in the file's order. It relies on the scan that runs beside it ({@link
+ * PlainCsv#scan}) for the written form of each value ({@link PlainCsv.Form}: the forms DuckDB and
+ * {@link RowParser} read alike); the load commits only when that scan finds the file plain. What
+ * the SQL checks itself (required values, days the month has, choices, booleans, currencies, the
+ * order of times, survey scales) raises an error when broken, the statement fails, and the import
+ * goes through {@link io.yardstick.ingest.RecordReader} instead, which names the line of the bad
+ * value.
  */
 final class PlainCsvSql {
   private PlainCsvSql() {}
 
   private static final Set<FieldType> TAKEN = EnumSet.complementOf(EnumSet.of(FieldType.TAGS));
-
-  private static final String INSTANT =
-      "(19|20|21)\\d\\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])[T ]([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d"
-          + "(\\.\\d{1,6})?(Z|[+-]((0\\d|1[0-7])(:?[0-5]\\d)?|18(:?00)?))";
-  private static final String DATE = "(19|20|21)\\d\\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])";
-  private static final String SECONDS = "\\d+(\\.\\d*)?|\\.\\d+";
-  private static final String MONEY = "-?\\d{1,14}(\\.\\d{1,4})?";
-  private static final String SCORE = "[+-]?\\d{1,9}";
 
   /** Whether files of this type can be loaded so (no attributes, no tags field). */
   static boolean supports(RecordType type) {
@@ -68,7 +53,6 @@ final class PlainCsvSql {
           (column[i] < 0 ? "CAST(NULL AS VARCHAR)" : "nullif(c" + column[i] + ", '')")
               + " AS "
               + v);
-      String ascii = "strlen(" + v + ") = length(" + v + ")";
       String expr;
       String valid;
       switch (f.type()) {
@@ -78,7 +62,7 @@ final class PlainCsvSql {
         }
         case WORD -> {
           expr = "lower(" + v + ")";
-          valid = ascii;
+          valid = null;
         }
         case CURRENCY -> {
           expr = "upper(" + v + ")";
@@ -95,7 +79,7 @@ final class PlainCsvSql {
                           .append(stored)
                           .append('\''));
           expr = "CASE replace(replace(lower(" + v + "), '-', '_'), ' ', '_')" + when + " END";
-          valid = ascii + " AND " + t + " IS NOT NULL";
+          valid = t + " IS NOT NULL";
         }
         case TAGS -> {
           expr = v;
@@ -103,7 +87,7 @@ final class PlainCsvSql {
         }
         case DIRECTION, SURVEY_KIND, ACTOR, EVENT_KIND, AGENT_STATE -> {
           expr = "lower(" + v + ")";
-          valid = ascii + " AND " + t + " IN (" + choices(f.type()) + ")";
+          valid = t + " IN (" + choices(f.type()) + ")";
         }
         case INSTANT, DATE, SECONDS, MONEY, SCORE -> {
           expr = parsed(v, f.type());
@@ -195,26 +179,18 @@ final class PlainCsvSql {
         + " THEN true ELSE error('a value the plain load does not take') END";
   }
 
-  /** The value as its SQL type when it has the one form taken for the field type, else null. */
+  /** The value as its SQL type, or null when it is not one (a day the month does not have). */
   private static String parsed(String v, FieldType type) {
-    String[] form =
+    String sqlType =
         switch (type) {
-          case INSTANT -> new String[] {INSTANT, "TIMESTAMPTZ"};
-          case DATE -> new String[] {DATE, "DATE"};
-          case SECONDS -> new String[] {SECONDS, "DOUBLE"};
-          case MONEY -> new String[] {MONEY, "DECIMAL(18,4)"};
-          case SCORE -> new String[] {SCORE, "INTEGER"};
+          case INSTANT -> "TIMESTAMPTZ";
+          case DATE -> "DATE";
+          case SECONDS -> "DOUBLE";
+          case MONEY -> "DECIMAL(18,4)";
+          case SCORE -> "INTEGER";
           default -> throw new IllegalArgumentException(type.toString());
         };
-    return "try_cast(CASE WHEN regexp_full_match("
-        + v
-        + ", '"
-        + form[0]
-        + "') THEN "
-        + v
-        + " END AS "
-        + form[1]
-        + ")";
+    return "try_cast(" + v + " AS " + sqlType + ")";
   }
 
   private static String choices(FieldType type) {
