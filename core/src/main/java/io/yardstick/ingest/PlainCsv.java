@@ -170,6 +170,10 @@ public final class PlainCsv {
           if (stop.getAsBoolean()) return new Scan(false, 0, false, "stopped");
         }
         if (!scanner.run()) return notPlain(read, scanner.why);
+        if (read == r && r > 0 && scanner.keys != null && scanner.records > 0) {
+          // after the first block: room for the keys the whole file is likely to hold
+          scanner.keys.reserve(scanner.records * Math.max(plan.sizeBytes(), read) / read);
+        }
         if (r < 0) break;
       }
     } catch (IOException e) {
@@ -232,7 +236,8 @@ public final class PlainCsv {
         }
       }
       this.keyColumn = key;
-      this.keys = key >= 0 ? new KeySet(Runtime.getRuntime().maxMemory() / 4) : null;
+      // about 20 M keys (160 MiB) within a 512 MiB heap
+      this.keys = key >= 0 ? new KeySet(Runtime.getRuntime().maxMemory() / 3) : null;
       buf[0] = '\n';
     }
 
@@ -446,31 +451,57 @@ public final class PlainCsv {
   }
 
   /**
-   * The 64-bit hashes of the keys seen, in an open-addressed table within a memory budget: no hash
-   * seen twice proves no key written twice (equal keys hash alike); a repeated hash, or more keys
-   * than the budget holds, leaves the question to the store.
+   * The 64-bit hashes of the keys seen, kept in a list within a memory budget and sorted at the end
+   * (sequential writes and one sort cost a fifth of a hash table's random probes): no hash seen
+   * twice proves no key written twice (equal keys hash alike); a repeated hash, or more keys than
+   * the budget holds, leaves the question to the store.
    */
   private static final class KeySet {
-    private final long maxSlots;
-    private long[] slots = new long[1 << 16];
+    private final long maxKeys;
+    private long[] hashes = new long[1 << 16];
     private int size;
     private boolean unknown;
 
     KeySet(long budgetBytes) {
-      this.maxSlots = Math.max(1 << 16, Long.highestOneBit(budgetBytes / 8));
+      this.maxKeys = Math.min(Integer.MAX_VALUE - 16, Math.max(1 << 16, budgetBytes / 8));
     }
 
     void giveUp() {
       unknown = true;
-      slots = null;
+      hashes = null;
     }
 
+    /** Whether no hash was seen twice; sorts the list (call once, at the end). */
     boolean unique() {
-      return !unknown;
+      if (unknown) return false;
+      java.util.Arrays.sort(hashes, 0, size);
+      for (int k = 1; k < size; k++) {
+        if (hashes[k] == hashes[k - 1]) return false;
+      }
+      return true;
+    }
+
+    /** Makes room for about this many keys at once, or gives up when they would not fit. */
+    void reserve(long expected) {
+      if (unknown) return;
+      long wanted = expected + expected / 8 + 1024;
+      if (wanted > maxKeys) {
+        if (expected > maxKeys * 5 / 4) giveUp(); // far too many to follow
+        return;
+      }
+      if (wanted > hashes.length) hashes = java.util.Arrays.copyOf(hashes, (int) wanted);
     }
 
     void add(byte[] buf, int start, int end) {
       if (unknown) return;
+      if (size == hashes.length) {
+        long grown = Math.min(maxKeys, hashes.length * 2L);
+        if (grown <= size) {
+          giveUp();
+          return;
+        }
+        hashes = java.util.Arrays.copyOf(hashes, (int) grown);
+      }
       long h = 0x9E3779B97F4A7C15L ^ (end - start);
       for (int k = start; k < end; k++) {
         h = (h ^ (buf[k] & 0xFF)) * 0x100000001B3L;
@@ -480,29 +511,7 @@ public final class PlainCsv {
       h ^= h >>> 33;
       h *= 0xC4CEB9FE1A85EC53L;
       h ^= h >>> 33;
-      if (h == 0) h = 1; // 0 marks an empty slot
-      if ((size + 1) * 2L > slots.length) {
-        if (slots.length * 2L > maxSlots) {
-          giveUp();
-          return;
-        }
-        long[] old = slots;
-        slots = new long[old.length * 2];
-        for (long v : old) if (v != 0) insert(v);
-      }
-      if (!insert(h)) giveUp(); // seen before: a repeat, or a collision
-      else size++;
-    }
-
-    private boolean insert(long h) {
-      int mask = slots.length - 1;
-      int at = (int) h & mask;
-      while (slots[at] != 0) {
-        if (slots[at] == h) return false;
-        at = (at + 1) & mask;
-      }
-      slots[at] = h;
-      return true;
+      hashes[size++] = h;
     }
   }
 

@@ -198,7 +198,9 @@ public final class DuckDbStore extends JdbcStore {
         } finally {
           insertDone.set(true);
         }
+        long waited = System.nanoTime();
         scan = checked.join();
+        trace("the scan's end (" + scan + ")", waited);
         checker.interrupt(); // ends the progress reports; the statement stays open until then
         try {
           checker.join();
