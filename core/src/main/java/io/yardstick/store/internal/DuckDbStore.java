@@ -117,7 +117,17 @@ public final class DuckDbStore extends JdbcStore {
             : null;
     lastImportPlain = false;
     if (plan != null) {
-      LoadCounts counts = loadPlain(plan, progress);
+      LoadCounts counts;
+      try {
+        counts = loadPlain(plan, progress);
+      } finally {
+        try {
+          update("RESET enable_progress_bar");
+          update("RESET enable_progress_bar_print");
+        } catch (SQLException e) {
+          // a setting left on only tracks progress; nothing is printed
+        }
+      }
       if (counts != null) {
         lastImportPlain = true;
         return counts;

@@ -93,6 +93,17 @@ class PlainCsvLoadTest {
   }
 
   @Test
+  void the_store_keeps_no_setting_of_the_load() throws IOException {
+    try (DuckDbStore store = store("settings")) {
+      store.importFile(RecordType.CONTACTS, file("s.csv", CONTACTS), b -> {});
+      assertThat(store.lastImportPlain()).isTrue();
+      // progress is tracked for the load's statement only
+      assertThat(store.query("SELECT current_setting('enable_progress_bar')").get(0)[0])
+          .isEqualTo(false);
+    }
+  }
+
+  @Test
   void crlf_contacts_are_stored_alike_both_ways() throws IOException {
     sameBothWays(RecordType.CONTACTS, CONTACTS.replace("\n", "\r\n"), "contact_id");
   }
