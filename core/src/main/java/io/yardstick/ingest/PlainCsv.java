@@ -34,8 +34,7 @@ public final class PlainCsv {
    *     RecordType#fields()}, or -1
    * @param crlf whether its lines end with CR LF
    */
-  public record Plan(
-      RecordType type, String name, Path path, long sizeBytes, int[] fieldAt, boolean crlf) {}
+  public record Plan(RecordType type, Path path, long sizeBytes, int[] fieldAt, boolean crlf) {}
 
   /**
    * What {@link #scan} found: whether the file is plain, how many records it holds, and whether no
@@ -131,7 +130,7 @@ public final class PlainCsv {
     } catch (ImportException e) {
       return null;
     }
-    return new Plan(type, source.name(), source.path(), source.sizeBytes(), fieldAt, crlf);
+    return new Plan(type, source.path(), source.sizeBytes(), fieldAt, crlf);
   }
 
   private static final int FIELD_START = 0;
